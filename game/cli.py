@@ -1,0 +1,143 @@
+"""Command line: `python -m game COMMAND` (also installed as `cell7`). `python main.py` plays.
+
+Commands that only read content never import pygame, so `validate` and `autoplay` work
+on machines with no display or sound.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import paths
+from .content.loader import check_content, find_root
+from .content.problems import ContentError
+
+
+def _content_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scenes", type=Path, default=paths.SCENES, help="content folder (default: scenes/)")
+
+
+def _load(scenes: Path):
+    from .content.loader import load_story
+    try:
+        return load_story(scenes)
+    except ContentError as exc:
+        print(f"{len(exc.problems)} problem(s) in {scenes}:", file=sys.stderr)
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    root = find_root(args.path)
+    content = check_content(root)
+    for problem in content.problems.sorted():
+        print(problem)
+    errors, warnings = len(content.problems.errors), len(content.problems.warnings)
+    if errors:
+        print(f"{errors} error(s), {warnings} warning(s)")
+        return 1
+    story = content.story
+    print(f"ok: {len(story.scenes)} scene(s), {len(story.characters)} character(s), "
+          f"{len(story.locations)} location(s); {warnings} warning(s)")
+    return 0
+
+
+def cmd_autoplay(args: argparse.Namespace) -> int:
+    from .runtime.autoplay import random_walk
+    from .runtime.runtime import Options, StoryRuntimeError
+    story = _load(args.scenes)
+    try:
+        report = random_walk(story, seed=args.seed, steps=args.steps,
+                             options=Options(prompts=True, content_notes="ask"))
+    except (StoryRuntimeError, KeyError, IndexError) as exc:
+        print(f"autoplay failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"ok: {report.steps} steps, {report.playthroughs} playthrough(s), "
+          f"{len(report.scenes)}/{len(story.scenes)} scenes, endings: "
+          + ", ".join(f"{k or '(none)'} x{v}" for k, v in sorted(report.endings.items())))
+    return 0
+
+
+def _need_display(args: argparse.Namespace) -> None:
+    """Headless commands pick the dummy drivers themselves, so they work with no display at all."""
+    if getattr(args, "headless", False):
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from .screens.app import run
+    story = _load(args.scenes)
+    return run(story, start_scene=args.scene, fullscreen=args.fullscreen)
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    args.headless = True
+    _need_display(args)
+    from .screens.capture import capture_scene
+    story = _load(args.scenes)
+    if args.scene not in story.scenes:
+        print(f"unknown scene '{args.scene}'; scenes: {', '.join(story.scenes)}", file=sys.stderr)
+        return 1
+    capture_scene(story, args.scene, args.beat, args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from .content.schema import FILE_SCHEMAS, export, file_schema
+    if args.write:
+        for path in export(paths.SCHEMA_DIR):
+            print(f"wrote {path}")
+        return 0
+    print(json.dumps(file_schema(args.kind), indent=2, ensure_ascii=False))
+    return 0 if args.kind in FILE_SCHEMAS else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cell7", description="Cell 7: an interactive retelling of "
+                                     "Miracle in Cell No. 7 (7번방의 선물).")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("play", help="play the story in a window")
+    _content_args(p)
+    p.add_argument("--scene", help="start at this scene id")
+    p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    p.set_defaults(func=cmd_play)
+
+    p = sub.add_parser("validate", help="check content files and report every problem with file:line:col")
+    p.add_argument("path", nargs="?", type=Path, default=paths.SCENES, help="content folder or file (default: scenes/)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("autoplay", help="random walk through the story without a window; fails on any error")
+    _content_args(p)
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--steps", type=int, default=2000, help="events to play (default 2000)")
+    p.set_defaults(func=cmd_autoplay)
+
+    p = sub.add_parser("screenshot", help="render one moment of a scene to a PNG, headless")
+    _content_args(p)
+    p.add_argument("--scene", required=True, help="scene id")
+    p.add_argument("--beat", type=int, default=1, help="how many events into the scene (default 1)")
+    p.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    p.set_defaults(func=cmd_screenshot)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a kind of content file")
+    p.add_argument("kind", nargs="?", default="scene",
+                   help="scene, characters, locations, evidence, sources, story or timeline (default scene)")
+    p.add_argument("--write", action="store_true", help="write every schema file into schema/")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        args = parser.parse_args(["play", *(argv or [])])
+    return args.func(args)

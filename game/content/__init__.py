@@ -1,0 +1,1 @@
+"""Content layer: the YAML format, its schema, the loader and its located errors. No pygame."""

@@ -1,0 +1,129 @@
+"""Turn a scene's (validated) beat tree into the flat operation list the runtime steps through."""
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from . import model as m
+from .yamlsource import Document
+
+DEFAULT_QUESTION = "How would you check which account is right?"
+
+
+def stable_key(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+class SceneCompiler:
+    def __init__(self, scene_id: str, doc: Document):
+        self.scene_id = scene_id
+        self.doc = doc
+        self.code: list[Any] = []
+        self.line_keys: dict[str, int] = {}
+
+    def compile(self, beats: list[dict], next_scene: str | None) -> tuple[m.Op, ...]:
+        self._beats(beats, ("beats",))
+        if next_scene:
+            self.code.append(m.Goto(self.doc.mark(("next",)), next_scene))
+        return tuple(self.code)
+
+    def _line_id(self, speaker: str | None, text: str) -> str:
+        """Same scene, speaker and words give the same id, so 'already read' survives unrelated edits."""
+        base = stable_key(self.scene_id, speaker or "", text)
+        n = self.line_keys.get(base, 0)
+        self.line_keys[base] = n + 1
+        return base if n == 0 else f"{base}.{n}"
+
+    def _beats(self, beats: list[dict], path: tuple) -> None:
+        for i, beat in enumerate(beats):
+            self._beat(beat, path + (i,))
+
+    def _beat(self, b: dict, path: tuple) -> None:
+        mark = self.doc.mark(path)
+        emit = self.code.append
+        if "narrate" in b:
+            emit(m.Line(mark, None, b["narrate"], None, self._line_id("", b["narrate"])))
+        elif "say" in b:
+            emit(m.Line(mark, b["say"], b["text"], b.get("expression"), self._line_id(b["say"], b["text"])))
+        elif "show" in b:
+            emit(m.Show(mark, b["show"], b.get("expression"), b.get("at")))
+        elif "hide" in b:
+            emit(m.Hide(mark, b["hide"]))
+        elif "move" in b:
+            emit(m.Move(mark, b["move"], b["to"]))
+        elif "background" in b:
+            emit(m.Background(mark, b["background"], b.get("transition", "fade")))
+        elif "music" in b:
+            emit(m.Music(mark, b["music"]))
+        elif "sound" in b:
+            emit(m.Sound(mark, b["sound"]))
+        elif "choice" in b:
+            self._choice(b, path)
+        elif "goto" in b:
+            emit(m.Goto(mark, b["goto"]))
+        elif "if" in b:
+            self._if(b, path)
+        elif "set" in b:
+            emit(m.SetVars(mark, dict(b["set"])))
+        elif "add" in b:
+            emit(m.AddVars(mark, dict(b["add"])))
+        elif "evidence" in b:
+            emit(m.GainEvidence(mark, b["evidence"]))
+        elif "fact" in b:
+            emit(m.Fact(mark, b["fact"], b["source"], b.get("section", "")))
+        elif "differ" in b:
+            accounts = tuple(m.Account(a["source"], a["says"]) for a in b["accounts"])
+            emit(m.Differ(mark, b["differ"], accounts, b.get("question", DEFAULT_QUESTION)))
+        elif "prompt" in b:
+            emit(m.Prompt(mark, b["prompt"], tuple(b.get("followups", ())), b.get("minutes")))
+        elif "end" in b:
+            emit(m.End(mark, b["end"], b.get("title", "")))
+        else:  # the validator has already rejected anything else
+            raise AssertionError(f"unvalidated beat at {mark}")
+
+    def _if(self, b: dict, path: tuple) -> None:
+        test_at = len(self.code)
+        self.code.append(None)  # patched below once the branch lengths are known
+        self._beats(b["then"], path + ("then",))
+        if "else" in b:
+            skip_at = len(self.code)
+            self.code.append(None)
+            else_start = len(self.code)
+            self._beats(b["else"], path + ("else",))
+            self.code[skip_at] = m.Jump(self.doc.mark(path + ("else",)), len(self.code))
+        else:
+            else_start = len(self.code)
+        self.code[test_at] = m.JumpUnless(self.doc.mark(path), b["if"], else_start)
+
+    def _choice(self, b: dict, path: tuple) -> None:
+        """Each option with beats, evidence or a goto gets its own block; the rest continue after the choice."""
+        choice_at = len(self.code)
+        self.code.append(None)
+        exits: list[int] = []
+        starts: list[int | None] = []
+        for j, option in enumerate(b["options"]):
+            opath = path + ("options", j)
+            if not (option.get("then") or option.get("evidence") or option.get("goto")):
+                starts.append(None)
+                continue
+            starts.append(len(self.code))
+            if option.get("evidence"):
+                self.code.append(m.GainEvidence(self.doc.mark(opath + ("evidence",)), option["evidence"]))
+            self._beats(option.get("then", []), opath + ("then",))
+            if option.get("goto"):
+                self.code.append(m.Goto(self.doc.mark(opath + ("goto",)), option["goto"]))
+            else:
+                exits.append(len(self.code))
+                self.code.append(None)
+        after = len(self.code)
+        for at in exits:
+            self.code[at] = m.Jump(self.doc.mark(path), after)
+        options = tuple(
+            m.Option(mark=self.doc.mark(path + ("options", j)), text=option["text"],
+                     key=option.get("id") or stable_key(option["text"]), condition=option.get("if"),
+                     set=dict(option.get("set", {})), add=dict(option.get("add", {})),
+                     evidence=option.get("evidence"), goto=option.get("goto"),
+                     target=starts[j] if starts[j] is not None else after)
+            for j, option in enumerate(b["options"]))
+        key = b.get("id") or stable_key(self.scene_id, b["choice"])
+        self.code[choice_at] = m.Choice(self.doc.mark(path), b["choice"], key, options, after)

@@ -1,0 +1,303 @@
+"""Load a content folder (`scenes/`): parse, validate, compile and cross-check in one pass.
+
+Every problem found anywhere is collected before anything is reported, so an author
+fixes a whole batch at once. `check_content` never raises for bad content; `load_story`
+raises `ContentError` carrying the list.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import model as m
+from .compiler import SceneCompiler
+from .problems import ContentError, Mark, Problems, display_path
+from .schema import FILE_SCHEMAS
+from .validate import Validator, did_you_mean
+from .yamlsource import Document, read_document
+
+SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locations": "locations.yaml",
+                "evidence": "evidence.yaml", "sources": "sources.yaml"}
+SCENE_DIR = "story"
+TIMELINE_DIR = "timeline"
+AUDIO_EXTENSIONS = (".wav", ".ogg")
+
+
+@dataclass
+class Content:
+    """Everything loaded from one content folder."""
+
+    root: Path
+    assets: Path
+    story: m.Story | None
+    documents: dict[str, list[Document]] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+
+
+def content_files(root: Path) -> Iterator[tuple[str, Path]]:
+    """(kind, path) for every content file under `root`, in a stable order."""
+    for kind, name in SINGLE_FILES.items():
+        yield kind, root / name
+    for path in sorted((root / SCENE_DIR).rglob("*.yaml")):
+        yield "scene", path
+    for path in sorted((root / TIMELINE_DIR).rglob("*.yaml")):
+        yield "timeline", path
+
+
+def find_root(path: Path) -> Path:
+    """The content folder holding `path`: the nearest folder (upwards) with a story.yaml."""
+    path = path.resolve()
+    for candidate in [path, *path.parents]:
+        if (candidate / SINGLE_FILES["story"]).is_file():
+            return candidate
+    return path if path.is_dir() else path.parent
+
+
+def check_content(root: Path, assets: Path | None = None) -> Content:
+    """Load and check everything; problems are collected in `Content.problems`."""
+    root = Path(root)
+    content = Content(root, Path(assets) if assets else root.parent / "assets", None)
+    problems = content.problems
+    digest = hashlib.sha256()
+    scene_digests: dict[str, str] = {}
+    for kind, path in content_files(root):
+        display = display_path(path, root.parent)
+        if not path.is_file():
+            if kind != "scene" and kind != "timeline":
+                problems.error(Mark(display), f"missing {kind} file", f"create {display} (see docs/authoring.md)")
+            continue
+        doc = read_document(path, display, problems)
+        if doc is None:
+            continue
+        raw = path.read_bytes()
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + raw + b"\0")
+        if doc.data is None:
+            problems.error(Mark(display, 1, 1), "file is empty")
+            continue
+        Validator(doc, problems).check(FILE_SCHEMAS[kind], f"{kind} file")
+        content.documents.setdefault(kind, []).append(doc)
+        if kind == "scene" and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+            scene_digests[doc.data["id"]] = hashlib.sha256(raw).hexdigest()[:16]
+    if problems.errors:
+        return content  # cross-checks on malformed data would only add noise
+    content.story = _build(content, digest.hexdigest()[:16], scene_digests)
+    _cross_check(content)
+    return content
+
+
+def load_story(root: Path, assets: Path | None = None) -> m.Story:
+    content = check_content(root, assets)
+    if content.problems.errors or content.story is None:
+        raise ContentError(content.problems.sorted())
+    return content.story
+
+
+# --- building --------------------------------------------------------------------------------
+
+def _one(content: Content, kind: str) -> Document:
+    return content.documents[kind][0]
+
+
+def _unique(items: list[dict], doc: Document, list_key: str, what: str, problems: Problems,
+            seen: dict[str, Mark] | None = None) -> dict[str, dict]:
+    seen = {} if seen is None else seen
+    result: dict[str, dict] = {}
+    for i, item in enumerate(items):
+        mark = doc.mark((list_key, i, "id"))
+        if item["id"] in seen:
+            problems.error(mark, f"duplicate {what} id '{item['id']}' (first defined at {seen[item['id']]})",
+                           "ids must be unique; rename one", code="duplicate-id")
+            continue
+        seen[item["id"]] = mark
+        result[item["id"]] = item
+    return result
+
+
+def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) -> m.Story:
+    p = content.problems
+    story = _one(content, "story").data
+    chars_doc, locs_doc = _one(content, "characters"), _one(content, "locations")
+    ev_doc, src_doc = _one(content, "evidence"), _one(content, "sources")
+    characters = {k: m.Character(v["id"], v["name"], v["colour"], v.get("korean", ""), v.get("actor", ""),
+                                 v.get("sprite", ""), tuple(v.get("expressions", ())), v.get("description", ""))
+                  for k, v in _unique(chars_doc.data["characters"], chars_doc, "characters", "character", p).items()}
+    locations = {k: m.Location(v["id"], v["name"], v["image"])
+                 for k, v in _unique(locs_doc.data["locations"], locs_doc, "locations", "location", p).items()}
+    evidence = {k: m.EvidenceItem(v["id"], v["name"], v["description"])
+                for k, v in _unique(ev_doc.data["evidence"], ev_doc, "evidence", "evidence", p).items()}
+    sources = {k: m.Source(v["id"], v["title"], v["kind"], v.get("file", ""))
+               for k, v in _unique(src_doc.data["sources"], src_doc, "sources", "source", p).items()}
+    chapters = tuple(m.Chapter(c["number"], c["title"], c.get("summary", "")) for c in story["chapters"])
+    scenes: dict[str, m.Scene] = {}
+    seen: dict[str, Mark] = {}
+    for doc in content.documents.get("scene", []):
+        data = doc.data
+        if data["id"] in seen:
+            p.error(doc.mark(("id",)), f"duplicate scene id '{data['id']}' (first defined at {seen[data['id']]})",
+                    "ids must be unique; rename one", code="duplicate-id")
+            continue
+        seen[data["id"]] = doc.mark(("id",))
+        note = data.get("content_note")
+        scenes[data["id"]] = m.Scene(
+            id=data["id"], title=data["title"], chapter=data["chapter"], date=data["date"],
+            background=data["background"], music=data.get("music"),
+            content_note=m.ContentNote(tuple(note["topics"]), note["summary"]) if note else None,
+            timeline=data.get("timeline"), next=data.get("next"),
+            code=SceneCompiler(data["id"], doc).compile(data["beats"], data.get("next")),
+            file=doc.file, mark=doc.mark(()))
+    return m.Story(title=story["title"], korean_title=story.get("korean_title", ""), start=story["start"],
+                   chapters=chapters, characters=characters, locations=locations, evidence=evidence,
+                   sources=sources, scenes=scenes, fingerprint=fingerprint, scene_fingerprints=scene_digests)
+
+
+# --- cross-checks ------------------------------------------------------------------------------
+
+def condition_refs(cond: Any) -> Iterator[tuple[str, str]]:
+    """(kind, name) for every flag, counter, evidence and scene a condition reads."""
+    if not isinstance(cond, dict):
+        return
+    for key in ("flag", "counter"):
+        if key in cond:
+            yield "var", cond[key]
+    if "has" in cond:
+        yield "evidence", cond["has"]
+    for key in ("visited", "visits"):
+        if key in cond:
+            yield "scene", cond[key]
+    for key in ("all", "any"):
+        for inner in cond.get(key, ()):
+            yield from condition_refs(inner)
+    if "not" in cond:
+        yield from condition_refs(cond["not"])
+
+
+class _Checker:
+    def __init__(self, content: Content):
+        self.content = content
+        self.story = content.story
+        self.p = content.problems
+        self.vars_set: set[str] = set()
+        self.vars_read: list[tuple[str, Mark]] = []
+
+    def ref(self, mark: Mark, what: str, name: str, known: dict | set, where: str) -> None:
+        if name not in known:
+            self.p.error(mark, f"unknown {what} '{name}'{did_you_mean(name, sorted(known))}",
+                         f"define it in {where}, or use one of: {', '.join(sorted(known)[:12])}"
+                         + (" ..." if len(known) > 12 else ""), code=f"unknown-{what.replace(' ', '-')}")
+
+    def asset(self, mark: Mark, relative: str, what: str, hint: str) -> None:
+        assets = self.content.assets.resolve()
+        target = (assets / relative)
+        try:
+            inside = target.resolve().is_relative_to(assets)
+        except (OSError, RuntimeError):
+            inside = False
+        if Path(relative).is_absolute() or ".." in Path(relative).parts or not inside:
+            self.p.error(mark, f"{what} path '{relative}' leaves the assets folder",
+                         "give a path inside assets/, without '..'", code="asset-path")
+        elif not target.is_file():
+            self.p.error(mark, f"missing {what} file assets/{relative}", hint, code="missing-asset")
+
+    def audio(self, mark: Mark, folder: str, name: str) -> None:
+        if name == "stop":
+            return
+        base = self.content.assets / "audio" / folder
+        if not any((base / f"{name}{ext}").is_file() for ext in AUDIO_EXTENSIONS):
+            self.p.error(mark, f"missing {folder} '{name}': no assets/audio/{folder}/{name}.wav or .ogg",
+                         "add the file, or run tools/make_sound.py", code="missing-asset")
+
+    def condition(self, mark: Mark, cond: Any) -> None:
+        for kind, name in condition_refs(cond):
+            if kind == "var":
+                self.vars_read.append((name, mark))
+            elif kind == "evidence":
+                self.ref(mark, "evidence", name, self.story.evidence, "evidence.yaml")
+            else:
+                self.ref(mark, "scene", name, self.story.scenes, "scenes/story/")
+
+    def character(self, mark: Mark, who: str, expression: str | None) -> None:
+        self.ref(mark, "character", who, self.story.characters, "characters.yaml")
+        char = self.story.characters.get(who)
+        if char and expression and char.expressions and expression not in char.expressions:
+            self.p.error(mark, f"{char.name} has no expression '{expression}'"
+                         f"{did_you_mean(expression, list(char.expressions))}",
+                         f"expressions: {', '.join(char.expressions)}", code="unknown-expression")
+
+    def run(self) -> None:
+        story, p = self.story, self.p
+        story_doc = _one(self.content, "story")
+        self.ref(story_doc.mark(("start",)), "scene", story.start, story.scenes, "scenes/story/")
+        chapter_numbers = {c.number for c in story.chapters}
+        for char_doc in self.content.documents["characters"]:
+            for i, c in enumerate(char_doc.data["characters"]):
+                for expr in c.get("expressions", ()) if c.get("sprite") else ():
+                    self.asset(char_doc.mark(("characters", i, "sprite")),
+                               f"images/characters/{c['sprite']}_{expr}.png", "portrait",
+                               "draw it, or run tools/make_art.py")
+        for loc_doc in self.content.documents["locations"]:
+            for i, loc in enumerate(loc_doc.data["locations"]):
+                self.asset(loc_doc.mark(("locations", i, "image")), f"images/{loc['image']}", "background image",
+                           "draw it, or run tools/make_art.py")
+        for scene in story.scenes.values():
+            if scene.chapter not in chapter_numbers:
+                p.error(scene.mark, f"scene '{scene.id}' is in chapter {scene.chapter}, which story.yaml does not list",
+                        f"add chapter {scene.chapter} to story.yaml, or use one of {sorted(chapter_numbers)}",
+                        code="unknown-chapter")
+            self.ref(scene.mark, "location", scene.background, story.locations, "locations.yaml")
+            if scene.music:
+                self.audio(scene.mark, "music", scene.music)
+            for op in scene.code:
+                self.op(op)
+        for name, mark in self.vars_read:
+            if name not in self.vars_set:
+                p.warn(mark, f"'{name}' is read here but never set anywhere",
+                       f"add 'set: {{{name}: true}}' where it should become true, or check the spelling",
+                       code="unset-variable")
+
+    def op(self, op: Any) -> None:
+        story = self.story
+        if isinstance(op, m.Line) and op.speaker:
+            self.character(op.mark, op.speaker, op.expression)
+        elif isinstance(op, m.Show):
+            self.character(op.mark, op.who, op.expression)
+        elif isinstance(op, (m.Hide, m.Move)):
+            self.character(op.mark, op.who, None)
+        elif isinstance(op, m.Background):
+            self.ref(op.mark, "location", op.location, story.locations, "locations.yaml")
+        elif isinstance(op, m.Music):
+            self.audio(op.mark, "music", op.track)
+        elif isinstance(op, m.Sound):
+            self.audio(op.mark, "sfx", op.effect)
+        elif isinstance(op, m.Goto):
+            self.ref(op.mark, "scene", op.scene, story.scenes, "scenes/story/")
+        elif isinstance(op, m.JumpUnless):
+            self.condition(op.mark, op.condition)
+        elif isinstance(op, (m.SetVars, m.AddVars)):
+            self.vars_set.update(op.values if isinstance(op, m.SetVars) else op.steps)
+        elif isinstance(op, m.GainEvidence):
+            self.ref(op.mark, "evidence", op.evidence, story.evidence, "evidence.yaml")
+        elif isinstance(op, m.Fact):
+            self.ref(op.mark, "source", op.source, story.sources, "sources.yaml")
+        elif isinstance(op, m.Differ):
+            for account in op.accounts:
+                self.ref(op.mark, "source", account.source, story.sources, "sources.yaml")
+        elif isinstance(op, m.Choice):
+            keys: set[str] = set()
+            for option in op.options:
+                if option.key in keys:
+                    self.content.problems.error(option.mark, f"two options of this choice share the id '{option.key}'",
+                                                "give each option its own text or id", code="duplicate-id")
+                keys.add(option.key)
+                if option.condition:
+                    self.condition(option.mark, option.condition)
+                self.vars_set.update(option.set, option.add)
+                if option.evidence:
+                    self.ref(option.mark, "evidence", option.evidence, story.evidence, "evidence.yaml")
+                if option.goto:
+                    self.ref(option.mark, "scene", option.goto, story.scenes, "scenes/story/")
+
+
+def _cross_check(content: Content) -> None:
+    _Checker(content).run()

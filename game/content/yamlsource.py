@@ -1,0 +1,171 @@
+"""Read one YAML file into plain data plus the line/column of every key and value.
+
+PyYAML's safe composer (the C one when present) builds a node tree that still knows
+where each node came from; we turn that tree into dicts, lists and scalars ourselves,
+recording marks by path, so later checks can point at the exact key or value.
+Nothing here can run code: only the safe tags are accepted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Mark, Problem, Problems
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 4 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+Path_ = tuple  # a path into the data: keys and list indices
+
+SAFE_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}
+
+HINTS = {
+    "cannot start any token": "indent with spaces, not tabs",
+    "mapping values are not allowed here": "put quotes around text that contains ': ' (a colon and a space)",
+    "could not find expected ':'": "check the indentation of this line and the line above; every key needs 'key: value'",
+    "found undefined alias": "define the anchor (&name) before using it (*name)",
+    "expected <block end>": "this line's indentation does not match its siblings",
+    "found unexpected end of stream": "a quote or bracket was opened and never closed",
+}
+
+
+@dataclass
+class Document:
+    """The data of one file with the marks of its values (by path) and keys (by path of the value)."""
+
+    file: str
+    data: Any
+    marks: dict[Path_, Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+
+    def mark(self, path: Path_ = ()) -> Mark:
+        """The mark of the value at `path`, or of its nearest ancestor."""
+        path = tuple(path)
+        while path and path not in self.marks:
+            path = path[:-1]
+        return self.marks.get(path, Mark(self.file, 1, 1))
+
+    def key_mark(self, path: Path_) -> Mark:
+        """The mark of the key that holds the value at `path` (falls back to the value)."""
+        return self.key_marks.get(tuple(path)) or self.mark(path)
+
+
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+class _Budget(Exception):
+    pass
+
+
+def _mark(file: str, node: yaml.Node) -> Mark:
+    return Mark(file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; raise UnicodeDecodeError otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    return raw.decode("utf-8-sig")
+
+
+def read_document(path: Path, display: str, problems: Problems) -> Document | None:
+    """Parse one file; on failure add located problems and return None."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problems.error(Mark(display, 1, 1), f"file is {size // 1024} KiB; content files may be at most "
+                           f"{MAX_BYTES // (1024 * 1024)} MiB", "split it into one file per scene")
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.error(Mark(display), f"cannot read file: {exc.strerror or exc}")
+        return None
+    try:
+        text = decode(raw)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.error(Mark(display, line, col), "file is not valid UTF-8 text", "save the file as UTF-8")
+        return None
+    return parse_text(text, display, problems)
+
+
+def parse_text(text: str, display: str, problems: Problems) -> Document | None:
+    try:
+        node = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        problems.items.append(_yaml_problem(display, exc))
+        return None
+    except yaml.YAMLError as exc:
+        problems.error(Mark(display, 1, 1), f"not valid YAML: {exc}")
+        return None
+    doc = Document(display, None)
+    if node is None:
+        return doc
+    try:
+        doc.data = _convert(node, (), doc, problems, [0], 0)
+    except _Budget as exc:
+        problems.error(_mark(display, node), str(exc), "remove anchors/aliases that repeat large blocks, "
+                       "and keep nesting shallow")
+        return None
+    return doc
+
+
+def _yaml_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    where = Mark(display, mark.line + 1, mark.column + 1) if mark else Mark(display, 1, 1)
+    message = " ".join(part for part in (exc.context, exc.problem) if part)
+    hint = next((h for key, h in HINTS.items() if key in message), "")
+    return Problem(where, f"not valid YAML: {message}", hint=hint, code="yaml")
+
+
+def _convert(node: yaml.Node, path: Path_, doc: Document, problems: Problems, count: list[int], depth: int) -> Any:
+    count[0] += 1
+    if count[0] > MAX_NODES:
+        raise _Budget(f"file expands to more than {MAX_NODES} values (an alias bomb?)")
+    if depth > MAX_DEPTH:
+        raise _Budget(f"nesting deeper than {MAX_DEPTH} levels")
+    doc.marks.setdefault(path, _mark(doc.file, node))
+    if node.tag not in SAFE_TAGS:
+        problems.error(_mark(doc.file, node), f"YAML tag '{node.tag}' is not allowed in content files",
+                       "remove the tag; only plain text, numbers, true/false, lists and mappings are used",
+                       code="tag")
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.error(_mark(doc.file, key_node), "merge keys ('<<') are not supported",
+                               "write the keys out in full", code="merge")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.error(_mark(doc.file, key_node), "a key must be plain text, not a list or mapping",
+                               code="key")
+                continue
+            key = key_node.value
+            if key in result:
+                problems.error(_mark(doc.file, key_node), f"duplicate key '{key}'",
+                               "each key may appear once in a mapping; remove or rename one", code="duplicate-key")
+                continue
+            doc.key_marks[path + (key,)] = _mark(doc.file, key_node)
+            result[key] = _convert(value_node, path + (key,), doc, problems, count, depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), doc, problems, count, depth + 1) for i, item in enumerate(node.value)]
+    if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"):
+        return node.value  # dates stay text: the format defines what a date string means
+    try:
+        return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        problems.error(_mark(doc.file, node), f"cannot read value {node.value!r}", code="value")
+        return None

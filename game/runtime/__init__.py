@@ -1,0 +1,1 @@
+"""Runtime layer: the story state machine. Plain Python, deterministic, no pygame."""

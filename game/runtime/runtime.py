@@ -1,0 +1,282 @@
+"""The story runtime: one small public face over an immutable story and a plain-data state.
+
+    rt = Runtime(story)
+    event = rt.advance()          # the next thing to show
+    rt.choose(i)                  # when the event is a choice or a content note
+    rt.rollback(); rt.roll_forward()
+    data = rt.to_dict(); Runtime.from_dict(story, data)
+
+Stage directions (show, background, music...) do not stop: they update `state.stage`,
+which screens draw, and are reported as `effects` on the next event.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from ..content import model as m
+from . import events as ev
+from .conditions import holds
+from .state import ENDED, NOTE, PLAY, SUMMARY, StoryState
+
+MAX_OPS_PER_STOP = 100_000
+HISTORY_LIMIT = 1_000
+CONTENT_NOTE_POLICIES = ("ask", "play", "summary")
+
+
+class StoryRuntimeError(RuntimeError):
+    """The story cannot go on (a loop that never stops, a choice with no available option...)."""
+
+
+@dataclass
+class Options:
+    prompts: bool = False          # show discussion prompts (classroom mode turns this on)
+    content_notes: str = "ask"     # ask | play | summary
+
+    def __post_init__(self) -> None:
+        if self.content_notes not in CONTENT_NOTE_POLICIES:
+            raise ValueError(f"content_notes must be one of {CONTENT_NOTE_POLICIES}")
+
+
+class Runtime:
+    def __init__(self, story: m.Story, options: Options | None = None, state: StoryState | None = None,
+                 seen: set[str] | None = None):
+        self.story = story
+        self.options = options or Options()
+        self.seen: set[str] = seen if seen is not None else set()  # lines ever read; never rolled back
+        self.current: ev.Event | None = None
+        self._history: list[dict[str, Any]] = []  # state before each shown event, oldest first
+        self._future: list[dict[str, Any]] = []   # states undone by rollback, for roll_forward
+        self._effects: list[ev.Effect] = []
+        if state is None:
+            self.state = StoryState(scene=story.start)
+            self._enter(story.start)
+        else:
+            self.state = state
+
+    # --- public face -----------------------------------------------------------------------
+
+    def advance(self) -> ev.Event:
+        """Show the next event; at a choice, returns the same choice until `choose` is called."""
+        if isinstance(self.current, ev.WAITS_FOR_CHOICE):
+            return self.current
+        self._future.clear()
+        return self._step()
+
+    def choose(self, index: int) -> None:
+        """Answer the current choice or content note with the index given in its `options`."""
+        current = self.current
+        if not isinstance(current, ev.WAITS_FOR_CHOICE):
+            raise StoryRuntimeError("there is no choice to answer")
+        if index not in [i for i, _ in current.options]:
+            raise StoryRuntimeError(f"option {index} is not available here")
+        self._future.clear()
+        if isinstance(current, ev.ContentNoteEvent):
+            self.state.mode = PLAY if index == 0 else SUMMARY
+            if self.state.mode == SUMMARY:
+                self.state.pc = -1  # -1: the summary itself is the next thing shown
+        else:
+            self._take(index, auto=False)
+        self.current = None
+
+    def rollback(self) -> ev.Event | None:
+        """Step back to the previous event (None at the start of the history)."""
+        if len(self._history) < 2:
+            return None
+        self._future.append(self._history.pop())
+        self.restore(self._history.pop())
+        return self._step()
+
+    def roll_forward(self) -> ev.Event | None:
+        """Undo a rollback step: replays the event (and choice) that came next."""
+        if not self._future:
+            return None
+        self.restore(self._future.pop())
+        future, self._future = self._future, []
+        event = self._step()
+        self._future = future
+        return event
+
+    @property
+    def can_roll_forward(self) -> bool:
+        return bool(self._future)
+
+    def snapshot(self) -> dict[str, Any]:
+        """The state as plain data (cheap enough to take at every event)."""
+        return self.state.to_dict()
+
+    def restore(self, snapshot: dict[str, Any]) -> None:
+        self.state = StoryState.from_dict(snapshot)
+        self.current = None
+        self._effects = []
+
+    def to_dict(self) -> dict[str, Any]:
+        """The current moment as JSON-ready data: loading it shows the same event again."""
+        before = self._history[-1] if self._history else self.snapshot()
+        return {"state": copy.deepcopy(before), "fingerprint": self.story.fingerprint,
+                "scene_fingerprint": self.story.scene_fingerprints.get(before["scene"], "")}
+
+    @classmethod
+    def from_dict(cls, story: m.Story, data: dict[str, Any], options: Options | None = None,
+                  seen: set[str] | None = None) -> "Runtime":
+        return cls(story, options, StoryState.from_dict(data["state"]), seen)
+
+    # --- stepping ---------------------------------------------------------------------------
+
+    def _step(self) -> ev.Event:
+        before = self.snapshot()
+        event = self._produce()
+        if self._effects:
+            event = dataclasses.replace(event, effects=tuple(self._effects))
+            self._effects = []
+        self.state.steps += 1
+        self._history.append(before)
+        del self._history[:-HISTORY_LIMIT]
+        self.current = event
+        return event
+
+    def _enter(self, scene_id: str) -> None:
+        s, scene = self.state, self.story.scenes[scene_id]
+        s.scene, s.pc, s.entered = scene_id, 0, False
+        s.visits[scene_id] = s.visits.get(scene_id, 0) + 1
+        s.stage.background = scene.background
+        s.stage.sprites = {}
+        self._effects.append(("background", scene.background, "fade"))
+        if scene.music:
+            self._set_music(scene.music)
+        policy = self.options.content_notes if scene.content_note else "play"
+        s.mode = {"ask": NOTE, "play": PLAY, "summary": SUMMARY}[policy]
+        if s.mode == SUMMARY:
+            s.pc = -1
+
+    def _set_music(self, track: str) -> None:
+        track = "" if track == "stop" else track
+        if track != self.state.stage.music:
+            self.state.stage.music = track
+            self._effects.append(("music", track or "stop"))
+
+    def _take(self, index: int, auto: bool) -> None:
+        s = self.state
+        choice = self.story.scenes[s.scene].code[s.pc]
+        option = choice.options[index]
+        for name, value in option.set.items():
+            s.vars[name] = value
+        for name, step in option.add.items():
+            s.vars[name] = int(s.vars.get(name, 0)) + step
+        s.path.append({"scene": s.scene, "choice": choice.key, "option": option.key, "index": index,
+                       "auto": auto})
+        s.pc = option.target
+
+    def _produce(self) -> ev.Event:
+        s = self.state
+        for _ in range(MAX_OPS_PER_STOP):
+            if s.mode == ENDED:
+                return ev.EndEvent(s.ending, self._ending_title(s.ending))
+            scene = self.story.scenes[s.scene]
+            if not s.entered:
+                s.entered = True
+                chapter = self.story.chapter(scene.chapter)
+                return ev.SceneStart(scene.id, scene.title, scene.chapter, chapter.title if chapter else "",
+                                     scene.date)
+            if s.mode == NOTE:
+                note = scene.content_note
+                return ev.ContentNoteEvent(scene.title, note.topics, note.summary)
+            if s.pc == -1:
+                s.pc = 0
+                return ev.LineEvent(None, "Summary", "", scene.content_note.summary, f"{scene.id}:summary", True)
+            if s.pc >= len(scene.code):
+                s.mode, s.ending = ENDED, ""
+                continue
+            event = self._run(scene.code[s.pc], s.mode == SUMMARY)
+            if event is not None:
+                return event
+        raise StoryRuntimeError(f"scene '{s.scene}' runs {MAX_OPS_PER_STOP} steps without showing anything "
+                                "(a loop of jumps?)")
+
+    def _ending_title(self, ending: str) -> str:
+        scene = self.story.scenes[self.state.scene]
+        op = scene.code[self.state.pc] if 0 <= self.state.pc < len(scene.code) else None
+        return op.title if isinstance(op, m.End) and op.title else "The End"
+
+    def _run(self, op: m.Op, quiet: bool) -> ev.Event | None:
+        """Carry out one operation; return an event when it is something to show."""
+        s = self.state
+        s.pc += 1
+        if isinstance(op, m.Line):
+            if op.speaker and op.expression and op.speaker in s.stage.sprites:
+                s.stage.sprites[op.speaker]["expression"] = op.expression
+            if quiet:
+                return None
+            seen = op.line_id in self.seen
+            self.seen.add(op.line_id)
+            char = self.story.characters.get(op.speaker) if op.speaker else None
+            return ev.LineEvent(op.speaker, char.name if char else "", char.colour if char else "",
+                                op.text, op.line_id, seen)
+        if isinstance(op, m.Show):
+            char = self.story.characters[op.who]
+            old = s.stage.sprites.get(op.who, {})
+            default = char.expressions[0] if char.expressions else ""
+            s.stage.sprites[op.who] = {"expression": op.expression or old.get("expression", default),
+                                       "at": op.at or old.get("at", "center")}
+        elif isinstance(op, m.Hide):
+            s.stage.sprites.pop(op.who, None)
+        elif isinstance(op, m.Move):
+            if op.who in s.stage.sprites:
+                s.stage.sprites[op.who]["at"] = op.to
+        elif isinstance(op, m.Background):
+            s.stage.background = op.location
+            self._effects.append(("background", op.location, op.transition))
+        elif isinstance(op, m.Music):
+            self._set_music(op.track)
+        elif isinstance(op, m.Sound):
+            if not quiet:
+                self._effects.append(("sound", op.effect))
+        elif isinstance(op, m.Choice):
+            s.pc -= 1  # stay on the choice until it is answered
+            return self._offer(op, quiet)
+        elif isinstance(op, m.Jump):
+            s.pc = op.target
+        elif isinstance(op, m.JumpUnless):
+            if not holds(op.condition, s):
+                s.pc = op.target
+        elif isinstance(op, m.Goto):
+            self._enter(op.scene)
+        elif isinstance(op, m.SetVars):
+            s.vars.update(op.values)
+        elif isinstance(op, m.AddVars):
+            for name, step in op.steps.items():
+                s.vars[name] = int(s.vars.get(name, 0)) + step
+        elif isinstance(op, m.GainEvidence):
+            if op.evidence not in s.evidence:
+                s.evidence.append(op.evidence)
+                item = self.story.evidence[op.evidence]
+                return None if quiet else ev.EvidenceEvent(item.id, item.name, item.description)
+        elif isinstance(op, m.Fact):
+            return None if quiet else ev.FactEvent(op.text, self._source(op.source), op.section)
+        elif isinstance(op, m.Differ):
+            if not quiet:
+                return ev.DifferEvent(op.topic, tuple((self._source(a.source), a.says) for a in op.accounts),
+                                      op.question)
+        elif isinstance(op, m.Prompt):
+            if self.options.prompts and not quiet:
+                return ev.PromptEvent(op.question, op.followups, op.minutes)
+        elif isinstance(op, m.End):
+            s.pc -= 1
+            s.mode, s.ending = ENDED, op.ending
+            return ev.EndEvent(op.ending, op.title or "The End")
+        return None
+
+    def _offer(self, op: m.Choice, quiet: bool) -> ev.Event | None:
+        available = tuple((i, o.text) for i, o in enumerate(op.options) if holds(o.condition, self.state))
+        if not available:
+            self.state.pc = op.after  # nothing to choose: the story goes on past the choice
+            return None
+        if quiet:
+            self._take(available[0][0], auto=True)
+            return None
+        return ev.ChoiceEvent(op.prompt, available, op.key)
+
+    def _source(self, source_id: str) -> str:
+        return self.story.sources[source_id].title

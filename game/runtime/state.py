@@ -1,0 +1,51 @@
+"""Everything that changes while playing, as one plain-data object that round-trips through JSON."""
+from __future__ import annotations
+
+import copy
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STATE_VERSION = 1
+
+PLAY = "play"          # stepping through the scene's beats
+NOTE = "note"          # waiting for the player to answer a content note
+SUMMARY = "summary"    # running the scene silently after the player chose its summary
+ENDED = "ended"
+
+
+@dataclass
+class Stage:
+    """What is on screen: enough to redraw the moment after a load or a rollback."""
+
+    background: str = ""
+    music: str = ""
+    sprites: dict[str, dict[str, str]] = field(default_factory=dict)  # who -> {expression, at}
+
+
+@dataclass
+class StoryState:
+    scene: str
+    pc: int = 0
+    mode: str = PLAY
+    entered: bool = False  # False until the scene's start card has been shown
+    vars: dict[str, bool | int] = field(default_factory=dict)
+    evidence: list[str] = field(default_factory=list)
+    visits: dict[str, int] = field(default_factory=dict)
+    stage: Stage = field(default_factory=Stage)
+    path: list[dict[str, Any]] = field(default_factory=list)  # every choice taken, in order
+    ending: str = ""
+    steps: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["version"] = STATE_VERSION
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "StoryState":
+        data = dict(data)
+        version = data.pop("version", STATE_VERSION)
+        if version > STATE_VERSION:
+            raise ValueError(f"state format {version} is newer than this game understands ({STATE_VERSION})")
+        stage = Stage(**data.pop("stage", {}))
+        return cls(stage=stage, **copy.deepcopy(data))
