@@ -42,7 +42,7 @@ class Options:
 
 class Runtime:
     def __init__(self, story: m.Story, options: Options | None = None, state: StoryState | None = None,
-                 seen: set[str] | None = None):
+                 seen: set[str] | None = None, start: str | None = None):
         self.story = story
         self.options = options or Options()
         self.seen: set[str] = seen if seen is not None else set()  # lines ever read; never rolled back
@@ -51,8 +51,11 @@ class Runtime:
         self._future: list[dict[str, Any]] = []   # states undone by rollback, for roll_forward
         self._effects: list[ev.Effect] = []
         if state is None:
-            self.state = StoryState(scene=story.start)
-            self._enter(story.start)
+            start = start or story.start
+            if start not in story.scenes:
+                raise StoryRuntimeError(f"no scene '{start}'")
+            self.state = StoryState(scene=start)
+            self._enter(start)
         else:
             self.state = state
 

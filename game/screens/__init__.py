@@ -1,0 +1,1 @@
+"""Screens layer: pygame drawing and input. Screens draw runtime state and turn input into runtime calls."""

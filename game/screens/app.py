@@ -1,0 +1,159 @@
+"""The app: a window, a 1280x720 canvas scaled with letterboxing, a stack of screens, one loop.
+
+Tests and the screenshot command drive the same app headless through `step()`.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pygame
+
+from .. import paths
+from ..content import model as m
+from ..settings import Settings
+from .audio import Audio
+from .base import Screen
+from .fonts import FontBook
+from .images import Images
+from .input import Action, InputMapper
+from .theme import DEFAULT, HEIGHT, HIGH_CONTRAST, WIDTH, Theme
+
+FPS = 60
+
+
+class App:
+    def __init__(self, story: m.Story, settings: Settings | None = None, assets: Path = paths.ASSETS,
+                 window: bool = True):
+        pygame.display.init()
+        pygame.font.init()
+        self.story = story
+        self.settings = settings or Settings()
+        self.window = None
+        if window:
+            pygame.display.set_caption("Cell 7 — 7번방의 선물")
+            self.window = pygame.display.set_mode((WIDTH, HEIGHT), self._flags())
+        self.canvas = pygame.Surface((WIDTH, HEIGHT))
+        self.fonts = FontBook(scale=self.settings.font_scale)
+        self.theme: Theme = HIGH_CONTRAST if self.settings.high_contrast else DEFAULT
+        self.images = Images(story, assets)
+        self.audio = Audio(assets / "audio")
+        self.input = InputMapper(self.to_logical)
+        self.stack: list[Screen] = []
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self.time = 0.0
+
+    # --- screens ---------------------------------------------------------------------------
+
+    def push(self, screen: Screen) -> None:
+        self.stack.append(screen)
+
+    def pop(self) -> None:
+        if self.stack:
+            self.stack.pop()
+        if self.stack:
+            self.stack[-1].on_enter()
+
+    def replace(self, screen: Screen) -> None:
+        self.stack.clear()
+        self.stack.append(screen)
+
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def quit(self) -> None:
+        self.running = False
+
+    # --- window ----------------------------------------------------------------------------
+
+    def _flags(self) -> int:
+        return pygame.FULLSCREEN if self.settings.fullscreen else pygame.RESIZABLE
+
+    def toggle_fullscreen(self) -> None:
+        self.settings.fullscreen = not self.settings.fullscreen
+        if self.window is not None:
+            size = (0, 0) if self.settings.fullscreen else (WIDTH, HEIGHT)
+            self.window = pygame.display.set_mode(size, self._flags())
+
+    def _viewport(self) -> pygame.Rect:
+        """Where the canvas goes in the window: as large as fits, centred, bars elsewhere."""
+        if self.window is None:
+            return pygame.Rect(0, 0, WIDTH, HEIGHT)
+        ww, wh = self.window.get_size()
+        scale = min(ww / WIDTH, wh / HEIGHT) or 1
+        w, h = max(1, round(WIDTH * scale)), max(1, round(HEIGHT * scale))
+        return pygame.Rect((ww - w) // 2, (wh - h) // 2, w, h)
+
+    def to_logical(self, pos: tuple[int, int]) -> tuple[int, int]:
+        view = self._viewport()
+        return (round((pos[0] - view.x) * WIDTH / view.w), round((pos[1] - view.y) * HEIGHT / view.h))
+
+    # --- loop ------------------------------------------------------------------------------
+
+    def dispatch(self, action: Action) -> None:
+        if action.name == "fullscreen":
+            self.toggle_fullscreen()
+        elif self.top is not None:
+            self.top.on_action(action)
+
+    def step(self, dt: float, actions: list[Action] = ()) -> pygame.Surface:
+        """One frame: feed actions, animate, draw. Returns the canvas."""
+        for action in actions:
+            self.dispatch(action)
+        self.time += dt
+        if self.top is not None:
+            self.top.update(dt)
+        self.draw()
+        return self.canvas
+
+    def draw(self) -> None:
+        self.canvas.fill(self.theme.backdrop)
+        start = len(self.stack) - 1
+        while start > 0 and not self.stack[start].opaque:
+            start -= 1
+        for screen in self.stack[max(start, 0):]:
+            screen.draw(self.canvas)
+
+    def present(self) -> None:
+        if self.window is None:
+            return
+        view = self._viewport()
+        self.window.fill((0, 0, 0))
+        if view.size == (WIDTH, HEIGHT):
+            self.window.blit(self.canvas, view.topleft)
+        else:
+            self.window.blit(pygame.transform.smoothscale(self.canvas, view.size), view.topleft)
+        pygame.display.flip()
+
+    def run(self) -> int:
+        while self.running and self.stack:
+            dt = self.clock.tick(FPS) / 1000
+            actions: list[Action] = []
+            for event in pygame.event.get():
+                if event.type == pygame.QUIT:
+                    self.running = False
+                actions.extend(self.input.translate(event))
+            self.step(dt, actions)
+            self.present()
+        pygame.quit()
+        return 0
+
+    def screenshot(self, path: Path) -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.canvas, str(path))
+
+
+def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False) -> int:
+    from .title import TitleScreen
+    if os.environ.get("SDL_VIDEODRIVER") == "dummy":
+        print("note: SDL_VIDEODRIVER=dummy, so no window will be visible")
+    app = App(story, Settings(fullscreen=fullscreen))
+    if start_scene:
+        from .play import PlayScreen
+        app.push(TitleScreen(app))
+        app.push(PlayScreen(app, start_scene=start_scene))
+    else:
+        app.push(TitleScreen(app))
+    return app.run()

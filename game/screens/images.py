@@ -1,0 +1,59 @@
+"""Backgrounds and portraits, loaded once and kept."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from ..content import model as m
+from .theme import HEIGHT, WIDTH
+
+PORTRAIT_HEIGHT = 600
+
+
+class Images:
+    def __init__(self, story: m.Story, assets: Path):
+        self.story = story
+        self.assets = assets
+        self._cache: dict[tuple, pygame.Surface] = {}
+
+    def _load(self, path: Path, alpha: bool) -> pygame.Surface | None:
+        try:
+            image = pygame.image.load(str(path))
+        except (pygame.error, FileNotFoundError):
+            return None
+        if pygame.display.get_surface() is not None:
+            image = image.convert_alpha() if alpha else image.convert()
+        return image
+
+    def background(self, location: str) -> pygame.Surface:
+        key = ("bg", location)
+        if key not in self._cache:
+            loc = self.story.locations.get(location)
+            image = self._load(self.assets / "images" / loc.image, False) if loc else None
+            if image is None:
+                image = pygame.Surface((WIDTH, HEIGHT))
+                image.fill((30, 34, 48))
+            elif image.get_size() != (WIDTH, HEIGHT):
+                image = pygame.transform.smoothscale(image, (WIDTH, HEIGHT))
+            self._cache[key] = image
+        return self._cache[key]
+
+    def portrait(self, who: str, expression: str) -> pygame.Surface | None:
+        key = ("portrait", who, expression)
+        if key not in self._cache:
+            char = self.story.characters.get(who)
+            image = None
+            if char and char.sprite:
+                image = self._load(self.assets / "images" / "characters" / f"{char.sprite}_{expression}.png", True)
+            if image is not None and image.get_height() != PORTRAIT_HEIGHT:
+                w = round(image.get_width() * PORTRAIT_HEIGHT / image.get_height())
+                image = pygame.transform.smoothscale(image, (w, PORTRAIT_HEIGHT))
+            self._cache[key] = image
+        return self._cache[key]
+
+    def ui(self, name: str) -> pygame.Surface | None:
+        key = ("ui", name)
+        if key not in self._cache:
+            self._cache[key] = self._load(self.assets / "images" / "ui" / f"{name}.png", True)
+        return self._cache[key]

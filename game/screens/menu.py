@@ -1,0 +1,37 @@
+"""The in-game menu (Esc): a modal over the play screen."""
+from __future__ import annotations
+
+import pygame
+
+from .base import Screen
+from .input import Action
+from .theme import HEIGHT, WIDTH
+from .widgets import Item, MenuList, shade
+
+
+class GameMenu(Screen):
+    opaque = False
+
+    def __init__(self, app, play):
+        super().__init__(app)
+        self.play = play
+        self.menu = MenuList([Item("Return to the story", app.pop),
+                              Item("Main menu", self.to_title),
+                              Item("Quit the game", app.quit)], (WIDTH // 2, HEIGHT // 2 + 20), 460,
+                             app.theme.body_size)
+
+    def to_title(self) -> None:
+        self.app.pop()
+        self.app.pop()
+
+    def on_action(self, action: Action) -> None:
+        if self.menu.on_action(action):
+            return
+        if action.name in ("cancel", "menu"):
+            self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        shade(surface, 170)
+        title = self.app.fonts.render("Paused", self.app.theme.title_size, self.app.theme.text, bold=True)
+        surface.blit(title, ((WIDTH - title.get_width()) // 2, 150))
+        self.menu.draw(surface, self.app.fonts, self.app.theme)

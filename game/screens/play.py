@@ -1,0 +1,350 @@
+"""The play screen: draws the runtime's stage and current event; turns input into runtime calls."""
+from __future__ import annotations
+
+import pygame
+
+from ..runtime import events as ev
+from ..runtime.runtime import Options, Runtime
+from .base import Screen
+from .input import Action
+from .theme import HEIGHT, WIDTH, hex_colour
+from .widgets import Item, MenuList, block_height, panel, shade, text_block
+
+POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_right": 0.86}
+FADE_SECONDS = 0.45
+BOX_MARGIN = 60
+QUICK = ("Back", "Auto", "Skip", "Menu")
+
+
+class PlayScreen(Screen):
+    def __init__(self, app, start_scene: str | None = None, runtime: Runtime | None = None,
+                 options: Options | None = None):
+        super().__init__(app)
+        settings = app.settings
+        self.rt = runtime or Runtime(app.story, options or Options(prompts=settings.prompts_in_play,
+                                                                   content_notes=settings.content_notes),
+                                     start=start_scene)
+        self.event: ev.Event | None = None
+        self.typed = 0.0            # characters of the current line shown so far
+        self.wait = 0.0             # seconds since the line finished typing (for auto)
+        self.fade = 1.0             # background transition progress, 0 -> 1
+        self.old_background: pygame.Surface | None = None
+        self.menu: MenuList | None = None
+        self.auto = False
+        self.skip = False
+        self.hide_ui = False
+        self.quick_rects: dict[str, pygame.Rect] = {}
+        self.next_event()
+
+    # --- runtime calls -----------------------------------------------------------------------
+
+    def next_event(self) -> None:
+        self.show(self.rt.advance())
+
+    def show(self, event: ev.Event | None) -> None:
+        if event is None:
+            return
+        for effect in event.effects:
+            if effect[0] == "sound":
+                self.app.audio.play_sound(effect[1])
+            elif effect[0] == "background" and effect[2] != "cut" and not self.app.settings.reduce_motion:
+                if self.event is not None:
+                    self.old_background = self._current_background()
+                    self.fade = 0.0
+        self.app.audio.play_music(self.rt.state.stage.music)
+        self.event = event
+        self.typed = 0.0 if isinstance(event, ev.LineEvent) and self.app.settings.text_speed else 1e9
+        self.wait = 0.0
+        self.menu = self._menu_for(event)
+
+    def _menu_for(self, event: ev.Event) -> MenuList | None:
+        if isinstance(event, ev.WAITS_FOR_CHOICE):
+            items = [Item(text, lambda i=i: self.choose(i)) for i, text in event.options]
+            center_y = 300 if isinstance(event, ev.ChoiceEvent) else 520
+            return MenuList(items, (WIDTH // 2, center_y), 860, self.app.theme.body_size, numbered=True)
+        if isinstance(event, ev.EndEvent):
+            return MenuList([Item("Return to the title screen", self.app.pop)], (WIDTH // 2, 560), 520,
+                            self.app.theme.body_size)
+        return None
+
+    def choose(self, index: int) -> None:
+        self.rt.choose(index)
+        self.skip = False
+        self.next_event()
+
+    def rollback(self) -> None:
+        self.show(self.rt.rollback())
+
+    def roll_forward(self) -> None:
+        self.show(self.rt.roll_forward())
+
+    # --- input ---------------------------------------------------------------------------------
+
+    def line_done(self) -> bool:
+        return not isinstance(self.event, ev.LineEvent) or self.typed >= len(self.event.text)
+
+    def on_action(self, action: Action) -> None:
+        name = action.name
+        if self.hide_ui and name in ("confirm", "click", "hide_ui", "cancel"):
+            self.hide_ui = False
+            return
+        if name == "click" and action.pos:
+            hit = next((k for k, r in self.quick_rects.items() if r.collidepoint(action.pos)), None)
+            if hit:
+                self.quick(hit)
+                return
+        if self.menu is not None and self.menu.on_action(action):
+            return
+        if name in ("confirm", "click"):
+            self.auto = self.auto and name != "click"
+            if not self.line_done():
+                self.typed = 1e9
+            elif self.menu is None:
+                self.next_event()
+        elif name in ("rollback", "wheel_up") or (name == "left" and self.menu is None):
+            self.rollback()
+        elif name in ("rollforward", "wheel_down") or (name == "right" and self.menu is None):
+            self.roll_forward()
+        elif name in ("cancel", "menu"):
+            self.quick("Menu")
+        elif name == "auto":
+            self.quick("Auto")
+        elif name == "skip":
+            self.quick("Skip")
+        elif name == "hide_ui":
+            self.hide_ui = True
+
+    def quick(self, name: str) -> None:
+        if name == "Back":
+            self.rollback()
+        elif name == "Auto":
+            self.auto = not self.auto
+        elif name == "Skip":
+            self.skip = not self.skip
+        elif name == "Menu":
+            from .menu import GameMenu
+            self.app.push(GameMenu(self.app, self))
+
+    # --- animation -----------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        settings = self.app.settings
+        self.fade = min(1.0, self.fade + dt / FADE_SECONDS)
+        if isinstance(self.event, ev.LineEvent) and settings.text_speed:
+            self.typed += dt * settings.text_speed
+        if self.line_done():
+            self.wait += dt
+        if self.skip and self.menu is None and self._may_skip():
+            self.next_event()
+        elif self.auto and self.menu is None and isinstance(self.event, ev.LineEvent) and self.line_done():
+            if self.wait >= settings.auto_delay + 0.02 * len(self.event.text):
+                self.next_event()
+
+    def _may_skip(self) -> bool:
+        """Skip stops at unread lines (unless the setting allows them) and at every choice."""
+        held = pygame.key.get_mods() & pygame.KMOD_CTRL if pygame.display.get_init() else 0
+        if not (self.skip or held):
+            return False
+        if isinstance(self.event, ev.LineEvent):
+            return self.event.seen or self.app.settings.skip_unread
+        return isinstance(self.event, (ev.SceneStart, ev.EvidenceEvent))
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def _current_background(self) -> pygame.Surface:
+        return self.app.images.background(self.rt.state.stage.background).copy()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self._draw_stage(surface)
+        if self.hide_ui or self.event is None:
+            return
+        e = self.event
+        if isinstance(e, ev.LineEvent):
+            self._draw_line(surface, e)
+        elif isinstance(e, ev.ChoiceEvent):
+            self._draw_choice(surface, e)
+        elif isinstance(e, ev.SceneStart):
+            self._draw_scene_card(surface, e)
+        elif isinstance(e, ev.ContentNoteEvent):
+            self._draw_note(surface, e)
+        elif isinstance(e, (ev.FactEvent, ev.EvidenceEvent, ev.PromptEvent)):
+            self._draw_card(surface, e)
+        elif isinstance(e, ev.DifferEvent):
+            self._draw_differ(surface, e)
+        elif isinstance(e, ev.EndEvent):
+            self._draw_end(surface, e)
+        if self.menu is not None:
+            self.menu.draw(surface, self.app.fonts, self.app.theme)
+
+    def _draw_stage(self, surface: pygame.Surface) -> None:
+        stage = self.rt.state.stage
+        surface.blit(self.app.images.background(stage.background), (0, 0))
+        if self.old_background is not None and self.fade < 1.0:
+            self.old_background.set_alpha(round(255 * (1 - self.fade)))
+            surface.blit(self.old_background, (0, 0))
+        speaker = self.event.speaker if isinstance(self.event, ev.LineEvent) else None
+        for who, sprite in stage.sprites.items():
+            image = self.app.images.portrait(who, sprite["expression"])
+            if image is None:
+                continue
+            x = round(WIDTH * POSITIONS.get(sprite["at"], 0.5)) - image.get_width() // 2
+            surface.blit(image, (x, HEIGHT - image.get_height() + 40))
+            if speaker and who != speaker:
+                dim = image.copy()
+                dim.fill((0, 0, 0, 90), special_flags=pygame.BLEND_RGBA_MULT)
+                dim.fill((40, 40, 60, 0), special_flags=pygame.BLEND_RGBA_MULT)
+                surface.blit(dim, (x, HEIGHT - image.get_height() + 40))
+
+    def _text_box(self, surface: pygame.Surface, text: str, size: int) -> pygame.Rect:
+        fonts, theme = self.app.fonts, self.app.theme
+        width = WIDTH - 2 * BOX_MARGIN
+        height = max(190, block_height(fonts, text, size, width - 80) + 90)
+        rect = pygame.Rect(BOX_MARGIN, HEIGHT - height - 20, width, height)
+        panel(surface, rect, theme, edge=theme.panel_edge)
+        return rect
+
+    def _draw_line(self, surface: pygame.Surface, e: ev.LineEvent) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        size = theme.body_size
+        rect = self._text_box(surface, e.text, size)
+        if e.name:
+            colour = hex_colour(e.colour) if e.colour else theme.accent
+            label = fonts.render(e.name, theme.name_size, (20, 20, 28), bold=True)
+            plate = pygame.Rect(rect.left + 28, rect.top - label.get_height() // 2 - 12,
+                                label.get_width() + 36, label.get_height() + 12)
+            pygame.draw.rect(surface, colour, plate, border_radius=10)
+            surface.blit(label, (plate.left + 18, plate.top + 6))
+        shown = e.text[: int(self.typed)]
+        body = rect.inflate(-80, -60)
+        body.top = rect.top + 34
+        text_block(surface, fonts, shown, size, theme.text, body)
+        if self.line_done():
+            t = self.app.time * 3
+            y = rect.bottom - 30 + round(3 * ((t % 2) - 1 if int(t) % 2 else 1 - (t % 2)))
+            pygame.draw.polygon(surface, theme.accent, [(rect.right - 44, y), (rect.right - 28, y), (rect.right - 36, y + 10)])
+        self._draw_quick(surface, rect)
+
+    def _draw_quick(self, surface: pygame.Surface, box: pygame.Rect) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        x = box.right - 80
+        self.quick_rects = {}
+        for name in reversed(QUICK):
+            on = (name == "Auto" and self.auto) or (name == "Skip" and self.skip)
+            image = fonts.render(name, theme.small_size - 2, theme.accent if on else theme.muted, bold=on)
+            x -= image.get_width()
+            y = box.bottom - image.get_height() - 12
+            rect = pygame.Rect(x - 6, y - 4, image.get_width() + 12, image.get_height() + 8)
+            surface.blit(image, (x, y))
+            self.quick_rects[name] = rect
+            x -= 26
+
+    def _draw_choice(self, surface: pygame.Surface, e: ev.ChoiceEvent) -> None:
+        shade(surface, 110)
+        fonts, theme = self.app.fonts, self.app.theme
+        rect = pygame.Rect(BOX_MARGIN + 40, 40, WIDTH - 2 * BOX_MARGIN - 80, 0)
+        rect.height = block_height(fonts, e.prompt, theme.body_size, rect.width - 60) + 40
+        panel(surface, rect, theme, edge=theme.panel_edge)
+        text_block(surface, fonts, e.prompt, theme.body_size, theme.accent, rect.inflate(-60, -40), align="center")
+        if self.menu:
+            self.menu.center = (WIDTH // 2, max(rect.bottom + 40 + self._menu_half(), 380))
+
+    def _menu_half(self) -> int:
+        rects = self.menu.layout(self.app.fonts)
+        return (rects[-1].bottom - rects[0].top) // 2 if rects else 0
+
+    def _card(self, surface: pygame.Surface, label: str, title: str, body: str, footer: str,
+              label_colour=None, width: int = 900) -> pygame.Rect:
+        fonts, theme = self.app.fonts, self.app.theme
+        shade(surface, 120)
+        inner_w = width - 100
+        size = theme.card_text_size
+        h = 60 + fonts.line_height(theme.small_size)
+        h += block_height(fonts, title, size + 6, inner_w, bold=True) + 16 if title else 0
+        h += block_height(fonts, body, size, inner_w) + 16 if body else 0
+        h += block_height(fonts, footer, theme.small_size, inner_w) + 10 if footer else 0
+        rect = pygame.Rect((WIDTH - width) // 2, max(30, (HEIGHT - h) // 2 - 20), width, h + 20)
+        panel(surface, rect, theme, edge=label_colour or theme.panel_edge)
+        y = rect.top + 30
+        tag = fonts.render(label.upper(), theme.small_size, label_colour or theme.accent, bold=True)
+        surface.blit(tag, (rect.left + 50, y))
+        y += tag.get_height() + 10
+        if title:
+            y = text_block(surface, fonts, title, size + 6, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0), bold=True) + 16
+        if body:
+            y = text_block(surface, fonts, body, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0)) + 16
+        if footer:
+            text_block(surface, fonts, footer, theme.small_size, theme.muted, pygame.Rect(rect.left + 50, y, inner_w, 0))
+        return rect
+
+    def _draw_card(self, surface: pygame.Surface, e: ev.Event) -> None:
+        if isinstance(e, ev.FactEvent):
+            where = f"Source: {e.source}" + (f" — {e.section}" if e.section else "")
+            self._card(surface, "Fact · about the real film", "", e.text, where, (118, 180, 220))
+        elif isinstance(e, ev.EvidenceEvent):
+            self._card(surface, "Noted for later", e.name, e.description, "Kept in Ye-sung's notes for the retrial.",
+                       (242, 201, 76), width=760)
+        elif isinstance(e, ev.PromptEvent):
+            follow = "\n".join(f"•  {q}" for q in e.followups)
+            minutes = f"Suggested time: {e.minutes} minutes" if e.minutes else ""
+            self._card(surface, "Discuss", e.question, follow, minutes, (147, 196, 125), width=1000)
+
+    def _draw_differ(self, surface: pygame.Surface, e: ev.DifferEvent) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        shade(surface, 140)
+        size = theme.card_text_size - 2
+        n = len(e.accounts)
+        col_w = (WIDTH - 160 - 30 * (n - 1)) // n
+        heights = [block_height(fonts, says, size, col_w - 50) for _, says in e.accounts]
+        head = block_height(fonts, e.topic, size + 4, WIDTH - 200, bold=True)
+        top = max(30, (HEIGHT - (head + max(heights) + 260)) // 2)
+        tag = fonts.render("THE SOURCES DIFFER", theme.small_size, (224, 160, 102), bold=True)
+        surface.blit(tag, ((WIDTH - tag.get_width()) // 2, top))
+        y = text_block(surface, fonts, e.topic, size + 4, theme.text, pygame.Rect(100, top + 40, WIDTH - 200, 0),
+                       bold=True, align="center") + 20
+        for i, (source, says) in enumerate(e.accounts):
+            rect = pygame.Rect(80 + i * (col_w + 30), y, col_w, max(heights) + 90)
+            panel(surface, rect, theme, edge=(224, 160, 102))
+            label = fonts.render(source, theme.small_size, (224, 160, 102), bold=True)
+            surface.blit(label, (rect.left + 25, rect.top + 20))
+            text_block(surface, fonts, says, size, theme.text, pygame.Rect(rect.left + 25, rect.top + 60, col_w - 50, 0))
+        q_top = y + max(heights) + 110
+        text_block(surface, fonts, e.question, theme.small_size + 2, theme.accent,
+                   pygame.Rect(120, q_top, WIDTH - 240, 0), align="center")
+
+    def _draw_scene_card(self, surface: pygame.Surface, e: ev.SceneStart) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        shade(surface, 150)
+        chapter = f"Chapter {e.chapter}" + (f" · {e.chapter_title}" if e.chapter_title else "")
+        lines = [(chapter, theme.small_size + 4, theme.accent, True), (e.title, theme.title_size, theme.text, True),
+                 (e.date, theme.small_size + 4, theme.muted, False)]
+        y = HEIGHT // 2 - 90
+        for text, size, colour, bold in lines:
+            y = text_block(surface, fonts, text, size, colour, pygame.Rect(100, y, WIDTH - 200, 0), bold, "center") + 14
+        hint = fonts.render("Press Enter or click to begin", theme.small_size, theme.muted)
+        surface.blit(hint, ((WIDTH - hint.get_width()) // 2, HEIGHT - 90))
+
+    def _draw_note(self, surface: pygame.Surface, e: ev.ContentNoteEvent) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        shade(surface, 200)
+        rect = pygame.Rect(140, 50, WIDTH - 280, 360)
+        panel(surface, rect, theme, edge=theme.danger)
+        y = text_block(surface, fonts, "Content note", theme.small_size + 2, theme.danger,
+                       pygame.Rect(rect.left + 50, rect.top + 30, rect.width - 100, 0), bold=True) + 6
+        y = text_block(surface, fonts, f"The next scene, “{e.scene_title}”, shows:", theme.body_size, theme.text,
+                       pygame.Rect(rect.left + 50, y, rect.width - 100, 0)) + 8
+        for topic in e.topics:
+            y = text_block(surface, fonts, f"•  {topic}", theme.body_size, theme.text,
+                           pygame.Rect(rect.left + 80, y, rect.width - 130, 0))
+        text_block(surface, fonts, "You can play it, or read a short neutral summary and go on.", theme.small_size,
+                   theme.muted, pygame.Rect(rect.left + 50, y + 14, rect.width - 100, 0))
+        if self.menu:
+            self.menu.center = (WIDTH // 2, max(rect.bottom + 40 + self._menu_half(), 520))
+
+    def _draw_end(self, surface: pygame.Surface, e: ev.EndEvent) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        shade(surface, 170)
+        y = text_block(surface, fonts, e.title, theme.title_size, theme.text, pygame.Rect(100, 220, WIDTH - 200, 0),
+                       bold=True, align="center")
+        found = len(self.rt.state.evidence)
+        text_block(surface, fonts, f"Evidence noticed: {found} of {len(self.app.story.evidence)}", theme.small_size + 2,
+                   theme.muted, pygame.Rect(100, y + 20, WIDTH - 200, 0), align="center")

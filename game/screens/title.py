@@ -1,0 +1,47 @@
+"""The title screen: offers only what exists."""
+from __future__ import annotations
+
+import pygame
+
+from .base import Screen
+from .input import Action
+from .theme import HEIGHT
+from .widgets import Item, MenuList, panel
+
+
+class TitleScreen(Screen):
+    def __init__(self, app):
+        super().__init__(app)
+        self.menu = MenuList(self._items(), (300, 470), 380, app.theme.body_size)
+
+    def _items(self) -> list[Item]:
+        return [Item("Start the story", self.start), Item("Quit", self.app.quit)]
+
+    def start(self) -> None:
+        from .play import PlayScreen
+        self.app.push(PlayScreen(self.app))
+
+    def on_enter(self) -> None:
+        self.app.audio.play_music("theme")
+
+    def on_action(self, action: Action) -> None:
+        if not self.menu.on_action(action) and action.name == "cancel":
+            self.app.quit()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, theme, fonts = self.app, self.app.theme, self.app.fonts
+        surface.blit(app.images.background("title"), (0, 0))
+        veil = pygame.Surface((620, HEIGHT), pygame.SRCALPHA)
+        for x in range(620):
+            pygame.draw.line(veil, (8, 10, 20, max(0, 200 - x * 200 // 620)), (x, 0), (x, HEIGHT))
+        surface.blit(veil, (0, 0))
+        title = fonts.render(app.story.title, 88, theme.text, bold=True)
+        surface.blit(title, (110, 110))
+        korean = fonts.render(app.story.korean_title, 40, theme.accent, bold=True)
+        surface.blit(korean, (114, 110 + title.get_height()))
+        tag = fonts.render("An interactive retelling of Miracle in Cell No. 7 (2013)", theme.small_size, theme.muted)
+        surface.blit(tag, (114, 120 + title.get_height() + korean.get_height()))
+        self.menu.draw(surface, fonts, theme)
+        hint = fonts.render("↑ ↓ to move · Enter to choose · F11 fullscreen", theme.small_size - 2, theme.muted)
+        panel(surface, pygame.Rect(100, HEIGHT - 64, hint.get_width() + 30, 40), theme, alpha=140, radius=8)
+        surface.blit(hint, (115, HEIGHT - 56))

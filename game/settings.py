@@ -1,0 +1,48 @@
+"""Player settings: plain data with defaults, clamped on load. Persistence lives in `storage`."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass
+class Settings:
+    text_speed: int = 45          # characters per second; 0 shows lines at once
+    auto_delay: float = 1.2       # seconds after a line before auto-advance, plus per-character time
+    music_volume: float = 0.6
+    sound_volume: float = 0.8
+    fullscreen: bool = False
+    font_scale: float = 1.0       # 1.0 to 2.0
+    high_contrast: bool = False
+    reduce_motion: bool = False
+    skip_unread: bool = False
+    self_voicing: bool = False
+    prompts_in_play: bool = False  # show discussion prompts outside classroom mode
+    content_notes: str = "ask"     # ask | play | summary
+
+    LIMITS = {"text_speed": (0, 200), "auto_delay": (0.2, 10.0), "music_volume": (0.0, 1.0),
+              "sound_volume": (0.0, 1.0), "font_scale": (1.0, 2.0)}
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Settings":
+        """Unknown keys are ignored and bad values fall back to defaults, so an old file never breaks."""
+        settings = cls()
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value, default = data[f.name], getattr(settings, f.name)
+            if isinstance(default, bool):
+                ok = isinstance(value, bool)
+            elif isinstance(default, (int, float)):
+                ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            else:
+                ok = isinstance(value, str) and (f.name != "content_notes" or value in ("ask", "play", "summary"))
+            if ok:
+                if f.name in cls.LIMITS:
+                    lo, hi = cls.LIMITS[f.name]
+                    value = type(default)(min(hi, max(lo, value)))
+                setattr(settings, f.name, value)
+        return settings
