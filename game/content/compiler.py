@@ -5,6 +5,7 @@ import hashlib
 from typing import Any
 
 from . import model as m
+from .schema import BEAT_KINDS
 from .yamlsource import Document
 
 DEFAULT_QUESTION = "How would you check which account is right?"
@@ -39,7 +40,8 @@ class SceneCompiler:
             self._beat(beat, path + (i,))
 
     def _beat(self, b: dict, path: tuple) -> None:
-        mark = self.doc.mark(path)
+        kind = next(k for k in b if k in BEAT_KINDS)  # validated: exactly one kind key is present
+        mark = self.doc.mark(path + (kind,))
         emit = self.code.append
         if "narrate" in b:
             emit(m.Line(mark, None, b["narrate"], None, self._line_id("", b["narrate"])))
@@ -93,7 +95,7 @@ class SceneCompiler:
             self.code[skip_at] = m.Jump(self.doc.mark(path + ("else",)), len(self.code))
         else:
             else_start = len(self.code)
-        self.code[test_at] = m.JumpUnless(self.doc.mark(path), b["if"], else_start)
+        self.code[test_at] = m.JumpUnless(self.doc.mark(path + ("if",)), b["if"], else_start)
 
     def _choice(self, b: dict, path: tuple) -> None:
         """Each option with beats, evidence or a goto gets its own block; the rest continue after the choice."""

@@ -68,9 +68,10 @@ def check_content(root: Path, assets: Path | None = None) -> Content:
             if kind != "scene" and kind != "timeline":
                 problems.error(Mark(display), f"missing {kind} file", f"create {display} (see docs/authoring.md)")
             continue
+        before = len(problems.items)
         doc = read_document(path, display, problems)
-        if doc is None:
-            continue
+        if doc is None or len(problems.items) > before:
+            continue  # the file's own problems come first; schema errors on a half-read file are noise
         raw = path.read_bytes()
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + raw + b"\0")
         if doc.data is None:
@@ -187,9 +188,10 @@ class _Checker:
                          f"define it in {where}, or use one of: {', '.join(sorted(known)[:12])}"
                          + (" ..." if len(known) > 12 else ""), code=f"unknown-{what.replace(' ', '-')}")
 
-    def asset(self, mark: Mark, relative: str, what: str, hint: str) -> None:
+    def asset(self, mark: Mark, folder: str, relative: str, what: str, hint: str) -> None:
+        """`relative` is the author's path inside assets/<folder>/; it may not lead out of assets/."""
         assets = self.content.assets.resolve()
-        target = (assets / relative)
+        target = assets / folder / relative
         try:
             inside = target.resolve().is_relative_to(assets)
         except (OSError, RuntimeError):
@@ -198,7 +200,7 @@ class _Checker:
             self.p.error(mark, f"{what} path '{relative}' leaves the assets folder",
                          "give a path inside assets/, without '..'", code="asset-path")
         elif not target.is_file():
-            self.p.error(mark, f"missing {what} file assets/{relative}", hint, code="missing-asset")
+            self.p.error(mark, f"missing {what} file assets/{folder}/{relative}", hint, code="missing-asset")
 
     def audio(self, mark: Mark, folder: str, name: str) -> None:
         if name == "stop":
@@ -233,12 +235,12 @@ class _Checker:
         for char_doc in self.content.documents["characters"]:
             for i, c in enumerate(char_doc.data["characters"]):
                 for expr in c.get("expressions", ()) if c.get("sprite") else ():
-                    self.asset(char_doc.mark(("characters", i, "sprite")),
-                               f"images/characters/{c['sprite']}_{expr}.png", "portrait",
+                    self.asset(char_doc.mark(("characters", i, "sprite")), "images/characters",
+                               f"{c['sprite']}_{expr}.png", "portrait",
                                "draw it, or run tools/make_art.py")
         for loc_doc in self.content.documents["locations"]:
             for i, loc in enumerate(loc_doc.data["locations"]):
-                self.asset(loc_doc.mark(("locations", i, "image")), f"images/{loc['image']}", "background image",
+                self.asset(loc_doc.mark(("locations", i, "image")), "images", loc["image"], "background image",
                            "draw it, or run tools/make_art.py")
         for scene in story.scenes.values():
             if scene.chapter not in chapter_numbers:

@@ -116,8 +116,9 @@ class Validator:
 
     def _check_object(self, value: dict, schema: Schema, path: tuple, label: str) -> None:
         properties = schema.get("properties", {})
+        unknown = [k for k in value if k not in properties]
         for key in schema.get("required", []):
-            if key not in value:
+            if key not in value and not did_you_mean(key, unknown):
                 example = f"{key}: ..."
                 self._error(path, f"{label} is missing '{key}'", f"add '{example}' ({properties.get(key, {}).get('description', '')})".replace(" ()", ""))
         names = schema.get("propertyNames")

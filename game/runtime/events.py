@@ -24,7 +24,7 @@ class LineEvent:
     colour: str
     text: str
     line_id: str
-    seen: bool
+    seen: bool = field(compare=False)  # read before, in any playthrough: presentation only
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 

@@ -116,8 +116,12 @@ class Runtime:
         self._effects = []
 
     def to_dict(self) -> dict[str, Any]:
-        """The current moment as JSON-ready data: loading it shows the same event again."""
-        before = self._history[-1] if self._history else self.snapshot()
+        """The current moment as JSON-ready data: loading it shows the same event again.
+
+        While an event is on screen that is the state from just before it; after `choose`
+        (nothing on screen yet) it is the live state.
+        """
+        before = self._history[-1] if self._history and self.current is not None else self.snapshot()
         return {"state": copy.deepcopy(before), "fingerprint": self.story.fingerprint,
                 "scene_fingerprint": self.story.scene_fingerprints.get(before["scene"], "")}
 
