@@ -24,6 +24,7 @@ from .state import ENDED, NOTE, PLAY, SUMMARY, StoryState
 MAX_OPS_PER_STOP = 100_000
 HISTORY_LIMIT = 1_000
 CONTENT_NOTE_POLICIES = ("ask", "play", "summary")
+CONTENT_NOTE_KEY = "content_note"  # the choice key content-note answers are recorded under
 
 
 class StoryRuntimeError(RuntimeError):
@@ -78,6 +79,8 @@ class Runtime:
         self._future.clear()
         if isinstance(current, ev.ContentNoteEvent):
             self.state.mode = PLAY if index == 0 else SUMMARY
+            self.state.path.append({"scene": self.state.scene, "choice": CONTENT_NOTE_KEY,
+                                    "option": "play" if index == 0 else "summary", "index": index, "auto": False})
             if self.state.mode == SUMMARY:
                 self.state.pc = -1  # -1: the summary itself is the next thing shown
         else:
@@ -146,7 +149,7 @@ class Runtime:
 
     def _enter(self, scene_id: str) -> None:
         s, scene = self.state, self.story.scenes[scene_id]
-        s.scene, s.pc, s.entered = scene_id, 0, False
+        s.scene, s.pc, s.entered, s.scene_lines = scene_id, 0, False, 0
         s.visits[scene_id] = s.visits.get(scene_id, 0) + 1
         s.stage.background = scene.background
         s.stage.sprites = {}
@@ -216,6 +219,7 @@ class Runtime:
                 s.stage.sprites[op.speaker]["expression"] = op.expression
             if quiet:
                 return None
+            s.scene_lines += 1
             seen = op.line_id in self.seen
             self.seen.add(op.line_id)
             char = self.story.characters.get(op.speaker) if op.speaker else None

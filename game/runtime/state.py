@@ -35,6 +35,7 @@ class StoryState:
     path: list[dict[str, Any]] = field(default_factory=list)  # every choice taken, in order
     ending: str = ""
     steps: int = 0
+    scene_lines: int = 0  # lines shown since entering the scene: saves use it to find their place after edits
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -234,19 +234,13 @@ def home(c, rng):
     c.light_cone((lx, ly), (lx - 420, 720), (lx + 420, 720), (255, 210, 140), a0=60, a1=10)
     # low table with bowls
     tx, ty = 470, 580
-    c.ellipse(tx + 190, ty + 80, 260, 40, rgba((60, 30, 20), 70))
+    c.ellipse(tx + 190, ty + 34, 230, 22, rgba((60, 30, 20), 80))
     c.rect(tx, ty, 380, 26, (120, 74, 46), radius=8)
     c.rect(tx + 6, ty - 8, 368, 14, (170, 112, 70), radius=7)
     for bx in (tx + 100, tx + 250):
         c.ellipse(bx, ty - 12, 36, 12, (236, 232, 222))
         c.ellipse(bx, ty - 16, 30, 7, (250, 250, 246))
     c.glow(tx + 180, ty - 30, 60, (255, 255, 255), alpha=30)
-    vignette_overlay(c, (40, 20, 10), 0.0)
-
-
-def vignette_overlay(c, col, strength):
-    """Placeholder hook kept for symmetry; final vignette is applied in render()."""
-    return None
 
 
 def shop_window(c, rng):
@@ -713,18 +707,16 @@ def prison_hall(c, rng):
 
 
 def warden_office(c, rng):
-    back = (0, 0, W, 520)
     c.vgrad(0, 0, W, 520, [(0, (208, 204, 184)), (1, (188, 182, 160))])
     c.rect(0, 380, W, 140, (150, 126, 96))
     c.rect(0, 376, W, 6, (120, 96, 70))
     c.vgrad(0, 520, W, 200, [(0, (120, 92, 70)), (1, (90, 66, 50))])
-    _ = back
     # window with blinds (snowy yard outside)
     wx, wy, ww, wh = 820, 60, 360, 260
     c.vgrad(wx, wy, ww, wh, [(0, (190, 206, 224)), (1, (232, 236, 242))])
     c.rect(wx, wy + 180, ww, 80, (236, 240, 246))
-    c.rect(wx + 40, wy + 120, 120, 70, (160, 164, 176))
-    S.barbed_wire(c, wx, wx + ww, wy + 150, (110, 110, 124), coil=16, post_every=120)
+    c.rect(wx, wy + 175, ww, 40, (160, 164, 176))
+    S.barbed_wire(c, wx, wx + ww, wy + 172, (110, 110, 124), coil=14, post_every=120)
     S.snow(c, rng, 40, (wx, wy, ww, wh), 1, 2.2)
     for i in range(14):
         yy = wy + 6 + i * 12
@@ -827,8 +819,9 @@ def visiting_room(c, rng):
 
 
 def courtroom(c, rng):
-    # wood panelled back wall
-    c.vgrad(0, 0, W, 560, [(0, (120, 78, 52)), (1, (96, 60, 40))])
+    # wood panelled back wall and carpeted floor
+    c.vgrad(0, 540, W, 180, [(0, (110, 60, 50)), (1, (80, 40, 36))])
+    c.vgrad(0, 0, W, 540, [(0, (120, 78, 52)), (1, (96, 60, 40))])
     for x in range(0, W, 80):
         c.rect(x + 6, 20, 68, 280, (132, 88, 58), radius=3)
         c.rect(x + 10, 24, 4, 272, (150, 104, 70))
@@ -950,7 +943,7 @@ def prison_wall_sunset(c, rng):
     sunset_sky(c, rng, sun=(330, 470))
     S.birds(c, rng, 6, (120, 120, 400, 140), (80, 50, 80), 7)
     # balloon rising just above the wall, rope trailing over it
-    S.balloon(c, 800, 200, 92, rng, lit=(255, 220, 160), shadow=(120, 60, 90), rope=250)
+    S.balloon(c, 800, 200, 92, rng, lit=(255, 220, 160), shadow=(120, 60, 90), rope=330)
     c.glow(800, 200, 220, (255, 200, 140), alpha=40)
     S.concrete_wall(c, 0, 470, W, 250, (120, 80, 96), (70, 48, 70), rng, cap=(150, 100, 110))
     S.barbed_wire(c, 0, W, 452, (50, 32, 50))
@@ -1020,7 +1013,6 @@ def training_court(c, rng):
         c.rect(x0 + 200, 428, 80, 12, (250, 250, 246))
         c.line((x0 + 150, 440), (x0 + 160, 416), (60, 60, 64), 2)
         c.circle(x0 + 160, 414, 3, (60, 60, 64))
-    S.to_vp  # noqa: B018 (kept for symmetry with other rooms)
 
 
 SCENES = {
@@ -1089,4 +1081,3 @@ def night_light(surf):
 
 
 __all__ = ["SCENES", "render", "backpack"]
-_unused = (light, dark, mix)

@@ -1,0 +1,2 @@
+def portraits():
+    return []
