@@ -180,3 +180,13 @@ def test_seen_lines_are_remembered_across_playthroughs(story):
 def test_unknown_start_scene_is_an_error(story):
     with pytest.raises(StoryRuntimeError):
         Runtime(story, start="nowhere")
+
+
+def test_shown_events_and_return_to_a_line(story):
+    rt = Runtime(story)
+    for _ in range(3):
+        rt.advance()
+    lines = [(i, e) for i, e in enumerate(rt.shown()) if isinstance(e, ev.LineEvent)]
+    assert [e.text for _, e in lines] == ["It begins.", "Hello."]
+    back = rt.return_to(lines[0][0])
+    assert back.text == "It begins." and len(rt.shown()) == 2

@@ -212,3 +212,38 @@ def test_changed_choice_puts_the_player_back_at_it(story_root, story):
     edit(story_root, "01_first.yaml", "id: take", "id: grab")
     resumed = resume_after(story_root, saved)
     assert isinstance(resumed.runtime.current, ev.ChoiceEvent) and "choice changed" in resumed.message
+
+
+def test_profile_persists_settings_seen_lines_and_chapters(tmp_path):
+    from game.profile import Profile
+    profile = Profile(tmp_path)
+    profile.settings.font_scale = 1.5
+    profile.settings.high_contrast = True
+    profile.seen.update({"a1", "b2"})
+    profile.chapters.add(3)
+    assert profile.save_settings() and profile.save_persistent()
+    again = Profile(tmp_path)
+    assert again.settings.font_scale == 1.5 and again.settings.high_contrast
+    assert again.seen == {"a1", "b2"} and again.chapters == {3} and again.messages == []
+
+
+def test_profile_survives_damaged_files_and_a_read_only_folder(tmp_path):
+    from game.profile import Profile
+    (tmp_path / "settings.json").write_text('{"font_scale": 9, "text_speed": "fast", "unknown": 1}')
+    (tmp_path / "persistent.json").write_text("[[[")
+    profile = Profile(tmp_path)
+    assert profile.settings.font_scale == 2.0 and profile.settings.text_speed == 45
+    assert len(profile.messages) == 1 and "persistent.json" in profile.messages[0]
+    if os.geteuid() != 0:  # root can write anywhere, so only check the message path as a normal user
+        tmp_path.chmod(0o500)
+        assert not profile.save_settings() and "not saved" in profile.messages[-1]
+        tmp_path.chmod(0o700)
+
+
+def test_write_failure_is_reported_not_raised(tmp_path):
+    from game.profile import Profile
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    profile = Profile(blocker / "inside")
+    assert profile.save_settings() is False
+    assert "could not write" in profile.messages[-1]

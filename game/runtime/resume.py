@@ -45,7 +45,7 @@ def resume(story: m.Story, saved: dict[str, Any], options: Options | None = None
 def _replay(story: m.Story, saved: dict[str, Any], options: Options | None, seen: set[str] | None) -> Resumed:
     anchor = saved["anchor"]
     path = [p for p in saved["state"].get("path", []) if not p.get("auto")]
-    rt = Runtime(story, options, seen=set(seen or ()))
+    rt = Runtime(story, options, seen=seen)
     target_scene, target_visit = anchor.get("scene"), anchor.get("visit", 1)
     line_id, line_count = anchor.get("line_id", ""), anchor.get("scene_lines", 0)
     best: int | None = None  # step count of the nearest earlier line in the target scene

@@ -48,7 +48,7 @@ class Runtime:
         self.options = options or Options()
         self.seen: set[str] = seen if seen is not None else set()  # lines ever read; never rolled back
         self.current: ev.Event | None = None
-        self._history: list[dict[str, Any]] = []  # state before each shown event, oldest first
+        self._history: list[tuple[dict[str, Any], ev.Event]] = []  # (state before, event) per shown event
         self._future: list[dict[str, Any]] = []   # states undone by rollback, for roll_forward
         self._effects: list[ev.Effect] = []
         if state is None:
@@ -91,9 +91,20 @@ class Runtime:
         """Step back to the previous event (None at the start of the history)."""
         if len(self._history) < 2:
             return None
-        self._future.append(self._history.pop())
-        self.restore(self._history.pop())
+        self._future.append(self._history.pop()[0])
+        self.restore(self._history.pop()[0])
         return self._step()
+
+    def return_to(self, index: int) -> ev.Event | None:
+        """Roll back to the event at `index` of `shown()` (the backlog's "return to this line")."""
+        event = None
+        while len(self._history) > index + 1:
+            event = self.rollback()
+        return event
+
+    def shown(self) -> list[ev.Event]:
+        """Every event shown so far that rollback can still return to, oldest first."""
+        return [event for _, event in self._history]
 
     def roll_forward(self) -> ev.Event | None:
         """Undo a rollback step: replays the event (and choice) that came next."""
@@ -124,7 +135,7 @@ class Runtime:
         While an event is on screen that is the state from just before it; after `choose`
         (nothing on screen yet) it is the live state.
         """
-        before = self._history[-1] if self._history and self.current is not None else self.snapshot()
+        before = self._history[-1][0] if self._history and self.current is not None else self.snapshot()
         return {"state": copy.deepcopy(before), "fingerprint": self.story.fingerprint,
                 "scene_fingerprint": self.story.scene_fingerprints.get(before["scene"], "")}
 
@@ -142,7 +153,7 @@ class Runtime:
             event = dataclasses.replace(event, effects=tuple(self._effects))
             self._effects = []
         self.state.steps += 1
-        self._history.append(before)
+        self._history.append((before, event))
         del self._history[:-HISTORY_LIMIT]
         self.current = event
         return event

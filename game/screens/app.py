@@ -4,45 +4,66 @@ Tests and the screenshot command drive the same app headless through `step()`.
 """
 from __future__ import annotations
 
+import io
 import os
+import tempfile
 from pathlib import Path
 
 import pygame
 
 from .. import paths
 from ..content import model as m
-from ..settings import Settings
+from ..profile import Profile
 from .audio import Audio
 from .base import Screen
 from .fonts import FontBook
 from .images import Images
 from .input import Action, InputMapper
-from .theme import DEFAULT, HEIGHT, HIGH_CONTRAST, WIDTH, Theme
+from .theme import DEFAULT, HEIGHT, HIGH_CONTRAST, PROJECTOR, WIDTH, Theme
+from .voice import Voice
+from .widgets import panel, text_block
 
 FPS = 60
 
 
 class App:
-    def __init__(self, story: m.Story, settings: Settings | None = None, assets: Path = paths.ASSETS,
-                 window: bool = True):
+    def __init__(self, story: m.Story, profile: Profile | None = None, assets: Path = paths.ASSETS,
+                 window: bool = True, classroom: bool = False):
         pygame.display.init()
         pygame.font.init()
         self.story = story
-        self.settings = settings or Settings()
+        self.profile = profile or Profile(tempfile.mkdtemp(prefix="cell7-"))
+        self.settings = self.profile.settings
+        self.classroom = classroom
         self.window = None
         if window:
             pygame.display.set_caption("Cell 7 — 7번방의 선물")
             self.window = pygame.display.set_mode((WIDTH, HEIGHT), self._flags())
         self.canvas = pygame.Surface((WIDTH, HEIGHT))
         self.fonts = FontBook(scale=self.settings.font_scale)
-        self.theme: Theme = HIGH_CONTRAST if self.settings.high_contrast else DEFAULT
+        self.theme: Theme = DEFAULT
+        self.apply_settings()
         self.images = Images(story, assets)
         self.audio = Audio(assets / "audio")
+        self.audio.music_volume, self.audio.sound_volume = self.settings.music_volume, self.settings.sound_volume
+        self.voice = Voice()
+        self.toasts: list[tuple[str, float]] = [(m, 6.0) for m in self.profile.messages]
         self.input = InputMapper(self.to_logical)
         self.stack: list[Screen] = []
         self.running = True
         self.clock = pygame.time.Clock()
         self.time = 0.0
+
+    def apply_settings(self) -> None:
+        """Make theme and font scale follow the settings (called after the settings screen changes them)."""
+        theme = PROJECTOR if self.classroom else DEFAULT
+        self.theme = HIGH_CONTRAST if self.settings.high_contrast else theme
+        if self.fonts.scale != self.settings.font_scale:
+            self.fonts = FontBook(scale=self.settings.font_scale)
+
+    def notify(self, message: str, seconds: float = 3.5) -> None:
+        """A short message at the top of the screen (saved, loaded, a problem the player should know)."""
+        self.toasts.append((message, seconds))
 
     # --- screens ---------------------------------------------------------------------------
 
@@ -105,6 +126,7 @@ class App:
         self.time += dt
         if self.top is not None:
             self.top.update(dt)
+        self.toasts = [(text, left - dt) for text, left in self.toasts if left - dt > 0]
         self.draw()
         return self.canvas
 
@@ -115,6 +137,18 @@ class App:
             start -= 1
         for screen in self.stack[max(start, 0):]:
             screen.draw(self.canvas)
+        self._draw_toasts()
+
+    def _draw_toasts(self) -> None:
+        y = 16
+        for text, _ in self.toasts[-3:]:
+            lines = self.fonts.wrap(text, self.theme.small_size, WIDTH - 240)
+            h = len(lines) * self.fonts.line_height(self.theme.small_size) + 20
+            rect = pygame.Rect(100, y, WIDTH - 200, h)
+            panel(self.canvas, rect, self.theme, alpha=235, edge=self.theme.accent, radius=10)
+            text_block(self.canvas, self.fonts, text, self.theme.small_size, self.theme.text, rect.inflate(-40, -20),
+                       spacing=1.0)
+            y += h + 8
 
     def present(self) -> None:
         if self.window is None:
@@ -144,12 +178,26 @@ class App:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.canvas, str(path))
 
+    def thumbnail_png(self, under: Screen | None = None) -> bytes:
+        """A small PNG of the game (drawn without any menu on top) for a save slot."""
+        surface = self.canvas
+        if under is not None:
+            surface = pygame.Surface((WIDTH, HEIGHT))
+            under.draw(surface)
+        buffer = io.BytesIO()
+        pygame.image.save(pygame.transform.smoothscale(surface, (256, 144)), buffer, "thumb.png")
+        return buffer.getvalue()
 
-def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False) -> int:
+
+def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False, data: str | None = None,
+        classroom: bool = False) -> int:
     from .title import TitleScreen
     if os.environ.get("SDL_VIDEODRIVER") == "dummy":
         print("note: SDL_VIDEODRIVER=dummy, so no window will be visible")
-    app = App(story, Settings(fullscreen=fullscreen))
+    profile = Profile(data)
+    if fullscreen:
+        profile.settings.fullscreen = True
+    app = App(story, profile, classroom=classroom)
     if start_scene:
         from .play import PlayScreen
         app.push(TitleScreen(app))

@@ -17,6 +17,7 @@ from .. import paths
 REGULAR = "NanumGothic-Regular.ttf"
 BOLD = "NanumGothic-Bold.ttf"
 FALLBACK = "DejaVuSans.ttf"
+SYMBOLS_FROM_FALLBACK = [(0x2022, 0x2022), (0x2039, 0x203A), (0x2190, 0x21FF), (0x25A0, 0x25FF)]
 
 
 def load_coverage(font_file: Path) -> frozenset[int]:
@@ -34,8 +35,10 @@ class FontBook:
     def __init__(self, folder: Path = paths.FONTS, scale: float = 1.0):
         self.folder = folder
         self.scale = scale
-        self.primary_cover = load_coverage(folder / REGULAR)
         self.fallback_cover = load_coverage(folder / FALLBACK)
+        # Nanum's arrows and bullets are full-width hairlines, nearly invisible at text sizes: use DejaVu's.
+        self.primary_cover = load_coverage(folder / REGULAR) - {
+            cp for cp in self.fallback_cover if any(lo <= cp <= hi for lo, hi in SYMBOLS_FROM_FALLBACK)}
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._cache: dict[tuple, pygame.Surface] = {}
 

@@ -16,9 +16,25 @@ class GameMenu(Screen):
         super().__init__(app)
         self.play = play
         self.menu = MenuList([Item("Return to the story", app.pop),
+                              Item("Save", lambda: self.open("save")),
+                              Item("Load", lambda: self.open("load")),
+                              Item("Backlog", lambda: self.open("backlog")),
+                              Item("Settings", lambda: self.open("settings")),
                               Item("Main menu", self.to_title),
-                              Item("Quit the game", app.quit)], (WIDTH // 2, HEIGHT // 2 + 20), 460,
-                             app.theme.body_size)
+                              Item("Quit the game", app.quit)], (WIDTH // 2, HEIGHT // 2 + 40), 460,
+                             app.theme.body_size - 2)
+
+    def open(self, what: str) -> None:
+        self.app.pop()
+        if what in ("save", "load"):
+            from .saveload import SaveLoadScreen
+            self.app.push(SaveLoadScreen(self.app, what, self.play))
+        elif what == "backlog":
+            from .backlog import BacklogScreen
+            self.app.push(BacklogScreen(self.app, self.play))
+        else:
+            from .settings_screen import SettingsScreen
+            self.app.push(SettingsScreen(self.app))
 
     def to_title(self) -> None:
         self.app.pop()
@@ -33,5 +49,5 @@ class GameMenu(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         shade(surface, 170)
         title = self.app.fonts.render("Paused", self.app.theme.title_size, self.app.theme.text, bold=True)
-        surface.blit(title, ((WIDTH - title.get_width()) // 2, 150))
+        surface.blit(title, ((WIDTH - title.get_width()) // 2, 40))
         self.menu.draw(surface, self.app.fonts, self.app.theme)

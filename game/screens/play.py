@@ -13,7 +13,7 @@ from .widgets import Item, MenuList, block_height, panel, shade, text_block
 POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_right": 0.86}
 FADE_SECONDS = 0.45
 BOX_MARGIN = 60
-QUICK = ("Back", "Auto", "Skip", "Menu")
+QUICK = ("Back", "Log", "Auto", "Skip", "Save", "Menu")
 
 
 class PlayScreen(Screen):
@@ -21,9 +21,9 @@ class PlayScreen(Screen):
                  options: Options | None = None):
         super().__init__(app)
         settings = app.settings
-        self.rt = runtime or Runtime(app.story, options or Options(prompts=settings.prompts_in_play,
-                                                                   content_notes=settings.content_notes),
-                                     start=start_scene)
+        options = options or Options(prompts=settings.prompts_in_play or app.classroom,
+                                     content_notes=settings.content_notes)
+        self.rt = runtime or Runtime(app.story, options, start=start_scene, seen=app.profile.seen)
         self.event: ev.Event | None = None
         self.typed = 0.0            # characters of the current line shown so far
         self.wait = 0.0             # seconds since the line finished typing (for auto)
@@ -53,6 +53,7 @@ class PlayScreen(Screen):
                     self.fade = 0.0
         self.app.audio.play_music(self.rt.state.stage.music)
         self.event = event
+        self._remember(event)
         self.typed = 0.0 if isinstance(event, ev.LineEvent) and self.app.settings.text_speed else 1e9
         self.wait = 0.0
         self.menu = self._menu_for(event)
@@ -66,6 +67,43 @@ class PlayScreen(Screen):
             return MenuList([Item("Return to the title screen", self.app.pop)], (WIDTH // 2, 560), 520,
                             self.app.theme.body_size)
         return None
+
+    def _remember(self, event: ev.Event) -> None:
+        """Autosave at every scene start and choice; note chapters reached; read lines aloud."""
+        profile = self.app.profile
+        if isinstance(event, ev.SceneStart):
+            profile.chapters.add(event.chapter)
+            profile.save_persistent()
+        if isinstance(event, (ev.SceneStart, ev.ChoiceEvent)):
+            self.save("auto")
+        if isinstance(event, ev.LineEvent) and self.app.settings.self_voicing:
+            self.app.voice.say(f"{event.name}: {event.text}" if event.name else event.text)
+
+    def save(self, slot: str) -> None:
+        """Save to a slot ('auto' rotates through the autosaves); failures become a message, never a crash."""
+        from ..storage import StorageError
+        saves = self.app.profile.saves
+        try:
+            thumb = self.app.thumbnail_png(self)
+            if slot == "auto":
+                saves.autosave(self.rt, thumb)
+            else:
+                saves.save(slot, self.rt, thumb)
+                self.app.notify(f"Saved ({'quicksave' if slot == 'quick' else 'slot ' + slot}).")
+        except (StorageError, OSError) as exc:
+            self.app.notify(f"Could not save: {exc}")
+
+    def load(self, slot: str) -> None:
+        from ..saves import SaveError
+        try:
+            resumed = self.app.profile.saves.load(slot, self.app.story, self.rt.options, self.app.profile.seen)
+        except SaveError as exc:
+            self.app.notify(str(exc), 6)
+            return
+        self.rt = resumed.runtime
+        self.event = None
+        self.show(self.rt.current or self.rt.advance())
+        self.app.notify(resumed.message or "Loaded.", 6 if resumed.message else 2)
 
     def choose(self, index: int) -> None:
         self.rt.choose(index)
@@ -113,6 +151,12 @@ class PlayScreen(Screen):
             self.quick("Skip")
         elif name == "hide_ui":
             self.hide_ui = True
+        elif name == "quicksave":
+            self.save("quick")
+        elif name == "quickload":
+            self.load("quick")
+        elif name == "backlog":
+            self.quick("Log")
 
     def quick(self, name: str) -> None:
         if name == "Back":
@@ -121,6 +165,12 @@ class PlayScreen(Screen):
             self.auto = not self.auto
         elif name == "Skip":
             self.skip = not self.skip
+        elif name == "Log":
+            from .backlog import BacklogScreen
+            self.app.push(BacklogScreen(self.app, self))
+        elif name == "Save":
+            from .saveload import SaveLoadScreen
+            self.app.push(SaveLoadScreen(self.app, "save", self))
         elif name == "Menu":
             from .menu import GameMenu
             self.app.push(GameMenu(self.app, self))

@@ -12,16 +12,49 @@ from .widgets import Item, MenuList, panel
 class TitleScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
-        self.menu = MenuList(self._items(), (300, 470), 380, app.theme.body_size)
+        self.menu = self._menu()
+        app.audio.play_music("theme")
 
-    def _items(self) -> list[Item]:
-        return [Item("Start the story", self.start), Item("Quit", self.app.quit)]
+    def _menu(self) -> MenuList:
+        """Only what exists: Continue and Load need a save, Chapters a chapter reached."""
+        app = self.app
+        newest = app.profile.saves.newest()
+        items = []
+        if newest:
+            items.append(Item("Continue", lambda: self.load(newest.slot)))
+        items.append(Item("Start the story", self.start))
+        if newest:
+            items.append(Item("Load", lambda: self.open("load")))
+        if app.profile.chapters or app.classroom:
+            items.append(Item("Chapters", lambda: self.open("chapters")))
+        items += [Item("Settings", lambda: self.open("settings")), Item("Quit", app.quit)]
+        return MenuList(items, (300, 500), 380, app.theme.body_size - 2)
 
     def start(self) -> None:
         from .play import PlayScreen
         self.app.push(PlayScreen(self.app))
 
+    def load(self, slot: str) -> None:
+        from .play import PlayScreen
+        play = PlayScreen(self.app)
+        self.app.push(play)
+        play.load(slot)
+
+    def open(self, what: str) -> None:
+        if what == "load":
+            from .saveload import SaveLoadScreen
+            self.app.push(SaveLoadScreen(self.app, "load"))
+        elif what == "chapters":
+            from .chapters import ChapterScreen
+            self.app.push(ChapterScreen(self.app))
+        else:
+            from .settings_screen import SettingsScreen
+            self.app.push(SettingsScreen(self.app))
+
     def on_enter(self) -> None:
+        index = self.menu.index
+        self.menu = self._menu()
+        self.menu.index = min(index, len(self.menu.items) - 1)
         self.app.audio.play_music("theme")
 
     def on_action(self, action: Action) -> None:

@@ -1074,7 +1074,6 @@ def render(name):
 def night_light(surf):
     """Moonlight shaft and a warm corridor glow added after the night grade."""
     c = Canvas(W, H, ss=1, alpha=True)
-    c.light_cone((650, 110), (420, 720), (1000, 720), (180, 200, 255), a0=60, a1=10)
     c.glow(650, 130, 160, (190, 210, 255), alpha=90)
     c.glow(1015, 250, 80, (255, 190, 120), alpha=70)
     surf.blit(c.surf, (0, 0))

@@ -1,0 +1,389 @@
+"""Where things go on the timeline (pure: no pygame, so it can be property-tested).
+
+Time is measured in days. The sources' dates bunch up (1972, 1997, 2008, a dense 2013,
+then a remake every year or two) with decades of nothing in between, so the axis is
+*broken*: stretches of time that hold events (plus some padding) keep their true scale,
+and every long empty gap is squeezed to a short break, drawn as a zig-zag with its real
+length written on it. The squeezed coordinate is `u`; a `View` maps `u` to screen x with a
+centre and a scale (pixels per day), so zooming works the same inside every stretch.
+
+Markers are placed lane by lane: markers that would touch merge into one cluster marker,
+and each label goes above or below the lane line, shortened or left out when there is no
+room, so that no two markers or labels ever overlap (see tests/test_timeline_layout.py).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from .model import Event, Timeline
+
+PAD = 40.0               # days of true-scale time kept around each stretch of events
+GAP = 200.0              # empty gaps longer than this (days) are squeezed
+BREAK_BASE = 110.0       # a squeezed gap is this long in u ...
+BREAK_FACTOR = 0.02      # ... plus this fraction of its true length
+UNDATED_SLOT = 70.0      # u per event in the "no date given" column
+MAX_SCALE = 90.0         # px per day at the closest zoom (days are clearly apart)
+
+Rect = tuple[float, float, float, float]  # x, y, w, h
+
+
+def overlaps(a: Rect, b: Rect) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+# --- the broken axis ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of true-scale time: days t0..t1 map to u0..u0+(t1-t0)."""
+
+    t0: float
+    t1: float
+    u0: float
+
+    @property
+    def u1(self) -> float:
+        return self.u0 + (self.t1 - self.t0)
+
+
+@dataclass(frozen=True)
+class Axis:
+    segments: tuple[Segment, ...]
+    undated_u0: float          # start of the "no date given" column
+    undated_count: int
+
+    @classmethod
+    def build(cls, times: Iterable[float], undated_count: int = 0) -> "Axis":
+        times = sorted(set(times)) or [0.0]
+        groups: list[list[float]] = [[times[0]]]
+        for t in times[1:]:
+            if t - groups[-1][-1] > GAP + 2 * PAD:
+                groups.append([t])
+            else:
+                groups[-1].append(t)
+        segments: list[Segment] = []
+        u = 0.0
+        for group in groups:
+            t0, t1 = group[0] - PAD, group[-1] + PAD
+            if segments:
+                gap = t0 - segments[-1].t1
+                u = segments[-1].u1 + min(gap, BREAK_BASE + BREAK_FACTOR * gap)
+            segments.append(Segment(t0, t1, u))
+        return cls(tuple(segments), segments[-1].u1 + BREAK_BASE, undated_count)
+
+    @property
+    def u_min(self) -> float:
+        return self.segments[0].u0
+
+    @property
+    def u_max(self) -> float:
+        return self.undated_u0 + UNDATED_SLOT * self.undated_count if self.undated_count else self.segments[-1].u1
+
+    def u(self, t: float) -> float:
+        """Squeezed position of time t (monotone, continuous)."""
+        segs = self.segments
+        if t <= segs[0].t0:
+            return segs[0].u0 - (segs[0].t0 - t)
+        for i, s in enumerate(segs):
+            if t <= s.t1:
+                return s.u0 + (t - s.t0)
+            if i + 1 < len(segs) and t < segs[i + 1].t0:
+                nxt = segs[i + 1]
+                return s.u1 + (t - s.t1) * (nxt.u0 - s.u1) / (nxt.t0 - s.t1)
+        return segs[-1].u1 + (t - segs[-1].t1)
+
+    def t(self, u: float) -> float:
+        """The inverse of `u`."""
+        segs = self.segments
+        if u <= segs[0].u0:
+            return segs[0].t0 - (segs[0].u0 - u)
+        for i, s in enumerate(segs):
+            if u <= s.u1:
+                return s.t0 + (u - s.u0)
+            if i + 1 < len(segs) and u < segs[i + 1].u0:
+                nxt = segs[i + 1]
+                return s.t1 + (u - s.u1) * (nxt.t0 - s.t1) / (nxt.u0 - s.u1)
+        return segs[-1].t1 + (u - segs[-1].u1)
+
+    def breaks(self) -> list[tuple[float, float, float]]:
+        """(u0, u1, true length in days) of every squeezed gap."""
+        return [(a.u1, b.u0, b.t0 - a.t1) for a, b in zip(self.segments, self.segments[1:])]
+
+    def undated_u(self, index: int) -> float:
+        return self.undated_u0 + UNDATED_SLOT * (index + 0.5)
+
+
+def event_positions(timeline: Timeline, axis: Axis | None = None) -> tuple[Axis, dict[str, float]]:
+    """The axis for a timeline and the u of every event (undated events in their own column)."""
+    axis = axis or Axis.build((e.time for e in timeline.dated()), len(timeline.undated()))
+    where = {e.id: axis.u(e.time) for e in timeline.dated()}
+    where.update({e.id: axis.undated_u(i) for i, e in enumerate(timeline.undated())})
+    return axis, where
+
+
+# --- the view ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class View:
+    """What part of the axis is on screen: `centre` (u) at the middle of the plot, `scale` px per u."""
+
+    centre: float
+    scale: float
+    left: float
+    width: float
+
+    def x(self, u: float) -> float:
+        return self.left + self.width / 2 + (u - self.centre) * self.scale
+
+    def u_at(self, x: float) -> float:
+        return self.centre + (x - self.left - self.width / 2) / self.scale
+
+    @property
+    def u_range(self) -> tuple[float, float]:
+        return self.u_at(self.left), self.u_at(self.left + self.width)
+
+    @classmethod
+    def fit(cls, u0: float, u1: float, left: float, width: float, margin: float = 60) -> "View":
+        span = max(u1 - u0, 1e-6)
+        return cls((u0 + u1) / 2, max(1e-6, (width - 2 * margin) / span), left, width)
+
+    def zoomed(self, factor: float, pivot_x: float | None = None, min_scale: float = 1e-3,
+               max_scale: float = MAX_SCALE) -> "View":
+        """Zoom by `factor`, keeping the time under `pivot_x` (default: the centre) in place."""
+        pivot_x = self.left + self.width / 2 if pivot_x is None else pivot_x
+        pivot_u = self.u_at(pivot_x)
+        scale = min(max_scale, max(min_scale, self.scale * factor))
+        centre = pivot_u - (pivot_x - self.left - self.width / 2) / scale
+        return View(centre, scale, self.left, self.width)
+
+    def panned(self, dx: float) -> "View":
+        """Move the picture right by dx pixels."""
+        return View(self.centre - dx / self.scale, self.scale, self.left, self.width)
+
+    def centred(self, u: float, at_x: float | None = None) -> "View":
+        at_x = self.left + self.width / 2 if at_x is None else at_x
+        return View(u - (at_x - self.left - self.width / 2) / self.scale, self.scale, self.left, self.width)
+
+    def clamped(self, u_min: float, u_max: float) -> "View":
+        lo, hi = u_min, u_max
+        centre = min(max(self.centre, lo), hi)
+        return View(centre, self.scale, self.left, self.width)
+
+
+# --- markers and labels --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Geometry:
+    """Sizes of lane drawing, in pixels."""
+
+    marker_r: float = 9
+    cluster_r: float = 15
+    gap: float = 6
+    label_h: float = 30
+    min_label: float = 46
+    max_label: float = 300
+
+    @property
+    def spacing(self) -> float:
+        return 2 * self.cluster_r + self.gap
+
+    @property
+    def lane_height(self) -> float:
+        """The smallest band that keeps a lane's labels clear of its neighbours'."""
+        return 2 * (self.label_h + self.cluster_r + 4) + self.gap
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One marker (a single event or a cluster) and its label."""
+
+    ids: tuple[str, ...]
+    lane: str
+    x: float
+    y: float
+    r: float
+    label: str = ""
+    label_rect: Rect | None = None
+
+    @property
+    def rect(self) -> Rect:
+        return (self.x - self.r, self.y - self.r, 2 * self.r, 2 * self.r)
+
+    @property
+    def cluster(self) -> bool:
+        return len(self.ids) > 1
+
+
+Measure = Callable[[str], float]
+
+
+def estimate_width(text: str, size: float = 22) -> float:
+    """A font-free width estimate for tests (wider than most real glyphs)."""
+    return len(text) * size * 0.62
+
+
+def shorten(text: str, width: float, measure: Measure) -> str:
+    """The longest prefix of text (with an ellipsis) that fits in width, or '' when none does."""
+    if measure(text) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure(text[:mid].rstrip() + "…") <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…" if lo >= 3 else ""
+
+
+def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, line_y: float, measure: Measure,
+               geo: Geometry = Geometry(), cluster_label: Callable[[tuple[str, ...]], str] | None = None,
+               clip: tuple[float, float] | None = None) -> list[Placed]:
+    """Place (event id, u, label) items on one lane line. Never returns overlapping rectangles."""
+    left, right = clip if clip else (view.left, view.left + view.width)
+    groups: list[tuple[list[str], list[float], list[str]]] = []
+    for ident, u, label in sorted(items, key=lambda it: view.x(it[1])):
+        group = ([ident], [view.x(u)], [label])
+        while groups and _centre(group) - _centre(groups[-1]) < geo.spacing:
+            prev = groups.pop()
+            group = (prev[0] + group[0], prev[1] + group[1], prev[2] + group[2])
+        groups.append(group)
+    placed: list[Placed] = []
+    row_end = {"above": -math.inf, "below": -math.inf}
+    row_y = {"above": line_y - geo.cluster_r - 4 - geo.label_h, "below": line_y + geo.cluster_r + 4}
+    centres = [_centre(g) for g in groups]
+    for k, (ids, xs, labels) in enumerate(groups):
+        x = centres[k]
+        r = geo.cluster_r if len(ids) > 1 else geo.marker_r
+        text = labels[0] if len(ids) == 1 else (cluster_label(tuple(ids)) if cluster_label else f"{len(ids)} events")
+        marker = Placed(tuple(ids), lane, x, line_y, r)
+        label_x = x - r
+        if not text or label_x < left or x > right:
+            placed.append(marker)
+            continue
+        # leave room for the marker after next, which will want the other row
+        cap = min(geo.max_label, right - label_x)
+        if k + 2 < len(groups):
+            cap = min(cap, centres[k + 2] - geo.cluster_r - geo.gap - label_x)
+        best = None
+        for row in sorted(row_end, key=lambda name: row_end[name]):
+            if label_x < row_end[row] + geo.gap:
+                continue
+            shown = shorten(text, cap, measure) if cap >= geo.min_label else ""
+            if shown:
+                best = (row, shown)
+                break
+        if best is None:
+            placed.append(marker)
+            continue
+        row, shown = best
+        w = measure(shown)
+        rect = (label_x, row_y[row], w, geo.label_h)
+        row_end[row] = label_x + w
+        placed.append(Placed(tuple(ids), lane, x, line_y, r, shown, rect))
+    return placed
+
+
+def _centre(group: tuple[list[str], list[float], list[str]]) -> float:
+    xs = group[1]
+    return (min(xs) + max(xs)) / 2
+
+
+def lane_lines(top: float, height: float, count: int, geo: Geometry = Geometry()) -> list[float]:
+    """The y of each lane's line, spread over top..top+height, never closer than the lane height."""
+    step = max(geo.lane_height, height / max(count, 1))
+    return [top + step * (i + 0.5) for i in range(count)]
+
+
+def layout_timeline(timeline: Timeline, view: View, top: float, height: float, measure: Measure,
+                    geo: Geometry = Geometry(), positions: dict[str, float] | None = None,
+                    cluster_label: Callable[[tuple[str, ...]], str] | None = None) -> list[Placed]:
+    """Markers and labels for every lane."""
+    if positions is None:
+        positions = event_positions(timeline)[1]
+    lines = lane_lines(top, height, len(timeline.lanes), geo)
+    placed: list[Placed] = []
+    for lane, y in zip(timeline.lanes, lines):
+        items = [(e.id, positions[e.id], e.title) for e in timeline.in_lane(lane.id)]
+        placed.extend(place_lane(items, view, lane.id, y, measure, geo, cluster_label))
+    return placed
+
+
+# --- axis ticks ----------------------------------------------------------------------------------
+
+TICK_STEPS = [(3650, "decade"), (1826, "5 years"), (365.25, "year"), (182.6, "6 months"), (91.3, "quarter"),
+              (30.44, "month"), (7, "week"), (1, "day")]
+MONTH_ABBR = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def ticks(axis: Axis, view: View, measure: Measure, min_px: float = 80) -> list[tuple[float, str]]:
+    """(x, label) for axis ticks inside each true-scale stretch, spaced so labels never collide."""
+    import datetime as dt
+    out: list[tuple[float, str]] = []
+    last_end = -math.inf
+    lo_u, hi_u = view.u_range
+    for seg in axis.segments:
+        if seg.u1 < lo_u or seg.u0 > hi_u:
+            continue
+        step = next((s for s, _ in reversed(TICK_STEPS) if s * view.scale >= min_px), None)
+        candidates: list[tuple[float, str]] = []
+        d0 = dt.date.fromordinal(max(1, int(seg.t0)))
+        d1 = dt.date.fromordinal(max(1, int(seg.t1)))
+        if step is None or step >= 365.25:
+            years = range(d0.year, d1.year + 1)
+            every = 1 if step is None or step <= 365.25 else (5 if step < 3650 else 10)
+            for y in years:
+                t = dt.date(y, 1, 1).toordinal()
+                if seg.t0 <= t <= seg.t1 and y % every == 0:
+                    candidates.append((view.x(axis.u(t)), str(y)))
+            if not candidates:  # a short stretch: name its year(s) in the middle
+                label = str(d0.year) if d0.year == d1.year or seg.t1 - seg.t0 < 200 else f"{d0.year}–{d1.year}"
+                mid = (seg.t0 + seg.t1) / 2
+                label = str(dt.date.fromordinal(int(mid)).year) if seg.t1 - seg.t0 < 200 else label
+                candidates.append((view.x(axis.u(mid)), label))
+        else:
+            day = d0
+            while day <= d1:
+                t = day.toordinal()
+                if step >= 28:
+                    months = round(step / 30.44)
+                    if day.day == 1 and (day.month - 1) % months == 0:
+                        text = f"{MONTH_ABBR[day.month]} {day.year}" if day.month == 1 or months >= 3 \
+                            else MONTH_ABBR[day.month]
+                        candidates.append((view.x(axis.u(t)), text))
+                    day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+                    continue
+                if step >= 7 and day.weekday() == 0 or step < 7:
+                    text = f"{day.day} {MONTH_ABBR[day.month]}"
+                    candidates.append((view.x(axis.u(t)), text))
+                day += dt.timedelta(days=1 if step < 7 else 1)
+        for x, text in candidates:
+            w = measure(text)
+            if x - w / 2 >= last_end + 12 and view.left <= x <= view.left + view.width:
+                out.append((x, text))
+                last_end = x + w / 2
+    return out
+
+
+def fit_events(positions: dict[str, float], ids: Iterable[str], left: float, width: float,
+               min_span: float = 20.0, max_scale: float = MAX_SCALE) -> View:
+    """A view that shows all the given events (fit-to-selection)."""
+    us = [positions[i] for i in ids if i in positions]
+    if not us:
+        return View(0, 1, left, width)
+    lo, hi = min(us), max(us)
+    if hi - lo < min_span:
+        mid = (lo + hi) / 2
+        lo, hi = mid - min_span / 2, mid + min_span / 2
+    view = View.fit(lo, hi, left, width, margin=width * 0.12)
+    return View(view.centre, min(view.scale, max_scale), left, width)
+
+
+def lane_of(placed: Iterable[Placed], event_id: str) -> Placed | None:
+    return next((p for p in placed if event_id in p.ids), None)
+
+
+def events_by_time(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: e.sort_key)

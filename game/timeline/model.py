@@ -1,0 +1,426 @@
+"""The timeline of the film's real history, built from scenes/timeline/*.yaml (pure Python, no pygame).
+
+`build_timeline(content)` turns the parsed, schema-checked timeline documents into one
+immutable `Timeline` and reports every cross-reference mistake (unknown lane, source,
+related event or scene; duplicate ids; an end before its start; impossible dates) as a
+located problem, the same way the story loader does.
+
+Dates keep the precision their form gives (YYYY, YYYY-MM, YYYY-MM-DD). An event whose
+`details` say `dating: undated` has no date in the sources: the `date` it must carry is
+only a filing value, and the timeline shows it in a separate "no date given" column.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..content.problems import Mark, Problems
+from ..content.validate import did_you_mean
+
+PRECISIONS = ("year", "month", "day")
+QUALIFIER_RANK = {"before": 0, None: 1, "about": 1, "after": 2}
+MONTHS = [calendar.month_name[i] for i in range(13)]
+UNDATED = "undated"
+HIDDEN_DETAILS = {"dating"}  # details that steer the model rather than inform the reader
+
+
+@dataclass(frozen=True, order=True)
+class Date:
+    """A date as precise as the source: month and day may be None."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        if self.day:
+            return self.first_day()
+        if self.month:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, 12, 31)
+
+    def start(self) -> float:
+        """Days since 0001-01-01 at the start of the period."""
+        return float(self.first_day().toordinal())
+
+    def end(self) -> float:
+        """Days since 0001-01-01 at the end of the period."""
+        return float(self.last_day().toordinal() + 1)
+
+    def middle(self) -> float:
+        return (self.start() + self.end()) / 2
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.day} {MONTHS[self.month]} {self.year}"
+        if self.month:
+            return f"{MONTHS[self.month]} {self.year}"
+        return str(self.year)
+
+    def iso(self) -> str:
+        return "-".join([f"{self.year:04d}"] + [f"{v:02d}" for v in (self.month, self.day) if v])
+
+
+def parse_date(text: str) -> Date:
+    """'1972', '2008-11' or '1972-09-27'; raises ValueError for dates that do not exist."""
+    parts = [int(p) for p in str(text).split("-")]
+    if not 1 <= len(parts) <= 3:
+        raise ValueError(f"'{text}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+    date = Date(*parts)
+    if date.month is not None and not 1 <= date.month <= 12:
+        raise ValueError(f"'{text}' has month {date.month}; months run 01 to 12")
+    if date.day is not None:
+        dt.date(date.year, date.month, date.day)  # raises ValueError for 2013-02-30
+    return date
+
+
+@dataclass(frozen=True)
+class Lane:
+    id: str
+    title: str
+    colour: str
+    index: int = 0
+
+
+@dataclass(frozen=True)
+class Era:
+    id: str
+    title: str
+    start: Date
+    end: Date
+    colour: str = "#5a6478"
+
+    @property
+    def span(self) -> tuple[float, float]:
+        return self.start.start(), self.end.end()
+
+
+@dataclass(frozen=True)
+class Account:
+    source: str
+    says: str
+
+
+@dataclass(frozen=True)
+class Figures:
+    admissions: int
+    days: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: Date
+    title: str
+    text: str
+    lane: str
+    sources: tuple[str, ...]
+    qualifier: str | None = None
+    end: Date | None = None
+    display_date: str = ""
+    section: str = ""
+    scene: str | None = None
+    related: tuple[str, ...] = ()
+    figures: Figures | None = None
+    differ: tuple[Account, ...] = ()
+    details: tuple[tuple[str, str], ...] = ()
+    order: int = 0
+    mark: Mark = field(default=Mark(""), compare=False)
+
+    @property
+    def precision(self) -> str:
+        return self.date.precision
+
+    @property
+    def undated(self) -> bool:
+        return self.detail("dating") == UNDATED
+
+    @property
+    def time(self) -> float:
+        """Where the event sits on a continuous time axis (days): the middle of its period."""
+        return self.date.middle()
+
+    @property
+    def sort_key(self) -> tuple:
+        if self.undated:
+            return (1, 0.0, 0, self.order)
+        return (0, self.date.start(), QUALIFIER_RANK.get(self.qualifier, 1), self.order)
+
+    @property
+    def when(self) -> str:
+        """The date as the source gives it."""
+        if self.display_date:
+            return self.display_date
+        text = str(self.date)
+        if self.end:
+            text += f" – {self.end}"
+        return f"{self.qualifier} {text}" if self.qualifier else text
+
+    @property
+    def short_date(self) -> str:
+        """A compact date for labels and posters ('1972', 'Nov 2008', 'no date')."""
+        if self.undated:
+            return "no date"
+        d = self.date
+        text = str(d.year) if not d.month else f"{MONTHS[d.month][:3]} {d.year}" if not d.day \
+            else f"{d.day} {MONTHS[d.month][:3]} {d.year}"
+        return {"before": "before ", "after": "after ", "about": "c. "}.get(self.qualifier or "", "") + text
+
+    def detail(self, label: str, default: str = "") -> str:
+        return next((v for k, v in self.details if k == label), default)
+
+    @property
+    def shown_details(self) -> list[tuple[str, str]]:
+        return [(k, v) for k, v in self.details if k not in HIDDEN_DETAILS]
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    days: int
+    admissions: int
+    event: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RemakeRow:
+    year: str
+    film: str
+    country: str
+    director: str
+    status: str
+    event: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AwardRow:
+    ceremony: str
+    category: str
+    recipient: str
+    event: str
+    sources: tuple[str, ...]
+    differs: bool = False
+
+
+@dataclass(frozen=True)
+class Timeline:
+    lanes: tuple[Lane, ...]
+    eras: tuple[Era, ...]
+    events: tuple[Event, ...]            # in time order (undated last)
+    sources: dict[str, str] = field(default_factory=dict)  # id -> title, for source lines
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    @property
+    def by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def lane(self, lane_id: str) -> Lane | None:
+        return next((lane for lane in self.lanes if lane.id == lane_id), None)
+
+    def ordered(self) -> list[Event]:
+        return list(self.events)
+
+    def dated(self) -> list[Event]:
+        return [e for e in self.events if not e.undated]
+
+    def undated(self) -> list[Event]:
+        return [e for e in self.events if e.undated]
+
+    def in_lane(self, lane_id: str) -> list[Event]:
+        return [e for e in self.events if e.lane == lane_id]
+
+    def index_of(self, event_id: str) -> int:
+        return next((i for i, e in enumerate(self.events) if e.id == event_id), -1)
+
+    def next_event(self, event_id: str | None, step: int = 1) -> Event | None:
+        """The event after (step=1) or before (step=-1) this one in time; clamps at the ends."""
+        if not self.events:
+            return None
+        i = self.index_of(event_id) if event_id else -1
+        if i < 0:
+            return self.events[0] if step > 0 else self.events[-1]
+        return self.events[max(0, min(len(self.events) - 1, i + step))]
+
+    def previous_event(self, event_id: str | None) -> Event | None:
+        return self.next_event(event_id, -1)
+
+    def span(self) -> tuple[float, float]:
+        times = [e.time for e in self.dated()]
+        return (min(times), max(times)) if times else (0.0, 1.0)
+
+    def source_title(self, source_id: str) -> str:
+        return self.sources.get(source_id, source_id)
+
+    def source_line(self, event: Event) -> str:
+        names = ", ".join(f"{self.source_title(s)} [{s}]" for s in event.sources)
+        return f"Source: {names}" + (f" — {event.section}" if event.section else "")
+
+    # --- tables and chart ---------------------------------------------------------------------
+
+    def box_office(self) -> list[ChartPoint]:
+        """Cumulative admissions by day, only from events whose figures give both numbers."""
+        points = [ChartPoint(e.figures.days, e.figures.admissions, e.id, e.title)
+                  for e in self.events if e.figures and e.figures.days is not None]
+        return sorted(points, key=lambda p: (p.days, p.admissions))
+
+    def reference_lines(self) -> list[ChartPoint]:
+        """Levels with no day (the break-even point): drawn as horizontal lines on the chart."""
+        return [ChartPoint(-1, e.figures.admissions, e.id, e.title)
+                for e in self.events if e.figures and e.figures.days is None]
+
+    def remakes(self) -> list[RemakeRow]:
+        rows = []
+        for e in self.in_lane("remakes"):
+            if not e.detail("country"):
+                continue
+            year = "no date" if e.undated else ("planned" if e.qualifier == "after" else str(e.date.year))
+            rows.append(RemakeRow(year, e.detail("film", e.title), e.detail("country"), e.detail("director", "not given"),
+                                  e.detail("status", ""), e.id, e.sources))
+        return rows
+
+    def awards(self) -> list[AwardRow]:
+        """Every row of the awards table, in the order the files give them (the source's order)."""
+        rows = [e for e in self.events if e.detail("ceremony") and e.detail("category")]
+        rows.sort(key=lambda e: e.order)
+        return [AwardRow(e.detail("ceremony"), e.detail("category"), e.detail("recipient"), e.id, e.sources,
+                         bool(e.differ)) for e in rows]
+
+
+# --- building ------------------------------------------------------------------------------------
+
+def _date(value: Any, mark: Mark, problems: Problems, what: str) -> Date | None:
+    try:
+        return parse_date(value)
+    except (ValueError, TypeError) as exc:
+        problems.error(mark, f"{what} '{value}' is not a real date: {exc}",
+                       "write YYYY, YYYY-MM or YYYY-MM-DD with a month 01-12 and a day that exists",
+                       code="bad-date")
+        return None
+
+
+def _ref(problems: Problems, mark: Mark, what: str, name: str, known: Iterable[str], where: str) -> bool:
+    known = sorted(known)
+    if name in known:
+        return True
+    problems.error(mark, f"unknown {what} '{name}'{did_you_mean(name, known)}",
+                   f"define it in {where}, or use one of: {', '.join(known[:12])}" + (" ..." if len(known) > 12 else ""),
+                   code=f"unknown-{what.replace(' ', '-')}")
+    return False
+
+
+def build_from_documents(documents: list, problems: Problems, sources: dict[str, str] | None = None,
+                         scenes: Iterable[str] | None = None) -> Timeline:
+    """Build from parsed timeline documents; `sources` (id -> title) and `scenes` (ids) enable those checks."""
+    lanes: list[Lane] = []
+    eras: list[Era] = []
+    raw_events: list[tuple[Any, int, dict]] = []
+    seen: dict[tuple[str, str], Mark] = {}
+
+    def unique(kind: str, doc: Any, path: tuple, ident: str) -> bool:
+        mark = doc.mark(path)
+        key = ("event" if kind == "event" else kind, ident)
+        if key in seen:
+            problems.error(mark, f"duplicate {kind} id '{ident}' (first defined at {seen[key]})",
+                           "ids must be unique across all timeline files; rename one", code="duplicate-id")
+            return False
+        seen[key] = mark
+        return True
+
+    for doc in documents:
+        data = doc.data if isinstance(doc.data, dict) else {}
+        for i, item in enumerate(data.get("lanes") or ()):
+            if unique("lane", doc, ("lanes", i, "id"), item["id"]):
+                lanes.append(Lane(item["id"], item["title"], item["colour"], len(lanes)))
+        for i, item in enumerate(data.get("eras") or ()):
+            if not unique("era", doc, ("eras", i, "id"), item["id"]):
+                continue
+            start = _date(item["start"], doc.mark(("eras", i, "start")), problems, "start")
+            end = _date(item["end"], doc.mark(("eras", i, "end")), problems, "end")
+            if start and end:
+                if end.end() <= start.start():
+                    problems.error(doc.mark(("eras", i, "end")), f"era '{item['id']}' ends ({end.iso()}) "
+                                   f"before it starts ({start.iso()})", "swap start and end, or fix the typo",
+                                   code="end-before-start")
+                    continue
+                eras.append(Era(item["id"], item["title"], start, end, item.get("colour", "#5a6478")))
+        for i, item in enumerate(data.get("events") or ()):
+            if unique("event", doc, ("events", i, "id"), item["id"]):
+                raw_events.append((doc, i, item))
+
+    lane_ids = {lane.id for lane in lanes}
+    event_ids = {item["id"] for _, _, item in raw_events}
+    events: list[Event] = []
+    for order, (doc, i, item) in enumerate(raw_events):
+        at = lambda *path: doc.mark(("events", i, *path))  # noqa: E731
+        date = _date(item["date"], at("date"), problems, "date")
+        end = _date(item["end"], at("end"), problems, "end") if "end" in item else None
+        if date is None:
+            continue
+        if end is not None and end.end() <= date.start():
+            problems.error(at("end"), f"event '{item['id']}' ends ({end.iso()}) before it starts ({date.iso()})",
+                           "swap date and end, or fix the typo", code="end-before-start")
+            end = None
+        _ref(problems, at("lane"), "lane", item["lane"], lane_ids, "a timeline file's lanes:")
+        if sources is not None:
+            for j, source in enumerate(item["source"]):
+                _ref(problems, at("source", j), "source", source, sources, "scenes/sources.yaml")
+            for j, account in enumerate(item.get("differ") or ()):
+                _ref(problems, at("differ", j, "source"), "source", account["source"], sources, "scenes/sources.yaml")
+        for j, other in enumerate(item.get("related") or ()):
+            if other == item["id"]:
+                problems.warn(at("related", j), f"event '{other}' lists itself as related", code="self-related")
+            else:
+                _ref(problems, at("related", j), "related event", other, event_ids, "a timeline file's events:")
+        if scenes is not None and item.get("scene"):
+            _ref(problems, at("scene"), "scene", item["scene"], scenes, "scenes/story/")
+        details = tuple((str(k), str(v)) for k, v in (item.get("details") or {}).items())
+        dating = dict(details).get("dating")
+        if dating is not None and dating != UNDATED:
+            problems.error(at("details", "dating"), f"unknown dating '{dating}'", "the only value is 'undated'",
+                           code="bad-dating")
+        figures = item.get("figures")
+        events.append(Event(
+            id=item["id"], date=date, title=item["title"], text=" ".join(item["text"].split()), lane=item["lane"],
+            sources=tuple(item["source"]), qualifier=item.get("qualifier"), end=end,
+            display_date=item.get("display_date", ""), section=item.get("section", ""), scene=item.get("scene"),
+            related=tuple(item.get("related") or ()),
+            figures=Figures(figures["admissions"], figures.get("days")) if figures else None,
+            differ=tuple(Account(a["source"], a["says"]) for a in item.get("differ") or ()),
+            details=details, order=order, mark=at()))
+    events.sort(key=lambda e: e.sort_key)
+    return Timeline(tuple(lanes), tuple(eras), tuple(events), dict(sources or {}))
+
+
+def build_timeline(content: Any, problems: Problems | None = None) -> Timeline:
+    """The timeline of a loaded content folder (`loader.Content`); problems go to `content.problems`
+    unless another `Problems` is given. Also checks every scene's `timeline:` link."""
+    problems = content.problems if problems is None else problems
+    story = getattr(content, "story", None)
+    sources = {k: s.title for k, s in story.sources.items()} if story else None
+    scenes = set(story.scenes) if story else None
+    timeline = build_from_documents(content.documents.get("timeline", []), problems, sources, scenes)
+    if story:
+        ids = {e.id for e in timeline.events}
+        for scene in story.scenes.values():
+            if scene.timeline and scene.timeline not in ids:
+                _ref(problems, scene.mark, "timeline event", scene.timeline, ids, "scenes/timeline/")
+    return timeline
+
+
+def timeline_problems(problems: Problems, root_name: str = "timeline") -> list:
+    """The problems located in timeline files (for tests and the validate command)."""
+    return [p for p in problems.items if f"/{root_name}/" in f"/{p.mark.file}"]
