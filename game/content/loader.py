@@ -22,6 +22,7 @@ SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locatio
                 "evidence": "evidence.yaml", "sources": "sources.yaml"}
 SCENE_DIR = "story"
 TIMELINE_DIR = "timeline"
+QUIZ_DIR = "quiz"
 AUDIO_EXTENSIONS = (".wav", ".ogg")
 
 
@@ -44,6 +45,8 @@ def content_files(root: Path) -> Iterator[tuple[str, Path]]:
         yield "scene", path
     for path in sorted((root / TIMELINE_DIR).rglob("*.yaml")):
         yield "timeline", path
+    for path in sorted((root / QUIZ_DIR).rglob("*.yaml")):
+        yield "quiz", path
 
 
 def find_root(path: Path) -> Path:
@@ -65,7 +68,7 @@ def check_content(root: Path, assets: Path | None = None) -> Content:
     for kind, path in content_files(root):
         display = display_path(path, root.parent)
         if not path.is_file():
-            if kind != "scene" and kind != "timeline":
+            if kind in SINGLE_FILES:
                 problems.error(Mark(display), f"missing {kind} file", f"create {display} (see docs/authoring.md)")
             continue
         before = len(problems.items)

@@ -277,6 +277,25 @@ TIMELINE_FILE: Schema = obj("Timeline lanes, eras and events (any file may hold 
     }, ["id", "date", "title", "text", "lane", "source"])},
 }, [])
 
+QUIZ_TOPICS = ["story", "real_case", "release", "box_office", "awards", "remakes"]
+
+QUIZ_FILE: Schema = obj("Quiz questions for classroom mode; every answer rests on a source.", {
+    "questions": {"type": "array", "minItems": 1, "description": "the questions", "items": obj("A question.", {
+        "id": ident("question id"),
+        "about": {"enum": QUIZ_TOPICS, "description": "what the question is about: the story, or a part of the "
+                  "film's real history (the timeline quiz)"},
+        "chapter": {"type": "integer", "minimum": 1, "description": "for story questions: the chapter it follows"},
+        "question": text("the question"),
+        "options": {"type": "array", "minItems": 2, "maxItems": 6, "items": text("an option"),
+                    "description": "the options of a multiple-choice question (omit for true/false)"},
+        "answer": {"type": ["string", "boolean"],
+                   "description": "the correct option's exact text, or true/false for a true/false question"},
+        "explanation": text("why, in a sentence or two, shown when the answer is revealed"),
+        "source": ident("source id (from sources.yaml)"),
+        "section": text("the part of the source the answer rests on"),
+    }, ["id", "about", "question", "answer", "explanation", "source", "section"])},
+}, ["questions"])
+
 DEFS: dict[str, Schema] = {
     "beat": {"description": "One step of a scene; its first key names its kind.",
              "oneOf": [ref(f"beat_{k}") for k in BEAT_KINDS], "x-keyed": list(BEAT_KINDS)},
@@ -289,6 +308,7 @@ DEFS: dict[str, Schema] = {
 FILE_SCHEMAS: dict[str, Schema] = {
     "scene": SCENE_FILE, "characters": CHARACTERS_FILE, "locations": LOCATIONS_FILE,
     "evidence": EVIDENCE_FILE, "sources": SOURCES_FILE, "story": STORY_FILE, "timeline": TIMELINE_FILE,
+    "quiz": QUIZ_FILE,
 }
 
 
