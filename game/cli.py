@@ -71,7 +71,8 @@ def _need_display(args: argparse.Namespace) -> None:
 def cmd_play(args: argparse.Namespace) -> int:
     from .screens.app import run
     story = _load(args.scenes)
-    return run(story, start_scene=args.scene, fullscreen=args.fullscreen)
+    return run(story, start_scene=args.scene, fullscreen=args.fullscreen, data=args.data_dir,
+               classroom=args.classroom, dev_root=args.scenes if args.dev else None)
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -108,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     _content_args(p)
     p.add_argument("--scene", help="start at this scene id")
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    p.add_argument("--data-dir", help="where saves and settings go (default: the user data folder, "
+                   "or $CELL7_DATA_DIR)")
+    p.add_argument("--classroom", action="store_true", help="classroom mode: projector theme, prompts on")
+    p.add_argument("--dev", action="store_true", help="authors: reload scene files when they are saved "
+                   "(also Ctrl+R / F6)")
     p.set_defaults(func=cmd_play)
 
     p = sub.add_parser("validate", help="check content files and report every problem with file:line:col")

@@ -7,13 +7,16 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import time
 from pathlib import Path
 
 import pygame
 
 from .. import paths
 from ..content import model as m
+from ..content.watch import ContentWatcher
 from ..profile import Profile
+from ..runtime.reload import reload_story
 from .audio import Audio
 from .base import Screen
 from .fonts import FontBook
@@ -28,7 +31,7 @@ FPS = 60
 
 class App:
     def __init__(self, story: m.Story, profile: Profile | None = None, assets: Path = paths.ASSETS,
-                 window: bool = True, classroom: bool = False):
+                 window: bool = True, classroom: bool = False, dev_root: Path | None = None):
         pygame.display.init()
         pygame.font.init()
         self.story = story
@@ -48,6 +51,11 @@ class App:
         self.audio.music_volume, self.audio.sound_volume = self.settings.music_volume, self.settings.sound_volume
         self.voice = Voice()
         self.toasts: list[tuple[str, float]] = [(m, 6.0) for m in self.profile.messages]
+        self.assets = assets
+        self.dev_root = dev_root  # set: watch this content folder and reload edits while playing
+        self.watcher = ContentWatcher(dev_root) if dev_root else None
+        self.reload_problems: list = []
+        self._next_poll = 0.0
         self.input = InputMapper(self.to_logical)
         self.stack: list[Screen] = []
         self.running = True
@@ -113,9 +121,33 @@ class App:
 
     # --- loop ------------------------------------------------------------------------------
 
+    def reload(self) -> None:
+        """Reload the content folder; the play screen continues at the same moment on the new text."""
+        root = self.dev_root or paths.SCENES
+        started = time.perf_counter()
+        play = next((s for s in reversed(self.stack) if hasattr(s, "adopt")), None)
+        if play is None:
+            return
+        result = reload_story(root, self.assets, play.rt)
+        self.reload_problems = result.problems if result.story is None else []
+        if result.story is None:
+            return
+        self.story = result.story
+        self.images = Images(result.story, self.assets)
+        play.adopt(result.resumed, f"Reloaded in {(time.perf_counter() - started) * 1000:.0f} ms.")
+
+    def _poll_content(self) -> None:
+        if self.watcher is None or self.time < self._next_poll:
+            return
+        self._next_poll = self.time + 0.5
+        if self.watcher.changed():
+            self.reload()
+
     def dispatch(self, action: Action) -> None:
         if action.name == "fullscreen":
             self.toggle_fullscreen()
+        elif action.name == "reload":
+            self.reload()
         elif self.top is not None:
             self.top.on_action(action)
 
@@ -124,6 +156,7 @@ class App:
         for action in actions:
             self.dispatch(action)
         self.time += dt
+        self._poll_content()
         if self.top is not None:
             self.top.update(dt)
         self.toasts = [(text, left - dt) for text, left in self.toasts if left - dt > 0]
@@ -137,7 +170,21 @@ class App:
             start -= 1
         for screen in self.stack[max(start, 0):]:
             screen.draw(self.canvas)
+        if self.reload_problems:
+            self._draw_problems()
         self._draw_toasts()
+
+    def _draw_problems(self) -> None:
+        """The author's errors over the game, until the file is fixed: file:line, message, hint."""
+        size = self.theme.small_size - 2
+        text = "\n".join(str(p) for p in self.reload_problems[:6])
+        if len(self.reload_problems) > 6:
+            text += f"\n... and {len(self.reload_problems) - 6} more (python -m game validate)"
+        text = "The edited content has errors; the last good version keeps running.\n" + text
+        lines = self.fonts.wrap(text, size, WIDTH - 140)
+        rect = pygame.Rect(40, 40, WIDTH - 80, len(lines) * self.fonts.line_height(size) + 30)
+        panel(self.canvas, rect, self.theme, alpha=245, edge=self.theme.danger, radius=10)
+        text_block(self.canvas, self.fonts, text, size, self.theme.text, rect.inflate(-60, -30), spacing=1.0)
 
     def _draw_toasts(self) -> None:
         y = 16
@@ -190,14 +237,14 @@ class App:
 
 
 def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False, data: str | None = None,
-        classroom: bool = False) -> int:
+        classroom: bool = False, dev_root: Path | None = None) -> int:
     from .title import TitleScreen
     if os.environ.get("SDL_VIDEODRIVER") == "dummy":
         print("note: SDL_VIDEODRIVER=dummy, so no window will be visible")
     profile = Profile(data)
     if fullscreen:
         profile.settings.fullscreen = True
-    app = App(story, profile, classroom=classroom)
+    app = App(story, profile, classroom=classroom, dev_root=dev_root)
     if start_scene:
         from .play import PlayScreen
         app.push(TitleScreen(app))

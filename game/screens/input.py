@@ -69,6 +69,8 @@ def key_action(key: int, mod: int) -> Action | None:
         return Action("digit", number=DIGITS[key])
     if key == pygame.K_TAB and shift:
         return Action("prev", shift=True)
+    if (key == pygame.K_r and mod & pygame.KMOD_CTRL) or key == pygame.K_F6:
+        return Action("reload")
     for name, keys in KEYMAP.items():
         if key in keys:
             return Action(name, shift=shift)

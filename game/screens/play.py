@@ -100,10 +100,14 @@ class PlayScreen(Screen):
         except SaveError as exc:
             self.app.notify(str(exc), 6)
             return
+        self.adopt(resumed, "Loaded.")
+
+    def adopt(self, resumed, done: str) -> None:
+        """Continue from a loaded or reloaded runtime, showing its current moment."""
         self.rt = resumed.runtime
         self.event = None
         self.show(self.rt.current or self.rt.advance())
-        self.app.notify(resumed.message or "Loaded.", 6 if resumed.message else 2)
+        self.app.notify(resumed.message or done, 6 if resumed.message else 2)
 
     def choose(self, index: int) -> None:
         self.rt.choose(index)
