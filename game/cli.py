@@ -88,6 +88,20 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    if args.export:
+        args.headless = True
+        _need_display(args)
+    story = _load(args.scenes)
+    if args.export:
+        from .screens.timeline_poster import export_poster
+        export_poster(story, args.export, timeline=story.timeline)
+        print(f"wrote {args.export}")
+        return 0
+    from .screens.app import run
+    return run(story, data=args.data_dir, timeline_focus=args.focus or "")
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     import json
 
@@ -132,6 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--beat", type=int, default=1, help="how many events into the scene (default 1)")
     p.add_argument("--out", type=Path, required=True, help="PNG file to write")
     p.set_defaults(func=cmd_screenshot)
+
+    p = sub.add_parser("timeline", help="the film's real history as a zoomable timeline; --export renders a poster")
+    _content_args(p)
+    p.add_argument("--export", type=Path, metavar="FILE.png", help="render the whole timeline to a large PNG, headless")
+    p.add_argument("--focus", metavar="EVENT_ID", help="open centred on this event")
+    p.add_argument("--data-dir", help="where settings go (default: the user data folder)")
+    p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a kind of content file")
     p.add_argument("kind", nargs="?", default="scene",

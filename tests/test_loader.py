@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from game.content.loader import check_content, load_story
-from game.content.problems import ContentError
+from game.content.problems import ContentError, Problems
 from game.content.yamlsource import parse_text
-from game.content.problems import Problems
 
 MISTAKES = Path(__file__).parent / "fixtures" / "mistakes"
 

@@ -48,7 +48,7 @@ def ink(surface: pygame.Surface, rect: pygame.Rect) -> int:
 
 
 def test_autosave_at_scene_start_and_continue_on_title(app):
-    play = start_playing(app, 1)
+    start_playing(app, 1)
     assert app.profile.saves.info("auto1").scene_title == "First"
     press(app, "cancel")          # menu
     app.top.to_title()
@@ -212,13 +212,15 @@ def test_keyboard_mapping():
 
 def test_controller_events_become_the_same_actions():
     mapper = InputMapper()
-    button = lambda b: pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, button=b, instance_id=0)
+    def button(b):
+        return pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, button=b, instance_id=0)
     assert mapper.translate(button(pygame.CONTROLLER_BUTTON_A)) == [Action("confirm")]
     assert mapper.translate(button(pygame.CONTROLLER_BUTTON_B)) == [Action("cancel")]
     assert mapper.translate(button(pygame.CONTROLLER_BUTTON_START)) == [Action("menu")]
     assert mapper.translate(button(pygame.CONTROLLER_BUTTON_LEFTSHOULDER)) == [Action("rollback")]
-    axis = lambda v: pygame.event.Event(pygame.CONTROLLERAXISMOTION, axis=pygame.CONTROLLER_AXIS_LEFTY, value=v,
-                                        instance_id=0)
+    def axis(v):
+        return pygame.event.Event(pygame.CONTROLLERAXISMOTION, axis=pygame.CONTROLLER_AXIS_LEFTY, value=v,
+                                            instance_id=0)
     assert mapper.translate(axis(30000)) == [Action("down")]
     assert mapper.translate(axis(31000)) == []          # held: no repeat
     assert mapper.translate(axis(0)) == []

@@ -1,8 +1,6 @@
 """Headless screens: each render is checked for real content, and saved as PNG to look at."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pygame
 import pytest
 

@@ -7,13 +7,12 @@ import sys
 
 import jsonschema
 import pytest
+import yaml
 
 from game import paths
 from game.content.loader import check_content, content_files
 from game.content.schema import FILE_SCHEMAS, file_schema
 from game.content.yamlsource import Loader
-import yaml
-
 from game.runtime.autoplay import random_walk
 from game.runtime.runtime import Options
 

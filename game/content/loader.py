@@ -6,11 +6,13 @@ raises `ContentError` carrying the list.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..timeline.model import build_timeline
 from . import model as m
 from .compiler import SceneCompiler
 from .problems import ContentError, Mark, Problems, display_path
@@ -88,6 +90,7 @@ def check_content(root: Path, assets: Path | None = None) -> Content:
         return content  # cross-checks on malformed data would only add noise
     content.story = _build(content, digest.hexdigest()[:16], scene_digests)
     _cross_check(content)
+    content.story = dataclasses.replace(content.story, timeline=build_timeline(content))
     return content
 
 
@@ -209,9 +212,13 @@ class _Checker:
         if name == "stop":
             return
         base = self.content.assets / "audio" / folder
-        if not any((base / f"{name}{ext}").is_file() for ext in AUDIO_EXTENSIONS):
+        found = [path for ext in AUDIO_EXTENSIONS if (path := base / f"{name}{ext}").is_file()]
+        if not found:
             self.p.error(mark, f"missing {folder} '{name}': no assets/audio/{folder}/{name}.wav or .ogg",
                          "add the file, or run tools/make_sound.py", code="missing-asset")
+        elif not all(path.resolve().is_relative_to(self.content.assets.resolve()) for path in found):
+            self.p.error(mark, f"{folder} '{name}' is a link that leaves the assets folder",
+                         "put the file itself inside assets/", code="asset-path")
 
     def condition(self, mark: Mark, cond: Any) -> None:
         for kind, name in condition_refs(cond):

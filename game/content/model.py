@@ -243,6 +243,7 @@ class Story:
     scenes: dict[str, Scene]
     fingerprint: str
     scene_fingerprints: dict[str, str] = field(default_factory=dict)
+    timeline: Any = None  # game.timeline.model.Timeline, built from scenes/timeline/ by the loader
 
     def chapter(self, number: int) -> Chapter | None:
         return next((c for c in self.chapters if c.number == number), None)

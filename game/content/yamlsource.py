@@ -20,6 +20,7 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 64
+DEEP_SCAN_FROM = 2_000  # structure characters; below this a file cannot nest deep enough to matter
 
 Path_ = tuple  # a path into the data: keys and list indices
 
@@ -100,7 +101,35 @@ def read_document(path: Path, display: str, problems: Problems) -> Document | No
     return parse_text(text, display, problems)
 
 
+def _too_deep(text: str) -> yaml.Mark | None:
+    """Where nesting first passes MAX_DEPTH, found from the event stream (no recursion), else None.
+
+    libyaml's composer recurses on the C stack and crashes the process (SIGSEGV) somewhere between
+    20,000 and 40,000 levels, long before _convert's own depth check runs, so deep files are refused
+    here first. Every level needs one of the characters counted below, so ordinary files skip the scan.
+    """
+    if sum(text.count(c) for c in "[{-:?") <= DEEP_SCAN_FROM:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # compose reports the syntax error with its mark
+    return None
+
+
 def parse_text(text: str, display: str, problems: Problems) -> Document | None:
+    deep = _too_deep(text)
+    if deep is not None:
+        problems.error(Mark(display, deep.line + 1, deep.column + 1), f"nesting deeper than {MAX_DEPTH} levels",
+                       "keep nesting shallow: a scene needs only a few levels")
+        return None
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:

@@ -237,7 +237,7 @@ class App:
 
 
 def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False, data: str | None = None,
-        classroom: bool = False, dev_root: Path | None = None) -> int:
+        classroom: bool = False, dev_root: Path | None = None, timeline_focus: str | None = None) -> int:
     from .title import TitleScreen
     if os.environ.get("SDL_VIDEODRIVER") == "dummy":
         print("note: SDL_VIDEODRIVER=dummy, so no window will be visible")
@@ -245,10 +245,11 @@ def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False
     if fullscreen:
         profile.settings.fullscreen = True
     app = App(story, profile, classroom=classroom, dev_root=dev_root)
+    title = TitleScreen(app)
+    app.push(title)
     if start_scene:
         from .play import PlayScreen
-        app.push(TitleScreen(app))
         app.push(PlayScreen(app, start_scene=start_scene))
-    else:
-        app.push(TitleScreen(app))
+    elif timeline_focus is not None:
+        title.open_timeline(timeline_focus or None)
     return app.run()

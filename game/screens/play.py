@@ -161,6 +161,10 @@ class PlayScreen(Screen):
             self.load("quick")
         elif name == "backlog":
             self.quick("Log")
+        elif name == "timeline" and self.app.story.timeline is not None:
+            from .timeline import TimelineScreen
+            focus = self.app.story.scenes[self.rt.state.scene].timeline
+            self.app.push(TimelineScreen(self.app, self.app.story.timeline, focus_event=focus))
 
     def quick(self, name: str) -> None:
         if name == "Back":

@@ -10,7 +10,7 @@ from ..settings import Settings
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH
-from .widgets import block_height, panel, shade, text_block
+from .widgets import block_height, panel, text_block
 
 NOTES = ("ask", "play", "summary")
 GAP = 5

@@ -12,8 +12,17 @@ from typing import Callable
 
 import pygame
 
-from ..timeline.layout import (Axis, Geometry, Placed, View, event_positions, fit_events, layout_timeline,
-                               lane_lines, shorten, ticks)
+from ..timeline.layout import (
+    Geometry,
+    Placed,
+    View,
+    event_positions,
+    fit_events,
+    lane_lines,
+    layout_timeline,
+    shorten,
+    ticks,
+)
 from ..timeline.model import Event, Timeline
 from .base import Screen
 from .input import Action
@@ -113,12 +122,15 @@ class TimelineScreen(Screen):
         events = [self.timeline.event(i) for i in ids]
         ceremonies = {e.detail("ceremony") for e in events}
         if all(e.lane == "awards" for e in events):
-            return f"{len(events)} award listings" if len(ceremonies) > 1 else f"{next(iter(ceremonies))} ({len(events)})"
+            if len(ceremonies) > 1:
+                return f"{len(events)} award listings"
+            return f"{next(iter(ceremonies))} ({len(events)})"
         return f"{events[0].title} +{len(events) - 1}"
 
     def layout(self, view: View | None = None) -> list[Placed]:
+        right = CARD.left - 12 if self.card_open and self.mode == "timeline" else PLOT_RIGHT
         return layout_timeline(self.timeline, view or self.view, LANES_TOP, AXIS_Y - LANES_TOP - 8, self.measure,
-                               self.geo, self.positions, self.cluster_label)
+                               self.geo, self.positions, self.cluster_label, clip=(PLOT_LEFT, right))
 
     def focus_x(self) -> float:
         """Where a selected event is centred: the plot's middle, or left of the card when it is open."""
@@ -379,17 +391,18 @@ class TimelineScreen(Screen):
         ys = self.lane_ys()
         band = (ys[1] - ys[0]) if len(ys) > 1 else 100
         # lane bands and gutter titles
-        for i, (lane, y) in enumerate(zip(self.timeline.lanes, ys)):
+        for i, (lane, y) in enumerate(zip(self.timeline.lanes, ys, strict=False)):
             rect = pygame.Rect(0, round(y - band / 2), WIDTH, round(band))
             if i % 2 == 0:
                 pygame.draw.rect(surface, tuple(min(255, c + 10) for c in theme.backdrop), rect)
             colour = hex_colour(lane.colour)
             pygame.draw.rect(surface, colour, (8, rect.top + 8, 6, rect.height - 16), border_radius=3)
-            text_block(surface, fonts, lane.title, 22, colour, pygame.Rect(22, round(y) - 26, GUTTER - 26, 60), bold=True)
+            text_block(surface, fonts, lane.title, 22, colour, pygame.Rect(22, round(y) - 26, GUTTER - 26, 60),
+                       bold=True)
         surface.set_clip(plot)
         self._draw_eras(surface, plot)
         self._draw_breaks(surface, plot)
-        for lane, y in zip(self.timeline.lanes, ys):
+        for lane, y in zip(self.timeline.lanes, ys, strict=False):
             colour = hex_colour(lane.colour)
             pygame.draw.line(surface, tuple(c // 2 for c in colour), (plot.left, y), (plot.right, y), 3)
         self.placed = self.layout(view)
@@ -401,8 +414,8 @@ class TimelineScreen(Screen):
         if self.card_open and self.selected:
             self._draw_card(surface)
         else:
-            self._footer(surface, "← → previous / next event · ↑ ↓ other lane · + − or wheel: zoom · drag: pan · "
-                                  "Home / End · click a marker for its card · 1–4 views · Esc back")
+            self._footer(surface, "← → event · ↑ ↓ lane · + − / wheel zoom · drag pan · Home / End · "
+                                  "click for card · 1–4 views · Esc back")
 
     def _era_rows(self, plot: pygame.Rect) -> list[tuple[object, pygame.Rect, int]]:
         rows_end = [-math.inf, -math.inf]
@@ -440,7 +453,7 @@ class TimelineScreen(Screen):
 
     def _draw_breaks(self, surface: pygame.Surface, plot: pygame.Rect) -> None:
         theme = self.app.theme
-        for u0, u1, days in self.axis.breaks():
+        for u0, u1, _days in self.axis.breaks():
             x0, x1 = self.view.x(u0), self.view.x(u1)
             if x1 < plot.left or x0 > plot.right:
                 continue
@@ -469,7 +482,7 @@ class TimelineScreen(Screen):
             pygame.draw.rect(surface, colour, (x0, y - 4, x1 - x0, 8), border_radius=4)
 
     def _draw_marker(self, surface: pygame.Surface, p: Placed) -> None:
-        theme, fonts = self.app.theme, self.app.fonts
+        theme, _fonts = self.app.theme, self.app.fonts
         lane = self.timeline.lane(p.lane)
         colour = hex_colour(lane.colour) if lane else theme.accent
         selected = self.selected in p.ids
@@ -510,10 +523,10 @@ class TimelineScreen(Screen):
         event = self.timeline.event(self.selected)
         if event is None:
             return
-        theme, fonts = self.app.theme, self.app.fonts
+        theme, _fonts = self.app.theme, self.app.fonts
         lane = self.timeline.lane(event.lane)
         colour = hex_colour(lane.colour) if lane else theme.accent
-        panel(surface, CARD, theme, alpha=248, edge=colour)
+        panel(surface, CARD, theme, alpha=255, edge=colour)
         inner = CARD.inflate(-56, -40)
         buttons_h = 56
         for size in (26, 24, 22, 20, 18):
@@ -572,10 +585,10 @@ class TimelineScreen(Screen):
         for source in event.sources:
             line = f"Source: {self.timeline.source_title(source)} [{source}]" + (
                 f" — {event.section}" if event.section else "")
-            block(line, 18, theme.muted)
+            block(line, 20, theme.muted)
         if event.related:
             titles = [self.timeline.event(r).title for r in event.related if self.timeline.event(r)]
-            block("Related: " + " · ".join(titles), 18, theme.muted)
+            block("Related: " + " · ".join(titles), 20, theme.muted)
         return y
 
     def _card_buttons(self, surface: pygame.Surface, event: Event, row: pygame.Rect) -> None:
@@ -624,9 +637,9 @@ class TimelineScreen(Screen):
         for level in levels:
             y = fy(level.admissions)
             dashed_line(surface, theme.danger, (plot.left, y), (plot.right, y), 3, 16, 8)
-            self._text(surface, f"{level.label} admissions needed to break even", 20, theme.danger,
+            self._text(surface, f"{level.label} admissions", 20, theme.danger,
                        (plot.right - 8, y - 4), bold=True, anchor="bottomright")
-        for a, b in zip(points, points[1:]):
+        for a, b in zip(points, points[1:], strict=False):
             dashed_line(surface, colour, (fx(a.days), fy(a.admissions)), (fx(b.days), fy(b.admissions)), 3)
         if len(points) >= 2:
             a, b = points[0], points[1]
@@ -664,7 +677,7 @@ class TimelineScreen(Screen):
         theme, fonts = self.app.theme, self.app.fonts
         size = 22
         self._text(surface, title, 26, theme.text, (40, HEADER_H + 16), bold=True)
-        top, bottom = HEADER_H + 100, FOOTER_Y - 50
+        top, bottom = HEADER_H + 100, FOOTER_Y - 62
         x = 40
         header_y = top - 36
         for name, w in columns:
@@ -675,7 +688,7 @@ class TimelineScreen(Screen):
         heights = []
         wrapped_rows = []
         for _, cells, _ in rows:
-            wrapped = [fonts.wrap(c, size, w - 20) for c, (_, w) in zip(cells, columns)]
+            wrapped = [fonts.wrap(c, size, w - 20) for c, (_, w) in zip(cells, columns, strict=False)]
             wrapped_rows.append(wrapped)
             heights.append(max(len(w) for w in wrapped) * line_h + 12)
         # keep the selected row on screen
@@ -700,7 +713,7 @@ class TimelineScreen(Screen):
             elif i % 2:
                 pygame.draw.rect(surface, tuple(min(255, c + 10) for c in theme.backdrop), rect)
             x = 40
-            for col, ((name, w), lines) in enumerate(zip(columns, wrapped_rows[i])):
+            for col, ((name, w), lines) in enumerate(zip(columns, wrapped_rows[i], strict=False)):
                 colour = theme.text
                 if group_first and col == 0:
                     if cells[0] == prev_group and i != self.scroll:
@@ -726,8 +739,7 @@ class TimelineScreen(Screen):
             y0 = track.top + (track.height - h) * self.scroll // max(1, len(rows) - (last - self.scroll + 1))
             pygame.draw.rect(surface, theme.accent, (track.left, y0, 8, h), border_radius=4)
         text_block(surface, fonts, footer, 20, theme.muted, pygame.Rect(40, bottom + 6, WIDTH - 80, 60))
-        self._footer(surface, "↑ ↓ choose a row · wheel: scroll · Enter or click twice: show it on the timeline · "
-                              "1–4 views · Esc back")
+        self._footer(surface, "↑ ↓ row · wheel scroll · Enter: show on the timeline · 1–4 views · Esc back")
 
     def _draw_remakes(self, surface: pygame.Surface) -> None:
         rows = [(r.event, [r.year, r.film, r.country, r.director, r.status, " + ".join(r.sources)],

@@ -27,6 +27,8 @@ class TitleScreen(Screen):
             items.append(Item("Load", lambda: self.open("load")))
         if app.profile.chapters or app.classroom:
             items.append(Item("Chapters", lambda: self.open("chapters")))
+        if app.story.timeline is not None and app.story.timeline.events:
+            items.append(Item("Timeline: the real history", self.open_timeline))
         items += [Item("Settings", lambda: self.open("settings")), Item("Quit", app.quit)]
         return MenuList(items, (300, 500), 380, app.theme.body_size - 2)
 
@@ -39,6 +41,12 @@ class TitleScreen(Screen):
         play = PlayScreen(self.app)
         self.app.push(play)
         play.load(slot)
+
+    def open_timeline(self, focus_event: str | None = None) -> None:
+        from .play import PlayScreen
+        from .timeline import TimelineScreen
+        self.app.push(TimelineScreen(self.app, self.app.story.timeline, focus_event=focus_event,
+                                     on_open_scene=lambda scene: self.app.push(PlayScreen(self.app, start_scene=scene))))
 
     def open(self, what: str) -> None:
         if what == "load":

@@ -109,7 +109,7 @@ class Axis:
 
     def breaks(self) -> list[tuple[float, float, float]]:
         """(u0, u1, true length in days) of every squeezed gap."""
-        return [(a.u1, b.u0, b.t0 - a.t1) for a, b in zip(self.segments, self.segments[1:])]
+        return [(a.u1, b.u0, b.t0 - a.t1) for a, b in zip(self.segments, self.segments[1:], strict=False)]
 
     def undated_u(self, index: int) -> float:
         return self.undated_u0 + UNDATED_SLOT * (index + 0.5)
@@ -244,8 +244,8 @@ def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, l
     """Place (event id, u, label) items on one lane line. Never returns overlapping rectangles."""
     left, right = clip if clip else (view.left, view.left + view.width)
     groups: list[tuple[list[str], list[float], list[str]]] = []
-    for ident, u, label in sorted(items, key=lambda it: view.x(it[1])):
-        group = ([ident], [view.x(u)], [label])
+    for ident, x, label in fan_out(items, view, geo):
+        group = ([ident], [x], [label])
         while groups and _centre(group) - _centre(groups[-1]) < geo.spacing:
             prev = groups.pop()
             group = (prev[0] + group[0], prev[1] + group[1], prev[2] + group[2])
@@ -254,7 +254,7 @@ def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, l
     row_end = {"above": -math.inf, "below": -math.inf}
     row_y = {"above": line_y - geo.cluster_r - 4 - geo.label_h, "below": line_y + geo.cluster_r + 4}
     centres = [_centre(g) for g in groups]
-    for k, (ids, xs, labels) in enumerate(groups):
+    for k, (ids, _xs, labels) in enumerate(groups):
         x = centres[k]
         r = geo.cluster_r if len(ids) > 1 else geo.marker_r
         text = labels[0] if len(ids) == 1 else (cluster_label(tuple(ids)) if cluster_label else f"{len(ids)} events")
@@ -286,6 +286,27 @@ def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, l
     return placed
 
 
+def fan_out(items: Sequence[tuple[str, float, str]], view: View, geo: Geometry,
+            most: int = 6) -> list[tuple[str, float, str]]:
+    """(id, x, label) sorted by x; a few events at exactly the same time (e.g. 'after 1997') are spread
+    side by side around their shared x so they can be told apart; bigger piles stay one cluster."""
+    out: list[tuple[str, float, str]] = []
+    i = 0
+    items = list(items)  # keep the given (time) order among equal positions
+    items.sort(key=lambda it: it[1])
+    while i < len(items):
+        j = i
+        while j + 1 < len(items) and abs(items[j + 1][1] - items[i][1]) < 1e-9:
+            j += 1
+        n = j - i + 1
+        x = view.x(items[i][1])
+        for k in range(n):
+            offset = (k - (n - 1) / 2) * geo.spacing if n <= most else 0.0
+            out.append((items[i + k][0], x + offset, items[i + k][2]))
+        i = j + 1
+    return out
+
+
 def _centre(group: tuple[list[str], list[float], list[str]]) -> float:
     xs = group[1]
     return (min(xs) + max(xs)) / 2
@@ -299,15 +320,16 @@ def lane_lines(top: float, height: float, count: int, geo: Geometry = Geometry()
 
 def layout_timeline(timeline: Timeline, view: View, top: float, height: float, measure: Measure,
                     geo: Geometry = Geometry(), positions: dict[str, float] | None = None,
-                    cluster_label: Callable[[tuple[str, ...]], str] | None = None) -> list[Placed]:
+                    cluster_label: Callable[[tuple[str, ...]], str] | None = None,
+                    clip: tuple[float, float] | None = None) -> list[Placed]:
     """Markers and labels for every lane."""
     if positions is None:
         positions = event_positions(timeline)[1]
     lines = lane_lines(top, height, len(timeline.lanes), geo)
     placed: list[Placed] = []
-    for lane, y in zip(timeline.lanes, lines):
+    for lane, y in zip(timeline.lanes, lines, strict=False):
         items = [(e.id, positions[e.id], e.title) for e in timeline.in_lane(lane.id)]
-        placed.extend(place_lane(items, view, lane.id, y, measure, geo, cluster_label))
+        placed.extend(place_lane(items, view, lane.id, y, measure, geo, cluster_label, clip))
     return placed
 
 

@@ -20,7 +20,7 @@ def crayon_drawing(c, x, y, w, h, kind, rng, tilt=0.0):
     pts = [(x, y), (x + w, y + tilt * w), (x + w - tilt * h, y + h + tilt * w), (x - tilt * h, y + h)]
     c.poly([(px + 3, py + 4) for px, py in pts], rgba((40, 20, 10), 50))
     c.poly(pts, (248, 244, 232))
-    cx, cy = x + w / 2, y + h / 2
+    cx = x + w / 2
     if kind == "family":
         c.circle(x + w * 0.18, y + h * 0.2, w * 0.09, (250, 190, 60))
         for i in range(8):
@@ -122,18 +122,6 @@ def wall_clock(c, x, y, r, face=(240, 236, 226), rim=(60, 60, 64), hour=10, minu
     c.line((x, y), (x + math.cos(ma) * r * 0.68, y + math.sin(ma) * r * 0.68), rim, 1.8)
 
 
-def perspective_box(c, front, depth_vec, top_col, front_col, side_col):
-    """A box seen from slightly above: front rect plus top & side faces."""
-    x, y, w, h = front
-    dx, dy = depth_vec
-    c.poly([(x, y), (x + w, y), (x + w + dx, y + dy), (x + dx, y + dy)], top_col)
-    if dx > 0:
-        c.poly([(x + w, y), (x + w + dx, y + dy), (x + w + dx, y + h + dy), (x + w, y + h)], side_col)
-    else:
-        c.poly([(x, y), (x + dx, y + dy), (x + dx, y + h + dy), (x, y + h)], side_col)
-    c.rect(x, y, w, h, front_col)
-
-
 # ---------------------------------------------------------------------------
 # Scenes
 # ---------------------------------------------------------------------------
@@ -143,8 +131,8 @@ def title(c, rng):
     for i, (y, amp, col) in enumerate(((470, 60, (112, 78, 128)), (500, 40, (86, 62, 108)))):
         S.hills(c, rng, y, amp, col, seed_shift=i * 2.1)
     # balloon rising with a halo
-    c.glow(905, 205, 150, (255, 200, 130), alpha=70)
-    S.balloon(c, 905, 200, 46, rng, lit=(255, 220, 170), shadow=(80, 50, 100), rope=70)
+    c.glow(905, 205, 160, (255, 200, 130), alpha=70)
+    S.balloon(c, 905, 200, 54, rng, lit=(255, 220, 170), shadow=(80, 50, 100), rope=70)
     # wall
     S.concrete_wall(c, 0, 520, W, 200, (96, 84, 118), (58, 50, 80), rng, cap=(120, 106, 140))
     S.watchtower(c, 1140, 560, 250, (78, 66, 98), (52, 42, 70), (255, 200, 120))
@@ -306,13 +294,12 @@ def shop_window(c, rng):
     c.light_cone((640, wy), (520, wy + 330), (760, wy + 330), (255, 255, 235), a0=110, a1=30)
     c.rect(540, 440, 200, 100, (200, 130, 140), radius=6)
     c.rect(540, 440, 200, 14, (226, 160, 170), radius=6)
-    backpack(c, 640, 330, 1.0)
+    backpack(c, 640, 352, 1.0)
     # price tag
     c.line((700, 300), (724, 330), (120, 90, 70), 1.5)
     c.rect(712, 328, 34, 22, (250, 246, 236), radius=3)
     c.text("9,800", 729, 339, 11, (200, 60, 60))
-    # window bars: muntins, reflections, frost
-    c.rect(wx + ww / 2 - 4, wy, 8, wh, rgba((40, 66, 60), 0))
+    # glass reflections and frost
     for i in range(4):
         x0 = wx + 80 + i * 210
         c.poly([(x0, wy), (x0 + 60, wy), (x0 - 100, wy + wh), (x0 - 160, wy + wh)], rgba((255, 255, 255), 22))
@@ -349,10 +336,12 @@ def backpack(c, cx, cy, s=1.0):
     c.poly(rounded_rect_pts(x, y, w, h, 30 * s), (250, 206, 70), stroke=(196, 140, 40), sw=2 * s)
     c.rect(x + 14 * s, y + h * 0.62, w - 28 * s, h * 0.3, (244, 190, 60), radius=14 * s)
     c.lines([(x + 20 * s, y + h * 0.62), (x + w - 20 * s, y + h * 0.62)], (210, 150, 40), 2 * s)
-    flap = [(x, y + 30 * s)] + quad_bezier((x, y + h * 0.5), (cx, y + h * 0.72), (x + w, y + h * 0.5), 14) + \
-        [(x + w, y + 30 * s)]
-    c.poly(rounded_rect_pts(x, y, w, 60 * s, 30 * s)[:14] + flap[::-1][:1] + flap[1:-1][::-1] + [flap[0]],
-           (244, 150, 176), stroke=(200, 100, 130), sw=2 * s)
+    r = 30 * s
+    top_arc = [(x + r - r * math.cos(a * math.pi / 12), y + r - r * math.sin(a * math.pi / 12)) for a in range(7)]
+    top_arc += [(x + w - r + r * math.cos(a * math.pi / 12), y + r - r * math.sin(a * math.pi / 12))
+                for a in range(6, -1, -1)]
+    flap = top_arc + quad_bezier((x + w, y + h * 0.5), (cx, y + h * 0.72), (x, y + h * 0.5), 14)
+    c.poly(flap, (244, 150, 176), stroke=(200, 100, 130), sw=2 * s)
     # crescent moon emblem
     mx, my, mr = cx, y + h * 0.42, 20 * s
     c.circle(mx, my, mr + 5 * s, (255, 246, 220))
@@ -387,42 +376,55 @@ def winter_market(c, rng):
         w = 40 + 260 * t
         c.ellipse(x, y, w, 6 + 18 * t, rgba((220, 232, 246), 140))
         c.line((x - w * 0.5, y - 2), (x + w * 0.2, y - 4 * t), rgba((255, 255, 255), 170), 1.5 + 2 * t)
-    # stalls on both sides
+    # stalls on both sides, in front of continuous shop-house walls
     awn = [[(70, 120, 200), (240, 240, 240)], [(230, 120, 60), (250, 220, 160)], [(60, 150, 120), (230, 240, 230)]]
     goods = [(246, 150, 40), (120, 170, 80), (236, 230, 210), (200, 60, 50), (170, 120, 80)]
+    fog = (196, 202, 214)
     for side in (-1, 1):
         near_x = 190 if side < 0 else 1200
+        pos = lambda t, yy, nx=near_x: S.to_vp((nx, yy), vp, t)  # noqa: E731
+        c.poly([pos(0, -200), pos(0.92, -200), pos(0.92, 700), pos(0, 700)], (150, 140, 136))
+        for k in range(10):  # upper-floor windows
+            t = 1 - 0.8 ** (k + 0.5)
+            a, b = pos(t, 20), pos(t + 0.04 * (1 - t), 20)
+            c.poly([a, b, pos(t + 0.04 * (1 - t), 100), pos(t, 100)], mix((90, 100, 120), fog, t))
         for k in range(4):
             t0, t1 = k * 0.22, k * 0.22 + 0.18
-            pos = lambda t, yy: S.to_vp((near_x, yy), vp, t)  # noqa: E731
+            f = t0 * 0.7
             a0, a1 = pos(t0, 150), pos(t1, 150)
-            b0, b1 = pos(t0, 260), pos(t1, 260)
-            g0, g1 = pos(t0, 700), pos(t1, 700)
-            tt0, tt1 = pos(t0, 520), pos(t1, 520)
-            # back panel & table
-            c.poly([b0, b1, g1, g0], dark(mix((110, 100, 96), (170, 170, 180), t0), 1.0))
-            c.poly([tt0, tt1, (tt1[0] - side * 60 * (1 - t1), tt1[1] - 6), (tt0[0] - side * 60 * (1 - t0), tt0[1] - 6)],
-                   (150, 110, 80))
-            c.poly([tt0, tt1, (tt1[0], tt1[1] + 60 * (1 - t1)), (tt0[0], tt0[1] + 60 * (1 - t0))], (110, 76, 54))
-            # produce heaps
-            for j in range(14):
-                u = rng.random()
-                p = S.to_vp((near_x - side * rng.uniform(0, 50), 512), vp, t0 + (t1 - t0) * u)
-                sc = 1 - (t0 + (t1 - t0) * u)
-                c.circle(p[0], p[1] - rng.uniform(0, 14) * sc, 11 * sc, goods[(k + j) % len(goods)] if j % 3 else goods[k % 5])
-            # awning stripes (toward the street)
+            # shadowed interior with shelves of goods
+            c.poly([pos(t0, 190), pos(t1, 190), pos(t1, 520), pos(t0, 520)], mix((74, 54, 46), fog, f))
+            for shelf_y in (300, 410):
+                c.poly([pos(t0, shelf_y), pos(t1, shelf_y), pos(t1, shelf_y + 8), pos(t0, shelf_y + 8)],
+                       mix((140, 100, 70), fog, f))
+                for j in range(9):
+                    u = t0 + (t1 - t0) * (j + 0.3) / 9
+                    p, q = pos(u, shelf_y - 40), pos(u + (t1 - t0) / 14, shelf_y)
+                    c.rect(min(p[0], q[0]), p[1], abs(q[0] - p[0]), q[1] - p[1],
+                           mix(goods[(j + k + shelf_y // 100) % 5], fog, f))
+            c.glow(*pos((t0 + t1) / 2, 330), 90 * (1 - t0), PAL["lamp"], alpha=70)
+            # wooden counter with slats
+            c.poly([pos(t0, 510), pos(t1, 510), pos(t1, 700), pos(t0, 700)], mix((136, 94, 62), fog, f))
+            for j in range(7):
+                u = t0 + (t1 - t0) * j / 7
+                c.line(pos(u, 512), pos(u, 700), mix((100, 66, 44), fog, f), 2 * (1 - t0) + 0.5)
+            # produce heaps on the counter
+            for j in range(16):
+                u = t0 + (t1 - t0) * rng.random()
+                p = S.to_vp((near_x - side * rng.uniform(0, 40), 505), vp, u)
+                sc = 1 - u
+                c.circle(p[0], p[1] - rng.uniform(0, 12) * sc, 11 * sc,
+                         mix(goods[(k + j) % len(goods)] if j % 3 else goods[k % 5], fog, f))
+            # striped awning leaning towards the street
             stripes = 8
             cols = awn[(k + (side > 0)) % 3]
-            for s in range(stripes):
-                u0, u1 = t0 + (t1 - t0) * s / stripes, t0 + (t1 - t0) * (s + 1) / stripes
+            for st in range(stripes):
+                u0, u1 = t0 + (t1 - t0) * st / stripes, t0 + (t1 - t0) * (st + 1) / stripes
                 p0, p1 = pos(u0, 150), pos(u1, 150)
-                drop = 70
-                q0 = (p0[0] - side * 90 * (1 - u0), p0[1] + drop * (1 - u0))
-                q1 = (p1[0] - side * 90 * (1 - u1), p1[1] + drop * (1 - u1))
-                c.poly([p0, p1, q1, q0], cols[s % 2])
-            # snow on top of the awning
+                q0 = (p0[0] - side * 90 * (1 - u0), p0[1] + 70 * (1 - u0))
+                q1 = (p1[0] - side * 90 * (1 - u1), p1[1] + 70 * (1 - u1))
+                c.poly([p0, p1, q1, q0], mix(cols[st % 2], fog, f))
             c.lines([a0, a1], PAL["snow"], 6 * (1 - t0))
-            # bulb
             bulb = S.to_vp((near_x - side * 70, 240), vp, (t0 + t1) / 2)
             S.hanging_bulb(c, bulb[0], bulb[1], bulb[1] - 30 * (1 - t0), glow=110, r=5 * (1 - t0) + 2)
     # steam from a food stall
@@ -442,6 +444,13 @@ def winter_market(c, rng):
         c.rect(116, yy, 22, 10, (70, 74, 84))
     c.rect(0, 200, 176, 16, PAL["snow"])
     c.poly([(0, H), (0, 600), (120, 640), (260, 700), (300, H)], (230, 234, 244))
+    c.vgrad(1196, 0, 84, H, [(0, (120, 116, 120)), (1, (96, 92, 100))])
+    c.rect(1196, 0, 10, H, (140, 136, 140))
+    for yy in range(40, H, 90):
+        c.rect(1210, yy, 60, 4, (86, 82, 90))
+    c.rect(1220, 120, 50, 110, (200, 60, 50), radius=4)
+    c.rect(1226, 126, 38, 98, (240, 226, 200), radius=3)
+    S.hangul(c, "시장", 1230, 140, 15, (200, 60, 50), width=2.4)
     c.poly([(W, H), (W, 620), (1150, 660), (1000, H)], (226, 230, 242))
     S.snow(c, rng, 160, (0, 0, W, H), 0.8, 2.4, amin=140, amax=240)
 
@@ -549,11 +558,13 @@ def cell7(c, rng, night=False):
     c.rect(dx + dw - 30, dy + 120, 14, 40, (70, 76, 86), radius=4)
     # floor mats and blankets
     if night:
-        for i, col in enumerate([(120, 130, 170), (150, 120, 140), (110, 150, 140), (140, 140, 170)]):
+        for i, col in enumerate([(170, 150, 140), (190, 160, 150), (150, 160, 140), (176, 170, 160)]):
             x0 = 160 + i * 250
             c.poly([(x0, 520 + i % 2 * 6), (x0 + 220, 520), (x0 + 250, 700), (x0 - 20, 700)], col)
             c.poly([(x0 + 10, 520), (x0 + 210, 520), (x0 + 214, 548), (x0 + 6, 548)], light(col, 0.35))
             c.ellipse(x0 + 110, 535, 50, 12, (236, 236, 240))
+            for k in range(3):
+                c.line((x0 + 4 - k * 6, 580 + k * 40), (x0 + 226 + k * 6, 580 + k * 40), dark(col, 0.85), 3)
     folded_blankets(c, 170, 470, 250, [(120, 120, 130), (150, 110, 100), (90, 110, 140), (140, 140, 120),
                                        (110, 100, 120), (150, 130, 110)], 24)
     c.rect(440, 420, 120, 50, (120, 90, 60), radius=4)
@@ -628,7 +639,7 @@ def prison_yard(c, rng):
     S.snow(c, rng, 200, (0, 0, W, H), 1.0, 2.6)
 
 
-def tree(c, x, y, h, col, rng, depth=0):
+def tree(c, x, y, h, col, rng):
     """Bare winter tree as recursive branches."""
     def branch(px, py, ang, length, width, d):
         ex, ey = px + math.cos(ang) * length, py + math.sin(ang) * length
@@ -984,8 +995,8 @@ def training_court(c, rng):
         c.poly([(wx + 20, 60), (wx + 50, 60), (wx + 10, 420), (wx - 20, 420)], rgba((255, 255, 255), 60))
     c.light_cone((200, 240), (300, 720), (900, 720), (255, 250, 230), a0=40, a1=5)
     # light oak panelling behind the bench
-    c.rect(440, 40, 800, 380, (214, 178, 130))
-    for x in range(450, 1240, 62):
+    c.rect(440, 40, 840, 380, (214, 178, 130))
+    for x in range(450, W, 62):
         c.rect(x, 50, 54, 360, (222, 188, 140), radius=2)
     # emblem (abstract circle with rays)
     c.circle(840, 110, 42, (240, 236, 226))

@@ -8,10 +8,10 @@ upper left, warm rim on the right) and outline, so the cast looks consistent.
 import math
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-import pygame
+from .common import Canvas, dark, ellipse_pts, light, quad_bezier, rgba, rng_for  # sets SDL env first
 
-from .common import Canvas, dark, ellipse_pts, light, quad_bezier, rgba, rng_for
+import numpy as np  # noqa: E402,I001
+import pygame  # noqa: E402
 
 PW, PH = 480, 640
 CX = PW / 2
@@ -976,11 +976,11 @@ def draw_extras_front(c, g, p):
     if "scar" in s.extras:
         x0, y0 = g.cx - g.eye_dx - 12, g.brow_y - 18
         x1, y1 = g.cx - g.eye_dx + 6, g.eye_y + 30
-        c.line((x0, y0), (x1, y1), (196, 120, 110), 3)
+        c.line((x0, y0), (x1, y1), (178, 118, 106), 2.4)
         for k in range(1, 4):
             t = k / 4
             x, y = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
-            c.line((x - 5, y + 1), (x + 5, y - 1), (186, 110, 100), 1.6)
+            c.line((x - 4, y + 1), (x + 4, y - 1), (170, 112, 100), 1.3)
     if "beard" in s.extras:
         my = g.mouth_y
         c.poly([(g.cx - 16, my + 12), (g.cx + 16, my + 12), (g.cx + 8, g.chin + 30), (g.cx, g.chin + 40),

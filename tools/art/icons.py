@@ -1,6 +1,4 @@
 """Small 64x64 UI glyphs."""
-import math
-
 from . import scenery as S
 from .common import Canvas, rgba, rng_for
 
@@ -9,7 +7,7 @@ SIZE = 64
 
 def balloon_icon(c, rng):
     c.glow(32, 26, 30, (255, 210, 150), alpha=90, add=False, power=1.6)
-    S.balloon(c, 32, 22, 16, rng, lit=(255, 230, 180), shadow=(90, 50, 90), rope=0)
+    S.balloon(c, 32, 23, 18, rng, lit=(255, 230, 180), shadow=(90, 50, 90), rope=0)
 
 
 def evidence_icon(c, rng):
@@ -24,7 +22,6 @@ def evidence_icon(c, rng):
     c.circle(38, 38, 13, (70, 60, 60))
     c.circle(38, 38, 10, rgba((210, 236, 250), 220))
     c.poly([(31, 34), (36, 29), (38, 31), (33, 36)], rgba((255, 255, 255), 200))
-    _ = math
 
 
 ICONS = {"balloon_icon": balloon_icon, "evidence_icon": evidence_icon}

@@ -1,0 +1,429 @@
+"""`explore`: play every path of the story, breadth-first, and report what was reached.
+
+The explorer runs the real runtime. It advances until the story waits for an answer (a
+choice or a content note), then branches on every available answer. States that can
+behave differently later are told apart by a canonical key of the runtime state; what
+cannot change the future is left out of the key (the history, the stage, flags no later
+scene reads, counter values above the largest number any condition compares with), so
+loops such as a retrial that repeats until a counter is high enough end quickly.
+
+Breadth-first order means the first time a beat is reached it is reached with the
+fewest choices, so the report can give the shortest choice path to every beat.
+Exhaustive when the distinct states fit in `max_states`; otherwise it stops and says so.
+"""
+from __future__ import annotations
+
+import json
+import heapq
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..content import model as m
+from ..content.loader import condition_refs
+from ..runtime import events as ev
+from ..runtime.runtime import CONTENT_NOTE_KEY, Options, Runtime
+from ..runtime.state import SUMMARY
+from .flow import scene_closure, story_flow
+
+DEFAULT_MAX_STATES = 5_000
+DEFAULT_DIVES = 50
+MAX_EVENTS_PER_STRETCH = 20_000  # events between two answers before we call it an endless loop
+
+
+class ExploreError(RuntimeError):
+    """The story failed at run time on some path (the report carries every failure)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One answer on a path: where it was asked, and what was picked."""
+
+    scene: str
+    choice: str        # choice key, or "content_note"
+    option: str        # option key, or "play"/"summary"
+    text: str          # the option's text as the player sees it
+
+    def __str__(self) -> str:
+        return f"{self.scene}: {self.text}"
+
+
+@dataclass
+class Failure:
+    message: str
+    path: tuple[Step, ...]
+    scene: str
+
+
+@dataclass
+class ExploreReport:
+    states: int = 0                   # distinct states explored
+    complete: bool = True             # False when max_states stopped the search
+    max_states: int = DEFAULT_MAX_STATES
+    events: int = 0                   # events produced in total
+    beats_total: int = 0              # ops the author wrote (compiler jumps excluded)
+    lines_total: int = 0
+    beats_reached: dict[tuple[str, int], tuple[Step, ...]] = field(default_factory=dict)  # (scene, index) -> path
+    lines_reached: int = 0
+    options_total: int = 0
+    options_reached: dict[tuple[str, str, str], tuple[Step, ...]] = field(default_factory=dict)  # (scene, choice, option)
+    endings: dict[str, tuple[Step, ...]] = field(default_factory=dict)  # ending id ("" = ran off a scene's end)
+    scenes_reached: set[str] = field(default_factory=set)
+    scenes_total: int = 0
+    unreached: list[tuple[str, int, str, str]] = field(default_factory=list)  # (scene, index, mark, what)
+    unreached_options: list[tuple[str, str, str, str]] = field(default_factory=list)  # (scene, choice, option, mark)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 1
+
+    def percent(self, what: str) -> float:
+        reached, total = {"beats": (len(self.beats_reached), self.beats_total),
+                          "lines": (self.lines_reached, self.lines_total),
+                          "options": (len(self.options_reached), self.options_total),
+                          "scenes": (len(self.scenes_reached), self.scenes_total)}[what]
+        return 100.0 * reached / total if total else 100.0
+
+    def path_to(self, scene: str, index: int) -> tuple[Step, ...] | None:
+        """The shortest choice path that reaches op `index` of `scene`, or None when none does."""
+        return self.beats_reached.get((scene, index))
+
+    def unreached_reason(self) -> str:
+        return "unreachable" if self.complete else f"not reached within {self.max_states} states"
+
+    def render_text(self) -> str:
+        """What `python -m game explore` prints."""
+        out = [f"explored {self.states} state(s), {self.events} event(s)"
+               + ("" if self.complete else f" (stopped at --max-states {self.max_states}: not exhaustive)"),
+               f"scenes:  {len(self.scenes_reached)}/{self.scenes_total} ({self.percent('scenes'):.1f}%)",
+               f"beats:   {len(self.beats_reached)}/{self.beats_total} ({self.percent('beats'):.1f}%)",
+               f"lines:   {self.lines_reached}/{self.lines_total} ({self.percent('lines'):.1f}%)",
+               f"options: {len(self.options_reached)}/{self.options_total} ({self.percent('options'):.1f}%)",
+               "endings: " + (", ".join(f"{e or '(ran off the end of a scene)'} after {len(p)} choice(s)"
+                                        for e, p in sorted(self.endings.items())) or "none")]
+        for scene, _index, mark, what in self.unreached:
+            out.append(f"{mark}: {what} in '{scene}': {self.unreached_reason()}")
+        for scene, choice, option, mark in self.unreached_options:
+            out.append(f"{mark}: option '{option}' of choice '{choice}' in '{scene}': never offered"
+                       + ("" if self.complete else f" within {self.max_states} states"))
+        for failure in self.failures:
+            out.append(f"error in scene '{failure.scene}': {failure.message}")
+            out.append("    after: " + (" > ".join(str(s) for s in failure.path) or "(no choices)"))
+        out.append("ok" if self.ok else f"{len(self.failures)} runtime error(s)")
+        return "\n".join(out)
+
+    def as_dict(self) -> dict[str, Any]:
+        def path(p):
+            return [s.__dict__ for s in p]
+        return {"states": self.states, "complete": self.complete, "events": self.events,
+                "coverage": {k: round(self.percent(k), 2) for k in ("scenes", "beats", "lines", "options")},
+                "endings": {e: path(p) for e, p in sorted(self.endings.items())},
+                "unreached": [{"scene": s, "index": i, "at": mk, "what": w, "reason": self.unreached_reason()}
+                              for s, i, mk, w in self.unreached],
+                "failures": [{"scene": f.scene, "message": f.message, "path": path(f.path)} for f in self.failures]}
+
+    def render_json(self) -> str:
+        return json.dumps(self.as_dict(), indent=2, ensure_ascii=False)
+
+
+class _Recorder(Runtime):
+    """A runtime that notes every op it carries out while not in summary mode, and keeps no history."""
+
+    hook = None
+
+    def snapshot(self) -> dict[str, Any]:
+        return {}  # the base class snapshots before every event for rollback; the explorer never rolls back
+
+    def _run(self, op, quiet):
+        if not quiet and self.hook is not None:
+            self.hook(self.state.scene, self.state.pc)
+        return super()._run(op, quiet)
+
+
+class _KeyMaker:
+    """Canonical state keys that keep only what can still change where the story goes."""
+
+    def __init__(self, story: m.Story):
+        self.story = story
+        flow = story_flow(story)
+        closure = scene_closure(story, flow.scenes)
+        reads: dict[str, set[tuple[str, str]]] = {}
+        self.bounds: dict[str, int] = {}   # counter -> largest number compared with (None: no clamping)
+        self.grows_only: set[str] = set()
+        adds: dict[str, list[int]] = {}
+        for sid, scene in story.scenes.items():
+            found: set[tuple[str, str]] = set()
+            for op in scene.code:
+                conds = [op.condition] if isinstance(op, m.JumpUnless) else \
+                    [o.condition for o in op.options if o.condition] if isinstance(op, m.Choice) else []
+                for cond in conds:
+                    found.update(condition_refs(cond))
+                    if _has_count(cond):
+                        found.add(("evidence_count", ""))
+                    self._bounds(cond)
+                if isinstance(op, m.AddVars):
+                    for k, v in op.steps.items():
+                        adds.setdefault(k, []).append(v)
+                elif isinstance(op, m.SetVars):
+                    for k, v in op.values.items():
+                        adds.setdefault(k, []).append(-1 if not isinstance(v, bool) and v < 0 else 0)
+                elif isinstance(op, m.Choice):
+                    for o in op.options:
+                        for k, v in o.add.items():
+                            adds.setdefault(k, []).append(v)
+                        for k, v in o.set.items():
+                            adds.setdefault(k, []).append(-1 if not isinstance(v, bool) and v < 0 else 0)
+            reads[sid] = found
+        # a counter can be clamped above its largest compared number only if it never goes down
+        self.grows_only = {k for k, steps in adds.items() if all(s >= 0 for s in steps)}
+        self.live: dict[str, set[tuple[str, str]]] = {
+            sid: set().union(*(reads[s] for s in closure[sid])) for sid in story.scenes}
+
+    def _bounds(self, cond: Any) -> None:
+        """Largest number each counter is compared with (a flag read counts as 'compared with 0')."""
+        if not isinstance(cond, dict):
+            return
+        numbers = [int(cond[k]) for k in ("eq", "ne", "gt", "gte", "lt", "lte") if k in cond]
+        if "counter" in cond:
+            self.bounds[cond["counter"]] = max([self.bounds.get(cond["counter"], 0), *numbers, 0])
+        if "flag" in cond:
+            self.bounds[cond["flag"]] = max(self.bounds.get(cond["flag"], 0), 0)
+        for inner in [*cond.get("all", []), *cond.get("any", [])]:
+            self._bounds(inner)
+        if "not" in cond:
+            self._bounds(cond["not"])
+
+    def key(self, state) -> str:
+        live = self.live.get(state.scene, set())
+        live_vars = {n for k, n in live if k == "var"}
+        vars_ = {}
+        for name in sorted(live_vars):
+            if name not in state.vars:
+                continue
+            value = state.vars[name]
+            if name in self.grows_only and not isinstance(value, bool) and name in self.bounds:
+                value = min(value, self.bounds[name] + 1)
+            vars_[name] = value
+        live_evidence = {n for k, n in live if k == "evidence"}
+        counts = ("evidence_count", "") in live
+        evidence = sorted(state.evidence) if counts else sorted(set(state.evidence) & live_evidence)
+        live_scenes = {n for k, n in live if k == "scene"}
+        visits = {s: n for s, n in sorted(state.visits.items()) if s in live_scenes}
+        # visits are compared with numbers too: clamp them like a growing counter
+        return json.dumps([state.scene, state.pc, state.mode, state.entered, state.ending, vars_, evidence,
+                           {s: min(n, self.visit_bound + 1) for s, n in visits.items()}],
+                          sort_keys=True, default=str)
+
+    @property
+    def visit_bound(self) -> int:
+        return getattr(self, "_visit_bound", 1_000_000)
+
+
+def _has_count(cond: Any) -> bool:
+    if not isinstance(cond, dict):
+        return False
+    if "evidence_count" in cond:
+        return True
+    return any(_has_count(c) for c in cond.get("all", []) + cond.get("any", [])) or _has_count(cond.get("not"))
+
+
+def _visit_bound(story: m.Story) -> int:
+    best = 0
+
+    def walk(cond):
+        nonlocal best
+        if not isinstance(cond, dict):
+            return
+        if "visits" in cond or "visited" in cond:
+            best = max([best, *(int(cond[k]) for k in ("eq", "ne", "gt", "gte", "lt", "lte") if k in cond)])
+        for c in cond.get("all", []) + cond.get("any", []):
+            walk(c)
+        walk(cond.get("not"))
+
+    for scene in story.scenes.values():
+        for op in scene.code:
+            if isinstance(op, m.JumpUnless):
+                walk(op.condition)
+            elif isinstance(op, m.Choice):
+                for o in op.options:
+                    walk(o.condition)
+    return best
+
+
+def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Options | None = None,
+            dives: int = DEFAULT_DIVES, seed: int = 0) -> ExploreReport:
+    """Walk every path; never raises for story errors: see `.failures`.
+
+    First `dives` seeded random play-throughs reach the endings and the deep parts of a big
+    story quickly; then a search over distinct states (least-explored position first, then
+    fewest choices) goes through every branch until none is left or `max_states` is reached.
+    """
+    options = options or Options(prompts=True, content_notes="ask")
+    report = ExploreReport(max_states=max_states, scenes_total=len(story.scenes))
+    for sid, scene in story.scenes.items():
+        for i, op in enumerate(scene.code):
+            if not isinstance(op, m.Jump):
+                report.beats_total += 1
+                report.lines_total += isinstance(op, m.Line)
+            if isinstance(op, m.Choice):
+                report.options_total += len(op.options)
+    keys = _KeyMaker(story)
+    keys._visit_bound = _visit_bound(story)
+
+    current_path: list[tuple[Step, ...]] = [()]
+
+    def hook(scene: str, pc: int) -> None:
+        known = report.beats_reached.get((scene, pc))
+        if (known is None or len(known) > len(current_path[0])) and not isinstance(story.scenes[scene].code[pc], m.Jump):
+            report.beats_reached[(scene, pc)] = current_path[0]
+
+    try:
+        rt = _Recorder(story, options)
+    except Exception as exc:  # noqa: BLE001 - a bad start scene is a story error to report
+        report.failures.append(Failure(f"{type(exc).__name__}: {exc}", (), story.start))
+        return _finish(story, report)
+    rt.hook = hook
+    start = rt.state.to_dict()
+    _dive(story, rt, start, report, current_path, dives, seed)
+    seen = {keys.key(rt.state)}
+    # Least-explored position first, then fewest choices: every part of the story is reached early
+    # even when the state space is too large to finish (plain breadth-first would stall in the first
+    # chapters); explored to the end it is still exhaustive.
+    at_position: dict[tuple, int] = {}
+    queue: list[tuple[int, int, int, dict, tuple[Step, ...]]] = [(0, 0, 0, start, ())]
+    pushed = 0
+    report.states = 1
+    while queue:
+        _, _, _, state, path = heapq.heappop(queue)
+        current_path[0] = path
+        rt.restore(state)
+        event = None
+        try:
+            for _ in range(MAX_EVENTS_PER_STRETCH):
+                event = rt.advance()
+                report.events += 1
+                if isinstance(event, ev.SceneStart):
+                    report.scenes_reached.add(event.scene)
+                if isinstance(event, (ev.EndEvent, *ev.WAITS_FOR_CHOICE)):
+                    break
+            else:
+                raise ExploreError(f"{MAX_EVENTS_PER_STRETCH} events without a choice or an ending "
+                                   "(an endless loop of gotos?)")
+        except Exception as exc:  # noqa: BLE001 - every runtime failure is reported with its path
+            report.failures.append(Failure(f"{type(exc).__name__}: {exc}", path, rt.state.scene))
+            continue
+        if isinstance(event, ev.EndEvent):
+            if rt.state.ending not in report.endings or len(report.endings[rt.state.ending]) > len(path):
+                report.endings[rt.state.ending] = path
+            continue
+        at_choice = rt.state.to_dict()
+        scene = rt.state.scene
+        for index, text in event.options:
+            rt.restore(at_choice)
+            rt.current = event
+            if isinstance(event, ev.ContentNoteEvent):
+                step = Step(scene, CONTENT_NOTE_KEY, "play" if index == 0 else "summary", text)
+            else:
+                choice = story.scenes[scene].code[rt.state.pc]
+                option = choice.options[index]
+                step = Step(scene, choice.key, option.key, text)
+                known = report.options_reached.get((scene, choice.key, option.key))
+                if known is None or len(known) > len(path) + 1:
+                    report.options_reached[(scene, choice.key, option.key)] = path + (step,)
+            try:
+                rt.choose(index)
+            except Exception as exc:  # noqa: BLE001
+                report.failures.append(Failure(f"{type(exc).__name__}: {exc}", path + (step,), scene))
+                continue
+            rt.state.path = []  # the explorer keeps its own paths; a growing list only slows snapshots
+            key = keys.key(rt.state)
+            if key in seen:
+                continue
+            if len(seen) >= max_states:
+                report.complete = False
+                continue
+            seen.add(key)
+            report.states += 1
+            position = (rt.state.scene, rt.state.pc, rt.state.mode)
+            rank = at_position.get(position, 0)
+            at_position[position] = rank + 1
+            pushed += 1
+            heapq.heappush(queue, (rank, len(path) + 1, pushed, rt.state.to_dict(), path + (step,)))
+    return _finish(story, report)
+
+
+def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, current_path: list,
+          dives: int, seed: int) -> None:
+    """Random play-throughs from the start, recording what they reach (and their paths)."""
+    rng = random.Random(seed)
+    for _ in range(dives):
+        rt.restore(start)
+        path: tuple[Step, ...] = ()
+        current_path[0] = path
+        try:
+            for _ in range(MAX_EVENTS_PER_STRETCH):
+                event = rt.advance()
+                report.events += 1
+                if isinstance(event, ev.SceneStart):
+                    report.scenes_reached.add(event.scene)
+                elif isinstance(event, ev.EndEvent):
+                    if rt.state.ending not in report.endings or len(report.endings[rt.state.ending]) > len(path):
+                        report.endings[rt.state.ending] = path
+                    break
+                elif isinstance(event, ev.WAITS_FOR_CHOICE):
+                    index, text = rng.choice(event.options)
+                    step = _step_for(story, rt, event, index, text)
+                    rt.choose(index)
+                    rt.state.path = []
+                    path = path + (step,)
+                    current_path[0] = path
+                    if step.choice != CONTENT_NOTE_KEY:
+                        key = (step.scene, step.choice, step.option)
+                        if key not in report.options_reached or len(report.options_reached[key]) > len(path):
+                            report.options_reached[key] = path
+        except Exception as exc:  # noqa: BLE001
+            report.failures.append(Failure(f"{type(exc).__name__}: {exc}", path, rt.state.scene))
+
+
+def _step_for(story: m.Story, rt: Runtime, event: Any, index: int, text: str) -> Step:
+    scene = rt.state.scene
+    if isinstance(event, ev.ContentNoteEvent):
+        return Step(scene, CONTENT_NOTE_KEY, "play" if index == 0 else "summary", text)
+    choice = story.scenes[scene].code[rt.state.pc]
+    return Step(scene, choice.key, choice.options[index].key, text)
+
+
+def _finish(story: m.Story, report: ExploreReport) -> ExploreReport:
+    report.lines_reached = sum(1 for (s, i) in report.beats_reached if isinstance(story.scenes[s].code[i], m.Line))
+    for sid, scene in story.scenes.items():
+        for i, op in enumerate(scene.code):
+            if isinstance(op, m.Jump) or (sid, i) in report.beats_reached:
+                continue
+            report.unreached.append((sid, i, str(op.mark), _describe(op)))
+        for op in scene.code:
+            if isinstance(op, m.Choice):
+                for o in op.options:
+                    if (sid, op.key, o.key) not in report.options_reached:
+                        report.unreached_options.append((sid, op.key, o.key, str(o.mark)))
+    return report
+
+
+def _describe(op: Any) -> str:
+    name = type(op).__name__
+    if isinstance(op, m.Line):
+        words = op.text if len(op.text) <= 40 else op.text[:39] + "…"
+        return f"line \"{words}\""
+    return {"JumpUnless": "if", "SetVars": "set", "AddVars": "add", "GainEvidence": "evidence"}.get(name, name.lower())
+
+
+def explore_or_raise(story: m.Story, max_states: int = DEFAULT_MAX_STATES) -> ExploreReport:
+    """Like `explore`, but raises ExploreError (with the report's text) on any runtime failure."""
+    report = explore(story, max_states)
+    if report.failures:
+        raise ExploreError(report.render_text())
+    return report

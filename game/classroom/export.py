@@ -1,0 +1,308 @@
+"""Exports, all to local files: the session log and quiz results as CSV, a Markdown summary,
+and a printable handout (HTML, one self-contained file) with a separate answer key.
+
+CSV columns (one row per log entry / per team answer) are documented in docs/classroom.md
+and listed in SESSION_COLUMNS and QUIZ_COLUMNS below.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import html
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .quiz import TOPIC_TITLES, Question, Quiz
+from .session import Entry, SessionLog, format_clock
+
+SESSION_COLUMNS = ("seconds", "clock", "kind", "chapter", "scene", "what", "how", "tally", "detail")
+QUIZ_COLUMNS = ("seconds", "clock", "quiz", "question_id", "topic", "chapter", "team", "answer_given",
+                "right_answer", "correct", "points", "source", "section")
+SOURCE_TITLES = {"encyclopedia": "Encyclopedia article", "filmdb": "Film-database page"}
+
+
+def default_folder(profile_folder: Path, when: _dt.datetime | None = None) -> Path:
+    """<profile folder>/classroom/<YYYY-MM-DD_HHMMSS>/"""
+    when = when or _dt.datetime.now()
+    return Path(profile_folder) / "classroom" / when.strftime("%Y-%m-%d_%H%M%S")
+
+
+# --- session CSV --------------------------------------------------------------------------------
+
+def _what_how(e: Entry) -> tuple[str, str, str]:
+    d = e.detail
+    if e.kind == "scene":
+        return d.get("title", ""), "", ""
+    if e.kind == "choice":
+        return d.get("text", ""), d.get("how", ""), ""
+    if e.kind == "content_note":
+        return "; ".join(d.get("topics", [])), d.get("decision", ""), ""
+    if e.kind == "vote":
+        tallies = d.get("tallies", [])
+        tally = "; ".join(f"{text} = {count}" for _, text, count in tallies)
+        winner = next((text for index, text, _ in tallies if index == d.get("winner")), "")
+        return winner, "tie broken by teacher" if d.get("tie_broken_by_teacher") else "most hands", tally
+    if e.kind == "prompt":
+        return d.get("question", ""), "", ""
+    if e.kind == "quiz_answer":
+        return d.get("question", ""), d.get("team", ""), ""
+    if e.kind in ("quiz_start",):
+        return d.get("title", ""), "", ""
+    if e.kind == "quiz_end":
+        return "; ".join(f"{team} {score}" for team, score in d.get("scores", {}).items()), "", ""
+    if e.kind == "content_plan":
+        return "; ".join(f"{scene}: {decision}" for scene, decision in d.get("plan", {}).items()), "", ""
+    return d.get("started", d.get("text", "")), "", ""
+
+
+def session_rows(log: SessionLog) -> list[dict[str, str]]:
+    rows = []
+    for e in log.entries:
+        what, how, tally = _what_how(e)
+        rows.append({"seconds": f"{e.t:.1f}", "clock": e.clock(), "kind": e.kind,
+                     "chapter": "" if e.chapter is None else str(e.chapter), "scene": e.scene, "what": what,
+                     "how": how, "tally": tally, "detail": json.dumps(e.detail, ensure_ascii=False, sort_keys=True)})
+    return rows
+
+
+def quiz_rows(log: SessionLog) -> list[dict[str, str]]:
+    rows = []
+    for e in log.of("quiz_answer"):
+        d = e.detail
+        rows.append({"seconds": f"{e.t:.1f}", "clock": e.clock(), "quiz": d.get("quiz", ""),
+                     "question_id": d.get("question", ""), "topic": d.get("topic", ""),
+                     "chapter": "" if e.chapter is None else str(e.chapter), "team": d.get("team", ""),
+                     "answer_given": d.get("given", ""), "right_answer": d.get("answer", ""),
+                     "correct": "yes" if d.get("correct") else "no", "points": str(d.get("points", 0)),
+                     "source": d.get("source", ""), "section": d.get("section", "")})
+    return rows
+
+
+def write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(columns))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+# --- Markdown summary ---------------------------------------------------------------------------
+
+def summary_markdown(log: SessionLog, story_title: str = "Cell 7") -> str:
+    lines = [f"# {story_title}: classroom session", "",
+             f"- Started: {log.started.strftime('%Y-%m-%d %H:%M')}",
+             f"- Length: {format_clock(log.entries[-1].t if log.entries else 0)}", ""]
+    plans = log.of("content_plan")
+    if plans:
+        lines += ["## Content notes", ""]
+        for scene, decision in plans[-1].detail.get("plan", {}).items():
+            lines.append(f"- {scene}: {'played' if decision == 'play' else 'summary shown instead'}")
+        lines.append("")
+    path = log.path()
+    if path:
+        lines += ["## The path the class took", ""]
+        for e in path:
+            d = e.detail
+            if e.kind == "scene":
+                lines.append(f"- {e.clock()} · Chapter {e.chapter}: **{d.get('title', e.scene)}**")
+            elif e.kind == "jump":
+                lines.append(f"- {e.clock()} · jumped to chapter {e.chapter} ({e.scene})")
+            elif e.kind == "content_note":
+                lines.append(f"  - {e.clock()} · content note: {d.get('decision')}")
+            else:
+                who = {"teacher": "the teacher chose", "vote": "the class voted", "plan": "planned"}[d["how"]]
+                lines.append(f"  - {e.clock()} · {who}: {d.get('text')}")
+        lines.append("")
+    votes = log.of("vote")
+    if votes:
+        lines += ["## Votes", ""]
+        for e in votes:
+            d = e.detail
+            lines.append(f"- {e.clock()} · {d.get('prompt') or d.get('key')}")
+            for index, text, count in d.get("tallies", []):
+                mark = " (taken)" if index == d.get("winner") else ""
+                lines.append(f"  - {text}: {count} hands{mark}")
+            if d.get("tie_broken_by_teacher"):
+                lines.append("  - a tie, broken by the teacher")
+        lines.append("")
+    prompts = log.of("prompt")
+    if prompts:
+        lines += ["## Discussion prompts shown", ""]
+        lines += [f"- {e.clock()} · {e.detail.get('question')}" for e in prompts]
+        lines.append("")
+    for start in log.of("quiz_start"):
+        lines += [f"## Quiz: {start.detail.get('title')}", ""]
+        end = next((e for e in log.of("quiz_end") if e.t >= start.t), None)
+        answers = [e for e in log.of("quiz_answer") if e.t >= start.t and (end is None or e.t <= end.t)]
+        scores: dict[str, int] = {team: 0 for team in start.detail.get("teams", [])}
+        for e in answers:
+            scores[e.detail["team"]] = scores.get(e.detail["team"], 0) + int(e.detail.get("points", 0))
+        questions = len({e.detail["question"] for e in answers})
+        lines.append(f"{questions} questions answered.")
+        lines.append("")
+        lines += ["| Team | Score |", "| --- | --- |"] + [f"| {t} | {s} |" for t, s in scores.items()]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def export_session(log: SessionLog, folder: Path, story_title: str = "Cell 7") -> list[Path]:
+    """Write session.csv, quiz.csv and summary.md into `folder`; returns the paths."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = [write_csv(folder / "session.csv", SESSION_COLUMNS, session_rows(log)),
+               write_csv(folder / "quiz.csv", QUIZ_COLUMNS, quiz_rows(log))]
+    md = folder / "summary.md"
+    md.write_text(summary_markdown(log, story_title), encoding="utf-8")
+    written.append(md)
+    return written
+
+
+# --- handout ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PromptItem:
+    chapter: int
+    scene_title: str
+    question: str
+    followups: tuple[str, ...] = ()
+    minutes: int | None = None
+
+
+@dataclass
+class HandoutData:
+    title: str
+    korean_title: str
+    chapters: list[tuple[int, str, str]]          # (number, title, summary)
+    prompts: list[PromptItem] = field(default_factory=list)
+    quiz: Quiz = field(default_factory=Quiz)
+    sources: dict[str, str] = field(default_factory=lambda: dict(SOURCE_TITLES))
+
+
+def handout_data(story, quiz: Quiz) -> HandoutData:
+    """Chapter summaries and discussion prompts from a loaded story (scenes in playing order)."""
+    from ..content import model as m
+    from .notes import story_order
+    prompts = [PromptItem(scene.chapter, scene.title, op.question, tuple(op.followups), op.minutes)
+               for scene in story_order(story) for op in scene.code if isinstance(op, m.Prompt)]
+    return HandoutData(story.title, story.korean_title, [(c.number, c.title, c.summary) for c in story.chapters],
+                       prompts, quiz, {s.id: s.title for s in story.sources.values()} or dict(SOURCE_TITLES))
+
+
+CSS = """
+*{box-sizing:border-box}
+body{font-family:"Noto Sans","Nanum Gothic","DejaVu Sans",Arial,sans-serif;color:#111;background:#fff;
+ max-width:52rem;margin:0 auto;padding:2rem 2.5rem;line-height:1.45;font-size:12pt}
+h1{font-size:22pt;margin:0 0 .2rem}
+h1 .ko{font-weight:normal;color:#444;font-size:16pt;margin-left:.5rem}
+.sub{color:#444;margin:0 0 1.2rem}
+h2{font-size:16pt;border-bottom:2px solid #111;padding-bottom:.2rem;margin-top:1.8rem}
+h3{font-size:13pt;margin:1.1rem 0 .3rem}
+.chapter,.prompt,.q{break-inside:avoid;page-break-inside:avoid}
+.chapter p{margin:.2rem 0 .6rem}
+.prompt{border-left:4px solid #5a8f4a;padding:.2rem 0 .2rem .8rem;margin:.6rem 0}
+.prompt .where{color:#555;font-size:10pt}
+.prompt ul{margin:.2rem 0}
+.lines{border-bottom:1px solid #999;height:1.6rem}
+ol.quiz{padding-left:1.6rem}
+.q{margin:.5rem 0 .9rem}
+.q ol{list-style:upper-alpha;margin:.25rem 0 0}
+.tf{margin:.25rem 0 0 1.2rem}
+.src{color:#555;font-size:9.5pt}
+.ans{font-weight:bold}
+.exp{margin:.15rem 0}
+.name{margin:0 0 1rem;font-size:12pt}
+.name span{display:inline-block;border-bottom:1px solid #111;width:16rem}
+footer{margin-top:2rem;color:#555;font-size:9.5pt;border-top:1px solid #bbb;padding-top:.4rem}
+@media print{body{padding:0;max-width:none;font-size:11pt}h2{break-after:avoid;page-break-after:avoid}
+ a{color:#111;text-decoration:none}}
+@page{margin:18mm 16mm}
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _page(title: str, body: list[str]) -> str:
+    return "\n".join(["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+                      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                      f"<title>{_e(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>", *body,
+                      "</body>", "</html>", ""])
+
+
+def _quiz_sections(data: HandoutData) -> list[tuple[str, list[Question]]]:
+    sections = []
+    titles = {n: t for n, t, _ in data.chapters}
+    for number in sorted({q.chapter for q in data.quiz.story()}):
+        sections.append((f"Chapter {number}: {titles.get(number, '')}", data.quiz.story(number)))
+    for topic, title in TOPIC_TITLES.items():
+        if topic != "story" and data.quiz.history(topic):
+            sections.append((f"Real history: {title.lower()}", data.quiz.history(topic)))
+    return sections
+
+
+def _source_line(data: HandoutData, q: Question) -> str:
+    return f'<p class="src">Source: {_e(data.sources.get(q.source, q.source))} — {_e(q.section)}</p>'
+
+
+def handout_html(data: HandoutData) -> str:
+    body = [f'<h1>{_e(data.title)}<span class="ko">{_e(data.korean_title)}</span></h1>',
+            '<p class="sub">Film-study handout: <i>Miracle in Cell No. 7</i> (2013)</p>',
+            '<p class="name">Name: <span>&nbsp;</span></p>',
+            "<h2>The story, chapter by chapter</h2>"]
+    for number, title, summary in data.chapters:
+        body += ['<div class="chapter">', f"<h3>{number}. {_e(title)}</h3>", f"<p>{_e(summary)}</p>", "</div>"]
+    if data.prompts:
+        body.append("<h2>Questions for discussion</h2>")
+        for p in data.prompts:
+            body += ['<div class="prompt">', f'<p class="where">Chapter {p.chapter} · {_e(p.scene_title)}</p>',
+                     f"<p><b>{_e(p.question)}</b></p>"]
+            if p.followups:
+                body += ["<ul>", *[f"<li>{_e(f)}</li>" for f in p.followups], "</ul>"]
+            body += ['<div class="lines"></div>', '<div class="lines"></div>', "</div>"]
+    if data.quiz.questions:
+        body.append("<h2>Quiz</h2>")
+        body.append("<p>Circle one answer for each question.</p>")
+        n = 1
+        for title, questions in _quiz_sections(data):
+            body += [f"<h3>{_e(title)}</h3>", f'<ol class="quiz" start="{n}">']
+            for q in questions:
+                body += ['<li class="q">', f"<p>{_e(q.question)}</p>"]
+                if q.true_false:
+                    body.append('<p class="tf">True &nbsp; / &nbsp; False</p>')
+                else:
+                    body += ["<ol>", *[f"<li>{_e(o)}</li>" for o in q.options], "</ol>"]
+                body.append("</li>")
+            body.append("</ol>")
+            n += len(questions)
+    body.append("<footer>Every fact in this handout comes from two documents: an encyclopedia article and a "
+                "film-database page on the film. Where they disagree, ask: how would you check which is right?"
+                "</footer>")
+    return _page(f"{data.title}: handout", body)
+
+
+def answer_key_html(data: HandoutData) -> str:
+    body = [f'<h1>{_e(data.title)}<span class="ko">{_e(data.korean_title)}</span></h1>',
+            '<p class="sub">Quiz answer key, for the teacher</p>']
+    n = 1
+    for title, questions in _quiz_sections(data):
+        body += [f"<h2>{_e(title)}</h2>", f'<ol class="quiz" start="{n}">']
+        for q in questions:
+            letter = "" if q.true_false else f"{chr(ord('A') + q.correct)}. "
+            body += ['<li class="q">', f"<p>{_e(q.question)}</p>",
+                     f'<p class="ans">Answer: {letter}{_e(q.answer_text)}</p>',
+                     f'<p class="exp">{_e(q.explanation)}</p>', _source_line(data, q), "</li>"]
+        body.append("</ol>")
+        n += len(questions)
+    return _page(f"{data.title}: quiz answer key", body)
+
+
+def write_handout(data: HandoutData, folder: Path) -> list[Path]:
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    handout, key = folder / "handout.html", folder / "answer_key.html"
+    handout.write_text(handout_html(data), encoding="utf-8")
+    key.write_text(answer_key_html(data), encoding="utf-8")
+    return [handout, key]
