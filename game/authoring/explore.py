@@ -386,8 +386,10 @@ def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, cur
                         key = (step.scene, step.choice, step.option)
                         if key not in report.options_reached or len(report.options_reached[key]) > len(path):
                             report.options_reached[key] = path
-        except Exception as exc:  # noqa: BLE001
-            report.failures.append(Failure(f"{type(exc).__name__}: {exc}", path, rt.state.scene))
+            else:
+                return  # an endless stretch: the search below reports it, with the shortest path
+        except Exception:  # noqa: BLE001 - the search below meets the same failure and reports it
+            return
 
 
 def _step_for(story: m.Story, rt: Runtime, event: Any, index: int, text: str) -> Step:

@@ -265,7 +265,7 @@ class ClassroomNotesScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         backdrop(surface, self.app, 225)
         y = heading(surface, self.app, "Before class · content notes",
-                    "These scenes show difficult things. Play each one, or show a short summary?", theme.danger,
+                    "Play each of these scenes, or show a short summary?", theme.danger,
                     top=18)
         top, bottom = y + 8, HEIGHT - 56
         heights = []
@@ -417,47 +417,67 @@ class ClassroomVoteScreen(Screen):
 
 
 class ClassroomChapterList(Screen):
-    """Jump to any chapter (C in the presenter view)."""
-
-    opaque = True
+    """Jump to any chapter (C in the presenter view): every chapter on one screen, in two columns."""
 
     def __init__(self, app, play: ClassroomPlayScreen):
         super().__init__(app)
         self.play = play
-        items = []
-        current = play._chapter()
-        for chapter in app.story.chapters:
-            scenes = app.story.scenes_in_chapter(chapter.number)
-            mark = "  ◂ now" if chapter.number == current else ""
-            items.append(Item(f"{chapter.number}. {chapter.title}{mark}", lambda s=scenes: self.jump(s[0].id),
-                              enabled=bool(scenes), note="no scenes yet"))
-        self.menu = MenuList(items, (WIDTH // 2, 400), 900, 30, align="left")
-        if current is not None:
-            self.menu.index = next((i for i, c in enumerate(app.story.chapters) if c.number == current), 0)
+        self.chapters = [(c, app.story.scenes_in_chapter(c.number)) for c in app.story.chapters]
+        self.current = play._chapter()
+        self.index = next((i for i, (c, _) in enumerate(self.chapters) if c.number == self.current), 0)
+        self.per_column = (len(self.chapters) + 1) // 2
+        self.rects: list[pygame.Rect] = []
 
-    def jump(self, scene_id: str) -> None:
+    def jump(self, position: int) -> None:
+        chapter, scenes = self.chapters[position]
+        if not scenes:
+            self.app.notify(f"Chapter {chapter.number} has no scenes yet.")
+            return
+        first = next((s for s in notes.story_order(self.app.story) if s.chapter == chapter.number), scenes[0])
         self.app.pop()
-        self.play.jump(scene_id)
+        self.play.jump(first.id)
 
     def on_action(self, action: Action) -> None:
-        if action.name == "digit":
-            return  # 1-9 would only reach nine of the chapters: use the arrows
-        if not self.menu.on_action(action) and action.name in ("cancel", "menu", "chapters"):
+        name, n = action.name, len(self.chapters)
+        if name in ("up", "down"):
+            self.index = (self.index + (1 if name == "down" else -1)) % n
+        elif name in ("left", "right"):
+            step = self.per_column if name == "right" else -self.per_column
+            if 0 <= self.index + step < n:
+                self.index += step
+        elif name == "confirm":
+            self.jump(self.index)
+        elif name == "click" and action.pos:
+            hit = next((i for i, r in enumerate(self.rects) if r.collidepoint(action.pos)), None)
+            if hit is not None:
+                self.jump(hit)
+        elif name in ("cancel", "menu", "chapters"):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        fonts = self.app.fonts
+        fonts, theme = self.app.fonts, self.app.theme
         backdrop(surface, self.app, 220)
-        heading(surface, self.app, "Go to a chapter", "Chapters", top=14)
-        rects = self.menu.layout(fonts)
-        selected = rects[self.menu.index]
-        shift = max(0, selected.bottom - (HEIGHT - 60)) - max(0, 120 - selected.top)
-        self.menu.center = (self.menu.center[0], self.menu.center[1] - shift)
-        clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(0, 110, WIDTH, HEIGHT - 165))
-        self.menu.draw(surface, fonts, self.app.theme)
-        surface.set_clip(clip)
-        footer(surface, self.app, "↑ ↓ move  ·  Enter: start the chapter  ·  Esc: back to the story")
+        top = heading(surface, self.app, "Go to a chapter", "Chapters", top=14) + 14
+        rows = self.per_column
+        gap = 10
+        h = min(84, (HEIGHT - 60 - top - gap * (rows - 1)) // rows)
+        w = (WIDTH - 120 - 20) // 2
+        self.rects = []
+        for i, (chapter, scenes) in enumerate(self.chapters):
+            rect = pygame.Rect(60 + (i // rows) * (w + 20), top + (i % rows) * (h + gap), w, h)
+            self.rects.append(rect)
+            selected = i == self.index
+            panel(surface, rect, theme, alpha=240 if selected else 200, edge=theme.accent if selected else None,
+                  radius=10)
+            colour = theme.accent if selected else (theme.text if scenes else theme.muted)
+            label = f"{chapter.number}. {chapter.title}"
+            size = 30 if fonts.width(label, 30, True) < w - 150 else 26
+            image = fonts.render(label, size, colour, bold=selected)
+            surface.blit(image, (rect.left + 20, rect.centery - image.get_height() // 2))
+            if chapter.number == self.current:
+                now = fonts.render("now", HINT, GREEN, bold=True)
+                surface.blit(now, (rect.right - 20 - now.get_width(), rect.centery - now.get_height() // 2))
+        footer(surface, self.app, "↑ ↓ ← → move  ·  Enter: start the chapter  ·  Esc: back to the story")
 
 
 class ClassroomPauseMenu(Screen):

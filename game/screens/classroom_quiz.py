@@ -168,17 +168,18 @@ class QuizScreen(Screen):
         y = text_block(surface, fonts, q.question, q_size, theme.text, pygame.Rect(60, 56, WIDTH - 120, 0),
                        bold=True) + 12
         # options: two columns when there are more than two, all on one screen
-        bottom = 470 if revealed else HEIGHT - 150
+        bottom = 400 if revealed else HEIGHT - 150
         choices = q.choices
         cols = 2 if len(choices) > 2 else len(choices)
         rows = (len(choices) + cols - 1) // cols
         gap = 12
         cell_w = (WIDTH - 120 - gap * (cols - 1)) // cols
         cell_h = min(100, (bottom - y - gap * (rows - 1)) // rows)
-        size = fit_size(fonts, list(choices), cell_w - 100, (cell_h - 14) * len(choices),
-                        sizes=(BODY, 30, 28, 26, HINT))
-        while size > HINT and any(block_height(fonts, c, size, cell_w - 100, spacing=1.0) > cell_h - 10
-                                  for c in choices):
+        dots_w = 36 * min(len(game.teams), 3)          # room for up to 3 team dots per row, 2 rows
+        text_w = cell_w - 84 - 16 - dots_w
+        size = BODY
+        while size > HINT - 2 and any(block_height(fonts, c, size, text_w, spacing=1.0) > cell_h - 12
+                                      for c in choices):
             size -= 2
         picks: dict[int, list[int]] = {}
         for team, pick in game.answers.items():
@@ -196,33 +197,33 @@ class QuizScreen(Screen):
                 surface.blit(tint, rect.inflate(-4, -4).topleft)
             num = fonts.render(str(i + 1), 44, GREEN if right else theme.accent, bold=True)
             surface.blit(num, (rect.left + 42 - num.get_width() // 2, rect.centery - num.get_height() // 2))
-            lines = fonts.wrap(text, size, cell_w - 100)
+            lines = fonts.wrap(text, size, text_w)
             th = len(lines) * fonts.line_height(size)
             text_block(surface, fonts, text, size, theme.text,
-                       pygame.Rect(rect.left + 84, rect.centery - th // 2, cell_w - 100, 0), bold=right, spacing=1.0)
-            # the teams that picked this option, as coloured dots with their number
-            x = rect.right - 16
-            for team in sorted(picks.get(i, []), reverse=True):
-                dot = pygame.Rect(x - 34, rect.top + 8, 30, 30)
+                       pygame.Rect(rect.left + 84, rect.centery - th // 2, text_w, 0), bold=right, spacing=1.0)
+            # the teams that picked this option: coloured dots with their number, at the right edge
+            for k, team in enumerate(sorted(picks.get(i, []))):
+                dot = pygame.Rect(rect.right - 12 - dots_w + (k % 3) * 36, rect.centery - 34 + (k // 3) * 36, 32, 32)
                 pygame.draw.ellipse(surface, TEAM_COLOURS[team % len(TEAM_COLOURS)], dot)
-                label = fonts.render(str(team + 1), 20, (16, 16, 20), bold=True)
+                label = fonts.render(str(team + 1), 22, (16, 16, 20), bold=True)
                 surface.blit(label, (dot.centerx - label.get_width() // 2, dot.centery - label.get_height() // 2))
-                x -= 36
         if revealed:
-            self._draw_explanation(surface, q, bottom + 8)
+            self._draw_explanation(surface, q, self.option_rects[-1].bottom + 16)
 
     def _draw_explanation(self, surface: pygame.Surface, q: Question, top: int) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         rect = pygame.Rect(60, top, WIDTH - 120, HEIGHT - 130 - top)
-        panel(surface, rect, theme, alpha=245, edge=BLUE, radius=12)
         answer = f"Answer: {q.answer_text}.  "
         source = f"Source: {SOURCE_TITLES.get(q.source, q.source)} — {q.section}"
         width = rect.width - 48
-        size = fit_size(fonts, [answer + q.explanation], width, rect.height - 24 - fonts.line_height(HINT - 2),
-                        sizes=(30, 28, 26, HINT, 22))
+        size = fit_size(fonts, [answer + q.explanation], width, rect.height - 30 - fonts.line_height(HINT),
+                        sizes=(BODY, 30, 28, 26, HINT, 22))
+        rect.height = min(rect.height, block_height(fonts, answer + q.explanation, size, width, spacing=1.05)
+                          + fonts.line_height(HINT) + 34)
+        panel(surface, rect, theme, alpha=245, edge=BLUE, radius=12)
         y = text_block(surface, fonts, answer + q.explanation, size, theme.text,
                        pygame.Rect(rect.left + 24, rect.top + 10, width, 0), spacing=1.05)
-        text_block(surface, fonts, source, HINT - 2, BLUE, pygame.Rect(rect.left + 24, y + 2, width, 0), spacing=1.0)
+        text_block(surface, fonts, source, HINT, BLUE, pygame.Rect(rect.left + 24, y + 4, width, 0), spacing=1.0)
 
     def _draw_teams(self, surface: pygame.Surface) -> None:
         fonts, theme, game = self.app.fonts, self.app.theme, self.game
@@ -246,7 +247,7 @@ class QuizScreen(Screen):
             else:
                 status = f"→ {pick + 1}" if pick is not None else "…"
                 status_colour = theme.text
-            surface.blit(fonts.render(status, HINT, status_colour, bold=True), (rect.left + 14, rect.top + 38))
+            surface.blit(fonts.render(status, 28, status_colour, bold=True), (rect.left + 14, rect.top + 34))
             score = fonts.render(str(game.scores[t]), 48, theme.text, bold=True)
             surface.blit(score, (rect.right - 16 - score.get_width(), rect.centery - score.get_height() // 2))
         if game.phase == REVEAL:

@@ -52,6 +52,17 @@ class Images:
             self._cache[key] = image
         return self._cache[key]
 
+    def dimmed(self, who: str, expression: str) -> pygame.Surface | None:
+        """The portrait darkened, for characters on stage who are not speaking."""
+        key = ("dimmed", who, expression)
+        if key not in self._cache:
+            image = self.portrait(who, expression)
+            if image is not None:
+                image = image.copy()
+                image.fill((150, 150, 172, 255), special_flags=pygame.BLEND_RGBA_MULT)
+            self._cache[key] = image
+        return self._cache[key]
+
     def ui(self, name: str) -> pygame.Surface | None:
         key = ("ui", name)
         if key not in self._cache:

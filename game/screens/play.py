@@ -242,16 +242,12 @@ class PlayScreen(Screen):
             surface.blit(self.old_background, (0, 0))
         speaker = self.event.speaker if isinstance(self.event, ev.LineEvent) else None
         for who, sprite in stage.sprites.items():
-            image = self.app.images.portrait(who, sprite["expression"])
+            listening = speaker is not None and who != speaker
+            image = (self.app.images.dimmed if listening else self.app.images.portrait)(who, sprite["expression"])
             if image is None:
                 continue
             x = round(WIDTH * POSITIONS.get(sprite["at"], 0.5)) - image.get_width() // 2
             surface.blit(image, (x, HEIGHT - image.get_height() + 40))
-            if speaker and who != speaker:
-                dim = image.copy()
-                dim.fill((0, 0, 0, 90), special_flags=pygame.BLEND_RGBA_MULT)
-                dim.fill((40, 40, 60, 0), special_flags=pygame.BLEND_RGBA_MULT)
-                surface.blit(dim, (x, HEIGHT - image.get_height() + 40))
 
     def _text_box(self, surface: pygame.Surface, text: str, size: int) -> pygame.Rect:
         fonts, theme = self.app.fonts, self.app.theme
@@ -339,8 +335,11 @@ class PlayScreen(Screen):
             where = f"Source: {e.source}" + (f" — {e.section}" if e.section else "")
             self._card(surface, "Fact · about the real film", "", e.text, where, (118, 180, 220))
         elif isinstance(e, ev.EvidenceEvent):
-            self._card(surface, "Noted for later", e.name, e.description, "Kept in Ye-sung's notes for the retrial.",
-                       (242, 201, 76), width=760)
+            rect = self._card(surface, "Noted for later", e.name, e.description,
+                              "Kept in Ye-sung's notes for the retrial.", (242, 201, 76), width=760)
+            icon = self.app.images.ui("evidence_icon")
+            if icon is not None:
+                surface.blit(icon, (rect.right - icon.get_width() - 30, rect.top + 24))
         elif isinstance(e, ev.PromptEvent):
             follow = "\n".join(f"•  {q}" for q in e.followups)
             minutes = f"Suggested time: {e.minutes} minutes" if e.minutes else ""

@@ -298,7 +298,8 @@ def shop_window(c, rng):
     # price tag
     c.line((700, 300), (724, 330), (120, 90, 70), 1.5)
     c.rect(712, 328, 34, 22, (250, 246, 236), radius=3)
-    c.text("9,800", 729, 339, 11, (200, 60, 60))
+    c.line((718, 336), (740, 336), (200, 60, 60), 2)  # a price tag with no figure: the sources give none
+    c.line((718, 342), (734, 342), (200, 60, 60), 2)
     # glass reflections and frost
     for i in range(4):
         x0 = wx + 80 + i * 210

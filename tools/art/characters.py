@@ -59,7 +59,6 @@ class Spec:
     outfit: str = "prison"
     colors: dict = field(default_factory=dict)
     extras: tuple = ()        # glasses, scar, beard, wrinkles, blush, stubble
-    patch: str = ""
     kid: bool = False
 
 
@@ -86,19 +85,19 @@ CHARS = {
     "yangho": _spec(skin=SKIN["tan"], head_w=172, head_h=186, top=72, jaw=0.1, chin_k=5.0, eye_w=12,
                     eye_h=7.5, iris=0.7, eye_tilt=0.5, brow_w=36, brow_t=9, brow_gap=11, mouth_w=44, nose="broad",
                     hair="shaved", hair_col=(50, 44, 46), sw=390, neck_w=90, outfit="prison", colors=PRISON,
-                    extras=("scar", "stubble"), patch="2118"),
+                    extras=("scar", "stubble")),
     "chunho": _spec(skin=SKIN["light"], head_w=136, head_h=186, top=82, jaw=0.34, chin_k=3.0, eye_w=12,
                     eye_h=8, brow_w=30, brow_t=4.5, mouth_w=32, hair="side_part", hair_col=(36, 30, 34), sw=282,
-                    neck_w=48, outfit="prison", colors=PRISON, extras=("glasses",), patch="1576"),
+                    neck_w=48, outfit="prison", colors=PRISON, extras=("glasses",)),
     "manbeom": _spec(skin=SKIN["medium"], head_w=146, head_h=198, top=52, jaw=0.2, chin_k=4.0, eye_w=13,
                      eye_h=8, brow_w=36, brow_t=10, brow_gap=10, mouth_w=38, nose="long", hair="crop",
-                     hair_col=(34, 30, 32), sw=336, neck_w=60, outfit="prison", colors=PRISON, patch="3034"),
+                     hair_col=(34, 30, 32), sw=336, neck_w=60, outfit="prison", colors=PRISON),
     "bongshik": _spec(skin=SKIN["light"], head_w=142, head_h=178, top=92, jaw=0.3, chin_k=3.0, eye_w=14,
                       eye_h=10, iris=0.72, brow_w=30, brow_t=5, mouth_w=34, hair="spiky", hair_col=(70, 44, 34),
-                      sw=292, neck_w=52, outfit="prison", colors=PRISON, patch="4409"),
+                      sw=292, neck_w=52, outfit="prison", colors=PRISON),
     "dado": _spec(skin=SKIN["old"], head_w=142, head_h=180, top=98, jaw=0.3, chin_k=2.6, eye_w=12, eye_h=7,
                   iris=0.7, brow_w=30, brow_t=5, mouth_w=34, nose="long", hair="old", hair_col=(236, 234, 228),
-                  sw=282, neck_w=50, outfit="prison", colors=PRISON, extras=("beard", "wrinkles"), patch="0912"),
+                  sw=282, neck_w=50, outfit="prison", colors=PRISON, extras=("beard", "wrinkles")),
     "minhwan": _spec(skin=SKIN["medium"], head_w=148, head_h=186, top=88, jaw=0.24, chin_k=3.6, eye_w=13,
                      eye_h=8.5, brow_w=33, brow_t=6.5, mouth_w=36, hair="cap", hair_col=(34, 30, 32), sw=330,
                      neck_w=58, outfit="officer", colors={"main": (46, 58, 84), "shirt": (196, 214, 232),
@@ -139,7 +138,7 @@ CHARS = {
                                              "cap": (58, 72, 94), "gold": False}),
 }
 # Yong-gu in prison: same man, prison uniform.
-CHARS["yonggu_prison"] = replace(CHARS["yonggu"], outfit="prison", colors=PRISON, patch="5727")
+CHARS["yonggu_prison"] = replace(CHARS["yonggu"], outfit="prison", colors=PRISON)
 
 EXPRESSIONS = {
     "yonggu": ["neutral", "happy", "sad", "scared"],
@@ -335,7 +334,8 @@ def outfit_prison(c, g, col):
     px, py = g.cx + g.hw * 0.38, g.sy + 92
     body.rect(px - 40, py, 80, 70, dark(main, 0.9), radius=4, stroke=dark(main, 0.65), sw=1.5)
     body.rect(px - 36, py - 24, 72, 30, (240, 238, 226), radius=3, stroke=(150, 150, 140), sw=1.2)
-    body.text(s.patch, px, py - 9, 21, (40, 40, 56))
+    for i, length in enumerate((52, 36)):  # strokes, not digits: the sources give no prisoner numbers
+        body.line((px - 26, py - 14 + i * 9), (px - 26 + length, py - 14 + i * 9), (70, 70, 86), 2)
     shade_body(c, body, g, main)
     c.paste(body)
 

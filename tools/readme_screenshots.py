@@ -1,0 +1,39 @@
+"""Render the screenshots that README.md shows (docs/screenshots/*.png), headless.
+
+Usage: python tools/readme_screenshots.py
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from game import paths  # noqa: E402
+from game.content.loader import load_story  # noqa: E402
+from game.screens.app import App  # noqa: E402
+from game.screens.capture import play_app  # noqa: E402
+from game.screens.title import TitleScreen  # noqa: E402
+
+OUT = paths.ROOT / "docs" / "screenshots"
+MOMENTS = {"line": ("shop_window", 4), "choice": ("shop_window", 8), "differ": ("shop_window", 7),
+           "cell": ("cell_arrival", 6), "retrial": ("retrial_hub", 3)}
+
+
+def main() -> None:
+    story = load_story(paths.SCENES)
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = App(story, window=False)
+    app.push(TitleScreen(app))
+    app.step(0.1)
+    app.screenshot(OUT / "title.png")
+    for name, (scene, events) in MOMENTS.items():
+        play_app(story, scene, events).screenshot(OUT / f"{name}.png")
+    print(f"wrote {len(MOMENTS) + 1} screenshots to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
