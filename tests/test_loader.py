@@ -96,7 +96,7 @@ def test_missing_required_file_is_reported(story_root, monkeypatch):
     ("a: &a [1,2,3,4,5,6,7,8,9]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
      "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
      "g: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n", "more than 200000 values"),
-    ("[" * 5000 + "]" * 5000, "nesting deeper than 64 levels"),
+    ("[" * 5000 + "]" * 5000, "nesting"),  # ours, or PyYAML >= 6.0.4's own "maximum nesting depth"
     ("a: 1\na: 2\n", "duplicate key 'a'"),
 ])
 def test_hostile_yaml_is_refused_with_a_message(text, message):
