@@ -102,6 +102,41 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return run(story, data=args.data_dir, timeline_focus=args.focus or "")
 
 
+def cmd_lint(args: argparse.Namespace) -> int:
+    from .authoring.lint import exit_code, lint_path, render_json, render_text
+    problems = lint_path(args.path)
+    print(render_json(problems) if args.format == "json" else render_text(problems))
+    return exit_code(problems)
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    from .authoring.explore import explore
+    report = explore(_load(args.scenes), max_states=args.max_states)
+    print(report.render_json() if args.format == "json" else report.render_text())
+    return report.exit_code
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from .authoring.graph import graph, render
+    from .authoring.lint import lint
+    dot = graph(_load(args.scenes), lint(args.scenes))
+    code, message = render(dot, args.format, args.out)
+    print(message, file=sys.stderr if code else sys.stdout, end="" if args.format == "dot" and not args.out else "\n")
+    return code
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .authoring.scaffold import ScaffoldError, new_scene
+    from .content.problems import display_path
+    try:
+        path = new_scene(args.scenes, args.id, args.chapter)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"wrote {display_path(path)}: edit it, then run python -m game validate")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     import json
 
@@ -154,9 +189,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help="where settings go (default: the user data folder)")
     p.set_defaults(func=cmd_timeline)
 
+    p = sub.add_parser("lint", help="validate plus whole-story checks (reachability, dead ends, overflow, glyphs...)")
+    p.add_argument("path", nargs="?", type=Path, default=paths.SCENES, help="content folder or one file")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="json for editors and tools")
+    p.set_defaults(func=cmd_lint)
+
+    p = sub.add_parser("explore", help="play every path; report coverage; exit 1 on runtime errors")
+    _content_args(p)
+    p.add_argument("--max-states", type=int, default=5000, help="bound on distinct story states (default 5000)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_explore)
+
+    p = sub.add_parser("graph", help="the scene graph as DOT, or SVG/PNG through Graphviz")
+    _content_args(p)
+    p.add_argument("--format", choices=["dot", "svg", "png"], default="dot")
+    p.add_argument("--out", type=Path, help="file to write (default: DOT to standard output)")
+    p.set_defaults(func=cmd_graph)
+
+    p = sub.add_parser("new", help="create content from a commented template")
+    new_sub = p.add_subparsers(dest="what", required=True)
+    q = new_sub.add_parser("scene", help="a new scene file in scenes/story/")
+    _content_args(q)
+    q.add_argument("id", help="the new scene's id, e.g. rooftop_talk")
+    q.add_argument("--chapter", type=int, help="chapter number (default: the last chapter)")
+    q.set_defaults(func=cmd_new)
+
     p = sub.add_parser("schema", help="print the JSON Schema of a kind of content file")
     p.add_argument("kind", nargs="?", default="scene",
-                   help="scene, characters, locations, evidence, sources, story or timeline (default scene)")
+                   help="scene, characters, locations, evidence, sources, story, timeline or quiz (default scene)")
     p.add_argument("--write", action="store_true", help="write every schema file into schema/")
     p.set_defaults(func=cmd_schema)
     return parser

@@ -23,7 +23,6 @@ from ..content import model as m
 from ..content.loader import condition_refs
 from ..runtime import events as ev
 from ..runtime.runtime import CONTENT_NOTE_KEY, Options, Runtime
-from ..runtime.state import SUMMARY
 from .flow import scene_closure, story_flow
 
 DEFAULT_MAX_STATES = 5_000

@@ -2,7 +2,7 @@
 
 Chapters are clusters labelled with their titles; edges are `next` (solid), `goto` beats
 (dashed, labelled with the `if` they sit under) and option gotos (labelled with the
-option's words and condition); endings are double circles; scenes no path reaches are
+option's words and condition); endings are double octagons; scenes no path reaches are
 red and dashed. Nothing here prints.
 """
 from __future__ import annotations
@@ -90,7 +90,7 @@ def graph(story: m.Story, lint_findings: list[Problem] | None = None) -> str:
            "  rankdir=TB;",
            '  node [shape=box, style="rounded,filled", fillcolor=white, fontname="Helvetica"];',
            '  edge [fontname="Helvetica", fontsize=10];',
-           f"  start [shape=circle, label=\"start\", style=filled, fillcolor=black, fontcolor=white];",
+           "  start [shape=circle, label=\"start\", style=filled, fillcolor=black, fontcolor=white];",
            f"  start -> {quote(story.start)};"]
     chapters = {c.number: c for c in story.chapters}
     numbers = sorted({s.chapter for s in story.scenes.values()})
@@ -137,7 +137,7 @@ def graph(story: m.Story, lint_findings: list[Problem] | None = None) -> str:
             out.append(f"  {quote(scene.id)} -> {quote(node)} [color=red, style=dashed];")
     for node, title in sorted(endings.items()):
         colour = ", color=red, fontcolor=red" if node == "end:" else ""
-        out.append(f"  {quote(node)} [shape=doublecircle, label={quote(shorten(title, 20))}{colour}];")
+        out.append(f"  {quote(node)} [shape=doubleoctagon, label={quote(shorten(title, 28))}{colour}];")
     out.append("}")
     return "\n".join(out) + "\n"
 

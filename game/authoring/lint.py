@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..content import model as m
-from ..content.loader import AUDIO_EXTENSIONS, Content, check_content, condition_refs
+from ..content.loader import AUDIO_EXTENSIONS, Content, check_content, condition_refs, find_root
 from ..content.problems import ERROR, WARNING, Mark, Problem, display_path
 from ..content.yamlsource import Document
 from .conditions import format_condition, outcomes, story_facts
-from .flow import StoryFlow, option_blocks, story_flow
+from .flow import StoryFlow, story_flow
 
 INFO = "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -73,6 +73,24 @@ def lint(root: Path, assets: Path | None = None) -> list[Problem]:
         linter = _Linter(content, flow)
         found.extend(linter.run())
     return sort_problems(found)
+
+
+def lint_path(path: Path, assets: Path | None = None) -> list[Problem]:
+    """`lint [PATH]`: a content folder lints everything; a file lints its folder, keeping that file's findings."""
+    path = Path(path)
+    found = lint(find_root(path), assets)
+    if path.is_file():
+        target = path.resolve()
+        found = [p for p in found if _same_file(p.mark.file, target)]
+    return found
+
+
+def _same_file(shown: str, target: Path) -> bool:
+    candidate = Path(shown)
+    try:
+        return (candidate if candidate.is_absolute() else Path.cwd() / candidate).resolve() == target
+    except OSError:
+        return False
 
 
 def _blocking(content: Content) -> bool:
@@ -378,11 +396,9 @@ class _Layout:
     def __init__(self) -> None:
         from ..screens.play import BOX_MARGIN
         from ..screens.theme import DEFAULT, HEIGHT, WIDTH
-        from ..screens.widgets import block_height
         self.size = DEFAULT.body_size
         self.width = WIDTH - 2 * BOX_MARGIN - 80
         self.height = HEIGHT
-        self._block_height = block_height
 
     def box_top(self, lines: int, book) -> int:
         line = round(book.line_height(self.size) * 1.15)

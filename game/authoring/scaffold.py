@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..content.loader import SCENE_DIR
+from ..content.problems import display_path
 from ..content.schema import ID_PATTERN
 
 
@@ -45,7 +46,7 @@ def new_scene(root: Path, scene_id: str, chapter: int | None = None) -> Path:
     for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
         data = _load(path)
         if data.get("id") == scene_id:
-            raise ScaffoldError(f"scene id '{scene_id}' is already used by {path.as_posix()}: pick another id")
+            raise ScaffoldError(f"scene id '{scene_id}' is already used by {display_path(path)}: pick another id")
         match = re.match(r"(\d+)_", path.name)
         if match:
             numbers.append(int(match.group(1)))

@@ -192,10 +192,13 @@ def handout_data(story, quiz: Quiz) -> HandoutData:
 
 CSS = """
 *{box-sizing:border-box}
-body{font-family:"Noto Sans","Nanum Gothic","DejaVu Sans",Arial,sans-serif;color:#111;background:#fff;
+body{font-family:"Noto Sans","DejaVu Sans",Arial,"Malgun Gothic","Apple SD Gothic Neo","Noto Sans CJK KR","Noto Sans KR",
+ "NanumGothic","Nanum Gothic",sans-serif;color:#111;background:#fff;
  max-width:52rem;margin:0 auto;padding:2rem 2.5rem;line-height:1.45;font-size:12pt}
 h1{font-size:22pt;margin:0 0 .2rem}
 h1 .ko{font-weight:normal;color:#444;font-size:16pt;margin-left:.5rem}
+:lang(ko){font-family:"Malgun Gothic","Apple SD Gothic Neo","Noto Sans CJK KR","Noto Sans KR","NanumGothic",
+ "Nanum Gothic",sans-serif}
 .sub{color:#444;margin:0 0 1.2rem}
 h2{font-size:16pt;border-bottom:2px solid #111;padding-bottom:.2rem;margin-top:1.8rem}
 h3{font-size:13pt;margin:1.1rem 0 .3rem}
@@ -207,6 +210,7 @@ h3{font-size:13pt;margin:1.1rem 0 .3rem}
 .lines{border-bottom:1px solid #999;height:1.6rem}
 ol.quiz{padding-left:1.6rem}
 .q{margin:.5rem 0 .9rem}
+.q p{margin:.15rem 0}
 .q ol{list-style:upper-alpha;margin:.25rem 0 0}
 .tf{margin:.25rem 0 0 1.2rem}
 .src{color:#555;font-size:9.5pt}
@@ -232,6 +236,11 @@ def _page(title: str, body: list[str]) -> str:
                       "</body>", "</html>", ""])
 
 
+def _title(data: HandoutData) -> str:
+    korean = f'<span class="ko" lang="ko">{_e(data.korean_title)}</span>' if data.korean_title else ""
+    return f"<h1>{_e(data.title)}{korean}</h1>"
+
+
 def _quiz_sections(data: HandoutData) -> list[tuple[str, list[Question]]]:
     sections = []
     titles = {n: t for n, t, _ in data.chapters}
@@ -248,8 +257,9 @@ def _source_line(data: HandoutData, q: Question) -> str:
 
 
 def handout_html(data: HandoutData) -> str:
-    body = [f'<h1>{_e(data.title)}<span class="ko">{_e(data.korean_title)}</span></h1>',
-            '<p class="sub">Film-study handout: <i>Miracle in Cell No. 7</i> (2013)</p>',
+    body = [_title(data),
+            '<p class="sub">Film-study handout: <i>Miracle in Cell No. 7</i> (2013), in Korean '
+            '<i>7beonbangui Seonmul</i>, "A Gift from Room 7"</p>',
             '<p class="name">Name: <span>&nbsp;</span></p>',
             "<h2>The story, chapter by chapter</h2>"]
     for number, title, summary in data.chapters:
@@ -284,8 +294,7 @@ def handout_html(data: HandoutData) -> str:
 
 
 def answer_key_html(data: HandoutData) -> str:
-    body = [f'<h1>{_e(data.title)}<span class="ko">{_e(data.korean_title)}</span></h1>',
-            '<p class="sub">Quiz answer key, for the teacher</p>']
+    body = [_title(data), '<p class="sub">Quiz answer key, for the teacher</p>']
     n = 1
     for title, questions in _quiz_sections(data):
         body += [f"<h2>{_e(title)}</h2>", f'<ol class="quiz" start="{n}">']

@@ -48,8 +48,8 @@ COMPARISONS: tuple[Comparison, ...] = (
         "The confession",
         Said("filmdb", "Plot", "The police take advantage of Yong-gu's disability to make him admit to crimes he did "
              "not commit, and ignore the evidence that would clear him."),
-        Said("encyclopedia", "Opening paragraph", "The real man was tortured, and pleaded guilty under duress to "
-             "the rape and murder."),
+        Said("encyclopedia", "Opening paragraph", "The real man was tortured until he pleaded guilty to the rape "
+             "and murder: a confession made under duress."),
         "The sources do not say how long the real man spent in prison."),
     Comparison(
         "Cleared",
@@ -62,8 +62,8 @@ COMPARISONS: tuple[Comparison, ...] = (
         "See also: Joe Arridy",
         Said("encyclopedia", "Plot", "Yong-gu, a man with a developmental disability, is sentenced to death for a "
              "crime he did not commit and executed on December 23."),
-        Said("encyclopedia", "See also", "Joe Arridy was an American man with a mental disability who was executed "
-             "after being falsely convicted of rape."),
+        Said("encyclopedia", "See also", "Joe Arridy, an American man with a mental disability, was put to death "
+             "after a false conviction for rape."),
         "The sources give no date or place for Joe Arridy's case: to learn more you would need another source."),
 )
 
@@ -74,10 +74,10 @@ DIFFER_CARDS: tuple[DifferCard, ...] = (
              "Yeseung, and also Lee Yong-gu and Ye-sung.")),
         hint="Both are ways of writing the same Korean names in Latin letters."),
     DifferCard("Where the film ranks at the box office", (
-        Said("encyclopedia", "Box office", "With 12.32 million tickets by March 15, 2013, it is the seventh "
-             "highest-grossing Korean film of all time."),
-        Said("filmdb", "Box office", "The same figures, the same date, but it is called the fifth highest-grossing "
-             "Korean film of all time.")),
+        Said("encyclopedia", "Box office", "With 12.32 million tickets by March 15, 2013, it ranks seventh "
+             "among all Korean films by earnings."),
+        Said("filmdb", "Box office", "The same figures and the same date, but it ranks fifth among all "
+             "Korean films by earnings.")),
         hint="A ranking changes as new films come out: when was each page written?"),
     DifferCard("What kind of trial ends the film", (
         Said("encyclopedia", "Plot", "Ye-sung, still training to be a lawyer, holds a mock trial in a training "
@@ -90,9 +90,9 @@ DIFFER_CARDS: tuple[DifferCard, ...] = (
              "training-court trial.")),
         hint="A detail found in only one source: is it missing from the other, or wrong in the first?"),
     DifferCard("How the girl dies", (
-        Said("encyclopedia", "Plot", "She slips on the icy pavement and a brick drops on her head."),
-        Said("filmdb", "Plot", "She slips on the ice and suffers a fatal blow to the back of her head from the "
-             "fall."))),
+        Said("encyclopedia", "Plot", "She slips on the frozen ground, and then a falling brick hits her head."),
+        Said("filmdb", "Plot", "She slips on the ice, and the fall itself kills her: she strikes the back of her "
+             "head."))),
     DifferCard("How long afterwards the ending takes place", (
         Said("encyclopedia", "Plot", "Sixteen years later, in the present."),
         Said("filmdb", "Plot", "Only 'years after' the execution, with no number."))),
@@ -126,8 +126,8 @@ DIFFER_CARDS: tuple[DifferCard, ...] = (
         hint="'Baeksang' and 'PaekSang' are two spellings of one award's name."),
     DifferCard("How Yong-gu's disability is described", (
         Said("encyclopedia", "Opening paragraph; Plot", "A man with a developmental disability."),
-        Said("filmdb", "Introduction; Plot", "A 'mentally challenged' or 'mentally impaired' man with the intellect "
-             "of a six-year-old.")),
+        Said("filmdb", "Introduction; Plot", "A 'mentally challenged' or 'mentally impaired' man whose mind is "
+             "like a six-year-old child's.")),
         hint="Also ask: which words would you use, and why?"),
     DifferCard("Money", (
         Said("encyclopedia", "Infobox", "Gives a gross of $82.1 million."),

@@ -19,7 +19,8 @@ class ChapterScreen(Screen):
             open_ = bool(scenes) and (app.classroom or chapter.number in reached)
             items.append(Item(f"{chapter.number}. {chapter.title}", lambda s=scenes: self.start(s[0].id),
                               enabled=open_, note="not reached yet" if scenes else "no scenes yet"))
-        self.menu = MenuList(items, (WIDTH // 2, 390), 760, app.theme.body_size - 4, align="left")
+        self.menu = MenuList(items, (WIDTH // 2, 390), 760, app.theme.body_size - 4, align="left",
+                             audio=app.audio)
         self.offset = 0
 
     def start(self, scene_id: str) -> None:

@@ -48,7 +48,7 @@ class ClassroomHub(Screen):
                  Item("Back", self.app.pop)]
         if self.play is not None:
             items.insert(1, Item("Start the story again from the beginning", self.restart_story))
-        return MenuList(items, (WIDTH // 2, 400), 900, BODY)
+        return MenuList(items, (WIDTH // 2, 425), 900, BODY)
 
     # --- entries -----------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ class GameMenu(Screen):
                               Item("Settings", lambda: self.open("settings")),
                               Item("Main menu", self.to_title),
                               Item("Quit the game", app.quit)], (WIDTH // 2, HEIGHT // 2 + 40), 460,
-                             app.theme.body_size - 2)
+                             app.theme.body_size - 2, audio=app.audio)
 
     def open(self, what: str) -> None:
         self.app.pop()

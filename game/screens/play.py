@@ -44,6 +44,8 @@ class PlayScreen(Screen):
     def show(self, event: ev.Event | None) -> None:
         if event is None:
             return
+        if isinstance(event, ev.EvidenceEvent):
+            self.app.audio.play_sound("evidence")
         for effect in event.effects:
             if effect[0] == "sound":
                 self.app.audio.play_sound(effect[1])
@@ -62,7 +64,8 @@ class PlayScreen(Screen):
         if isinstance(event, ev.WAITS_FOR_CHOICE):
             items = [Item(text, lambda i=i: self.choose(i)) for i, text in event.options]
             center_y = 300 if isinstance(event, ev.ChoiceEvent) else 520
-            return MenuList(items, (WIDTH // 2, center_y), 860, self.app.theme.body_size, numbered=True)
+            return MenuList(items, (WIDTH // 2, center_y), 860, self.app.theme.body_size, numbered=True,
+                            audio=self.app.audio)
         if isinstance(event, ev.EndEvent):
             return MenuList([Item("Return to the title screen", self.app.pop)], (WIDTH // 2, 560), 520,
                             self.app.theme.body_size)

@@ -30,7 +30,7 @@ class TitleScreen(Screen):
         if app.story.timeline is not None and app.story.timeline.events:
             items.append(Item("Timeline: the real history", self.open_timeline))
         items += [Item("Settings", lambda: self.open("settings")), Item("Quit", app.quit)]
-        return MenuList(items, (300, 500), 380, app.theme.body_size - 2)
+        return MenuList(items, (300, 500), 380, app.theme.body_size - 2, audio=app.audio)
 
     def start(self) -> None:
         from .play import PlayScreen

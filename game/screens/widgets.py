@@ -57,13 +57,14 @@ class MenuList:
     """Vertical buttons: arrows/d-pad move, Enter/A or a click chooses, digits pick directly."""
 
     def __init__(self, items: list[Item], center: tuple[int, int], width: int, size: int = 28,
-                 numbered: bool = False, align: str = "center"):
+                 numbered: bool = False, align: str = "center", audio=None):
         self.items = items
         self.center = center
         self.width = width
         self.size = size
         self.numbered = numbered
         self.align = align
+        self.audio = audio  # optional: plays the "select" and "confirm" effects
         self.index = next((i for i, it in enumerate(items) if it.enabled), 0)
         self.rects: list[pygame.Rect] = []
 
@@ -92,14 +93,20 @@ class MenuList:
             i = (i + step) % len(self.items)
             if self.items[i].enabled:
                 self.index = i
+                self._sound("select")
                 return
 
     def choose(self, i: int) -> bool:
         if 0 <= i < len(self.items) and self.items[i].enabled:
             self.index = i
+            self._sound("confirm")
             self.items[i].on_choose()
             return True
         return False
+
+    def _sound(self, name: str) -> None:
+        if self.audio is not None:
+            self.audio.play_sound(name)
 
     def hit(self, pos: tuple[int, int]) -> int | None:
         return next((i for i, r in enumerate(self.rects) if r.collidepoint(pos)), None)
