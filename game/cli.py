@@ -72,7 +72,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from .screens.app import run
     story = _load(args.scenes)
     return run(story, start_scene=args.scene, fullscreen=args.fullscreen, data=args.data_dir,
-               classroom=args.classroom, dev_root=args.scenes if args.dev else None)
+               classroom=args.classroom, dev_root=args.scenes if args.dev else None, classroom_out=args.classroom_out)
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -160,7 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     p.add_argument("--data-dir", help="where saves and settings go (default: the user data folder, "
                    "or $CELL7_DATA_DIR)")
-    p.add_argument("--classroom", action="store_true", help="classroom mode: projector theme, prompts on")
+    p.add_argument("--classroom", action="store_true", help="classroom mode: presenter view with projector theme, "
+                   "prompts, votes, quiz and exports")
+    p.add_argument("--classroom-out", type=Path, help="where classroom exports go (default: the data folder)")
     p.add_argument("--dev", action="store_true", help="authors: reload scene files when they are saved "
                    "(also Ctrl+R / F6)")
     p.set_defaults(func=cmd_play)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..classroom.quiz import quiz_from_content
 from ..timeline.model import build_timeline
 from . import model as m
 from .compiler import SceneCompiler
@@ -91,6 +92,7 @@ def check_content(root: Path, assets: Path | None = None) -> Content:
     content.story = _build(content, digest.hexdigest()[:16], scene_digests)
     _cross_check(content)
     content.story = dataclasses.replace(content.story, timeline=build_timeline(content))
+    quiz_from_content(content)  # the classroom quiz is content too: its mistakes are reported with the rest
     return content
 
 

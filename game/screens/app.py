@@ -237,7 +237,8 @@ class App:
 
 
 def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False, data: str | None = None,
-        classroom: bool = False, dev_root: Path | None = None, timeline_focus: str | None = None) -> int:
+        classroom: bool = False, dev_root: Path | None = None, timeline_focus: str | None = None,
+        classroom_out: Path | None = None) -> int:
     from .title import TitleScreen
     if os.environ.get("SDL_VIDEODRIVER") == "dummy":
         print("note: SDL_VIDEODRIVER=dummy, so no window will be visible")
@@ -252,4 +253,7 @@ def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False
         app.push(PlayScreen(app, start_scene=start_scene))
     elif timeline_focus is not None:
         title.open_timeline(timeline_focus or None)
+    elif classroom:
+        from .classroom_hub import ClassroomHub
+        app.push(ClassroomHub(app, export_dir=classroom_out))
     return app.run()

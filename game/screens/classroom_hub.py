@@ -15,7 +15,7 @@ from ..classroom import export
 from ..classroom.quiz import Quiz, load_quiz
 from ..classroom.session import SessionLog, format_clock
 from .base import Screen
-from .classroom_ui import BODY, HINT, backdrop, footer, heading, install_keys
+from .classroom_ui import BODY, HINT, backdrop, footer, heading
 from .input import Action
 from .theme import WIDTH
 from .widgets import Item, MenuList
@@ -24,7 +24,6 @@ from .widgets import Item, MenuList
 class ClassroomHub(Screen):
     def __init__(self, app, content_root: Path | None = None, export_dir: Path | None = None):
         super().__init__(app)
-        install_keys(app)
         self.content_root = Path(content_root) if content_root else paths.SCENES
         self.export_dir = Path(export_dir) if export_dir else None
         self.log = SessionLog(clock=lambda: app.time)

@@ -19,30 +19,6 @@ BLUE = (118, 180, 220)
 AMBER = (224, 160, 102)
 RED = (230, 100, 100)
 
-CLASSROOM_KEYS = {pygame.K_c: "chapters", pygame.K_v: "vote"}
-
-
-def install_keys(app) -> None:
-    """Teach the app's input mapper C (chapters) and V (vote), keys input.py leaves unmapped.
-
-    Only keys that map to nothing else are added, so nothing existing changes; once the lead
-    adds "chapters" and "vote" to input.KEYMAP this wrapper does nothing.
-    """
-    mapper = app.input
-    if getattr(mapper, "_classroom_keys", False):
-        return
-    original = mapper.translate
-
-    def translate(event):
-        actions = original(event)
-        if not actions and event.type == pygame.KEYDOWN and event.key in CLASSROOM_KEYS:
-            return [Action(CLASSROOM_KEYS[event.key])]
-        return actions
-
-    mapper.translate = translate
-    mapper._classroom_keys = True
-
-
 def backdrop(surface: pygame.Surface, app, alpha: int = 215) -> None:
     """The title art, darkened: a calm page for text-heavy screens."""
     surface.blit(app.images.background("title"), (0, 0))

@@ -34,6 +34,8 @@ KEYMAP: dict[str, tuple[int, ...]] = {
     "help": (pygame.K_F1,),
     "blank": (pygame.K_b,),
     "mute": (pygame.K_m,),
+    "chapters": (pygame.K_c,),
+    "vote": (pygame.K_v,),
 }
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 

@@ -29,6 +29,7 @@ class TitleScreen(Screen):
             items.append(Item("Chapters", lambda: self.open("chapters")))
         if app.story.timeline is not None and app.story.timeline.events:
             items.append(Item("Timeline: the real history", self.open_timeline))
+        items.append(Item("Classroom", lambda: self.open("classroom")))
         items += [Item("Settings", lambda: self.open("settings")), Item("Quit", app.quit)]
         return MenuList(items, (300, 500), 380, app.theme.body_size - 2, audio=app.audio)
 
@@ -52,6 +53,9 @@ class TitleScreen(Screen):
         if what == "load":
             from .saveload import SaveLoadScreen
             self.app.push(SaveLoadScreen(self.app, "load"))
+        elif what == "classroom":
+            from .classroom_hub import ClassroomHub
+            self.app.push(ClassroomHub(self.app))
         elif what == "chapters":
             from .chapters import ChapterScreen
             self.app.push(ChapterScreen(self.app))
