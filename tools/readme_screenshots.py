@@ -16,6 +16,7 @@ from game import paths  # noqa: E402
 from game.content.loader import load_story  # noqa: E402
 from game.screens.app import App  # noqa: E402
 from game.screens.capture import play_app  # noqa: E402
+from game.screens.timeline import TimelineScreen  # noqa: E402
 from game.screens.title import TitleScreen  # noqa: E402
 
 OUT = paths.ROOT / "docs" / "screenshots"
@@ -32,7 +33,12 @@ def main() -> None:
     app.screenshot(OUT / "title.png")
     for name, (scene, events) in MOMENTS.items():
         play_app(story, scene, events).screenshot(OUT / f"{name}.png")
-    print(f"wrote {len(MOMENTS) + 1} screenshots to {OUT}")
+    for name, view, focus in (("timeline", "timeline", "story_backpack"), ("box_office", "chart", None)):
+        app = App(story, window=False)
+        app.push(TimelineScreen(app, story.timeline, focus_event=focus, view=view))
+        app.step(2.0)
+        app.screenshot(OUT / f"{name}.png")
+    print(f"wrote {len(MOMENTS) + 3} screenshots to {OUT}")
 
 
 if __name__ == "__main__":

@@ -112,7 +112,8 @@ class Validator:
                 self._error(path, f"{label} {_show(value)} is not a valid id",
                             f"ids use lower-case letters, digits and '_', starting with a letter, e.g. '{suggestion}'")
             else:
-                self._error(path, f"{label} {_show(value)} is not in the expected form ({schema.get('description', pattern)})")
+                form = schema.get("description", pattern)
+                self._error(path, f"{label} {_show(value)} is not in the expected form ({form})")
 
     def _check_object(self, value: dict, schema: Schema, path: tuple, label: str) -> None:
         properties = schema.get("properties", {})
@@ -120,7 +121,8 @@ class Validator:
         for key in schema.get("required", []):
             if key not in value and not did_you_mean(key, unknown):
                 example = f"{key}: ..."
-                self._error(path, f"{label} is missing '{key}'", f"add '{example}' ({properties.get(key, {}).get('description', '')})".replace(" ()", ""))
+                about = properties.get(key, {}).get("description", "")
+                self._error(path, f"{label} is missing '{key}'", f"add '{example}'" + (f" ({about})" if about else ""))
         names = schema.get("propertyNames")
         extra = schema.get("additionalProperties", True)
         for key, item in value.items():

@@ -33,7 +33,8 @@ SAFE_TAGS = {
 HINTS = {
     "cannot start any token": "indent with spaces, not tabs",
     "mapping values are not allowed here": "put quotes around text that contains ': ' (a colon and a space)",
-    "could not find expected ':'": "check the indentation of this line and the line above; every key needs 'key: value'",
+    "could not find expected ':'": "check the indentation of this line and the line above; "
+                                   "every key needs 'key: value'",
     "found undefined alias": "define the anchor (&name) before using it (*name)",
     "expected <block end>": "this line's indentation does not match its siblings",
     "found unexpected end of stream": "a quote or bracket was opened and never closed",

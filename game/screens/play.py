@@ -278,7 +278,8 @@ class PlayScreen(Screen):
         if self.line_done():
             t = self.app.time * 3
             y = rect.bottom - 30 + round(3 * ((t % 2) - 1 if int(t) % 2 else 1 - (t % 2)))
-            pygame.draw.polygon(surface, theme.accent, [(rect.right - 44, y), (rect.right - 28, y), (rect.right - 36, y + 10)])
+            arrow = [(rect.right - 44, y), (rect.right - 28, y), (rect.right - 36, y + 10)]
+            pygame.draw.polygon(surface, theme.accent, arrow)
         self._draw_quick(surface, rect)
 
     def _draw_quick(self, surface: pygame.Surface, box: pygame.Rect) -> None:
@@ -326,11 +327,13 @@ class PlayScreen(Screen):
         surface.blit(tag, (rect.left + 50, y))
         y += tag.get_height() + 10
         if title:
-            y = text_block(surface, fonts, title, size + 6, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0), bold=True) + 16
+            y = text_block(surface, fonts, title, size + 6, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0),
+                           bold=True) + 16
         if body:
             y = text_block(surface, fonts, body, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0)) + 16
         if footer:
-            text_block(surface, fonts, footer, theme.small_size, theme.muted, pygame.Rect(rect.left + 50, y, inner_w, 0))
+            text_block(surface, fonts, footer, theme.small_size, theme.muted,
+                       pygame.Rect(rect.left + 50, y, inner_w, 0))
         return rect
 
     def _draw_card(self, surface: pygame.Surface, e: ev.Event) -> None:
@@ -366,7 +369,8 @@ class PlayScreen(Screen):
             panel(surface, rect, theme, edge=(224, 160, 102))
             label = fonts.render(source, theme.small_size, (224, 160, 102), bold=True)
             surface.blit(label, (rect.left + 25, rect.top + 20))
-            text_block(surface, fonts, says, size, theme.text, pygame.Rect(rect.left + 25, rect.top + 60, col_w - 50, 0))
+            text_block(surface, fonts, says, size, theme.text,
+                       pygame.Rect(rect.left + 25, rect.top + 60, col_w - 50, 0))
         q_top = y + max(heights) + 110
         text_block(surface, fonts, e.question, theme.small_size + 2, theme.accent,
                    pygame.Rect(120, q_top, WIDTH - 240, 0), align="center")

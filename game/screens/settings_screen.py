@@ -146,7 +146,8 @@ class SettingsScreen(Screen):
             text_block(surface, fonts, value, size, colour,
                        pygame.Rect(rect.left + label_w + 60, rect.top + 7, value_w, 0))
             y += heights[i] + GAP
-        text_block(surface, fonts, help_text, theme.small_size, theme.muted, pygame.Rect(70, bottom + 12, WIDTH - 140, 0))
+        text_block(surface, fonts, help_text, theme.small_size, theme.muted,
+                   pygame.Rect(70, bottom + 12, WIDTH - 140, 0))
 
     def _value(self, row: Row) -> str:
         return f"‹  {row.show(self.app.settings)}  ›"

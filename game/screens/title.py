@@ -46,8 +46,9 @@ class TitleScreen(Screen):
     def open_timeline(self, focus_event: str | None = None) -> None:
         from .play import PlayScreen
         from .timeline import TimelineScreen
-        self.app.push(TimelineScreen(self.app, self.app.story.timeline, focus_event=focus_event,
-                                     on_open_scene=lambda scene: self.app.push(PlayScreen(self.app, start_scene=scene))))
+        def play(scene: str) -> None:
+            self.app.push(PlayScreen(self.app, start_scene=scene))
+        self.app.push(TimelineScreen(self.app, self.app.story.timeline, focus_event=focus_event, on_open_scene=play))
 
     def open(self, what: str) -> None:
         if what == "load":

@@ -16,6 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ..content.model import Account
 from ..content.problems import Mark, Problems
 from ..content.validate import did_you_mean
 
@@ -102,12 +103,6 @@ class Era:
     @property
     def span(self) -> tuple[float, float]:
         return self.start.start(), self.end.end()
-
-
-@dataclass(frozen=True)
-class Account:
-    source: str
-    says: str
 
 
 @dataclass(frozen=True)
