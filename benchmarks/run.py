@@ -327,7 +327,9 @@ while endings < 3:
     events += 1
     app.step(0.5)
     app.present()
-print(json.dumps({"peak": peak_rss_mb(), "events": events, "label": label}))
+import resource
+print(json.dumps({"peak": peak_rss_mb(), "maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "events": events, "label": label}))
 """
 
 GROWTH = """
@@ -361,9 +363,9 @@ def bench_memory(steps: int) -> None:
     if out.returncode:
         raise RuntimeError(out.stderr)
     full = json.loads(out.stdout.strip().splitlines()[-1])
-    bare = subprocess.run([sys.executable, "-c", "import pygame,resource;pygame.display.init();"
-                           "pygame.display.set_mode((1280,720));print(resource.getrusage(resource.RUSAGE_SELF)"
-                           ".ru_maxrss/1024)"], env=ENV, capture_output=True, text=True)
+    bare = subprocess.run([sys.executable, "-c", "import pygame;pygame.display.init();"
+                           "pygame.display.set_mode((1280,720));pygame.display.flip();"
+                           "from benchmarks.common import peak_rss_mb;print(peak_rss_mb())"], cwd=ROOT, env=ENV, capture_output=True, text=True)
     floor = float(bare.stdout.strip().splitlines()[-1])
     row("Memory", f"peak RSS, 3 full playthroughs drawn in the app ({full['events']} events)",
         f"{full['peak']:.0f} MB", f"bare pygame window {floor:.0f} MB", f"≤ 120 MB — {verdict(full['peak'] <= 120)}")

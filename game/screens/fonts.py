@@ -17,6 +17,7 @@ from .. import paths
 REGULAR = "NanumGothic-Regular.ttf"
 BOLD = "NanumGothic-Bold.ttf"
 FALLBACK = "DejaVuSans.ttf"
+RENDER_CACHE_BYTES = 24 * 2**20  # rendered lines kept; a full-width line of body text is ~150 KB
 SYMBOLS_FROM_FALLBACK = [(0x2022, 0x2022), (0x2039, 0x203A), (0x2190, 0x21FF), (0x25A0, 0x25FF)]
 
 
@@ -41,6 +42,9 @@ class FontBook:
             cp for cp in self.fallback_cover if any(lo <= cp <= hi for lo, hi in SYMBOLS_FROM_FALLBACK)}
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._cache: dict[tuple, pygame.Surface] = {}
+        self._wraps: dict[tuple, tuple[str, ...]] = {}  # wrapped lines: screens re-wrap the same text every frame
+        self._widths: dict[tuple, int] = {}  # the timeline measures every label every frame
+        self._cache_bytes = 0  # pixels held by _cache: typing renders a new prefix per frame, so bound the bytes
 
     def font(self, size: int, bold: bool = False, fallback: bool = False) -> pygame.font.Font:
         name = FALLBACK if fallback else (BOLD if bold else REGULAR)
@@ -68,7 +72,13 @@ class FontBook:
         return runs
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
-        return sum(self.font(size, bold, fb).size(run)[0] for run, fb in self._runs(text))
+        key = (text, size, bold)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 20_000:
+                self._widths.clear()
+            width = self._widths[key] = sum(self.font(size, bold, fb).size(run)[0] for run, fb in self._runs(text))
+        return width
 
     def line_height(self, size: int) -> int:
         return self.font(size).get_linesize()
@@ -86,13 +96,21 @@ class FontBook:
         for part in parts:
             surface.blit(part, (x, (height - part.get_height()) // 2))
             x += part.get_width()
-        if len(self._cache) > 4000:
+        if len(self._cache) > 4000 or self._cache_bytes > RENDER_CACHE_BYTES:
             self._cache.clear()
+            self._cache_bytes = 0
         self._cache[key] = surface
+        self._cache_bytes += surface.get_width() * surface.get_height() * 4
         return surface
 
     def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
-        return list(_wrap(self, text, size, width, bold))
+        key = (text, size, width, bold)
+        lines = self._wraps.get(key)
+        if lines is None:
+            if len(self._wraps) > 4000:
+                self._wraps.clear()
+            lines = self._wraps[key] = tuple(_wrap(self, text, size, width, bold))
+        return list(lines)
 
 
 def _wrap(book: FontBook, text: str, size: int, width: int, bold: bool) -> list[str]:
