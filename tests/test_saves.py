@@ -247,3 +247,11 @@ def test_write_failure_is_reported_not_raised(tmp_path):
     profile = Profile(blocker / "inside")
     assert profile.save_settings() is False
     assert "could not write" in profile.messages[-1]
+
+
+def test_temporary_files_left_by_a_killed_write_are_cleared(tmp_path):
+    target = tmp_path / "slot.json"
+    (tmp_path / ".slot.json.abc123.tmp").write_text("half a save")
+    (tmp_path / ".other.json.xyz.tmp").write_text("another file's")
+    atomic_write(target, b"{}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.json.xyz.tmp", "slot.json"]

@@ -68,8 +68,9 @@ def check_content(root: Path, assets: Path | None = None) -> Content:
     problems = content.problems
     digest = hashlib.sha256()
     scene_digests: dict[str, str] = {}
+    shown_root = display_path(root, root.parent)  # once: resolving every file's path was a tenth of the load
     for kind, path in content_files(root):
-        display = display_path(path, root.parent)
+        display = f"{shown_root}/{path.relative_to(root).as_posix()}"
         if not path.is_file():
             if kind in SINGLE_FILES:
                 problems.error(Mark(display), f"missing {kind} file", f"create {display} (see docs/authoring.md)")

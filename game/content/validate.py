@@ -23,20 +23,12 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     return f": did you mean '{close[0]}'?" if close else ""
 
 
+JSON_TYPES = {type(None): "null", bool: "boolean", int: "integer", float: "number", str: "string",
+              list: "array", dict: "object"}
+
+
 def type_of(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
+    return JSON_TYPES.get(type(value), "object")
 
 
 def _matches_type(value: Any, wanted: str | list[str]) -> bool:

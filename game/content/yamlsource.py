@@ -43,23 +43,32 @@ HINTS = {
 
 @dataclass
 class Document:
-    """The data of one file with the marks of its values (by path) and keys (by path of the value)."""
+    """The data of one file with the marks of its values (by path) and keys (by path of the value).
+
+    Marks are kept as PyYAML's own mark objects and turned into `Mark`s only when asked for:
+    most are never needed, and making them all up front was a fifth of the load time.
+    """
 
     file: str
     data: Any
-    marks: dict[Path_, Mark] = field(default_factory=dict)
-    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    marks: dict[Path_, yaml.Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, yaml.Mark] = field(default_factory=dict)
+
+    def _at(self, raw: yaml.Mark) -> Mark:
+        return Mark(self.file, raw.line + 1, raw.column + 1)
 
     def mark(self, path: Path_ = ()) -> Mark:
         """The mark of the value at `path`, or of its nearest ancestor."""
         path = tuple(path)
         while path and path not in self.marks:
             path = path[:-1]
-        return self.marks.get(path, Mark(self.file, 1, 1))
+        raw = self.marks.get(path)
+        return self._at(raw) if raw is not None else Mark(self.file, 1, 1)
 
     def key_mark(self, path: Path_) -> Mark:
         """The mark of the key that holds the value at `path` (falls back to the value)."""
-        return self.key_marks.get(tuple(path)) or self.mark(path)
+        raw = self.key_marks.get(tuple(path))
+        return self._at(raw) if raw is not None else self.mark(path)
 
 
 _SCALARS = yaml.constructor.SafeConstructor()
@@ -165,7 +174,7 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, problems: Problems, co
         raise _Budget(f"file expands to more than {MAX_NODES} values (an alias bomb?)")
     if depth > MAX_DEPTH:
         raise _Budget(f"nesting deeper than {MAX_DEPTH} levels")
-    doc.marks.setdefault(path, _mark(doc.file, node))
+    doc.marks.setdefault(path, node.start_mark)
     if node.tag not in SAFE_TAGS:
         problems.error(_mark(doc.file, node), f"YAML tag '{node.tag}' is not allowed in content files",
                        "remove the tag; only plain text, numbers, true/false, lists and mappings are used",
@@ -187,7 +196,7 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, problems: Problems, co
                 problems.error(_mark(doc.file, key_node), f"duplicate key '{key}'",
                                "each key may appear once in a mapping; remove or rename one", code="duplicate-key")
                 continue
-            doc.key_marks[path + (key,)] = _mark(doc.file, key_node)
+            doc.key_marks[path + (key,)] = key_node.start_mark
             result[key] = _convert(value_node, path + (key,), doc, problems, count, depth + 1)
         return result
     if isinstance(node, yaml.SequenceNode):

@@ -56,6 +56,7 @@ class App:
         self.watcher = ContentWatcher(dev_root) if dev_root else None
         self.reload_problems: list = []
         self._next_poll = 0.0
+        self._offscreen: pygame.Surface | None = None
         self.input = InputMapper(self.to_logical)
         self.stack: list[Screen] = []
         self.running = True
@@ -229,7 +230,9 @@ class App:
         """A small PNG of the game (drawn without any menu on top) for a save slot."""
         surface = self.canvas
         if under is not None:
-            surface = pygame.Surface((WIDTH, HEIGHT))
+            if self._offscreen is None:  # one surface, reused: a new one per autosave fragmented memory
+                self._offscreen = pygame.Surface((WIDTH, HEIGHT))
+            surface = self._offscreen
             under.draw(surface)
         buffer = io.BytesIO()
         pygame.image.save(pygame.transform.smoothscale(surface, (256, 144)), buffer, "thumb.png")

@@ -17,7 +17,7 @@ from .. import paths
 REGULAR = "NanumGothic-Regular.ttf"
 BOLD = "NanumGothic-Bold.ttf"
 FALLBACK = "DejaVuSans.ttf"
-RENDER_CACHE_BYTES = 24 * 2**20  # rendered lines kept; a full-width line of body text is ~150 KB
+RENDER_CACHE_BYTES = 12 * 2**20  # rendered lines kept; a full-width line of body text is ~150 KB
 SYMBOLS_FROM_FALLBACK = [(0x2022, 0x2022), (0x2039, 0x203A), (0x2190, 0x21FF), (0x25A0, 0x25FF)]
 
 
@@ -83,7 +83,9 @@ class FontBook:
     def line_height(self, size: int) -> int:
         return self.font(size).get_linesize()
 
-    def render(self, text: str, size: int, colour: tuple[int, int, int], bold: bool = False) -> pygame.Surface:
+    def render(self, text: str, size: int, colour: tuple[int, int, int], bold: bool = False,
+               cache: bool = True) -> pygame.Surface:
+        """One line of text; `cache=False` for one-off strings (a line half typed out)."""
         key = (text, size, colour, bold)
         cached = self._cache.get(key)
         if cached is not None:
@@ -96,6 +98,8 @@ class FontBook:
         for part in parts:
             surface.blit(part, (x, (height - part.get_height()) // 2))
             x += part.get_width()
+        if not cache:
+            return surface
         if len(self._cache) > 4000 or self._cache_bytes > RENDER_CACHE_BYTES:
             self._cache.clear()
             self._cache_bytes = 0

@@ -271,16 +271,27 @@ class PlayScreen(Screen):
                                 label.get_width() + 36, label.get_height() + 12)
             pygame.draw.rect(surface, colour, plate, border_radius=10)
             surface.blit(label, (plate.left + 18, plate.top + 6))
-        shown = e.text[: int(self.typed)]
         body = rect.inflate(-80, -60)
         body.top = rect.top + 34
-        text_block(surface, fonts, shown, size, theme.text, body)
+        self._type_out(surface, e.text, size, body)
         if self.line_done():
             t = self.app.time * 3
             y = rect.bottom - 30 + round(3 * ((t % 2) - 1 if int(t) % 2 else 1 - (t % 2)))
             arrow = [(rect.right - 44, y), (rect.right - 28, y), (rect.right - 36, y + 10)]
             pygame.draw.polygon(surface, theme.accent, arrow)
         self._draw_quick(surface, rect)
+
+    def _type_out(self, surface: pygame.Surface, text: str, size: int, body: pygame.Rect) -> None:
+        """The first `typed` characters, laid out as the whole line will be, so words never jump lines."""
+        fonts, colour = self.app.fonts, self.app.theme.text
+        left = int(self.typed)
+        step = round(fonts.line_height(size) * 1.15)
+        for i, line in enumerate(fonts.wrap(text, size, body.width)):
+            if left <= 0:
+                break
+            part = line if left >= len(line) else line[:left]
+            surface.blit(fonts.render(part, size, colour, cache=part is line), (body.left, body.top + i * step))
+            left -= len(line) + 1  # the space the wrap consumed
 
     def _draw_quick(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         fonts, theme = self.app.fonts, self.app.theme
