@@ -235,3 +235,14 @@ def test_mouse_events_map_to_actions():
     assert mapper.translate(click) == [Action("click", (20, 40))]
     right = pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=3, pos=(0, 0))
     assert mapper.translate(right) == [Action("cancel")]
+
+
+def test_history_button_opens_the_timeline_at_this_scenes_moment(story_root, tmp_path):
+    from game.content.loader import load_story as load
+    from game import paths
+    story = load(paths.SCENES)
+    app = App(story, Profile(tmp_path / "d"), window=False)
+    play = PlayScreen(app, start_scene="shop_window")
+    app.push(play)
+    press(app, "timeline")
+    assert type(app.top).__name__ == "TimelineScreen" and app.top.selected == "story_backpack"

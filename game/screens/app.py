@@ -219,6 +219,7 @@ class App:
                 actions.extend(self.input.translate(event))
             self.step(dt, actions)
             self.present()
+        self.profile.save_persistent()  # lines read since the last scene start count as read next time
         pygame.quit()
         return 0
 

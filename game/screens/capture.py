@@ -9,7 +9,7 @@ from ..runtime.runtime import Options
 from .app import App
 from .play import PlayScreen
 
-SETTLE_SECONDS = 2.0  # long enough for fades and typing to finish
+SETTLE_SECONDS = 2.0  # long enough for fades to finish
 
 
 def play_app(story: m.Story, scene: str, events: int, options: Options | None = None, **app_args) -> App:
@@ -24,6 +24,7 @@ def play_app(story: m.Story, scene: str, events: int, options: Options | None = 
             play.choose(play.event.options[0][0])
         else:
             play.next_event()
+    play.typed = 1e9  # the whole line, however long
     app.step(SETTLE_SECONDS)
     return app
 

@@ -13,7 +13,7 @@ from .widgets import Item, MenuList, block_height, panel, shade, text_block
 POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_right": 0.86}
 FADE_SECONDS = 0.45
 BOX_MARGIN = 60
-QUICK = ("Back", "Log", "Auto", "Skip", "Save", "Menu")
+QUICK = ("Back", "Log", "Auto", "Skip", "Save", "History", "Menu")
 
 
 class PlayScreen(Screen):
@@ -164,10 +164,8 @@ class PlayScreen(Screen):
             self.load("quick")
         elif name == "backlog":
             self.quick("Log")
-        elif name == "timeline" and self.app.story.timeline is not None:
-            from .timeline import TimelineScreen
-            focus = self.app.story.scenes[self.rt.state.scene].timeline
-            self.app.push(TimelineScreen(self.app, self.app.story.timeline, focus_event=focus))
+        elif name == "timeline":
+            self.quick("History")
 
     def quick(self, name: str) -> None:
         if name == "Back":
@@ -179,6 +177,10 @@ class PlayScreen(Screen):
         elif name == "Log":
             from .backlog import BacklogScreen
             self.app.push(BacklogScreen(self.app, self))
+        elif name == "History" and self.app.story.timeline is not None:
+            from .timeline import TimelineScreen
+            focus = self.app.story.scenes[self.rt.state.scene].timeline
+            self.app.push(TimelineScreen(self.app, self.app.story.timeline, focus_event=focus))
         elif name == "Save":
             from .saveload import SaveLoadScreen
             self.app.push(SaveLoadScreen(self.app, "save", self))
