@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
@@ -357,6 +358,34 @@ print(json.dumps({"warm": warm, "end": rss_mb(), "steps": done, "label": label})
 """
 
 
+def bench_reload(runs: int) -> None:
+    """Hot reload on the shipped story, with the player deep in it (the retrial): load, check, replay."""
+    print("reload", file=sys.stderr)
+    from game.content.loader import check_content
+    from game.runtime import events as ev
+    from game.runtime.reload import reload_story
+    from game.runtime.runtime import Options, Runtime
+    story = check_content(paths.SCENES).story
+    rng = random.Random(3)
+    rt = Runtime(story, Options(content_notes="play"))
+    while rt.state.scene != "retrial_hub":
+        event = rt.advance()
+        if isinstance(event, ev.WAITS_FOR_CHOICE):
+            rt.choose(rng.choice(event.options)[0])
+    for _ in range(3):
+        rt.advance()
+    load = statistics.median(_timed(lambda: check_content(paths.SCENES)) for _ in range(runs))
+    total = statistics.median(_timed(lambda: reload_story(paths.SCENES, None, rt)) for _ in range(runs))
+    row("Reload", "hot reload at the retrial (load + check + replay of every choice)", f"{total:.0f} ms",
+        f"of which load + check {load:.0f} ms", f"≤ 1,000 ms — {verdict(total <= 1000)}")
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
 def bench_memory(steps: int) -> None:
     print("memory", file=sys.stderr)
     out = subprocess.run([sys.executable, "-c", FULL_PLAY], env=ENV, capture_output=True, text=True, cwd=ROOT)
@@ -398,7 +427,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs and frames (a smoke test, ~30 s)")
-    parser.add_argument("--only", default="startup,load,frames,memory", help="comma-separated sections")
+    parser.add_argument("--only", default="startup,load,reload,frames,memory", help="comma-separated sections")
     parser.add_argument("--profile", action="store_true", help="cProfile the slowest frame scenario")
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
@@ -407,6 +436,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_startup(3 if q else 9)
     if "load" in only:
         bench_load(3 if q else 7, [100, 1000] if q else [100, 1000, 10000])
+    if "reload" in only:
+        bench_reload(3 if q else 9)
     if "frames" in only:
         bench_frames(500 if q else 3000, args.profile)
     if "memory" in only:
