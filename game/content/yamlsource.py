@@ -20,6 +20,7 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 4 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_DEPTH = 64
+DEEP_HINT = "keep nesting shallow: a scene needs only a few levels"
 DEEP_SCAN_FROM = 2_000  # structure characters; below this a file cannot nest deep enough to matter
 
 Path_ = tuple  # a path into the data: keys and list indices
@@ -122,7 +123,7 @@ def _too_deep(text: str) -> yaml.Mark | None:
         return None
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=Loader):
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):  # lazy, so it stops at the first level too deep
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -138,7 +139,7 @@ def parse_text(text: str, display: str, problems: Problems) -> Document | None:
     deep = _too_deep(text)
     if deep is not None:
         problems.error(Mark(display, deep.line + 1, deep.column + 1), f"nesting deeper than {MAX_DEPTH} levels",
-                       "keep nesting shallow: a scene needs only a few levels")
+                       DEEP_HINT)
         return None
     try:
         node = yaml.compose(text, Loader=Loader)
@@ -164,6 +165,8 @@ def _yaml_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     where = Mark(display, mark.line + 1, mark.column + 1) if mark else Mark(display, 1, 1)
     message = " ".join(part for part in (exc.context, exc.problem) if part)
+    if "maximum nesting depth" in message:  # PyYAML >= 6.0.4 stops deep files itself: say it our way
+        return Problem(where, f"nesting deeper than {MAX_DEPTH} levels", hint=DEEP_HINT, code="yaml")
     hint = next((h for key, h in HINTS.items() if key in message), "")
     return Problem(where, f"not valid YAML: {message}", hint=hint, code="yaml")
 
