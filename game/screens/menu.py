@@ -47,7 +47,7 @@ class GameMenu(Screen):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        shade(surface, 170)
+        shade(surface, 205)
         title = self.app.fonts.render("Paused", self.app.theme.title_size, self.app.theme.text, bold=True)
         surface.blit(title, ((WIDTH - title.get_width()) // 2, 40))
         self.menu.draw(surface, self.app.fonts, self.app.theme)
