@@ -34,6 +34,7 @@ class PlayScreen(Screen):
         self.skip = False
         self.hide_ui = False
         self.quick_rects: dict[str, pygame.Rect] = {}
+        self.autosave_due = False
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -78,16 +79,20 @@ class PlayScreen(Screen):
             profile.chapters.add(event.chapter)
             profile.save_persistent()
         if isinstance(event, (ev.SceneStart, ev.ChoiceEvent)):
-            self.save("auto")
+            self.autosave_due = True  # taken next frame, from the canvas that shows this moment
         if isinstance(event, ev.LineEvent) and self.app.settings.self_voicing:
             self.app.voice.say(f"{event.name}: {event.text}" if event.name else event.text)
 
-    def save(self, slot: str) -> None:
-        """Save to a slot ('auto' rotates through the autosaves); failures become a message, never a crash."""
+    def save(self, slot: str, from_canvas: bool = False) -> None:
+        """Save to a slot ('auto' rotates through the autosaves); failures become a message, never a crash.
+
+        The thumbnail is the last frame drawn when `from_canvas`; otherwise the game is drawn again
+        without the menus that are open over it.
+        """
         from ..storage import StorageError
         saves = self.app.profile.saves
         try:
-            thumb = self.app.thumbnail_png(self)
+            thumb = self.app.thumbnail_png(None if from_canvas else self)
             if slot == "auto":
                 saves.autosave(self.rt, thumb)
             else:
@@ -191,6 +196,9 @@ class PlayScreen(Screen):
     # --- animation -----------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
+        if self.autosave_due:
+            self.autosave_due = False
+            self.save("auto", from_canvas=True)
         settings = self.app.settings
         self.fade = min(1.0, self.fade + dt / FADE_SECONDS)
         if isinstance(self.event, ev.LineEvent) and settings.text_speed:
