@@ -83,29 +83,11 @@ class Axis:
 
     def u(self, t: float) -> float:
         """Squeezed position of time t (monotone, continuous)."""
-        segs = self.segments
-        if t <= segs[0].t0:
-            return segs[0].u0 - (segs[0].t0 - t)
-        for i, s in enumerate(segs):
-            if t <= s.t1:
-                return s.u0 + (t - s.t0)
-            if i + 1 < len(segs) and t < segs[i + 1].t0:
-                nxt = segs[i + 1]
-                return s.u1 + (t - s.t1) * (nxt.u0 - s.u1) / (nxt.t0 - s.t1)
-        return segs[-1].u1 + (t - segs[-1].t1)
+        return _remap(t, [(s.t0, s.t1, s.u0, s.u1) for s in self.segments])
 
     def t(self, u: float) -> float:
         """The inverse of `u`."""
-        segs = self.segments
-        if u <= segs[0].u0:
-            return segs[0].t0 - (segs[0].u0 - u)
-        for i, s in enumerate(segs):
-            if u <= s.u1:
-                return s.t0 + (u - s.u0)
-            if i + 1 < len(segs) and u < segs[i + 1].u0:
-                nxt = segs[i + 1]
-                return s.t1 + (u - s.u1) * (nxt.t0 - s.t1) / (nxt.u0 - s.u1)
-        return segs[-1].t1 + (u - segs[-1].u1)
+        return _remap(u, [(s.u0, s.u1, s.t0, s.t1) for s in self.segments])
 
     def breaks(self) -> list[tuple[float, float, float]]:
         """(u0, u1, true length in days) of every squeezed gap."""
@@ -409,3 +391,18 @@ def lane_of(placed: Iterable[Placed], event_id: str) -> Placed | None:
 
 def events_by_time(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=lambda e: e.sort_key)
+
+
+def _remap(x: float, spans: list[tuple[float, float, float, float]]) -> float:
+    """Map x through (from0, from1, to0, to1) spans: one to one inside a span, linear across the gaps."""
+    first_from, _, first_to, _ = spans[0]
+    if x <= first_from:
+        return first_to - (first_from - x)
+    for i, (a0, a1, b0, b1) in enumerate(spans):
+        if x <= a1:
+            return b0 + (x - a0)
+        if i + 1 < len(spans) and x < spans[i + 1][0]:
+            next_from, next_to = spans[i + 1][0], spans[i + 1][2]
+            return b1 + (x - a1) * (next_to - b1) / (next_from - a1)
+    _, last_from, _, last_to = spans[-1]
+    return last_to + (x - last_from)
