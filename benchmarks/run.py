@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import ROOT, paths, peak_rss_mb, rss_mb  # noqa: E402
+from benchmarks.common import ROOT, paths  # noqa: E402
 
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1",
        "PYTHONPATH": str(ROOT)}
@@ -96,6 +96,7 @@ def _best(fn, runs: int) -> float:
 
 def _parse_only(root: Path) -> None:
     import yaml
+
     from game.content.loader import content_files
     for _, path in content_files(root):
         if path.is_file():
@@ -105,6 +106,7 @@ def _parse_only(root: Path) -> None:
 def bench_load(runs: int, sizes: list[int]) -> None:
     print("content load", file=sys.stderr)
     import gc
+
     from benchmarks.synth import write_story
     from game.content.loader import check_content
 
@@ -165,6 +167,7 @@ def _frames(app, frames: int, before_frame=None) -> list[float]:
 def frame_scenarios():
     """name -> (setup() -> (app, before_frame)). Each builds its own app on the shipped story."""
     import tempfile as tf
+
     from benchmarks.common import story_for_tools
     from game.profile import Profile
     from game.runtime import events as ev
@@ -240,6 +243,7 @@ def frame_scenarios():
 def _timeline_scenarios(story, assets):
     import inspect
     import tempfile as tf
+
     from game.profile import Profile
     from game.screens.app import App
     try:

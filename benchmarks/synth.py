@@ -89,6 +89,7 @@ def write_story(root: Path, scenes: int, assets: Path = paths.ASSETS, seed: int 
 if __name__ == "__main__":
     import sys
     import tempfile
+
     from game.content.loader import check_content
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     root = write_story(Path(tempfile.mkdtemp()) / "scenes", n)

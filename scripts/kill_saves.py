@@ -81,7 +81,7 @@ def run(story, runs: int, seed: int, folder: Path, min_ms: float = 1, max_ms: fl
     ctx = multiprocessing.get_context("fork")
     counts: Counter[str] = Counter()
     last: dict[str, float] = {}
-    for i in range(runs):
+    for _i in range(runs):
         proc = ctx.Process(target=_writer, args=(story, str(folder), rng.randrange(2**31)), daemon=True)
         proc.start()
         time.sleep(rng.uniform(min_ms, max_ms) / 1000)

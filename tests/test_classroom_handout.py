@@ -70,7 +70,7 @@ def test_handout_is_balanced_html_with_summaries_prompts_and_the_quiz(data):
     html = export.handout_html(data)
     parsed = parse(html)
     text = " ".join(parsed.text)
-    for number, title, summary in data.chapters:
+    for _number, title, summary in data.chapters:
         assert title in text and summary in text
     for prompt in data.prompts:
         assert prompt.question in text

@@ -14,8 +14,12 @@ from game.content.loader import load_story
 from game.runtime import events as ev
 from game.screens.app import App
 from game.screens.classroom_hub import ClassroomHub
-from game.screens.classroom_play import (ClassroomChapterList, ClassroomNotesScreen, ClassroomPlayScreen,
-                                         ClassroomVoteScreen)
+from game.screens.classroom_play import (
+    ClassroomChapterList,
+    ClassroomNotesScreen,
+    ClassroomPlayScreen,
+    ClassroomVoteScreen,
+)
 from game.screens.classroom_quiz import QuizScreen, QuizSetupScreen
 from game.screens.classroom_reality import RealityScreen
 from game.screens.input import Action

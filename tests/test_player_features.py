@@ -238,8 +238,8 @@ def test_mouse_events_map_to_actions():
 
 
 def test_history_button_opens_the_timeline_at_this_scenes_moment(story_root, tmp_path):
-    from game.content.loader import load_story as load
     from game import paths
+    from game.content.loader import load_story as load
     story = load(paths.SCENES)
     app = App(story, Profile(tmp_path / "d"), window=False)
     play = PlayScreen(app, start_scene="shop_window")

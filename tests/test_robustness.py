@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import errno
 import os
-import random
-import shutil
 import subprocess
 import sys
 import tracemalloc
@@ -315,6 +313,7 @@ def test_headless_commands_work_without_a_display(story_root, tmp_path):
 @pytest.mark.parametrize("size", [(1, 1), (3, 2), (100, 50), (2, 900), (1280, 1)])
 def test_tiny_windows_do_not_crash(story_root, size):
     import pygame
+
     from game.screens.app import App
     from game.screens.input import Action
     from game.screens.play import PlayScreen

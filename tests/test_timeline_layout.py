@@ -10,8 +10,17 @@ from hypothesis import strategies as st
 
 from game.content.loader import check_content
 from game.content.problems import Problems
-from game.timeline.layout import (MAX_SCALE, Geometry, View, estimate_width, event_positions, layout_timeline,
-                                  overlaps, place_lane, ticks)
+from game.timeline.layout import (
+    MAX_SCALE,
+    Geometry,
+    View,
+    estimate_width,
+    event_positions,
+    layout_timeline,
+    overlaps,
+    place_lane,
+    ticks,
+)
 from game.timeline.model import build_timeline
 
 SCENES = Path(__file__).parent.parent / "scenes"

@@ -13,8 +13,8 @@ Exhaustive when the distinct states fit in `max_states`; otherwise it stops and 
 """
 from __future__ import annotations
 
-import json
 import heapq
+import json
 import random
 from dataclasses import dataclass, field
 from typing import Any
@@ -264,8 +264,8 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
     """
     options = options or Options(prompts=True, content_notes="ask")
     report = ExploreReport(max_states=max_states, scenes_total=len(story.scenes))
-    for sid, scene in story.scenes.items():
-        for i, op in enumerate(scene.code):
+    for _sid, scene in story.scenes.items():
+        for _i, op in enumerate(scene.code):
             if not isinstance(op, m.Jump):
                 report.beats_total += 1
                 report.lines_total += isinstance(op, m.Line)

@@ -12,7 +12,7 @@ import pygame
 
 from .. import paths
 from ..classroom import export
-from ..classroom.quiz import Quiz, load_quiz
+from ..classroom.quiz import load_quiz
 from ..classroom.session import SessionLog, format_clock
 from .base import Screen
 from .classroom_ui import BODY, HINT, backdrop, footer, heading

@@ -11,7 +11,7 @@ import pygame
 from ..classroom.quiz import DONE, MAX_TEAMS, MIN_TEAMS, REVEAL, TOPIC_TITLES, Question, Quiz, QuizGame
 from ..classroom.session import SessionLog
 from .base import Screen
-from .classroom_ui import AMBER, BIG, BLUE, BODY, GREEN, HINT, HUGE, RED, backdrop, fit_size, footer, heading
+from .classroom_ui import BIG, BLUE, BODY, GREEN, HINT, RED, backdrop, fit_size, footer, heading
 from .input import Action
 from .theme import HEIGHT, WIDTH
 from .widgets import block_height, panel, text_block

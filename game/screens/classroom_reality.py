@@ -90,7 +90,8 @@ class RealityScreen(Screen):
         y = heading(surface, self.app, "The sources differ", card.topic, AMBER) + 16
         bottom = HEIGHT - 150 if card.hint else HEIGHT - 110
         a, b = card.accounts[0], card.accounts[1]
-        title = lambda s: story.sources[s.source].title if s.source in story.sources else SOURCE_TITLES.get(s.source, s.source)
+        def title(s):
+            return story.sources[s.source].title if s.source in story.sources else SOURCE_TITLES.get(s.source, s.source)
         self._two_columns(surface, y, (title(a).upper(), a.text, f"Section: {a.section}", AMBER, None),
                           (title(b).upper(), b.text, f"Section: {b.section}", AMBER, None), bottom)
         y = text_block(surface, fonts, card.question, BODY, theme.accent, pygame.Rect(80, bottom + 10, WIDTH - 160, 0),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pygame
 
-from .input import Action
 from .theme import HEIGHT, WIDTH
 from .widgets import block_height, panel, text_block
 

@@ -106,7 +106,7 @@ def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, si
         pygame.draw.rect(surface, (228, 224, 214), (cx, y, cw, round(70 * k)), border_radius=round(12 * k))
         head = fonts.render(label, round(46 * k), INK, True)
         surface.blit(head, (cx + (cw - head.get_width()) // 2, y + round(8 * k)))
-    for (u0, u1, days), (cx, cw) in zip(axis.breaks(), xs[1:]):
+    for (_u0, _u1, days), (cx, cw) in zip(axis.breaks(), xs[1:]):
         years = days / 365.25
         text = f"≈{years:.0f} yrs" if years >= 1.5 else f"≈{days / 30.44:.0f} mo"
         mark = fonts.render(text, round(26 * k), MUTED, True)

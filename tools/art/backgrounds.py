@@ -6,8 +6,21 @@ scene; ``render(name)`` returns the finished pygame Surface.
 import math
 
 from . import scenery as S
-from .common import (PAL, Canvas, add_grain, cubic_bezier, dark, light, mix, multiply_grade,
-                     quad_bezier, rgba, rng_for, rounded_rect_pts, vignette)
+from .common import (
+    PAL,
+    Canvas,
+    add_grain,
+    cubic_bezier,
+    dark,
+    light,
+    mix,
+    multiply_grade,
+    quad_bezier,
+    rgba,
+    rng_for,
+    rounded_rect_pts,
+    vignette,
+)
 
 W, H = S.W, S.H
 
@@ -83,7 +96,7 @@ def filing_cabinet(c, x, y, w, h, col, drawers=4):
 
 def paper_stack(c, x, y, w, n, rng, col=(240, 236, 222)):
     yy = y
-    for i in range(n):
+    for _i in range(n):
         off = rng.uniform(-4, 4)
         tint = rng.choice([col, (226, 208, 160), (200, 214, 226)])
         c.rect(x + off, yy - 5, w, 6, tint, stroke=dark(tint, 0.8), sw=0.8)
@@ -943,7 +956,7 @@ def sunset_sky(c, rng, sun=(760, 560), warm=1.0):
     c.glow(sun[0], sun[1], 600, (255, 170, 100), alpha=int(110 * warm))
     c.glow(sun[0], sun[1], 200, (255, 230, 170), alpha=int(180 * warm))
     c.circle(sun[0], sun[1], 56, (255, 240, 200))
-    for i in range(7):
+    for _i in range(7):
         x = rng.uniform(-100, W + 100)
         y = rng.uniform(80, 400)
         S.cloud(c, x, y, rng.uniform(220, 420), rng.uniform(24, 44),
@@ -965,14 +978,14 @@ def prison_wall_sunset(c, rng):
 
 def balloon_sky(c, rng):
     sunset_sky(c, rng, sun=(420, 610), warm=1.1)
-    for i in range(5):
+    for _i in range(5):
         S.cloud(c, rng.uniform(0, W), rng.uniform(420, 560), rng.uniform(300, 500), rng.uniform(30, 50),
                 [(0, (255, 200, 160)), (1, (200, 110, 120))], rng, alpha=200)
     S.balloon(c, 930, 230, 64, rng, lit=(255, 226, 170), shadow=(120, 70, 110), rope=40, haze=0.08)
     S.birds(c, rng, 5, (600, 300, 300, 120), (90, 60, 90), 6)
     S.hills(c, rng, 660, 30, (110, 70, 110))
     S.hills(c, rng, 690, 20, (80, 52, 90), seed_shift=1.7)
-    for i in range(40):
+    for _i in range(40):
         x = rng.uniform(0, W)
         c.circle(x, rng.uniform(680, 715), 1.6, (255, 220, 150))
 

@@ -8,10 +8,10 @@ upper left, warm rim on the right) and outline, so the cast looks consistent.
 import math
 from dataclasses import dataclass, field, replace
 
-from .common import Canvas, dark, ellipse_pts, light, quad_bezier, rgba, rng_for  # sets SDL env first
-
 import numpy as np  # noqa: E402,I001
 import pygame  # noqa: E402
+
+from .common import Canvas, dark, ellipse_pts, light, quad_bezier, rgba, rng_for  # sets SDL env first
 
 PW, PH = 480, 640
 CX = PW / 2
