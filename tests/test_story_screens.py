@@ -36,3 +36,33 @@ def test_each_chapter_renders_a_finished_moment(chapter):
     assert len(colours) > 40, "the background looks blank"
     box = canvas.subsurface(pygame.Rect(100, 560, 700, 40))
     assert len({box.get_at((x, y))[:3] for x in range(0, 700, 2) for y in range(0, 40, 2)}) > 5
+
+
+@pytest.mark.parametrize("scene, events, options", [
+    ("retrial_hub", 3, None),                                   # the retrial's five-way choice
+    ("ice_market", 2, "ask"),                                   # a content note with its two buttons
+])
+def test_menus_stay_on_screen_at_200_percent_text(tmp_path, scene, events, options):
+    from game.profile import Profile
+    from game.runtime.runtime import Options
+    profile = Profile(tmp_path)
+    profile.settings.font_scale = 2.0
+    app = play_app(STORY, scene, events, options=Options(content_notes=options) if options else None,
+                   profile=profile)
+    app.screenshot(SHOTS / f"{scene}_200.png")
+    rects = app.top.menu.rects
+    assert len(rects) == len(app.top.event.options)
+    assert rects[0].top >= 0 and rects[-1].bottom <= 720
+    assert all(a.bottom <= b.top for a, b in zip(rects, rects[1:]))  # buttons never overlap
+
+
+def test_sources_differ_card_fits_at_200_percent_text(tmp_path):
+    from game.profile import Profile
+    profile = Profile(tmp_path)
+    profile.settings.font_scale = 2.0
+    app = play_app(STORY, "shop_window", 7, profile=profile)
+    assert isinstance(app.top.event, ev.DifferEvent)
+    bottom_strip = app.canvas.subsurface(pygame.Rect(0, 700, 1280, 20))
+    before = play_app(STORY, "shop_window", 7)  # the same moment at 100%: the strip is background there too
+    assert pygame.image.tobytes(bottom_strip, "RGB") == pygame.image.tobytes(
+        before.canvas.subsurface(pygame.Rect(0, 700, 1280, 20)), "RGB")

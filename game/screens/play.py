@@ -16,6 +16,18 @@ BOX_MARGIN = 60
 QUICK = ("Back", "Log", "Auto", "Skip", "Save", "History", "Menu")
 
 
+def fitting(height, limit: int, step: int = 2, most: int = 20) -> int:
+    """How many points to take off the text sizes so that `height(d)` fits in `limit`.
+
+    Large text settings make cards taller; rather than run off the screen, the card's type
+    steps down (never below the 100% sizes by more than `most`).
+    """
+    for d in range(0, most + 1, step):
+        if height(d) <= limit:
+            return d
+    return most
+
+
 class PlayScreen(Screen):
     def __init__(self, app, start_scene: str | None = None, runtime: Runtime | None = None,
                  options: Options | None = None):
@@ -320,12 +332,21 @@ class PlayScreen(Screen):
     def _draw_choice(self, surface: pygame.Surface, e: ev.ChoiceEvent) -> None:
         shade(surface, 110)
         fonts, theme = self.app.fonts, self.app.theme
-        rect = pygame.Rect(BOX_MARGIN + 40, 40, WIDTH - 2 * BOX_MARGIN - 80, 0)
-        rect.height = block_height(fonts, e.prompt, theme.body_size, rect.width - 60) + 40
+        width = WIDTH - 2 * BOX_MARGIN - 80
+
+        def prompt_height(d: int) -> int:
+            return block_height(fonts, e.prompt, theme.body_size - d, width - 60) + 40
+
+        def height(d: int) -> int:
+            self.menu.size = theme.body_size - d
+            return prompt_height(d) + 40 + 2 * self._menu_half()
+
+        d = fitting(height, HEIGHT - 60)
+        rect = pygame.Rect(BOX_MARGIN + 40, 30, width, prompt_height(d))
         panel(surface, rect, theme, edge=theme.panel_edge)
-        text_block(surface, fonts, e.prompt, theme.body_size, theme.accent, rect.inflate(-60, -40), align="center")
-        if self.menu:
-            self.menu.center = (WIDTH // 2, max(rect.bottom + 40 + self._menu_half(), 380))
+        text_block(surface, fonts, e.prompt, theme.body_size - d, theme.accent, rect.inflate(-60, -40),
+                   align="center")
+        self.menu.center = (WIDTH // 2, max(rect.bottom + 40 + self._menu_half(), 380))
 
     def _menu_half(self) -> int:
         rects = self.menu.layout(self.app.fonts)
@@ -333,18 +354,24 @@ class PlayScreen(Screen):
 
     def _card(self, surface: pygame.Surface, label: str, title: str, body: str, footer: str,
               label_colour=None, width: int = 900) -> pygame.Rect:
+        """A centred card; at large text sizes the type steps down until the card fits the screen."""
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 120)
         inner_w = width - 100
-        size = theme.card_text_size
-        h = 60 + fonts.line_height(theme.small_size)
-        h += block_height(fonts, title, size + 6, inner_w, bold=True) + 16 if title else 0
-        h += block_height(fonts, body, size, inner_w) + 16 if body else 0
-        h += block_height(fonts, footer, theme.small_size, inner_w) + 10 if footer else 0
-        rect = pygame.Rect((WIDTH - width) // 2, max(30, (HEIGHT - h) // 2 - 20), width, h + 20)
+
+        def height(d: int) -> int:
+            size, small = theme.card_text_size - d, theme.small_size - d // 2
+            h = 60 + fonts.line_height(small)
+            h += block_height(fonts, title, size + 6, inner_w, bold=True) + 16 if title else 0
+            h += block_height(fonts, body, size, inner_w) + 16 if body else 0
+            return h + (block_height(fonts, footer, small, inner_w) + 10 if footer else 0)
+
+        d = fitting(height, HEIGHT - 60)
+        size, small, h = theme.card_text_size - d, theme.small_size - d // 2, height(d)
+        rect = pygame.Rect((WIDTH - width) // 2, max(20, (HEIGHT - h) // 2 - 20), width, h + 20)
         panel(surface, rect, theme, edge=label_colour or theme.panel_edge)
         y = rect.top + 30
-        tag = fonts.render(label.upper(), theme.small_size, label_colour or theme.accent, bold=True)
+        tag = fonts.render(label.upper(), small, label_colour or theme.accent, bold=True)
         surface.blit(tag, (rect.left + 50, y))
         y += tag.get_height() + 10
         if title:
@@ -353,8 +380,7 @@ class PlayScreen(Screen):
         if body:
             y = text_block(surface, fonts, body, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0)) + 16
         if footer:
-            text_block(surface, fonts, footer, theme.small_size, theme.muted,
-                       pygame.Rect(rect.left + 50, y, inner_w, 0))
+            text_block(surface, fonts, footer, small, theme.muted, pygame.Rect(rect.left + 50, y, inner_w, 0))
         return rect
 
     def _draw_card(self, surface: pygame.Surface, e: ev.Event) -> None:
@@ -375,26 +401,38 @@ class PlayScreen(Screen):
     def _draw_differ(self, surface: pygame.Surface, e: ev.DifferEvent) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 140)
-        size = theme.card_text_size - 2
         n = len(e.accounts)
         col_w = (WIDTH - 160 - 30 * (n - 1)) // n
-        heights = [block_height(fonts, says, size, col_w - 50) for _, says in e.accounts]
-        head = block_height(fonts, e.topic, size + 4, WIDTH - 200, bold=True)
-        top = max(30, (HEIGHT - (head + max(heights) + 260)) // 2)
-        tag = fonts.render("THE SOURCES DIFFER", theme.small_size, (224, 160, 102), bold=True)
+        colour = (224, 160, 102)
+
+        def parts(d: int) -> tuple[int, int, int, int]:
+            size = theme.card_text_size - 2 - d
+            head = block_height(fonts, e.topic, size + 4, WIDTH - 200, bold=True)
+            column = max(block_height(fonts, says, size, col_w - 50) for _, says in e.accounts)
+            label = fonts.line_height(theme.small_size - d // 2)
+            question = block_height(fonts, e.question, theme.small_size + 2 - d // 2, WIDTH - 240)
+            return head, column + label + 50, question, label
+
+        def height(d: int) -> int:
+            head, column, question, label = parts(d)
+            return label + 10 + head + 20 + column + 20 + question
+
+        d = fitting(height, HEIGHT - 40)
+        size, small = theme.card_text_size - 2 - d, theme.small_size - d // 2
+        head, column, question, label_h = parts(d)
+        top = max(20, (HEIGHT - height(d)) // 2)
+        tag = fonts.render("THE SOURCES DIFFER", small, colour, bold=True)
         surface.blit(tag, ((WIDTH - tag.get_width()) // 2, top))
-        y = text_block(surface, fonts, e.topic, size + 4, theme.text, pygame.Rect(100, top + 40, WIDTH - 200, 0),
-                       bold=True, align="center") + 20
+        y = text_block(surface, fonts, e.topic, size + 4, theme.text,
+                       pygame.Rect(100, top + label_h + 10, WIDTH - 200, 0), bold=True, align="center") + 20
         for i, (source, says) in enumerate(e.accounts):
-            rect = pygame.Rect(80 + i * (col_w + 30), y, col_w, max(heights) + 90)
-            panel(surface, rect, theme, edge=(224, 160, 102))
-            label = fonts.render(source, theme.small_size, (224, 160, 102), bold=True)
-            surface.blit(label, (rect.left + 25, rect.top + 20))
+            rect = pygame.Rect(80 + i * (col_w + 30), y, col_w, column)
+            panel(surface, rect, theme, edge=colour)
+            surface.blit(fonts.render(source, small, colour, bold=True), (rect.left + 25, rect.top + 18))
             text_block(surface, fonts, says, size, theme.text,
-                       pygame.Rect(rect.left + 25, rect.top + 60, col_w - 50, 0))
-        q_top = y + max(heights) + 110
-        text_block(surface, fonts, e.question, theme.small_size + 2, theme.accent,
-                   pygame.Rect(120, q_top, WIDTH - 240, 0), align="center")
+                       pygame.Rect(rect.left + 25, rect.top + 28 + label_h, col_w - 50, 0))
+        text_block(surface, fonts, e.question, small + 2, theme.accent,
+                   pygame.Rect(120, y + column + 20, WIDTH - 240, 0), align="center")
 
     def _draw_scene_card(self, surface: pygame.Surface, e: ev.SceneStart) -> None:
         fonts, theme = self.app.fonts, self.app.theme
@@ -406,24 +444,36 @@ class PlayScreen(Screen):
         for text, size, colour, bold in lines:
             y = text_block(surface, fonts, text, size, colour, pygame.Rect(100, y, WIDTH - 200, 0), bold, "center") + 14
         hint = fonts.render("Press Enter or click to begin", theme.small_size, theme.muted)
-        surface.blit(hint, ((WIDTH - hint.get_width()) // 2, HEIGHT - 90))
+        surface.blit(hint, ((WIDTH - hint.get_width()) // 2, HEIGHT - hint.get_height() - 40))
 
     def _draw_note(self, surface: pygame.Surface, e: ev.ContentNoteEvent) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 200)
-        rect = pygame.Rect(140, 50, WIDTH - 280, 360)
+        inner = WIDTH - 380
+        lead = f"The next scene, “{e.scene_title}”, shows:"
+        after = "You can play it, or read a short neutral summary and go on."
+
+        def note_height(d: int) -> int:
+            body, small = theme.body_size - d, theme.small_size - d // 2
+            h = 60 + fonts.line_height(small + 2) + block_height(fonts, lead, body, inner) + 8
+            h += sum(block_height(fonts, f"•  {t}", body, inner - 30) for t in e.topics)
+            return h + 14 + block_height(fonts, after, small, inner)
+
+        def height(d: int) -> int:
+            self.menu.size = theme.body_size - d
+            return note_height(d) + 40 + 2 * self._menu_half()
+
+        d = fitting(height, HEIGHT - 40)
+        body, small = theme.body_size - d, theme.small_size - d // 2
+        rect = pygame.Rect(140, 20, WIDTH - 280, note_height(d))
         panel(surface, rect, theme, edge=theme.danger)
-        y = text_block(surface, fonts, "Content note", theme.small_size + 2, theme.danger,
-                       pygame.Rect(rect.left + 50, rect.top + 30, rect.width - 100, 0), bold=True) + 6
-        y = text_block(surface, fonts, f"The next scene, “{e.scene_title}”, shows:", theme.body_size, theme.text,
-                       pygame.Rect(rect.left + 50, y, rect.width - 100, 0)) + 8
+        y = text_block(surface, fonts, "Content note", small + 2, theme.danger,
+                       pygame.Rect(rect.left + 50, rect.top + 30, inner, 0), bold=True) + 6
+        y = text_block(surface, fonts, lead, body, theme.text, pygame.Rect(rect.left + 50, y, inner, 0)) + 8
         for topic in e.topics:
-            y = text_block(surface, fonts, f"•  {topic}", theme.body_size, theme.text,
-                           pygame.Rect(rect.left + 80, y, rect.width - 130, 0))
-        text_block(surface, fonts, "You can play it, or read a short neutral summary and go on.", theme.small_size,
-                   theme.muted, pygame.Rect(rect.left + 50, y + 14, rect.width - 100, 0))
-        if self.menu:
-            self.menu.center = (WIDTH // 2, max(rect.bottom + 40 + self._menu_half(), 520))
+            y = text_block(surface, fonts, f"•  {topic}", body, theme.text, pygame.Rect(rect.left + 80, y, inner - 30, 0))
+        text_block(surface, fonts, after, small, theme.muted, pygame.Rect(rect.left + 50, y + 14, inner, 0))
+        self.menu.center = (WIDTH // 2, rect.bottom + 40 + self._menu_half())
 
     def _draw_end(self, surface: pygame.Surface, e: ev.EndEvent) -> None:
         fonts, theme = self.app.fonts, self.app.theme
