@@ -6,7 +6,9 @@ raises `ContentError` carrying the list.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,9 +63,30 @@ def find_root(path: Path) -> Path:
     return path if path.is_dir() else path.parent
 
 
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading.
+
+    Loading builds hundreds of thousands of small dicts, lists and marks with no reference
+    cycles, and the collector kept re-scanning them all: 40% of the time on a 10,000-scene
+    story. Everything is still freed by reference counting.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_content(root: Path, assets: Path | None = None) -> Content:
     """Load and check everything; problems are collected in `Content.problems`."""
-    root = Path(root)
+    with _no_cyclic_gc():
+        return _check_content(Path(root), assets)
+
+
+def _check_content(root: Path, assets: Path | None) -> Content:
     content = Content(root, Path(assets) if assets else root.parent / "assets", None)
     problems = content.problems
     digest = hashlib.sha256()
