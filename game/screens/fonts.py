@@ -17,7 +17,7 @@ from .. import paths
 REGULAR = "NanumGothic-Regular.ttf"
 BOLD = "NanumGothic-Bold.ttf"
 FALLBACK = "DejaVuSans.ttf"
-RENDER_CACHE_BYTES = 12 * 2**20  # rendered lines kept; a full-width line of body text is ~150 KB
+RENDER_CACHE_BYTES = 6 * 2**20  # rendered lines kept; a full-width line of body text is ~150 KB
 SYMBOLS_FROM_FALLBACK = [(0x2022, 0x2022), (0x2039, 0x203A), (0x2190, 0x21FF), (0x25A0, 0x25FF)]
 
 

@@ -98,6 +98,11 @@ class TimelineScreen(Screen):
         self.drag_from: tuple[int, int] | None = None
         self.dragged = False
         self.table_index = 0
+        self._veils: dict[tuple, pygame.Surface] = {}
+        self._placed: list[Placed] = []
+        self._placed_for: tuple | None = None
+        self._scenery_surface: pygame.Surface | None = None
+        self._scenery_for: tuple | None = None
         self.scroll = 0
         self.row_rects: list[tuple[pygame.Rect, str]] = []
         self.card_page_fit = 0
@@ -128,9 +133,15 @@ class TimelineScreen(Screen):
         return f"{events[0].title} +{len(events) - 1}"
 
     def layout(self, view: View | None = None) -> list[Placed]:
+        """Marker and label placement; recomputed only when the view or the card changes."""
+        view = view or self.view
         right = CARD.left - 12 if self.card_open and self.mode == "timeline" else PLOT_RIGHT
-        return layout_timeline(self.timeline, view or self.view, LANES_TOP, AXIS_Y - LANES_TOP - 8, self.measure,
-                               self.geo, self.positions, self.cluster_label, clip=(PLOT_LEFT, right))
+        key = (view, right)
+        if self._placed_for != key:
+            self._placed = layout_timeline(self.timeline, view, LANES_TOP, AXIS_Y - LANES_TOP - 8, self.measure,
+                                           self.geo, self.positions, self.cluster_label, clip=(PLOT_LEFT, right))
+            self._placed_for = key
+        return self._placed
 
     def focus_x(self) -> float:
         """Where a selected event is centred: the plot's middle, or left of the card when it is open."""
@@ -385,26 +396,11 @@ class TimelineScreen(Screen):
     # timeline ---------------------------------------------------------------------------------
 
     def _draw_timeline(self, surface: pygame.Surface) -> None:
-        theme, fonts = self.app.theme, self.app.fonts
         view = self.view
         plot = pygame.Rect(PLOT_LEFT, LANES_TOP - 4, PLOT_RIGHT - PLOT_LEFT, AXIS_Y - LANES_TOP + 4)
         ys = self.lane_ys()
-        band = (ys[1] - ys[0]) if len(ys) > 1 else 100
-        # lane bands and gutter titles
-        for i, (lane, y) in enumerate(zip(self.timeline.lanes, ys, strict=False)):
-            rect = pygame.Rect(0, round(y - band / 2), WIDTH, round(band))
-            if i % 2 == 0:
-                pygame.draw.rect(surface, tuple(min(255, c + 10) for c in theme.backdrop), rect)
-            colour = hex_colour(lane.colour)
-            pygame.draw.rect(surface, colour, (8, rect.top + 8, 6, rect.height - 16), border_radius=3)
-            text_block(surface, fonts, lane.title, 22, colour, pygame.Rect(22, round(y) - 26, GUTTER - 26, 60),
-                       bold=True)
+        surface.blit(self._scenery(plot, ys), (0, 0))
         surface.set_clip(plot)
-        self._draw_eras(surface, plot)
-        self._draw_breaks(surface, plot)
-        for lane, y in zip(self.timeline.lanes, ys, strict=False):
-            colour = hex_colour(lane.colour)
-            pygame.draw.line(surface, tuple(c // 2 for c in colour), (plot.left, y), (plot.right, y), 3)
         self.placed = self.layout(view)
         self._draw_selected_span(surface, ys)
         for p in self.placed:
@@ -434,10 +430,8 @@ class TimelineScreen(Screen):
         fonts = self.app.fonts
         for era, span, row in self._era_rows(plot):
             colour = hex_colour(era.colour)
-            shade_rect = pygame.Rect(span.left, LANES_TOP, span.width, AXIS_Y - LANES_TOP)
-            veil = pygame.Surface(shade_rect.size, pygame.SRCALPHA)
-            veil.fill((*colour, 22))
-            surface.blit(veil, shade_rect.topleft)
+            shade_rect = pygame.Rect(span.left, LANES_TOP, span.width, AXIS_Y - LANES_TOP).clip(plot)
+            surface.blit(self._veil(shade_rect.size, colour), shade_rect.topleft)
         surface.set_clip(pygame.Rect(PLOT_LEFT, ERA_TOP, PLOT_RIGHT - PLOT_LEFT, LANES_TOP - ERA_TOP))
         for era, span, row in self._era_rows(plot):
             colour = hex_colour(era.colour)
@@ -451,6 +445,44 @@ class TimelineScreen(Screen):
                 self._text(surface, label, 16, (250, 250, 250), (left, bar.centery), bold=True, anchor="midleft")
         surface.set_clip(plot)
 
+    def _scenery(self, plot: pygame.Rect, ys: list[float]) -> pygame.Surface:
+        """Lanes, eras and axis breaks: drawn once per view and reused while the view stays put."""
+        theme, fonts = self.app.theme, self.app.fonts
+        key = (self.view, theme.name, fonts.scale, tuple(ys))
+        if self._scenery_for == key:
+            return self._scenery_surface
+        surface = self._scenery_surface = pygame.Surface((WIDTH, HEIGHT))
+        self._scenery_for = key
+        surface.fill(theme.backdrop)
+        band = (ys[1] - ys[0]) if len(ys) > 1 else 100
+        for i, (lane, y) in enumerate(zip(self.timeline.lanes, ys, strict=False)):
+            rect = pygame.Rect(0, round(y - band / 2), WIDTH, round(band))
+            if i % 2 == 0:
+                surface.fill(tuple(min(255, c + 10) for c in theme.backdrop), rect)
+            colour = hex_colour(lane.colour)
+            pygame.draw.rect(surface, colour, (8, rect.top + 8, 6, rect.height - 16), border_radius=3)
+            text_block(surface, fonts, lane.title, 22, colour, pygame.Rect(22, round(y) - 26, GUTTER - 26, 60),
+                       bold=True)
+        surface.set_clip(plot)
+        self._draw_eras(surface, plot)
+        self._draw_breaks(surface, plot)
+        for lane, y in zip(self.timeline.lanes, ys, strict=False):
+            colour = hex_colour(lane.colour)
+            pygame.draw.line(surface, tuple(c // 2 for c in colour), (plot.left, y), (plot.right, y), 3)
+        surface.set_clip(None)
+        return surface
+
+    def _veil(self, size: tuple[int, int], colour) -> pygame.Surface:
+        """A translucent era shade, kept while the view stays put (allocating one per frame was costly)."""
+        key = (size, colour)
+        veil = self._veils.get(key)
+        if veil is None:
+            if len(self._veils) > 32:
+                self._veils.clear()
+            veil = self._veils[key] = pygame.Surface(size, pygame.SRCALPHA)
+            veil.fill((*colour, 22))
+        return veil
+
     def _draw_breaks(self, surface: pygame.Surface, plot: pygame.Rect) -> None:
         theme = self.app.theme
         for u0, u1, _days in self.axis.breaks():
@@ -458,7 +490,7 @@ class TimelineScreen(Screen):
             if x1 < plot.left or x0 > plot.right:
                 continue
             rect = pygame.Rect(round(x0), LANES_TOP - 4, max(1, round(x1 - x0)), AXIS_Y - LANES_TOP + 4)
-            pygame.draw.rect(surface, tuple(max(0, c - 6) for c in theme.backdrop), rect)
+            surface.fill(tuple(max(0, c - 6) for c in theme.backdrop), rect)
             for x in (x0, x1):
                 points = [(x + (4 if k % 2 else -4), LANES_TOP + k * 12) for k in range((AXIS_Y - LANES_TOP) // 12 + 1)]
                 pygame.draw.lines(surface, (80, 86, 104), False, points, 2)
@@ -466,7 +498,7 @@ class TimelineScreen(Screen):
             x0 = self.view.x(self.axis.undated_u0)
             rect = pygame.Rect(round(x0), LANES_TOP - 4, plot.right - round(x0), AXIS_Y - LANES_TOP + 4)
             if rect.width > 0:
-                pygame.draw.rect(surface, (34, 30, 44), rect)
+                surface.fill((34, 30, 44), rect)
                 pygame.draw.line(surface, (120, 110, 150), (x0, LANES_TOP), (x0, AXIS_Y), 2)
 
     def _draw_selected_span(self, surface: pygame.Surface, ys: list[float]) -> None:
