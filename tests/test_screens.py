@@ -118,3 +118,4 @@ def test_window_scaling_maps_clicks_to_the_canvas(story, assets):
     app.window = pygame.display.set_mode((640, 480))
     assert app.to_logical((320, 240)) == (640, 360)
     assert app.to_logical((0, 60)) == (0, 0)
+

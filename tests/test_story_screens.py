@@ -66,3 +66,19 @@ def test_sources_differ_card_fits_at_200_percent_text(tmp_path):
     before = play_app(STORY, "shop_window", 7)  # the same moment at 100%: the strip is background there too
     assert pygame.image.tobytes(bottom_strip, "RGB") == pygame.image.tobytes(
         before.canvas.subsurface(pygame.Rect(0, 700, 1280, 20)), "RGB")
+
+
+def test_background_change_dissolves_from_the_picture_that_was_on_screen():
+    app = play_app(STORY, "shop_window", 2)
+    play = app.top
+    shop = app.images.background("shop_window")
+    while not any(e[:2] == ("background", "home") for e in play.event.effects):
+        play.choose(play.event.options[0][0]) if isinstance(play.event, ev.WAITS_FOR_CHOICE) else play.next_event()
+    assert play.old_background is shop and play.fade == 0.0
+    app.step(0.1)
+    middle = app.canvas.copy()
+    app.step(1.0)
+    done = app.canvas
+    assert 0 < play.fade <= 1 and shop.get_alpha() is None  # the cached picture is left as it was
+    sample = [(x, y) for x in range(0, 1280, 64) for y in range(0, 400, 64)]
+    assert sum(middle.get_at(p) != done.get_at(p) for p in sample) > len(sample) // 2  # mid-dissolve differs

@@ -40,7 +40,8 @@ class PlayScreen(Screen):
         self.typed = 0.0            # characters of the current line shown so far
         self.wait = 0.0             # seconds since the line finished typing (for auto)
         self.fade = 1.0             # background transition progress, 0 -> 1
-        self.old_background: pygame.Surface | None = None
+        self.old_background: pygame.Surface | None = None  # the one fading out
+        self.shown_background = ""  # location id of the background on screen
         self.menu: MenuList | None = None
         self.auto = False
         self.skip = False
@@ -63,10 +64,11 @@ class PlayScreen(Screen):
             if effect[0] == "sound":
                 self.app.audio.play_sound(effect[1])
             elif effect[0] == "background" and effect[2] != "cut" and not self.app.settings.reduce_motion:
-                if self.event is not None:
-                    self.old_background = self._current_background()
+                if self.shown_background and self.shown_background != self.rt.state.stage.background:
+                    self.old_background = self.app.images.background(self.shown_background)
                     self.fade = 0.0
         self.app.audio.play_music(self.rt.state.stage.music)
+        self.shown_background = self.rt.state.stage.background
         self.event = event
         self._remember(event)
         self.typed = 0.0 if isinstance(event, ev.LineEvent) and self.app.settings.text_speed else 1e9
@@ -234,9 +236,6 @@ class PlayScreen(Screen):
 
     # --- drawing -------------------------------------------------------------------------------
 
-    def _current_background(self) -> pygame.Surface:
-        return self.app.images.background(self.rt.state.stage.background).copy()
-
     def draw(self, surface: pygame.Surface) -> None:
         self._draw_stage(surface)
         if self.hide_ui or self.event is None:
@@ -263,8 +262,9 @@ class PlayScreen(Screen):
         stage = self.rt.state.stage
         surface.blit(self.app.images.background(stage.background), (0, 0))
         if self.old_background is not None and self.fade < 1.0:
-            self.old_background.set_alpha(round(255 * (1 - self.fade)))
+            self.old_background.set_alpha(round(255 * (1 - self.fade)))  # shared with the image cache:
             surface.blit(self.old_background, (0, 0))
+            self.old_background.set_alpha(None)                           # so put its alpha back
         speaker = self.event.speaker if isinstance(self.event, ev.LineEvent) else None
         for who, sprite in stage.sprites.items():
             listening = speaker is not None and who != speaker
