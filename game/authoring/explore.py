@@ -77,6 +77,20 @@ class ExploreReport:
     def ok(self) -> bool:
         return not self.failures
 
+    def reach_ending(self, ending: str, path: tuple[Step, ...]) -> None:
+        """Remember the shortest path found to an ending."""
+        if ending not in self.endings or len(self.endings[ending]) > len(path):
+            self.endings[ending] = path
+
+    def reach_option(self, path: tuple[Step, ...]) -> None:
+        """Remember the shortest path found to the option taken last on `path` (content notes aside)."""
+        step = path[-1]
+        if step.choice == CONTENT_NOTE_KEY:
+            return
+        key = (step.scene, step.choice, step.option)
+        if key not in self.options_reached or len(self.options_reached[key]) > len(path):
+            self.options_reached[key] = path
+
     @property
     def exit_code(self) -> int:
         return 0 if self.ok else 1
@@ -317,23 +331,15 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
             report.failures.append(Failure(f"{type(exc).__name__}: {exc}", path, rt.state.scene))
             continue
         if isinstance(event, ev.EndEvent):
-            if rt.state.ending not in report.endings or len(report.endings[rt.state.ending]) > len(path):
-                report.endings[rt.state.ending] = path
+            report.reach_ending(rt.state.ending, path)
             continue
         at_choice = rt.state.to_dict()
         scene = rt.state.scene
         for index, text in event.options:
             rt.restore(at_choice)
             rt.current = event
-            if isinstance(event, ev.ContentNoteEvent):
-                step = Step(scene, CONTENT_NOTE_KEY, "play" if index == 0 else "summary", text)
-            else:
-                choice = story.scenes[scene].code[rt.state.pc]
-                option = choice.options[index]
-                step = Step(scene, choice.key, option.key, text)
-                known = report.options_reached.get((scene, choice.key, option.key))
-                if known is None or len(known) > len(path) + 1:
-                    report.options_reached[(scene, choice.key, option.key)] = path + (step,)
+            step = _step_for(story, rt, event, index, text)
+            report.reach_option(path + (step,))
             try:
                 rt.choose(index)
             except Exception as exc:  # noqa: BLE001
@@ -371,8 +377,7 @@ def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, cur
                 if isinstance(event, ev.SceneStart):
                     report.scenes_reached.add(event.scene)
                 elif isinstance(event, ev.EndEvent):
-                    if rt.state.ending not in report.endings or len(report.endings[rt.state.ending]) > len(path):
-                        report.endings[rt.state.ending] = path
+                    report.reach_ending(rt.state.ending, path)
                     break
                 elif isinstance(event, ev.WAITS_FOR_CHOICE):
                     index, text = rng.choice(event.options)
@@ -381,10 +386,7 @@ def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, cur
                     rt.state.path = []
                     path = path + (step,)
                     current_path[0] = path
-                    if step.choice != CONTENT_NOTE_KEY:
-                        key = (step.scene, step.choice, step.option)
-                        if key not in report.options_reached or len(report.options_reached[key]) > len(path):
-                            report.options_reached[key] = path
+                    report.reach_option(path)
             else:
                 return  # an endless stretch: the search below reports it, with the shortest path
         except Exception:  # noqa: BLE001 - the search below meets the same failure and reports it
