@@ -65,7 +65,8 @@ class ExploreReport:
     beats_reached: dict[tuple[str, int], tuple[Step, ...]] = field(default_factory=dict)  # (scene, index) -> path
     lines_reached: int = 0
     options_total: int = 0
-    options_reached: dict[tuple[str, str, str], tuple[Step, ...]] = field(default_factory=dict)  # (scene, choice, option)
+    # (scene, choice, option) -> shortest path found
+    options_reached: dict[tuple[str, str, str], tuple[Step, ...]] = field(default_factory=dict)
     endings: dict[str, tuple[Step, ...]] = field(default_factory=dict)  # ending id ("" = ran off a scene's end)
     scenes_reached: set[str] = field(default_factory=set)
     scenes_total: int = 0
@@ -292,7 +293,8 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
 
     def hook(scene: str, pc: int) -> None:
         known = report.beats_reached.get((scene, pc))
-        if (known is None or len(known) > len(current_path[0])) and not isinstance(story.scenes[scene].code[pc], m.Jump):
+        shorter = known is None or len(known) > len(current_path[0])
+        if shorter and not isinstance(story.scenes[scene].code[pc], m.Jump):
             report.beats_reached[(scene, pc)] = current_path[0]
 
     try:

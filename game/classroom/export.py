@@ -192,7 +192,8 @@ def handout_data(story, quiz: Quiz) -> HandoutData:
 
 CSS = """
 *{box-sizing:border-box}
-body{font-family:"Noto Sans","DejaVu Sans",Arial,"Malgun Gothic","Apple SD Gothic Neo","Noto Sans CJK KR","Noto Sans KR",
+body{font-family:"Noto Sans","DejaVu Sans",Arial,"Malgun Gothic","Apple SD Gothic Neo","Noto Sans CJK KR",
+"Noto Sans KR",
  "NanumGothic","Nanum Gothic",sans-serif;color:#111;background:#fff;
  max-width:52rem;margin:0 auto;padding:2rem 2.5rem;line-height:1.45;font-size:12pt}
 h1{font-size:22pt;margin:0 0 .2rem}

@@ -39,7 +39,8 @@ class ClassroomHub(Screen):
         return quiz, problems
 
     def _menu(self) -> MenuList:
-        story_label = "Resume the story (presenter view)" if self.play is not None else "Start the story (presenter view)"
+        verb = "Resume" if self.play is not None else "Start"
+        story_label = f"{verb} the story (presenter view)"
         items = [Item(story_label, self.open_story), Item("Quiz (teams)", self.open_quiz),
                  Item("Film and reality", self.open_reality),
                  Item("Export the session log and quiz results", self.export_session),

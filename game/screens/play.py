@@ -471,7 +471,8 @@ class PlayScreen(Screen):
                        pygame.Rect(rect.left + 50, rect.top + 30, inner, 0), bold=True) + 6
         y = text_block(surface, fonts, lead, body, theme.text, pygame.Rect(rect.left + 50, y, inner, 0)) + 8
         for topic in e.topics:
-            y = text_block(surface, fonts, f"•  {topic}", body, theme.text, pygame.Rect(rect.left + 80, y, inner - 30, 0))
+            y = text_block(surface, fonts, f"•  {topic}", body, theme.text,
+                           pygame.Rect(rect.left + 80, y, inner - 30, 0))
         text_block(surface, fonts, after, small, theme.muted, pygame.Rect(rect.left + 50, y + 14, inner, 0))
         self.menu.center = (WIDTH // 2, rect.bottom + 40 + self._menu_half())
 

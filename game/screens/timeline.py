@@ -428,7 +428,7 @@ class TimelineScreen(Screen):
 
     def _draw_eras(self, surface: pygame.Surface, plot: pygame.Rect) -> None:
         fonts = self.app.fonts
-        for era, span, row in self._era_rows(plot):
+        for era, span, _row in self._era_rows(plot):
             colour = hex_colour(era.colour)
             shade_rect = pygame.Rect(span.left, LANES_TOP, span.width, AXIS_Y - LANES_TOP).clip(plot)
             surface.blit(self._veil(shade_rect.size, colour), shade_rect.topleft)
@@ -651,7 +651,7 @@ class TimelineScreen(Screen):
                    (plot.left - 90, HEADER_H + 18), bold=True)
         max_days = max([p.days for p in points] + [10])
         x_max = (max_days // 10 + 1) * 10
-        y_max = max([p.admissions for p in points] + [l.admissions for l in levels] + [1]) * 1.12
+        y_max = max([p.admissions for p in points] + [level.admissions for level in levels] + [1]) * 1.12
         step = 2_000_000
         fx = lambda d: plot.left + d / x_max * plot.width  # noqa: E731
         fy = lambda a: plot.bottom - a / y_max * plot.height  # noqa: E731
@@ -693,7 +693,8 @@ class TimelineScreen(Screen):
             label_ends.append(rect)
             self._text(surface, text, 22, theme.text, rect.topleft, bold=True)
         note = ("Points: admissions the sources state (day 14 = 'first two weeks'). Dashed lines only join the points; "
-                "they are not data. Source: Encyclopedia article and Film-database page [encyclopedia, filmdb] — Box office.")
+                "they are not data. Source: Encyclopedia article and Film-database page "
+                "[encyclopedia, filmdb] — Box office.")
         text_block(surface, fonts, note, 20, theme.muted, pygame.Rect(60, plot.bottom + 40, WIDTH - 120, 80),
                    align="center")
         milestone = next((e for e in self.timeline.events if e.id == "bo_ten_million"), None)
@@ -745,7 +746,7 @@ class TimelineScreen(Screen):
             elif i % 2:
                 pygame.draw.rect(surface, tuple(min(255, c + 10) for c in theme.backdrop), rect)
             x = 40
-            for col, ((name, w), lines) in enumerate(zip(columns, wrapped_rows[i], strict=False)):
+            for col, ((_name, w), lines) in enumerate(zip(columns, wrapped_rows[i], strict=False)):
                 colour = theme.text
                 if group_first and col == 0:
                     if cells[0] == prev_group and i != self.scroll:
@@ -778,7 +779,8 @@ class TimelineScreen(Screen):
                  bool(self.timeline.event(r.event).differ)) for r in self.timeline.remakes()]
         columns = [("Year", 110), ("Film", 280), ("Country", 180), ("Director", 230), ("Status", 240), ("Source", 160)]
         self._draw_table(surface, "Remakes of the film", columns, rows,
-                         "Source: Encyclopedia article [encyclopedia] — Remakes (text and table); the Film-database page "
+                         "Source: Encyclopedia article [encyclopedia] — Remakes (text and table); "
+                         "the Film-database page "
                          "[filmdb] mentions the Kannada film and the Hindi plan. 'Planned' = as of the source.")
 
     def _draw_awards(self, surface: pygame.Surface) -> None:

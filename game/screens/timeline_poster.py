@@ -90,7 +90,7 @@ def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, si
         heights = []
         for lane in lanes:
             tallest = 0
-            for (label, evs), (cx, cw) in zip(columns, xs):
+            for (_label, evs), (_cx, cw) in zip(columns, xs):
                 h = 0
                 for e, lines in _cell([e for e in evs if e.lane == lane.id]):
                     for text, bold in lines:
@@ -106,7 +106,7 @@ def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, si
         pygame.draw.rect(surface, (228, 224, 214), (cx, y, cw, round(70 * k)), border_radius=round(12 * k))
         head = fonts.render(label, round(46 * k), INK, True)
         surface.blit(head, (cx + (cw - head.get_width()) // 2, y + round(8 * k)))
-    for (_u0, _u1, days), (cx, cw) in zip(axis.breaks(), xs[1:]):
+    for (_u0, _u1, days), (cx, _cw) in zip(axis.breaks(), xs[1:]):
         years = days / 365.25
         text = f"≈{years:.0f} yrs" if years >= 1.5 else f"≈{days / 30.44:.0f} mo"
         mark = fonts.render(text, round(26 * k), MUTED, True)
@@ -115,14 +115,15 @@ def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, si
     for lane, h in zip(lanes, heights):
         colour = hex_colour(lane.colour)
         dark = tuple(round(c * 0.6) for c in colour)
-        pygame.draw.rect(surface, tuple(round(c * 0.15 + 255 * 0.85) for c in colour), (margin, y, W - 2 * margin, h - 10),
-                         border_radius=round(14 * k))
+        pale = tuple(round(c * 0.15 + 255 * 0.85) for c in colour)
+        pygame.draw.rect(surface, pale, (margin, y, W - 2 * margin, h - 10), border_radius=round(14 * k))
         pygame.draw.rect(surface, dark, (margin, y, round(16 * k), h - 10), border_radius=round(8 * k))
         lines = fonts.wrap(lane.title, round(46 * k), gutter - round(60 * k), True)
+        step = fonts.line_height(round(46 * k))
         for i, line in enumerate(lines):
-            surface.blit(fonts.render(line, round(46 * k), dark, True), (margin + round(36 * k),
-                                                                        y + round(20 * k) + i * fonts.line_height(round(46 * k))))
-        for (label, evs), (cx, cw) in zip(columns, xs):
+            title = fonts.render(line, round(46 * k), dark, True)
+            surface.blit(title, (margin + round(36 * k), y + round(20 * k) + i * step))
+        for (_label, evs), (cx, cw) in zip(columns, xs):
             ty = y + round(16 * k)
             for e, lines in _cell([e for e in evs if e.lane == lane.id]):
                 pygame.draw.circle(surface, dark, (cx + round(4 * k), ty + fonts.line_height(pt) // 2), round(9 * k))

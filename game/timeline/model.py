@@ -283,8 +283,8 @@ class Timeline:
             if not e.detail("country"):
                 continue
             year = "no date" if e.undated else ("planned" if e.qualifier == "after" else str(e.date.year))
-            rows.append(RemakeRow(year, e.detail("film", e.title), e.detail("country"), e.detail("director", "not given"),
-                                  e.detail("status", ""), e.id, e.sources))
+            rows.append(RemakeRow(year, e.detail("film", e.title), e.detail("country"),
+                                  e.detail("director", "not given"), e.detail("status", ""), e.id, e.sources))
         return rows
 
     def awards(self) -> list[AwardRow]:
@@ -312,7 +312,8 @@ def _ref(problems: Problems, mark: Mark, what: str, name: str, known: Iterable[s
     if name in known:
         return True
     problems.error(mark, f"unknown {what} '{name}'{did_you_mean(name, known)}",
-                   f"define it in {where}, or use one of: {', '.join(known[:12])}" + (" ..." if len(known) > 12 else ""),
+                   f"define it in {where}, or use one of: {', '.join(known[:12])}"
+                   + (" ..." if len(known) > 12 else ""),
                    code=f"unknown-{what.replace(' ', '-')}")
     return False
 
@@ -360,7 +361,8 @@ def build_from_documents(documents: list, problems: Problems, sources: dict[str,
     event_ids = {item["id"] for _, _, item in raw_events}
     events: list[Event] = []
     for order, (doc, i, item) in enumerate(raw_events):
-        at = lambda *path: doc.mark(("events", i, *path))  # noqa: E731
+        def at(*path, doc=doc, i=i):
+            return doc.mark(("events", i, *path))
         date = _date(item["date"], at("date"), problems, "date")
         end = _date(item["end"], at("end"), problems, "end") if "end" in item else None
         if date is None:
