@@ -398,7 +398,8 @@ def bench_memory(steps: int) -> None:
     full = json.loads(out.stdout.strip().splitlines()[-1])
     bare = subprocess.run([sys.executable, "-c", "import pygame;pygame.display.init();"
                            "pygame.display.set_mode((1280,720));pygame.display.flip();"
-                           "from benchmarks.common import peak_rss_mb;print(peak_rss_mb())"], cwd=ROOT, env=ENV, capture_output=True, text=True)
+                           "from benchmarks.common import peak_rss_mb;print(peak_rss_mb())"],
+                          cwd=ROOT, env=ENV, capture_output=True, text=True)
     floor = float(bare.stdout.strip().splitlines()[-1])
     row("Memory", f"peak RSS, 3 full playthroughs drawn in the app ({full['events']} events)",
         f"{full['peak']:.0f} MB", f"bare pygame window {floor:.0f} MB", f"≤ 120 MB — {verdict(full['peak'] <= 120)}")
@@ -423,8 +424,10 @@ def machine() -> str:
     except (OSError, StopIteration):
         pass
     return (f"{os.cpu_count()} cores ({cpu or platform.machine()}), {platform.python_implementation()} "
-            f"{platform.python_version()}, pygame {pygame.version.ver} (SDL {'.'.join(map(str, pygame.get_sdl_version()))}), "
-            f"PyYAML {yaml.__version__} with libyaml {yaml.__with_libyaml__}, {platform.system()} {platform.release()}, "
+            f"{platform.python_version()}, pygame {pygame.version.ver} "
+            f"(SDL {'.'.join(map(str, pygame.get_sdl_version()))}), "
+            f"PyYAML {yaml.__version__} with libyaml {yaml.__with_libyaml__}, "
+            f"{platform.system()} {platform.release()}, "
             "SDL_VIDEODRIVER=dummy, SDL_AUDIODRIVER=dummy")
 
 

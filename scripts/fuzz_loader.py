@@ -102,7 +102,8 @@ def mutate_data(rng: random.Random, data, rounds: int):
 
 def dump(rng: random.Random, data) -> str:
     try:
-        return yaml.safe_dump(data, allow_unicode=rng.random() < 0.7, default_flow_style=rng.choice([None, False, True]),
+        flow = rng.choice([None, False, True])
+        return yaml.safe_dump(data, allow_unicode=rng.random() < 0.7, default_flow_style=flow,
                               sort_keys=rng.random() < 0.3, width=rng.choice([40, 80, 10_000]))
     except (yaml.YAMLError, ValueError, OverflowError):
         return repr(data)

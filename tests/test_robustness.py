@@ -46,7 +46,8 @@ def harness(tmp_path_factory):
 @settings(max_examples=160, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rng=st.randoms(use_true_random=False))
 def test_fuzzed_scene_files_give_located_problems_or_load(harness, rng):
-    assert harness.run(fuzz_loader.fuzz_case(rng)) in ("problems", "loads", "loads (story stops with a runtime message)")
+    outcome = harness.run(fuzz_loader.fuzz_case(rng))
+    assert outcome in ("problems", "loads", "loads (story stops with a runtime message)")
 
 
 @settings(max_examples=40, deadline=None)
@@ -142,7 +143,8 @@ def test_python_tags_never_run(story_root, tmp_path, kind, tag):
     if kind == "scene":
         drop(story_root, f"id: third\ntitle: {payload}\n")
     else:
-        (story_root / "characters.yaml").write_text(f"characters:\n  - {{id: hero, name: {payload}, colour: '#aa5500'}}\n")
+        (story_root / "characters.yaml").write_text(
+            f"characters:\n  - {{id: hero, name: {payload}, colour: '#aa5500'}}\n")
     found = errors_of(story_root)
     assert any("is not allowed in content files" in m for m in found), found
     assert not marker.exists()
@@ -161,7 +163,8 @@ def test_a_symlink_out_of_assets_is_rejected(story_root, tmp_path):
     outside = tmp_path / "secret.png"
     outside.write_bytes(b"not really a png")
     (tmp_path / "assets" / "images" / "backgrounds" / "sneaky.png").symlink_to(outside)
-    (story_root / "locations.yaml").write_text("locations:\n  - {id: room, name: Room, image: backgrounds/sneaky.png}\n")
+    (story_root / "locations.yaml").write_text(
+        "locations:\n  - {id: room, name: Room, image: backgrounds/sneaky.png}\n")
     assert errors_of(story_root) == ["background image path 'backgrounds/sneaky.png' leaves the assets folder"]
 
 

@@ -112,7 +112,8 @@ def test_no_play_button_without_callback(app, loaded, tmp_path):
     assert variety(image, CARD.inflate(-40, -40)) > 20
     # the differ boxes are drawn in their own colour
     area = image.subsurface(CARD)
-    assert any(tuple(area.get_at((x, y)))[:3] == (240, 170, 100) for x in range(0, CARD.w, 2) for y in range(0, CARD.h, 2))
+    assert any(tuple(area.get_at((x, y)))[:3] == (240, 170, 100)
+               for x in range(0, CARD.w, 2) for y in range(0, CARD.h, 2))
 
 
 def test_click_marker_opens_card(app, loaded):

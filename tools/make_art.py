@@ -55,7 +55,7 @@ def main():
             return 2
     pygame.display.init()
     t0 = time.time()
-    for group, stem, path, fn in todo:
+    for _group, _stem, path, fn in todo:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         surf = fn()
         pygame.image.save(surf, path)

@@ -287,7 +287,7 @@ def shop_window(c, rng):
                     c.rect(x + 4, sy - bh + 6, bw - 8, bh * 0.35, light(col, 0.4), radius=2)
                 elif kind == 1:  # notebooks standing
                     bw = 0
-                    for k in range(rng.randint(3, 5)):
+                    for _ in range(rng.randint(3, 5)):
                         nb = rng.choice(item_cols)
                         c.rect(x + bw, sy - 56, 9, 56, nb)
                         c.rect(x + bw, sy - 48, 9, 6, light(nb, 0.5))
@@ -327,7 +327,8 @@ def shop_window(c, rng):
     # sidewalk
     c.vgrad(0, 600, W, 120, [(0, (86, 90, 118)), (1, (60, 62, 90))])
     c.glow(640, 640, 520, (255, 190, 120), alpha=70, ry=90)
-    c.poly([(0, 640)] + [(x, 620 + 10 * math.sin(x * 0.013)) for x in range(0, W + 40, 40)] + [(W, 640), (W, 720), (0, 720)],
+    wave = [(x, 620 + 10 * math.sin(x * 0.013)) for x in range(0, W + 40, 40)]
+    c.poly([(0, 640)] + wave + [(W, 640), (W, 720), (0, 720)],
            (206, 210, 232))
     # street lamp on the left
     c.rect(96, 60, 12, 560, (36, 40, 50))
@@ -364,7 +365,8 @@ def backpack(c, cx, cy, s=1.0):
     c.circle(mx - 9 * s, my + 2 * s, 2.2 * s, (200, 120, 60))
     for k in (-1, 1):
         c.circle(cx + k * 36 * s, y + h * 0.52, 6 * s, (255, 246, 220))
-        c.line((cx + k * 36 * s, y + h * 0.52 + 6 * s), (cx + k * 36 * s, y + h * 0.52 + 16 * s), (200, 100, 130), 2 * s)
+        strap = cx + k * 36 * s
+        c.line((strap, y + h * 0.52 + 6 * s), (strap, y + h * 0.52 + 16 * s), (200, 100, 130), 2 * s)
     c.glow(x + 30 * s, y + 24 * s, 40 * s, (255, 255, 255), alpha=70)
 
 
@@ -383,7 +385,7 @@ def winter_market(c, rng):
         c.rect(bx - 2, 330 - bh - 4, 68, 6, PAL["snow"])
     # ground: icy pavement
     c.grad_poly([(0, 330), (W, 330), (W, H), (0, H)], [(0, (168, 176, 194)), (1, (124, 132, 156))])
-    for i in range(14):
+    for _ in range(14):
         t = rng.random() ** 0.7
         y = 340 + (H - 340) * t
         x = vp[0] + (rng.uniform(-1, 1)) * (120 + 700 * t)
