@@ -246,3 +246,20 @@ def test_history_button_opens_the_timeline_at_this_scenes_moment(story_root, tmp
     app.push(play)
     press(app, "timeline")
     assert type(app.top).__name__ == "TimelineScreen" and app.top.selected == "story_backpack"
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_title_screen_fits_at_every_text_size(story_root, tmp_path, scale):
+    from game import paths
+    from game.content.loader import load_story as load
+    profile = Profile(tmp_path / "d")
+    profile.settings.font_scale = scale
+    profile.chapters.update(range(1, 12))  # all entries shown: Chapters too
+    app = App(load(paths.SCENES), profile, window=False)
+    app.push(TitleScreen(app))
+    app.step(0.1)
+    app.screenshot(SHOTS / f"title_{int(scale * 100)}.png")
+    rects = app.top.menu.rects
+    assert len(rects) == 6 and rects[0].top > 120                # below the title
+    assert rects[-1].bottom <= 720 - 60                           # above the key hint
+    assert all(a.bottom <= b.top for a, b in zip(rects, rects[1:]))

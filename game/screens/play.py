@@ -8,24 +8,12 @@ from ..runtime.runtime import Options, Runtime
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH, hex_colour
-from .widgets import Item, MenuList, block_height, panel, shade, text_block
+from .widgets import Item, MenuList, block_height, fitting, panel, shade, text_block
 
 POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_right": 0.86}
 FADE_SECONDS = 0.45
 BOX_MARGIN = 60
 QUICK = ("Back", "Log", "Auto", "Skip", "Save", "History", "Menu")
-
-
-def fitting(height, limit: int, step: int = 2, most: int = 20) -> int:
-    """How many points to take off the text sizes so that `height(d)` fits in `limit`.
-
-    Large text settings make cards taller; rather than run off the screen, the card's type
-    steps down (never below the 100% sizes by more than `most`).
-    """
-    for d in range(0, most + 1, step):
-        if height(d) <= limit:
-            return d
-    return most
 
 
 class PlayScreen(Screen):

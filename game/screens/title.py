@@ -6,12 +6,15 @@ import pygame
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT
-from .widgets import Item, MenuList, panel
+from .widgets import Item, MenuList, fitting, panel
+
+TAGLINE = "An interactive retelling of Miracle in Cell No. 7 (2013)"
 
 
 class TitleScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
+        self._veil_surface: pygame.Surface | None = None
         self.menu = self._menu()
         app.audio.play_music("theme")
 
@@ -31,7 +34,7 @@ class TitleScreen(Screen):
             items.append(Item("Timeline: the real history", self.open_timeline))
         items.append(Item("Classroom", lambda: self.open("classroom")))
         items += [Item("Settings", lambda: self.open("settings")), Item("Quit", app.quit)]
-        return MenuList(items, (300, 500), 380, app.theme.body_size - 2, audio=app.audio)
+        return MenuList(items, (300, 500), 420, app.theme.body_size - 2, audio=app.audio, compact=True)
 
     def start(self) -> None:
         from .play import PlayScreen
@@ -74,20 +77,46 @@ class TitleScreen(Screen):
         if not self.menu.on_action(action) and action.name == "cancel":
             self.app.quit()
 
+    def _veil(self) -> pygame.Surface:
+        """The dark gradient behind the menu, drawn once."""
+        if self._veil_surface is None:
+            veil = self._veil_surface = pygame.Surface((620, HEIGHT), pygame.SRCALPHA)
+            for x in range(620):
+                pygame.draw.line(veil, (8, 10, 20, max(0, 200 - x * 200 // 620)), (x, 0), (x, HEIGHT))
+        return self._veil_surface
+
+    def _layout(self, d: int) -> list[tuple[str, int, tuple, bool]]:
+        """The title block's lines, `d` points smaller than the default."""
+        app, theme = self.app, self.app.theme
+        lines = [(app.story.title, 88 - d, theme.text, True), (app.story.korean_title, 40 - d // 2, theme.accent, True)]
+        if d < 40:  # the tagline gives way to the buttons when even a small title leaves them too little room
+            lines.append((TAGLINE, theme.small_size - 2, theme.muted, False))
+        return lines
+
+    def _height(self, d_title: int, d_menu: int) -> int:
+        """The height of everything at these sizes (it sets the menu's size to measure it)."""
+        fonts = self.app.fonts
+        self.menu.size = self.app.theme.body_size - 2 - d_menu
+        rects = self.menu.layout(fonts)
+        block = sum(fonts.line_height(size) for _, size, _, _ in self._layout(d_title))
+        return 50 + block + 30 + (rects[-1].bottom - rects[0].top) + 80
+
     def draw(self, surface: pygame.Surface) -> None:
-        app, theme, fonts = self.app, self.app.theme, self.app.fonts
-        surface.blit(app.images.background("title"), (0, 0))
-        veil = pygame.Surface((620, HEIGHT), pygame.SRCALPHA)
-        for x in range(620):
-            pygame.draw.line(veil, (8, 10, 20, max(0, 200 - x * 200 // 620)), (x, 0), (x, HEIGHT))
-        surface.blit(veil, (0, 0))
-        title = fonts.render(app.story.title, 88, theme.text, bold=True)
-        surface.blit(title, (110, 110))
-        korean = fonts.render(app.story.korean_title, 40, theme.accent, bold=True)
-        surface.blit(korean, (114, 110 + title.get_height()))
-        tag = fonts.render("An interactive retelling of Miracle in Cell No. 7 (2013)", theme.small_size, theme.muted)
-        surface.blit(tag, (114, 120 + title.get_height() + korean.get_height()))
+        """With large text the decorative title shrinks first, then the buttons, so that all of it fits."""
+        fonts, theme = self.app.fonts, self.app.theme
+        surface.blit(self.app.images.background("title"), (0, 0))
+        surface.blit(self._veil(), (0, 0))
+        d_title = fitting(lambda d: self._height(d, 0), HEIGHT, step=4, most=44)
+        d_menu = fitting(lambda d: self._height(d_title, d), HEIGHT, step=2, most=12)
+        self.menu.size = theme.body_size - 2 - d_menu  # measuring tried other sizes: settle on the one that fits
+        y = 50
+        for text, size, colour, bold in self._layout(d_title):
+            surface.blit(fonts.render(text, size, colour, bold), (110, y))
+            y += fonts.line_height(size)
+        rects = self.menu.layout(fonts)
+        self.menu.center = (self.menu.center[0], y + 30 + (rects[-1].bottom - rects[0].top) // 2)
         self.menu.draw(surface, fonts, theme)
         hint = fonts.render("↑ ↓ to move · Enter to choose · F11 fullscreen", theme.small_size - 2, theme.muted)
-        panel(surface, pygame.Rect(100, HEIGHT - 64, hint.get_width() + 30, 40), theme, alpha=140, radius=8)
-        surface.blit(hint, (115, HEIGHT - 56))
+        panel(surface, pygame.Rect(100, HEIGHT - hint.get_height() - 32, hint.get_width() + 30,
+                                   hint.get_height() + 16), theme, alpha=140, radius=8)
+        surface.blit(hint, (115, HEIGHT - hint.get_height() - 24))

@@ -45,6 +45,18 @@ def block_height(fonts: FontBook, text: str, size: int, width: int, bold: bool =
     return len(fonts.wrap(text, size, width, bold)) * round(fonts.line_height(size) * spacing)
 
 
+def fitting(height, limit: int, step: int = 2, most: int = 20) -> int:
+    """How many points to take off the text sizes so that `height(d)` fits in `limit`.
+
+    Large text settings make cards taller; rather than run off the screen, the card's type
+    steps down (never below the 100% sizes by more than `most`).
+    """
+    for d in range(0, most + 1, step):
+        if height(d) <= limit:
+            return d
+    return most
+
+
 @dataclass
 class Item:
     label: str
@@ -57,7 +69,7 @@ class MenuList:
     """Vertical buttons: arrows/d-pad move, Enter/A or a click chooses, digits pick directly."""
 
     def __init__(self, items: list[Item], center: tuple[int, int], width: int, size: int = 28,
-                 numbered: bool = False, align: str = "center", audio=None):
+                 numbered: bool = False, align: str = "center", audio=None, compact: bool = False):
         self.items = items
         self.center = center
         self.width = width
@@ -65,12 +77,14 @@ class MenuList:
         self.numbered = numbered
         self.align = align
         self.audio = audio  # optional: plays the "select" and "confirm" effects
+        self.pad, self.gap = (14, 8) if compact else (24, 14)  # inner vertical padding, space between buttons
         self.index = next((i for i, it in enumerate(items) if it.enabled), 0)
         self.rects: list[pygame.Rect] = []
 
     def layout(self, fonts: FontBook) -> list[pygame.Rect]:
-        gap = 14
-        heights = [block_height(fonts, self._label(i), self.size, self.width - 48) + 24 for i in range(len(self.items))]
+        gap = self.gap
+        heights = [block_height(fonts, self._label(i), self.size, self.width - 48) + self.pad
+                   for i in range(len(self.items))]
         total = sum(heights) + gap * (len(heights) - 1)
         y = self.center[1] - total // 2
         x = self.center[0] - self.width // 2
@@ -145,6 +159,6 @@ class MenuList:
                 pygame.draw.rect(surface, theme.accent, (rect.left + 8, rect.top + 10, 5, rect.height - 20),
                                  border_radius=3)
             colour = theme.accent if selected else (theme.text if item.enabled else theme.muted)
-            inner = rect.inflate(-48, -24)
+            inner = rect.inflate(-48, -self.pad)
             text_block(surface, fonts, self._label(i), self.size, colour, inner, bold=selected,
                        align=self.align)
