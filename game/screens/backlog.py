@@ -56,17 +56,23 @@ class BacklogScreen(Screen):
         title = fonts.render("Backlog", theme.title_size - 16, theme.text, bold=True)
         surface.blit(title, (90, 36))
         hint = fonts.render("↑ ↓ select · Enter: return to this line · Esc: back", theme.small_size, theme.muted)
-        surface.blit(hint, (WIDTH - hint.get_width() - 90, 56))
+        beside = 90 + title.get_width() + 40 + hint.get_width() <= WIDTH - 90
+        surface.blit(hint, (WIDTH - hint.get_width() - 90, 56) if beside else (90, 36 + title.get_height()))
+        top = max(TOP, 36 + title.get_height() + (0 if beside else hint.get_height()) + 16)
         if not self.lines:
             text_block(surface, fonts, "Nothing has been said yet.", theme.body_size, theme.muted,
-                       pygame.Rect(90, TOP + 20, WIDTH - 180, 0))
+                       pygame.Rect(90, top + 20, WIDTH - 180, 0))
             return
-        size, text_w = theme.body_size - 2, WIDTH - 460
+        size, name_size = theme.body_size - 2, theme.name_size - 2
+        name_w = min(max(fonts.width(e.name or "—", name_size, True) for _, e in self.lines) + 40, 420)
+        text_w = WIDTH - 140 - 48 - name_w
         # lay out upwards from the selected line so it is always visible
-        heights = [block_height(fonts, e.text, size, text_w) + 24 for _, e in self.lines]
-        y = min(BOTTOM, TOP + sum(heights[: self.index + 1])) - heights[self.index]
+        heights = [max(block_height(fonts, e.text, size, text_w),
+                       block_height(fonts, e.name or "—", name_size, name_w - 30, bold=True)) + 24
+                   for _, e in self.lines]
+        y = min(BOTTOM, top + sum(heights[: self.index + 1])) - heights[self.index]
         first = self.index
-        while first > 0 and y - heights[first - 1] >= TOP:
+        while first > 0 and y - heights[first - 1] >= top:
             first -= 1
             y -= heights[first]
         self.rects = []
@@ -78,8 +84,9 @@ class BacklogScreen(Screen):
             if k == self.index:
                 panel(surface, rect, theme, alpha=200, edge=theme.accent, radius=8)
             name_colour = hex_colour(e.colour) if e.colour else theme.muted
-            surface.blit(fonts.render(e.name or "—", theme.name_size - 2, name_colour, bold=True),
-                         (rect.left + 24, rect.top + 10))
-            text_block(surface, fonts, e.text, size, theme.text, pygame.Rect(rect.left + 300, rect.top + 10, text_w, 0))
+            text_block(surface, fonts, e.name or "—", name_size, name_colour,
+                       pygame.Rect(rect.left + 24, rect.top + 10, name_w - 30, 0), bold=True)
+            text_block(surface, fonts, e.text, size, theme.text,
+                       pygame.Rect(rect.left + 24 + name_w, rect.top + 10, text_w, 0))
             self.rects.append((k, rect))
             y += heights[k]

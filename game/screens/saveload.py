@@ -8,11 +8,11 @@ import pygame
 from ..saves import AUTO_SLOTS, MANUAL_SLOTS, QUICK, SlotInfo
 from .base import Screen
 from .input import Action
-from .theme import WIDTH
-from .widgets import panel, text_block
+from .theme import HEIGHT, WIDTH
+from .widgets import block_height, fitting, panel, text_block
 
-CARD_W, CARD_H, GAP = 380, 178, 18
-GRID_TOP = 130
+CARD_W, CARD_H, GAP = 380, 172, 14
+GRID_TOP = 112
 PAGES = {"save": [("Slots", MANUAL_SLOTS), ("Quicksave", [QUICK])],
          "load": [("Slots", MANUAL_SLOTS), ("Quick & auto", [QUICK, *AUTO_SLOTS])]}
 
@@ -106,7 +106,9 @@ class SaveLoadScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         surface.fill(theme.backdrop)
         title = "Save the game" if self.mode == "save" else "Load a game"
-        surface.blit(fonts.render(title, theme.title_size - 16, theme.text, bold=True), (60, 44))
+        d = fitting(lambda d: fonts.line_height(theme.title_size - 16 - d), GRID_TOP - 30, most=16)
+        heading = fonts.render(title, theme.title_size - 16 - d, theme.text, bold=True)
+        surface.blit(heading, (60, GRID_TOP - 8 - heading.get_height()))
         for i, rect in enumerate(self._tab_rects()):
             on = i == self.page
             panel(surface, rect, theme, alpha=220 if on else 140, edge=theme.accent if on else None, radius=8)
@@ -122,31 +124,46 @@ class SaveLoadScreen(Screen):
                " · Tab: next page · Esc: back"
         if self.confirm_slot:
             hint = f"Slot {self.confirm_slot} already holds a save: press Enter again to overwrite it."
-        text_block(surface, fonts, hint, theme.small_size, theme.accent if self.confirm_slot else theme.muted,
-                   pygame.Rect(60, 680, WIDTH - 120, 0), align="center")
+        hint_size = theme.small_size - fitting(lambda d: block_height(fonts, hint, theme.small_size - d, WIDTH - 120),
+                                               HEIGHT - self.rects[-1].bottom - 12, most=8)
+        hint_h = block_height(fonts, hint, hint_size, WIDTH - 120)
+        text_block(surface, fonts, hint, hint_size, theme.accent if self.confirm_slot else theme.muted,
+                   pygame.Rect(60, HEIGHT - hint_h - 6, WIDTH - 120, 0), align="center")
 
     def _draw_slot(self, surface: pygame.Surface, rect: pygame.Rect, info: SlotInfo, selected: bool) -> None:
+        """A slot card; its text steps down at large text sizes until it fits the card."""
         fonts, theme = self.app.fonts, self.app.theme
         panel(surface, rect, theme, alpha=235 if selected else 180, edge=theme.accent if selected else None, radius=10)
         thumb_rect = pygame.Rect(rect.left + 14, rect.top + 14, 192, 108)
         pygame.draw.rect(surface, (40, 44, 60), thumb_rect, border_radius=6)
         name = {"quick": "Quicksave"}.get(info.slot, f"Auto {info.slot[-1]}" if info.slot.startswith("auto")
                                           else f"Slot {info.slot}")
-        surface.blit(fonts.render(name, theme.small_size, theme.accent if selected else theme.text, True),
-                     (rect.left + 14, rect.bottom - 44))
-        text_rect = pygame.Rect(thumb_rect.right + 14, rect.top + 14, rect.right - thumb_rect.right - 28, 0)
+        when = time.strftime("%d %b %Y %H:%M", time.localtime(info.saved_at)) if info.saved_at else ""
         if info.damaged:
-            text_block(surface, fonts, f"This save is {info.damaged}.", theme.small_size - 2, theme.danger, text_rect)
-            return
-        if not info.path.exists():
-            text_block(surface, fonts, "Empty", theme.small_size, theme.muted, text_rect)
-            return
-        thumb = self._thumb(info)
-        if thumb is not None:
-            surface.blit(pygame.transform.smoothscale(thumb, thumb_rect.size), thumb_rect)
-        y = text_block(surface, fonts, info.scene_title, theme.small_size, theme.text, text_rect, bold=True)
-        y = text_block(surface, fonts, f"Chapter {info.chapter} · {info.date}", theme.small_size - 4, theme.muted,
-                       pygame.Rect(text_rect.left, y + 2, text_rect.width, 0))
-        when = time.strftime("%d %b %Y %H:%M", time.localtime(info.saved_at))
-        stamp = fonts.render(when, theme.small_size - 6, theme.muted)
-        surface.blit(stamp, (rect.right - stamp.get_width() - 14, rect.bottom - stamp.get_height() - 14))
+            lines = [(f"This save is {info.damaged}.", 2, theme.danger, False)]
+        elif not info.path.exists():
+            lines = [("Empty", 0, theme.muted, False)]
+        else:
+            lines = [(info.scene_title, 0, theme.text, True),
+                     (f"Chapter {info.chapter} · {info.date}", 4, theme.muted, False)]
+        text_w = rect.right - thumb_rect.right - 28
+
+        def overflow(d: int) -> int:
+            column = sum(block_height(fonts, text, theme.small_size - less - d, text_w, bold)
+                         for text, less, _, bold in lines)
+            bottom = fonts.width(name, theme.small_size - d, True) + fonts.width(when, theme.small_size - 6 - d) + 40
+            return max(column - thumb_rect.height, bottom - rect.width, 0)
+
+        d = fitting(overflow, 0, most=10)
+        y = thumb_rect.top
+        for text, less, colour, bold in lines:
+            y = text_block(surface, fonts, text, theme.small_size - less - d, colour,
+                           pygame.Rect(thumb_rect.right + 14, y, text_w, 0), bold=bold) + 2
+        label = fonts.render(name, theme.small_size - d, theme.accent if selected else theme.text, True)
+        surface.blit(label, (rect.left + 14, rect.bottom - label.get_height() - 12))
+        if info.path.exists() and not info.damaged:
+            thumb = self._thumb(info)
+            if thumb is not None:
+                surface.blit(pygame.transform.smoothscale(thumb, thumb_rect.size), thumb_rect)
+            stamp = fonts.render(when, theme.small_size - 6 - d, theme.muted)
+            surface.blit(stamp, (rect.right - stamp.get_width() - 14, rect.bottom - stamp.get_height() - 14))
