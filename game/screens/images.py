@@ -9,7 +9,7 @@ from ..content import model as m
 from .theme import HEIGHT, WIDTH
 
 PORTRAIT_HEIGHT = 600
-CACHE_BYTES = 12 * 2**20  # decoded images kept (a background is 3.5 MB); least recently used go first
+CACHE_BYTES = 10 * 2**20  # decoded images kept (a background is 3.5 MB); least recently used go first
 
 
 class Images:
