@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from .problems import Problems
@@ -42,6 +43,31 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "...'"
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What one schema asks for, worked out once: validation visits every value of every file."""
+
+    ref: Schema | None         # the schema a $ref points to
+    keyed: bool                # a beat or condition: dispatch on the kind key
+    plain_text: bool           # only type string, minLength and/or pattern: checked on a fast path
+    pattern: re.Pattern | None
+    min_length: int
+
+
+_PLANS: dict[int, _Plan] = {}
+_TEXT_KEYS = {"type", "minLength", "pattern", "description"}
+
+
+def _plan(schema: Schema) -> _Plan:
+    plain = schema.get("type") == "string" and set(schema) <= _TEXT_KEYS
+    plan = _PLANS[id(schema)] = _Plan(
+        ref=DEFS[schema["$ref"].rsplit("/", 1)[-1]] if "$ref" in schema else None,
+        keyed="x-keyed" in schema, plain_text=plain,
+        pattern=re.compile(schema["pattern"]) if plain and "pattern" in schema else None,
+        min_length=schema.get("minLength", 0))
+    return plan
+
+
 class Validator:
     """Walks one document; every problem goes to `problems` with the document's marks."""
 
@@ -57,12 +83,16 @@ class Validator:
         self.problems.error(mark, message, hint, code)
 
     def _check(self, value: Any, schema: Schema, path: tuple, label: str) -> None:
-        if "$ref" in schema:
-            name = schema["$ref"].rsplit("/", 1)[-1]
-            self._check(value, DEFS[name], path, label)
+        plan = _PLANS.get(id(schema)) or _plan(schema)
+        if plan.ref is not None:
+            self._check(value, plan.ref, path, label)
             return
-        if "x-keyed" in schema:
+        if plan.keyed:
             self._check_keyed(value, schema, path, label)
+            return
+        if plan.plain_text and type(value) is str:  # the common case, without the general path
+            if len(value.strip()) < plan.min_length or (plan.pattern and not plan.pattern.match(value)):
+                self._check_string(value, schema, path, label)  # says what is wrong
             return
         if "enum" in schema:
             if value not in schema["enum"]:
