@@ -82,14 +82,17 @@ BILLION_LAUGHS = "\n".join(
     + ["beats: [*i]"])
 
 
-def test_billion_laughs_in_a_scene_is_refused_with_bounded_memory(story_root):
-    drop(story_root, BILLION_LAUGHS)
+def errors_and_peak_memory(story_root) -> tuple[list[str], int]:
     tracemalloc.start()
     try:
-        found = errors_of(story_root)
-        _, peak = tracemalloc.get_traced_memory()
+        return errors_of(story_root), tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+def test_billion_laughs_in_a_scene_is_refused_with_bounded_memory(story_root):
+    drop(story_root, BILLION_LAUGHS)
+    found, peak = errors_and_peak_memory(story_root)
     assert any("an alias bomb?" in m for m in found), found
     assert peak < 80 * 2**20  # a billion strings would need tens of GB
 
@@ -98,12 +101,7 @@ def test_a_50_mb_file_is_refused_before_it_is_read(story_root):
     path = story_root / "story" / "03_huge.yaml"
     with open(path, "wb") as handle:
         handle.truncate(50 * 2**20)  # sparse: nothing is really written
-    tracemalloc.start()
-    try:
-        found = errors_of(story_root)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    found, peak = errors_and_peak_memory(story_root)
     assert found == ["file is 51200 KiB; content files may be at most 4 MiB"]
     assert peak < 5 * 2**20
 

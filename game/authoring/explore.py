@@ -317,18 +317,8 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
         _, _, _, state, path = heapq.heappop(queue)
         current_path[0] = path
         rt.restore(state)
-        event = None
         try:
-            for _ in range(MAX_EVENTS_PER_STRETCH):
-                event = rt.advance()
-                report.events += 1
-                if isinstance(event, ev.SceneStart):
-                    report.scenes_reached.add(event.scene)
-                if isinstance(event, (ev.EndEvent, *ev.WAITS_FOR_CHOICE)):
-                    break
-            else:
-                raise ExploreError(f"{MAX_EVENTS_PER_STRETCH} events without a choice or an ending "
-                                   "(an endless loop of gotos?)")
+            event = _run_to_stop(rt, report)
         except Exception as exc:  # noqa: BLE001 - every runtime failure is reported with its path
             report.failures.append(Failure(f"{type(exc).__name__}: {exc}", path, rt.state.scene))
             continue
@@ -373,26 +363,29 @@ def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, cur
         path: tuple[Step, ...] = ()
         current_path[0] = path
         try:
-            for _ in range(MAX_EVENTS_PER_STRETCH):
-                event = rt.advance()
-                report.events += 1
-                if isinstance(event, ev.SceneStart):
-                    report.scenes_reached.add(event.scene)
-                elif isinstance(event, ev.EndEvent):
-                    report.reach_ending(rt.state.ending, path)
-                    break
-                elif isinstance(event, ev.WAITS_FOR_CHOICE):
-                    index, text = rng.choice(event.options)
-                    step = _step_for(story, rt, event, index, text)
-                    rt.choose(index)
-                    rt.state.path = []
-                    path = path + (step,)
-                    current_path[0] = path
-                    report.reach_option(path)
-            else:
-                return  # an endless stretch: the search below reports it, with the shortest path
+            while not isinstance(event := _run_to_stop(rt, report), ev.EndEvent):
+                index, text = rng.choice(event.options)
+                step = _step_for(story, rt, event, index, text)
+                rt.choose(index)
+                rt.state.path = []
+                path = path + (step,)
+                current_path[0] = path
+                report.reach_option(path)
+            report.reach_ending(rt.state.ending, path)
         except Exception:  # noqa: BLE001 - the search below meets the same failure and reports it
             return
+
+
+def _run_to_stop(rt: Runtime, report: ExploreReport) -> Any:
+    """Advance to the next choice, content note or ending, counting events and scenes on the way."""
+    for _ in range(MAX_EVENTS_PER_STRETCH):
+        event = rt.advance()
+        report.events += 1
+        if isinstance(event, ev.SceneStart):
+            report.scenes_reached.add(event.scene)
+        if isinstance(event, (ev.EndEvent, *ev.WAITS_FOR_CHOICE)):
+            return event
+    raise ExploreError(f"{MAX_EVENTS_PER_STRETCH} events without a choice or an ending (an endless loop of gotos?)")
 
 
 def _step_for(story: m.Story, rt: Runtime, event: Any, index: int, text: str) -> Step:
