@@ -10,36 +10,22 @@ from .fonts import FontBook
 from .input import Action
 from .theme import Colour, Theme
 
-_LAYERS: dict[tuple, pygame.Surface] = {}
-
-
-def _layer(key: tuple, size: tuple[int, int], paint) -> pygame.Surface:
-    """A translucent surface made once and reused: menus and cards draw the same ones every frame."""
-    layer = _LAYERS.get(key)
-    if layer is None:
-        if len(_LAYERS) > 256:
-            _LAYERS.clear()
-        layer = _LAYERS[key] = pygame.Surface(size, pygame.SRCALPHA)
-        paint(layer)
-    return layer
-
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, alpha: int | None = None,
           edge: Colour | None = None, radius: int = 14) -> None:
     """A translucent rounded panel with a thin edge."""
-    fill = (*theme.panel, theme.panel_alpha if alpha is None else alpha)
-
-    def paint(layer: pygame.Surface) -> None:
-        pygame.draw.rect(layer, fill, layer.get_rect(), border_radius=radius)
-        if edge:
-            pygame.draw.rect(layer, (*edge, 200), layer.get_rect(), width=2, border_radius=radius)
-
-    surface.blit(_layer(("panel", rect.size, fill, edge, radius), rect.size, paint), rect.topleft)
+    layer = pygame.Surface(rect.size, pygame.SRCALPHA)
+    pygame.draw.rect(layer, (*theme.panel, theme.panel_alpha if alpha is None else alpha), layer.get_rect(),
+                     border_radius=radius)
+    if edge:
+        pygame.draw.rect(layer, (*edge, 200), layer.get_rect(), width=2, border_radius=radius)
+    surface.blit(layer, rect.topleft)
 
 
-def shade(surface: pygame.Surface, alpha: int = 150, colour: Colour = (0, 0, 0)) -> None:
-    size = surface.get_size()
-    surface.blit(_layer(("shade", size, colour, alpha), size, lambda layer: layer.fill((*colour, alpha))), (0, 0))
+def shade(surface: pygame.Surface, alpha: int = 150) -> None:
+    """Darken everything drawn so far, as a black veil of this opacity would, without a veil surface."""
+    keep = 255 - alpha
+    surface.fill((keep, keep, keep), special_flags=pygame.BLEND_RGB_MULT)
 
 
 def text_block(surface: pygame.Surface, fonts: FontBook, text: str, size: int, colour: Colour,
