@@ -7,9 +7,10 @@ names the beat, not a cascade of "not valid under any of the given schemas".
 from __future__ import annotations
 
 import difflib
+import functools
+import math
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from .problems import Problems
 from .schema import DEFS, ID_PATTERN, Schema
@@ -43,29 +44,119 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "...'"
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """What one schema asks for, worked out once: validation visits every value of every file."""
-
-    ref: Schema | None         # the schema a $ref points to
-    keyed: bool                # a beat or condition: dispatch on the kind key
-    plain_text: bool           # only type string, minLength and/or pattern: checked on a fast path
-    pattern: re.Pattern | None
-    min_length: int
+Test = Callable[[Any], bool]
+_TESTS: dict[int, tuple[Schema, Test]] = {}  # by id(schema); the schema is kept so its id stays its own
 
 
-_PLANS: dict[int, _Plan] = {}
-_TEXT_KEYS = {"type", "minLength", "pattern", "description"}
+def conforms(value: Any, schema: Schema) -> bool:
+    """True when `value` fully satisfies `schema`: the quick check run before any reporting.
+
+    Each schema is compiled once into a small function; only a document that fails it is
+    walked again by `Validator`, which says what is wrong and where. Almost every document
+    passes, so messages cost nothing on a good load.
+    """
+    return _test(schema)(value)
 
 
-def _plan(schema: Schema) -> _Plan:
-    plain = schema.get("type") == "string" and set(schema) <= _TEXT_KEYS
-    plan = _PLANS[id(schema)] = _Plan(
-        ref=DEFS[schema["$ref"].rsplit("/", 1)[-1]] if "$ref" in schema else None,
-        keyed="x-keyed" in schema, plain_text=plain,
-        pattern=re.compile(schema["pattern"]) if plain and "pattern" in schema else None,
-        min_length=schema.get("minLength", 0))
-    return plan
+def _test(schema: Schema) -> Test:
+    entry = _TESTS.get(id(schema))
+    if entry is None or entry[0] is not schema:
+        entry = _TESTS[id(schema)] = (schema, _compile(schema))
+    return entry[1]
+
+
+def _compile(schema: Schema) -> Test:
+    if "$ref" in schema:
+        target = DEFS[schema["$ref"].rsplit("/", 1)[-1]]
+        return lambda value: _test(target)(value)  # looked up on use: beats contain beats
+    if "x-keyed" in schema:
+        return _compile_keyed(schema)
+    if "enum" in schema:
+        choices = schema["enum"]
+        return lambda value: value in choices
+    wanted = schema.get("type")
+    wanted = [wanted] if isinstance(wanted, str) else wanted
+    if wanted == ["string"] and "const" not in schema:
+        return _compile_text(schema)
+    parts: list[Test] = []
+    if wanted and wanted not in (["object"], ["array"]):  # those two check their own type
+        parts.append(lambda value: _matches_type(value, wanted))
+    if "const" in schema:
+        const = schema["const"]
+        parts.append(lambda value: value == const)
+    if "minLength" in schema or "pattern" in schema:
+        text = _compile_text(schema)
+        parts.append(lambda value: type(value) is not str or text(value))
+    if "minimum" in schema or "maximum" in schema:
+        low, high = schema.get("minimum", -math.inf), schema.get("maximum", math.inf)
+        parts.append(lambda value: type(value) not in (int, float) or low <= value <= high)
+    if wanted == ["array"] or {"items", "minItems", "maxItems"} & set(schema):
+        parts.append(_compile_array(schema, wanted == ["array"]))
+    if wanted == ["object"] or {"properties", "required", "propertyNames", "additionalProperties"} & set(schema):
+        parts.append(_compile_object(schema, wanted == ["object"]))
+    return functools.reduce(_both, parts) if parts else (lambda value: True)
+
+
+def _both(first: Test, second: Test) -> Test:
+    return lambda value: first(value) and second(value)
+
+
+def _compile_text(schema: Schema) -> Test:
+    shortest, pattern = schema.get("minLength", 0), schema.get("pattern")
+    if pattern is None:
+        return lambda value: type(value) is str and len(value.strip()) >= shortest
+    regexp = re.compile(pattern)
+    return lambda value: type(value) is str and len(value.strip()) >= shortest and regexp.match(value) is not None
+
+
+def _compile_array(schema: Schema, must_be_list: bool) -> Test:
+    low, high = schema.get("minItems", 0), schema.get("maxItems", math.inf)
+    item = _test(schema["items"]) if "items" in schema else (lambda value: True)
+
+    def test(value: Any) -> bool:
+        if type(value) is not list:
+            return not must_be_list
+        if not low <= len(value) <= high:
+            return False
+        for x in value:
+            if not item(x):
+                return False
+        return True
+    return test
+
+
+def _compile_object(schema: Schema, must_be_dict: bool) -> Test:
+    properties = {key: _test(sub) for key, sub in schema.get("properties", {}).items()}
+    required = schema.get("required", [])
+    names = re.compile(schema["propertyNames"]["pattern"]) if "propertyNames" in schema else None
+    extra = schema.get("additionalProperties", True)
+    other = _test(extra) if isinstance(extra, dict) else (lambda value: extra)
+
+    def test(value: Any) -> bool:
+        if type(value) is not dict:
+            return not must_be_dict
+        for key in required:
+            if key not in value:
+                return False
+        for key, item in value.items():
+            if names is not None and not names.match(key):
+                return False
+            if not properties.get(key, other)(item):
+                return False
+        return True
+    return test
+
+
+def _compile_keyed(schema: Schema) -> Test:
+    family = "beat" if "beat" in schema["oneOf"][0]["$ref"] else "condition"
+    kinds = {kind: DEFS[f"{family}_{kind}"] for kind in schema["x-keyed"]}
+
+    def test(value: Any) -> bool:
+        if type(value) is not dict:
+            return False
+        present = [key for key in value if key in kinds]
+        return len(present) == 1 and _test(kinds[present[0]])(value)
+    return test
 
 
 class Validator:
@@ -76,6 +167,12 @@ class Validator:
         self.problems = problems
 
     def check(self, schema: Schema, label: str) -> None:
+        """Report every problem of the document; a document that conforms is not walked again."""
+        if not conforms(self.doc.data, schema):
+            self.report(schema, label)
+
+    def report(self, schema: Schema, label: str) -> None:
+        """Walk the whole document and report each way it breaks `schema`."""
         self._check(self.doc.data, schema, (), label)
 
     def _error(self, path: tuple, message: str, hint: str = "", at_key: bool = False, code: str = "schema") -> None:
@@ -83,16 +180,11 @@ class Validator:
         self.problems.error(mark, message, hint, code)
 
     def _check(self, value: Any, schema: Schema, path: tuple, label: str) -> None:
-        plan = _PLANS.get(id(schema)) or _plan(schema)
-        if plan.ref is not None:
-            self._check(value, plan.ref, path, label)
+        if "$ref" in schema:
+            self._check(value, DEFS[schema["$ref"].rsplit("/", 1)[-1]], path, label)
             return
-        if plan.keyed:
+        if "x-keyed" in schema:
             self._check_keyed(value, schema, path, label)
-            return
-        if plan.plain_text and type(value) is str:  # the common case, without the general path
-            if len(value.strip()) < plan.min_length or (plan.pattern and not plan.pattern.match(value)):
-                self._check_string(value, schema, path, label)  # says what is wrong
             return
         if "enum" in schema:
             if value not in schema["enum"]:
@@ -118,6 +210,9 @@ class Validator:
         elif isinstance(value, list):
             if len(value) < schema.get("minItems", 0):
                 self._error(path, f"{label} needs at least {schema['minItems']} item(s)")
+            if len(value) > schema.get("maxItems", len(value)):
+                self._error(path, f"{label} has {len(value)} items; at most {schema['maxItems']} are allowed",
+                            "remove some")
             if "items" in schema:
                 for i, item in enumerate(value):
                     self._check(item, schema["items"], path + (i,), f"{label} item {i + 1}")
