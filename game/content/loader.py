@@ -21,7 +21,7 @@ from .compiler import SceneCompiler
 from .problems import ContentError, Mark, Problems, display_path
 from .schema import FILE_SCHEMAS
 from .validate import Validator, did_you_mean
-from .yamlsource import Document, read_document
+from .yamlsource import Document, parse_bytes, read_bytes
 
 SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locations": "locations.yaml",
                 "evidence": "evidence.yaml", "sources": "sources.yaml"}
@@ -93,17 +93,18 @@ def _check_content(root: Path, assets: Path | None) -> Content:
     scene_digests: dict[str, str] = {}
     shown_root = display_path(root, root.parent)  # once: resolving every file's path was a tenth of the load
     for kind, path in content_files(root):
-        display = f"{shown_root}/{path.relative_to(root).as_posix()}"
+        relative = path.relative_to(root).as_posix()
+        display = f"{shown_root}/{relative}"
         if not path.is_file():
             if kind in SINGLE_FILES:
                 problems.error(Mark(display), f"missing {kind} file", f"create {display} (see docs/authoring.md)")
             continue
         before = len(problems.items)
-        doc = read_document(path, display, problems)
+        raw = read_bytes(path, display, problems)
+        doc = None if raw is None else parse_bytes(raw, display, problems)
         if doc is None or len(problems.items) > before:
             continue  # the file's own problems come first; schema errors on a half-read file are noise
-        raw = path.read_bytes()
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + raw + b"\0")
+        digest.update(relative.encode() + b"\0" + raw + b"\0")
         if doc.data is None:
             problems.error(Mark(display, 1, 1), "file is empty")
             continue
@@ -213,6 +214,8 @@ class _Checker:
         self.p = content.problems
         self.vars_set: set[str] = set()
         self.vars_read: list[tuple[str, Mark]] = []
+        self.assets = content.assets.resolve()
+        self.audio_files: dict[tuple[str, str], tuple[bool, bool]] = {}  # (folder, name) -> (found, inside)
 
     def ref(self, mark: Mark, what: str, name: str, known: dict | set, where: str) -> None:
         if name not in known:
@@ -222,7 +225,7 @@ class _Checker:
 
     def asset(self, mark: Mark, folder: str, relative: str, what: str, hint: str) -> None:
         """`relative` is the author's path inside assets/<folder>/; it may not lead out of assets/."""
-        assets = self.content.assets.resolve()
+        assets = self.assets
         target = assets / folder / relative
         try:
             inside = target.resolve().is_relative_to(assets)
@@ -237,14 +240,21 @@ class _Checker:
     def audio(self, mark: Mark, folder: str, name: str) -> None:
         if name == "stop":
             return
-        base = self.content.assets / "audio" / folder
-        found = [path for ext in AUDIO_EXTENSIONS if (path := base / f"{name}{ext}").is_file()]
+        found, inside = self.audio_files.get((folder, name)) or self._find_audio(folder, name)
         if not found:
             self.p.error(mark, f"missing {folder} '{name}': no assets/audio/{folder}/{name}.wav or .ogg",
                          "add the file, or run tools/make_sound.py", code="missing-asset")
-        elif not all(path.resolve().is_relative_to(self.content.assets.resolve()) for path in found):
+        elif not inside:
             self.p.error(mark, f"{folder} '{name}' is a link that leaves the assets folder",
                          "put the file itself inside assets/", code="asset-path")
+
+    def _find_audio(self, folder: str, name: str) -> tuple[bool, bool]:
+        """Whether assets/audio/<folder>/<name>.wav or .ogg exists, and whether all such files lie inside assets/."""
+        base = self.content.assets / "audio" / folder
+        found = [path for ext in AUDIO_EXTENSIONS if (path := base / f"{name}{ext}").is_file()]
+        result = self.audio_files[folder, name] = (bool(found), all(
+            path.resolve().is_relative_to(self.assets) for path in found))
+        return result
 
     def condition(self, mark: Mark, cond: Any) -> None:
         for kind, name in condition_refs(cond):

@@ -3,14 +3,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Mark:
-    """A position in a source file; line and column are 1-based, as editors show them."""
+class Mark(NamedTuple):
+    """A position in a source file; line and column are 1-based, as editors show them.
+
+    A named tuple rather than a frozen dataclass: every compiled operation carries one, and
+    a tuple is made in a third of the time.
+    """
 
     file: str
     line: int = 0

@@ -83,17 +83,18 @@ assert not yaml.resolver.Resolver.yaml_path_resolvers and None not in _IMPLICIT
 class Document:
     """The data of one file with the marks of its values (by path) and keys (by path of the value).
 
-    Marks are kept as PyYAML's own mark objects and turned into `Mark`s only when asked for:
-    most are never needed, and making them all up front was a fifth of the load time.
+    A mark is kept as one number (line << 32 | column, both 0-based) and turned into a `Mark` only when asked for:
+    most are never needed. Making them all up front was a fifth of the load time, and keeping
+    PyYAML's mark objects gave the garbage collector a hundred thousand objects to scan.
     """
 
     file: str
     data: Any
-    marks: dict[Path_, yaml.Mark] = field(default_factory=dict)
-    key_marks: dict[Path_, yaml.Mark] = field(default_factory=dict)
+    marks: dict[Path_, int] = field(default_factory=dict)
+    key_marks: dict[Path_, int] = field(default_factory=dict)
 
-    def _at(self, raw: yaml.Mark) -> Mark:
-        return Mark(self.file, raw.line + 1, raw.column + 1)
+    def _at(self, raw: int) -> Mark:
+        return Mark(self.file, (raw >> 32) + 1, (raw & 0xFFFF_FFFF) + 1)
 
     def mark(self, path: Path_ = ()) -> Mark:
         """The mark of the value at `path`, or of its nearest ancestor."""
@@ -128,17 +129,27 @@ def decode(raw: bytes) -> str:
 
 
 def read_document(path: Path, display: str, problems: Problems) -> Document | None:
-    """Parse one file; on failure add located problems and return None."""
+    """Read and parse one file; on failure add located problems and return None."""
+    raw = read_bytes(path, display, problems)
+    return None if raw is None else parse_bytes(raw, display, problems)
+
+
+def read_bytes(path: Path, display: str, problems: Problems) -> bytes | None:
+    """The bytes of one content file, refusing files over MAX_BYTES before reading them."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             problems.error(Mark(display, 1, 1), f"file is {size // 1024} KiB; content files may be at most "
                            f"{MAX_BYTES // (1024 * 1024)} MiB", "split it into one file per scene")
             return None
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         problems.error(Mark(display), f"cannot read file: {exc.strerror or exc}")
         return None
+
+
+def parse_bytes(raw: bytes, display: str, problems: Problems) -> Document | None:
+    """Decode and parse one file's bytes; on failure add located problems and return None."""
     try:
         text = decode(raw)
     except UnicodeDecodeError as exc:
@@ -208,51 +219,69 @@ def _yaml_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
     return Problem(where, f"not valid YAML: {message}", hint=hint, code="yaml")
 
 
+_MAP, _SEQ, _SCALAR = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
 def _convert(node: yaml.Node, path: Path_, doc: Document, problems: Problems, count: list[int], depth: int) -> Any:
+    """The data of `node`, with the mark of every value and key recorded by path in `doc`."""
     count[0] += 1
     if count[0] > MAX_NODES:
         raise _Budget(f"file expands to more than {MAX_NODES} values (an alias bomb?)")
     if depth > MAX_DEPTH:
         raise _Budget(f"nesting deeper than {MAX_DEPTH} levels")
-    doc.marks.setdefault(path, node.start_mark)
-    if node.tag not in SAFE_TAGS:
-        problems.error(_mark(doc.file, node), f"YAML tag '{node.tag}' is not allowed in content files",
+    start = node.start_mark
+    doc.marks[path] = start.line << 32 | start.column
+    tag = node.tag
+    if tag not in SAFE_TAGS:
+        problems.error(_mark(doc.file, node), f"YAML tag '{tag}' is not allowed in content files",
                        "remove the tag; only plain text, numbers, true/false, lists and mappings are used",
                        code="tag")
         return None
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.error(_mark(doc.file, key_node), "merge keys ('<<') are not supported",
-                               "write the keys out in full", code="merge")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.error(_mark(doc.file, key_node), "a key must be plain text, not a list or mapping",
-                               code="key")
-                continue
-            key = key_node.value
-            if key in result:
-                problems.error(_mark(doc.file, key_node), f"duplicate key '{key}'",
-                               "each key may appear once in a mapping; remove or rename one", code="duplicate-key")
-                continue
-            child = path + (key,)
-            doc.key_marks[child] = key_node.start_mark
-            if value_node.tag == STR_TAG and type(value_node) is yaml.ScalarNode:  # most values: no call needed
-                count[0] += 1
-                doc.marks.setdefault(child, value_node.start_mark)
-                result[key] = value_node.value
-            else:
-                result[key] = _convert(value_node, child, doc, problems, count, depth + 1)
-        if count[0] > MAX_NODES:
-            raise _Budget(f"file expands to more than {MAX_NODES} values (an alias bomb?)")
-        return result
-    if isinstance(node, yaml.SequenceNode):
+    kind = type(node)
+    if kind is _MAP:
+        return _convert_mapping(node, path, doc, problems, count, depth)
+    if kind is _SEQ:
         return [_convert(item, path + (i,), doc, problems, count, depth + 1) for i, item in enumerate(node.value)]
-    if node.tag in (STR_TAG, "tag:yaml.org,2002:timestamp"):
+    if tag == STR_TAG or tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay text: the format defines what a date string means
     try:
-        return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
+        return _SCALARS.yaml_constructors[tag](_SCALARS, node)
     except (ValueError, OverflowError, yaml.YAMLError):
         problems.error(_mark(doc.file, node), f"cannot read value {node.value!r}", code="value")
         return None
+
+
+def _convert_mapping(node: yaml.MappingNode, path: Path_, doc: Document, problems: Problems, count: list[int],
+                     depth: int) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    marks, key_marks = doc.marks, doc.key_marks
+    for key_node, value_node in node.value:
+        if type(key_node) is not _SCALAR or key_node.tag == _MERGE_TAG or key_node.value in result:
+            _bad_key(key_node, doc, problems)
+            continue
+        key = key_node.value
+        child = path + (key,)
+        start = key_node.start_mark
+        key_marks[child] = start.line << 32 | start.column
+        if value_node.tag == STR_TAG and type(value_node) is _SCALAR:  # most values: no call needed
+            count[0] += 1
+            start = value_node.start_mark
+            marks[child] = start.line << 32 | start.column
+            result[key] = value_node.value
+        else:
+            result[key] = _convert(value_node, child, doc, problems, count, depth + 1)
+    if count[0] > MAX_NODES:
+        raise _Budget(f"file expands to more than {MAX_NODES} values (an alias bomb?)")
+    return result
+
+
+def _bad_key(key_node: yaml.Node, doc: Document, problems: Problems) -> None:
+    where = _mark(doc.file, key_node)
+    if key_node.tag == _MERGE_TAG:
+        problems.error(where, "merge keys ('<<') are not supported", "write the keys out in full", code="merge")
+    elif type(key_node) is not _SCALAR:
+        problems.error(where, "a key must be plain text, not a list or mapping", code="key")
+    else:
+        problems.error(where, f"duplicate key '{key_node.value}'",
+                       "each key may appear once in a mapping; remove or rename one", code="duplicate-key")
