@@ -263,3 +263,32 @@ def test_title_screen_fits_at_every_text_size(story_root, tmp_path, scale):
     assert len(rects) == 6 and rects[0].top > 120                # below the title
     assert rects[-1].bottom <= 720 - 60                           # above the key hint
     assert all(a.bottom <= b.top for a, b in zip(rects, rects[1:]))
+
+
+def test_save_thumbnails_are_real_pngs_of_the_game(app, tmp_path):
+    play = start_playing(app)
+    app.present()
+    data = app.thumbnail_png(play)
+    path = tmp_path / "thumb.png"
+    path.write_bytes(data)
+    thumb = pygame.image.load(str(path))
+    assert thumb.get_size() == (256, 144)
+    expected = pygame.transform.smoothscale(app.canvas, (256, 144))
+    for x, y in [(0, 0), (128, 72), (255, 143), (40, 120)]:
+        assert thumb.get_at((x, y))[:3] == expected.get_at((x, y))[:3]
+
+
+def test_autosave_thumbnails_do_not_stay_in_memory(app):
+    """pygame 2.6's image.save into a BytesIO keeps the buffer alive for good (35 KB per autosave)."""
+    import tracemalloc
+    play = start_playing(app)
+    size = len(app.thumbnail_png(play))  # also warms up caches
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(100):
+            app.thumbnail_png(play)
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 10 * size, f"{kept:,} bytes still held after 100 thumbnails of {size:,} bytes"

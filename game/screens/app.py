@@ -4,7 +4,6 @@ Tests and the screenshot command drive the same app headless through `step()`.
 """
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 import time
@@ -22,6 +21,7 @@ from .base import Screen
 from .fonts import FontBook
 from .images import Images
 from .input import Action, InputMapper
+from .png import png_bytes
 from .theme import DEFAULT, HEIGHT, HIGH_CONTRAST, PROJECTOR, WIDTH, Theme
 from .voice import Voice
 from .widgets import panel, text_block
@@ -235,9 +235,7 @@ class App:
                 self._offscreen = pygame.Surface((WIDTH, HEIGHT))
             surface = self._offscreen
             under.draw(surface)
-        buffer = io.BytesIO()
-        pygame.image.save(pygame.transform.smoothscale(surface, (256, 144)), buffer, "thumb.png")
-        return buffer.getvalue()
+        return png_bytes(pygame.transform.smoothscale(surface, (256, 144)))
 
 
 def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False, data: str | None = None,
