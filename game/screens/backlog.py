@@ -20,6 +20,7 @@ class BacklogScreen(Screen):
         self.lines = [(i, e) for i, e in enumerate(play.rt.shown()) if isinstance(e, ev.LineEvent)]
         self.index = len(self.lines) - 1  # the selected line
         self.rects: list[tuple[int, pygame.Rect]] = []
+        self._measured: tuple[tuple, tuple[int, int, list[int]]] | None = None
 
     def on_action(self, action: Action) -> None:
         name = action.name
@@ -50,6 +51,23 @@ class BacklogScreen(Screen):
         self.app.pop()
         self.play.show(self.play.rt.return_to(history_index) or self.play.event)
 
+    def _measure(self, size: int, name_size: int) -> tuple[int, int, list[int]]:
+        """The name column's width, the text column's width and each entry's height.
+
+        Worked out once per font book and text size: measuring all ~600 entries every frame was
+        more than half of the backlog's frame time.
+        """
+        key = (id(self.app.fonts), self.app.fonts.scale, size, name_size)
+        if self._measured is None or self._measured[0] != key:
+            fonts = self.app.fonts
+            name_w = min(max(fonts.width(e.name or "—", name_size, True) for _, e in self.lines) + 40, 300)
+            text_w = WIDTH - 140 - 48 - name_w
+            heights = [max(block_height(fonts, e.text, size, text_w),
+                           block_height(fonts, e.name or "—", name_size, name_w - 30, bold=True)) + 24
+                       for _, e in self.lines]
+            self._measured = (key, (name_w, text_w, heights))
+        return self._measured[1]
+
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         surface.fill(theme.backdrop)
@@ -64,12 +82,8 @@ class BacklogScreen(Screen):
                        pygame.Rect(90, top + 20, WIDTH - 180, 0))
             return
         size, name_size = theme.body_size - 2, theme.name_size - 2
-        name_w = min(max(fonts.width(e.name or "—", name_size, True) for _, e in self.lines) + 40, 420)
-        text_w = WIDTH - 140 - 48 - name_w
+        name_w, text_w, heights = self._measure(size, name_size)
         # lay out upwards from the selected line so it is always visible
-        heights = [max(block_height(fonts, e.text, size, text_w),
-                       block_height(fonts, e.name or "—", name_size, name_w - 30, bold=True)) + 24
-                   for _, e in self.lines]
         y = min(BOTTOM, top + sum(heights[: self.index + 1])) - heights[self.index]
         first = self.index
         while first > 0 and y - heights[first - 1] >= top:
