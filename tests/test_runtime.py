@@ -5,6 +5,7 @@ through JSON after every single event. Both must show exactly the same events.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -13,7 +14,7 @@ from game.content.loader import load_story
 from game.runtime import events as ev
 from game.runtime.conditions import holds
 from game.runtime.runtime import Options, Runtime, StoryRuntimeError
-from game.runtime.state import StoryState
+from game.runtime.state import STATE_VERSION, StoryState
 
 
 @pytest.fixture
@@ -159,6 +160,25 @@ def test_snapshot_is_plain_json_and_restores_exactly(story):
     rt.advance()
     rt.restore(snap)
     assert rt.snapshot() == snap
+
+
+def test_state_to_dict_is_a_full_copy_of_every_field():
+    """to_dict is written out for speed; it must still hold every field and share nothing mutable."""
+    state = StoryState("s", pc=3, mode="summary", entered=True, vars={"a": True, "n": 2}, evidence=["e"],
+                       visits={"s": 1}, path=[{"scene": "s", "choice": "c", "option": "o", "index": 0, "auto": False}],
+                       ending="end", steps=9, scene_lines=4)
+    state.stage.background, state.stage.music = "room", "theme"
+    state.stage.sprites["hero"] = {"expression": "smile", "at": "left"}
+    data = state.to_dict()
+    assert data == {**dataclasses.asdict(state), "version": STATE_VERSION}
+    data["vars"]["a"] = False
+    data["evidence"].append("x")
+    data["visits"]["s"] = 5
+    data["path"][0]["option"] = "other"
+    data["stage"]["sprites"]["hero"]["at"] = "right"
+    assert state.vars["a"] is True and state.evidence == ["e"] and state.visits == {"s": 1}
+    assert state.path[0]["option"] == "o" and state.stage.sprites["hero"]["at"] == "left"
+    assert StoryState.from_dict(state.to_dict()) == state
 
 
 def test_state_from_newer_format_is_refused():

@@ -1,5 +1,9 @@
 """Check plain data against the format's JSON Schema and report in the author's terms.
 
+Two halves that must agree (a property test checks it): `conforms`, a quick yes/no from each
+schema compiled once into small functions, and `Validator`, the full walk that says what is
+wrong and where, run only on a file that does not conform.
+
 Only the parts of JSON Schema that `schema.py` uses are understood. Keyed `oneOf`s
 (`x-keyed`) dispatch on the object's kind key, so one mistake gives one message that
 names the beat, not a cascade of "not valid under any of the given schemas".
