@@ -188,15 +188,16 @@ class App:
         text_block(self.canvas, self.fonts, text, size, self.theme.text, rect.inflate(-60, -30), spacing=1.0)
 
     def _draw_toasts(self) -> None:
-        y = 16
+        """Up to three messages in compact boxes at the top centre, each as wide as its text."""
+        y, size = 10, self.theme.small_size
         for text, _ in self.toasts[-3:]:
-            lines = self.fonts.wrap(text, self.theme.small_size, WIDTH - 240)
-            h = len(lines) * self.fonts.line_height(self.theme.small_size) + 20
-            rect = pygame.Rect(100, y, WIDTH - 200, h)
+            lines = self.fonts.wrap(text, size, WIDTH - 240)
+            w = max(self.fonts.width(line, size) for line in lines) + 40
+            h = len(lines) * self.fonts.line_height(size) + 12
+            rect = pygame.Rect((WIDTH - w) // 2, y, w, h)
             panel(self.canvas, rect, self.theme, alpha=235, edge=self.theme.accent, radius=10)
-            text_block(self.canvas, self.fonts, text, self.theme.small_size, self.theme.text, rect.inflate(-40, -20),
-                       spacing=1.0)
-            y += h + 8
+            text_block(self.canvas, self.fonts, text, size, self.theme.text, rect.inflate(-40, -12), spacing=1.0)
+            y += h + 6
 
     def present(self) -> None:
         if self.window is None:
