@@ -1,6 +1,6 @@
 """The timeline screen, headless: three zooms, a card, the chart, both tables and the poster.
 
-Screenshots go to pytest's tmp dir (and to /tmp/timeline_shots/ for a person to look at);
+Screenshots go to pytest's tmp dir (and to tests/screenshots/timeline/ for a person to look at);
 each check fails on a blank or wrong screen (pixel variance where markers or text must be).
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ from game.screens.timeline_poster import export_poster  # noqa: E402
 from game.timeline.model import build_timeline  # noqa: E402
 
 SCENES = Path(__file__).parent.parent / "scenes"
-LOOK = Path("/tmp/timeline_shots")
+LOOK = Path(__file__).parent / "screenshots" / "timeline"  # written for people to look at; not compared
 
 
 @pytest.fixture(scope="module")
