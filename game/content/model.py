@@ -16,6 +16,8 @@ Condition = dict[str, Any]
 
 @dataclass(frozen=True)
 class Character:
+    """A person in the story, from characters.yaml; `sprite` and `expressions` name their portrait files."""
+
     id: str
     name: str
     colour: str
@@ -28,6 +30,8 @@ class Character:
 
 @dataclass(frozen=True)
 class Location:
+    """A place: its name and its background image (relative to assets/images/)."""
+
     id: str
     name: str
     image: str
@@ -35,6 +39,8 @@ class Location:
 
 @dataclass(frozen=True)
 class EvidenceItem:
+    """A piece of evidence the player can gather for the retrial."""
+
     id: str
     name: str
     description: str
@@ -42,6 +48,8 @@ class EvidenceItem:
 
 @dataclass(frozen=True)
 class Source:
+    """A document that facts, accounts and quiz answers cite (the shipped story has the two seed documents)."""
+
     id: str
     title: str
     kind: str
@@ -50,6 +58,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Chapter:
+    """A chapter as story.yaml lists it."""
+
     number: int
     title: str
     summary: str = ""
@@ -57,6 +67,8 @@ class Chapter:
 
 @dataclass(frozen=True)
 class ContentNote:
+    """A scene's content warning: its topics and the summary offered instead of playing it."""
+
     topics: tuple[str, ...]
     summary: str
 
@@ -76,6 +88,8 @@ class Line:
 
 @dataclass(frozen=True)
 class Show:
+    """Put a character on stage (or change their expression or position)."""
+
     mark: Mark
     who: str
     expression: str | None
@@ -84,12 +98,16 @@ class Show:
 
 @dataclass(frozen=True)
 class Hide:
+    """Take a character off stage."""
+
     mark: Mark
     who: str
 
 
 @dataclass(frozen=True)
 class Move:
+    """Move a character already on stage to another position."""
+
     mark: Mark
     who: str
     to: str
@@ -97,6 +115,8 @@ class Move:
 
 @dataclass(frozen=True)
 class Background:
+    """Change the background to a location's picture."""
+
     mark: Mark
     location: str
     transition: str
@@ -104,18 +124,24 @@ class Background:
 
 @dataclass(frozen=True)
 class Music:
+    """Start a music loop ('stop' stops it)."""
+
     mark: Mark
     track: str
 
 
 @dataclass(frozen=True)
 class Sound:
+    """Play a sound effect once."""
+
     mark: Mark
     effect: str
 
 
 @dataclass(frozen=True)
 class Option:
+    """One option of a choice, with its condition and effects."""
+
     mark: Mark
     text: str
     key: str  # the option's id, or a stable key made from its text
@@ -129,6 +155,8 @@ class Option:
 
 @dataclass(frozen=True)
 class Choice:
+    """A choice: the runtime stops here until the player picks an option."""
+
     mark: Mark
     prompt: str
     key: str
@@ -138,12 +166,16 @@ class Choice:
 
 @dataclass(frozen=True)
 class Jump:
+    """Continue at another index of the same scene."""
+
     mark: Mark
     target: int
 
 
 @dataclass(frozen=True)
 class JumpUnless:
+    """Continue at `target` unless `condition` holds: how if/else is compiled."""
+
     mark: Mark
     condition: Condition
     target: int
@@ -151,36 +183,48 @@ class JumpUnless:
 
 @dataclass(frozen=True)
 class Goto:
+    """Continue at the start of another scene."""
+
     mark: Mark
     scene: str
 
 
 @dataclass(frozen=True)
 class SetVars:
+    """Set flags or counters."""
+
     mark: Mark
     values: dict[str, bool | int]
 
 
 @dataclass(frozen=True)
 class AddVars:
+    """Add to counters."""
+
     mark: Mark
     steps: dict[str, int]
 
 
 @dataclass(frozen=True)
 class GainEvidence:
+    """The player gains a piece of evidence."""
+
     mark: Mark
     evidence: str
 
 
 @dataclass(frozen=True)
 class Account:
+    """What one source says where the sources differ."""
+
     source: str
     says: str
 
 
 @dataclass(frozen=True)
 class Fact:
+    """A card with a fact about the real film or case, citing its source."""
+
     mark: Mark
     text: str
     source: str
@@ -189,6 +233,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class Differ:
+    """A card showing where the two sources disagree, with each one's account."""
+
     mark: Mark
     topic: str
     accounts: tuple[Account, ...]
@@ -197,6 +243,8 @@ class Differ:
 
 @dataclass(frozen=True)
 class Prompt:
+    """A discussion prompt for class (shown only when prompts are on)."""
+
     mark: Mark
     question: str
     followups: tuple[str, ...]
@@ -205,6 +253,8 @@ class Prompt:
 
 @dataclass(frozen=True)
 class End:
+    """An ending of the story."""
+
     mark: Mark
     ending: str
     title: str
@@ -216,6 +266,8 @@ Op = Union[Line, Show, Hide, Move, Background, Music, Sound, Choice, Jump, JumpU
 
 @dataclass(frozen=True)
 class Scene:
+    """One scene file, compiled: its header and the flat list of operations the runtime steps through."""
+
     id: str
     title: str
     chapter: int
@@ -232,6 +284,8 @@ class Scene:
 
 @dataclass(frozen=True)
 class Story:
+    """Everything loaded from a content folder, ready to play."""
+
     title: str
     korean_title: str
     start: str

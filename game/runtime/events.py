@@ -9,6 +9,8 @@ Effect = tuple  # ("sound", id) | ("music", id) | ("background", id, transition)
 
 @dataclass(frozen=True)
 class SceneStart:
+    """A scene begins: the screens show its title card."""
+
     scene: str
     title: str
     chapter: int
@@ -19,6 +21,8 @@ class SceneStart:
 
 @dataclass(frozen=True)
 class LineEvent:
+    """A line of narration or dialogue to show."""
+
     speaker: str | None  # character id, None for narration
     name: str
     colour: str
@@ -30,6 +34,8 @@ class LineEvent:
 
 @dataclass(frozen=True)
 class ChoiceEvent:
+    """A choice to offer; the runtime waits for `choose()`."""
+
     prompt: str
     options: tuple[tuple[int, str], ...]  # (index to pass to choose(), text); only available options
     key: str
@@ -38,6 +44,8 @@ class ChoiceEvent:
 
 @dataclass(frozen=True)
 class ContentNoteEvent:
+    """A content note before a scene: play it, or read a summary instead."""
+
     scene_title: str
     topics: tuple[str, ...]
     summary: str
@@ -47,6 +55,8 @@ class ContentNoteEvent:
 
 @dataclass(frozen=True)
 class EvidenceEvent:
+    """The player has gained a piece of evidence."""
+
     evidence: str
     name: str
     description: str
@@ -55,6 +65,8 @@ class EvidenceEvent:
 
 @dataclass(frozen=True)
 class FactEvent:
+    """A sourced fact card."""
+
     text: str
     source: str  # the source's title
     section: str
@@ -63,6 +75,8 @@ class FactEvent:
 
 @dataclass(frozen=True)
 class DifferEvent:
+    """A card where the sources disagree."""
+
     topic: str
     accounts: tuple[tuple[str, str], ...]  # (source title, what it says)
     question: str
@@ -71,6 +85,8 @@ class DifferEvent:
 
 @dataclass(frozen=True)
 class PromptEvent:
+    """A discussion prompt (classroom use)."""
+
     question: str
     followups: tuple[str, ...]
     minutes: int | None
@@ -79,6 +95,8 @@ class PromptEvent:
 
 @dataclass(frozen=True)
 class EndEvent:
+    """The story has reached an ending."""
+
     ending: str
     title: str
     effects: tuple[Effect, ...] = field(default=(), compare=False)

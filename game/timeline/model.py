@@ -86,6 +86,8 @@ def parse_date(text: str) -> Date:
 
 @dataclass(frozen=True)
 class Lane:
+    """A horizontal band of the timeline (the real case, the story world, release, awards, remakes)."""
+
     id: str
     title: str
     colour: str
@@ -94,6 +96,8 @@ class Lane:
 
 @dataclass(frozen=True)
 class Era:
+    """A shaded span of years behind the lanes, such as the story's 1997 to the retrial."""
+
     id: str
     title: str
     start: Date
@@ -107,12 +111,16 @@ class Era:
 
 @dataclass(frozen=True)
 class Figures:
+    """Box-office figures an event reports: admissions, and days since release when given."""
+
     admissions: int
     days: int | None = None
 
 
 @dataclass(frozen=True)
 class Event:
+    """One dated (or undated) happening on the timeline, with its sources."""
+
     id: str
     date: Date
     title: str
@@ -180,6 +188,8 @@ class Event:
 
 @dataclass(frozen=True)
 class ChartPoint:
+    """One point of the box-office chart, taken from an event's figures."""
+
     days: int
     admissions: int
     event: str
@@ -188,6 +198,8 @@ class ChartPoint:
 
 @dataclass(frozen=True)
 class RemakeRow:
+    """One row of the remakes table."""
+
     year: str
     film: str
     country: str
@@ -199,6 +211,8 @@ class RemakeRow:
 
 @dataclass(frozen=True)
 class AwardRow:
+    """One row of the awards table."""
+
     ceremony: str
     category: str
     recipient: str
@@ -209,6 +223,8 @@ class AwardRow:
 
 @dataclass(frozen=True)
 class Timeline:
+    """The whole timeline model: lanes, eras and events in time order."""
+
     lanes: tuple[Lane, ...]
     eras: tuple[Era, ...]
     events: tuple[Event, ...]            # in time order (undated last)
