@@ -299,14 +299,32 @@ def bench_frames(frames: int, profile: bool) -> None:
         if worst is None or p99 > worst[1]:
             worst = (name, p99, setup)
     if profile and worst:
-        import cProfile
-        import pstats
         app, before = worst[2]()
         _frames(app, 60, before)
-        prof = cProfile.Profile()
-        prof.runcall(_frames, app, 600, before)
         print(f"\nprofile of the worst scenario: {worst[0]}", file=sys.stderr)
+        _profile(lambda: _frames(app, 600, before))
+
+
+def _profile(fn) -> None:
+    """Where the time goes: pyinstrument's call tree when installed (`pip install -e '.[bench]'`), else cProfile.
+
+    pyinstrument samples, so time spent inside pygame's C calls is charged to the Python line that
+    made them, without the per-call overhead that makes cProfile overstate small Python functions.
+    """
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        import cProfile
+        import pstats
+        prof = cProfile.Profile()
+        prof.runcall(fn)
         pstats.Stats(prof, stream=sys.stderr).sort_stats("tottime").print_stats(14)
+        return
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    fn()
+    profiler.stop()
+    print(profiler.output_text(unicode=True, color=False, show_all=False), file=sys.stderr)
 
 
 # --- memory -------------------------------------------------------------------------------------
