@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pygame
 
@@ -19,19 +20,16 @@ class Images:
         self._cache: dict[tuple, pygame.Surface] = {}
         self._bytes = 0
 
-    def _keep(self, key: tuple, image: pygame.Surface | None) -> None:
-        """Cache `image`, dropping the least recently used images beyond CACHE_BYTES."""
-        self._cache[key] = image
-        self._bytes += image.get_width() * image.get_height() * image.get_bytesize() if image else 0
-        while self._bytes > CACHE_BYTES and len(self._cache) > 1:
-            old = self._cache.pop(next(iter(self._cache)))
-            self._bytes -= old.get_width() * old.get_height() * old.get_bytesize() if old else 0
-
-    def _hit(self, key: tuple) -> bool:
+    def _cached(self, key: tuple, make: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
+        """The image for `key`, made by `make()` the first time; beyond CACHE_BYTES the least recently used go."""
         if key in self._cache:
             self._cache[key] = self._cache.pop(key)  # most recently used last
-            return True
-        return False
+            return self._cache[key]
+        image = self._cache[key] = make()
+        self._bytes += _size(image)
+        while self._bytes > CACHE_BYTES and len(self._cache) > 1:
+            self._bytes -= _size(self._cache.pop(next(iter(self._cache))))
+        return image
 
     def _load(self, path: Path, alpha: bool) -> pygame.Surface | None:
         try:
@@ -43,44 +41,46 @@ class Images:
         return image
 
     def background(self, location: str) -> pygame.Surface:
-        key = ("bg", location)
-        if not self._hit(key):
-            loc = self.story.locations.get(location)
-            image = self._load(self.assets / "images" / loc.image, False) if loc else None
-            if image is None:
-                image = pygame.Surface((WIDTH, HEIGHT))
-                image.fill((30, 34, 48))
-            elif image.get_size() != (WIDTH, HEIGHT):
-                image = pygame.transform.smoothscale(image, (WIDTH, HEIGHT))
-            self._keep(key, image)
-        return self._cache[key]
+        return self._cached(("bg", location), lambda: self._background(location))
+
+    def _background(self, location: str) -> pygame.Surface:
+        loc = self.story.locations.get(location)
+        image = self._load(self.assets / "images" / loc.image, False) if loc else None
+        if image is None:
+            image = pygame.Surface((WIDTH, HEIGHT))
+            image.fill((30, 34, 48))
+        elif image.get_size() != (WIDTH, HEIGHT):
+            image = pygame.transform.smoothscale(image, (WIDTH, HEIGHT))
+        return image
 
     def portrait(self, who: str, expression: str) -> pygame.Surface | None:
-        key = ("portrait", who, expression)
-        if not self._hit(key):
-            char = self.story.characters.get(who)
-            image = None
-            if char and char.sprite:
-                image = self._load(self.assets / "images" / "characters" / f"{char.sprite}_{expression}.png", True)
-            if image is not None and image.get_height() != PORTRAIT_HEIGHT:
-                w = round(image.get_width() * PORTRAIT_HEIGHT / image.get_height())
-                image = pygame.transform.smoothscale(image, (w, PORTRAIT_HEIGHT))
-            self._keep(key, image)
-        return self._cache[key]
+        return self._cached(("portrait", who, expression), lambda: self._portrait(who, expression))
+
+    def _portrait(self, who: str, expression: str) -> pygame.Surface | None:
+        char = self.story.characters.get(who)
+        if not (char and char.sprite):
+            return None
+        image = self._load(self.assets / "images" / "characters" / f"{char.sprite}_{expression}.png", True)
+        if image is not None and image.get_height() != PORTRAIT_HEIGHT:
+            w = round(image.get_width() * PORTRAIT_HEIGHT / image.get_height())
+            image = pygame.transform.smoothscale(image, (w, PORTRAIT_HEIGHT))
+        return image
 
     def dimmed(self, who: str, expression: str) -> pygame.Surface | None:
         """The portrait darkened, for characters on stage who are not speaking."""
-        key = ("dimmed", who, expression)
-        if not self._hit(key):
-            image = self.portrait(who, expression)
-            if image is not None:
-                image = image.copy()
-                image.fill((150, 150, 172, 255), special_flags=pygame.BLEND_RGBA_MULT)
-            self._keep(key, image)
-        return self._cache[key]
+        return self._cached(("dimmed", who, expression), lambda: _dim(self.portrait(who, expression)))
 
     def ui(self, name: str) -> pygame.Surface | None:
-        key = ("ui", name)
-        if not self._hit(key):
-            self._keep(key, self._load(self.assets / "images" / "ui" / f"{name}.png", True))
-        return self._cache[key]
+        return self._cached(("ui", name), lambda: self._load(self.assets / "images" / "ui" / f"{name}.png", True))
+
+
+def _size(image: pygame.Surface | None) -> int:
+    return image.get_width() * image.get_height() * image.get_bytesize() if image is not None else 0
+
+
+def _dim(image: pygame.Surface | None) -> pygame.Surface | None:
+    if image is None:
+        return None
+    image = image.copy()
+    image.fill((150, 150, 172, 255), special_flags=pygame.BLEND_RGBA_MULT)
+    return image
