@@ -12,7 +12,7 @@ import pytest
 from game import paths
 from game.classroom import export, notes
 from game.classroom.quiz import HISTORY_TOPICS, QuizGame, load_quiz, quiz_from_content
-from game.classroom.reality import CHECK_QUESTION, COMPARISONS, DIFFER_CARDS
+from game.classroom.reality import CHECK_QUESTION
 from game.classroom.session import SessionLog, Tally
 from game.classroom.votes import Vote
 from game.content.loader import check_content, load_story
@@ -23,6 +23,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CLASSROOM_STORY = FIXTURES / "classroom_story"
 MISTAKES = FIXTURES / "classroom_quiz_mistakes"
 SOURCES = {"encyclopedia", "filmdb"}
+_REALITY = load_story(paths.SCENES, paths.ASSETS).reality  # the cards are content: scenes/reality.yaml
+COMPARISONS, DIFFER_CARDS = _REALITY.comparisons, _REALITY.differ
 
 
 @pytest.fixture(scope="module")
@@ -250,6 +252,25 @@ def test_reality_cards_rest_on_the_two_seeds():
         assert card.question == CHECK_QUESTION
         assert len({a.source for a in card.accounts}) == 2, card.topic
         assert all(a.section and a.text for a in card.accounts)
+
+
+def test_reality_cards_are_checked_content(tmp_path, monkeypatch):
+    root = tmp_path / "scenes"
+    shutil.copytree(CLASSROOM_STORY, root)
+    monkeypatch.chdir(tmp_path)
+    (root / "reality.yaml").unlink()
+    story = load_story(root, paths.ASSETS)
+    assert story.reality.comparisons == () and story.reality.differ == ()  # the file is optional
+    (root / "reality.yaml").write_text("differ:\n  - topic: Names\n    accounts:\n"
+                                       "      - {source: encyclopdia, section: Plot, says: One spelling.}\n"
+                                       "      - {source: filmdb, section: Plot}\n", encoding="utf-8")
+    messages = [str(p).split("\n")[0] for p in check_content(root, paths.ASSETS).problems.sorted()]
+    assert messages == ["scenes/reality.yaml:5:9: error: 'accounts' item 2 is missing 'says'"]
+    (root / "reality.yaml").write_text("differ:\n  - topic: Names\n    accounts:\n"
+                                       "      - {source: encyclopdia, section: Plot, says: One spelling.}\n"
+                                       "      - {source: filmdb, section: Plot, says: Another.}\n", encoding="utf-8")
+    messages = [str(p).split("\n")[0] for p in check_content(root, paths.ASSETS).problems.sorted()]
+    assert messages == ["scenes/reality.yaml:4:18: error: unknown source 'encyclopdia': did you mean 'encyclopedia'?"]
 
 
 def test_every_disagreement_named_in_the_brief_has_a_card():

@@ -313,6 +313,18 @@ def test_quiz_by_keyboard_alone_with_teams(app):
 
 # --- film and reality -----------------------------------------------------------------------------
 
+def test_film_and_reality_without_cards_says_where_they_go(story, tmp_path):
+    import dataclasses
+
+    from game.classroom.reality import Reality
+    from game.profile import Profile
+    app = App(dataclasses.replace(story, reality=Reality()), Profile(tmp_path / "profile"), assets=paths.ASSETS,
+              window=False, classroom=True)
+    hub = hub_for(app)
+    hub.open_reality()
+    assert app.top is hub and "scenes/reality.yaml" in app.toasts[-1][0]
+
+
 def test_reality_section_shows_fact_beside_fiction_and_the_differ_cards(app):
     hub_for(app)
     app.push(RealityScreen(app))

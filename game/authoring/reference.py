@@ -17,7 +17,8 @@ END = "<!-- REFERENCE:END -->"
 FILE_PLACES = {"scene": "scenes/story/*.yaml (one scene per file)", "characters": "scenes/characters.yaml",
                "locations": "scenes/locations.yaml", "evidence": "scenes/evidence.yaml",
                "sources": "scenes/sources.yaml", "story": "scenes/story.yaml",
-               "timeline": "scenes/timeline/*.yaml", "quiz": "scenes/quiz/*.yaml"}
+               "timeline": "scenes/timeline/*.yaml", "quiz": "scenes/quiz/*.yaml",
+               "reality": "scenes/reality.yaml (optional)"}
 
 
 def _type(schema: dict[str, Any]) -> str:

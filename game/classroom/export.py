@@ -19,7 +19,6 @@ from .session import Entry, SessionLog, format_clock
 SESSION_COLUMNS = ("seconds", "clock", "kind", "chapter", "scene", "what", "how", "tally", "detail")
 QUIZ_COLUMNS = ("seconds", "clock", "quiz", "question_id", "topic", "chapter", "team", "answer_given",
                 "right_answer", "correct", "points", "source", "section")
-SOURCE_TITLES = {"encyclopedia": "Encyclopedia article", "filmdb": "Film-database page"}
 
 
 def default_folder(profile_folder: Path, when: _dt.datetime | None = None) -> Path:
@@ -177,7 +176,7 @@ class HandoutData:
     chapters: list[tuple[int, str, str]]          # (number, title, summary)
     prompts: list[PromptItem] = field(default_factory=list)
     quiz: Quiz = field(default_factory=Quiz)
-    sources: dict[str, str] = field(default_factory=lambda: dict(SOURCE_TITLES))
+    sources: dict[str, str] = field(default_factory=dict)  # source id -> title
 
 
 def handout_data(story, quiz: Quiz) -> HandoutData:
@@ -187,7 +186,7 @@ def handout_data(story, quiz: Quiz) -> HandoutData:
     prompts = [PromptItem(scene.chapter, scene.title, op.question, tuple(op.followups), op.minutes)
                for scene in story_order(story) for op in scene.code if isinstance(op, m.Prompt)]
     return HandoutData(story.title, story.korean_title, [(c.number, c.title, c.summary) for c in story.chapters],
-                       prompts, quiz, {s.id: s.title for s in story.sources.values()} or dict(SOURCE_TITLES))
+                       prompts, quiz, {s.id: s.title for s in story.sources.values()})
 
 
 CSS = """

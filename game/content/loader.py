@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..classroom.quiz import quiz_from_content
+from ..classroom.reality import reality_from_content
 from ..timeline.model import build_timeline
 from . import model as m
 from .compiler import SceneCompiler
@@ -25,6 +26,7 @@ from .yamlsource import Document, parse_bytes, read_bytes
 
 SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locations": "locations.yaml",
                 "evidence": "evidence.yaml", "sources": "sources.yaml"}
+OPTIONAL_FILES = {"reality": "reality.yaml"}  # classroom mode's 'Film and reality' cards
 SCENE_DIR = "story"
 TIMELINE_DIR = "timeline"
 QUIZ_DIR = "quiz"
@@ -44,7 +46,7 @@ class Content:
 
 def content_files(root: Path) -> Iterator[tuple[str, Path]]:
     """(kind, path) for every content file under `root`, in a stable order."""
-    for kind, name in SINGLE_FILES.items():
+    for kind, name in {**SINGLE_FILES, **OPTIONAL_FILES}.items():
         yield kind, root / name
     for path in sorted((root / SCENE_DIR).rglob("*.yaml")):
         yield "scene", path
@@ -116,7 +118,8 @@ def _check_content(root: Path, assets: Path | None) -> Content:
         return content  # cross-checks on malformed data would only add noise
     content.story = _build(content, digest.hexdigest()[:16], scene_digests)
     _cross_check(content)
-    content.story = dataclasses.replace(content.story, timeline=build_timeline(content))
+    content.story = dataclasses.replace(content.story, timeline=build_timeline(content),
+                                        reality=reality_from_content(content))
     quiz_from_content(content)  # the classroom quiz is content too: its mistakes are reported with the rest
     return content
 

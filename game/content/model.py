@@ -298,6 +298,12 @@ class Story:
     fingerprint: str
     scene_fingerprints: dict[str, str] = field(default_factory=dict)
     timeline: Any = None  # game.timeline.model.Timeline, built from scenes/timeline/ by the loader
+    reality: Any = None  # game.classroom.reality.Reality, from the optional scenes/reality.yaml
+
+    def source_title(self, source_id: str) -> str:
+        """The title of a source, or its id when the story does not define it."""
+        source = self.sources.get(source_id)
+        return source.title if source else source_id
 
     def chapter(self, number: int) -> Chapter | None:
         return next((c for c in self.chapters if c.number == number), None)

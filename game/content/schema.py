@@ -296,6 +296,29 @@ QUIZ_FILE: Schema = obj("Quiz questions for classroom mode; every answer rests o
     }, ["id", "about", "question", "answer", "explanation", "source", "section"])},
 }, ["questions"])
 
+SAID: Schema = obj("What one source says, and where.", {
+    "source": ident("source id (from sources.yaml)"),
+    "section": text("the part of the source it rests on"),
+    "says": text("what it says, in your words"),
+}, ["source", "section", "says"])
+
+REALITY_FILE: Schema = obj("'Film and reality' cards for classroom mode (optional file).", {
+    "comparisons": {"type": "array", "description": "the film's fiction beside the real world, one topic each",
+                    "items": obj("One topic, fiction beside fact.", {
+                        "topic": text("what is compared"),
+                        "film": {**SAID, "description": "what happens in the film"},
+                        "real": {**SAID, "description": "what the sources say about the real world"},
+                        "note": text("what the sources do not tell us"),
+                    }, ["topic", "film", "real"])},
+    "differ": {"type": "array", "description": "every place where the sources disagree",
+               "items": obj("A 'the sources differ' card.", {
+                   "topic": text("what the accounts disagree about"),
+                   "accounts": {"type": "array", "minItems": 2, "items": SAID, "description": "each source's version"},
+                   "question": text("a question for the class (default: how would you check which is right?)"),
+                   "hint": text("a more specific way in, shown under the question"),
+               }, ["topic", "accounts"])},
+}, [])
+
 DEFS: dict[str, Schema] = {
     "beat": {"description": "One step of a scene; its first key names its kind.",
              "oneOf": [ref(f"beat_{k}") for k in BEAT_KINDS], "x-keyed": list(BEAT_KINDS)},
@@ -308,7 +331,7 @@ DEFS: dict[str, Schema] = {
 FILE_SCHEMAS: dict[str, Schema] = {
     "scene": SCENE_FILE, "characters": CHARACTERS_FILE, "locations": LOCATIONS_FILE,
     "evidence": EVIDENCE_FILE, "sources": SOURCES_FILE, "story": STORY_FILE, "timeline": TIMELINE_FILE,
-    "quiz": QUIZ_FILE,
+    "quiz": QUIZ_FILE, "reality": REALITY_FILE,
 }
 
 

@@ -73,6 +73,10 @@ class ClassroomHub(Screen):
 
     def open_reality(self) -> None:
         from .classroom_reality import RealityScreen
+        reality = self.app.story.reality
+        if reality is None or not (reality.comparisons or reality.differ):
+            self.app.notify("This story has no film-and-reality cards: add scenes/reality.yaml.")
+            return
         self.app.push(RealityScreen(self.app))
 
     def folder(self) -> Path:

@@ -16,7 +16,6 @@ from .input import Action
 from .theme import HEIGHT, WIDTH
 from .widgets import block_height, panel, text_block
 
-SOURCE_TITLES = {"encyclopedia": "Encyclopedia article", "filmdb": "Film-database page"}
 TEAM_COLOURS = [(242, 201, 76), (118, 180, 220), (147, 196, 125), (224, 140, 160), (200, 160, 230), (240, 150, 90)]
 
 
@@ -214,7 +213,7 @@ class QuizScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         rect = pygame.Rect(60, top, WIDTH - 120, HEIGHT - 130 - top)
         answer = f"Answer: {q.answer_text}.  "
-        source = f"Source: {SOURCE_TITLES.get(q.source, q.source)} — {q.section}"
+        source = f"Source: {self.app.story.source_title(q.source)} — {q.section}"
         width = rect.width - 48
         size = fit_size(fonts, [answer + q.explanation], width, rect.height - 30 - fonts.line_height(HINT),
                         sizes=(BODY, 30, 28, 26, HINT, 22))

@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import pygame
 
-from ..classroom.reality import COMPARISONS, DIFFER_CARDS, Comparison, DifferCard
+from ..classroom.reality import Comparison, DifferCard
 from .base import Screen
 from .classroom_ui import AMBER, BLUE, BODY, HINT, backdrop, column, fit_size, footer, heading
 from .input import Action
 from .theme import HEIGHT, WIDTH
 from .widgets import text_block
 
-SOURCE_TITLES = {"encyclopedia": "Encyclopedia article", "filmdb": "Film-database page"}
 FILM = (242, 201, 76)
-
-
-def source_line(source: str, section: str, story=None) -> str:
-    title = story.sources[source].title if story is not None and source in story.sources else \
-        SOURCE_TITLES.get(source, source)
-    return f"Source: {title} — {section}"
 
 
 class RealityScreen(Screen):
     def __init__(self, app, start: int = 0):
         super().__init__(app)
-        self.pages: list[Comparison | DifferCard] = [*COMPARISONS, *DIFFER_CARDS]
+        reality = app.story.reality
+        self.differ_start = len(reality.comparisons)
+        self.pages: list[Comparison | DifferCard] = [*reality.comparisons, *reality.differ]
         self.index = max(0, min(start, len(self.pages) - 1))
 
     @property
@@ -32,7 +27,7 @@ class RealityScreen(Screen):
         return self.pages[self.index]
 
     def first_differ(self) -> int:
-        return len(COMPARISONS)
+        return self.differ_start
 
     def on_action(self, action: Action) -> None:
         name = action.name
@@ -76,10 +71,10 @@ class RealityScreen(Screen):
         y = heading(surface, self.app, "Film and reality", page.topic, BLUE) + 16
         bottom = HEIGHT - 130 if page.note else HEIGHT - 70
         self._two_columns(surface, y,
-                          ("IN THE FILM · fiction", page.film.text, source_line(page.film.source, page.film.section,
-                                                                               story), FILM, None),
+                          ("IN THE FILM · fiction", page.film.text,
+                           f"Source: {story.source_title(page.film.source)} — {page.film.section}", FILM, None),
                           ("IN THE REAL WORLD · fact", page.real.text,
-                           source_line(page.real.source, page.real.section, story), BLUE, BLUE),
+                           f"Source: {story.source_title(page.real.source)} — {page.real.section}", BLUE, BLUE),
                           bottom)
         if page.note:
             text_block(surface, fonts, page.note, 26, theme.muted, pygame.Rect(100, bottom + 12, WIDTH - 200, 0),
@@ -90,10 +85,9 @@ class RealityScreen(Screen):
         y = heading(surface, self.app, "The sources differ", card.topic, AMBER) + 16
         bottom = HEIGHT - 150 if card.hint else HEIGHT - 110
         a, b = card.accounts[0], card.accounts[1]
-        def title(s):
-            return story.sources[s.source].title if s.source in story.sources else SOURCE_TITLES.get(s.source, s.source)
-        self._two_columns(surface, y, (title(a).upper(), a.text, f"Section: {a.section}", AMBER, None),
-                          (title(b).upper(), b.text, f"Section: {b.section}", AMBER, None), bottom)
+        self._two_columns(surface, y, (story.source_title(a.source).upper(), a.text, f"Section: {a.section}", AMBER,
+                                       None),
+                          (story.source_title(b.source).upper(), b.text, f"Section: {b.section}", AMBER, None), bottom)
         y = text_block(surface, fonts, card.question, BODY, theme.accent, pygame.Rect(80, bottom + 10, WIDTH - 160, 0),
                        bold=True, align="center", spacing=1.0)
         if card.hint:
