@@ -19,7 +19,6 @@ from .theme import hex_colour
 
 SIZE = (4960, 3508)
 BG, INK, MUTED, ACCENT = (250, 248, 242), (20, 22, 30), (90, 94, 108), (150, 100, 0)
-TAGS = {"encyclopedia": "E", "filmdb": "F"}
 
 
 def _columns(timeline: Timeline, axis: Axis, positions: dict[str, float]) -> list[tuple[str, list[Event]]]:
@@ -34,9 +33,15 @@ def _columns(timeline: Timeline, axis: Axis, positions: dict[str, float]) -> lis
     return columns
 
 
-def _lines(event: Event, previous: Event | None = None) -> list[tuple[str, bool]]:
+def source_tags(timeline: Timeline) -> dict[str, str]:
+    """A short tag per source for the poster's brackets: the initial of its title, or its id if initials clash."""
+    initials = {sid: title[:1].upper() for sid, title in timeline.sources.items()}
+    return initials if len(set(initials.values())) == len(initials) else {sid: sid for sid in timeline.sources}
+
+
+def _lines(event: Event, tags: dict[str, str], previous: Event | None = None) -> list[tuple[str, bool]]:
     """The text lines of one event; award rows under the same ceremony share one heading."""
-    tags = ",".join(TAGS.get(s, s) for s in event.sources)
+    tags = ",".join(tags.get(s, s) for s in event.sources)
     ceremony = event.detail("ceremony")
     if ceremony:
         head = [] if previous is not None and previous.detail("ceremony") == ceremony else \
@@ -45,8 +50,8 @@ def _lines(event: Event, previous: Event | None = None) -> list[tuple[str, bool]
     return [(f"{event.short_date}", False), (f"{event.title}  [{tags}]", True)]
 
 
-def _cell(events: list[Event]) -> list[tuple[Event, list[tuple[str, bool]]]]:
-    return [(e, _lines(e, events[i - 1] if i else None)) for i, e in enumerate(events)]
+def _cell(events: list[Event], tags: dict[str, str]) -> list[tuple[Event, list[tuple[str, bool]]]]:
+    return [(e, _lines(e, tags, events[i - 1] if i else None)) for i, e in enumerate(events)]
 
 
 def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, size: tuple[int, int] = SIZE) -> Path:
@@ -59,6 +64,7 @@ def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, si
         timeline = find_timeline(app_or_story) if hasattr(app_or_story, "story") else (
             getattr(story, "timeline", None) or load_timeline())
     fonts = FontBook()
+    tags = source_tags(timeline)
     W, H = size
     k = W / 4960
     surface = pygame.Surface(size)
@@ -92,7 +98,7 @@ def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, si
             tallest = 0
             for (_label, evs), (_cx, cw) in zip(columns, xs):
                 h = 0
-                for e, lines in _cell([e for e in evs if e.lane == lane.id]):
+                for e, lines in _cell([e for e in evs if e.lane == lane.id], tags):
                     for text, bold in lines:
                         h += len(fonts.wrap(text, pt, cw - 24, bold)) * fonts.line_height(pt)
                     h += round(pt * (0.5 if not e.detail("ceremony") else 0.15))
@@ -125,7 +131,7 @@ def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, si
             surface.blit(title, (margin + round(36 * k), y + round(20 * k) + i * step))
         for (_label, evs), (cx, cw) in zip(columns, xs):
             ty = y + round(16 * k)
-            for e, lines in _cell([e for e in evs if e.lane == lane.id]):
+            for e, lines in _cell([e for e in evs if e.lane == lane.id], tags):
                 pygame.draw.circle(surface, dark, (cx + round(4 * k), ty + fonts.line_height(pt) // 2), round(9 * k))
                 for text, bold in lines:
                     for line in fonts.wrap(text, pt, cw - 24, bold):
@@ -138,7 +144,7 @@ def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, si
     pygame.draw.line(surface, INK, (margin, y), (W - margin, y), max(1, round(3 * k)))
     y += round(24 * k)
     surface.blit(fonts.render("Sources", round(44 * k), INK, True), (margin, y))
-    for i, (sid, tag) in enumerate(TAGS.items()):
+    for i, (sid, tag) in enumerate(tags.items()):
         text = f"[{tag}]  {timeline.source_title(sid)} ({sid})"
         surface.blit(fonts.render(text, round(38 * k), INK), (margin + round(260 * k), y + i * round(56 * k)))
     note = ("Dates marked 'derived' are worked out from the sources (e.g. 16 years after 1997); "
