@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.validate import did_you_mean
+from ..content.validate import check_known
 
 CHECK_QUESTION = "How would you check which is right?"
 
@@ -54,11 +54,7 @@ def reality_from_content(content) -> Reality:
     doc, known = docs[0], set(content.story.sources)
 
     def said(data: dict, path: tuple) -> Said:
-        if data["source"] not in known:
-            content.problems.error(doc.mark(path + ("source",)), f"unknown source '{data['source']}'"
-                                   f"{did_you_mean(data['source'], sorted(known))}",
-                                   f"define it in sources.yaml, or use one of: {', '.join(sorted(known))}",
-                                   code="unknown-source")
+        check_known(content.problems, doc.mark(path + ("source",)), "source", data["source"], known, "sources.yaml")
         return Said(data["source"], data["section"], data["says"])
 
     data = doc.data

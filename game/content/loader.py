@@ -21,7 +21,7 @@ from . import model as m
 from .compiler import SceneCompiler
 from .problems import ContentError, Mark, Problems, display_path
 from .schema import FILE_SCHEMAS
-from .validate import Validator, did_you_mean
+from .validate import Validator, check_known, did_you_mean
 from .yamlsource import Document, parse_bytes, read_bytes
 
 SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locations": "locations.yaml",
@@ -221,10 +221,7 @@ class _Checker:
         self.audio_files: dict[tuple[str, str], tuple[bool, bool]] = {}  # (folder, name) -> (found, inside)
 
     def ref(self, mark: Mark, what: str, name: str, known: dict | set, where: str) -> None:
-        if name not in known:
-            self.p.error(mark, f"unknown {what} '{name}'{did_you_mean(name, sorted(known))}",
-                         f"define it in {where}, or use one of: {', '.join(sorted(known)[:12])}"
-                         + (" ..." if len(known) > 12 else ""), code=f"unknown-{what.replace(' ', '-')}")
+        check_known(self.p, mark, what, name, known, where)
 
     def asset(self, mark: Mark, folder: str, relative: str, what: str, hint: str) -> None:
         """`relative` is the author's path inside assets/<folder>/; it may not lead out of assets/."""

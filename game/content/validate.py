@@ -14,9 +14,9 @@ import difflib
 import functools
 import math
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Collection
 
-from .problems import Problems
+from .problems import Mark, Problems
 from .schema import DEFS, ID_PATTERN, Schema
 from .yamlsource import Document
 
@@ -27,6 +27,18 @@ TYPE_NAMES = {"object": "a mapping (key: value lines)", "array": "a list ('- ' i
 def did_you_mean(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f": did you mean '{close[0]}'?" if close else ""
+
+
+def check_known(problems: Problems, mark: Mark, what: str, name: str, known: Collection[str], where: str) -> bool:
+    """True when `name` is one of `known`; otherwise report "unknown <what>" with a did-you-mean and the choices."""
+    if name in known:
+        return True
+    names = sorted(known)
+    problems.error(mark, f"unknown {what} '{name}'{did_you_mean(name, names)}",
+                   f"define it in {where}, or use one of: {', '.join(names[:12])}"
+                   + (" ..." if len(names) > 12 else ""),
+                   code=f"unknown-{what.replace(' ', '-')}")
+    return False
 
 
 JSON_TYPES = {type(None): "null", bool: "boolean", int: "integer", float: "number", str: "string",

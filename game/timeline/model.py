@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from ..content.model import Account
 from ..content.problems import Mark, Problems
-from ..content.validate import did_you_mean
+from ..content.validate import check_known
 
 PRECISIONS = ("year", "month", "day")
 QUALIFIER_RANK = {"before": 0, None: 1, "about": 1, "after": 2}
@@ -323,17 +323,6 @@ def _date(value: Any, mark: Mark, problems: Problems, what: str) -> Date | None:
         return None
 
 
-def _ref(problems: Problems, mark: Mark, what: str, name: str, known: Iterable[str], where: str) -> bool:
-    known = sorted(known)
-    if name in known:
-        return True
-    problems.error(mark, f"unknown {what} '{name}'{did_you_mean(name, known)}",
-                   f"define it in {where}, or use one of: {', '.join(known[:12])}"
-                   + (" ..." if len(known) > 12 else ""),
-                   code=f"unknown-{what.replace(' ', '-')}")
-    return False
-
-
 def build_from_documents(documents: list, problems: Problems, sources: dict[str, str] | None = None,
                          scenes: Iterable[str] | None = None) -> Timeline:
     """Build from parsed timeline documents; `sources` (id -> title) and `scenes` (ids) enable those checks."""
@@ -387,19 +376,20 @@ def build_from_documents(documents: list, problems: Problems, sources: dict[str,
             problems.error(at("end"), f"event '{item['id']}' ends ({end.iso()}) before it starts ({date.iso()})",
                            "swap date and end, or fix the typo", code="end-before-start")
             end = None
-        _ref(problems, at("lane"), "lane", item["lane"], lane_ids, "a timeline file's lanes:")
+        check_known(problems, at("lane"), "lane", item["lane"], lane_ids, "a timeline file's lanes:")
         if sources is not None:
             for j, source in enumerate(item["source"]):
-                _ref(problems, at("source", j), "source", source, sources, "scenes/sources.yaml")
+                check_known(problems, at("source", j), "source", source, sources, "scenes/sources.yaml")
             for j, account in enumerate(item.get("differ") or ()):
-                _ref(problems, at("differ", j, "source"), "source", account["source"], sources, "scenes/sources.yaml")
+                check_known(problems, at("differ", j, "source"), "source", account["source"], sources,
+                            "scenes/sources.yaml")
         for j, other in enumerate(item.get("related") or ()):
             if other == item["id"]:
                 problems.warn(at("related", j), f"event '{other}' lists itself as related", code="self-related")
             else:
-                _ref(problems, at("related", j), "related event", other, event_ids, "a timeline file's events:")
+                check_known(problems, at("related", j), "related event", other, event_ids, "a timeline file's events:")
         if scenes is not None and item.get("scene"):
-            _ref(problems, at("scene"), "scene", item["scene"], scenes, "scenes/story/")
+            check_known(problems, at("scene"), "scene", item["scene"], scenes, "scenes/story/")
         details = tuple((str(k), str(v)) for k, v in (item.get("details") or {}).items())
         dating = dict(details).get("dating")
         if dating is not None and dating != UNDATED:
@@ -430,7 +420,7 @@ def build_timeline(content: Any, problems: Problems | None = None) -> Timeline:
         ids = {e.id for e in timeline.events}
         for scene in story.scenes.values():
             if scene.timeline and scene.timeline not in ids:
-                _ref(problems, scene.mark, "timeline event", scene.timeline, ids, "scenes/timeline/")
+                check_known(problems, scene.mark, "timeline event", scene.timeline, ids, "scenes/timeline/")
     return timeline
 
 
