@@ -191,3 +191,16 @@ def test_sources_that_differ_are_shown_with_both(real):
     assert {a.source: a.says for a in rank}["encyclopedia"].lower().startswith("the seventh")
     assert {a.source: a.says for a in rank}["filmdb"].lower().startswith("the fifth")
     assert "PaekSang" in " ".join(a.says for a in timeline.event("award_baeksang_grand_prize_for_film").differ)
+
+
+def test_view_captions_are_content_and_given_once(real, tmp_path):
+    _, timeline, _ = real
+    assert set(timeline.notes) == {"chart", "remakes", "awards"}
+    assert all("Source:" in note for note in timeline.notes.values())
+    root = make_root(tmp_path)
+    for name in ("a_notes.yaml", "b_notes.yaml"):
+        (root / "timeline" / name).write_text("notes:\n  chart: Points from the sources.\n", encoding="utf-8")
+    _, timeline, problems = load(root)
+    assert timeline.notes == {"chart": "Points from the sources."}
+    assert [(p.mark.file.rsplit("/", 1)[-1], p.mark.line, p.code) for p in problems.errors] == \
+        [("b_notes.yaml", 2, "duplicate-id")]

@@ -275,6 +275,11 @@ TIMELINE_FILE: Schema = obj("Timeline lanes, eras and events (any file may hold 
         "details": {"type": "object", "description": "extra labelled fields (e.g. country, director, status)",
                     "additionalProperties": {"type": "string"}},
     }, ["id", "date", "title", "text", "lane", "source"])},
+    "notes": obj("Captions under the chart and the tables, citing what they rest on (one file gives them).", {
+        "chart": text("under the box-office chart"),
+        "remakes": text("under the remakes table"),
+        "awards": text("under the awards table"),
+    }, []),
 }, [])
 
 QUIZ_TOPICS = ["story", "real_case", "release", "box_office", "awards", "remakes"]

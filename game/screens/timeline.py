@@ -692,9 +692,7 @@ class TimelineScreen(Screen):
                 rect.top += 30
             label_ends.append(rect)
             self._text(surface, text, 22, theme.text, rect.topleft, bold=True)
-        note = ("Points: admissions the sources state (day 14 = 'first two weeks'). Dashed lines only join the points; "
-                "they are not data. Source: Encyclopedia article and Film-database page "
-                "[encyclopedia, filmdb] — Box office.")
+        note = self.timeline.notes.get("chart", "")
         text_block(surface, fonts, note, 20, theme.muted, pygame.Rect(60, plot.bottom + 40, WIDTH - 120, 80),
                    align="center")
         milestone = next((e for e in self.timeline.events if e.id == "bo_ten_million"), None)
@@ -778,14 +776,10 @@ class TimelineScreen(Screen):
         rows = [(r.event, [r.year, r.film, r.country, r.director, r.status, " + ".join(r.sources)],
                  bool(self.timeline.event(r.event).differ)) for r in self.timeline.remakes()]
         columns = [("Year", 110), ("Film", 280), ("Country", 180), ("Director", 230), ("Status", 240), ("Source", 160)]
-        self._draw_table(surface, "Remakes of the film", columns, rows,
-                         "Source: Encyclopedia article [encyclopedia] — Remakes (text and table); "
-                         "the Film-database page "
-                         "[filmdb] mentions the Kannada film and the Hindi plan. 'Planned' = as of the source.")
+        self._draw_table(surface, "Remakes of the film", columns, rows, self.timeline.notes.get("remakes", ""))
 
     def _draw_awards(self, surface: pygame.Surface) -> None:
         rows = [(r.event, [r.ceremony, r.category, r.recipient], r.differs) for r in self.timeline.awards()]
         columns = [("Ceremony", 440), ("Category", 340), ("Recipient(s)", 420)]
-        self._draw_table(surface, "Awards and nominations", columns, rows,
-                         "Source: Encyclopedia article [encyclopedia] — Awards and nominations. The table does not say "
-                         "which entries were wins. Enter on a row opens its card.", group_first=True)
+        note = " ".join(filter(None, (self.timeline.notes.get("awards"), "Enter on a row opens its card.")))
+        self._draw_table(surface, "Awards and nominations", columns, rows, note, group_first=True)

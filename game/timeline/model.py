@@ -229,6 +229,7 @@ class Timeline:
     eras: tuple[Era, ...]
     events: tuple[Event, ...]            # in time order (undated last)
     sources: dict[str, str] = field(default_factory=dict)  # id -> title, for source lines
+    notes: dict[str, str] = field(default_factory=dict)    # view -> caption (chart, remakes, awards)
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -329,6 +330,7 @@ def build_from_documents(documents: list, problems: Problems, sources: dict[str,
     lanes: list[Lane] = []
     eras: list[Era] = []
     raw_events: list[tuple[Any, int, dict]] = []
+    notes: dict[str, str] = {}
     seen: dict[tuple[str, str], Mark] = {}
 
     def unique(kind: str, doc: Any, path: tuple, ident: str) -> bool:
@@ -361,6 +363,9 @@ def build_from_documents(documents: list, problems: Problems, sources: dict[str,
         for i, item in enumerate(data.get("events") or ()):
             if unique("event", doc, ("events", i, "id"), item["id"]):
                 raw_events.append((doc, i, item))
+        for view, caption in (data.get("notes") or {}).items():
+            if unique("note", doc, ("notes", view), view):
+                notes[view] = " ".join(caption.split())
 
     lane_ids = {lane.id for lane in lanes}
     event_ids = {item["id"] for _, _, item in raw_events}
@@ -405,7 +410,7 @@ def build_from_documents(documents: list, problems: Problems, sources: dict[str,
             differ=tuple(Account(a["source"], a["says"]) for a in item.get("differ") or ()),
             details=details, order=order, mark=at()))
     events.sort(key=lambda e: e.sort_key)
-    return Timeline(tuple(lanes), tuple(eras), tuple(events), dict(sources or {}))
+    return Timeline(tuple(lanes), tuple(eras), tuple(events), dict(sources or {}), notes)
 
 
 def build_timeline(content: Any, problems: Problems | None = None) -> Timeline:
