@@ -111,3 +111,10 @@ def test_yaml_marks_point_at_keys_and_values():
     assert str(doc.mark(("b", 0, "y", 1))) == "t.yaml:4:12"
     assert str(doc.key_mark(("b", 0, "y"))) == "t.yaml:4:5"
     assert doc.data == {"a": 1, "b": [{"x": 2, "y": [1, 2]}]}
+
+
+def test_the_line_under_new_evidence_is_content(story_root):
+    assert load_story(story_root).evidence_kept == ""  # optional: no line under the card
+    path = story_root / "evidence.yaml"
+    path.write_text("kept: In the notebook.\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_story(story_root).evidence_kept == "In the notebook."

@@ -186,7 +186,8 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
             file=doc.file, mark=doc.mark(()))
     return m.Story(title=story["title"], korean_title=story.get("korean_title", ""), start=story["start"],
                    chapters=chapters, characters=characters, locations=locations, evidence=evidence,
-                   sources=sources, scenes=scenes, fingerprint=fingerprint, scene_fingerprints=scene_digests)
+                   sources=sources, scenes=scenes, fingerprint=fingerprint, scene_fingerprints=scene_digests,
+                   evidence_kept=ev_doc.data.get("kept", ""))
 
 
 # --- cross-checks ------------------------------------------------------------------------------

@@ -299,6 +299,7 @@ class Story:
     scene_fingerprints: dict[str, str] = field(default_factory=dict)
     timeline: Any = None  # game.timeline.model.Timeline, built from scenes/timeline/ by the loader
     reality: Any = None  # game.classroom.reality.Reality, from the optional scenes/reality.yaml
+    evidence_kept: str = ""  # evidence.yaml's `kept:` line, shown under each newly noticed piece
 
     def source_title(self, source_id: str) -> str:
         """The title of a source, or its id when the story does not define it."""

@@ -216,6 +216,7 @@ EVIDENCE_FILE: Schema = obj("Evidence the player can notice.", {
             "name": text("short name"),
             "description": text("what the player noticed"),
         }, ["id", "name", "description"])},
+    "kept": text("shown under each newly noticed piece, e.g. where the story keeps it"),
 }, ["evidence"])
 
 SOURCES_FILE: Schema = obj("The documents facts come from.", {

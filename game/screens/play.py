@@ -376,8 +376,8 @@ class PlayScreen(Screen):
             where = f"Source: {e.source}" + (f" — {e.section}" if e.section else "")
             self._card(surface, "Fact · about the real film", "", e.text, where, (118, 180, 220))
         elif isinstance(e, ev.EvidenceEvent):
-            rect = self._card(surface, "Noted for later", e.name, e.description,
-                              "Kept in Ye-sung's notes for the retrial.", (242, 201, 76), width=760)
+            rect = self._card(surface, "Noted for later", e.name, e.description, self.app.story.evidence_kept,
+                              (242, 201, 76), width=760)
             icon = self.app.images.ui("evidence_icon")
             if icon is not None:
                 surface.blit(icon, (rect.right - icon.get_width() - 30, rect.top + 24))
