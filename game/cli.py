@@ -88,6 +88,32 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _choices(text: str) -> list[int]:
+    try:
+        return [int(n) for n in text.split(",") if n.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError("give option numbers separated by commas, e.g. 2,1,3") from None
+
+
+def cmd_contact_sheet(args: argparse.Namespace) -> int:
+    args.headless = True
+    _need_display(args)
+    story = _load(args.scenes)
+    if args.all == bool(args.scene):
+        print("give a scene id with --out FILE.png, or --all with --out-dir DIR", file=sys.stderr)
+        return 2
+    if args.scene and args.scene not in story.scenes:
+        print(f"unknown scene '{args.scene}'; scenes: {', '.join(story.scenes)}", file=sys.stderr)
+        return 1
+    from .screens.contact_sheet import contact_sheet
+    jobs = ([(s, args.out_dir / f"{s}.png") for s in story.scenes] if args.all
+            else [(args.scene, args.out or Path(f"{args.scene}.png"))])
+    for scene, out in jobs:
+        sheet = contact_sheet(story, scene, out, args.choose)
+        print(f"wrote {out}: {sheet.cells} events, {sheet.stopped}")
+    return 0
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
     if args.export:
         args.headless = True
@@ -183,6 +209,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--beat", type=int, default=1, help="how many events into the scene (default 1)")
     p.add_argument("--out", type=Path, required=True, help="PNG file to write")
     p.set_defaults(func=cmd_screenshot)
+
+    p = sub.add_parser("contact-sheet", help="every event of a scene as numbered thumbnails with their text, "
+                       "headless (for a direction pass)")
+    _content_args(p)
+    p.add_argument("scene", nargs="?", help="scene id")
+    p.add_argument("--out", type=Path, help="PNG file to write (default: SCENE_ID.png)")
+    p.add_argument("--all", action="store_true", help="one sheet per scene, into --out-dir")
+    p.add_argument("--out-dir", type=Path, default=Path("contact-sheets"), help="folder for --all "
+                   "(default: contact-sheets/)")
+    p.add_argument("--choose", type=_choices, default=[], metavar="2,1,...",
+                   help="option numbers to pick at successive choices (default: first options)")
+    p.set_defaults(func=cmd_contact_sheet)
 
     p = sub.add_parser("timeline", help="the film's real history as a zoomable timeline; --export renders a poster")
     _content_args(p)

@@ -25,6 +25,7 @@ MAX_OPS_PER_STOP = 100_000
 HISTORY_LIMIT = 1_000
 CONTENT_NOTE_POLICIES = ("ask", "play", "summary")
 CONTENT_NOTE_KEY = "content_note"  # the choice key content-note answers are recorded under
+CARD_POLICIES = ("chapter_end", "inline")
 
 
 class StoryRuntimeError(RuntimeError):
@@ -35,10 +36,13 @@ class StoryRuntimeError(RuntimeError):
 class Options:
     prompts: bool = False          # show discussion prompts (classroom mode turns this on)
     content_notes: str = "ask"     # ask | play | summary
+    cards: str = "chapter_end"     # fact/differ cards: gathered for the chapter's end, or shown where written
 
     def __post_init__(self) -> None:
         if self.content_notes not in CONTENT_NOTE_POLICIES:
             raise ValueError(f"content_notes must be one of {CONTENT_NOTE_POLICIES}")
+        if self.cards not in CARD_POLICIES:
+            raise ValueError(f"cards must be one of {CARD_POLICIES}")
 
 
 class Runtime:

@@ -1,0 +1,151 @@
+"""A director's contact sheet: every event of one scene as numbered thumbnails with their text.
+
+It plays the scene headless through the same app and play screen as the game (see capture.py),
+one path through it (`choose` picks option numbers at successive choices, first options after),
+with content notes answered "play" and cards and prompts shown where they are written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import pygame
+
+from ..content import model as m
+from ..runtime import events as ev
+from .capture import moments, option_index, settle, start_app
+
+COLUMNS = 4
+THUMB = (320, 180)
+GAP = 12
+CAPTION_SIZE = 13
+MAX_CAPTION_LINES = 9
+MAX_EVENTS = 400  # a scene that loops through itself on the chosen path stops here
+BACKDROP, INK, MUTED, ACCENT = (18, 20, 28), (235, 232, 225), (160, 156, 150), (242, 201, 76)
+
+
+@dataclass
+class Sheet:
+    """What was drawn: one caption per cell, and why the walk stopped."""
+
+    scene: str
+    captions: list[str] = field(default_factory=list)
+    stopped: str = ""
+    size: tuple[int, int] = (0, 0)
+
+    @property
+    def cells(self) -> int:
+        return len(self.captions)
+
+
+def caption(event: ev.Event, chosen: int | None = None) -> str:
+    """The event as text: who speaks and what, a choice with its options (the chosen one marked), a card's kind."""
+    if isinstance(event, ev.SceneStart):
+        chapter = "Prologue" if event.chapter == 0 else f"Chapter {event.chapter}"
+        return f"SCENE CARD: {chapter} · {event.title} · {event.date}"
+    if isinstance(event, ev.LineEvent):
+        return f"{event.name}: {event.text}" if event.name else event.text
+    if isinstance(event, (ev.ChoiceEvent, ev.ContentNoteEvent)):
+        head = f"CHOICE: {event.prompt}" if isinstance(event, ev.ChoiceEvent) else f"CONTENT NOTE: {event.scene_title}"
+        options = [f"{'>' if i == chosen else ' '} {n}. {text}" for n, (i, text) in enumerate(event.options, 1)]
+        return "\n".join([head, *options])
+    if isinstance(event, ev.EvidenceEvent):
+        return f"EVIDENCE: {event.name}"
+    if isinstance(event, ev.FactEvent):
+        return f"FACT ({event.source}): {event.text}"
+    if isinstance(event, ev.DifferEvent):
+        return f"SOURCES DIFFER: {event.topic}"
+    if isinstance(event, ev.PromptEvent):
+        return f"PROMPT: {event.question}"
+    if isinstance(event, ev.EndEvent):
+        return f"END: {event.title}"
+    return type(event).__name__.upper()
+
+
+def stage_note(event: ev.Event) -> str:
+    """Stage changes met on the way to this event that a thumbnail may not make obvious."""
+    notes = []
+    for effect in event.effects:
+        if effect[0] == "illustration":
+            notes.append(f"[illustration {effect[1]}]")
+        elif effect[0] == "background":
+            notes.append(f"[background {effect[1]}, {effect[2]}]")
+        elif effect[0] == "music":
+            notes.append(f"[music {effect[1]}]")
+        elif effect[0] == "sound":
+            notes.append(f"[sound {effect[1]}]")
+    return " ".join(notes)
+
+
+def contact_sheet(story: m.Story, scene: str, out: Path, choose: Sequence[int] = (), **app_args) -> Sheet:
+    """Render every event of `scene` on one path into a PNG at `out`; returns what was drawn."""
+    app = start_app(story, scene, **app_args)
+    play = app.top
+    sheet = Sheet(scene)
+    thumbs: list[pygame.Surface] = []
+    choices = 0
+    for event in moments(play, choose):
+        if play.rt.state.scene != scene:
+            sheet.stopped = f"then goes on to '{play.rt.state.scene}'"
+            break
+        if len(thumbs) >= MAX_EVENTS:
+            sheet.stopped = f"stopped after {MAX_EVENTS} events (the path loops?)"
+            break
+        settle(app)
+        thumbs.append(pygame.transform.smoothscale(app.canvas, THUMB))
+        chosen = None
+        if isinstance(event, ev.WAITS_FOR_CHOICE):  # the option moments() takes next
+            chosen = option_index(event, choose[choices] if choices < len(choose) else 1)
+            choices += 1
+        text = caption(event, chosen)
+        note = stage_note(event)
+        sheet.captions.append(f"{text}\n{note}" if note else text)
+    else:
+        sheet.stopped = "reached an ending"
+    image = _compose(app.fonts, story.scenes[scene], thumbs, sheet, list(choose))
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(image, str(out))
+    sheet.size = image.get_size()
+    return sheet
+
+
+def _compose(fonts, scene: m.Scene, thumbs: list[pygame.Surface], sheet: Sheet, choose: list[int]) -> pygame.Surface:
+    width = COLUMNS * THUMB[0] + (COLUMNS + 1) * GAP
+    text_w = THUMB[0] - 8
+    step = fonts.line_height(CAPTION_SIZE)
+    wrapped = [_wrap(fonts, text, text_w) for text in sheet.captions]
+    caption_h = max((len(lines) for lines in wrapped), default=1) * step + 8
+    cell_h = THUMB[1] + caption_h
+    rows = max(1, -(-len(thumbs) // COLUMNS))
+    header = 3 * fonts.line_height(16) + GAP
+    image = pygame.Surface((width, header + rows * (cell_h + GAP) + GAP))
+    image.fill(BACKDROP)
+    path = ",".join(map(str, choose)) or "first options"
+    lines = [(f"{scene.title}  ({scene.id}, {scene.file})", ACCENT, True),
+             (f"{sheet.cells} events · choices: {path} · {sheet.stopped}", INK, False)]
+    y = GAP
+    for text, colour, bold in lines:
+        image.blit(fonts.render(text, 16, colour, bold), (GAP, y))
+        y += fonts.line_height(16) + 4
+    for n, (thumb, lines_) in enumerate(zip(thumbs, wrapped)):
+        x = GAP + (n % COLUMNS) * (THUMB[0] + GAP)
+        top = header + (n // COLUMNS) * (cell_h + GAP)
+        image.blit(thumb, (x, top))
+        badge = fonts.render(str(n + 1), 16, BACKDROP, True)
+        pygame.draw.rect(image, ACCENT, (x, top, badge.get_width() + 12, badge.get_height() + 4))
+        image.blit(badge, (x + 6, top + 2))
+        for i, line in enumerate(lines_):
+            colour = MUTED if line.startswith("[") else INK
+            image.blit(fonts.render(line, CAPTION_SIZE, colour), (x + 4, top + THUMB[1] + 4 + i * step))
+    return image
+
+
+def _wrap(fonts, text: str, width: int) -> list[str]:
+    """Wrapped caption lines, at most MAX_CAPTION_LINES (the last ends with '…' when cut)."""
+    lines = [line for part in text.split("\n") for line in (fonts.wrap(part, CAPTION_SIZE, width) or [""])]
+    if len(lines) > MAX_CAPTION_LINES:
+        lines = lines[:MAX_CAPTION_LINES]
+        lines[-1] = lines[-1][:-1] + "…"
+    return lines
