@@ -18,7 +18,6 @@ from .common import (
     quad_bezier,
     rgba,
     rng_for,
-    rounded_rect_pts,
     vignette,
 )
 
@@ -307,7 +306,7 @@ def shop_window(c, rng):
     c.light_cone((640, wy), (520, wy + 330), (760, wy + 330), (255, 255, 235), a0=110, a1=30)
     c.rect(540, 440, 200, 100, (200, 130, 140), radius=6)
     c.rect(540, 440, 200, 14, (226, 160, 170), radius=6)
-    backpack(c, 640, 352, 1.0)
+    S.backpack(c, 640, 352, 1.0)
     # price tag
     c.line((700, 300), (724, 330), (120, 90, 70), 1.5)
     c.rect(712, 328, 34, 22, (250, 246, 236), radius=3)
@@ -338,36 +337,6 @@ def shop_window(c, rng):
     c.light_cone((164, 40), (60, 620), (270, 620), (255, 220, 160), a0=60, a1=0)
     S.snow(c, rng, 260, (0, 0, W, H), 1.0, 3.0)
     S.bokeh_snow(c, rng, 14, (0, 0, W, H), 6, 14)
-
-
-def backpack(c, cx, cy, s=1.0):
-    """Cute yellow backpack with a pink flap and a crescent-moon emblem."""
-    w, h = 150 * s, 170 * s
-    x, y = cx - w / 2, cy - h / 2
-    c.ellipse(cx, y + h + 4 * s, w * 0.55, 10 * s, rgba((90, 40, 30), 70))
-    c.lines(quad_bezier((cx - 28 * s, y + 6 * s), (cx, y - 36 * s), (cx + 28 * s, y + 6 * s)), (220, 110, 140), 8 * s)
-    c.rect(x - 10 * s, y + 40 * s, 14 * s, 100 * s, (228, 120, 150), radius=6 * s)
-    c.rect(x + w - 4 * s, y + 40 * s, 14 * s, 100 * s, (228, 120, 150), radius=6 * s)
-    c.poly(rounded_rect_pts(x, y, w, h, 30 * s), (250, 206, 70), stroke=(196, 140, 40), sw=2 * s)
-    c.rect(x + 14 * s, y + h * 0.62, w - 28 * s, h * 0.3, (244, 190, 60), radius=14 * s)
-    c.lines([(x + 20 * s, y + h * 0.62), (x + w - 20 * s, y + h * 0.62)], (210, 150, 40), 2 * s)
-    r = 30 * s
-    top_arc = [(x + r - r * math.cos(a * math.pi / 12), y + r - r * math.sin(a * math.pi / 12)) for a in range(7)]
-    top_arc += [(x + w - r + r * math.cos(a * math.pi / 12), y + r - r * math.sin(a * math.pi / 12))
-                for a in range(6, -1, -1)]
-    flap = top_arc + quad_bezier((x + w, y + h * 0.5), (cx, y + h * 0.72), (x, y + h * 0.5), 14)
-    c.poly(flap, (244, 150, 176), stroke=(200, 100, 130), sw=2 * s)
-    # crescent moon emblem
-    mx, my, mr = cx, y + h * 0.42, 20 * s
-    c.circle(mx, my, mr + 5 * s, (255, 246, 220))
-    c.circle(mx, my, mr, (250, 210, 80))
-    c.circle(mx + 8 * s, my - 5 * s, mr * 0.85, (255, 246, 220))
-    c.circle(mx - 9 * s, my + 2 * s, 2.2 * s, (200, 120, 60))
-    for k in (-1, 1):
-        c.circle(cx + k * 36 * s, y + h * 0.52, 6 * s, (255, 246, 220))
-        strap = cx + k * 36 * s
-        c.line((strap, y + h * 0.52 + 6 * s), (strap, y + h * 0.52 + 16 * s), (200, 100, 130), 2 * s)
-    c.glow(x + 30 * s, y + 24 * s, 40 * s, (255, 255, 255), alpha=70)
 
 
 def winter_market(c, rng):
@@ -1106,4 +1075,4 @@ def night_light(surf):
     surf.blit(c.surf, (0, 0))
 
 
-__all__ = ["SCENES", "render", "backpack"]
+__all__ = ["SCENES", "render"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np  # noqa: E402,I001
 import pygame  # noqa: E402
 
+from . import scenery as S
 from .common import Canvas, dark, ellipse_pts, light, quad_bezier, rgba, rng_for  # sets SDL env first
 
 PW, PH = 480, 640
@@ -114,7 +115,8 @@ CHARS = {
     "girl": _spec(skin=SKIN["child"], head_w=148, head_h=154, top=206, jaw=0.12, chin_k=2.3, eye_v=0.6,
                   eye_sp=0.21, eye_w=14, eye_h=15, iris=0.86, eye_tilt=0, lashes=True, brow_w=24, brow_t=4,
                   brow_gap=18, mouth_w=26, nose="tiny", hair="pigtails", hair_col=(52, 36, 34), sw=214, neck_w=40,
-                  neck_len=18, outfit="pinkcoat", colors={"main": (244, 150, 172), "trim": (255, 244, 246)},
+                  neck_len=18, outfit="pinkcoat",
+                  colors={"main": (244, 150, 172), "trim": (255, 244, 246), "scarf": (204, 52, 58)},
                   extras=("blush",), kid=True),
     "witness": _spec(skin=SKIN["medium"], head_w=142, head_h=176, top=104, jaw=0.28, chin_k=2.6, eye_w=14,
                      eye_h=9, lashes=True, brow_w=28, brow_t=4.2, mouth_w=32, hair="perm", hair_col=(58, 40, 40),
@@ -141,23 +143,23 @@ CHARS = {
 CHARS["yonggu_prison"] = replace(CHARS["yonggu"], outfit="prison", colors=PRISON)
 
 EXPRESSIONS = {
-    "yonggu": ["neutral", "happy", "sad", "scared"],
-    "yonggu_prison": ["neutral", "happy", "sad", "scared"],
-    "yesung": ["neutral", "happy", "sad", "surprised"],
-    "yesung_adult": ["neutral", "determined", "tearful"],
-    "yangho": ["neutral", "angry", "smile"],
-    "chunho": ["neutral", "smile"],
-    "manbeom": ["neutral", "smile"],
-    "bongshik": ["neutral", "smile"],
-    "dado": ["neutral", "smile"],
-    "minhwan": ["stern", "kind"],
-    "minhwan_old": ["stern", "kind"],
-    "commissioner": ["neutral", "angry"],
-    "girl": ["neutral", "happy"],
-    "witness": ["neutral", "shocked"],
+    "yonggu": ["neutral", "happy", "sad", "scared", "crying", "pained", "solemn"],
+    "yonggu_prison": ["neutral", "happy", "sad", "scared", "crying", "pained", "solemn"],
+    "yesung": ["neutral", "happy", "sad", "surprised", "crying", "afraid"],
+    "yesung_adult": ["neutral", "determined", "tearful", "crying", "solemn"],
+    "yangho": ["neutral", "angry", "smile", "sad", "solemn"],
+    "chunho": ["neutral", "smile", "sad"],
+    "manbeom": ["neutral", "smile", "sad"],
+    "bongshik": ["neutral", "smile", "sad"],
+    "dado": ["neutral", "smile", "sad"],
+    "minhwan": ["stern", "kind", "sad"],
+    "minhwan_old": ["stern", "kind", "sad"],
+    "commissioner": ["neutral", "angry", "grieving"],
+    "girl": ["neutral", "happy", "backpack"],
+    "witness": ["neutral", "shocked", "afraid"],
     "detective": ["neutral", "stern"],
-    "prosecutor": ["neutral", "stern"],
-    "judge": ["neutral", "stern"],
+    "prosecutor": ["neutral", "stern", "uneasy"],
+    "judge": ["neutral", "stern", "solemn"],
     "guard": ["neutral", "stern"],
 }
 
@@ -172,10 +174,10 @@ def portraits():
 # lid = (inner, outer) cover as a fraction of eye height.
 BASE = dict(eye="open", open=1.0, iris=1.0, lid=(0.0, 0.0), look=(0, 0), brow=(0, 0), arch=0.0,
             mouth="line", curve=0.12, tears=False, sweat=False, blush=False, furrow=False, gloss=False,
-            lower=0.0)
+            lower=0.0, streams=False, hug=False)
 EXPR = {
     "neutral": {},
-    "happy": dict(eye="arc_up", brow=(-7, -4), arch=2, mouth="open_smile", blush=True),
+    "happy": dict(eye="arc_up", brow=(-6, -3), arch=2, mouth="open_smile", blush=True),
     "smile": dict(open=0.72, lower=0.35, brow=(-3, -2), mouth="smile", curve=0.55),
     "kind": dict(open=0.78, lower=0.3, brow=(-5, 0), mouth="smile", curve=0.4, lid=(0.0, 0.12)),
     "sad": dict(open=0.85, lid=(0.0, 0.45), look=(0, 2.5), brow=(-10, 3), mouth="frown", curve=0.35),
@@ -187,6 +189,18 @@ EXPR = {
     "determined": dict(open=0.95, lid=(0.22, 0.0), brow=(5, -3), mouth="line", curve=0.18, gloss=True),
     "tearful": dict(open=0.88, lid=(0.0, 0.2), brow=(-10, 2), mouth="smile", curve=0.25, tears=True, gloss=True,
                     blush=True, lower=0.2),
+    # the hard moments: readable at a quarter size by brows, lids, mouth and tear streams
+    "crying": dict(open=0.7, lid=(0.0, 0.3), lower=0.25, look=(0, 2), brow=(-15, 4), arch=-1, mouth="tremble",
+                   curve=0.4, streams=True, gloss=True, blush=True),
+    "pained": dict(open=0.55, lid=(0.3, 0.1), brow=(-9, 5), arch=-2, mouth="wince", furrow=True, sweat=True),
+    "solemn": dict(open=0.8, lid=(0.42, 0.38), look=(0, 4), brow=(4, 3), arch=-2, mouth="flat", curve=-0.03),
+    "afraid": dict(eye="wide", open=1.2, iris=0.62, brow=(-15, -1), arch=-3, mouth="tremble", curve=0.3,
+                   gloss=True, furrow=True),
+    "grieving": dict(open=0.62, lid=(0.0, 0.42), lower=0.2, look=(0, 2.5), brow=(-13, 5), arch=-1,
+                     mouth="tremble", curve=0.35, streams=True, gloss=True),
+    "uneasy": dict(open=0.92, lid=(0.12, 0.05), look=(-4, 0.5), brow=(-6, 1), mouth="tremble", curve=0.14,
+                   sweat=True),
+    "backpack": dict(open=0.72, lower=0.35, brow=(-4, -2), mouth="smile", curve=0.5, blush=True, hug=True),
 }
 
 
@@ -491,8 +505,31 @@ def outfit_pinkcoat(c, g, col):
     for i in range(3):
         body.circle(g.cx + 14, g.sy + 66 + i * 50, 7, (255, 250, 250), stroke=dark(main, 0.7), sw=1.2)
     body.ellipse(g.cx - 60, g.sy + 180, 10, 8, (250, 224, 120))  # little star pin
+    red_scarf(body, g, col["scarf"])
     shade_body(c, body, g, main, 0.82)
     c.paste(body)
+
+
+def red_scarf(body, g, sc):
+    """A knitted red scarf wound round the neck, one end hanging down the front."""
+    nw = g.s.neck_w / 2
+    cx, sy = g.cx, g.sy
+    tail = [(cx - 30, sy + 2), (cx - 4, sy + 6), (cx - 14, sy + 112), (cx - 46, sy + 108)]
+    body.poly(tail, dark(sc, 0.88), stroke=dark(sc, 0.55), sw=1.5)
+    for k in range(4):
+        y = sy + 30 + k * 20
+        body.line((cx - 40 + k * 1.5, y), (cx - 12 + k * 0.5, y + 2), dark(sc, 0.65), 1.6)
+    for k in range(6):  # fringe
+        x = cx - 44 + k * 6
+        body.line((x, sy + 108 + k * 0.6), (x - 1, sy + 122), sc, 2.6)
+    band = [(cx - nw - 24, sy - 20), (cx + nw + 24, sy - 20), (cx + nw + 30, sy + 10), (cx + nw + 14, sy + 22),
+            (cx - nw - 14, sy + 22), (cx - nw - 30, sy + 10)]
+    body.poly(band, sc, stroke=dark(sc, 0.55), sw=1.6)
+    for k in range(7):  # knit ribs
+        x = cx - nw - 18 + k * (2 * nw + 36) / 6
+        body.line((x, sy - 16), (x + 2, sy + 18), dark(sc, 0.78), 1.6)
+    body.poly([(cx - 24, sy - 2), (cx + 2, sy - 6), (cx + 6, sy + 20), (cx - 20, sy + 24)], light(sc, 0.08),
+              stroke=dark(sc, 0.55), sw=1.4)  # the knot
 
 
 def outfit_camel(c, g, col):
@@ -886,11 +923,24 @@ def draw_mouth(c, g, p):
                 c.lines(quad_bezier((x + side * 3, y - 5), (x + side * 6, y), (x + side * 3, y + 5), 5),
                         rgba(lip, 170), 1.5)
         return
+    if kind == "tremble":  # closed, downturned, wavering: holding back tears
+        w = mw * 0.92
+        pts = mouth_curve(g, p, w, -p["curve"])
+        pts = [(x, y + 1.3 * math.sin(i * math.pi / 3)) for i, (x, y) in enumerate(pts)]
+        c.tapered(pts[:7], LINE, 2.6, 3.4)
+        c.tapered(pts[6:], LINE, 3.4, 2.6)
+        c.lines(quad_bezier((g.cx - mw * 0.2, my + 10), (g.cx, my + 7), (g.cx + mw * 0.2, my + 10), 6),
+                rgba(lip, 170), 2.2)
+        return
     mouth = c.layer()
-    if kind == "open_smile":
-        w = mw * 1.15
-        top = [(g.cx - w / 2 + w * i / 12, my - 4 - 0.16 * w * (2 * i / 12 - 1) ** 2) for i in range(13)]
-        bot = [(g.cx - w / 2 + w * i / 12, my - 4 - 0.16 * w + 0.16 * w + w * 0.42 * math.sin(math.pi * i / 12) ** 0.9)
+    if kind == "wince":  # clenched, pulled down at the corners
+        w = mw * 1.0
+        shape = [(g.cx - w / 2, my + 7), (g.cx - w / 3, my - 2), (g.cx + w / 3, my - 2), (g.cx + w / 2, my + 7),
+                 (g.cx + w / 3, my + 8), (g.cx - w / 3, my + 8)]
+    elif kind == "open_smile":  # a gentle smile with the lips just parted, not a laugh
+        w = mw * 0.95
+        top = [(g.cx - w / 2 + w * i / 12, my - 2 - 0.12 * w * (2 * i / 12 - 1) ** 2) for i in range(13)]
+        bot = [(g.cx - w / 2 + w * i / 12, my - 2 + w * 0.24 * math.sin(math.pi * i / 12) ** 1.2)
                for i in range(13)]
         shape = top + bot[::-1]
     elif kind == "O":
@@ -908,7 +958,10 @@ def draw_mouth(c, g, p):
         shape = top + bot[::-1]
     mouth.poly(shape, (110, 44, 54))
     inner = c.layer()
-    if kind == "grit":
+    if kind == "wince":
+        inner.rect(g.cx - mw, my - 8, 2 * mw, 20, (250, 248, 240))
+        inner.line((g.cx - mw, my + 3), (g.cx + mw, my + 3), (150, 130, 130), 1.4)
+    elif kind == "grit":
         inner.rect(g.cx - mw, my - 8, 2 * mw, 20, (250, 248, 240))
         inner.line((g.cx - mw, my + 2), (g.cx + mw, my + 2), (150, 130, 130), 1.4)
         for k in range(-2, 3):
@@ -916,7 +969,7 @@ def draw_mouth(c, g, p):
     else:
         inner.ellipse(g.cx, my + mw * 0.4, mw * 0.3, mw * 0.2, (228, 116, 120))
         if kind == "open_smile":
-            inner.rect(g.cx - mw, my - 12, 2 * mw, 9 + mw * 0.02, (252, 250, 246))
+            inner.rect(g.cx - mw, my - 12, 2 * mw, 12, (252, 250, 246))
     inner.clip_to(mouth)
     mouth.paste(inner)
     c.paste(mouth)
@@ -1009,6 +1062,8 @@ def draw_extras_front(c, g, p):
         c.poly([(x, y)] + ellipse_pts(x, y + 14, 6, 7, 16, -0.2, math.pi + 0.2), (200, 230, 250),
                stroke=(110, 150, 190), sw=1.4)
         c.circle(x - 2, y + 13, 1.8, (255, 255, 255))
+    if p["streams"]:
+        draw_streams(c, g)
     if p["tears"]:
         for side in (-1, 1):
             x = g.cx + side * (g.eye_dx + s.eye_w * 0.4)
@@ -1016,6 +1071,41 @@ def draw_extras_front(c, g, p):
             c.tapered([(x, y), (x + side * 1, y + 14), (x + side * 2, y + 28)], rgba((200, 230, 255), 200), 3, 5)
             c.circle(x + side * 2, y + 30, 4.2, rgba((210, 236, 255), 230))
             c.circle(x + side * 2 - 1, y + 29, 1.4, (255, 255, 255))
+
+
+def draw_streams(c, g):
+    """Tears welling on the lower lids and running down both cheeks (reads at thumbnail size)."""
+    s = g.s
+    for side in (-1, 1):
+        ex = g.cx + side * g.eye_dx
+        c.lines([(ex - s.eye_w * 0.8, g.eye_y + s.eye_h * 0.45), (ex, g.eye_y + s.eye_h * 0.7),
+                 (ex + s.eye_w * 0.8, g.eye_y + s.eye_h * 0.45)], rgba((190, 226, 255), 210), 3)
+        x, y = ex + side * s.eye_w * 0.35, g.eye_y + s.eye_h * 0.6
+        y1 = g.mouth_y + 6
+        pts = quad_bezier((x, y), (x + side * 8, (y + y1) / 2), (x + side * 4, y1), 10)
+        c.tapered(pts, rgba((110, 160, 210), 150), 6, 9)
+        c.tapered(pts, rgba((205, 234, 255), 235), 4, 6.5)
+        c.circle(pts[-1][0], pts[-1][1] + 2, 5, rgba((205, 234, 255), 240), stroke=rgba((110, 160, 210), 170), sw=1.2)
+        c.line((x - side * 0.5, y + 6), (x + side * 2, y + 22), rgba((255, 255, 255), 220), 1.5)
+
+
+def draw_hug(c, g, sleeve):
+    """The girl hugging the yellow backpack to her chest (the 'backpack' portrait)."""
+    cx, sy = g.cx, g.sy
+    S.backpack(c, cx, sy + 146, 1.15, shadow=False, shine=False)
+    arm_col = dark(sleeve, 0.9)
+    for side in (-1, 1):  # arms wrap round the pack; the hands hold its sides, the yellow body stays in view
+        arm = quad_bezier((cx + side * (g.hw - 16), sy + 52), (cx + side * (g.hw + 16), sy + 150),
+                          (cx + side * 78, sy + 168), 14)
+        c.tapered(arm, dark(sleeve, 0.55), 48, 40)
+        c.tapered(arm, arm_col, 42, 34)
+        c.lines(arm[3:8], rgba(dark(sleeve, 0.7), 200), 3)
+        c.ellipse(cx + side * 86, sy + 168, 10, 19, light(sleeve, 0.55), stroke=dark(sleeve, 0.6), sw=1.4)  # cuff
+        hx, hy = cx + side * 72, sy + 164
+        c.ellipse(hx, hy, 15, 17, g.s.skin, stroke=dark(g.s.skin, 0.62), sw=1.6)
+        for k in range(3):  # fingers curled over the pack's edge
+            y = hy - 8 + k * 7
+            c.line((hx - side * 12, y), (hx - side * 4, y + 1), dark(g.s.skin, 0.7), 1.3)
 
 
 def draw_cap(c, g, col):
@@ -1114,6 +1204,8 @@ def render(cid, expr):
                 c.circle(x, g.top + g.H * 0.36, 9, (240, 90, 130))
                 c.circle(x + side * 8, g.top + g.H * 0.33, 7, (240, 90, 130))
     draw_extras_front(c, g, p)
+    if p["hug"]:
+        draw_hug(c, g, s.colors["main"])
     surf = c.finish()
     finish_portrait(surf)
     return surf

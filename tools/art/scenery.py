@@ -3,7 +3,7 @@ import math
 
 import pygame
 
-from .common import PAL, cubic_bezier, dark, light, quad_bezier, rgba
+from .common import PAL, cubic_bezier, dark, light, quad_bezier, rgba, rounded_rect_pts
 
 W, H = 1280, 720
 
@@ -341,3 +341,35 @@ def hanging_bulb(c, x, y, cord_top, col=PAL["lamp"], glow=140, r=7):
     c.rect(x - r * 0.6, y - r - 4, r * 1.2, 6, (60, 56, 60))
     c.glow(x, y, r * 14, col, alpha=glow)
     c.circle(x, y, r, light(col, 0.5))
+
+
+def backpack(c, cx, cy, s=1.0, shadow=True, shine=True):
+    """Cute yellow backpack with a pink flap and a crescent-moon emblem."""
+    w, h = 150 * s, 170 * s
+    x, y = cx - w / 2, cy - h / 2
+    if shadow:
+        c.ellipse(cx, y + h + 4 * s, w * 0.55, 10 * s, rgba((90, 40, 30), 70))
+    c.lines(quad_bezier((cx - 28 * s, y + 6 * s), (cx, y - 36 * s), (cx + 28 * s, y + 6 * s)), (220, 110, 140), 8 * s)
+    c.rect(x - 10 * s, y + 40 * s, 14 * s, 100 * s, (228, 120, 150), radius=6 * s)
+    c.rect(x + w - 4 * s, y + 40 * s, 14 * s, 100 * s, (228, 120, 150), radius=6 * s)
+    c.poly(rounded_rect_pts(x, y, w, h, 30 * s), (250, 206, 70), stroke=(196, 140, 40), sw=2 * s)
+    c.rect(x + 14 * s, y + h * 0.62, w - 28 * s, h * 0.3, (244, 190, 60), radius=14 * s)
+    c.lines([(x + 20 * s, y + h * 0.62), (x + w - 20 * s, y + h * 0.62)], (210, 150, 40), 2 * s)
+    r = 30 * s
+    top_arc = [(x + r - r * math.cos(a * math.pi / 12), y + r - r * math.sin(a * math.pi / 12)) for a in range(7)]
+    top_arc += [(x + w - r + r * math.cos(a * math.pi / 12), y + r - r * math.sin(a * math.pi / 12))
+                for a in range(6, -1, -1)]
+    flap = top_arc + quad_bezier((x + w, y + h * 0.5), (cx, y + h * 0.72), (x, y + h * 0.5), 14)
+    c.poly(flap, (244, 150, 176), stroke=(200, 100, 130), sw=2 * s)
+    # crescent moon emblem
+    mx, my, mr = cx, y + h * 0.42, 20 * s
+    c.circle(mx, my, mr + 5 * s, (255, 246, 220))
+    c.circle(mx, my, mr, (250, 210, 80))
+    c.circle(mx + 8 * s, my - 5 * s, mr * 0.85, (255, 246, 220))
+    c.circle(mx - 9 * s, my + 2 * s, 2.2 * s, (200, 120, 60))
+    for k in (-1, 1):
+        c.circle(cx + k * 36 * s, y + h * 0.52, 6 * s, (255, 246, 220))
+        strap = cx + k * 36 * s
+        c.line((strap, y + h * 0.52 + 6 * s), (strap, y + h * 0.52 + 16 * s), (200, 100, 130), 2 * s)
+    if shine:
+        c.glow(x + 30 * s, y + 24 * s, 40 * s, (255, 255, 255), alpha=70)
