@@ -243,7 +243,7 @@ def home(c, rng):
     c.glow(tx + 180, ty - 30, 60, (255, 255, 255), alpha=30)
 
 
-def shop_window(c, rng):
+def shop_window(c, rng, empty=False):
     S.sky(c, [(0, (18, 22, 46)), (1, (40, 44, 78))])
     # facade
     c.vgrad(0, 0, W, 600, [(0, (56, 52, 70)), (1, (72, 64, 80))])
@@ -306,12 +306,17 @@ def shop_window(c, rng):
     c.light_cone((640, wy), (520, wy + 330), (760, wy + 330), (255, 255, 235), a0=110, a1=30)
     c.rect(540, 440, 200, 100, (200, 130, 140), radius=6)
     c.rect(540, 440, 200, 14, (226, 160, 170), radius=6)
-    S.backpack(c, 640, 352, 1.0)
-    # price tag
-    c.line((700, 300), (724, 330), (120, 90, 70), 1.5)
-    c.rect(712, 328, 34, 22, (250, 246, 236), radius=3)
-    c.line((718, 336), (740, 336), (200, 60, 60), 2)  # a price tag with no figure: the sources give none
-    c.line((718, 342), (734, 342), (200, 60, 60), 2)
+    if empty:  # the backpack is gone: a paler square where it stood, the tag lying on the podium
+        c.rect(585, 428, 110, 14, rgba((255, 236, 220), 120), radius=5)
+        c.poly([(700, 438), (732, 432), (736, 446), (704, 452)], (250, 246, 236))
+        c.line((684, 444), (700, 444), (120, 90, 70), 1.5)
+    else:
+        S.backpack(c, 640, 352, 1.0)
+        # price tag
+        c.line((700, 300), (724, 330), (120, 90, 70), 1.5)
+        c.rect(712, 328, 34, 22, (250, 246, 236), radius=3)
+        c.line((718, 336), (740, 336), (200, 60, 60), 2)  # a price tag with no figure: the sources give none
+        c.line((718, 342), (734, 342), (200, 60, 60), 2)
     # glass reflections and frost
     for i in range(4):
         x0 = wx + 80 + i * 210
@@ -450,10 +455,22 @@ def interrogation_room(c, rng):
     for _ in range(8):
         x = rng.uniform(280, 1000)
         c.poly([(x, 60), (x + 20, 60), (x + 10, rng.uniform(200, 480))], rgba((30, 30, 26), 30))
-    # one-way mirror
-    c.rect(360, 120, 300, 170, (40, 46, 52), stroke=(120, 124, 120), sw=6)
-    c.poly([(420, 126), (470, 126), (400, 284), (370, 284)], rgba((255, 255, 255), 18))
-    c.glow(520, 170, 60, (255, 240, 200), alpha=40)
+    # no window anywhere: a bare wall with a vent grille, a pipe and damp stains
+    c.rect(372, 96, 110, 54, (52, 58, 54), radius=3, stroke=(112, 118, 110), sw=3)
+    for i in range(6):
+        c.line((382, 106 + i * 7.5), (472, 106 + i * 7.5), (34, 38, 36), 3)
+    c.rect(300, 70, 12, 260, (88, 92, 86))
+    c.rect(302, 70, 3, 260, rgba((255, 255, 255), 40))
+    for y in (120, 250):
+        c.rect(296, y, 20, 8, (70, 74, 70))
+    for sx, sw_, sh in ((520, 90, 120), (640, 60, 70)):
+        c.ellipse(sx, 90 + sh / 2, sw_, sh / 2, rgba((44, 50, 40), 40))
+    # steel door in the right wall, solid, no glass
+    door = [(1062, 120), (1150, 92), (1150, 600), (1062, 540)]
+    c.poly(door, (70, 76, 80), stroke=(40, 44, 46), sw=3)
+    c.poly([(1074, 134), (1138, 114), (1138, 300), (1074, 310)], (80, 86, 90))
+    c.poly([(1074, 330), (1138, 322), (1138, 560), (1074, 518)], (80, 86, 90))
+    c.rect(1074, 320, 14, 30, (150, 150, 146), radius=3)
     wall_clock(c, 860, 150, 34, hour=2, minute=47)
     c.rect(800, 230, 120, 80, (210, 206, 190), stroke=(90, 90, 80), sw=2)
     for i in range(5):
@@ -702,7 +719,7 @@ def prison_hall(c, rng):
             chair_back(c, x, y, 100, 90, (96, 104, 120))
 
 
-def warden_office(c, rng):
+def warden_office(c, rng, fire=False):
     c.vgrad(0, 0, W, 520, [(0, (208, 204, 184)), (1, (188, 182, 160))])
     c.rect(0, 380, W, 140, (150, 126, 96))
     c.rect(0, 376, W, 6, (120, 96, 70))
@@ -723,7 +740,12 @@ def warden_office(c, rng):
     c.rect(wx + ww / 2 - 4, wy, 8, wh, (120, 100, 80))
     c.line((wx + 30, wy), (wx + 30, wy + 170), (200, 190, 170), 1.5)
     # filing cabinets and bulletin board
-    filing_cabinet(c, 60, 190, 120, 320, (120, 134, 110))
+    if fire:  # the door to the side room is ablaze
+        c.rect(34, 130, 172, 392, (70, 52, 40))
+        c.rect(46, 142, 148, 380, (40, 20, 16))
+        c.glow(120, 420, 160, (255, 120, 50), alpha=140)
+    else:
+        filing_cabinet(c, 60, 190, 120, 320, (120, 134, 110))
     filing_cabinet(c, 190, 230, 120, 280, (110, 124, 104), drawers=3)
     c.rect(360, 90, 300, 200, (176, 134, 90), stroke=(120, 84, 56), sw=8)
     for i in range(7):
@@ -766,6 +788,93 @@ def warden_office(c, rng):
     c.light_cone((935, 405), (840, 470), (1030, 470), PAL["lamp"], a0=90, a1=40)
     c.ellipse(1010, 462, 18, 6, (236, 232, 220))
     c.rect(994, 440, 32, 22, (240, 236, 226), radius=4)
+    if fire:
+        office_fire(c, rng)
+
+
+def office_fire(c, rng):
+    """Smoke under the ceiling, flames filling the doorway, orange light thrown across the room."""
+    c.light_cone((120, 330), (120, 720), (900, 720), (255, 140, 60), a0=70, a1=0)
+    c.glow(300, 300, 700, (255, 120, 50), alpha=70, ry=420)
+    S.flames(c, 46, 194, 524, 330, rng, n=9)
+    for x in (40, 200):  # flames climbing the jambs and licking over the lintel
+        S.flames(c, x - 16, x + 16, 524, 400, rng, n=3)
+    S.flames(c, 60, 200, 150, 80, rng, n=5)
+    haze = c.layer()
+    haze.vgrad(0, 0, W, 470, [(0, (52, 40, 40, 235)), (0.45, (70, 56, 52, 150)), (1, (80, 64, 60, 0))])
+    S.smoke(haze, rng, (-100, 0, W + 200, 150), 12, col=(66, 54, 54), alpha=210)
+    S.smoke(haze, rng, (60, 110, W, 170), 8, col=(96, 80, 74), alpha=130)
+    S.smoke(haze, rng, (-40, 50, 380, 130), 8, col=(48, 38, 38), alpha=150)  # pouring out of the door top
+    haze.soften(24)
+    c.paste(haze)
+    for _ in range(30):  # sparks and ash
+        x, y = rng.uniform(30, 420), rng.uniform(160, 520)
+        c.circle(x, y, rng.uniform(1, 2.4), rgba((255, 200, 120), rng.uniform(120, 230)))
+    c.vgrad(820, 60, 360, 260, [(0, (255, 140, 70, 70)), (1, (255, 140, 70, 20))])  # fire reflected in the glass
+
+
+def warden_office_fire(c, rng):
+    warden_office(c, rng, fire=True)
+
+
+def prison_intake(c, rng):
+    """Bare reception room: counter with folded grey uniforms, a bench, cold tube light."""
+    back = (120, 40, 1160, 470)
+    S.room(c, back, [(0, (196, 204, 198)), (0.58, (186, 194, 188)), (0.59, (112, 132, 128)), (1, (100, 118, 114))],
+           [(0, (132, 134, 132)), (1, (96, 98, 100))], ceil_col=(170, 176, 176))
+    S.floor_seams(c, back, rgba((70, 72, 76), 70), n=12, depth_lines=5)
+    # painted stop line on the floor
+    c.poly([(220, 560), (1060, 560), (1090, 576), (190, 576)], (214, 180, 70))
+    # height chart: plain stripes, no numbers
+    c.rect(170, 90, 90, 340, (214, 218, 212))
+    for i in range(18):
+        c.line((170, 100 + i * 18), (170 + (40 if i % 2 else 70), 100 + i * 18), (80, 84, 90), 2)
+    # notice board with blank forms, and a wall clock
+    c.rect(1036, 170, 108, 100, (170, 150, 110), stroke=(110, 94, 70), sw=5)
+    for i in range(2):
+        c.rect(1048 + i * 46, 182, 38, 54, (244, 242, 232))
+        for k in range(4):
+            c.line((1052 + i * 46, 192 + k * 10), (1080 + i * 46 - (k % 2) * 8, 192 + k * 10), (150, 150, 146), 1.2)
+    wall_clock(c, 1090, 100, 30, hour=7, minute=40)
+    # steel door with a small grate at the back right
+    c.rect(900, 140, 120, 330, (84, 98, 112), stroke=(52, 60, 70), sw=4)
+    c.rect(930, 190, 60, 44, (46, 52, 60))
+    S.bars(c, 930, 190, 60, 44, 4, (120, 130, 140), 3, cross=False)
+    c.rect(996, 300, 14, 34, (170, 172, 170), radius=3)
+    # counter across the room with a wire-mesh screen
+    c.rect(260, 300, 560, 170, (150, 156, 150))
+    c.rect(260, 296, 560, 10, (110, 116, 112))
+    c.rect(248, 470 - 170, 584, 14, (126, 132, 128))
+    for i in range(1, 5):
+        c.line((260 + i * 112, 310), (260 + i * 112, 468), (126, 132, 126), 2)
+    mesh, frame = c.layer(), c.layer()
+    for i in range(-60, 600, 14):
+        mesh.line((248 + i, 150), (248 + i + 60, 300), (90, 96, 100, 110), 1.2)
+        mesh.line((248 + i + 60, 150), (248 + i, 300), (90, 96, 100, 110), 1.2)
+    frame.rect(248, 150, 584, 150, (255, 255, 255))
+    mesh.clip_to(frame)
+    c.paste(mesh)
+    c.rect(248, 150, 584, 150, rgba((0, 0, 0), 0), stroke=(90, 96, 100), sw=5)
+    c.rect(460, 254, 160, 46, (40, 44, 48))  # the pass-through slot
+    # on the counter: folded grey uniforms, rubber shoes, a ledger and a tray for belongings
+    folded_blankets(c, 300, 300, 120, [(120, 126, 136), (112, 118, 130), (124, 130, 140), (116, 122, 134)], 16)
+    folded_blankets(c, 650, 300, 110, [(118, 124, 134), (126, 132, 142), (114, 120, 130)], 16)
+    for k in range(2):
+        c.ellipse(455 + k * 32, 292, 16, 8, (60, 64, 70))
+        c.ellipse(455 + k * 32, 290, 11, 4, (90, 94, 100))
+    c.poly([(530, 300), (610, 296), (614, 304), (528, 308)], (60, 80, 110))
+    c.poly([(534, 296), (606, 292), (608, 298), (532, 302)], (240, 236, 222))
+    c.rect(780, 284, 70, 16, (170, 176, 180), radius=3)
+    c.rect(784, 280, 62, 6, (200, 204, 206), radius=2)
+    # long bare bench along the left wall
+    c.poly([(0, 470), (120, 440), (120, 456), (0, 492)], (150, 112, 76))
+    c.poly([(0, 492), (120, 456), (120, 470), (0, 510)], (110, 80, 56))
+    for x in (20, 100):
+        c.line((x, 496 - x * 0.3), (x, 560 - x * 0.7), (70, 56, 44), 5)
+    # cold tube lights
+    fluorescent(c, 360, 50, 220, col=(224, 240, 246), glow=80)
+    fluorescent(c, 720, 50, 220, col=(224, 240, 246), glow=80)
+    c.light_cone((640, 60), (200, 720), (1080, 720), (220, 240, 250), a0=40, a1=0)
 
 
 def visiting_room(c, rng):
@@ -1011,10 +1120,16 @@ def training_court(c, rng):
         c.circle(x0 + 160, 414, 3, (60, 60, 64))
 
 
+def shop_window_empty(c, rng):
+    shop_window(c, rng, empty=True)
+
+
 SCENES = {
     "title": title,
     "home": home,
     "shop_window": shop_window,
+    "shop_window_empty": shop_window_empty,
+    "prison_intake": prison_intake,
     "winter_market": winter_market,
     "interrogation_room": interrogation_room,
     "cell7": cell7_day,
@@ -1022,6 +1137,7 @@ SCENES = {
     "prison_yard": prison_yard,
     "prison_hall": prison_hall,
     "warden_office": warden_office,
+    "warden_office_fire": warden_office_fire,
     "visiting_room": visiting_room,
     "courtroom": courtroom,
     "prison_corridor": prison_corridor,
@@ -1035,6 +1151,8 @@ GRADE = {
     "title": (None, 0.35, (10, 8, 30)),
     "home": (None, 0.45, (50, 24, 10)),
     "shop_window": (None, 0.3, (10, 10, 30)),
+    "shop_window_empty": (None, 0.3, (10, 10, 30)),
+    "prison_intake": ((226, 236, 240), 0.35, (20, 30, 36)),
     "winter_market": (None, 0.2, (40, 44, 60)),
     "interrogation_room": (None, 0.6, (6, 8, 8)),
     "cell7": (None, 0.3, (30, 34, 30)),
@@ -1042,6 +1160,7 @@ GRADE = {
     "prison_yard": (None, 0.18, (60, 66, 80)),
     "prison_hall": (None, 0.3, (40, 26, 20)),
     "warden_office": (None, 0.3, (40, 30, 20)),
+    "warden_office_fire": (None, 0.55, (30, 10, 6)),
     "visiting_room": (None, 0.3, (30, 40, 40)),
     "courtroom": (None, 0.35, (40, 20, 10)),
     "prison_corridor": (None, 0.4, (10, 16, 20)),
@@ -1051,8 +1170,12 @@ GRADE = {
 }
 
 
+# variants share their original's random layout
+SEED = {"shop_window_empty": "shop_window", "warden_office_fire": "warden_office"}
+
+
 def render(name):
-    rng = rng_for(name)
+    rng = rng_for(SEED.get(name, name))
     c = Canvas(W, H, ss=2, fill=(0, 0, 0))
     SCENES[name](c, rng)
     out = c.finish()

@@ -322,6 +322,12 @@ class Canvas:
         a[:] = (a.astype(np.uint16) * m // 255).astype(np.uint8)
         del a, m
 
+    def soften(self, factor=8):
+        """Blur this layer (down- then up-scale): soft smoke, haze and mist."""
+        w, h = self.surf.get_size()
+        small = pygame.transform.smoothscale(self.surf, (max(1, w // factor), max(1, h // factor)))
+        self.surf = pygame.transform.smoothscale(small, (w, h))
+
     def finish(self):
         if self.ss == 1:
             return self.surf.copy()

@@ -373,3 +373,39 @@ def backpack(c, cx, cy, s=1.0, shadow=True, shine=True):
         c.line((strap, y + h * 0.52 + 6 * s), (strap, y + h * 0.52 + 16 * s), (200, 100, 130), 2 * s)
     if shine:
         c.glow(x + 30 * s, y + 24 * s, 40 * s, (255, 255, 255), alpha=70)
+
+
+# ---------------------------------------------------------------------------
+# Fire and smoke
+# ---------------------------------------------------------------------------
+FLAME = [(196, 52, 40), (238, 120, 48), (255, 196, 92), (255, 240, 190)]
+
+
+def flame_tongue(c, x, base, w, h, lean, col):
+    """One licking flame: a pointed, slightly curved teardrop."""
+    pts = quad_bezier((x - w / 2, base), (x - w * 0.6 + lean * 0.3, base - h * 0.55), (x + lean, base - h), 10)
+    pts += quad_bezier((x + lean, base - h), (x + w * 0.7 + lean * 0.3, base - h * 0.45), (x + w / 2, base), 10)
+    c.poly(pts, col)
+
+
+def flames(c, x0, x1, base, height, rng, n=14):
+    """A bank of flames between x0 and x1, layered dark red to pale yellow, with a glow."""
+    c.glow((x0 + x1) / 2, base - height * 0.4, (x1 - x0) * 0.9 + height * 0.5, (255, 140, 60), alpha=120,
+           ry=height * 1.1)
+    tongues = [(rng.uniform(x0, x1), rng.uniform(0.45, 1.0), rng.uniform(-0.3, 0.3)) for _ in range(n)]
+    for layer, col in enumerate(FLAME):
+        k = 1 - layer * 0.22
+        for x, hf, lean in tongues:
+            w = (x1 - x0) / n * 3.2 * k + 6
+            flame_tongue(c, x, base, w, height * hf * k, lean * height * 0.3, col)
+    c.glow((x0 + x1) / 2, base - height * 0.2, (x1 - x0) * 0.5, (255, 220, 150), alpha=90)
+
+
+def smoke(c, rng, rect, n, col=(70, 62, 64), alpha=170):
+    """Rolling smoke: soft grey clouds stacked in a band."""
+    x0, y0, w, h = rect
+    for _ in range(n):
+        cw = rng.uniform(0.25, 0.5) * w
+        S_y = y0 + rng.random() * h
+        cloud(c, x0 + rng.random() * w, S_y, cw, rng.uniform(30, 60),
+              [(0, light(col, 0.18)), (0.6, col), (1, dark(col, 0.7))], rng, alpha=int(alpha * rng.uniform(0.6, 1)))
