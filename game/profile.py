@@ -24,6 +24,8 @@ class Profile:
         data = data if isinstance(data, dict) else {}
         self.seen: set[str] = {s for s in data.get("seen", []) if isinstance(s, str)}
         self.chapters: set[int] = {c for c in data.get("chapters", []) if isinstance(c, int)}
+        self.illustrations: list[str] = list(dict.fromkeys(  # seen ones, in the order first seen
+            s for s in data.get("illustrations", []) if isinstance(s, str)))
         self.saves = SaveStore(self.folder)
 
     def _note(self, message: str) -> None:
@@ -41,5 +43,12 @@ class Profile:
     def save_settings(self) -> bool:
         return self._write("settings.json", self.settings.to_dict())
 
+    def see_illustration(self, illustration: str) -> None:
+        """Keep an illustration for the gallery the first time it is shown."""
+        if illustration not in self.illustrations:
+            self.illustrations.append(illustration)
+            self.save_persistent()
+
     def save_persistent(self) -> bool:
-        return self._write("persistent.json", {"seen": sorted(self.seen), "chapters": sorted(self.chapters)})
+        return self._write("persistent.json", {"seen": sorted(self.seen), "chapters": sorted(self.chapters),
+                                               "illustrations": self.illustrations})

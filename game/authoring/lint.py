@@ -42,6 +42,7 @@ RULES: dict[str, tuple[str, str]] = {
     "unknown-location": (ERROR, "a background not in locations.yaml"),
     "unknown-evidence": (ERROR, "evidence or has names evidence not in evidence.yaml"),
     "unknown-source": (ERROR, "fact or differ names a source not in sources.yaml"),
+    "unknown-illustration": (ERROR, "an illustration beat names an illustration not in illustrations.yaml"),
     "unknown-chapter": (ERROR, "a scene's chapter is not listed in story.yaml"),
     "missing-asset": (ERROR, "an image or sound the content names does not exist"),
     "asset-path": (ERROR, "an asset path that leads out of assets/"),
@@ -59,7 +60,7 @@ RULES: dict[str, tuple[str, str]] = {
     "missing-glyph": (WARNING, "a character the shipped fonts cannot draw (it would show as a box)"),
 }
 
-ASSET_FOLDERS = ("images/backgrounds", "images/characters", "audio/music", "audio/sfx")
+ASSET_FOLDERS = ("images/backgrounds", "images/characters", "images/cg", "audio/music", "audio/sfx")
 LINES_AT_100 = 6          # more than this and the box covers the stage (theme.body_size at scale 1.0)
 BIG_SCALE = 2.0           # the largest text size the settings allow
 
@@ -261,8 +262,8 @@ class _Linter:
     def assets(self) -> None:
         story, assets = self.story, self.content.assets
         used: set[str] = set()  # paths relative to assets/, posix
-        for loc in story.locations.values():
-            used.add(Path("images", loc.image).as_posix())
+        for picture in [*story.locations.values(), *story.illustrations.values()]:
+            used.add(Path("images", picture.image).as_posix())
         for char in story.characters.values():
             if char.sprite:
                 used.update(f"images/characters/{char.sprite}_{e}.png" for e in char.expressions)
@@ -384,6 +385,8 @@ def _unused_hint(folder: str, path: Path) -> str:
     stem = path.stem
     if folder == "images/backgrounds":
         return f"use it from locations.yaml (image: backgrounds/{path.name}), or delete it"
+    if folder == "images/cg":
+        return f"list it in illustrations.yaml (image: cg/{path.name}), or delete it"
     if folder == "images/characters":
         return (f"list its expression in characters.yaml (sprite + expressions give {stem}.png), or delete it")
     kind = "music" if folder.endswith("music") else "sound"

@@ -18,7 +18,8 @@ FILE_PLACES = {"scene": "scenes/story/*.yaml (one scene per file)", "characters"
                "locations": "scenes/locations.yaml", "evidence": "scenes/evidence.yaml",
                "sources": "scenes/sources.yaml", "story": "scenes/story.yaml",
                "timeline": "scenes/timeline/*.yaml", "quiz": "scenes/quiz/*.yaml",
-               "reality": "scenes/reality.yaml (optional)"}
+               "reality": "scenes/reality.yaml (optional)", "illustrations": "scenes/illustrations.yaml (optional)",
+               "credits": "scenes/credits.yaml (optional)"}
 
 
 def _type(schema: dict[str, Any]) -> str:

@@ -5,7 +5,7 @@ import hashlib
 from typing import Any
 
 from . import model as m
-from .schema import BEAT_KINDS
+from .schema import BEAT_KINDS, NO_ILLUSTRATION
 from .yamlsource import Document
 
 DEFAULT_QUESTION = "How would you check which account is right?"
@@ -55,6 +55,9 @@ class SceneCompiler:
             emit(m.Move(mark, b["move"], b["to"]))
         elif "background" in b:
             emit(m.Background(mark, b["background"], b.get("transition", "fade")))
+        elif "illustration" in b:
+            shown = None if b["illustration"] == NO_ILLUSTRATION else b["illustration"]
+            emit(m.ShowIllustration(mark, shown, b.get("transition", "dissolve")))
         elif "music" in b:
             emit(m.Music(mark, b["music"]))
         elif "sound" in b:

@@ -26,7 +26,9 @@ from .yamlsource import Document, parse_bytes, read_bytes
 
 SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locations": "locations.yaml",
                 "evidence": "evidence.yaml", "sources": "sources.yaml"}
-OPTIONAL_FILES = {"reality": "reality.yaml"}  # classroom mode's 'Film and reality' cards
+OPTIONAL_FILES = {"reality": "reality.yaml",  # classroom mode's 'Film and reality' cards
+                  "illustrations": "illustrations.yaml",  # full-screen pictures and the gallery
+                  "credits": "credits.yaml"}  # shown after an ending
 SCENE_DIR = "story"
 TIMELINE_DIR = "timeline"
 QUIZ_DIR = "quiz"
@@ -184,10 +186,16 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
             timeline=data.get("timeline"), next=data.get("next"),
             code=SceneCompiler(data["id"], doc).compile(data["beats"], data.get("next")),
             file=doc.file, mark=doc.mark(()))
+    illustrations = {}
+    for doc in content.documents.get("illustrations", []):
+        items = _unique(doc.data["illustrations"], doc, "illustrations", "illustration", p)
+        illustrations = {k: m.Illustration(v["id"], v["title"], v["image"]) for k, v in items.items()}
+    credits = tuple(m.CreditSection(c["heading"], tuple(c["lines"]))
+                    for doc in content.documents.get("credits", []) for c in doc.data["credits"])
     return m.Story(title=story["title"], korean_title=story.get("korean_title", ""), start=story["start"],
                    chapters=chapters, characters=characters, locations=locations, evidence=evidence,
                    sources=sources, scenes=scenes, fingerprint=fingerprint, scene_fingerprints=scene_digests,
-                   evidence_kept=ev_doc.data.get("kept", ""))
+                   evidence_kept=ev_doc.data.get("kept", ""), illustrations=illustrations, credits=credits)
 
 
 # --- cross-checks ------------------------------------------------------------------------------
@@ -289,6 +297,10 @@ class _Checker:
             for i, loc in enumerate(loc_doc.data["locations"]):
                 self.asset(loc_doc.mark(("locations", i, "image")), "images", loc["image"], "background image",
                            "draw it, or run tools/make_art.py")
+        for ill_doc in self.content.documents.get("illustrations", []):
+            for i, ill in enumerate(ill_doc.data["illustrations"]):
+                self.asset(ill_doc.mark(("illustrations", i, "image")), "images", ill["image"], "illustration image",
+                           "draw it, or run tools/make_art.py")
         for scene in story.scenes.values():
             if scene.chapter not in chapter_numbers:
                 p.error(scene.mark, f"scene '{scene.id}' is in chapter {scene.chapter}, which story.yaml does not list",
@@ -315,6 +327,8 @@ class _Checker:
             self.character(op.mark, op.who, None)
         elif isinstance(op, m.Background):
             self.ref(op.mark, "location", op.location, story.locations, "locations.yaml")
+        elif isinstance(op, m.ShowIllustration) and op.illustration is not None:
+            self.ref(op.mark, "illustration", op.illustration, story.illustrations, "illustrations.yaml")
         elif isinstance(op, m.Music):
             self.audio(op.mark, "music", op.track)
         elif isinstance(op, m.Sound):

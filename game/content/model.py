@@ -38,6 +38,23 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Illustration:
+    """A full-screen picture for a key moment (a CG), from illustrations.yaml; the gallery lists them in order."""
+
+    id: str
+    title: str
+    image: str  # relative to assets/images/
+
+
+@dataclass(frozen=True)
+class CreditSection:
+    """A heading and its lines, from credits.yaml."""
+
+    heading: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class EvidenceItem:
     """A piece of evidence the player can gather for the retrial."""
 
@@ -71,6 +88,11 @@ class ContentNote:
 
     topics: tuple[str, ...]
     summary: str
+
+
+def chapter_label(number: int) -> str:
+    """How a chapter is named on screen: chapter 0 is the prologue."""
+    return "Prologue" if number == 0 else f"Chapter {number}"
 
 
 # --- operations --------------------------------------------------------------------------
@@ -119,6 +141,15 @@ class Background:
 
     mark: Mark
     location: str
+    transition: str
+
+
+@dataclass(frozen=True)
+class ShowIllustration:
+    """Show a full-screen illustration over the stage (None takes it away)."""
+
+    mark: Mark
+    illustration: str | None
     transition: str
 
 
@@ -260,7 +291,7 @@ class End:
     title: str
 
 
-Op = Union[Line, Show, Hide, Move, Background, Music, Sound, Choice, Jump, JumpUnless, Goto,
+Op = Union[Line, Show, Hide, Move, Background, ShowIllustration, Music, Sound, Choice, Jump, JumpUnless, Goto,
            SetVars, AddVars, GainEvidence, Fact, Differ, Prompt, End]
 
 
@@ -300,6 +331,8 @@ class Story:
     timeline: Any = None  # game.timeline.model.Timeline, built from scenes/timeline/ by the loader
     reality: Any = None  # game.classroom.reality.Reality, from the optional scenes/reality.yaml
     evidence_kept: str = ""  # evidence.yaml's `kept:` line, shown under each newly noticed piece
+    illustrations: dict[str, Illustration] = field(default_factory=dict)  # the optional illustrations.yaml
+    credits: tuple[CreditSection, ...] = ()  # the optional credits.yaml
 
     def source_title(self, source_id: str) -> str:
         """The title of a source, or its id when the story does not define it."""

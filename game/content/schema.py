@@ -19,6 +19,8 @@ DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 POSITIONS = ["far_left", "left", "center", "right", "far_right"]
 TRANSITIONS = ["fade", "dissolve", "cut"]
 COMPARISONS = ["eq", "ne", "gt", "gte", "lt", "lte"]
+MAX_OPTIONS = 6  # more does not fit on screen at large text sizes, and the number keys stay easy to reach
+NO_ILLUSTRATION = "none"  # `illustration: none` takes the illustration away
 
 Schema = dict[str, Any]
 
@@ -118,9 +120,16 @@ BEAT_KINDS: dict[str, Schema] = {
         "move": ident("character id"),
         "to": {"enum": POSITIONS, "description": "new position"},
     }, ["to"]),
-    "background": keyed("background", "Change the background to another location.", {
+    "background": keyed("background", "Change the background to another location (it also takes away an "
+                        "illustration).", {
         "background": ident("location id (from locations.yaml)"),
         "transition": {"enum": TRANSITIONS, "description": "how to change (default: fade)"},
+    }),
+    "illustration": keyed("illustration", "Show a full-screen illustration (portraits are hidden while it shows, "
+                          "the text box is not); the player's gallery keeps it. 'none', or a background beat, "
+                          "takes it away.", {
+        "illustration": ident("illustration id (from illustrations.yaml), or 'none'"),
+        "transition": {"enum": TRANSITIONS, "description": "how it comes in or goes (default: dissolve)"},
     }),
     "music": keyed("music", "Start a music track (loops), or 'stop'.", {
         "music": ident("track id: assets/audio/music/<id>.wav or .ogg, or 'stop'"),
@@ -131,7 +140,10 @@ BEAT_KINDS: dict[str, Schema] = {
     "choice": keyed("choice", "A choice for the player.", {
         "choice": text("the question or situation shown above the options"),
         "id": ident("a stable name for this choice (used by saves and the session log)"),
-        "options": {"type": "array", "minItems": 1, "items": OPTION, "description": "the options"},
+        "options": {"type": "array", "minItems": 1, "maxItems": MAX_OPTIONS, "items": OPTION,
+                    "description": f"the options (at most {MAX_OPTIONS}: group more behind a first choice)",
+                    "x-hint": "group them: a first choice leads to a second one (e.g. 'present evidence' -> "
+                              "which piece)"},
     }, ["options"]),
     "goto": keyed("goto", "Jump to another scene.", {"goto": ident("scene id")}),
     "if": keyed("if", "Play one list of beats or another, depending on a condition.", {
@@ -175,7 +187,8 @@ CONTENT_NOTE: Schema = obj("A content note shown before the scene, with the opti
 SCENE_FILE: Schema = obj("One story scene.", {
     "id": ident("The scene's unique id (used by goto, next and saves)."),
     "title": text("Title shown on the scene card and in chapter select."),
-    "chapter": {"type": "integer", "minimum": 1, "description": "Chapter number (from story.yaml)."},
+    "chapter": {"type": "integer", "minimum": 0, "description": "Chapter number (from story.yaml; 0 is the "
+                "prologue)."},
     "date": text("The in-story date as shown to the player, e.g. 'December 1997'."),
     "background": ident("Location id of the opening background."),
     "music": ident("Music track that starts with the scene ('stop' for silence)."),
@@ -235,11 +248,29 @@ STORY_FILE: Schema = obj("The story as a whole.", {
     "start": ident("id of the first scene"),
     "chapters": {"type": "array", "minItems": 1, "description": "chapters in order", "items": obj(
         "A chapter.", {
-            "number": {"type": "integer", "minimum": 1, "description": "chapter number"},
+            "number": {"type": "integer", "minimum": 0, "description": "chapter number (0: a prologue, shown as "
+                       "'Prologue')"},
             "title": text("chapter title"),
             "summary": text("a short summary for chapter select and handouts"),
         }, ["number", "title"])},
 }, ["title", "start", "chapters"])
+
+ILLUSTRATIONS_FILE: Schema = obj("Full-screen illustrations (CGs) for key moments, and the gallery (optional file).", {
+    "illustrations": {"type": "array", "minItems": 1, "description": "every illustration, in gallery order",
+                      "items": obj("An illustration.", {
+                          "id": ident("used by the illustration beat"),
+                          "title": text("its name in the gallery"),
+                          "image": text("image path under assets/images/, e.g. cg/cg_ice.png (1280x720)"),
+                      }, ["id", "title", "image"])},
+}, ["illustrations"])
+
+CREDITS_FILE: Schema = obj("The credits shown after an ending (optional file).", {
+    "credits": {"type": "array", "minItems": 1, "description": "sections, in order", "items": obj(
+        "A section of the credits.", {
+            "heading": text("the section's heading"),
+            "lines": {"type": "array", "minItems": 1, "items": text("a line"), "description": "its lines"},
+        }, ["heading", "lines"])},
+}, ["credits"])
 
 DATE: Schema = {"type": "string", "pattern": DATE_PATTERN,
                 "description": "YYYY, YYYY-MM or YYYY-MM-DD; the form gives the precision"}
@@ -337,7 +368,7 @@ DEFS: dict[str, Schema] = {
 FILE_SCHEMAS: dict[str, Schema] = {
     "scene": SCENE_FILE, "characters": CHARACTERS_FILE, "locations": LOCATIONS_FILE,
     "evidence": EVIDENCE_FILE, "sources": SOURCES_FILE, "story": STORY_FILE, "timeline": TIMELINE_FILE,
-    "quiz": QUIZ_FILE, "reality": REALITY_FILE,
+    "quiz": QUIZ_FILE, "reality": REALITY_FILE, "illustrations": ILLUSTRATIONS_FILE, "credits": CREDITS_FILE,
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-Effect = tuple  # ("sound", id) | ("music", id) | ("background", id, transition)
+Effect = tuple  # ("sound", id) | ("music", id) | ("background", id, transition) | ("illustration", id, transition)
 
 
 @dataclass(frozen=True)

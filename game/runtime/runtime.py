@@ -168,6 +168,7 @@ class Runtime:
         s.visits[scene_id] = s.visits.get(scene_id, 0) + 1
         s.stage.background = scene.background
         s.stage.sprites = {}
+        s.stage.illustration = ""
         self._effects.append(("background", scene.background, "fade"))
         if scene.music:
             self._set_music(scene.music)
@@ -252,8 +253,12 @@ class Runtime:
             if op.who in s.stage.sprites:
                 s.stage.sprites[op.who]["at"] = op.to
         elif isinstance(op, m.Background):
-            s.stage.background = op.location
+            s.stage.background, s.stage.illustration = op.location, ""
             self._effects.append(("background", op.location, op.transition))
+        elif isinstance(op, m.ShowIllustration):
+            s.stage.illustration = op.illustration or ""
+            if not quiet:  # reported so the app can keep it in the player's gallery
+                self._effects.append(("illustration", op.illustration or "none", op.transition))
         elif isinstance(op, m.Music):
             self._set_music(op.track)
         elif isinstance(op, m.Sound):

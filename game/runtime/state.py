@@ -20,6 +20,7 @@ class Stage:
     background: str = ""
     music: str = ""
     sprites: dict[str, dict[str, str]] = field(default_factory=dict)  # who -> {expression, at}
+    illustration: str = ""  # a full-screen illustration over it all (sprites are not drawn while it shows)
 
 
 @dataclass
@@ -48,7 +49,8 @@ class StoryState:
         return {"scene": self.scene, "pc": self.pc, "mode": self.mode, "entered": self.entered,
                 "vars": dict(self.vars), "evidence": list(self.evidence), "visits": dict(self.visits),
                 "stage": {"background": stage.background, "music": stage.music,
-                          "sprites": {who: dict(sprite) for who, sprite in stage.sprites.items()}},
+                          "sprites": {who: dict(sprite) for who, sprite in stage.sprites.items()},
+                          "illustration": stage.illustration},
                 "path": [dict(step) for step in self.path], "ending": self.ending, "steps": self.steps,
                 "scene_lines": self.scene_lines, "version": STATE_VERSION}
 

@@ -45,13 +45,14 @@ class Images:
 
     def _background(self, location: str) -> pygame.Surface:
         loc = self.story.locations.get(location)
-        image = self._load(self.assets / "images" / loc.image, False) if loc else None
-        if image is None:
-            image = pygame.Surface((WIDTH, HEIGHT))
-            image.fill((30, 34, 48))
-        elif image.get_size() != (WIDTH, HEIGHT):
-            image = pygame.transform.smoothscale(image, (WIDTH, HEIGHT))
-        return image
+        return _full_screen(self._load(self.assets / "images" / loc.image, False) if loc else None)
+
+    def illustration(self, illustration: str) -> pygame.Surface:
+        """A full-screen illustration (the story's illustrations.yaml names its file); a plain fill when missing."""
+        def make() -> pygame.Surface:
+            item = self.story.illustrations.get(illustration)
+            return _full_screen(self._load(self.assets / "images" / item.image, False) if item else None)
+        return self._cached(("cg", illustration), make)
 
     def portrait(self, who: str, expression: str) -> pygame.Surface | None:
         return self._cached(("portrait", who, expression), lambda: self._portrait(who, expression))
@@ -72,6 +73,16 @@ class Images:
 
     def ui(self, name: str) -> pygame.Surface | None:
         return self._cached(("ui", name), lambda: self._load(self.assets / "images" / "ui" / f"{name}.png", True))
+
+
+def _full_screen(image: pygame.Surface | None) -> pygame.Surface:
+    """The image at canvas size; a plain dark fill in place of a missing one."""
+    if image is None:
+        image = pygame.Surface((WIDTH, HEIGHT))
+        image.fill((30, 34, 48))
+    elif image.get_size() != (WIDTH, HEIGHT):
+        image = pygame.transform.smoothscale(image, (WIDTH, HEIGHT))
+    return image
 
 
 def _size(image: pygame.Surface | None) -> int:

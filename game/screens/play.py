@@ -28,8 +28,8 @@ class PlayScreen(Screen):
         self.typed = 0.0            # characters of the current line shown so far
         self.wait = 0.0             # seconds since the line finished typing (for auto)
         self.fade = 1.0             # background transition progress, 0 -> 1
-        self.old_background: pygame.Surface | None = None  # the one fading out
-        self.shown_background = ""  # location id of the background on screen
+        self.old_background: pygame.Surface | None = None  # the picture fading out
+        self.shown_picture: tuple[str, str] | None = None  # ("background" | "illustration", id) on screen
         self.menu: MenuList | None = None
         self.auto = False
         self.skip = False
@@ -51,12 +51,16 @@ class PlayScreen(Screen):
         for effect in event.effects:
             if effect[0] == "sound":
                 self.app.audio.play_sound(effect[1])
-            elif effect[0] == "background" and effect[2] != "cut" and not self.app.settings.reduce_motion:
-                if self.shown_background and self.shown_background != self.rt.state.stage.background:
-                    self.old_background = self.app.images.background(self.shown_background)
-                    self.fade = 0.0
+            elif effect[0] == "illustration" and effect[1] != "none":
+                self.app.profile.see_illustration(effect[1])
+        changes = [e[2] for e in event.effects if e[0] in ("background", "illustration")]
+        picture = self._picture()
+        if changes and changes[-1] != "cut" and not self.app.settings.reduce_motion:
+            if self.shown_picture and self.shown_picture != picture:
+                self.old_background = self._picture_image(self.shown_picture)
+                self.fade = 0.0
         self.app.audio.play_music(self.rt.state.stage.music)
-        self.shown_background = self.rt.state.stage.background
+        self.shown_picture = picture
         self.event = event
         self._remember(event)
         self.typed = 0.0 if isinstance(event, ev.LineEvent) and self.app.settings.text_speed else 1e9
@@ -246,13 +250,24 @@ class PlayScreen(Screen):
         if self.menu is not None:
             self.menu.draw(surface, self.app.fonts, self.app.theme)
 
+    def _picture(self) -> tuple[str, str]:
+        """What fills the screen behind the text: the illustration when one shows, else the background."""
+        stage = self.rt.state.stage
+        return ("illustration", stage.illustration) if stage.illustration else ("background", stage.background)
+
+    def _picture_image(self, picture: tuple[str, str]) -> pygame.Surface:
+        kind, name = picture
+        return self.app.images.illustration(name) if kind == "illustration" else self.app.images.background(name)
+
     def _draw_stage(self, surface: pygame.Surface) -> None:
         stage = self.rt.state.stage
-        surface.blit(self.app.images.background(stage.background), (0, 0))
+        surface.blit(self._picture_image(self._picture()), (0, 0))
         if self.old_background is not None and self.fade < 1.0:
             self.old_background.set_alpha(round(255 * (1 - self.fade)))  # shared with the image cache:
             surface.blit(self.old_background, (0, 0))
             self.old_background.set_alpha(None)                           # so put its alpha back
+        if stage.illustration:
+            return  # an illustration is the whole picture: no portraits over it
         speaker = self.event.speaker if isinstance(self.event, ev.LineEvent) else None
         for who, sprite in stage.sprites.items():
             listening = speaker is not None and who != speaker

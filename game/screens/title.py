@@ -19,7 +19,7 @@ class TitleScreen(Screen):
         app.audio.play_music("theme")
 
     def _menu(self) -> MenuList:
-        """Only what exists: Continue and Load need a save, Chapters a chapter reached."""
+        """Only what exists: Continue and Load need a save, Chapters a chapter reached, Gallery illustrations."""
         app = self.app
         newest = app.profile.saves.newest()
         items = []
@@ -30,6 +30,8 @@ class TitleScreen(Screen):
             items.append(Item("Load", lambda: self.open("load")))
         if app.profile.chapters or app.classroom:
             items.append(Item("Chapters", lambda: self.open("chapters")))
+        if app.story.illustrations:
+            items.append(Item("Gallery", lambda: self.open("gallery")))
         if app.story.timeline is not None and app.story.timeline.events:
             items.append(Item("Timeline: the real history", self.open_timeline))
         items.append(Item("Classroom", lambda: self.open("classroom")))
@@ -60,6 +62,9 @@ class TitleScreen(Screen):
         elif what == "classroom":
             from .classroom_hub import ClassroomHub
             self.app.push(ClassroomHub(self.app))
+        elif what == "gallery":
+            from .gallery import GalleryScreen
+            self.app.push(GalleryScreen(self.app))
         elif what == "chapters":
             from .chapters import ChapterScreen
             self.app.push(ChapterScreen(self.app))
