@@ -5,6 +5,7 @@ scene; ``render(name)`` returns the finished pygame Surface.
 """
 import math
 
+from . import market as M
 from . import scenery as S
 from .common import (
     PAL,
@@ -13,7 +14,6 @@ from .common import (
     cubic_bezier,
     dark,
     light,
-    mix,
     multiply_grade,
     quad_bezier,
     rgba,
@@ -345,103 +345,7 @@ def shop_window(c, rng, empty=False):
 
 
 def winter_market(c, rng):
-    vp = (700, 330)
-    S.sky(c, [(0, (176, 188, 206)), (1, (216, 220, 228))], 0, 360)
-    # distant buildings
-    for i in range(9):
-        bx = 420 + i * 60 + rng.uniform(-10, 10)
-        bh = rng.uniform(60, 140)
-        col = mix((150, 156, 174), (184, 190, 204), rng.random())
-        c.rect(bx, 330 - bh, 64, bh, col)
-        for wy in range(int(330 - bh + 10), 320, 22):
-            for wx in range(int(bx) + 8, int(bx) + 58, 16):
-                c.rect(wx, wy, 8, 10, (130, 136, 156))
-        c.rect(bx - 2, 330 - bh - 4, 68, 6, PAL["snow"])
-    # ground: icy pavement
-    c.grad_poly([(0, 330), (W, 330), (W, H), (0, H)], [(0, (168, 176, 194)), (1, (124, 132, 156))])
-    for _ in range(14):
-        t = rng.random() ** 0.7
-        y = 340 + (H - 340) * t
-        x = vp[0] + (rng.uniform(-1, 1)) * (120 + 700 * t)
-        w = 40 + 260 * t
-        c.ellipse(x, y, w, 6 + 18 * t, rgba((220, 232, 246), 140))
-        c.line((x - w * 0.5, y - 2), (x + w * 0.2, y - 4 * t), rgba((255, 255, 255), 170), 1.5 + 2 * t)
-    # stalls on both sides, in front of continuous shop-house walls
-    awn = [[(70, 120, 200), (240, 240, 240)], [(230, 120, 60), (250, 220, 160)], [(60, 150, 120), (230, 240, 230)]]
-    goods = [(246, 150, 40), (120, 170, 80), (236, 230, 210), (200, 60, 50), (170, 120, 80)]
-    fog = (196, 202, 214)
-    for side in (-1, 1):
-        near_x = 190 if side < 0 else 1200
-        pos = lambda t, yy, nx=near_x: S.to_vp((nx, yy), vp, t)  # noqa: E731
-        c.poly([pos(0, -200), pos(0.92, -200), pos(0.92, 700), pos(0, 700)], (150, 140, 136))
-        for k in range(10):  # upper-floor windows
-            t = 1 - 0.8 ** (k + 0.5)
-            a, b = pos(t, 20), pos(t + 0.04 * (1 - t), 20)
-            c.poly([a, b, pos(t + 0.04 * (1 - t), 100), pos(t, 100)], mix((90, 100, 120), fog, t))
-        for k in range(4):
-            t0, t1 = k * 0.22, k * 0.22 + 0.18
-            f = t0 * 0.7
-            a0, a1 = pos(t0, 150), pos(t1, 150)
-            # shadowed interior with shelves of goods
-            c.poly([pos(t0, 190), pos(t1, 190), pos(t1, 520), pos(t0, 520)], mix((74, 54, 46), fog, f))
-            for shelf_y in (300, 410):
-                c.poly([pos(t0, shelf_y), pos(t1, shelf_y), pos(t1, shelf_y + 8), pos(t0, shelf_y + 8)],
-                       mix((140, 100, 70), fog, f))
-                for j in range(9):
-                    u = t0 + (t1 - t0) * (j + 0.3) / 9
-                    p, q = pos(u, shelf_y - 40), pos(u + (t1 - t0) / 14, shelf_y)
-                    c.rect(min(p[0], q[0]), p[1], abs(q[0] - p[0]), q[1] - p[1],
-                           mix(goods[(j + k + shelf_y // 100) % 5], fog, f))
-            c.glow(*pos((t0 + t1) / 2, 330), 90 * (1 - t0), PAL["lamp"], alpha=70)
-            # wooden counter with slats
-            c.poly([pos(t0, 510), pos(t1, 510), pos(t1, 700), pos(t0, 700)], mix((136, 94, 62), fog, f))
-            for j in range(7):
-                u = t0 + (t1 - t0) * j / 7
-                c.line(pos(u, 512), pos(u, 700), mix((100, 66, 44), fog, f), 2 * (1 - t0) + 0.5)
-            # produce heaps on the counter
-            for j in range(16):
-                u = t0 + (t1 - t0) * rng.random()
-                p = S.to_vp((near_x - side * rng.uniform(0, 40), 505), vp, u)
-                sc = 1 - u
-                c.circle(p[0], p[1] - rng.uniform(0, 12) * sc, 11 * sc,
-                         mix(goods[(k + j) % len(goods)] if j % 3 else goods[k % 5], fog, f))
-            # striped awning leaning towards the street
-            stripes = 8
-            cols = awn[(k + (side > 0)) % 3]
-            for st in range(stripes):
-                u0, u1 = t0 + (t1 - t0) * st / stripes, t0 + (t1 - t0) * (st + 1) / stripes
-                p0, p1 = pos(u0, 150), pos(u1, 150)
-                q0 = (p0[0] - side * 90 * (1 - u0), p0[1] + 70 * (1 - u0))
-                q1 = (p1[0] - side * 90 * (1 - u1), p1[1] + 70 * (1 - u1))
-                c.poly([p0, p1, q1, q0], mix(cols[st % 2], fog, f))
-            c.lines([a0, a1], PAL["snow"], 6 * (1 - t0))
-            bulb = S.to_vp((near_x - side * 70, 240), vp, (t0 + t1) / 2)
-            S.hanging_bulb(c, bulb[0], bulb[1], bulb[1] - 30 * (1 - t0), glow=110, r=5 * (1 - t0) + 2)
-    # steam from a food stall
-    for i in range(10):
-        c.glow(1000 + rng.uniform(-30, 30), 240 - i * 16, 30 + i * 3, (255, 255, 255), alpha=60, add=False)
-    # power lines
-    c.rect(560, 80, 8, 260, (80, 80, 90))
-    c.rect(530, 100, 70, 6, (80, 80, 90))
-    for yy in (100, 114):
-        c.lines(quad_bezier((0, yy + 40), (300, yy + 90), (560, yy)), (60, 60, 70), 1.4)
-        c.lines(quad_bezier((560, yy), (900, yy + 60), (W, yy - 20)), (60, 60, 70), 1.4)
-    # brick building edge in the foreground
-    S.brick_wall(c, 0, 0, 170, H, (150, 82, 64), (110, 90, 84), rng, bw=52, bh=20)
-    c.rect(150, 0, 24, H, (110, 64, 52))
-    c.rect(120, 0, 14, H, (92, 96, 104))
-    for yy in (140, 420):
-        c.rect(116, yy, 22, 10, (70, 74, 84))
-    c.rect(0, 200, 176, 16, PAL["snow"])
-    c.poly([(0, H), (0, 600), (120, 640), (260, 700), (300, H)], (230, 234, 244))
-    c.vgrad(1196, 0, 84, H, [(0, (120, 116, 120)), (1, (96, 92, 100))])
-    c.rect(1196, 0, 10, H, (140, 136, 140))
-    for yy in range(40, H, 90):
-        c.rect(1210, yy, 60, 4, (86, 82, 90))
-    c.rect(1220, 120, 50, 110, (200, 60, 50), radius=4)
-    c.rect(1226, 126, 38, 98, (240, 226, 200), radius=3)
-    S.hangul(c, "시장", 1230, 140, 15, (200, 60, 50), width=2.4)
-    c.poly([(W, H), (W, 620), (1150, 660), (1000, H)], (226, 230, 242))
+    M.street(c, rng)
     S.snow(c, rng, 160, (0, 0, W, H), 0.8, 2.4, amin=140, amax=240)
 
 
