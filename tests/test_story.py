@@ -43,13 +43,6 @@ PLOT_BEATS: list[tuple[str, set[str]]] = [
 NEEDS_CONTENT_NOTE = {"shop_fight", "ice_market", "interrogation", "cell_arrival", "yard_knife",
                       "commissioner_visit", "trial_1997", "corridor", "training_court"}
 
-# Evidence -> the retrial option that presents it.
-PRESENT_OPTION = {
-    "backpack_motive": "present_backpack", "shop_quarrel": "present_quarrel", "other_shop": "present_other_shop",
-    "icy_pavement": "present_ice", "fallen_brick": "present_brick", "witness_view": "present_witness",
-    "forced_confession": "present_confession", "commissioner_threat": "present_threat",
-    "rehearsal_truth": "present_rehearsal", "room7_word": "call_room7", "warden_word": "call_warden",
-}
 ALWAYS_GAINED = {"backpack_motive", "icy_pavement", "forced_confession", "room7_word", "warden_word"}
 
 WALK_SEEDS = range(3)
@@ -175,9 +168,9 @@ def test_random_walks_visit_the_13_beats_in_order(walks, guided):
         assert_beats_in_order(order)
 
 
-def test_every_playthrough_ends_in_the_one_ending(walks):
+def test_every_playthrough_ends_in_one_of_the_three_endings(walks):
     for w in walks:
-        assert set(w.endings) == {"goodbye"}
+        assert set(w.endings) <= {"gift_from_room7", "not_guilty", "case_goes_on"}
         assert w.playthroughs >= 2
 
 
@@ -227,9 +220,7 @@ def test_facts_differs_and_prompts(story):
 
 
 # --- (c) the retrial -----------------------------------------------------------------------------
-
-GOOD_ANSWERS = ["room7_first_night", "warden_file", "record_language"]
-
+# The retrial's outcomes, the judge's findings and the no-evidence rule: tests/test_story_endings.py.
 
 def current_option_keys(rt: Runtime, event: ev.ChoiceEvent) -> dict[str, int]:
     op = rt.story.scenes[rt.state.scene].code[rt.state.pc]
@@ -237,107 +228,13 @@ def current_option_keys(rt: Runtime, event: ev.ChoiceEvent) -> dict[str, int]:
     return {op.options[i].key: i for i, _ in event.options}
 
 
-def play_retrial(story: m.Story, evidence: list[str], preference, max_steps: int = 3000):
-    """Play from the training court with exactly `evidence` held; `preference(keys)` picks an option key."""
-    rt = Runtime(story, Options(content_notes="play"), start="training_court")
-    rt.state.evidence = list(evidence)
-    offered: set[str] = set()
-    objections = 0
-    scenes: list[str] = []
-    for _ in range(max_steps):
-        event = rt.advance()
-        if isinstance(event, ev.SceneStart):
-            scenes.append(event.scene)
-        elif isinstance(event, ev.LineEvent) and event.speaker == "prosecutor" and "Objection" in event.text:
-            objections += 1
-        elif isinstance(event, ev.ContentNoteEvent):
-            rt.choose(0)
-        elif isinstance(event, ev.ChoiceEvent):
-            keys = current_option_keys(rt, event)
-            if event.key == "retrial_move":
-                offered |= set(keys)
-            rt.choose(keys[preference(event.key, keys)])
-        elif isinstance(event, ev.EndEvent):
-            return {"ending": event.ending, "scenes": scenes, "offered": offered, "objections": objections,
-                    "case": int(rt.state.vars.get("case", 0)), "hub_rounds": scenes.count("retrial_hub")}
-    raise AssertionError(f"retrial did not finish in {max_steps} steps: {scenes[-10:]}")
-
-
-def careful_player(choice_key: str, keys: dict[str, int]) -> str:
-    """Presents every piece of evidence, asks the good questions, then rests."""
-    for key in keys:
-        if key.startswith("present_"):
-            return key
-    for key in ["call_room7", "call_warden", "examine_record", *GOOD_ANSWERS, "open_facts"]:
-        if key in keys:
-            return key
-    if "rest_case" in keys:
-        return "rest_case"
-    return next(iter(keys))
-
-
-def clumsy_player(choice_key: str, keys: dict[str, int], _tried: set | None = None) -> str:
-    """Makes every weak move first (sympathy, bad questions, resting too early), then recovers."""
-    weak = ["open_personal", "appeal_sympathy", "room7_good_man", "warden_miss", "record_lying"]
-    clumsy_player.rounds = getattr(clumsy_player, "rounds", 0) + 1
-    for key in weak:
-        if key in keys and (choice_key, key) not in clumsy_player.tried:
-            clumsy_player.tried.add((choice_key, key))
-            return key
-    if "rest_case" in keys and ("rest", "early") not in clumsy_player.tried:
-        clumsy_player.tried.add(("rest", "early"))
-        return "rest_case"
-    return careful_player(choice_key, keys)
-
-
-def test_retrial_won_with_no_evidence(story):
-    result = play_retrial(story, [], careful_player)
-    assert result["ending"] == "goodbye"
-    assert "verdict" in result["scenes"] and result["case"] >= 6
-    assert not any(k.startswith("present_") for k in result["offered"])
-    assert {"call_room7", "call_warden", "examine_record", "rest_case"} <= result["offered"]
-
-
-def test_retrial_won_by_a_clumsy_player_with_no_evidence(story):
-    clumsy_player.tried = set()
-    result = play_retrial(story, [], clumsy_player)
-    assert result["ending"] == "goodbye" and "verdict" in result["scenes"]
-    assert result["objections"] >= 4  # weak moves draw objections
-    baseline = play_retrial(story, [], careful_player)
-    assert result["hub_rounds"] > baseline["hub_rounds"]
-
-
-@pytest.mark.parametrize("item", sorted(PRESENT_OPTION))
-def test_retrial_won_with_each_single_piece_of_evidence(story, item):
-    assert item in story.evidence
-    result = play_retrial(story, [item], careful_player)
-    assert result["ending"] == "goodbye" and "verdict" in result["scenes"]
-    assert result["case"] >= 6
-    assert PRESENT_OPTION[item] in result["offered"]
-    baseline = play_retrial(story, [], careful_player)
-    assert result["case"] >= baseline["case"]
-    if item not in {"room7_word", "warden_word"}:
-        present = {k for k in result["offered"] if k.startswith("present_")}
-        assert present == {PRESENT_OPTION[item]}
-
-
-def test_all_evidence_makes_the_strongest_case(story):
-    full = play_retrial(story, sorted(story.evidence), careful_player)
-    none = play_retrial(story, [], careful_player)
-    assert full["ending"] == "goodbye"
-    assert full["case"] >= 10 > none["case"]
-
-
 def test_rehearsal_can_loop_until_perfect(story):
     """Answering wrong and choosing 'again' returns to the rehearsal; right answers earn the evidence."""
     rt = Runtime(story, Options(content_notes="play"), start="rehearsal")
-    visits_wrong_then_right = []
     for _ in range(500):
         event = rt.advance()
-        if isinstance(event, ev.SceneStart):
-            visits_wrong_then_right.append(event.scene)
-            if event.scene != "rehearsal":
-                break
+        if isinstance(event, ev.SceneStart) and event.scene != "rehearsal":
+            break
         elif isinstance(event, ev.ChoiceEvent):
             keys = current_option_keys(rt, event)
             first_time = rt.state.visits.get("rehearsal", 0) == 1
@@ -348,5 +245,5 @@ def test_rehearsal_can_loop_until_perfect(story):
             else:
                 pick = next(k for k in keys if k.endswith("_right"))
             rt.choose(keys[pick])
-    assert visits_wrong_then_right[:2] == ["rehearsal", "rehearsal"]
+    assert rt.state.visits["rehearsal"] == 2
     assert "rehearsal_truth" in rt.state.evidence
