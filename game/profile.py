@@ -8,25 +8,42 @@ from __future__ import annotations
 from pathlib import Path
 
 from .saves import SaveStore
-from .settings import Settings
-from .storage import StorageError, data_dir, load_json_or_default, write_json
+from .settings import Settings, settings_problem
+from .storage import StorageError, check_int, check_list, check_text, data_dir, load_json_or_default, write_json
+
+MAX_CHAPTER = 10_000
+
+
+def _id_list(value: object, name: str) -> str:
+    return check_list(value, name, lambda item, at: check_text(item, at, 500))
+
+
+def persistent_problem(data: object) -> str:
+    """persistent.json's schema: "" when fine. Unknown keys are allowed (a newer game may add some)."""
+    if type(data) is not dict:
+        return "not a mapping"
+    for key in ("seen", "illustrations"):
+        if key in data and (problem := _id_list(data[key], key)):
+            return problem
+    if "chapters" in data:
+        return check_list(data["chapters"], "chapters", lambda item, at: check_int(item, at, 0, MAX_CHAPTER))
+    return ""
 
 
 class Profile:
     def __init__(self, folder: str | Path | None = None):
         self.folder = data_dir(folder)
         self.messages: list[str] = []  # problems to tell the player about, oldest first
-        data, message = load_json_or_default(self.folder / "settings.json", {})
+        data, message = load_json_or_default(self.folder / "settings.json", {}, settings_problem)
         self._note(message)
-        self.settings = Settings.from_dict(data if isinstance(data, dict) else {})
-        data, message = load_json_or_default(self.folder / "persistent.json", {})
+        self.settings = Settings.from_dict(data)
+        data, message = load_json_or_default(self.folder / "persistent.json", {}, persistent_problem)
         self._note(message)
-        data = data if isinstance(data, dict) else {}
-        self.seen: set[str] = {s for s in data.get("seen", []) if isinstance(s, str)}
-        self.chapters: set[int] = {c for c in data.get("chapters", []) if isinstance(c, int)}
+        self.seen: set[str] = set(data.get("seen", []))
+        self.chapters: set[int] = set(data.get("chapters", []))
         self.illustrations: list[str] = list(dict.fromkeys(  # seen ones, in the order first seen
             s for s in data.get("illustrations", []) if isinstance(s, str)))
-        self.saves = SaveStore(self.folder)
+        self.saves = SaveStore(self.folder, self.messages)
 
     def _note(self, message: str) -> None:
         if message:

@@ -2,24 +2,49 @@
 
 A save is one JSON file (format version, when, where in the story, the runtime state and
 an anchor for finding the place again after story edits) plus an optional PNG thumbnail.
-Damaged files are listed as damaged and moved aside; saves from a newer game are refused.
+Every save is checked against one schema (`save_problem`) before anything uses it: a
+hand-edited or damaged file is refused with a message and moved aside, never half-loaded.
+A save from a newer game is refused and kept where it is; nothing is overwritten unread.
 """
 from __future__ import annotations
 
+import dataclasses
+import math
 import time
+import types
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from .content import model as m
+from .content.schema import POSITIONS
 from .runtime.resume import Resumed, anchor_of, resume
-from .runtime.runtime import Options, Runtime
-from .runtime.state import StoryState
-from .storage import atomic_write, read_json, set_aside, write_json
+from .runtime.runtime import Options, Runtime, StoryRuntimeError
+from .runtime.state import ENDED, NOTE, PLAY, SUMMARY, Stage, StoryState
+from .storage import (
+    DamagedFile,
+    StorageError,
+    atomic_write,
+    check_int,
+    check_number,
+    check_text,
+    kept_as,
+    parse_json,
+    read_regular,
+    set_aside,
+    write_json,
+)
 
 SAVE_FORMAT = 1
 MANUAL_SLOTS = [str(n) for n in range(1, 10)]
 QUICK = "quick"
 AUTO_SLOTS = ["auto1", "auto2", "auto3"]
+NEWER = "made by a newer version of the game"
+MAX_SAVE_BYTES = 16 * 1024 * 1024
+MAX_SAVED_AT = 1e11  # the year 5138: anything later is not a time this game wrote
+MAX_INT = 2**53      # JSON-safe whole numbers
+MAX_TEXT = 10_000
+MAX_ITEMS = 1_000_000
 
 
 class SaveError(Exception):
@@ -35,83 +60,249 @@ class SlotInfo:
     date: str = ""
     chapter: int = 0
     damaged: str = ""  # why it could not be read; empty when fine
+    newer: bool = False  # written by a newer version of the game: kept, never written over
 
     @property
     def thumbnail(self) -> Path:
         return self.path.with_suffix(".png")
 
 
+# --- the schema of a save -----------------------------------------------------------------------
+
+PATH_ENTRY = {"scene": str, "choice": str, "option": str, "index": int, "auto": bool}
+ANCHOR = {"scene": str, "visit": int, "line_id": str, "scene_lines": int, "event": str, "after": int}
+MODES = (PLAY, NOTE, SUMMARY, ENDED)
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether JSON data `value` has the Python type `hint` (from the runtime state's annotations)."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, types.UnionType):
+        return any(_fits(value, arg) for arg in args)
+    if hint in (bool, dict, list):
+        return type(value) is hint
+    if hint is int:
+        return type(value) is int and -MAX_INT <= value <= MAX_INT
+    if hint is float:
+        return type(value) in (int, float) and math.isfinite(value)
+    if hint is str:
+        return type(value) is str and len(value) <= MAX_TEXT
+    if origin is list:
+        return type(value) is list and len(value) <= MAX_ITEMS and all(_fits(x, args[0]) for x in value)
+    if origin is dict:
+        return (type(value) is dict and len(value) <= MAX_ITEMS
+                and all(_fits(k, args[0]) and _fits(v, args[1]) for k, v in value.items()))
+    if dataclasses.is_dataclass(hint):
+        return not _record_problem(value, hint.__name__, _field_types(hint), _required(hint))
+    return False
+
+
+def _field_types(cls: type) -> dict[str, Any]:
+    hints = get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def _required(cls: type) -> set[str]:
+    return {f.name for f in dataclasses.fields(cls)
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+
+
+def _record_problem(value: Any, name: str, types_: dict[str, Any], required: set[str]) -> str:
+    """"" when `value` is a mapping with every required key and only known keys, each of its type."""
+    if type(value) is not dict:
+        return f"'{name}' is not a mapping"
+    missing = sorted(required - value.keys())
+    if missing:
+        return f"'{name}' has no '{missing[0]}'"
+    for key, item in value.items():
+        if key not in types_:
+            return f"'{name}' has an unknown key '{str(key)[:40]}'"
+        if not _fits(item, types_[key]):
+            return f"'{name}.{key}' has the wrong type"
+    return ""
+
+
+def _state_types() -> dict[str, Any]:
+    """The runtime state's schema, from StoryState's own annotations (a new field is covered at once)."""
+    found = _field_types(StoryState)
+    found["path"] = list  # checked entry by entry below
+    found["stage"] = dict
+    found["version"] = int
+    return found
+
+
+def state_problem(state: Any, story: m.Story, same_story: bool) -> str:
+    """"" when `state` can be restored (same story) or replayed from (edited story) without surprises."""
+    problem = _record_problem(state, "state", _state_types(), _required(StoryState))
+    if problem:
+        return problem
+    problem = _record_problem(state.get("stage", {}), "stage", _field_types(Stage), set())
+    if problem:
+        return problem
+    for sprite in state.get("stage", {}).get("sprites", {}).values():
+        if set(sprite) != {"expression", "at"} or sprite["at"] not in POSITIONS:
+            return "'stage.sprites' holds a sprite without an expression and a place"
+    for i, entry in enumerate(state.get("path", [])):
+        if len(state["path"]) > MAX_ITEMS or _record_problem(entry, f"path[{i}]", PATH_ENTRY, set(PATH_ENTRY)):
+            return f"'path[{i}]' is not a choice taken"
+    if state.get("mode", PLAY) not in MODES:
+        return f"'mode' must be one of {', '.join(MODES)}"
+    if any(state.get(key, 0) < 0 for key in ("steps", "scene_lines")) or state.get("pc", 0) < -1:
+        return "a count is negative"
+    if any(n < 0 for n in state.get("visits", {}).values()) or state.get("version", 1) < 1:
+        return "a count is negative"
+    return _same_story_problem(state, story) if same_story else ""
+
+
+def _same_story_problem(state: dict[str, Any], story: m.Story) -> str:
+    """Every id the restored state refers to exists, and the place in the scene is inside it."""
+    scene = story.scenes.get(state["scene"])
+    if scene is None:
+        return f"unknown scene '{state['scene'][:40]}'"
+    pc = state.get("pc", 0)
+    if pc > len(scene.code) or (pc == -1 or state.get("mode") == NOTE) and scene.content_note is None:
+        return "'pc' is outside the scene"
+    stage = state.get("stage", {})
+    if stage.get("background", "") and stage["background"] not in story.locations:
+        return "unknown background"
+    if any(who not in story.characters for who in stage.get("sprites", {})):
+        return "unknown character on stage"
+    if any(e not in story.evidence for e in state.get("evidence", [])):
+        return "unknown evidence"
+    return ""
+
+
+def save_problem(record: Any) -> str:
+    """The save file's own schema (the runtime state is checked against the story on load)."""
+    if type(record) is not dict:
+        return "not a mapping"
+    if record.get("game") != "cell7":
+        return "not a Cell 7 save"
+    problem = (check_int(record.get("format"), "format", 1, MAX_INT)
+               or check_number(record.get("saved_at"), "saved_at", 0, MAX_SAVED_AT)
+               or check_text(record.get("scene_title"), "scene_title")
+               or check_text(record.get("date"), "date")
+               or check_int(record.get("chapter"), "chapter", 0, 10_000))
+    if problem or record["format"] > SAVE_FORMAT:
+        return problem
+    runtime = record.get("runtime")
+    if type(runtime) is not dict:
+        return "'runtime' is not a mapping"
+    return (check_text(runtime.get("fingerprint"), "fingerprint", 200)
+            or check_text(runtime.get("scene_fingerprint", ""), "scene_fingerprint", 200)
+            or _record_problem(runtime.get("anchor"), "anchor", ANCHOR, {"scene"})
+            or _record_problem(runtime.get("state"), "state", _state_types(), _required(StoryState)))
+
+
+# --- the store ----------------------------------------------------------------------------------
+
 class SaveStore:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, messages: list[str] | None = None):
         self.folder = Path(folder) / "saves"
+        self.messages = messages if messages is not None else []  # files set aside, for the player
 
     def path(self, slot: str) -> Path:
         return self.folder / f"{slot}.json"
 
     def save(self, slot: str, rt: Runtime, thumbnail_png: bytes | None = None) -> SlotInfo:
+        """Write `slot`; a damaged or newer file already there is moved aside first, never written over."""
         scene = rt.story.scenes[rt.state.scene]
         record = {"format": SAVE_FORMAT, "game": "cell7", "saved_at": time.time(),
                   "scene_title": scene.title, "date": scene.date, "chapter": scene.chapter,
                   "runtime": {**rt.to_dict(), "anchor": anchor_of(rt)}}
+        old = self.info(slot)
+        if old.damaged and not self._set_aside(old):
+            raise StorageError(f"slot {slot} holds a file that could not be moved aside ({old.damaged})")
         if thumbnail_png is not None:
             atomic_write(self.path(slot).with_suffix(".png"), thumbnail_png)
         write_json(self.path(slot), record)
         return self.info(slot)
 
     def autosave(self, rt: Runtime, thumbnail_png: bytes | None = None) -> SlotInfo:
-        """Write over the oldest of the rotating autosave slots."""
-        infos = [self.info(s) for s in AUTO_SLOTS]
-        oldest = min(infos, key=lambda i: i.saved_at if not i.damaged and i.path.exists() else -1)
+        """Write over the oldest readable autosave; damaged ones are moved aside first, newer ones are skipped."""
+        usable = [info for info in map(self.info, AUTO_SLOTS) if not info.newer]
+        if not usable:
+            raise StorageError("every autosave slot holds a save from a newer version of Cell 7; they were kept")
+        empty = [i for i in usable if i.damaged or not self._exists(i.path)]
+        oldest = empty[0] if empty else min(usable, key=lambda i: i.saved_at)
         return self.save(oldest.slot, rt, thumbnail_png)
+
+    @staticmethod
+    def _exists(path: Path) -> bool:
+        try:
+            return path.exists() or path.is_symlink()
+        except OSError:
+            return True
+
+    def _set_aside(self, info: SlotInfo) -> bool:
+        """Move a slot's file (and thumbnail) aside with a message; False when it could not be moved."""
+        moved = set_aside(info.path)
+        if moved and self._exists(info.thumbnail):
+            set_aside(info.thumbnail)
+        self.messages.append(f"Save slot {info.slot} was {info.damaged}; {kept_as(moved)}.")
+        return moved is not None
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        """The record, schema-checked; a newer-format record comes back unchecked beyond its header."""
+        record = parse_json(read_regular(path, MAX_SAVE_BYTES), path.name)
+        problem = save_problem(record)
+        if problem:
+            raise DamagedFile(f"{path.name} is damaged ({problem})")
+        return record
 
     def info(self, slot: str) -> SlotInfo:
         path = self.path(slot)
         info = SlotInfo(slot, path)
-        if not path.exists():
+        if not self._exists(path):
             return info
         try:
-            record = read_json(path)
-            info.saved_at = float(record["saved_at"])
-            info.scene_title, info.date = str(record["scene_title"]), str(record["date"])
-            info.chapter = int(record["chapter"])
-            if record.get("format", 0) > SAVE_FORMAT:
-                info.damaged = "made by a newer version of the game"
-        except (ValueError, KeyError, TypeError, OSError) as exc:
-            info.damaged = f"damaged ({exc.__class__.__name__})"
+            record = self._read(path)
+            info.saved_at, info.chapter = float(record["saved_at"]), record["chapter"]
+            info.scene_title, info.date = record["scene_title"], record["date"]
+            if record["format"] > SAVE_FORMAT:
+                info.damaged, info.newer = NEWER, True
+        except (DamagedFile, OSError) as exc:
+            info.damaged = f"damaged ({str(exc)[:200]})"
         return info
 
     def slots(self) -> list[SlotInfo]:
         return [self.info(s) for s in [*MANUAL_SLOTS, QUICK, *AUTO_SLOTS]]
 
     def newest(self) -> SlotInfo | None:
-        usable = [i for i in self.slots() if i.path.exists() and not i.damaged]
+        usable = [i for i in self.slots() if self._exists(i.path) and not i.damaged]
         return max(usable, key=lambda i: i.saved_at) if usable else None
 
     def load(self, slot: str, story: m.Story, options: Options | None = None,
              seen: set[str] | None = None) -> Resumed:
         """Resume a slot; a damaged file is moved aside and reported with SaveError."""
         path = self.path(slot)
+        if not self._exists(path):
+            raise SaveError(f"Slot {slot} is empty.")
         try:
-            record = read_json(path)
-            if record.get("format", 0) > SAVE_FORMAT:
+            record = self._read(path)
+            if record["format"] > SAVE_FORMAT:
                 raise SaveError(f"This save was made by a newer version of Cell 7 (save format "
                                 f"{record['format']}); update the game to load it.")
             saved = record["runtime"]
-            StoryState.from_dict(saved["state"])  # a hand-edited state fails here, not halfway through play
-            if saved["fingerprint"] == story.fingerprint and saved["state"]["scene"] not in story.scenes:
-                raise KeyError(saved["state"]["scene"])
-            saved["anchor"]["scene"]
+            problem = state_problem(saved["state"], story, saved["fingerprint"] == story.fingerprint)
+            if problem:
+                raise DamagedFile(problem)
             return resume(story, saved, options, seen)
         except SaveError:
             raise
         except FileNotFoundError:
             raise SaveError(f"Slot {slot} is empty.") from None
-        except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+        except (DamagedFile, OSError, ValueError, KeyError, TypeError, IndexError, AttributeError,
+                StoryRuntimeError, RecursionError) as exc:
             moved = set_aside(path)
-            raise SaveError(f"Save slot {slot} is damaged and could not be loaded ({exc.__class__.__name__}); "
-                            f"the file was kept as {moved}.") from None
+            reason = str(exc) if isinstance(exc, DamagedFile) else exc.__class__.__name__
+            raise SaveError(f"Save slot {slot} is damaged and could not be loaded ({reason[:200]}); "
+                            f"{kept_as(moved)}.") from None
 
     def delete(self, slot: str) -> None:
         for p in (self.path(slot), self.path(slot).with_suffix(".png")):
-            if p.exists():
-                p.unlink()
+            try:
+                if p.is_file() or p.is_symlink():
+                    p.unlink()
+            except OSError:
+                pass

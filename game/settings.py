@@ -1,6 +1,7 @@
 """Player settings: plain data with defaults, clamped on load. Persistence lives in `storage`."""
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -41,8 +42,16 @@ class Settings:
             else:
                 ok = isinstance(value, str) and (f.name != "content_notes" or value in ("ask", "play", "summary"))
             if ok:
+                if isinstance(value, float) and not math.isfinite(value):
+                    continue
                 if f.name in cls.LIMITS:
                     lo, hi = cls.LIMITS[f.name]
                     value = type(default)(min(hi, max(lo, value)))
                 setattr(settings, f.name, value)
         return settings
+
+
+def settings_problem(data: Any) -> str:
+    """settings.json's schema: it must be a mapping; a value of the wrong type or out of range
+    falls back to its default or is clamped (`Settings.from_dict`), so an old file never breaks."""
+    return "" if type(data) is dict else "not a mapping"

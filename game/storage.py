@@ -2,17 +2,31 @@
 
 The folder is, in order: `--data-dir`, the CELL7_DATA_DIR environment variable, or the
 platform's user data folder (platformdirs). Never inside the repository.
+
+Every JSON file the game reads comes through `read_json`: only a regular file is opened
+(never a FIFO or a device, which would block), its size is capped, its nesting depth is
+checked before parsing (so no RecursionError), and NaN, Infinity and huge numbers are refused.
+Each caller then checks the data against that file's own schema before using it.
 """
 from __future__ import annotations
 
 import json
+import math
 import os
-import tempfile
+import re
+import secrets
+import stat
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 ENV_VAR = "CELL7_DATA_DIR"
+MAX_JSON_BYTES = 16 * 1024 * 1024  # a long game's seen-lines list is well under 1 MiB
+MAX_JSON_DEPTH = 16                # the deepest file the game writes nests 5 levels
+MAX_NUMBER_CHARS = 24              # any number the game writes fits; 10**4300 would take seconds to parse
+STALE_TEMP_SECONDS = 3600          # a temporary file this old is left over from a killed write
+_STRINGS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
@@ -28,15 +42,51 @@ class StorageError(Exception):
     """A file could not be written (disk full, read-only folder...): the message says why."""
 
 
+class DamagedFile(ValueError):
+    """A data file that cannot be used as it is; the message says why, for the player."""
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _clear_stale_temps(path: Path) -> None:
+    """Remove temporary files of `path` left by killed writes: this process's own, a dead process's,
+    or any older than an hour. Another live process's in-flight file is left alone."""
+    now = time.time()
+    for stale in path.parent.glob(f"{_temp_prefix(path)}*.tmp"):
+        pid = stale.name[len(_temp_prefix(path)):].split(".", 1)[0]
+        try:
+            old = now - stale.stat().st_mtime > STALE_TEMP_SECONDS
+            if old or not pid.isdigit() or int(pid) == os.getpid() or not _alive(int(pid)):
+                stale.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, flush and fsync it, then atomically replace.
 
-    A kill at any instant leaves either the old file or the new one, never a mix.
+    A kill at any instant leaves either the old file or the new one, never a mix. The temporary
+    name carries the process id and a random part, so two game processes sharing a data folder
+    never touch each other's files.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a write that was killed midway
-        stale.unlink(missing_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _clear_stale_temps(path)
+    tmp = path.parent / f"{_temp_prefix(path)}{os.getpid()}.{secrets.token_hex(6)}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -63,42 +113,153 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def write_json(path: Path, data: Any) -> None:
     try:
-        atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
-    except OSError as exc:
-        raise StorageError(f"could not write {path}: {exc.strerror or exc}") from exc
+        atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise StorageError(f"could not write {path}: {getattr(exc, 'strerror', None) or exc}") from exc
 
 
-def read_json(path: Path) -> Any:
-    """Parsed JSON; raises ValueError for a damaged file and FileNotFoundError when absent."""
-    raw = path.read_bytes()
+# --- reading ------------------------------------------------------------------------------------
+
+def read_regular(path: Path, max_bytes: int = MAX_JSON_BYTES) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `max_bytes`; DamagedFile otherwise.
+
+    FileNotFoundError when absent. A FIFO, socket, device or folder is refused before it is
+    opened, and opened non-blocking in case it was swapped in between.
+    """
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise DamagedFile(f"{path.name} is not a regular file")
+    if info.st_size > max_bytes:
+        raise DamagedFile(f"{path.name} is {info.st_size:,} bytes; at most {max_bytes:,} are read")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
     try:
-        return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"{path.name} is damaged ({exc})") from exc
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DamagedFile(f"{path.name} is not a regular file")
+        chunks, total = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise DamagedFile(f"{path.name} is larger than {max_bytes:,} bytes")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
-def set_aside(path: Path) -> Path:
-    """Move a damaged file into `damaged/` beside it (never delete it); returns its new path."""
+def nesting_depth_exceeds(raw: bytes, limit: int) -> bool:
+    """True when JSON text nests deeper than `limit` (or its brackets do not pair up), found
+    without recursion: each pass removes the innermost pairs, so `limit` passes empty a good file."""
+    brackets = _STRINGS.sub(b"", raw).translate(None, _NOT_BRACKETS)
+    for _ in range(limit):
+        if not brackets:
+            return False
+        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
+        if len(shorter) == len(brackets):
+            return True  # unpaired: json.loads would refuse it anyway
+        brackets = shorter
+    return bool(brackets)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number the game writes")
+
+
+def _int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueError(f"a number of {len(text)} digits")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text) if len(text) <= MAX_NUMBER_CHARS else math.inf
+    if not math.isfinite(value):
+        raise ValueError(f"number {text[:MAX_NUMBER_CHARS]} is out of range")
+    return value
+
+
+def parse_json(raw: bytes, name: str = "file", max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """Strict JSON: UTF-8, at most `max_depth` levels, finite numbers of sensible size."""
+    if nesting_depth_exceeds(raw, max_depth):
+        raise DamagedFile(f"{name} is damaged (nested deeper than {max_depth} levels)")
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_no_constant, parse_int=_int, parse_float=_float)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = str(exc).splitlines()[0][:120] if str(exc) else exc.__class__.__name__
+        raise DamagedFile(f"{name} is damaged ({reason})") from None
+
+
+def read_json(path: Path, schema: Callable[[Any], str] | None = None, max_bytes: int = MAX_JSON_BYTES) -> Any:
+    """Parsed and checked JSON. DamagedFile (a ValueError) for anything unusable, FileNotFoundError when absent.
+
+    `schema` returns "" when the data is fine, else what is wrong with it.
+    """
+    data = parse_json(read_regular(path, max_bytes), path.name)
+    problem = schema(data) if schema else ""
+    if problem:
+        raise DamagedFile(f"{path.name} is damaged ({problem})")
+    return data
+
+
+def set_aside(path: Path) -> Path | None:
+    """Move a damaged file (or folder) into `damaged/` beside it, never deleting it.
+
+    Returns its new path, or None when it could not be moved (a read-only folder): the caller
+    then goes on without it. Never raises.
+    """
     target_dir = path.parent / "damaged"
-    target_dir.mkdir(exist_ok=True)
-    target = target_dir / f"{time.strftime('%Y%m%d-%H%M%S')}-{path.name}"
-    n = 1
-    while target.exists():
-        target = target_dir / f"{time.strftime('%Y%m%d-%H%M%S')}-{n}-{path.name}"
-        n += 1
-    os.replace(path, target)
-    return target
+    try:
+        target_dir.mkdir(exist_ok=True)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for n in range(1000):
+            target = target_dir / (f"{stamp}-{path.name}" if n == 0 else f"{stamp}-{n}-{path.name}")
+            if not os.path.lexists(target):
+                os.replace(path, target)
+                return target
+    except OSError:
+        pass
+    return None
 
 
-def load_json_or_default(path: Path, default: Any) -> tuple[Any, str]:
+def kept_as(moved: Path | None) -> str:
+    """The end of a message about a file that was set aside (or could not be)."""
+    if moved:
+        return f"it was moved to {moved}"
+    return "it could not be moved aside (read-only folder?) and was left as it is"
+
+
+def load_json_or_default(path: Path, default: Any, schema: Callable[[Any], str] | None = None) -> tuple[Any, str]:
     """(data, message): a missing file gives the default; a damaged one is set aside, with a message."""
     try:
-        return read_json(path), ""
+        return read_json(path, schema), ""
     except FileNotFoundError:
         return default, ""
     except (ValueError, OSError) as exc:
-        try:
-            moved = set_aside(path)
-            return default, f"{exc}; it was moved to {moved}"
-        except OSError:
-            return default, str(exc)
+        reason = str(exc) if isinstance(exc, DamagedFile) else f"{path.name} cannot be read ({exc})"
+        return default, f"{reason}; {kept_as(set_aside(path))}"
+
+
+# --- small schema helpers: each returns "" when fine, else what is wrong ------------------------
+
+def check_int(value: Any, name: str, low: int, high: int) -> str:
+    if type(value) is not int or not low <= value <= high:
+        return f"'{name}' must be a whole number from {low} to {high}"
+    return ""
+
+
+def check_number(value: Any, name: str, low: float, high: float) -> str:
+    if type(value) not in (int, float) or not math.isfinite(value) or not low <= value <= high:
+        return f"'{name}' must be a number from {low:g} to {high:g}"
+    return ""
+
+
+def check_text(value: Any, name: str, max_len: int = 1000) -> str:
+    if type(value) is not str or len(value) > max_len:
+        return f"'{name}' must be text of at most {max_len} characters"
+    return ""
+
+
+def check_list(value: Any, name: str, item: Callable[[Any, str], str], max_items: int = 1_000_000) -> str:
+    if type(value) is not list or len(value) > max_items:
+        return f"'{name}' must be a list of at most {max_items:,} items"
+    return next((p for i, x in enumerate(value) if (p := item(x, f"{name}[{i}]"))), "")

@@ -78,26 +78,41 @@ def quiz_rows(log: SessionLog) -> list[dict[str, str]]:
     return rows
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text, never runs: one starting like a formula gets a leading
+    single quote (OWASP's CSV-injection advice)."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=list(columns))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in rows)
     return path
 
 
 # --- Markdown summary ---------------------------------------------------------------------------
 
+def _md(text: object) -> str:
+    """Content text inside the Markdown summary: HTML escaped, one line, table pipes escaped."""
+    return html.escape(" ".join(str(text).split()), quote=False).replace("|", "\\|")
+
+
 def summary_markdown(log: SessionLog, story_title: str = "Cell 7") -> str:
-    lines = [f"# {story_title}: classroom session", "",
+    lines = [f"# {_md(story_title)}: classroom session", "",
              f"- Started: {log.started.strftime('%Y-%m-%d %H:%M')}",
              f"- Length: {format_clock(log.entries[-1].t if log.entries else 0)}", ""]
     plans = log.of("content_plan")
     if plans:
         lines += ["## Content notes", ""]
         for scene, decision in plans[-1].detail.get("plan", {}).items():
-            lines.append(f"- {scene}: {'played' if decision == 'play' else 'summary shown instead'}")
+            lines.append(f"- {_md(scene)}: {'played' if decision == 'play' else 'summary shown instead'}")
         lines.append("")
     path = log.path()
     if path:
@@ -105,34 +120,34 @@ def summary_markdown(log: SessionLog, story_title: str = "Cell 7") -> str:
         for e in path:
             d = e.detail
             if e.kind == "scene":
-                lines.append(f"- {e.clock()} · Chapter {e.chapter}: **{d.get('title', e.scene)}**")
+                lines.append(f"- {e.clock()} · Chapter {e.chapter}: **{_md(d.get('title', e.scene))}**")
             elif e.kind == "jump":
-                lines.append(f"- {e.clock()} · jumped to chapter {e.chapter} ({e.scene})")
+                lines.append(f"- {e.clock()} · jumped to chapter {e.chapter} ({_md(e.scene)})")
             elif e.kind == "content_note":
-                lines.append(f"  - {e.clock()} · content note: {d.get('decision')}")
+                lines.append(f"  - {e.clock()} · content note: {_md(d.get('decision'))}")
             else:
                 who = {"teacher": "the teacher chose", "vote": "the class voted", "plan": "planned"}[d["how"]]
-                lines.append(f"  - {e.clock()} · {who}: {d.get('text')}")
+                lines.append(f"  - {e.clock()} · {who}: {_md(d.get('text'))}")
         lines.append("")
     votes = log.of("vote")
     if votes:
         lines += ["## Votes", ""]
         for e in votes:
             d = e.detail
-            lines.append(f"- {e.clock()} · {d.get('prompt') or d.get('key')}")
+            lines.append(f"- {e.clock()} · {_md(d.get('prompt') or d.get('key'))}")
             for index, text, count in d.get("tallies", []):
                 mark = " (taken)" if index == d.get("winner") else ""
-                lines.append(f"  - {text}: {count} hands{mark}")
+                lines.append(f"  - {_md(text)}: {_md(count)} hands{mark}")
             if d.get("tie_broken_by_teacher"):
                 lines.append("  - a tie, broken by the teacher")
         lines.append("")
     prompts = log.of("prompt")
     if prompts:
         lines += ["## Discussion prompts shown", ""]
-        lines += [f"- {e.clock()} · {e.detail.get('question')}" for e in prompts]
+        lines += [f"- {e.clock()} · {_md(e.detail.get('question'))}" for e in prompts]
         lines.append("")
     for start in log.of("quiz_start"):
-        lines += [f"## Quiz: {start.detail.get('title')}", ""]
+        lines += [f"## Quiz: {_md(start.detail.get('title'))}", ""]
         end = next((e for e in log.of("quiz_end") if e.t >= start.t), None)
         answers = [e for e in log.of("quiz_answer") if e.t >= start.t and (end is None or e.t <= end.t)]
         scores: dict[str, int] = {team: 0 for team in start.detail.get("teams", [])}
@@ -141,7 +156,7 @@ def summary_markdown(log: SessionLog, story_title: str = "Cell 7") -> str:
         questions = len({e.detail["question"] for e in answers})
         lines.append(f"{questions} questions answered.")
         lines.append("")
-        lines += ["| Team | Score |", "| --- | --- |"] + [f"| {t} | {s} |" for t, s in scores.items()]
+        lines += ["| Team | Score |", "| --- | --- |"] + [f"| {_md(t)} | {s} |" for t, s in scores.items()]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
