@@ -16,6 +16,7 @@ from game.content import model as m
 from game.content.loader import check_content, load_story
 from game.content.problems import ContentError
 from game.runtime import events as ev
+from game.authoring.explore import explore
 from game.runtime.autoplay import random_walk
 from game.runtime.runtime import Options, Runtime
 
@@ -182,11 +183,16 @@ def test_choice_ids_are_unique_across_the_story(story):
 
 
 def test_every_option_is_taken_by_some_walk(story, walks, guided):
+    """Random walks take most options; options deep in the retrial's submenus that need a rare mix of
+    earlier choices are taken by `explore`'s search (the same runtime, every branch)."""
     taken = set().union(guided.choices, *(w.choices for w in walks))
-    everything = {(op.key, str(i)) for _, op in choices(story) for i in range(len(op.options))}
     names = {(op.key, str(i)): f"{scene.id}:{op.key}:{o.key}"
              for scene, op in choices(story) for i, o in enumerate(op.options)}
-    assert not everything - taken, sorted(names[k] for k in everything - taken)
+    missed = {names[k] for k in set(names) - taken}
+    if missed:
+        searched = {f"{scene}:{choice}:{option}" for scene, choice, option in explore(story).options_reached}
+        missed -= searched
+    assert not missed, sorted(missed)
 
 
 # --- the game state reacts ---------------------------------------------------------------------
