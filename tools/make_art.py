@@ -3,7 +3,8 @@
 
     python tools/make_art.py             # everything
     python tools/make_art.py --only cell7  # one background, one character id,
-                                           # one portrait file stem or one icon
+                                           # one portrait file stem, one icon or one CG
+    python tools/make_art.py --only cg     # a whole group (bg, cg, icon or a character id)
     python tools/make_art.py --list      # print the ids
 
 Runs headless (SDL_VIDEODRIVER=dummy) and is deterministic.
@@ -18,7 +19,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pygame  # noqa: E402
-from art import backgrounds, characters, icons  # noqa: E402
+from art import backgrounds, cg, characters, icons  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 IMG = os.path.join(ROOT, "assets", "images")
@@ -33,6 +34,9 @@ def jobs():
         stem = f"{char_id}_{expr}"
         yield (char_id, stem, os.path.join(IMG, "characters", stem + ".png"),
                lambda c=char_id, e=expr: characters.render(c, e))
+    for name in cg.SCENES:
+        yield ("cg", name, os.path.join(IMG, "cg", name + ".png"),
+               lambda n=name: cg.render(n))
     for name in icons.ICONS:
         yield ("icon", name, os.path.join(IMG, "ui", name + ".png"),
                lambda n=name: icons.render(n))
@@ -40,7 +44,7 @@ def jobs():
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", help="background id, character id, portrait stem or icon name")
+    ap.add_argument("--only", help="a group (bg, cg, icon, character id) or one image id")
     ap.add_argument("--list", action="store_true", help="list ids and exit")
     args = ap.parse_args()
     todo = list(jobs())
