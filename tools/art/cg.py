@@ -5,8 +5,6 @@ figures small and faceless, nothing graphic and no text.
 """
 import math
 
-import pygame
-
 from . import backgrounds as B
 from . import figures as F
 from . import market as M
@@ -17,12 +15,10 @@ W, H = S.W, S.H
 
 
 def balloon_tilted(c, cx, cy, r, rng, angle, **kw):
-    """The patched balloon drawn on its own layer and rotated (degrees, positive = counter-clockwise)."""
+    """The patched balloon drawn on its own layer and turned (degrees, positive = counter-clockwise)."""
     lay = Canvas(W, H, c.ss, alpha=True)
     S.balloon(lay, W / 2, H / 2, r, rng, **kw)
-    rot = pygame.transform.rotozoom(lay.surf, angle, 1.0)
-    rect = rot.get_rect(center=(cx * c.ss, cy * c.ss))
-    c.surf.blit(rot, rect)
+    c.paste_rotated(lay, cx, cy, angle)
 
 
 def cg_ice(c, rng):

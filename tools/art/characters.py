@@ -200,7 +200,7 @@ EXPR = {
                      mouth="tremble", curve=0.35, streams=True, gloss=True),
     "uneasy": dict(open=0.92, lid=(0.12, 0.05), look=(-4, 0.5), brow=(-6, 1), mouth="tremble", curve=0.14,
                    sweat=True),
-    "backpack": dict(open=0.72, lower=0.35, brow=(-4, -2), mouth="smile", curve=0.5, blush=True, hug=True),
+    "backpack": dict(eye="arc_up", brow=(-5, -3), arch=2, mouth="smile", curve=0.5, blush=True, hug=True),
 }
 
 
@@ -505,31 +505,33 @@ def outfit_pinkcoat(c, g, col):
     for i in range(3):
         body.circle(g.cx + 14, g.sy + 66 + i * 50, 7, (255, 250, 250), stroke=dark(main, 0.7), sw=1.2)
     body.ellipse(g.cx - 60, g.sy + 180, 10, 8, (250, 224, 120))  # little star pin
-    red_scarf(body, g, col["scarf"])
     shade_body(c, body, g, main, 0.82)
     c.paste(body)
+    red_scarf(c, g, col["scarf"])
 
 
-def red_scarf(body, g, sc):
-    """A knitted red scarf wound round the neck, one end hanging down the front."""
+def red_scarf(c, g, sc):
+    """A chunky knitted red scarf wound high round the neck (so it shows beside the chin in play),
+    one end hanging down the front."""
     nw = g.s.neck_w / 2
     cx, sy = g.cx, g.sy
-    tail = [(cx - 30, sy + 2), (cx - 4, sy + 6), (cx - 14, sy + 112), (cx - 46, sy + 108)]
-    body.poly(tail, dark(sc, 0.88), stroke=dark(sc, 0.55), sw=1.5)
+    tail = [(cx - 30, sy - 4), (cx - 4, sy), (cx - 14, sy + 112), (cx - 46, sy + 108)]
+    c.poly(tail, dark(sc, 0.88), stroke=dark(sc, 0.55), sw=1.5)
     for k in range(4):
         y = sy + 30 + k * 20
-        body.line((cx - 40 + k * 1.5, y), (cx - 12 + k * 0.5, y + 2), dark(sc, 0.65), 1.6)
+        c.line((cx - 40 + k * 1.5, y), (cx - 12 + k * 0.5, y + 2), dark(sc, 0.65), 1.6)
     for k in range(6):  # fringe
         x = cx - 44 + k * 6
-        body.line((x, sy + 108 + k * 0.6), (x - 1, sy + 122), sc, 2.6)
-    band = [(cx - nw - 24, sy - 20), (cx + nw + 24, sy - 20), (cx + nw + 30, sy + 10), (cx + nw + 14, sy + 22),
-            (cx - nw - 14, sy + 22), (cx - nw - 30, sy + 10)]
-    body.poly(band, sc, stroke=dark(sc, 0.55), sw=1.6)
-    for k in range(7):  # knit ribs
-        x = cx - nw - 18 + k * (2 * nw + 36) / 6
-        body.line((x, sy - 16), (x + 2, sy + 18), dark(sc, 0.78), 1.6)
-    body.poly([(cx - 24, sy - 2), (cx + 2, sy - 6), (cx + 6, sy + 20), (cx - 20, sy + 24)], light(sc, 0.08),
-              stroke=dark(sc, 0.55), sw=1.4)  # the knot
+        c.line((x, sy + 108 + k * 0.6), (x - 1, sy + 122), sc, 2.6)
+    band = [(cx - nw - 34, sy - 40), (cx + nw + 34, sy - 40), (cx + nw + 40, sy - 4), (cx + nw + 22, sy + 16),
+            (cx - nw - 22, sy + 16), (cx - nw - 40, sy - 4)]
+    c.poly(band, sc, stroke=dark(sc, 0.55), sw=1.6)
+    c.lines([(cx - nw - 38, sy - 20), (cx + nw + 38, sy - 20)], dark(sc, 0.7), 1.6)  # the two turns
+    for k in range(9):  # knit ribs
+        x = cx - nw - 28 + k * (2 * nw + 56) / 8
+        c.line((x, sy - 36), (x + 2, sy + 12), dark(sc, 0.8), 1.5)
+    c.poly([(cx + nw + 8, sy - 30), (cx + nw + 38, sy - 36), (cx + nw + 44, sy - 8), (cx + nw + 14, sy - 2)],
+           light(sc, 0.1), stroke=dark(sc, 0.55), sw=1.4)  # the knot at the side of the neck
 
 
 def outfit_camel(c, g, col):
@@ -1090,22 +1092,19 @@ def draw_streams(c, g):
 
 
 def draw_hug(c, g, sleeve):
-    """The girl hugging the yellow backpack to her chest (the 'backpack' portrait)."""
-    cx, sy = g.cx, g.sy
-    S.backpack(c, cx, sy + 146, 1.15, shadow=False, shine=False)
-    arm_col = dark(sleeve, 0.9)
-    for side in (-1, 1):  # arms wrap round the pack; the hands hold its sides, the yellow body stays in view
-        arm = quad_bezier((cx + side * (g.hw - 16), sy + 52), (cx + side * (g.hw + 16), sy + 150),
-                          (cx + side * 78, sy + 168), 14)
-        c.tapered(arm, dark(sleeve, 0.55), 48, 40)
-        c.tapered(arm, arm_col, 42, 34)
-        c.lines(arm[3:8], rgba(dark(sleeve, 0.7), 200), 3)
-        c.ellipse(cx + side * 86, sy + 168, 10, 19, light(sleeve, 0.55), stroke=dark(sleeve, 0.6), sw=1.4)  # cuff
-        hx, hy = cx + side * 72, sy + 164
-        c.ellipse(hx, hy, 15, 17, g.s.skin, stroke=dark(g.s.skin, 0.62), sw=1.6)
-        for k in range(3):  # fingers curled over the pack's edge
-            y = hy - 8 + k * 7
-            c.line((hx - side * 12, y), (hx - side * 4, y + 1), dark(g.s.skin, 0.7), 1.3)
+    """The girl hugging the yellow backpack up to her cheek (the 'backpack' portrait).
+
+    Held high, because in play the text box covers a child portrait below the chin."""
+    lay = c.layer()
+    S.backpack(lay, PW / 2, PH / 2, 0.82, shadow=False, shine=False)
+    bx, by = g.cx + g.W * 0.72, g.top + g.H * 0.92
+    c.paste_rotated(lay, bx, by, 14)
+    skin = g.s.skin
+    for hx, hy in ((bx - 62, by + 6), (bx - 40, by + 52)):  # her hands on the pack, fingers curled over it
+        c.ellipse(hx, hy, 15, 13, skin, stroke=dark(skin, 0.62), sw=1.6)
+        for k in range(3):
+            c.line((hx - 2 + k * 5, hy - 9), (hx + 2 + k * 5, hy - 3), dark(skin, 0.7), 1.3)
+        c.ellipse(hx - 14, hy + 10, 12, 9, light(sleeve, 0.5), stroke=dark(sleeve, 0.6), sw=1.2)  # cuff
 
 
 def draw_cap(c, g, col):

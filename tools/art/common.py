@@ -322,6 +322,12 @@ class Canvas:
         a[:] = (a.astype(np.uint16) * m // 255).astype(np.uint8)
         del a, m
 
+    def paste_rotated(self, other, cx, cy, angle):
+        """Paste a layer whose subject is drawn at its centre, turned by angle degrees (counter-clockwise),
+        with that centre landing on (cx, cy)."""
+        rot = pygame.transform.rotozoom(other.surf, angle, 1.0)
+        self.surf.blit(rot, rot.get_rect(center=(round(cx * self.ss), round(cy * self.ss))))
+
     def soften(self, factor=8):
         """Blur this layer (down- then up-scale): soft smoke, haze and mist."""
         w, h = self.surf.get_size()
