@@ -104,10 +104,8 @@ def cg_corridor(c, rng):
 def cg_verdict(c, rng):
     """The training court seen from the gallery: she stands at the defence table; the men in the benches."""
     B.training_court(c, rng)
-    for x in (700, 840, 980):  # the three judges at the bench
-        c.circle(x, 196, 20, (214, 176, 140))
-        c.poly([(x - 20, 196)] + quad_bezier((x - 20, 190), (x, 164), (x + 20, 190), 8), (70, 66, 70))
-        c.poly([(x - 40, 290), (x - 34, 220), (x + 34, 220), (x + 40, 290)], (30, 28, 34))
+    for x, hair in ((700, (150, 148, 150)), (840, (60, 56, 60)), (980, (40, 36, 40))):  # three judges at the bench
+        F.seated_front(c, x, 262, 110, (30, 28, 34), (214, 176, 140), hair)
     F.standing_back(c, 330, 500, 230, F.YESUNG_ADULT, tied=True)
     c.rect(180, 440, 320, 20, (236, 214, 176))  # her table in front of her
     c.rect(190, 460, 300, 100, (196, 160, 116))

@@ -84,6 +84,29 @@ def standing_back(c, x, foot, h, outfit, stride=0.0, cap=None, tied=False, kid=F
             c.lines(ellipse_arc(x, head_y, r * 0.97, math.pi * 1.1, math.pi * 1.9), rgba(rim, 120), w)
 
 
+def seated_front(c, x, table_y, h, robe, skin, hair):
+    """A judge seen from the gallery, sitting behind the bench: head, robed shoulders, white collar."""
+    r = h * 0.17
+    head_y = table_y - h + r
+    sh_y = head_y + r * 1.9
+    c.rect(x - r * 0.4, head_y + r * 0.6, r * 0.8, r * 1.2, dark(skin, 0.85))  # neck
+    shoulders = quad_bezier((x - h * 0.38, table_y + 2), (x - h * 0.4, sh_y - r * 0.2), (x, sh_y - r * 0.3), 8)
+    shoulders += [(2 * x - px, py) for px, py in reversed(shoulders)]
+    shade_right(c, shoulders, robe, x + h * 0.14, 0.7)
+    c.poly([(x - r * 0.6, sh_y - r * 0.3), (x + r * 0.6, sh_y - r * 0.3), (x, sh_y + r * 0.9)], (236, 236, 232))
+    c.line((x, sh_y - r * 0.1), (x, sh_y + r * 0.8), (90, 40, 60), max(1, h * 0.04))
+    for side in (-1, 1):
+        c.ellipse(x + side * r * 0.95, head_y + r * 0.1, r * 0.2, r * 0.3, dark(skin, 0.92))
+    face = [(x + r * 0.92 * math.cos(a), head_y + r * math.sin(a)) for a in [i * math.pi / 16 for i in range(32)]]
+    shade_right(c, face, skin, x + r * 0.35, 0.82)
+    cap = ellipse_arc(x, head_y - r * 0.05, r * 0.98, math.pi, math.pi * 2)
+    parting = [(x + r * 0.95, head_y + r * 0.05), (x + r * 0.2, head_y - r * 0.55), (x - r * 0.5, head_y - r * 0.4)]
+    c.poly([(x - r * 0.95, head_y + r * 0.05)] + cap + parting, hair)
+    for side in (-1, 1):  # eyes as two short strokes, nothing more at this distance
+        c.line((x + side * r * 0.38 - r * 0.12, head_y + r * 0.2), (x + side * r * 0.38 + r * 0.12, head_y + r * 0.2),
+               (60, 44, 44), max(1, h * 0.02))
+
+
 def kneeling_over(c, x, ground, h, outfit):
     """A big man on his knees, leaning forward to the right over someone on the ground."""
     coat, legs, hair, skin = outfit
