@@ -154,10 +154,18 @@ def cmd_graph(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from .authoring.scaffold import ScaffoldError, new_scene
     from .content.problems import display_path
+    from .content.schema import MAX_ID_CHARS
+    if len(args.id) > MAX_ID_CHARS:
+        print(f"the scene id is {len(args.id)} characters long; ids may be at most {MAX_ID_CHARS} "
+              "(e.g. night_visit)", file=sys.stderr)
+        return 1
     try:
         path = new_scene(args.scenes, args.id, args.chapter)
     except ScaffoldError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"could not write the new scene: {exc.strerror or exc}", file=sys.stderr)
         return 1
     print(f"wrote {display_path(path)}: edit it, then run python -m game validate")
     return 0
@@ -267,4 +275,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         args = parser.parse_args(["play", *(argv or [])])
-    return args.func(args)
+    try:
+        code = args.func(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """The output was piped into a program that stopped reading (`| head`): stop quietly, as Unix tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush cannot raise again
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE, what a shell reports for a tool stopped by a closed pipe

@@ -80,7 +80,10 @@ def run(story, runs: int, seed: int, folder: Path, min_ms: float = 1, max_ms: fl
     rng = random.Random(seed)
     ctx = multiprocessing.get_context("fork")
     counts: Counter[str] = Counter()
-    last: dict[str, float] = {}
+    profile = Profile(folder)  # saves to start from, so a kill before a child's first save still checks files
+    profile.saves.save("1", Runtime(story, Options(content_notes="play")))
+    profile.saves.autosave(Runtime(story, Options(content_notes="play")))
+    last = check(folder, story, {})
     for _i in range(runs):
         proc = ctx.Process(target=_writer, args=(story, str(folder), rng.randrange(2**31)), daemon=True)
         proc.start()

@@ -226,13 +226,13 @@ def _read_only(monkeypatch, folder: Path) -> None:
     """A read-only data folder. Root ignores permissions (as in CI), so creating files is refused by hand too."""
     import game.storage as storage
     folder.chmod(0o500)
-    real_mkstemp = storage.tempfile.mkstemp
+    real_open = storage.os.open
 
-    def mkstemp(*args, dir=None, **kwargs):
-        if dir is not None and Path(dir).resolve().is_relative_to(folder.resolve()):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(dir))
-        return real_mkstemp(*args, dir=dir, **kwargs)
-    monkeypatch.setattr(storage.tempfile, "mkstemp", mkstemp)
+    def refusing_open(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and Path(path).parent.resolve() == folder.resolve():
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args, **kwargs)
+    monkeypatch.setattr(storage.os, "open", refusing_open)
 
 
 @pytest.mark.parametrize("failure", ["disk full", "read-only"])

@@ -69,8 +69,24 @@ ANY = (True, True)
 
 
 def _compare_over(values: range | set, cond: dict) -> tuple[bool, bool]:
+    if isinstance(values, range):
+        values = _critical(values, cond)
     results = {compare(int(v), cond) for v in values}
     return True in results, False in results
+
+
+def _critical(values: range, cond: dict) -> set[int]:
+    """The values of `values` where a comparison in `cond` can change its answer: the ends, and
+    each compared number with its neighbours. Checking only these gives the same (can be true,
+    can be false) as checking every value, and `visits >= 10**12` no longer walks 10**12 numbers."""
+    if not values:
+        return set()
+    low, high = values[0], values[-1]
+    points = {low, high}
+    for key in COMPARISONS:
+        if key in cond:
+            points.update((int(cond[key]) - 1, int(cond[key]), int(cond[key]) + 1))
+    return {p for p in points if low <= p <= high}
 
 
 def _bound(cond: dict) -> int:

@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import gc
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -18,11 +19,12 @@ from ..classroom.quiz import quiz_from_content
 from ..classroom.reality import reality_from_content
 from ..timeline.model import build_timeline
 from . import model as m
+from .assetcheck import audio_problem, path_problem
 from .compiler import SceneCompiler
-from .problems import ContentError, Mark, Problems, display_path
+from .problems import ContentError, Mark, Problem, Problems, display_path
 from .schema import FILE_SCHEMAS
 from .validate import Validator, check_known, did_you_mean
-from .yamlsource import Document, parse_bytes, read_bytes
+from .yamlsource import Document, one_line, parse_bytes, read_bytes
 
 SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locations": "locations.yaml",
                 "evidence": "evidence.yaml", "sources": "sources.yaml"}
@@ -33,6 +35,7 @@ SCENE_DIR = "story"
 TIMELINE_DIR = "timeline"
 QUIZ_DIR = "quiz"
 AUDIO_EXTENSIONS = (".wav", ".ogg")
+PLAYED_FIRST = (".ogg", ".wav")  # the order game/screens/audio.py looks for them
 
 
 @dataclass
@@ -85,9 +88,29 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def check_content(root: Path, assets: Path | None = None) -> Content:
-    """Load and check everything; problems are collected in `Content.problems`."""
-    with _no_cyclic_gc():
-        return _check_content(Path(root), assets)
+    """Load and check everything; problems are collected in `Content.problems`. Never raises.
+
+    Every message is one line (values echoed in it have their line breaks escaped). A bug in
+    a check becomes an "internal error" problem (code "internal") rather than a traceback.
+    """
+    root = Path(root)
+    try:
+        with _no_cyclic_gc():
+            content = _check_content(root, assets)
+    except Exception as exc:  # noqa: BLE001 - the one place a check's own bug is turned into a report
+        content = Content(root, Path(assets) if assets else root.parent / "assets", None)
+        content.problems.error(Mark(one_line(str(root)), 1, 1), f"internal error while checking: "
+                               f"{exc.__class__.__name__}: {str(exc)[:200]}", "please report this", code="internal")
+    content.problems.items = [_one_line(p) for p in content.problems.items]
+    return content
+
+
+def _one_line(problem: Problem) -> Problem:
+    texts = (problem.mark.file, problem.message, problem.hint)
+    if all(t.isprintable() for t in texts):
+        return problem
+    return dataclasses.replace(problem, mark=problem.mark._replace(file=one_line(problem.mark.file)),
+                               message=one_line(problem.message), hint=one_line(problem.hint))
 
 
 def _check_content(root: Path, assets: Path | None) -> Content:
@@ -99,6 +122,11 @@ def _check_content(root: Path, assets: Path | None) -> Content:
     for kind, path in content_files(root):
         relative = path.relative_to(root).as_posix()
         display = f"{shown_root}/{relative}"
+        if not _usable_name(relative):
+            problems.warn(Mark(one_line(display.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))),
+                          "file name is not valid UTF-8 text or holds control characters; the file was skipped",
+                          "rename it using letters, digits and '_'", code="file-name")
+            continue
         if not path.is_file():
             if kind in SINGLE_FILES:
                 problems.error(Mark(display), f"missing {kind} file", f"create {display} (see docs/authoring.md)")
@@ -108,14 +136,15 @@ def _check_content(root: Path, assets: Path | None) -> Content:
         doc = None if raw is None else parse_bytes(raw, display, problems)
         if doc is None or len(problems.items) > before:
             continue  # the file's own problems come first; schema errors on a half-read file are noise
-        digest.update(relative.encode() + b"\0" + raw + b"\0")
+        meaning = _meaning(doc.data)
+        digest.update(relative.encode() + b"\0" + meaning + b"\0")
         if doc.data is None:
             problems.error(Mark(display, 1, 1), "file is empty")
             continue
         Validator(doc, problems).check(FILE_SCHEMAS[kind], f"{kind} file")
         content.documents.setdefault(kind, []).append(doc)
         if kind == "scene" and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
-            scene_digests[doc.data["id"]] = hashlib.sha256(raw).hexdigest()[:16]
+            scene_digests[doc.data["id"]] = hashlib.sha256(meaning).hexdigest()[:16]
     if problems.errors:
         return content  # cross-checks on malformed data would only add noise
     content.story = _build(content, digest.hexdigest()[:16], scene_digests)
@@ -124,6 +153,19 @@ def _check_content(root: Path, assets: Path | None) -> Content:
                                         reality=reality_from_content(content))
     quiz_from_content(content)  # the classroom quiz is content too: its mistakes are reported with the rest
     return content
+
+
+def _usable_name(relative: str) -> bool:
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes in the name (kept as surrogates by the OS layer)
+        return False
+    return relative.isprintable()
+
+
+def _meaning(data: Any) -> bytes:
+    """The file's data, not its bytes: the story's fingerprint ignores comments, blank lines and layout."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8", "surrogatepass")
 
 
 def load_story(root: Path, assets: Path | None = None) -> m.Story:
@@ -227,7 +269,7 @@ class _Checker:
         self.vars_set: set[str] = set()
         self.vars_read: list[tuple[str, Mark]] = []
         self.assets = content.assets.resolve()
-        self.audio_files: dict[tuple[str, str], tuple[bool, bool]] = {}  # (folder, name) -> (found, inside)
+        self.audio_files: dict[tuple[str, str], tuple[bool, bool, str]] = {}  # -> (found, inside, why unplayable)
 
     def ref(self, mark: Mark, what: str, name: str, known: dict | set, where: str) -> None:
         check_known(self.p, mark, what, name, known, where)
@@ -235,34 +277,50 @@ class _Checker:
     def asset(self, mark: Mark, folder: str, relative: str, what: str, hint: str) -> None:
         """`relative` is the author's path inside assets/<folder>/; it may not lead out of assets/."""
         assets = self.assets
+        problem = path_problem(relative)
+        if problem:
+            self.p.error(mark, f"{what} path {relative[:40]!r} {problem}", "give a short path inside assets/",
+                         code="asset-path")
+            return
         target = assets / folder / relative
         try:
             inside = target.resolve().is_relative_to(assets)
-        except (OSError, RuntimeError):
-            inside = False
+            exists = target.is_file()
+        except (OSError, RuntimeError, ValueError):
+            inside = exists = False
         if Path(relative).is_absolute() or ".." in Path(relative).parts or not inside:
             self.p.error(mark, f"{what} path '{relative}' leaves the assets folder",
                          "give a path inside assets/, without '..'", code="asset-path")
-        elif not target.is_file():
+        elif not exists:
             self.p.error(mark, f"missing {what} file assets/{folder}/{relative}", hint, code="missing-asset")
 
     def audio(self, mark: Mark, folder: str, name: str) -> None:
         if name == "stop":
             return
-        found, inside = self.audio_files.get((folder, name)) or self._find_audio(folder, name)
+        found, inside, unplayable = self.audio_files.get((folder, name)) or self._find_audio(folder, name)
         if not found:
             self.p.error(mark, f"missing {folder} '{name}': no assets/audio/{folder}/{name}.wav or .ogg",
                          "add the file, or run tools/make_sound.py", code="missing-asset")
         elif not inside:
             self.p.error(mark, f"{folder} '{name}' is a link that leaves the assets folder",
                          "put the file itself inside assets/", code="asset-path")
+        elif unplayable:
+            self.p.error(mark, f"{folder} '{name}': {unplayable}", "export it again as WAV (PCM) or Ogg Vorbis",
+                         code="bad-asset")
 
-    def _find_audio(self, folder: str, name: str) -> tuple[bool, bool]:
-        """Whether assets/audio/<folder>/<name>.wav or .ogg exists, and whether all such files lie inside assets/."""
+    def _find_audio(self, folder: str, name: str) -> tuple[bool, bool, str]:
+        """Whether assets/audio/<folder>/<name>.wav or .ogg exists, whether all such files lie inside assets/,
+        and why the one the game would play cannot be played ("" when it can)."""
         base = self.content.assets / "audio" / folder
-        found = [path for ext in AUDIO_EXTENSIONS if (path := base / f"{name}{ext}").is_file()]
-        result = self.audio_files[folder, name] = (bool(found), all(
-            path.resolve().is_relative_to(self.assets) for path in found))
+        try:
+            found = [path for ext in AUDIO_EXTENSIONS if (path := base / f"{name}{ext}").is_file()]
+            inside = all(path.resolve().is_relative_to(self.assets) for path in found)
+        except (OSError, ValueError, RuntimeError):
+            found, inside = [], False
+        played = next((base / f"{name}{ext}" for ext in PLAYED_FIRST if base / f"{name}{ext}" in found), None)
+        why = audio_problem(played) if played and inside else ""
+        problem = f"{played.name} {why}" if why else ""
+        result = self.audio_files[folder, name] = (bool(found), inside, problem)
         return result
 
     def condition(self, mark: Mark, cond: Any) -> None:

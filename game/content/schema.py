@@ -21,6 +21,11 @@ TRANSITIONS = ["fade", "dissolve", "cut"]
 COMPARISONS = ["eq", "ne", "gt", "gte", "lt", "lte"]
 MAX_OPTIONS = 6  # more does not fit on screen at large text sizes, and the number keys stay easy to reach
 NO_ILLUSTRATION = "none"  # `illustration: none` takes the illustration away
+MAX_WHOLE = 1_000_000_000  # every whole number in the story (counters, comparisons, steps) stays within ±this
+MAX_CHAPTER = 999
+MAX_ID_CHARS = 64
+MAX_PATH_CHARS = 255  # an image path under assets/images/ (game/content/assetcheck.py checks the same)
+WHOLE: Schema = {"type": "integer", "minimum": -MAX_WHOLE, "maximum": MAX_WHOLE}
 
 Schema = dict[str, Any]
 
@@ -34,7 +39,7 @@ def text(description: str, **extra: Any) -> Schema:
 
 
 def ident(description: str) -> Schema:
-    return {"type": "string", "pattern": ID_PATTERN, "description": description}
+    return {"type": "string", "pattern": ID_PATTERN, "maxLength": MAX_ID_CHARS, "description": description}
 
 
 def obj(description: str, properties: dict[str, Schema], required: list[str]) -> Schema:
@@ -54,17 +59,17 @@ def beats(description: str) -> Schema:
 VARIABLE_VALUES: Schema = {
     "type": "object", "description": "Flag or counter names mapped to a value (true/false or a whole number).",
     "propertyNames": {"pattern": ID_PATTERN},
-    "additionalProperties": {"type": ["boolean", "integer"]},
+    "additionalProperties": {**WHOLE, "type": ["boolean", "integer"]},
 }
 COUNTER_STEPS: Schema = {
     "type": "object", "description": "Counter names mapped to the whole number to add (negative to take away).",
     "propertyNames": {"pattern": ID_PATTERN},
-    "additionalProperties": {"type": "integer"},
+    "additionalProperties": WHOLE,
 }
 
 
 def comparison_properties() -> dict[str, Schema]:
-    return {op: {"type": "integer", "description": f"compare with '{op}'"} for op in COMPARISONS}
+    return {op: {**WHOLE, "description": f"compare with '{op}'"} for op in COMPARISONS}
 
 
 CONDITION_KINDS: dict[str, Schema] = {
@@ -187,7 +192,8 @@ CONTENT_NOTE: Schema = obj("A content note shown before the scene, with the opti
 SCENE_FILE: Schema = obj("One story scene.", {
     "id": ident("The scene's unique id (used by goto, next and saves)."),
     "title": text("Title shown on the scene card and in chapter select."),
-    "chapter": {"type": "integer", "minimum": 0, "description": "Chapter number (from story.yaml; 0 is the "
+    "chapter": {"type": "integer", "minimum": 0, "maximum": MAX_CHAPTER,
+                "description": "Chapter number (from story.yaml; 0 is the "
                 "prologue)."},
     "date": text("The in-story date as shown to the player, e.g. 'December 1997'."),
     "background": ident("Location id of the opening background."),
@@ -218,7 +224,8 @@ LOCATIONS_FILE: Schema = obj("Places and their backgrounds.", {
         "A location.", {
             "id": ident("used by scene background and the background beat"),
             "name": text("display name"),
-            "image": text("image path under assets/images/, e.g. backgrounds/cell7.png"),
+            "image": text("image path under assets/images/, e.g. backgrounds/cell7.png",
+                          maxLength=MAX_PATH_CHARS),
         }, ["id", "name", "image"])},
 }, ["locations"])
 
@@ -248,7 +255,8 @@ STORY_FILE: Schema = obj("The story as a whole.", {
     "start": ident("id of the first scene"),
     "chapters": {"type": "array", "minItems": 1, "description": "chapters in order", "items": obj(
         "A chapter.", {
-            "number": {"type": "integer", "minimum": 0, "description": "chapter number (0: a prologue, shown as "
+            "number": {"type": "integer", "minimum": 0, "maximum": MAX_CHAPTER,
+                       "description": "chapter number (0: a prologue, shown as "
                        "'Prologue')"},
             "title": text("chapter title"),
             "summary": text("a short summary for chapter select and handouts"),
@@ -260,7 +268,8 @@ ILLUSTRATIONS_FILE: Schema = obj("Full-screen illustrations (CGs) for key moment
                       "items": obj("An illustration.", {
                           "id": ident("used by the illustration beat"),
                           "title": text("its name in the gallery"),
-                          "image": text("image path under assets/images/, e.g. cg/cg_ice.png (1280x720)"),
+                          "image": text("image path under assets/images/, e.g. cg/cg_ice.png (1280x720)",
+                                        maxLength=MAX_PATH_CHARS),
                       }, ["id", "title", "image"])},
 }, ["illustrations"])
 
@@ -298,8 +307,9 @@ TIMELINE_FILE: Schema = obj("Timeline lanes, eras and events (any file may hold 
         "scene": ident("story scene this event links to"),
         "related": {"type": "array", "items": ident("event id"), "description": "linked events"},
         "figures": obj("Box-office figures for the chart.", {
-            "days": {"type": "integer", "minimum": 0, "description": "days since release"},
-            "admissions": {"type": "integer", "minimum": 0, "description": "cumulative admissions"},
+            "days": {"type": "integer", "minimum": 0, "maximum": 100_000, "description": "days since release"},
+            "admissions": {"type": "integer", "minimum": 0, "maximum": 10_000_000_000,
+                           "description": "cumulative admissions"},
         }, ["admissions"]),
         "differ": {"type": "array", "minItems": 2, "description": "accounts where the sources disagree",
                    "items": obj("One source's account.", {"source": ident("source id"),
@@ -321,7 +331,8 @@ QUIZ_FILE: Schema = obj("Quiz questions for classroom mode; every answer rests o
         "id": ident("question id"),
         "about": {"enum": QUIZ_TOPICS, "description": "what the question is about: the story, or a part of the "
                   "film's real history (the timeline quiz)"},
-        "chapter": {"type": "integer", "minimum": 1, "description": "for story questions: the chapter it follows"},
+        "chapter": {"type": "integer", "minimum": 1, "maximum": MAX_CHAPTER,
+                    "description": "for story questions: the chapter it follows"},
         "question": text("the question"),
         "options": {"type": "array", "minItems": 2, "maxItems": 6, "items": text("an option"),
                     "description": "the options of a multiple-choice question (omit for true/false)"},

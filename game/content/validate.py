@@ -18,7 +18,7 @@ from typing import Any, Callable, Collection
 
 from .problems import Mark, Problems
 from .schema import DEFS, ID_PATTERN, Schema
-from .yamlsource import Document
+from .yamlsource import Document, one_line
 
 TYPE_NAMES = {"object": "a mapping (key: value lines)", "array": "a list ('- ' items)", "string": "text",
               "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty"}
@@ -34,7 +34,7 @@ def check_known(problems: Problems, mark: Mark, what: str, name: str, known: Col
     if name in known:
         return True
     names = sorted(known)
-    problems.error(mark, f"unknown {what} '{name}'{did_you_mean(name, names)}",
+    problems.error(mark, f"unknown {what} {_show(name)}{did_you_mean(name, names)}",
                    f"define it in {where}, or use one of: {', '.join(names[:12])}"
                    + (" ..." if len(names) > 12 else ""),
                    code=f"unknown-{what.replace(' ', '-')}")
@@ -56,7 +56,14 @@ def _matches_type(value: Any, wanted: str | list[str]) -> bool:
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    """A value echoed in a message: one line, at most about 40 characters, never a huge number spelt out."""
+    if type(value) is int and abs(value) >= 10**20:
+        return "a number of about 10^" + str(len(str(abs(value) // 10**19)) + 19)
+    if isinstance(value, (dict, list)):
+        text = one_line(repr(value)[:200])
+    else:
+        text = one_line(value) if isinstance(value, str) else repr(value)
+        text = f"'{text}'" if isinstance(value, str) else text
     return text if len(text) <= 40 else text[:37] + "...'"
 
 
@@ -100,7 +107,7 @@ def _compile(schema: Schema) -> Test:
     if "const" in schema:
         const = schema["const"]
         parts.append(lambda value: value == const)
-    if "minLength" in schema or "pattern" in schema:
+    if {"minLength", "maxLength", "pattern"} & set(schema):
         text = _compile_text(schema)
         parts.append(lambda value: type(value) is not str or text(value))
     if "minimum" in schema or "maximum" in schema:
@@ -119,10 +126,12 @@ def _both(first: Test, second: Test) -> Test:
 
 def _compile_text(schema: Schema) -> Test:
     shortest, pattern = schema.get("minLength", 0), schema.get("pattern")
+    longest = schema.get("maxLength", math.inf)
     if pattern is None:
-        return lambda value: type(value) is str and len(value.strip()) >= shortest
+        return lambda value: type(value) is str and len(value.strip()) >= shortest and len(value) <= longest
     regexp = re.compile(pattern)
-    return lambda value: type(value) is str and len(value.strip()) >= shortest and regexp.match(value) is not None
+    return lambda value: (type(value) is str and len(value.strip()) >= shortest and len(value) <= longest
+                          and regexp.match(value) is not None)
 
 
 def _compile_array(schema: Schema, must_be_list: bool) -> Test:
@@ -238,6 +247,10 @@ class Validator:
     def _check_string(self, value: str, schema: Schema, path: tuple, label: str) -> None:
         if len(value.strip()) < schema.get("minLength", 0):
             self._error(path, f"{label} must not be empty")
+        if len(value) > schema.get("maxLength", len(value)):
+            self._error(path, f"{label} is {len(value):,} characters long; at most {schema['maxLength']:,} "
+                        "are allowed", "shorten it")
+            return
         pattern = schema.get("pattern")
         if pattern and not re.match(pattern, value):
             if pattern == ID_PATTERN:

@@ -7,6 +7,7 @@ Nothing here can run code: only the safe tags are accepted.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,11 @@ MAX_NODES = 200_000
 MAX_DEPTH = 64
 DEEP_HINT = "keep nesting shallow: a scene needs only a few levels"
 DEEP_SCAN_FROM = 2_000  # structure characters; below this a file cannot nest deep enough to matter
+MAX_NUMBER_CHARS = 20  # a whole number written with more characters is refused where it is written
+INT_TAG = "tag:yaml.org,2002:int"
+# What YAML allows in a file (YAML 1.1, 5.1): tab, line breaks and printable characters only.
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_ANCHOR = re.compile(r"&[^\s\[\]{},]")
 
 Path_ = tuple  # a path into the data: keys and list indices
 
@@ -183,19 +189,52 @@ def _too_deep(text: str) -> yaml.Mark | None:
     return None
 
 
+def position(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of the character at `index`."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def _bad_character(text: str, display: str, problems: Problems) -> bool:
+    """Report the first character YAML does not allow, where it is; True when there was one.
+
+    A NUL in text that decoded as UTF-8 usually means UTF-16 saved without its byte-order mark.
+    """
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:
+        return False
+    line, col = position(text, found.start())
+    char = found.group()
+    if char == "\0" and text.count("\0") * 3 >= len(text):
+        problems.error(Mark(display, line, col), "file looks like UTF-16 text without a byte-order mark",
+                       "save the file as UTF-8", code="encoding")
+    else:
+        problems.error(Mark(display, line, col), f"control character U+{ord(char):04X} is not allowed in content "
+                       "files", "delete it (it is invisible in most editors), and save the file as UTF-8",
+                       code="encoding")
+    return True
+
+
 def parse_text(text: str, display: str, problems: Problems) -> Document | None:
-    deep = _too_deep(text)
-    if deep is not None:
-        problems.error(Mark(display, deep.line + 1, deep.column + 1), f"nesting deeper than {MAX_DEPTH} levels",
-                       DEEP_HINT)
+    if _bad_character(text, display, problems):
         return None
+    if _BaseLoader is yaml.SafeLoader:  # the pure-Python composer recurses: refuse deep files before it runs
+        deep = _too_deep(text)
+        if deep is not None:
+            problems.error(Mark(display, deep.line + 1, deep.column + 1), f"nesting deeper than {MAX_DEPTH} levels",
+                           DEEP_HINT)
+            return None
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        problems.items.append(_yaml_problem(display, exc))
+        problem = _yaml_problem(display, exc)
+        deep = _too_deep(text) if problem.message.startswith("nesting deeper") else None
+        if deep is not None:  # libyaml stops at 1,000 levels: say where the 65th is
+            problem = Problem(Mark(display, deep.line + 1, deep.column + 1), problem.message, hint=DEEP_HINT,
+                              code="yaml")
+        problems.items.append(problem)
         return None
-    except yaml.YAMLError as exc:
-        problems.error(Mark(display, 1, 1), f"not valid YAML: {exc}")
+    except (yaml.YAMLError, RecursionError) as exc:
+        problems.error(Mark(display, 1, 1), f"not valid YAML: {one_line(str(exc))}")
         return None
     doc = Document(display, None)
     if node is None:
@@ -203,10 +242,24 @@ def parse_text(text: str, display: str, problems: Problems) -> Document | None:
     try:
         doc.data = _convert(node, (), doc, problems, [0], 0)
     except _Budget as exc:
-        problems.error(_mark(display, node), str(exc), "remove anchors/aliases that repeat large blocks, "
-                       "and keep nesting shallow")
+        where, message = exc.args
+        if message.startswith("file expands"):
+            bomb = _ANCHOR.search(text) is not None
+            message += " (an alias bomb?)" if bomb else ""
+            hint = ("remove anchors/aliases that repeat large blocks" if bomb
+                    else "split it into several scene files")
+        else:
+            hint = DEEP_HINT
+        problems.error(_mark(display, where), message, hint)
         return None
     return doc
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters shown as escapes, so a message stays one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _yaml_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -227,9 +280,9 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, problems: Problems, co
     """The data of `node`, with the mark of every value and key recorded by path in `doc`."""
     count[0] += 1
     if count[0] > MAX_NODES:
-        raise _Budget(f"file expands to more than {MAX_NODES} values (an alias bomb?)")
+        raise _Budget(node, f"file expands to more than {MAX_NODES} values")
     if depth > MAX_DEPTH:
-        raise _Budget(f"nesting deeper than {MAX_DEPTH} levels")
+        raise _Budget(node, f"nesting deeper than {MAX_DEPTH} levels")
     start = node.start_mark
     doc.marks[path] = start.line << 32 | start.column
     tag = node.tag
@@ -245,11 +298,23 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, problems: Problems, co
         return [_convert(item, path + (i,), doc, problems, count, depth + 1) for i, item in enumerate(node.value)]
     if tag == STR_TAG or tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay text: the format defines what a date string means
+    if tag == INT_TAG and len(node.value) > MAX_NUMBER_CHARS:
+        problems.error(_mark(doc.file, node), f"whole number {_short(node.value)} is too large "
+                       f"(at most {MAX_NUMBER_CHARS} characters)", "use a smaller number", code="value")
+        return None
     try:
         return _SCALARS.yaml_constructors[tag](_SCALARS, node)
-    except (ValueError, OverflowError, yaml.YAMLError):
-        problems.error(_mark(doc.file, node), f"cannot read value {node.value!r}", code="value")
+    except (ValueError, OverflowError, KeyError, TypeError, IndexError, yaml.YAMLError):
+        name = tag.rsplit(":", 1)[-1]
+        problems.error(_mark(doc.file, node), f"cannot read {_short(node.value)} as {name}",
+                       "remove the '!!' tag, or give a value of that kind", code="value")
         return None
+
+
+def _short(value: str) -> str:
+    """A value echoed in a message: quoted, one line, at most about 40 characters."""
+    text = one_line(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def _convert_mapping(node: yaml.MappingNode, path: Path_, doc: Document, problems: Problems, count: list[int],
@@ -272,7 +337,7 @@ def _convert_mapping(node: yaml.MappingNode, path: Path_, doc: Document, problem
         else:
             result[key] = _convert(value_node, child, doc, problems, count, depth + 1)
     if count[0] > MAX_NODES:
-        raise _Budget(f"file expands to more than {MAX_NODES} values (an alias bomb?)")
+        raise _Budget(node, f"file expands to more than {MAX_NODES} values")
     return result
 
 
@@ -283,5 +348,5 @@ def _bad_key(key_node: yaml.Node, doc: Document, problems: Problems) -> None:
     elif type(key_node) is not _SCALAR:
         problems.error(where, "a key must be plain text, not a list or mapping", code="key")
     else:
-        problems.error(where, f"duplicate key '{key_node.value}'",
+        problems.error(where, f"duplicate key {_short(key_node.value)}",
                        "each key may appear once in a mapping; remove or rename one", code="duplicate-key")
