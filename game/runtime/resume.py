@@ -1,10 +1,12 @@
 """Put a player back at their moment after the story was edited since they saved.
 
 A save holds the runtime state, the content fingerprint, the path of choices taken and an
-anchor (scene, visit, how many lines into it, the line's id). When the fingerprint still
-matches, the state is restored as is. Otherwise the choices are replayed on the new
+anchor (scene, visit, how many lines into it, the line's id, and for a choice or a card on
+screen what it is and how many events after the last line it came). When the fingerprint
+still matches, the state is restored as is. Otherwise the choices are replayed on the new
 story from the start (so flags come out right even if `set:` beats moved), and the anchor
-finds the same line; failing that, the nearest earlier sensible point, with a message.
+finds the same line, choice or card; failing that, the nearest earlier sensible point, with
+a message.
 """
 from __future__ import annotations
 
@@ -31,7 +33,35 @@ def anchor_of(rt: Runtime) -> dict[str, Any]:
     current = rt.current
     return {"scene": s.scene, "visit": s.visits.get(s.scene, 0),
             "line_id": current.line_id if isinstance(current, ev.LineEvent) else "",
-            "scene_lines": s.scene_lines}
+            "scene_lines": s.scene_lines, "event": _kind(current), "after": _since_line(rt.shown())}
+
+
+def _kind(event: ev.Event | None) -> str:
+    """What is on screen, in terms that survive edits: a choice by its id, anything else by its kind."""
+    if event is None or isinstance(event, ev.LineEvent):
+        return ""
+    if isinstance(event, ev.ChoiceEvent):
+        return f"choice:{event.key}"
+    return type(event).__name__
+
+
+def _since_line(shown: list[ev.Event]) -> int:
+    """How many events, the last one included, came since the last line (or since the scene's start card)."""
+    count = 0
+    for event in reversed(shown):
+        if isinstance(event, ev.LineEvent):
+            return count
+        count += 1
+        if isinstance(event, ev.SceneStart):
+            return count
+    return count
+
+
+def _count_since(since: int, event: ev.Event) -> int:
+    """`_since_line` kept up to date one event at a time during a replay."""
+    if isinstance(event, ev.SceneStart):
+        return 1
+    return 0 if isinstance(event, ev.LineEvent) else since + 1
 
 
 def resume(story: m.Story, saved: dict[str, Any], options: Options | None = None,
@@ -48,16 +78,31 @@ def _replay(story: m.Story, saved: dict[str, Any], options: Options | None, seen
     rt = Runtime(story, options, seen=seen)
     target_scene, target_visit = anchor.get("scene"), anchor.get("visit", 1)
     line_id, line_count = anchor.get("line_id", ""), anchor.get("scene_lines", 0)
-    best: int | None = None  # step count of the nearest earlier line in the target scene
+    kind, after = ("", 0) if line_id else (anchor.get("event", ""), anchor.get("after", 0))
+    best: int | None = None  # step count of the nearest earlier line (or event) in the target scene
+    since = 0
     for _ in range(MAX_REPLAY_EVENTS):
         event = rt.advance()
+        since = _count_since(since, event)
         in_target = rt.state.scene == target_scene and rt.state.visits.get(target_scene, 0) == target_visit
+        if kind and not path and in_target:  # saved on a choice or a card: find that one, not the line before it
+            if rt.state.scene_lines == line_count and _kind(event) == kind and (
+                    since == after or kind.startswith("choice:")):
+                return Resumed(rt, exact=True)
+            passed = rt.state.scene_lines > line_count or isinstance(event, (*ev.WAITS_FOR_CHOICE, ev.EndEvent))
+            if best is not None and passed:
+                return _back_to(rt, best, CARD_GONE)
+            if best is None and rt.state.scene_lines >= line_count and not passed:
+                best = rt.state.steps
+            if not passed:
+                continue
         if not path and best is not None and (not in_target or isinstance(event, (ev.ChoiceEvent, ev.EndEvent))):
-            return _back_to(rt, best)  # the saved line is gone: go back to the nearest line before it
+            return _back_to(rt, best, CARD_GONE if kind else LINE_GONE)  # gone: go back to the nearest point before
         if isinstance(event, ev.WAITS_FOR_CHOICE):
             key = event.key if isinstance(event, ev.ChoiceEvent) else CONTENT_NOTE_KEY
             if not path:
-                return Resumed(rt, exact=not line_id and in_target, message="" if in_target else
+                same = in_target and not line_id and (not kind or _kind(event) == kind)
+                return Resumed(rt, exact=same, message="" if same else
                                "The story was edited since this save; you are at the nearest choice before it.")
             wanted = path.pop(0)
             index = _option_index(story, rt, event, wanted) if wanted.get("choice") == key else None
@@ -75,18 +120,23 @@ def _replay(story: m.Story, saved: dict[str, Any], options: Options | None, seen
                 return Resumed(rt, exact=True)
             if rt.state.scene_lines <= line_count:
                 best = rt.state.steps
-        if not line_id and rt.state.scene_lines >= line_count:
-            return Resumed(rt, exact=True)  # saved on a card, not a line: same place in the scene
+        if not line_id and rt.state.scene_lines >= line_count:  # saved just after a choice: same place in the scene
+            return Resumed(rt, exact=not kind, message=CARD_GONE if kind else "")
     return Resumed(rt, exact=False, message="The story was edited since this save; could not find the place.")
 
 
-def _back_to(rt: Runtime, best: int) -> Resumed:
+LINE_GONE = ("The line you saved on was changed since; you are at the same point in the scene, or the nearest "
+             "line before it.")
+CARD_GONE = ("What you saved on was changed since; you are at the same point in the scene, or the nearest "
+             "moment before it.")
+
+
+def _back_to(rt: Runtime, best: int, message: str) -> Resumed:
     """Roll back to the nearest earlier line found during the replay."""
     while rt.state.steps > best:
         if rt.rollback() is None:
             break
-    return Resumed(rt, exact=False, message="The line you saved on was changed since; you are at the same "
-                   "point in the scene, or the nearest line before it.")
+    return Resumed(rt, exact=False, message=message)
 
 
 def _option_index(story: m.Story, rt: Runtime, event: ev.Event, wanted: dict[str, Any]) -> int | None:
