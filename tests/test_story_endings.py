@@ -81,6 +81,7 @@ Picker = Callable[[str, list[str]], str]
 class Trial:
     ending: str = ""
     verdict_lines: list[str] = field(default_factory=list)  # the judge's lines in the verdict scene
+    lines: list[str] = field(default_factory=list)  # every line, from the training court to the end
     vars: dict = field(default_factory=dict)
     offered: set[str] = field(default_factory=set)
 
@@ -100,8 +101,10 @@ def play(story: m.Story, evidence: list[str], flags: list[str], pick: Picker, ma
             keys = {op.options[i].key: i for i, _ in event.options}
             trial.offered |= set(keys)
             rt.choose(keys[pick(event.key, list(keys))])
-        elif isinstance(event, ev.LineEvent) and rt.state.scene == "verdict" and event.speaker == "judge":
-            trial.verdict_lines.append(event.text)
+        elif isinstance(event, ev.LineEvent):
+            trial.lines.append(event.text)
+            if rt.state.scene == "verdict" and event.speaker == "judge":
+                trial.verdict_lines.append(event.text)
         elif isinstance(event, ev.EndEvent):
             trial.ending, trial.vars = event.ending, dict(rt.state.vars)
             return trial
@@ -186,6 +189,30 @@ def test_not_persuaded_when_the_defence_rests_at_once(story):
 def test_explore_reaches_all_three_endings(story):
     report = explore(story, max_states=1500)
     assert set(report.endings) == ENDINGS and not report.failures
+
+
+# --- earlier choices come back in court ------------------------------------------------------------
+
+@pytest.mark.parametrize("flag, fragment", [
+    ("went_in_first", "came straight in"), ("used_bucket", "threw his mop bucket"),
+    ("shouted_for_guards", "He shouted for my guards first"),
+    ("refused_at_first", "face down"), ("told_police_truth", "crossed through"),
+    ("promised_to_tell_judge", "a teacher for grown-ups"), ("hid_threat", "the only lie I ever heard him tell"),
+    ("began_with_truth", "She shows me the shop"), ("told_warden_about_police", "in pencil"),
+    ("yangho_took_blame", "asked for it on his record"), ("did_homework", "Innocent."),
+])
+def test_an_earlier_choice_is_heard_in_court_only_when_it_was_made(story, flag, fragment):
+    with_it = play(story, ALWAYS, [flag], Careful())
+    without = play(story, ALWAYS, [], Careful())
+    assert any(fragment in line for line in with_it.lines), flag
+    assert not any(fragment in line for line in without.lines), flag
+
+
+def test_yang_ho_on_the_threat_is_the_strongest_testimony(story):
+    trial = play(story, ALWAYS + ["commissioner_threat"], ["told_yangho_threat"], Careful())
+    assert trial.vars.get("used_threat")
+    assert any("Only do not hurt Ye-sung" in line for line in trial.lines)
+    assert any("his daughter was threatened" in line for line in trial.verdict_lines)
 
 
 # --- the judge names only what was argued ---------------------------------------------------------
