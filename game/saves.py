@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import stat
 import time
 import types
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ QUICK = "quick"
 AUTO_SLOTS = ["auto1", "auto2", "auto3"]
 NEWER = "made by a newer version of the game"
 MAX_SAVE_BYTES = 16 * 1024 * 1024
+MAX_THUMBNAIL_BYTES = 8 * 1024 * 1024  # a thumbnail is about 50 KB
 MAX_SAVED_AT = 1e11  # the year 5138: anything later is not a time this game wrote
 MAX_INT = 2**53      # JSON-safe whole numbers
 MAX_TEXT = 10_000
@@ -242,6 +244,21 @@ class SaveStore:
         self.messages.append(f"Save slot {info.slot} was {info.damaged}; {kept_as(moved)}.")
         return moved is not None
 
+    def _check_thumbnail(self, info: SlotInfo) -> None:
+        """A thumbnail the load screen could block on or choke on (FIFO, folder, huge) is moved aside."""
+        try:
+            mode = info.thumbnail.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                mode = info.thumbnail.stat().st_mode
+            usable = stat.S_ISREG(mode) and info.thumbnail.stat().st_size <= MAX_THUMBNAIL_BYTES
+        except FileNotFoundError:
+            return
+        except OSError:
+            usable = False
+        if not usable:
+            moved = set_aside(info.thumbnail)
+            self.messages.append(f"The picture of save slot {info.slot} could not be shown; {kept_as(moved)}.")
+
     def _read(self, path: Path) -> dict[str, Any]:
         """The record, schema-checked; a newer-format record comes back unchecked beyond its header."""
         record = parse_json(read_regular(path, MAX_SAVE_BYTES), path.name)
@@ -253,6 +270,7 @@ class SaveStore:
     def info(self, slot: str) -> SlotInfo:
         path = self.path(slot)
         info = SlotInfo(slot, path)
+        self._check_thumbnail(info)
         if not self._exists(path):
             return info
         try:

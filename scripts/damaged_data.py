@@ -35,7 +35,7 @@ from game.runtime.runtime import Options, Runtime  # noqa: E402
 from game.saves import AUTO_SLOTS, MANUAL_SLOTS, QUICK, SaveError  # noqa: E402
 from game.storage import StorageError  # noqa: E402
 
-FILES = ["settings.json", "persistent.json", "saves/1.json", "saves/quick.json", "saves/auto1.json"]
+FILES = ["settings.json", "persistent.json", "saves/1.json", "saves/quick.json", "saves/auto1.json", "saves/1.png"]
 WRONG_VALUES: list[Any] = [None, True, "x", "", 1.5, -1, 10**30, [], {}, [1], {"a": None}]
 
 
@@ -114,7 +114,7 @@ def make_valid(folder: Path, story: m.Story) -> None:
     profile.save_persistent()
     rt = _play(story, 6)
     for slot in ("1", QUICK, *AUTO_SLOTS):
-        profile.saves.save(slot, rt)
+        profile.saves.save(slot, rt, b"\x89PNG\r\n\x1a\n" if slot == "1" else None)  # a (broken) thumbnail
 
 
 def variants(template: Path, stride: int = 1) -> Iterator[tuple[str, str, Callable[[Path], None]]]:

@@ -50,6 +50,14 @@ def test_fuzzed_scene_files_give_located_problems_or_load(harness, rng):
     assert outcome in ("problems", "loads", "loads (story stops with a runtime message)")
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rng=st.randoms(use_true_random=False))
+def test_odd_names_special_files_asset_paths_and_data_folders(harness, rng):
+    """Issue 14's kinds: odd file names, FIFOs and links in story/, odd asset paths, damaged data folders."""
+    outcome = harness.run_odd(*fuzz_loader.odd_case(rng))
+    assert outcome.split(": ")[-1] in ("problems", "loads", "loads (story stops with a runtime message)", "started")
+
+
 @settings(max_examples=40, deadline=None)
 @given(raw=st.one_of(st.binary(max_size=2000), st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass"))))
 def test_arbitrary_bytes_give_located_problems_or_load(harness, raw):

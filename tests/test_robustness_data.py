@@ -104,6 +104,25 @@ def test_special_files_are_never_opened(tmp_path, name):
     assert not path.exists() and len(damaged(path.parent)) == 1
 
 
+@pytest.mark.parametrize("odd", ["fifo", "directory", "huge", "dangling"])
+def test_a_thumbnail_the_load_screen_could_block_on_is_set_aside(story, tmp_path, odd):
+    store = SaveStore(tmp_path)
+    store.save("1", walk_to(story, 2))
+    thumb = store.path("1").with_suffix(".png")
+    if odd == "fifo":
+        os.mkfifo(thumb)
+    elif odd == "directory":
+        thumb.mkdir()
+    elif odd == "dangling":
+        thumb.symlink_to(tmp_path / "nowhere.png")
+    else:
+        with open(thumb, "wb") as handle:
+            handle.truncate(2**30)
+    info = store.info("1")
+    assert not info.damaged and not info.thumbnail.exists()
+    assert odd == "dangling" or (damaged(store.folder) and store.messages)
+
+
 def test_a_huge_slot_is_refused_by_its_size_before_it_is_read(tmp_path):
     store = SaveStore(tmp_path)
     store.folder.mkdir(parents=True)
