@@ -9,6 +9,7 @@ A save from a newer game is refused and kept where it is; nothing is overwritten
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import stat
 import time
@@ -99,17 +100,19 @@ def _fits(value: Any, hint: Any) -> bool:
     return False
 
 
+@functools.cache
 def _field_types(cls: type) -> dict[str, Any]:
     hints = get_type_hints(cls)
     return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
 
 
-def _required(cls: type) -> set[str]:
-    return {f.name for f in dataclasses.fields(cls)
-            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+@functools.cache
+def _required(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls)
+                     if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
 
 
-def _record_problem(value: Any, name: str, types_: dict[str, Any], required: set[str]) -> str:
+def _record_problem(value: Any, name: str, types_: dict[str, Any], required: frozenset[str] | set[str]) -> str:
     """"" when `value` is a mapping with every required key and only known keys, each of its type."""
     if type(value) is not dict:
         return f"'{name}' is not a mapping"
@@ -124,9 +127,10 @@ def _record_problem(value: Any, name: str, types_: dict[str, Any], required: set
     return ""
 
 
+@functools.cache
 def _state_types() -> dict[str, Any]:
     """The runtime state's schema, from StoryState's own annotations (a new field is covered at once)."""
-    found = _field_types(StoryState)
+    found = dict(_field_types(StoryState))
     found["path"] = list  # checked entry by entry below
     found["stage"] = dict
     found["version"] = int
