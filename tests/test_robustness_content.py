@@ -235,3 +235,20 @@ def test_a_closed_pipe_ends_a_command_quietly(story_root, command):
     err = proc.stderr.read()
     proc.wait()
     assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()[-2000:]
+
+
+@pytest.mark.parametrize("special", ["fifo", "folder", "device", "loop"])
+def test_special_files_among_the_scenes_are_skipped_with_a_warning(story_root, special):
+    path = story_root / "story" / "03_special.yaml"
+    if special == "fifo":
+        os.mkfifo(path)
+    elif special == "folder":
+        path.mkdir()
+    elif special == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        path.symlink_to(path)
+    content = check_content(story_root, story_root.parent / "assets")
+    assert content.story is not None and not content.problems.errors
+    assert [p.mark.file for p in content.problems.warnings if "not a regular file" in p.message] == [
+        "scenes/story/03_special.yaml"]

@@ -130,6 +130,9 @@ def _check_content(root: Path, assets: Path | None) -> Content:
         if not path.is_file():
             if kind in SINGLE_FILES:
                 problems.error(Mark(display), f"missing {kind} file", f"create {display} (see docs/authoring.md)")
+            elif path.is_symlink() or path.exists():
+                problems.warn(Mark(display), "not a regular file (a folder, a device, a pipe or a broken link); "
+                              "it was skipped", "content files are plain text files", code="file-name")
             continue
         before = len(problems.items)
         raw = read_bytes(path, display, problems)
