@@ -58,8 +58,9 @@ def test_taking_the_key(story, reload):
     assert texts(shown) == ["It begins.", "Hello.", "You found it.", "Later.", "Brave."]
     kinds = [type(e).__name__ for e in shown]
     assert kinds == ["SceneStart", "LineEvent", "LineEvent", "ChoiceEvent", "EvidenceEvent", "LineEvent",
-                     "FactEvent", "PromptEvent", "SceneStart", "LineEvent", "LineEvent", "DifferEvent", "EndEvent"]
+                     "PromptEvent", "SourcesPage", "SceneStart", "LineEvent", "LineEvent", "EndEvent"]
     assert shown[-1].title == "The End of the Fixture"
+    assert [type(c).__name__ for c in shown[-1].sources.cards] == ["DifferEvent"]  # offered on the end screen
 
 
 @pytest.mark.parametrize("reload", [False, True])

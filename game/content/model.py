@@ -95,6 +95,11 @@ def chapter_label(number: int) -> str:
     return "Prologue" if number == 0 else f"Chapter {number}"
 
 
+def chapter_entry(number: int, title: str) -> str:
+    """A chapter in a list of chapters: 'Prologue: title', else 'N. title'."""
+    return f"Prologue: {title}" if number == 0 else f"{number}. {title}"
+
+
 # --- operations --------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -94,14 +94,25 @@ class PromptEvent:
 
 
 @dataclass(frozen=True)
+class SourcesPage:
+    """A chapter's fact and differ cards, gathered in normal play and shown together when the chapter ends."""
+
+    chapter: int
+    chapter_title: str
+    cards: tuple[Union[FactEvent, DifferEvent], ...]
+    effects: tuple[Effect, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
 class EndEvent:
-    """The story has reached an ending."""
+    """The story has reached an ending; `sources` holds the last chapter's cards (the end screen offers them)."""
 
     ending: str
     title: str
+    sources: SourcesPage | None = None
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 
 Event = Union[SceneStart, LineEvent, ChoiceEvent, ContentNoteEvent, EvidenceEvent, FactEvent, DifferEvent,
-              PromptEvent, EndEvent]
+              PromptEvent, SourcesPage, EndEvent]
 WAITS_FOR_CHOICE = (ChoiceEvent, ContentNoteEvent)

@@ -163,8 +163,11 @@ class Runtime:
         return event
 
     def _enter(self, scene_id: str) -> None:
+        """Start a scene. A goto into the scene already playing (a hub that loops through itself) starts it
+        over without a second title card or content note."""
         s, scene = self.state, self.story.scenes[scene_id]
-        s.scene, s.pc, s.entered, s.scene_lines = scene_id, 0, False, 0
+        again, mode = scene_id == s.scene and s.entered, s.mode
+        s.scene, s.pc, s.entered, s.scene_lines = scene_id, 0, again, 0
         s.visits[scene_id] = s.visits.get(scene_id, 0) + 1
         s.stage.background = scene.background
         s.stage.sprites = {}
@@ -173,7 +176,7 @@ class Runtime:
         if scene.music:
             self._set_music(scene.music)
         policy = self.options.content_notes if scene.content_note else "play"
-        s.mode = {"ask": NOTE, "play": PLAY, "summary": SUMMARY}[policy]
+        s.mode = mode if again else {"ask": NOTE, "play": PLAY, "summary": SUMMARY}[policy]
         if s.mode == SUMMARY:
             s.pc = -1
 
@@ -199,7 +202,7 @@ class Runtime:
         s = self.state
         for _ in range(MAX_OPS_PER_STOP):
             if s.mode == ENDED:
-                return ev.EndEvent(s.ending, self._ending_title(s.ending))
+                return ev.EndEvent(s.ending, self._ending_title(s.ending), self._gathered())
             scene = self.story.scenes[s.scene]
             if not s.entered:
                 s.entered = True
@@ -273,6 +276,11 @@ class Runtime:
             if not holds(op.condition, s):
                 s.pc = op.target
         elif isinstance(op, m.Goto):
+            if s.cards and self.story.scenes[op.scene].chapter != self.story.scenes[s.cards[0]["scene"]].chapter:
+                s.pc -= 1  # the goto runs again once the page has been shown
+                page = self._gathered()
+                s.cards = []
+                return page
             self._enter(op.scene)
         elif isinstance(op, m.SetVars):
             s.vars.update(op.values)
@@ -284,20 +292,38 @@ class Runtime:
                 s.evidence.append(op.evidence)
                 item = self.story.evidence[op.evidence]
                 return None if quiet else ev.EvidenceEvent(item.id, item.name, item.description)
-        elif isinstance(op, m.Fact):
-            return None if quiet else ev.FactEvent(op.text, self._source(op.source), op.section)
-        elif isinstance(op, m.Differ):
-            if not quiet:
-                return ev.DifferEvent(op.topic, tuple((self._source(a.source), a.says) for a in op.accounts),
-                                      op.question)
+        elif isinstance(op, (m.Fact, m.Differ)):
+            if quiet:
+                return None
+            if self.options.cards == "inline":
+                return self._card(op)
+            card = {"scene": s.scene, "pc": s.pc - 1}  # shown on the chapter's "Film and sources" page
+            if card not in s.cards:  # a scene that loops through itself passes its cards again
+                s.cards.append(card)
         elif isinstance(op, m.Prompt):
             if self.options.prompts and not quiet:
                 return ev.PromptEvent(op.question, op.followups, op.minutes)
         elif isinstance(op, m.End):
             s.pc -= 1
             s.mode, s.ending = ENDED, op.ending
-            return ev.EndEvent(op.ending, op.title or "The End")
+            return ev.EndEvent(op.ending, op.title or "The End", self._gathered())
         return None
+
+    def _card(self, op: m.Fact | m.Differ) -> ev.FactEvent | ev.DifferEvent:
+        if isinstance(op, m.Fact):
+            return ev.FactEvent(op.text, self._source(op.source), op.section)
+        return ev.DifferEvent(op.topic, tuple((self._source(a.source), a.says) for a in op.accounts), op.question)
+
+    def _gathered(self) -> ev.SourcesPage | None:
+        """The fact and differ cards gathered since the last page, as one page (None when there are none)."""
+        cards = [self.story.scenes[c["scene"]].code[c["pc"]] for c in self.state.cards
+                 if c["scene"] in self.story.scenes and c["pc"] < len(self.story.scenes[c["scene"]].code)]
+        cards = [self._card(op) for op in cards if isinstance(op, (m.Fact, m.Differ))]
+        if not cards:
+            return None
+        number = self.story.scenes[self.state.cards[0]["scene"]].chapter
+        chapter = self.story.chapter(number)
+        return ev.SourcesPage(number, chapter.title if chapter else "", tuple(cards))
 
     def _offer(self, op: m.Choice, quiet: bool) -> ev.Event | None:
         available = tuple((i, o.text) for i, o in enumerate(op.options) if holds(o.condition, self.state))

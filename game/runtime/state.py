@@ -37,6 +37,7 @@ class StoryState:
     ending: str = ""
     steps: int = 0
     scene_lines: int = 0  # lines shown since entering the scene: saves use it to find their place after edits
+    cards: list[dict[str, str | int]] = field(default_factory=list)  # fact/differ cards gathered: {scene, pc}
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready copy that shares nothing mutable with the state.
@@ -52,7 +53,8 @@ class StoryState:
                           "sprites": {who: dict(sprite) for who, sprite in stage.sprites.items()},
                           "illustration": stage.illustration},
                 "path": [dict(step) for step in self.path], "ending": self.ending, "steps": self.steps,
-                "scene_lines": self.scene_lines, "version": STATE_VERSION}
+                "scene_lines": self.scene_lines, "cards": [dict(card) for card in self.cards],
+                "version": STATE_VERSION}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "StoryState":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..content.model import chapter_entry
 from .base import Screen
 from .input import Action
 from .theme import WIDTH
@@ -17,7 +18,7 @@ class ChapterScreen(Screen):
         for chapter in app.story.chapters:
             scenes = app.story.scenes_in_chapter(chapter.number)
             open_ = bool(scenes) and (app.classroom or chapter.number in reached)
-            items.append(Item(f"{chapter.number}. {chapter.title}", lambda s=scenes: self.start(s[0].id),
+            items.append(Item(chapter_entry(chapter.number, chapter.title), lambda s=scenes: self.start(s[0].id),
                               enabled=open_, note="not reached yet" if scenes else "no scenes yet"))
         self.menu = MenuList(items, (WIDTH // 2, 390), 760, app.theme.body_size - 4, align="left",
                              audio=app.audio)

@@ -15,6 +15,7 @@ import pygame
 from ..classroom import notes
 from ..classroom.session import SessionLog, format_clock
 from ..classroom.votes import Vote
+from ..content.model import chapter_entry, chapter_label
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
 from .base import Screen
@@ -28,8 +29,8 @@ HUD_HEIGHT = 46
 
 
 def classroom_options() -> Options:
-    """Prompts on; content notes are asked, and the presenter answers them from the plan."""
-    return Options(prompts=True, content_notes="ask")
+    """Prompts on, fact and differ cards where they are written; content notes are asked (the presenter answers)."""
+    return Options(prompts=True, content_notes="ask", cards="inline")
 
 
 class ClassroomPlayScreen(PlayScreen):
@@ -170,7 +171,7 @@ class ClassroomPlayScreen(PlayScreen):
         scene = self.app.story.scenes.get(self.rt.state.scene)
         if scene:
             chapter = self.app.story.chapter(scene.chapter)
-            label = fonts.render(f"Chapter {scene.chapter}" + (f" · {chapter.title}" if chapter else ""), HINT,
+            label = fonts.render(chapter_label(scene.chapter) + (f" · {chapter.title}" if chapter else ""), HINT,
                                  theme.accent, bold=True)
             surface.blit(label, (20, 9))
             title = fonts.render(scene.title, HINT, theme.text)
@@ -470,7 +471,7 @@ class ClassroomChapterList(Screen):
             panel(surface, rect, theme, alpha=240 if selected else 200, edge=theme.accent if selected else None,
                   radius=10)
             colour = theme.accent if selected else (theme.text if scenes else theme.muted)
-            label = f"{chapter.number}. {chapter.title}"
+            label = chapter_entry(chapter.number, chapter.title)
             size = 30 if fonts.width(label, 30, True) < w - 150 else 26
             image = fonts.render(label, size, colour, bold=selected)
             surface.blit(image, (rect.left + 20, rect.centery - image.get_height() // 2))

@@ -13,6 +13,7 @@ from typing import Sequence
 import pygame
 
 from ..content import model as m
+from ..content.model import chapter_label
 from ..runtime import events as ev
 from .capture import moments, option_index, settle, start_app
 
@@ -42,8 +43,7 @@ class Sheet:
 def caption(event: ev.Event, chosen: int | None = None) -> str:
     """The event as text: who speaks and what, a choice with its options (the chosen one marked), a card's kind."""
     if isinstance(event, ev.SceneStart):
-        chapter = "Prologue" if event.chapter == 0 else f"Chapter {event.chapter}"
-        return f"SCENE CARD: {chapter} · {event.title} · {event.date}"
+        return f"SCENE CARD: {chapter_label(event.chapter)} · {event.title} · {event.date}"
     if isinstance(event, ev.LineEvent):
         return f"{event.name}: {event.text}" if event.name else event.text
     if isinstance(event, (ev.ChoiceEvent, ev.ContentNoteEvent)):

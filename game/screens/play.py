@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..content.model import chapter_label
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
 from .base import Screen
@@ -14,6 +15,8 @@ POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_
 FADE_SECONDS = 0.45
 BOX_MARGIN = 60
 QUICK = ("Back", "Log", "Auto", "Skip", "Save", "History", "Menu")
+CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
+PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 
 
 class PlayScreen(Screen):
@@ -36,6 +39,9 @@ class PlayScreen(Screen):
         self.hide_ui = False
         self.quick_rects: dict[str, pygame.Rect] = {}
         self.autosave_due = False
+        self.shown_at = 0.0         # app time when the current event appeared
+        self.card = 0               # which card of a "Film and sources" page is showing
+        self.reserve = 0            # px kept free above cards (for the page heading)
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -62,6 +68,7 @@ class PlayScreen(Screen):
         self.app.audio.play_music(self.rt.state.stage.music)
         self.shown_picture = picture
         self.event = event
+        self.shown_at, self.card = self.app.time, 0
         self._remember(event)
         self.typed = 0.0 if isinstance(event, ev.LineEvent) and self.app.settings.text_speed else 1e9
         self.wait = 0.0
@@ -73,9 +80,6 @@ class PlayScreen(Screen):
             center_y = 300 if isinstance(event, ev.ChoiceEvent) else 520
             return MenuList(items, (WIDTH // 2, center_y), 860, self.app.theme.body_size, numbered=True,
                             audio=self.app.audio)
-        if isinstance(event, ev.EndEvent):
-            return MenuList([Item("Return to the title screen", self.app.pop)], (WIDTH // 2, 560), 520,
-                            self.app.theme.body_size)
         return None
 
     def _remember(self, event: ev.Event) -> None:
@@ -84,8 +88,9 @@ class PlayScreen(Screen):
         if isinstance(event, ev.SceneStart):
             profile.chapters.add(event.chapter)
             profile.save_persistent()
-        if isinstance(event, (ev.SceneStart, ev.ChoiceEvent)):
-            self.autosave_due = True  # taken next frame, from the canvas that shows this moment
+        if isinstance(event, (ev.SceneStart, ev.ChoiceEvent, ev.EndEvent)):
+            self.autosave_due = True  # taken next frame, from the canvas that shows this moment (at an ending:
+            # so that Continue comes back to the end screen, not to the choice before it)
         if isinstance(event, ev.LineEvent) and self.app.settings.self_voicing:
             self.app.voice.say(f"{event.name}: {event.text}" if event.name else event.text)
 
@@ -149,12 +154,18 @@ class PlayScreen(Screen):
             if hit:
                 self.quick(hit)
                 return
+        if name == "confirm" and self.menu is not None and self.app.time - self.shown_at < CHOICE_GUARD_SECONDS:
+            return  # mashing Enter through lines must not take an option the player has not seen
         if self.menu is not None and self.menu.on_action(action):
             return
         if name in ("confirm", "click"):
             self.auto = self.auto and name != "click"
             if not self.line_done():
                 self.typed = 1e9
+            elif isinstance(self.event, ev.SourcesPage) and self.card < len(self.event.cards) - 1:
+                self.card += 1
+            elif isinstance(self.event, ev.EndEvent):
+                self.end_screen()
             elif self.menu is None:
                 self.next_event()
         elif name in ("rollback", "wheel_up") or (name == "left" and self.menu is None):
@@ -201,10 +212,17 @@ class PlayScreen(Screen):
 
     # --- animation -----------------------------------------------------------------------------
 
+    def end_screen(self) -> None:
+        """The story has ended: The End, the ending's title, the evidence, the credits, then the title screen."""
+        from .ending import EndScreen
+        self.app.push(EndScreen(self.app, self, self.event))
+
     def update(self, dt: float) -> None:
         if self.autosave_due:
             self.autosave_due = False
             self.save("auto", from_canvas=True)
+            if isinstance(self.event, ev.EndEvent) and self.app.top is self:
+                self.end_screen()
         settings = self.app.settings
         self.fade = min(1.0, self.fade + dt / FADE_SECONDS)
         if isinstance(self.event, ev.LineEvent) and settings.text_speed:
@@ -245,8 +263,8 @@ class PlayScreen(Screen):
             self._draw_card(surface, e)
         elif isinstance(e, ev.DifferEvent):
             self._draw_differ(surface, e)
-        elif isinstance(e, ev.EndEvent):
-            self._draw_end(surface, e)
+        elif isinstance(e, ev.SourcesPage):
+            self.draw_sources(surface, e, self.card)
         if self.menu is not None:
             self.menu.draw(surface, self.app.fonts, self.app.theme)
 
@@ -369,9 +387,10 @@ class PlayScreen(Screen):
             h += block_height(fonts, body, size, inner_w) + 16 if body else 0
             return h + (block_height(fonts, footer, small, inner_w) + 10 if footer else 0)
 
-        d = fitting(height, HEIGHT - 60)
+        d = fitting(height, HEIGHT - 60 - self.reserve)
         size, small, h = theme.card_text_size - d, theme.small_size - d // 2, height(d)
-        rect = pygame.Rect((WIDTH - width) // 2, max(20, (HEIGHT - h) // 2 - 20), width, h + 20)
+        top = max(20 + self.reserve, (HEIGHT + self.reserve - h) // 2 - 20)
+        rect = pygame.Rect((WIDTH - width) // 2, top, width, h + 20)
         panel(surface, rect, theme, edge=label_colour or theme.panel_edge)
         y = rect.top + 30
         tag = fonts.render(label.upper(), small, label_colour or theme.accent, bold=True)
@@ -420,10 +439,10 @@ class PlayScreen(Screen):
             head, column, question, label = parts(d)
             return label + 10 + head + 20 + column + 20 + question
 
-        d = fitting(height, HEIGHT - 40)
+        d = fitting(height, HEIGHT - 40 - self.reserve)
         size, small = theme.card_text_size - 2 - d, theme.small_size - d // 2
         head, column, question, label_h = parts(d)
-        top = max(20, (HEIGHT - height(d)) // 2)
+        top = max(20 + self.reserve, (HEIGHT + self.reserve - height(d)) // 2)
         tag = fonts.render("THE SOURCES DIFFER", small, colour, bold=True)
         surface.blit(tag, ((WIDTH - tag.get_width()) // 2, top))
         y = text_block(surface, fonts, e.topic, size + 4, theme.text,
@@ -440,7 +459,7 @@ class PlayScreen(Screen):
     def _draw_scene_card(self, surface: pygame.Surface, e: ev.SceneStart) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 150)
-        chapter = f"Chapter {e.chapter}" + (f" · {e.chapter_title}" if e.chapter_title else "")
+        chapter = chapter_label(e.chapter) + (f" · {e.chapter_title}" if e.chapter_title else "")
         lines = [(chapter, theme.small_size + 4, theme.accent, True), (e.title, theme.title_size, theme.text, True),
                  (e.date, theme.small_size + 4, theme.muted, False)]
         y = HEIGHT // 2 - 90
@@ -479,11 +498,23 @@ class PlayScreen(Screen):
         text_block(surface, fonts, after, small, theme.muted, pygame.Rect(rect.left + 50, y + 14, inner, 0))
         self.menu.center = (WIDTH // 2, rect.bottom + 40 + self._menu_half())
 
-    def _draw_end(self, surface: pygame.Surface, e: ev.EndEvent) -> None:
+    def draw_sources(self, surface: pygame.Surface, page: ev.SourcesPage, card: int, after: str = "go on") -> None:
+        """One card of a chapter's "Film and sources" page, under a heading that says where it comes from."""
         fonts, theme = self.app.fonts, self.app.theme
-        shade(surface, 170)
-        y = text_block(surface, fonts, e.title, theme.title_size, theme.text, pygame.Rect(100, 220, WIDTH - 200, 0),
-                       bold=True, align="center")
-        found = len(self.rt.state.evidence)
-        text_block(surface, fonts, f"Evidence noticed: {found} of {len(self.app.story.evidence)}", theme.small_size + 2,
-                   theme.muted, pygame.Rect(100, y + 20, WIDTH - 200, 0), align="center")
+        e = page.cards[card]
+        self.reserve = PAGE_STRIP
+        try:
+            (self._draw_differ if isinstance(e, ev.DifferEvent) else self._draw_card)(surface, e)
+        finally:
+            self.reserve = 0
+        chapter = chapter_label(page.chapter) + (f": {page.chapter_title}" if page.chapter_title else "")
+        more = "Enter for the next card" if card < len(page.cards) - 1 else f"Enter to {after}"
+        text = f"Film and sources · {chapter} · card {card + 1} of {len(page.cards)} · {more}"
+        size = next((s for s in range(theme.small_size, theme.small_size - 9, -2)
+                     if fonts.width(text, s, True) <= WIDTH - 100), theme.small_size - 8)
+        if fonts.width(text, size, True) > WIDTH - 100:  # a very long chapter title: keep the count, drop the title
+            text = f"Film and sources · {chapter_label(page.chapter)} · card {card + 1} of {len(page.cards)} · {more}"
+        image = fonts.render(text, size, theme.accent, bold=True)
+        rect = pygame.Rect((WIDTH - image.get_width()) // 2 - 20, 10, image.get_width() + 40, image.get_height() + 10)
+        panel(surface, rect, theme, alpha=235, edge=theme.accent, radius=10)
+        surface.blit(image, (rect.left + 20, rect.top + 5))

@@ -1,0 +1,163 @@
+"""The end screen: "The End", the ending's title, the evidence noticed, then the credits, then the title screen.
+
+It sits over the play screen, so rollback (Page Up, wheel up) steps back into the story, and the
+last chapter's "Film and sources" cards are offered here as a button rather than shown between the
+last line and the end. The credits come from the optional scenes/credits.yaml; they roll (or, with
+reduced motion, turn like pages), and Enter or Esc skips them.
+"""
+from __future__ import annotations
+
+import pygame
+
+from ..runtime import events as ev
+from .base import Screen
+from .input import Action
+from .theme import HEIGHT, WIDTH
+from .widgets import Item, MenuList, block_height, fitting, panel, shade, text_block
+
+ROLL_SPEED = 45            # credits, pixels per second
+GUARD_SECONDS = 0.6        # Enter held from the last line does not skip past the end at once
+END, CREDITS, SOURCES = "end", "credits", "sources"
+
+
+class EndScreen(Screen):
+    opaque = False  # the last moment of the story stays visible, dimmed, behind it
+
+    def __init__(self, app, play, event: ev.EndEvent):
+        super().__init__(app)
+        self.play = play
+        self.event = event
+        self.phase = END
+        self.started = app.time
+        self.scroll = 0.0  # seconds into the roll
+        self.page = 0      # credits page (reduced motion) or sources card
+        items = [Item("Go on to the credits" if app.story.credits else "Return to the title screen", self.go_on)]
+        if event.sources:
+            items.append(Item(f"Film and sources ({len(event.sources.cards)})", self.open_sources))
+        if app.story.credits:
+            items.append(Item("Return to the title screen", self.finish))
+        self.menu = MenuList(items, (WIDTH // 2, 520), 620, app.theme.body_size - 2, audio=app.audio)
+
+    # --- flow ------------------------------------------------------------------------------------
+
+    def go_on(self) -> None:
+        if not self.app.story.credits:
+            self.finish()
+            return
+        self.phase, self.scroll, self.page = CREDITS, 0.0, 0
+
+    def open_sources(self) -> None:
+        self.phase, self.page = SOURCES, 0
+
+    def finish(self) -> None:
+        """Back to where the story was started from (the title screen): this screen and the play screen go."""
+        self.app.pop()
+        if self.app.top is self.play:
+            self.app.pop()
+
+    def on_action(self, action: Action) -> None:
+        name = action.name
+        if self.phase == CREDITS:
+            pages = self.app.settings.reduce_motion
+            if pages and name in ("confirm", "click") and self.page < len(self.app.story.credits) - 1:
+                self.page += 1
+            elif name in ("confirm", "click", "cancel", "menu"):
+                self.finish()
+        elif self.phase == SOURCES:
+            if name in ("confirm", "click", "right") and self.page < len(self.event.sources.cards) - 1:
+                self.page += 1
+            elif name == "left" and self.page > 0:
+                self.page -= 1
+            elif name in ("confirm", "click", "cancel", "menu"):
+                self.phase = END
+        elif name in ("rollback", "wheel_up"):
+            self.app.pop()
+            self.play.rollback()
+        elif name == "confirm" and self.app.time - self.started < GUARD_SECONDS:
+            return
+        elif not self.menu.on_action(action) and name in ("cancel", "menu"):
+            self.finish()
+
+    def update(self, dt: float) -> None:
+        if self.phase == CREDITS and not self.app.settings.reduce_motion:
+            self.scroll += dt
+            if self.scroll * ROLL_SPEED > HEIGHT + self._credits_height():
+                self.finish()
+
+    # --- drawing ---------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.phase == SOURCES:
+            self.play.draw_sources(surface, self.event.sources, self.page, after="go back")
+            return
+        shade(surface, 215 if self.phase == CREDITS else 175)
+        if self.phase == CREDITS:
+            self._draw_credits(surface)
+        else:
+            self._draw_end(surface)
+
+    def _lines(self) -> list[tuple[str, int, tuple, bool]]:
+        """The end card's lines: (text, size, colour, bold)."""
+        theme, story = self.app.theme, self.app.story
+        lines = [("The End", theme.title_size + 8, theme.text, True)]
+        if self.event.title and self.event.title != "The End":
+            lines.append((self.event.title, theme.body_size + 4, theme.accent, True))
+        if story.evidence:
+            found = len(self.play.rt.state.evidence)
+            lines.append((f"Evidence noticed: {found} of {len(story.evidence)}", theme.small_size + 2, theme.muted,
+                          False))
+        return lines
+
+    def _draw_end(self, surface: pygame.Surface) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        width = WIDTH - 240
+
+        def height(d: int) -> int:
+            self.menu.size = theme.body_size - 2 - d
+            rects = self.menu.layout(fonts)
+            text = sum(block_height(fonts, t, s - d, width, b) + 14 for t, s, _, b in self._lines())
+            return text + 50 + (rects[-1].bottom - rects[0].top)
+
+        d = fitting(height, HEIGHT - 80)
+        y = (HEIGHT - height(d)) // 2
+        for text, size, colour, bold in self._lines():
+            y = text_block(surface, fonts, text, size - d, colour, pygame.Rect(120, y, width, 0), bold, "center") + 14
+        rects = self.menu.layout(fonts)
+        self.menu.center = (WIDTH // 2, y + 36 + (rects[-1].bottom - rects[0].top) // 2)
+        self.menu.draw(surface, fonts, theme)
+
+    def _credit_rows(self, sections) -> list[tuple[str, int, tuple, bool, int]]:
+        """(text, size, colour, bold, space after) for every wrapped row of these sections."""
+        fonts, theme = self.app.fonts, self.app.theme
+        rows = []
+        for section in sections:
+            for line in fonts.wrap(section.heading, theme.small_size + 2, WIDTH - 240, True):
+                rows.append((line, theme.small_size + 2, theme.accent, True, 6))
+            for text in section.lines:
+                for line in fonts.wrap(text, theme.body_size - 4, WIDTH - 240):
+                    rows.append((line, theme.body_size - 4, theme.text, False, 2))
+            rows[-1] = rows[-1][:4] + (46,)
+        return rows
+
+    def _credits_height(self) -> int:
+        rows = self._credit_rows(self.app.story.credits)
+        return sum(self.app.fonts.line_height(size) + after for _, size, _, _, after in rows)
+
+    def _draw_credits(self, surface: pygame.Surface) -> None:
+        fonts, theme, credits = self.app.fonts, self.app.theme, self.app.story.credits
+        if self.app.settings.reduce_motion:
+            rows = self._credit_rows(credits[self.page:self.page + 1])
+            y = (HEIGHT - sum(fonts.line_height(r[1]) + r[4] for r in rows)) // 2
+        else:
+            rows = self._credit_rows(credits)
+            y = HEIGHT - round(self.scroll * ROLL_SPEED)
+        for text, size, colour, bold, after in rows:
+            if -60 < y < HEIGHT:
+                image = fonts.render(text, size, colour, bold)
+                surface.blit(image, ((WIDTH - image.get_width()) // 2, y))
+            y += fonts.line_height(size) + after
+        hint = "Enter for the next page · Esc to skip" if self.app.settings.reduce_motion else "Enter or Esc to skip"
+        image = fonts.render(hint, theme.small_size - 2, theme.muted)
+        rect = pygame.Rect(WIDTH - image.get_width() - 46, 14, image.get_width() + 32, image.get_height() + 12)
+        panel(surface, rect, theme, alpha=235, radius=8)  # the roll passes under it
+        surface.blit(image, (rect.left + 16, rect.top + 6))
