@@ -1,6 +1,7 @@
 """The explorer: known coverage on fixtures, runtime errors reported with their path, the shipped story."""
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -86,3 +87,14 @@ def test_shipped_story_explores_within_seconds_without_errors():
     assert report.endings and "" not in report.endings  # no path runs off the end of a scene
     assert report.percent("scenes") == 100.0
     assert report.percent("options") > 90
+
+
+def test_the_report_lists_every_ending_with_its_title_and_shortest_path():
+    report = explore(story("explore_retrial_loop"))
+    assert report.ending_titles == {"acquitted": "Acquitted", "convicted": "The End"}
+    text = report.render_text()
+    assert "endings: 2 reached" in text
+    assert ('  convicted "The End" after 2 choice(s):\n      1. hub: Plead\n      2. hub: Present the key'
+            in text)
+    assert '  acquitted "Acquitted" after 3 choice(s):\n      1. hub: Call a witness' in text
+    assert json.loads(report.render_json())["ending_titles"]["acquitted"] == "Acquitted"

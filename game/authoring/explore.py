@@ -68,6 +68,7 @@ class ExploreReport:
     # (scene, choice, option) -> shortest path found
     options_reached: dict[tuple[str, str, str], tuple[Step, ...]] = field(default_factory=dict)
     endings: dict[str, tuple[Step, ...]] = field(default_factory=dict)  # ending id ("" = ran off a scene's end)
+    ending_titles: dict[str, str] = field(default_factory=dict)  # ending id -> its title as the end screen shows it
     scenes_reached: set[str] = field(default_factory=set)
     scenes_total: int = 0
     unreached: list[tuple[str, int, str, str]] = field(default_factory=list)  # (scene, index, mark, what)
@@ -78,10 +79,20 @@ class ExploreReport:
     def ok(self) -> bool:
         return not self.failures
 
-    def reach_ending(self, ending: str, path: tuple[Step, ...]) -> None:
-        """Remember the shortest path found to an ending."""
+    def reach_ending(self, ending: str, path: tuple[Step, ...], title: str = "") -> None:
+        """Remember the shortest path found to an ending, and its title."""
         if ending not in self.endings or len(self.endings[ending]) > len(path):
             self.endings[ending] = path
+        self.ending_titles[ending] = title or self.ending_titles.get(ending, "")
+
+    def render_endings(self) -> list[str]:
+        """Every ending reached, with its title and the shortest choice path found to it, one step a line."""
+        out = [f"endings: {len(self.endings)} reached" if self.endings else "endings: none"]
+        for ending, path in sorted(self.endings.items(), key=lambda item: (len(item[1]), item[0])):
+            name = f"{ending} \"{self.ending_titles.get(ending, '')}\"" if ending else "(ran off the end of a scene)"
+            out.append(f"  {name} after {len(path)} choice(s)" + (":" if path else ""))
+            out += [f"      {n}. {step}" for n, step in enumerate(path, 1)]
+        return out
 
     def reach_option(self, path: tuple[Step, ...]) -> None:
         """Remember the shortest path found to the option taken last on `path` (content notes aside)."""
@@ -118,8 +129,7 @@ class ExploreReport:
                f"beats:   {len(self.beats_reached)}/{self.beats_total} ({self.percent('beats'):.1f}%)",
                f"lines:   {self.lines_reached}/{self.lines_total} ({self.percent('lines'):.1f}%)",
                f"options: {len(self.options_reached)}/{self.options_total} ({self.percent('options'):.1f}%)",
-               "endings: " + (", ".join(f"{e or '(ran off the end of a scene)'} after {len(p)} choice(s)"
-                                        for e, p in sorted(self.endings.items())) or "none")]
+               *self.render_endings()]
         for scene, _index, mark, what in self.unreached:
             out.append(f"{mark}: {what} in '{scene}': {self.unreached_reason()}")
         for scene, choice, option, mark in self.unreached_options:
@@ -137,6 +147,7 @@ class ExploreReport:
         return {"states": self.states, "complete": self.complete, "events": self.events,
                 "coverage": {k: round(self.percent(k), 2) for k in ("scenes", "beats", "lines", "options")},
                 "endings": {e: path(p) for e, p in sorted(self.endings.items())},
+                "ending_titles": dict(sorted(self.ending_titles.items())),
                 "unreached": [{"scene": s, "index": i, "at": mk, "what": w, "reason": self.unreached_reason()}
                               for s, i, mk, w in self.unreached],
                 "failures": [{"scene": f.scene, "message": f.message, "path": path(f.path)} for f in self.failures]}
@@ -323,7 +334,7 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
             report.failures.append(Failure(f"{type(exc).__name__}: {exc}", path, rt.state.scene))
             continue
         if isinstance(event, ev.EndEvent):
-            report.reach_ending(rt.state.ending, path)
+            report.reach_ending(rt.state.ending, path, event.title)
             continue
         at_choice = rt.state.to_dict()
         scene = rt.state.scene
@@ -371,7 +382,7 @@ def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, cur
                 path = path + (step,)
                 current_path[0] = path
                 report.reach_option(path)
-            report.reach_ending(rt.state.ending, path)
+            report.reach_ending(rt.state.ending, path, event.title)
         except Exception:  # noqa: BLE001 - the search below meets the same failure and reports it
             return
 

@@ -222,7 +222,7 @@ class Runtime:
             if event is not None:
                 return event
         raise StoryRuntimeError(f"scene '{s.scene}' runs {MAX_OPS_PER_STOP} steps without showing anything "
-                                "(a loop of jumps?)")
+                                "(an endless loop of jumps or gotos?)")
 
     def _ending_title(self, ending: str) -> str:
         scene = self.story.scenes[self.state.scene]
