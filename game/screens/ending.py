@@ -90,7 +90,7 @@ class EndScreen(Screen):
         if self.phase == SOURCES:
             self.play.draw_sources(surface, self.event.sources, self.page, after="go back")
             return
-        shade(surface, 215 if self.phase == CREDITS else 175)
+        shade(surface, 215 if self.phase == CREDITS else 200)
         if self.phase == CREDITS:
             self._draw_credits(surface)
         else:
@@ -136,6 +136,7 @@ class EndScreen(Screen):
             for text in section.lines:
                 for line in fonts.wrap(text, theme.body_size - 4, WIDTH - 240):
                     rows.append((line, theme.body_size - 4, theme.text, False, 2))
+                rows[-1] = rows[-1][:4] + (14,)  # a little air between one credit and the next
             rows[-1] = rows[-1][:4] + (46,)
         return rows
 

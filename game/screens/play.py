@@ -460,12 +460,21 @@ class PlayScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 150)
         chapter = chapter_label(e.chapter) + (f" · {e.chapter_title}" if e.chapter_title else "")
-        lines = [(chapter, theme.small_size + 4, theme.accent, True), (e.title, theme.title_size, theme.text, True),
-                 (e.date, theme.small_size + 4, theme.muted, False)]
-        y = HEIGHT // 2 - 90
-        for text, size, colour, bold in lines:
-            y = text_block(surface, fonts, text, size, colour, pygame.Rect(100, y, WIDTH - 200, 0), bold, "center") + 14
         hint = fonts.render("Press Enter or click to begin", theme.small_size, theme.muted)
+        room = HEIGHT - hint.get_height() - 70  # everything above the hint
+
+        def lines(d: int) -> list[tuple[str, int, tuple, bool]]:
+            return [(chapter, theme.small_size + 4 - d // 4, theme.accent, True),
+                    (e.title, theme.title_size - d, theme.text, True),
+                    (e.date, theme.small_size + 4 - d // 4, theme.muted, False)]
+
+        def height(d: int) -> int:
+            return sum(block_height(fonts, t, s, WIDTH - 200, b) + 14 for t, s, _, b in lines(d))
+
+        d = fitting(height, room - 40, step=4, most=24)  # a long title at large text: the title shrinks first
+        y = max(20, min(HEIGHT // 2 - 90, room - height(d)))
+        for text, size, colour, bold in lines(d):
+            y = text_block(surface, fonts, text, size, colour, pygame.Rect(100, y, WIDTH - 200, 0), bold, "center") + 14
         surface.blit(hint, ((WIDTH - hint.get_width()) // 2, HEIGHT - hint.get_height() - 40))
 
     def _draw_note(self, surface: pygame.Surface, e: ev.ContentNoteEvent) -> None:
