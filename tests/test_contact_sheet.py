@@ -52,3 +52,16 @@ def test_command_writes_a_png_and_exits_0(story_root, tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["first.png", "second.png"]
     assert "wrote" in result.stdout
+
+
+def test_a_path_that_comes_round_to_the_same_choice_unchanged_stops(story_root, tmp_path):
+    (story_root / "story" / "02_second.yaml").write_text(
+        'id: second\ntitle: "Hub"\nchapter: 2\ndate: "Day two"\nbackground: room\nbeats:\n'
+        '  - choice: "What now?"\n    options:\n      - text: "Back"\n        goto: second\n'
+        '      - text: "Stop"\n  - end: finale\n    title: "Done"\n')
+    story = load_story(story_root)
+    sheet = contact_sheet(story, "second", tmp_path / "hub.png", assets=story_root.parent / "assets")
+    assert sheet.cells == 2 and "same choice unchanged" in sheet.stopped  # the card once, the choice once
+    sheet = contact_sheet(story, "second", tmp_path / "hub2.png", choose=[1, 2],
+                          assets=story_root.parent / "assets")
+    assert sheet.stopped == "reached an ending" and sheet.captions[-1] == "END: Done"

@@ -22,7 +22,7 @@ THUMB = (320, 180)
 GAP = 12
 CAPTION_SIZE = 13
 MAX_CAPTION_LINES = 9
-MAX_EVENTS = 400  # a scene that loops through itself on the chosen path stops here
+MAX_EVENTS = 300  # a bound, in case a path loops in a way the repeat check below does not see
 BACKDROP, INK, MUTED, ACCENT = (18, 20, 28), (235, 232, 225), (160, 156, 150), (242, 201, 76)
 
 
@@ -85,10 +85,18 @@ def contact_sheet(story: m.Story, scene: str, out: Path, choose: Sequence[int] =
     sheet = Sheet(scene)
     thumbs: list[pygame.Surface] = []
     choices = 0
+    asked: set[str] = set()  # each choice with the story state it was met in
     for event in moments(play, choose):
-        if play.rt.state.scene != scene:
-            sheet.stopped = f"then goes on to '{play.rt.state.scene}'"
+        state = play.rt.state
+        if state.scene != scene:
+            sheet.stopped = f"then goes on to '{state.scene}'"
             break
+        if isinstance(event, ev.ChoiceEvent) and choices >= len(choose):  # the picks given are followed as given
+            key = repr((state.pc, event.options, sorted(state.vars.items()), state.evidence))
+            if key in asked:  # a hub that loops through itself, and this path changes nothing
+                sheet.stopped = "the path comes round to the same choice unchanged (pick others with --choose)"
+                break
+            asked.add(key)
         if len(thumbs) >= MAX_EVENTS:
             sheet.stopped = f"stopped after {MAX_EVENTS} events (the path loops?)"
             break
