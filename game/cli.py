@@ -264,7 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of a kind of content file")
     p.add_argument("kind", nargs="?", default="scene",
-                   help="scene, characters, locations, evidence, sources, story, timeline or quiz (default scene)")
+                   help="scene, characters, locations, evidence, sources, story, timeline, quiz, reality, "
+                   "illustrations or credits (default scene)")
     p.add_argument("--write", action="store_true", help="write every schema file into schema/")
     p.set_defaults(func=cmd_schema)
     return parser
