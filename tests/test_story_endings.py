@@ -261,6 +261,9 @@ def test_wrong_moves_cost(story):
     assert good.vars["case"] - 1 == weak.vars["case"]  # only calling the witness a liar costs a point
     assert wrong.vars["case"] == weak.vars["case"] - 1
     assert good.ending == "not_guilty" and wrong.ending == "case_goes_on"
+    bare = play(story, ALWAYS, [], Careful("challenge_four", avoid=calm))  # no paper behind line four
+    assert any("There is only his word" in line for line in bare.lines)
+    assert bare.vars["case"] == good.vars["case"] - 1 and not bare.vars.get("caught_contradiction")
 
 
 # --- menus stay small -----------------------------------------------------------------------------
