@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from game.authoring.explore import explore
 from game.content import model as m
 from game.content.loader import check_content, load_story
 from game.content.problems import ContentError
 from game.runtime import events as ev
-from game.authoring.explore import explore
 from game.runtime.autoplay import random_walk
 from game.runtime.runtime import Options, Runtime
 
