@@ -60,10 +60,10 @@ def test_sources_differ_card_fits_at_200_percent_text(tmp_path):
     from game.profile import Profile
     profile = Profile(tmp_path)
     profile.settings.font_scale = 2.0
-    app = play_app(STORY, "shop_window", 7, profile=profile)
+    app = play_app(STORY, "shop_window", 13, profile=profile)  # the names card, after the choice
     assert isinstance(app.top.event, ev.DifferEvent)
     bottom_strip = app.canvas.subsurface(pygame.Rect(0, 700, 1280, 20))
-    before = play_app(STORY, "shop_window", 7)  # the same moment at 100%: the strip is background there too
+    before = play_app(STORY, "shop_window", 13)  # the same moment at 100%: the strip is background there too
     assert pygame.image.tobytes(bottom_strip, "RGB") == pygame.image.tobytes(
         before.canvas.subsurface(pygame.Rect(0, 700, 1280, 20)), "RGB")
 
