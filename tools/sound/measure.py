@@ -89,20 +89,25 @@ def true_peak(x: np.ndarray, loop: bool = False) -> float:
     return 20 * np.log10(max(peak, 1e-9))
 
 
-def seam(x: np.ndarray) -> dict[str, float]:
+def seam(x: np.ndarray, rate: int = 44100) -> dict[str, float]:
     """How the end of a loop meets its start.
 
     step: the sample jump from the last frame to the first, relative to the 99.9th percentile of
     the jumps between neighbours inside the file (a click is a jump much larger than any inside);
-    level_db: the RMS difference between the last and the first half second.
+    level_db: the RMS change from the last half second to the first;
+    inside_db: the largest such change between neighbouring half seconds inside the file, so a
+    seam can be judged against what the music itself does at its section changes.
     """
     x = _channels(x)
     inside = np.abs(np.diff(x, axis=1))
     typical = float(np.percentile(inside, 99.9)) or 1e-9
     step = float(np.max(np.abs(x[:, 0] - x[:, -1])))
-    w = max(1, int(0.5 * 44100))
+    w = max(1, int(0.5 * rate))
+    blocks = x.shape[1] // w
+    rms = np.sqrt(np.mean(x[:, :blocks * w].reshape(x.shape[0], blocks, w) ** 2, axis=(0, 2))) + 1e-9
+    inside_db = float(np.max(np.abs(np.diff(20 * np.log10(rms))))) if blocks > 1 else 0.0
     a, b = np.sqrt(np.mean(x[:, -w:] ** 2)), np.sqrt(np.mean(x[:, :w] ** 2))
-    return {"step": step / typical, "level_db": float(20 * np.log10((a + 1e-9) / (b + 1e-9)))}
+    return {"step": step / typical, "level_db": float(20 * np.log10((b + 1e-9) / (a + 1e-9))), "inside_db": inside_db}
 
 
 def rms_db(x: np.ndarray) -> float:

@@ -273,6 +273,8 @@ def sorrow() -> np.ndarray:
     w.pad(24, d_chords, s.string_pad, 0.08, low=52)
     w.melody(24, d_tune, s.music_box, 0.3, pan=0.25, rev=0.5)
     w.chords(24, d_chords, s.pluck_bass, [(0, "B", 2.8)], 0.21, octave=2)
+    # a piano pick-up on E7 that hands over to the waltz at the top
+    w.melody(31, ["E4:1 G#4:1 B4:1"], s.piano, 0.22, pan=0.1, rev=0.4)
     return tr.mix(room=2.6, seed=16)
 
 
