@@ -45,7 +45,7 @@ FINDINGS = {
     "words that were never his": "used_confession",
     "photograph of his daughter was laid": "used_photo",
     "typed and then crossed out": "used_first_account",
-    "began with the same account": "used_transcript",
+    "began to tell of the ice": "used_transcript",
     "unchanged for weeks": "used_rehearsal",
     "on his first night in prison": "used_first_night",
     "warden of the prison doubted": "used_warden_doubt",
