@@ -260,7 +260,7 @@ def test_title_screen_fits_at_every_text_size(story_root, tmp_path, scale):
     app.step(0.1)
     app.screenshot(SHOTS / f"title_{int(scale * 100)}.png")
     rects = app.top.menu.rects
-    assert len(rects) == 6 and rects[0].top > 120                # below the title
+    assert len(rects) == 7 and rects[0].top > 120                # below the title (Gallery included)
     assert rects[-1].bottom <= 720 - 60                           # above the key hint
     assert all(a.bottom <= b.top for a, b in zip(rects, rects[1:]))
 
