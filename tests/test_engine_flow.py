@@ -281,3 +281,22 @@ def test_end_screen_says_nothing_about_evidence_when_the_story_has_none(story_ro
 def dataclasses_replace(obj, **changes):
     import dataclasses
     return dataclasses.replace(obj, **changes)
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_title_screen_with_every_entry_fits(tmp_path, scale):
+    from game import paths
+    profile = Profile(tmp_path / "p")
+    profile.settings.font_scale = scale
+    profile.chapters.update(range(0, 12))
+    app = App(load_story(paths.SCENES), profile, window=False)
+    app.push(TitleScreen(app))
+    play = PlayScreen(app, options=Options(content_notes="play"))
+    app.push(play)
+    play.save("1")
+    app.pop()
+    app.step(0.1)
+    labels = [item.label for item in app.top.menu.items]
+    assert labels[0] == "Continue" and "Gallery" in labels and len(labels) == 9
+    rects = app.top.menu.rects
+    assert rects[-1].bottom <= 720 - 60 and all(a.bottom <= b.top for a, b in zip(rects, rects[1:]))

@@ -93,7 +93,9 @@ class TitleScreen(Screen):
     def _layout(self, d: int) -> list[tuple[str, int, tuple, bool]]:
         """The title block's lines, `d` points smaller than the default."""
         app, theme = self.app, self.app.theme
-        lines = [(app.story.title, 88 - d, theme.text, True), (app.story.korean_title, 40 - d // 2, theme.accent, True)]
+        lines = [(app.story.title, 88 - d, theme.text, True)]
+        if d < 52:  # with every entry at the largest text size, only the title itself stays
+            lines.append((app.story.korean_title, 40 - d // 2, theme.accent, True))
         if d < 40:  # the tagline gives way to the buttons when even a small title leaves them too little room
             lines.append((TAGLINE, theme.small_size - 2, theme.muted, False))
         return lines
@@ -111,8 +113,8 @@ class TitleScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         surface.blit(self.app.images.background("title"), (0, 0))
         surface.blit(self._veil(), (0, 0))
-        d_title = fitting(lambda d: self._height(d, 0), HEIGHT, step=4, most=44)
-        d_menu = fitting(lambda d: self._height(d_title, d), HEIGHT, step=2, most=12)
+        d_title = fitting(lambda d: self._height(d, 0), HEIGHT, step=4, most=56)
+        d_menu = fitting(lambda d: self._height(d_title, d), HEIGHT, step=2, most=14)
         self.menu.size = theme.body_size - 2 - d_menu  # measuring tried other sizes: settle on the one that fits
         y = 50
         for text, size, colour, bold in self._layout(d_title):
