@@ -79,17 +79,17 @@ MODES = (PLAY, NOTE, SUMMARY, ENDED)
 
 def _fits(value: Any, hint: Any) -> bool:
     """Whether JSON data `value` has the Python type `hint` (from the runtime state's annotations)."""
+    if hint is str:
+        return type(value) is str and len(value) <= MAX_TEXT
+    if hint is int:
+        return type(value) is int and -MAX_INT <= value <= MAX_INT
+    if hint in (bool, dict, list):
+        return type(value) is hint
+    if hint is float:
+        return type(value) in (int, float) and math.isfinite(value)
     origin, args = get_origin(hint), get_args(hint)
     if origin in (Union, types.UnionType):
         return any(_fits(value, arg) for arg in args)
-    if hint in (bool, dict, list):
-        return type(value) is hint
-    if hint is int:
-        return type(value) is int and -MAX_INT <= value <= MAX_INT
-    if hint is float:
-        return type(value) in (int, float) and math.isfinite(value)
-    if hint is str:
-        return type(value) is str and len(value) <= MAX_TEXT
     if origin is list:
         return type(value) is list and len(value) <= MAX_ITEMS and all(_fits(x, args[0]) for x in value)
     if origin is dict:
@@ -222,7 +222,7 @@ class SaveStore:
         if thumbnail_png is not None:
             atomic_write(self.path(slot).with_suffix(".png"), thumbnail_png)
         write_json(self.path(slot), record)
-        return self.info(slot)
+        return SlotInfo(slot, self.path(slot), record["saved_at"], scene.title, scene.date, scene.chapter)
 
     def autosave(self, rt: Runtime, thumbnail_png: bytes | None = None) -> SlotInfo:
         """Write over the oldest readable autosave; damaged ones are moved aside first, newer ones are skipped."""
