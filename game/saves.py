@@ -173,6 +173,8 @@ def _same_story_problem(state: dict[str, Any], story: m.Story) -> str:
         return "unknown background"
     if any(who not in story.characters for who in stage.get("sprites", {})):
         return "unknown character on stage"
+    if stage.get("illustration", "") and stage["illustration"] not in getattr(story, "illustrations", {}):
+        return "unknown illustration"
     if any(e not in story.evidence for e in state.get("evidence", [])):
         return "unknown evidence"
     return ""

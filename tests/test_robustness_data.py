@@ -164,6 +164,7 @@ EDITS = {
     "sprite odd place": ("stage", "sprites", {"hero": {"expression": "happy", "at": "moon"}}),
     "sprite unknown": ("stage", "sprites", {"ghost": {"expression": "happy", "at": "left"}}),
     "background number": ("stage", "background", 5), "stage null": ("state", "stage", None),
+    "illustration number": ("stage", "illustration", 5), "illustration unknown": ("stage", "illustration", "cg_nope"),
     "path numbers": ("state", "path", [1, 2]), "path entry types": ("state", "path", [{"scene": 1}]),
     "path text": ("state", "path", "x"), "mode": ("state", "mode", "dance"), "visits": ("state", "visits", {"a": "1"}),
     "steps": ("state", "steps", -1), "entered": ("state", "entered", "yes"), "scene number": ("state", "scene", 5),
