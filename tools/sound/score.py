@@ -36,6 +36,11 @@ WARM = ["B4:.5 D5:.5 G5:.5 D5:.5 E5:.5 D5:.5 B4:1", "C5:.5 E5:.5 G5:.5 E5:.5 A5:
         "A5:.5 F#5:.5 D5:.5 E5:.5 F#5:1 A5:1", "G5:1.5 D5:.5 B4:1 R:1"]
 
 
+def every_other(bars: list[str], beats: int = 4, odd: bool = False) -> list[str]:
+    """Keep every other bar (even ones, or odd ones) and rest in the rest: a doubling that comes and goes."""
+    return [bar if (i % 2 == 1) == odd else f"R:{beats}" for i, bar in enumerate(bars)]
+
+
 def transpose(bars: list[str], semitones: int) -> list[str]:
     """Move a melody by semitones (sharps spelled as sharps: only used for the notation)."""
     names = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
@@ -108,7 +113,7 @@ def warm() -> np.ndarray:
              pan=0.3, rev=0.4)
     # A': piano tune with bell doubling, shaker back; then a four-bar tag into the top
     w.melody(28, WARM, s.piano, 0.45, pan=0.05)
-    w.melody(28, WARM[::2], s.bell, 0.08, octave=1, pan=0.35, rev=0.4)
+    w.melody(28, every_other(WARM), s.bell, 0.08, octave=1, pan=0.35, rev=0.4)
     w.chords(28, WARM_CHORDS, s.pluck_bass, [(0, "B", 0.8), (2, "B5", 0.8)], 0.39, octave=2)
     w.chords(28, WARM_CHORDS, s.marimba, [(1, "C", 0.4), (3, "C", 0.4)], 0.13, octave=4, pan=-0.3, low=59)
     w.perc(28, 12, "shaker", [i * 0.5 for i in range(8)], 0.04, pan=0.45)
@@ -156,7 +161,7 @@ def market() -> np.ndarray:
     # A': accordion with glockenspiel an octave up
     street(26, a_chords)
     w.melody(26, a_tune, s.reed, 0.45, pan=0.2, legato=0.85, rev=0.25)
-    w.melody(26, a_tune[::2], s.bell, 0.07, octave=1, pan=-0.3, rev=0.4)
+    w.melody(26, every_other(a_tune), s.bell, 0.07, octave=1, pan=-0.3, rev=0.4)
     tag = ["G", "A", "F#m", "Bm", "Em A", "D"]
     street(34, tag, 0.9)
     w.melody(34, ["B4:1 D5:1 G5:2", "A4:1 C#5:1 E5:2", "F#5:1 E5:1 C#5:1 A4:1", "D5:1 F#5:1 B5:2",
@@ -190,7 +195,7 @@ def prison() -> np.ndarray:
               "D5:.5 R:.5 F5:.5 R:.5 A5:.5 R:.5 D6:.5 R:.5", "C6:.5 B5:.5 A5:.5 E5:.5 C5:1 R:1",
               "F5:.5 E5:.5 D5:.5 F5:.5 E5:.5 D5:.5 B4:.5 G#4:.5", "A4:1 R:.5 E4:.5 A4:1 R:1"]
     w.melody(16, c_tune, s.pizz, 0.6, pan=0.2, rev=0.25)
-    w.melody(16, c_tune[1::2], s.celesta, 0.12, octave=1, pan=-0.35, rev=0.4)
+    w.melody(16, every_other(c_tune, odd=True), s.celesta, 0.12, octave=1, pan=-0.35, rev=0.4)
     w.chords(16, c_chords, s.clarinet, [(0, "B", 0.4), (2, "B", 0.4)], 0.3, octave=3, pan=-0.15)
     w.perc(16, 8, "tick", [0, 1, 2, 3], 0.06, pan=0.45)
     # A': the comedy again, marimba doubling the clarinet
@@ -306,7 +311,7 @@ def courtroom() -> np.ndarray:
               "A5:1.5 G5:.5 F5:1 A5:1", "G5:1 E5:1 C5:1 E5:1", "F5:1 D5:1 Bb4:1 D5:1", "E5:2 G5:2"]
     w.melody(16, c_tune, s.flute, 0.35, pan=0.25, rev=0.4)
     w.melody(16, c_tune, s.horn, 0.4, octave=-1, pan=-0.2, rev=0.4)
-    w.melody(16, c_tune[::2], s.bell, 0.08, octave=1, pan=0.4, rev=0.5)
+    w.melody(16, every_other(c_tune), s.bell, 0.08, octave=1, pan=0.4, rev=0.5)
     w.pad(16, c_chords, s.string_pad, 0.1, low=53)
     w.chords(16, c_chords, s.piano, ARP8, 0.12, pan=0.1, bass_vel=1.3)
     w.chords(16, c_chords, s.pluck_bass, BASS_1_3, 0.35, octave=2)
@@ -429,7 +434,7 @@ def ending() -> np.ndarray:
     theme_g = transpose(THEME, 2)
     w.melody(18, theme_g, s.flute, 0.35, pan=0.25, rev=0.4)
     w.melody(18, theme_g, s.piano, 0.3, octave=-1, pan=-0.1)
-    w.melody(18, theme_g[::2], s.bell, 0.07, octave=1, pan=0.4, rev=0.5)
+    w.melody(18, every_other(theme_g), s.bell, 0.07, octave=1, pan=0.4, rev=0.5)
     w.pad(18, g_chords, s.string_pad, 0.1, low=55)
     w.pad(18, g_chords, s.choir, 0.06, low=55, rev=0.6)
     w.chords(18, g_chords, s.pluck_bass, BASS_1_3, 0.35, octave=2)
