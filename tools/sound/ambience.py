@@ -99,9 +99,9 @@ def court() -> np.ndarray:
     tr = _ring()
     n = tr.n
     tr.dry += _bed(n, 501, 40, 1200) * 0.35 + _bed(n, 502, 150, 5000) * 0.05
-    _events(tr, [4.5, 21.0, 33.5], lambda k: sfx.rustle(0.5, 510 + k, 420) * 0.12, [0.3, -0.4, 0.1],
+    _events(tr, [4.5, 21.0, 33.5], lambda k: sfx.rustle(0.5, 510 + k, 420) * 0.22, [0.3, -0.4, 0.1],
             [1, 0.8, 1], 0.6)
-    _events(tr, [12.0, 29.0], lambda k: sfx.cough(520 + k) * 0.1, [-0.7, 0.6], [1, 0.6], 1.2)
+    _events(tr, [12.0, 29.0], lambda k: sfx.cough(520 + k) * 0.22, [-0.7, 0.6], [1, 0.6], 1.2)
     creak = resonator(noise(int(0.4 * SR), 530) * (np.sin(2 * np.pi * 30 * tvec(int(0.4 * SR))) > 0.6), 700, 150)
     tr.add(creak * 0.4, 17.5, 0.5, 1.0)
     tr.send += 0.12 * _murmur(n, 540, 3, 200, 1500) * np.clip(slow(n, 0.08, 541), 0, None)
