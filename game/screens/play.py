@@ -408,7 +408,7 @@ class PlayScreen(Screen):
     def _draw_card(self, surface: pygame.Surface, e: ev.Event) -> None:
         if isinstance(e, ev.FactEvent):
             where = f"Source: {e.source}" + (f" — {e.section}" if e.section else "")
-            self._card(surface, "Fact · about the real film", "", e.text, where, (118, 180, 220))
+            self._card(surface, "Fact · from the sources", "", e.text, where, (118, 180, 220))
         elif isinstance(e, ev.EvidenceEvent):
             rect = self._card(surface, "Noted for later", e.name, e.description, self.app.story.evidence_kept,
                               (242, 201, 76), width=760)
