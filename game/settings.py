@@ -12,6 +12,7 @@ class Settings:
     auto_delay: float = 1.2       # seconds after a line before auto-advance, plus per-character time
     music_volume: float = 0.6
     sound_volume: float = 0.8
+    ambience_volume: float = 0.5  # the background sounds of a place (wind, the prison hall, a courtroom's hush)
     fullscreen: bool = False
     font_scale: float = 1.0       # 1.0 to 2.0
     high_contrast: bool = False
@@ -22,7 +23,7 @@ class Settings:
     content_notes: str = "ask"     # ask | play | summary
 
     LIMITS = {"text_speed": (0, 200), "auto_delay": (0.2, 10.0), "music_volume": (0.0, 1.0),
-              "sound_volume": (0.0, 1.0), "font_scale": (1.0, 2.0)}
+              "sound_volume": (0.0, 1.0), "ambience_volume": (0.0, 1.0), "font_scale": (1.0, 2.0)}
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

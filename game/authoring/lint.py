@@ -60,7 +60,8 @@ RULES: dict[str, tuple[str, str]] = {
     "missing-glyph": (WARNING, "a character the shipped fonts cannot draw (it would show as a box)"),
 }
 
-ASSET_FOLDERS = ("images/backgrounds", "images/characters", "images/cg", "audio/music", "audio/sfx")
+ASSET_FOLDERS = ("images/backgrounds", "images/characters", "images/cg", "audio/music", "audio/sfx",
+                 "audio/ambience")
 LINES_AT_100 = 6          # more than this and the box covers the stage (theme.body_size at scale 1.0)
 BIG_SCALE = 2.0           # the largest text size the settings allow
 
@@ -267,7 +268,7 @@ class _Linter:
         for char in story.characters.values():
             if char.sprite:
                 used.update(f"images/characters/{char.sprite}_{e}.png" for e in char.expressions)
-        tracks, effects = set(), set()
+        tracks, effects = {story.credits_music} - {None}, set()
         for scene in story.scenes.values():
             if scene.music:
                 tracks.add(scene.music)
@@ -276,7 +277,8 @@ class _Linter:
                     tracks.add(op.track)
                 elif isinstance(op, m.Sound):
                     effects.add(op.effect)
-        for folder, names in (("music", tracks), ("sfx", effects)):
+        loops = {loc.ambience for loc in story.locations.values() if loc.ambience}
+        for folder, names in (("music", tracks), ("sfx", effects), ("ambience", loops)):
             used.update(f"audio/{folder}/{n}{ext}" for n in names for ext in AUDIO_EXTENSIONS)
         engine = _engine_names()
         for folder in ASSET_FOLDERS:
@@ -389,6 +391,8 @@ def _unused_hint(folder: str, path: Path) -> str:
         return f"list it in illustrations.yaml (image: cg/{path.name}), or delete it"
     if folder == "images/characters":
         return (f"list its expression in characters.yaml (sprite + expressions give {stem}.png), or delete it")
+    if folder == "audio/ambience":
+        return f"name it as a location's ambience in locations.yaml (ambience: {stem}), or delete it"
     kind = "music" if folder.endswith("music") else "sound"
     return f"play it with '{kind}: {stem}', or delete it"
 

@@ -207,7 +207,7 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
     characters = {k: m.Character(v["id"], v["name"], v["colour"], v.get("korean", ""), v.get("actor", ""),
                                  v.get("sprite", ""), tuple(v.get("expressions", ())), v.get("description", ""))
                   for k, v in _unique(chars_doc.data["characters"], chars_doc, "characters", "character", p).items()}
-    locations = {k: m.Location(v["id"], v["name"], v["image"])
+    locations = {k: m.Location(v["id"], v["name"], v["image"], v.get("ambience"))
                  for k, v in _unique(locs_doc.data["locations"], locs_doc, "locations", "location", p).items()}
     evidence = {k: m.EvidenceItem(v["id"], v["name"], v["description"])
                 for k, v in _unique(ev_doc.data["evidence"], ev_doc, "evidence", "evidence", p).items()}
@@ -240,7 +240,9 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
     return m.Story(title=story["title"], korean_title=story.get("korean_title", ""), start=story["start"],
                    chapters=chapters, characters=characters, locations=locations, evidence=evidence,
                    sources=sources, scenes=scenes, fingerprint=fingerprint, scene_fingerprints=scene_digests,
-                   evidence_kept=ev_doc.data.get("kept", ""), illustrations=illustrations, credits=credits)
+                   evidence_kept=ev_doc.data.get("kept", ""), illustrations=illustrations, credits=credits,
+                   credits_music=next((d.data["music"] for d in content.documents.get("credits", [])
+                                       if "music" in d.data), None))
 
 
 # --- cross-checks ------------------------------------------------------------------------------
@@ -358,6 +360,11 @@ class _Checker:
             for i, loc in enumerate(loc_doc.data["locations"]):
                 self.asset(loc_doc.mark(("locations", i, "image")), "images", loc["image"], "background image",
                            "draw it, or run tools/make_art.py")
+                if loc.get("ambience"):
+                    self.audio(loc_doc.mark(("locations", i, "ambience")), "ambience", loc["ambience"])
+        for credits_doc in self.content.documents.get("credits", []):
+            if "music" in credits_doc.data:
+                self.audio(credits_doc.mark(("music",)), "music", credits_doc.data["music"])
         for ill_doc in self.content.documents.get("illustrations", []):
             for i, ill in enumerate(ill_doc.data["illustrations"]):
                 self.asset(ill_doc.mark(("illustrations", i, "image")), "images", ill["image"], "illustration image",

@@ -35,6 +35,7 @@ class Location:
     id: str
     name: str
     image: str
+    ambience: str | None = None  # a loop under assets/audio/ambience/ that plays while this is the background
 
 
 @dataclass(frozen=True)
@@ -338,6 +339,7 @@ class Story:
     evidence_kept: str = ""  # evidence.yaml's `kept:` line, shown under each newly noticed piece
     illustrations: dict[str, Illustration] = field(default_factory=dict)  # the optional illustrations.yaml
     credits: tuple[CreditSection, ...] = ()  # the optional credits.yaml
+    credits_music: str | None = None  # its music track, for the end screen
 
     def source_title(self, source_id: str) -> str:
         """The title of a source, or its id when the story does not define it."""

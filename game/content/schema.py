@@ -226,6 +226,8 @@ LOCATIONS_FILE: Schema = obj("Places and their backgrounds.", {
             "name": text("display name"),
             "image": text("image path under assets/images/, e.g. backgrounds/cell7.png",
                           maxLength=MAX_PATH_CHARS),
+            "ambience": ident("a sound loop that plays while this is the background: "
+                              "assets/audio/ambience/<id>.ogg or .wav (omit for quiet)"),
         }, ["id", "name", "image"])},
 }, ["locations"])
 
@@ -279,6 +281,7 @@ CREDITS_FILE: Schema = obj("The credits shown after an ending (optional file).",
             "heading": text("the section's heading"),
             "lines": {"type": "array", "minItems": 1, "items": text("a line"), "description": "its lines"},
         }, ["heading", "lines"])},
+    "music": ident("music track for the end screen and credits: assets/audio/music/<id>.ogg or .wav"),
 }, ["credits"])
 
 DATE: Schema = {"type": "string", "pattern": DATE_PATTERN,

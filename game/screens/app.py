@@ -49,6 +49,7 @@ class App:
         self.images = Images(story, assets)
         self.audio = Audio(assets / "audio")
         self.audio.music_volume, self.audio.sound_volume = self.settings.music_volume, self.settings.sound_volume
+        self.audio.ambience_volume = self.settings.ambience_volume
         self.voice = Voice()
         self.toasts: list[tuple[str, float]] = [(m, 6.0) for m in self.profile.messages]
         self.assets = assets
@@ -158,6 +159,7 @@ class App:
             self.dispatch(action)
         self.time += dt
         self._poll_content()
+        self.audio.update()
         if self.top is not None:
             self.top.update(dt)
         self.toasts = [(text, left - dt) for text, left in self.toasts if left - dt > 0]

@@ -1,4 +1,10 @@
-"""Music and sound effects. No audio device (or no mixer) means the game runs silent, never crashes.
+"""Music, ambience and sound effects. No audio device (or no mixer) means the game runs silent, never crashes.
+
+Three layers: one music track (pygame.mixer.music, streamed), one ambience loop on its own pair of
+reserved channels, and one-shot effects on the rest. A change of music fades the old track out
+before the new one fades in (the mixer streams one track at a time, so `update()` starts the next
+one when the fade has finished); a change of ambience crossfades, the old loop fading out on one
+channel while the new one fades in on the other.
 
 A file that cannot be played (empty, damaged, an unknown format) is noted in `problems` and
 skipped: that track or effect is silent, the rest of the game goes on. `validate` reports such
@@ -13,6 +19,10 @@ import pygame
 from .. import paths
 
 EXTENSIONS = (".ogg", ".wav")
+MUSIC_FADE_OUT_MS = 700
+MUSIC_FADE_IN_MS = 900
+AMBIENCE_FADE_MS = 1500
+AMBIENCE_CHANNELS = 2  # reserved: the loop playing and the one fading out
 _FAILURES = (pygame.error, OSError, ValueError, EOFError, MemoryError)
 
 
@@ -23,12 +33,19 @@ class Audio:
         self.reason = ""
         self.music_volume = 0.6
         self.sound_volume = 0.8
+        self.ambience_volume = 0.5
         self.muted = False
         self.track = ""
+        self.ambience = ""
+        self._next_track = ""    # waiting for the old track to fade out
+        self._waiting = False
+        self._ambience_channel = 0
+        self._loops: dict[str, pygame.mixer.Sound | None] = {}  # the ambience loops in use (at most two)
         self.problems: dict[str, str] = {}  # "music/<name>" or "sfx/<name>" -> why it does not play
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
         try:
             pygame.mixer.init()
+            pygame.mixer.set_reserved(AMBIENCE_CHANNELS)
             self.enabled = True
         except pygame.error as exc:
             self.reason = f"no audio device ({exc})"
@@ -40,7 +57,7 @@ class Audio:
             return None
 
     def play_music(self, track: str) -> None:
-        """Loop `track` ('' or 'stop' for silence); does nothing when it is already playing."""
+        """Loop `track` ('' or 'stop' for silence), fading out whatever plays now; nothing when already playing."""
         track = "" if track == "stop" else track
         if track == self.track:
             return
@@ -48,17 +65,71 @@ class Audio:
         if not self.enabled:
             return
         try:
-            if not track:
-                pygame.mixer.music.fadeout(600)
+            if pygame.mixer.music.get_busy():
+                pygame.mixer.music.fadeout(MUSIC_FADE_OUT_MS)
+                self._next_track, self._waiting = track, True
+            else:
+                self._start_music(track)
+        except _FAILURES:
+            self._stop_music()
+
+    def update(self) -> None:
+        """Once a frame: start the next track when the old one has faded out."""
+        if not (self.enabled and self._waiting):
+            return
+        try:
+            if pygame.mixer.music.get_busy():
                 return
-            path = self._file("music", track)
-            if path and f"music/{track}" not in self.problems:
-                pygame.mixer.music.load(str(path))
-                pygame.mixer.music.set_volume(0 if self.muted else self.music_volume)
-                pygame.mixer.music.play(loops=-1, fade_ms=800)
+        except pygame.error:
+            pass
+        self._waiting = False
+        self._start_music(self._next_track)
+
+    def _start_music(self, track: str) -> None:
+        if not track:
+            return
+        path = self._file("music", track)
+        if not path or f"music/{track}" in self.problems:
+            return
+        try:
+            pygame.mixer.music.load(str(path))
+            pygame.mixer.music.set_volume(0 if self.muted else self.music_volume)
+            pygame.mixer.music.play(loops=-1, fade_ms=MUSIC_FADE_IN_MS)
         except _FAILURES as exc:
             self.problems[f"music/{track}"] = str(exc) or exc.__class__.__name__
             self._stop_music()
+
+    def play_ambience(self, name: str) -> None:
+        """Loop the ambience `name` ('' for none), crossfading from the one playing now."""
+        if name == self.ambience:
+            return
+        old, self.ambience = self.ambience, name
+        if not self.enabled:
+            return
+        try:
+            pygame.mixer.Channel(self._ambience_channel).fadeout(AMBIENCE_FADE_MS)
+            self._ambience_channel = (self._ambience_channel + 1) % AMBIENCE_CHANNELS
+            self._loops = {k: v for k, v in self._loops.items() if k in (old, name)}
+            loop = self._load("ambience", name, self._loops) if name else None
+            if loop is not None:
+                channel = pygame.mixer.Channel(self._ambience_channel)
+                channel.set_volume(0 if self.muted else self.ambience_volume)
+                channel.play(loop, loops=-1, fade_ms=AMBIENCE_FADE_MS)
+        except _FAILURES as exc:
+            self.problems[f"ambience/{name}"] = str(exc) or exc.__class__.__name__
+
+    def _load(self, kind: str, name: str, cache: dict[str, pygame.mixer.Sound | None]) -> pygame.mixer.Sound | None:
+        """A sound from assets/audio/<kind>/, kept in `cache`; None (and a note in `problems`) if it won't play."""
+        if name not in cache:
+            path = self._file(kind, name)
+            if not path:
+                return None
+            try:
+                cache[name] = pygame.mixer.Sound(str(path))
+            except _FAILURES as exc:
+                self.problems[f"{kind}/{name}"] = str(exc) or exc.__class__.__name__
+                cache[name] = None
+        return cache[name]
 
     @staticmethod
     def _stop_music() -> None:
@@ -70,16 +141,7 @@ class Audio:
     def play_sound(self, name: str) -> None:
         if not self.enabled or self.muted:
             return
-        if name not in self._sounds:
-            path = self._file("sfx", name)
-            if not path:
-                return
-            try:
-                self._sounds[name] = pygame.mixer.Sound(str(path))
-            except _FAILURES as exc:
-                self.problems[f"sfx/{name}"] = str(exc) or exc.__class__.__name__
-                self._sounds[name] = None
-        sound = self._sounds[name]
+        sound = self._load("sfx", name, self._sounds)
         if sound is None:
             return
         try:
@@ -89,9 +151,11 @@ class Audio:
             self.problems[f"sfx/{name}"] = str(exc)
 
     def set_muted(self, muted: bool) -> None:
+        """Mute or unmute everything; also applies changed volumes."""
         self.muted = muted
         if self.enabled:
             try:
                 pygame.mixer.music.set_volume(0 if muted else self.music_volume)
+                pygame.mixer.Channel(self._ambience_channel).set_volume(0 if muted else self.ambience_volume)
             except pygame.error:
                 pass

@@ -37,6 +37,9 @@ class EndScreen(Screen):
         if app.story.credits:
             items.append(Item("Return to the title screen", self.finish))
         self.menu = MenuList(items, (WIDTH // 2, 520), 620, app.theme.body_size - 2, audio=app.audio)
+        app.audio.play_ambience("")
+        if app.story.credits_music:
+            app.audio.play_music(app.story.credits_music)
 
     # --- flow ------------------------------------------------------------------------------------
 

@@ -66,6 +66,8 @@ class PlayScreen(Screen):
                 self.old_background = self._picture_image(self.shown_picture)
                 self.fade = 0.0
         self.app.audio.play_music(self.rt.state.stage.music)
+        location = self.app.story.locations.get(self.rt.state.stage.background)
+        self.app.audio.play_ambience(location.ambience or "" if location else "")
         self.shown_picture = picture
         self.event = event
         self.shown_at, self.card = self.app.time, 0

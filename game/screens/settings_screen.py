@@ -53,6 +53,8 @@ def rows(voice_reason: str) -> list[Row]:
             _step("auto_delay", 0.2, 0.2, 10.0), "Time to read before auto mode moves on."),
         Row("Music volume", lambda s: f"{round(s.music_volume * 100)}%", _step("music_volume", 0.1, 0, 1)),
         Row("Sound volume", lambda s: f"{round(s.sound_volume * 100)}%", _step("sound_volume", 0.1, 0, 1)),
+        Row("Ambience volume", lambda s: f"{round(s.ambience_volume * 100)}%", _step("ambience_volume", 0.1, 0, 1),
+            "The sounds of each place: wind, the prison hall, a courtroom's hush. 0% turns them off."),
         Row("Display", lambda s: "Fullscreen" if s.fullscreen else "Window", _toggle("fullscreen"),
             "F11 or Alt+Enter also switch."),
         Row("Text size", lambda s: f"{round(s.font_scale * 100)}%", _step("font_scale", 0.1, 1.0, 2.0),
@@ -92,6 +94,7 @@ class SettingsScreen(Screen):
         self.app.apply_settings()
         self.app.audio.music_volume = self.app.settings.music_volume
         self.app.audio.sound_volume = self.app.settings.sound_volume
+        self.app.audio.ambience_volume = self.app.settings.ambience_volume
         self.app.audio.set_muted(self.app.audio.muted)
 
     def on_action(self, action: Action) -> None:

@@ -17,6 +17,7 @@ class TitleScreen(Screen):
         self._veil_surface: pygame.Surface | None = None
         self.menu = self._menu()
         app.audio.play_music("theme")
+        app.audio.play_ambience("")
 
     def _menu(self) -> MenuList:
         """Only what exists: Continue and Load need a save, Chapters a chapter reached, Gallery illustrations."""
@@ -77,6 +78,7 @@ class TitleScreen(Screen):
         self.menu = self._menu()
         self.menu.index = min(index, len(self.menu.items) - 1)
         self.app.audio.play_music("theme")
+        self.app.audio.play_ambience("")
 
     def on_action(self, action: Action) -> None:
         if not self.menu.on_action(action) and action.name == "cancel":
