@@ -114,6 +114,7 @@ def test_options_beyond_six_are_a_located_error(story_root):
     scene.write_text(scene.read_text().replace('      - text: "Leave it"\n', extra + '      - text: "Leave it"\n'))
     problems = check_content(story_root).problems.errors
     assert len(problems) == 1 and "at most 6" in problems[0].message
+    assert problems[0].hint.startswith("group them")
     assert problems[0].mark.file.endswith("01_first.yaml") and problems[0].mark.line == 17
 
 

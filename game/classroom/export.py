@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.model import chapter_label
 from .quiz import TOPIC_TITLES, Question, Quiz
 from .session import Entry, SessionLog, format_clock
 
@@ -120,9 +121,9 @@ def summary_markdown(log: SessionLog, story_title: str = "Cell 7") -> str:
         for e in path:
             d = e.detail
             if e.kind == "scene":
-                lines.append(f"- {e.clock()} · Chapter {e.chapter}: **{_md(d.get('title', e.scene))}**")
+                lines.append(f"- {e.clock()} · {chapter_label(e.chapter)}: **{_md(d.get('title', e.scene))}**")
             elif e.kind == "jump":
-                lines.append(f"- {e.clock()} · jumped to chapter {e.chapter} ({_md(e.scene)})")
+                lines.append(f"- {e.clock()} · jumped to {chapter_label(e.chapter).lower()} ({_md(e.scene)})")
             elif e.kind == "content_note":
                 lines.append(f"  - {e.clock()} · content note: {_md(d.get('decision'))}")
             else:
@@ -260,7 +261,7 @@ def _quiz_sections(data: HandoutData) -> list[tuple[str, list[Question]]]:
     sections = []
     titles = {n: t for n, t, _ in data.chapters}
     for number in sorted({q.chapter for q in data.quiz.story()}):
-        sections.append((f"Chapter {number}: {titles.get(number, '')}", data.quiz.story(number)))
+        sections.append((f"{chapter_label(number)}: {titles.get(number, '')}", data.quiz.story(number)))
     for topic, title in TOPIC_TITLES.items():
         if topic != "story" and data.quiz.history(topic):
             sections.append((f"Real history: {title.lower()}", data.quiz.history(topic)))
@@ -282,7 +283,7 @@ def handout_html(data: HandoutData) -> str:
     if data.prompts:
         body.append("<h2>Questions for discussion</h2>")
         for p in data.prompts:
-            body += ['<div class="prompt">', f'<p class="where">Chapter {p.chapter} · {_e(p.scene_title)}</p>',
+            body += ['<div class="prompt">', f'<p class="where">{chapter_label(p.chapter)} · {_e(p.scene_title)}</p>',
                      f"<p><b>{_e(p.question)}</b></p>"]
             if p.followups:
                 body += ["<ul>", *[f"<li>{_e(f)}</li>" for f in p.followups], "</ul>"]

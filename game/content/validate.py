@@ -237,7 +237,7 @@ class Validator:
                 self._error(path, f"{label} needs at least {schema['minItems']} item(s)")
             if len(value) > schema.get("maxItems", len(value)):
                 self._error(path, f"{label} has {len(value)} items; at most {schema['maxItems']} are allowed",
-                            "remove some")
+                            schema.get("x-hint", "remove some"))
             if "items" in schema:
                 for i, item in enumerate(value):
                     self._check(item, schema["items"], path + (i,), f"{label} item {i + 1}")

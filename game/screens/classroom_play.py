@@ -297,7 +297,8 @@ class ClassroomNotesScreen(Screen):
                 surface.blit(label, (rect.centerx - label.get_width() // 2, rect.top + 11))
                 continue
             n = self.noted[i]
-            title = fonts.render(f"Ch {n.chapter} · {n.title}", 28, theme.text, bold=True)
+            short = "Prologue" if n.chapter == 0 else f"Ch {n.chapter}"
+            title = fonts.render(f"{short} · {n.title}", 28, theme.text, bold=True)
             surface.blit(title, (rect.left + 20, rect.top + 8))
             text_block(surface, fonts, "; ".join(n.topics), HINT, theme.muted,
                        pygame.Rect(rect.left + 20, rect.top + 10 + fonts.line_height(28), 880, 0), spacing=1.0)
@@ -432,7 +433,7 @@ class ClassroomChapterList(Screen):
     def jump(self, position: int) -> None:
         chapter, scenes = self.chapters[position]
         if not scenes:
-            self.app.notify(f"Chapter {chapter.number} has no scenes yet.")
+            self.app.notify(f"{chapter_label(chapter.number)} has no scenes yet.")
             return
         first = next((s for s in notes.story_order(self.app.story) if s.chapter == chapter.number), scenes[0])
         self.app.pop()

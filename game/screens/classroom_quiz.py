@@ -10,6 +10,7 @@ import pygame
 
 from ..classroom.quiz import DONE, MAX_TEAMS, MIN_TEAMS, REVEAL, TOPIC_TITLES, Question, Quiz, QuizGame
 from ..classroom.session import SessionLog
+from ..content.model import chapter_label
 from .base import Screen
 from .classroom_ui import BIG, BLUE, BODY, GREEN, HINT, RED, backdrop, fit_size, footer, heading
 from .input import Action
@@ -25,7 +26,7 @@ def question_sets(quiz: Quiz, story) -> list[tuple[str, list[Question]]]:
     for chapter in story.chapters:
         questions = quiz.story(chapter.number)
         if questions:
-            sets.append((f"Chapter {chapter.number}: {chapter.title}", questions))
+            sets.append((f"{chapter_label(chapter.number)}: {chapter.title}", questions))
     if quiz.history():
         sets.append(("The film's real history", quiz.history()))
     if quiz.story():
@@ -43,7 +44,7 @@ class QuizSetupScreen(Screen):
         self.sets = question_sets(quiz, app.story)
         self.set_index = 0
         if chapter is not None:
-            title = f"Chapter {chapter}:"
+            title = f"{chapter_label(chapter)}:"
             self.set_index = next((i for i, (t, _) in enumerate(self.sets) if t.startswith(title)), 0)
         self.teams = 2
         self.row = 2 if self.sets else 0
@@ -157,7 +158,7 @@ class QuizScreen(Screen):
         fonts, theme, game = self.app.fonts, self.app.theme, self.game
         q = game.question
         revealed = game.phase == REVEAL
-        topic = f"Chapter {q.chapter}" if q.about == "story" else TOPIC_TITLES.get(q.about, q.about)
+        topic = chapter_label(q.chapter) if q.about == "story" else TOPIC_TITLES.get(q.about, q.about)
         tag = fonts.render(f"{game.title.upper()}  ·  QUESTION {game.index + 1} OF {len(game.questions)}", HINT,
                            theme.accent, bold=True)
         surface.blit(tag, (60, 18))

@@ -5,6 +5,7 @@ import time
 
 import pygame
 
+from ..content.model import chapter_label
 from ..saves import AUTO_SLOTS, MANUAL_SLOTS, QUICK, SlotInfo
 from .base import Screen
 from .input import Action
@@ -145,7 +146,7 @@ class SaveLoadScreen(Screen):
             lines = [("Empty", 0, theme.muted, False)]
         else:
             lines = [(info.scene_title, 0, theme.text, True),
-                     (f"Chapter {info.chapter} · {info.date}", 4, theme.muted, False)]
+                     (f"{chapter_label(info.chapter)} · {info.date}", 4, theme.muted, False)]
         text_w = rect.right - thumb_rect.right - 28
 
         def overflow(d: int) -> int:
