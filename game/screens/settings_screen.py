@@ -124,7 +124,7 @@ class SettingsScreen(Screen):
         label_w = 470
         value_w = WIDTH - 140 - label_w - 60
         heights = [max(block_height(fonts, r.label, size, label_w),
-                       block_height(fonts, self._value(r), size, value_w)) + 14 for r in self.rows]
+                       block_height(fonts, self._value(r), size, value_w)) + 10 for r in self.rows]
         row = self.rows[self.index]
         help_text = f"{f'Off: {row.disabled}.' if row.disabled else row.help}  ← → change · Esc saves and goes back"
         top = 20 + fonts.line_height(theme.title_size - 20) + 12
@@ -143,11 +143,11 @@ class SettingsScreen(Screen):
             panel(surface, rect, theme, alpha=230 if selected else 150, edge=theme.accent if selected else None,
                   radius=8)
             colour = theme.muted if row.disabled else (theme.accent if selected else theme.text)
-            text_block(surface, fonts, row.label, size, colour, pygame.Rect(rect.left + 24, rect.top + 7, label_w, 0),
+            text_block(surface, fonts, row.label, size, colour, pygame.Rect(rect.left + 24, rect.top + 5, label_w, 0),
                        bold=selected)
             value = self._value(row)
             text_block(surface, fonts, value, size, colour,
-                       pygame.Rect(rect.left + label_w + 60, rect.top + 7, value_w, 0))
+                       pygame.Rect(rect.left + label_w + 60, rect.top + 5, value_w, 0))
             y += heights[i] + GAP
         text_block(surface, fonts, help_text, theme.small_size, theme.muted,
                    pygame.Rect(70, bottom + 12, WIDTH - 140, 0))
