@@ -77,7 +77,7 @@ class SceneCompiler:
         elif "fact" in b:
             emit(m.Fact(mark, b["fact"], b["source"], b.get("section", "")))
         elif "differ" in b:
-            accounts = tuple(m.Account(a["source"], a["says"]) for a in b["accounts"])
+            accounts = tuple(m.Account(a["source"], a["says"], a.get("section", "")) for a in b["accounts"])
             emit(m.Differ(mark, b["differ"], accounts, b.get("question", DEFAULT_QUESTION)))
         elif "prompt" in b:
             emit(m.Prompt(mark, b["prompt"], tuple(b.get("followups", ())), b.get("minutes")))

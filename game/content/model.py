@@ -256,6 +256,7 @@ class Account:
 
     source: str
     says: str
+    section: str = ""  # the part of the source it rests on
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,9 @@ BEAT_KINDS: dict[str, Schema] = {
     "differ": keyed("differ", "A 'the sources differ' card: two or more accounts side by side.", {
         "differ": text("what the accounts disagree about"),
         "accounts": {"type": "array", "minItems": 2, "description": "each source's version", "items": obj(
-            "One source's account.", {"source": ident("source id"), "says": text("what it says, in your words")},
+            "One source's account.", {"source": ident("source id"),
+                                      "section": text("the part of the source it rests on"),
+                                      "says": text("what it says, in your words")},
             ["source", "says"])},
         "question": text("a question for the reader (default: how would you check which is right?)"),
     }, ["accounts"]),

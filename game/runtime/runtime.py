@@ -312,7 +312,8 @@ class Runtime:
     def _card(self, op: m.Fact | m.Differ) -> ev.FactEvent | ev.DifferEvent:
         if isinstance(op, m.Fact):
             return ev.FactEvent(op.text, self._source(op.source), op.section)
-        return ev.DifferEvent(op.topic, tuple((self._source(a.source), a.says) for a in op.accounts), op.question)
+        return ev.DifferEvent(op.topic, tuple((self._cited(a.source, a.section), a.says) for a in op.accounts),
+                              op.question)
 
     def _gathered(self) -> ev.SourcesPage | None:
         """The fact and differ cards gathered since the last page, as one page (None when there are none)."""
@@ -337,3 +338,7 @@ class Runtime:
 
     def _source(self, source_id: str) -> str:
         return self.story.sources[source_id].title
+
+    def _cited(self, source_id: str, section: str) -> str:
+        """A differ account's heading: the source, and the part of it the account rests on."""
+        return f"{self._source(source_id)} · {section}" if section else self._source(source_id)
