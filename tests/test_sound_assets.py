@@ -15,8 +15,8 @@ import pytest
 
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-pygame = pytest.importorskip("pygame")
-np = pytest.importorskip("numpy")
+import numpy as np  # noqa: E402 (after the audio driver is chosen)
+import pygame  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 AUDIO = ROOT / "assets" / "audio"
