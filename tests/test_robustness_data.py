@@ -8,39 +8,21 @@ from __future__ import annotations
 import csv
 import json
 import os
-import random
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import walk_to
 
 from game.content.loader import load_story
 from game.profile import Profile
 from game.runtime import events as ev
-from game.runtime.runtime import Options, Runtime
 from game.saves import AUTO_SLOTS, SaveError, SaveStore
 from game.storage import StorageError, atomic_write, nesting_depth_exceeds, parse_json, set_aside
 
 ROOT = Path(__file__).resolve().parent.parent
 DEEP = b"[" * 100_000 + b"]" * 100_000
-
-
-@pytest.fixture
-def story(story_root):
-    return load_story(story_root)
-
-
-def walk_to(story, n_events: int, seed: int = 1) -> Runtime:
-    rng = random.Random(seed)
-    rt = Runtime(story, Options(content_notes="ask", prompts=True))
-    for _ in range(n_events):
-        event = rt.advance()
-        if isinstance(event, ev.EndEvent):
-            break
-        if isinstance(event, ev.WAITS_FOR_CHOICE):
-            rt.choose(rng.choice(event.options)[0])
-    return rt
 
 
 def damaged(folder: Path) -> list[Path]:

@@ -8,29 +8,13 @@ import random
 import signal
 
 import pytest
+from conftest import walk_to
 
 from game.content.loader import load_story
 from game.runtime import events as ev
 from game.runtime.runtime import Options, Runtime
 from game.saves import SaveError, SaveStore
 from game.storage import atomic_write, data_dir, load_json_or_default
-
-
-@pytest.fixture
-def story(story_root):
-    return load_story(story_root)
-
-
-def walk_to(story, n_events: int, seed: int = 1) -> Runtime:
-    rng = random.Random(seed)
-    rt = Runtime(story, Options(content_notes="ask", prompts=True))
-    for _ in range(n_events):
-        event = rt.advance()
-        if isinstance(event, ev.EndEvent):
-            break
-        if isinstance(event, ev.WAITS_FOR_CHOICE):
-            rt.choose(rng.choice(event.options)[0])
-    return rt
 
 
 @pytest.mark.parametrize("n", range(1, 14))

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import shipped_story
 
 from game.authoring.explore import explore
 from game.content import model as m
-from game.content.loader import check_content, load_story
-from game.content.problems import ContentError
+from game.content.loader import check_content
 from game.runtime import events as ev
 from game.runtime.autoplay import random_walk
 from game.runtime.runtime import Options, Runtime
@@ -53,14 +53,7 @@ GUIDED_PLAYTHROUGHS = 8
 
 @pytest.fixture(scope="module")
 def story() -> m.Story:
-    try:
-        return load_story(SCENES)
-    except ContentError:
-        content = check_content(SCENES)
-        other = [p for p in content.problems.items if p.code != "missing-asset"]
-        assert not other, "\n".join(str(p) for p in other)
-        assert content.story is not None
-        return content.story
+    return shipped_story()
 
 
 @pytest.fixture(scope="module")

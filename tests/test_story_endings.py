@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import shipped_story
 
 from game.authoring.explore import explore
 from game.content import model as m
-from game.content.loader import check_content, load_story
-from game.content.problems import ContentError
 from game.runtime import events as ev
 from game.runtime.runtime import Options, Runtime
 
@@ -64,14 +63,7 @@ GENERAL = ["will set out what the defence has put before it", "Much of this lay 
 
 @pytest.fixture(scope="module")
 def story() -> m.Story:
-    try:
-        return load_story(SCENES)
-    except ContentError:
-        content = check_content(SCENES)
-        other = [p for p in content.problems.items if p.code != "missing-asset"]
-        assert not other, "\n".join(str(p) for p in other)
-        assert content.story is not None
-        return content.story
+    return shipped_story()
 
 
 Picker = Callable[[str, list[str]], str]
