@@ -24,7 +24,7 @@ BUDGET_BYTES = 12 * 1024 * 1024
 RATE = 44100
 MUSIC = {"theme", "warm", "market", "prison", "tension", "sorrow", "courtroom", "hope", "balloon", "ending"}
 AMBIENCE = {"winter", "prison", "fire", "court", "night"}
-SFX = {"select", "confirm", "evidence", "page", "paper", "cell_door", "door", "gavel", "wind", "whoosh",
+SFX = {"select", "confirm", "evidence", "page", "paper", "cell_door", "door", "gavel", "wind",
        "shop_bell", "footsteps", "footsteps_ice", "crowd", "fire", "balloon_burner"}
 UI = {"select", "confirm", "evidence"}
 TARGET_LUFS = {"music": -20.0, "ambience": -30.0, "sfx": -20.0, "ui": -26.0}

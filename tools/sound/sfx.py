@@ -218,17 +218,6 @@ def sfx_wind() -> np.ndarray:
     return (base + whistle) * gust * env_lin(n, [(0, 0), (0.6, 1), (2.2, 1), (3.0, 0)])
 
 
-def sfx_whoosh() -> np.ndarray:
-    n = int(1.3 * SR)
-    t = tvec(n)
-    env = env_lin(n, [(0, 0), (0.55, 0.6), (0.85, 1.0), (1.3, 0)])
-    sweep = np.zeros(n)
-    for k, c in enumerate(np.geomspace(250, 2400, 8)):  # band sweeping upwards, in overlapping slices
-        w = np.exp(-0.5 * ((t - 0.15 * k - 0.1) / 0.12) ** 2)
-        sweep += resonator(noise(n, 31 + k), c, c / 3) * w
-    return sweep * env + 0.3 * filt(noise(n, 40), hi=300) * env
-
-
 def sfx_shop_bell() -> np.ndarray:
     """The bell above a shop door: a small brass bell shaken by the door, three strikes, then ringing."""
     out = np.zeros(int(3.0 * SR))
@@ -298,6 +287,6 @@ def sfx_balloon_burner() -> np.ndarray:
 UI = ("select", "confirm", "evidence")
 EFFECTS = {"select": sfx_select, "confirm": sfx_confirm, "evidence": sfx_evidence, "page": sfx_page,
            "paper": sfx_paper, "cell_door": sfx_cell_door, "door": sfx_door, "gavel": sfx_gavel,
-           "wind": sfx_wind, "whoosh": sfx_whoosh, "shop_bell": sfx_shop_bell, "footsteps": sfx_footsteps,
+           "wind": sfx_wind, "shop_bell": sfx_shop_bell, "footsteps": sfx_footsteps,
            "footsteps_ice": sfx_footsteps_ice, "crowd": sfx_crowd, "fire": sfx_fire,
            "balloon_burner": sfx_balloon_burner}
