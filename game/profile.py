@@ -1,4 +1,5 @@
-"""The player's profile in the data folder: settings, lines read, chapters reached, and the saves.
+"""The player's profile in the data folder: settings, lines read, chapters reached, pictures seen and music
+heard, and the saves.
 
 All of it is plain JSON written crash-safely. Anything damaged is set aside with a message
 for the player and replaced by defaults: the game always goes on.
@@ -22,7 +23,7 @@ def persistent_problem(data: object) -> str:
     """persistent.json's schema: "" when fine. Unknown keys are allowed (a newer game may add some)."""
     if type(data) is not dict:
         return "not a mapping"
-    for key in ("seen", "illustrations"):
+    for key in ("seen", "illustrations", "tracks"):
         if key in data and (problem := _id_list(data[key], key)):
             return problem
     if "chapters" in data:
@@ -43,6 +44,8 @@ class Profile:
         self.chapters: set[int] = set(data.get("chapters", []))
         self.illustrations: list[str] = list(dict.fromkeys(  # seen ones, in the order first seen
             s for s in data.get("illustrations", []) if isinstance(s, str)))
+        self.tracks: list[str] = list(dict.fromkeys(  # music heard, in the order first heard
+            s for s in data.get("tracks", []) if isinstance(s, str)))
         self.saves = SaveStore(self.folder, self.messages)
 
     def _note(self, message: str) -> None:
@@ -66,6 +69,12 @@ class Profile:
             self.illustrations.append(illustration)
             self.save_persistent()
 
+    def hear_track(self, track: str) -> None:
+        """Keep a piece of music for the music room the first time it plays."""
+        if track and track != "stop" and track not in self.tracks:
+            self.tracks.append(track)
+            self.save_persistent()
+
     def save_persistent(self) -> bool:
         return self._write("persistent.json", {"seen": sorted(self.seen), "chapters": sorted(self.chapters),
-                                               "illustrations": self.illustrations})
+                                               "illustrations": self.illustrations, "tracks": self.tracks})

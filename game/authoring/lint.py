@@ -55,6 +55,7 @@ RULES: dict[str, tuple[str, str]] = {
     "impossible-condition": (WARNING, "a condition no play-through can make true"),
     "unobtainable-evidence": (WARNING, "evidence defined in evidence.yaml that nothing reachable gives"),
     "unused-asset": (INFO, "an image or sound under assets/ that no content file uses"),
+    "unlisted-music": (INFO, "a music file with no entry in music.yaml (the music room does not offer it)"),
     "no-portrait": (INFO, "a character without a sprite (a warning when a show beat uses it)"),
     "text-overflow": (WARNING, "a line too long for the text box at 100% or 200% text size"),
     "missing-glyph": (WARNING, "a character the shipped fonts cannot draw (it would show as a box)"),
@@ -292,6 +293,18 @@ class _Linter:
                 if relative not in used and path.stem not in engine:
                     self.add("unused-asset", Mark(display_path(path, self.content.root.parent)),
                              f"assets/{relative} is not used by any content file", _unused_hint(folder, path))
+        self.music_room()
+
+    def music_room(self) -> None:
+        """With a music.yaml, every piece under assets/audio/music/ should be in it (info: the room just lacks it)."""
+        if not self.content.documents.get("music"):
+            return
+        base = self.content.assets / "audio" / "music"
+        for path in sorted(base.iterdir()) if base.is_dir() else ():
+            if path.is_file() and path.suffix in AUDIO_EXTENSIONS and path.stem not in self.story.music:
+                self.add("unlisted-music", Mark(display_path(path, self.content.root.parent)),
+                         f"assets/audio/music/{path.name} has no entry in music.yaml: the music room leaves it out",
+                         f"add '- {{id: {path.stem}, title: \"...\"}}' to music.yaml")
 
     def portraits(self) -> None:
         shown = {op.who for s in self.story.scenes.values() for op in s.code if isinstance(op, m.Show)}

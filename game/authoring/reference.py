@@ -19,7 +19,7 @@ FILE_PLACES = {"scene": "scenes/story/*.yaml (one scene per file)", "characters"
                "sources": "scenes/sources.yaml", "story": "scenes/story.yaml",
                "timeline": "scenes/timeline/*.yaml", "quiz": "scenes/quiz/*.yaml",
                "reality": "scenes/reality.yaml (optional)", "illustrations": "scenes/illustrations.yaml (optional)",
-               "credits": "scenes/credits.yaml (optional)"}
+               "credits": "scenes/credits.yaml (optional)", "music": "scenes/music.yaml (optional)"}
 
 
 def _type(schema: dict[str, Any]) -> str:

@@ -30,7 +30,8 @@ SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locatio
                 "evidence": "evidence.yaml", "sources": "sources.yaml"}
 OPTIONAL_FILES = {"reality": "reality.yaml",  # classroom mode's 'Film and reality' cards
                   "illustrations": "illustrations.yaml",  # full-screen pictures and the gallery
-                  "credits": "credits.yaml"}  # shown after an ending
+                  "credits": "credits.yaml",  # shown after an ending
+                  "music": "music.yaml"}  # the pieces of the music room
 SCENE_DIR = "story"
 TIMELINE_DIR = "timeline"
 QUIZ_DIR = "quiz"
@@ -235,12 +236,17 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
     for doc in content.documents.get("illustrations", []):
         items = _unique(doc.data["illustrations"], doc, "illustrations", "illustration", p)
         illustrations = {k: m.Illustration(v["id"], v["title"], v["image"]) for k, v in items.items()}
+    tracks = {}
+    for doc in content.documents.get("music", []):
+        items = _unique(doc.data["music"], doc, "music", "music", p)
+        tracks = {k: m.Track(v["id"], v["title"], v.get("description", "")) for k, v in items.items()}
     credits = tuple(m.CreditSection(c["heading"], tuple(c["lines"]))
                     for doc in content.documents.get("credits", []) for c in doc.data["credits"])
     return m.Story(title=story["title"], korean_title=story.get("korean_title", ""), start=story["start"],
                    chapters=chapters, characters=characters, locations=locations, evidence=evidence,
                    sources=sources, scenes=scenes, fingerprint=fingerprint, scene_fingerprints=scene_digests,
                    evidence_kept=ev_doc.data.get("kept", ""), illustrations=illustrations, credits=credits,
+                   music=tracks,
                    credits_music=next((d.data["music"] for d in content.documents.get("credits", [])
                                        if "music" in d.data), None))
 
@@ -365,6 +371,9 @@ class _Checker:
         for credits_doc in self.content.documents.get("credits", []):
             if "music" in credits_doc.data:
                 self.audio(credits_doc.mark(("music",)), "music", credits_doc.data["music"])
+        for music_doc in self.content.documents.get("music", []):
+            for i, piece in enumerate(music_doc.data["music"]):
+                self.audio(music_doc.mark(("music", i, "id")), "music", piece["id"])
         for ill_doc in self.content.documents.get("illustrations", []):
             for i, ill in enumerate(ill_doc.data["illustrations"]):
                 self.asset(ill_doc.mark(("illustrations", i, "image")), "images", ill["image"], "illustration image",

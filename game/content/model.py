@@ -48,6 +48,15 @@ class Illustration:
 
 
 @dataclass(frozen=True)
+class Track:
+    """A piece of the score as the music room lists it, from music.yaml."""
+
+    id: str  # the file assets/audio/music/<id>.ogg (or .wav)
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class CreditSection:
     """A heading and its lines, from credits.yaml."""
 
@@ -341,6 +350,7 @@ class Story:
     illustrations: dict[str, Illustration] = field(default_factory=dict)  # the optional illustrations.yaml
     credits: tuple[CreditSection, ...] = ()  # the optional credits.yaml
     credits_music: str | None = None  # its music track, for the end screen
+    music: dict[str, Track] = field(default_factory=dict)  # the optional music.yaml: the music room's pieces
 
     def source_title(self, source_id: str) -> str:
         """The title of a source, or its id when the story does not define it."""

@@ -286,6 +286,15 @@ CREDITS_FILE: Schema = obj("The credits shown after an ending (optional file).",
     "music": ident("music track for the end screen and credits: assets/audio/music/<id>.ogg or .wav"),
 }, ["credits"])
 
+MUSIC_FILE: Schema = obj("The score's pieces for the music room in the extras (optional file).", {
+    "music": {"type": "array", "minItems": 1, "description": "every piece, in the music room's order",
+              "items": obj("A piece of music.", {
+                  "id": ident("the track id: assets/audio/music/<id>.ogg or .wav (as music beats name it)"),
+                  "title": text("its name in the music room"),
+                  "description": text("a line about where it plays, shown under the title"),
+              }, ["id", "title"])},
+}, ["music"])
+
 DATE: Schema = {"type": "string", "pattern": DATE_PATTERN,
                 "description": "YYYY, YYYY-MM or YYYY-MM-DD; the form gives the precision"}
 
@@ -385,6 +394,7 @@ FILE_SCHEMAS: dict[str, Schema] = {
     "scene": SCENE_FILE, "characters": CHARACTERS_FILE, "locations": LOCATIONS_FILE,
     "evidence": EVIDENCE_FILE, "sources": SOURCES_FILE, "story": STORY_FILE, "timeline": TIMELINE_FILE,
     "quiz": QUIZ_FILE, "reality": REALITY_FILE, "illustrations": ILLUSTRATIONS_FILE, "credits": CREDITS_FILE,
+    "music": MUSIC_FILE,
 }
 
 

@@ -13,6 +13,7 @@ files too (game/content/assetcheck.py), so this is the last line of defence.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pygame
 
@@ -36,6 +37,7 @@ class Audio:
         self.ambience_volume = 0.5
         self.muted = False
         self.track = ""
+        self.on_track: Callable[[str], None] | None = None  # told each track that starts (the profile keeps it)
         self.ambience = ""
         self._next_track = ""    # waiting for the old track to fade out
         self._waiting = False
@@ -62,6 +64,8 @@ class Audio:
         if track == self.track:
             return
         self.track = track
+        if track and self.on_track:
+            self.on_track(track)
         if not self.enabled:
             return
         try:

@@ -20,7 +20,8 @@ class TitleScreen(Screen):
         app.audio.play_ambience("")
 
     def _menu(self) -> MenuList:
-        """Only what exists: Continue and Load need a save, Chapters a chapter reached, Gallery illustrations."""
+        """Only what exists: Continue and Load need a save, Chapters a chapter reached, Gallery
+        illustrations or music."""
         app = self.app
         newest = app.profile.saves.newest()
         items = []
@@ -31,7 +32,7 @@ class TitleScreen(Screen):
             items.append(Item("Load", lambda: self.open("load")))
         if app.profile.chapters or app.classroom:
             items.append(Item("Chapters", lambda: self.open("chapters")))
-        if app.story.illustrations:
+        if app.story.illustrations or app.story.music:
             items.append(Item("Gallery", lambda: self.open("gallery")))
         if app.story.timeline is not None and app.story.timeline.events:
             items.append(Item("Timeline: the real history", self.open_timeline))
