@@ -216,7 +216,7 @@ class MusicRoom:
         """The list's text size: large text steps down until the longest entry (and its tag) fits a row."""
         fonts, theme = self.app.fonts, self.app.theme
         labels = [f"{i + 1}. {self._title(i)}" for i in range(len(self.items))]
-        room = width - 50 - 24 - fonts.width("playing", theme.small_size) - 16
+        room = width - 64 - 24 - fonts.width("playing", theme.small_size) - 16  # the icon, the "playing" tag
         d = fitting(lambda d: max((fonts.width(t, theme.body_size - 4 - d, True) for t in labels), default=0), room,
                     most=12)
         return theme.body_size - 4 - d
@@ -235,14 +235,18 @@ class MusicRoom:
             selected, heard = i == self.index, self.heard(i)
             panel(surface, rect, theme, alpha=150 if selected else 90, edge=theme.accent if selected else None,
                   radius=8)
-            icon = pygame.Rect(rect.left + 14, rect.centery - 11, 22, 22)
             colour = theme.accent if selected else theme.text if heard else theme.muted
-            if self.playing(i):
-                self._note(surface, icon, theme.accent)
-            elif not heard:
-                self._lock(surface, icon, theme.muted)
+            side = min(40, max(22, fonts.line_height(size) * 11 // 20))  # the icons grow with the text
+            if self.playing(i) or not heard:
+                icon = pygame.Surface((22, 22), pygame.SRCALPHA)
+                if self.playing(i):
+                    self._note(icon, icon.get_rect(), theme.accent)
+                else:
+                    self._lock(icon, icon.get_rect(), theme.muted)
+                surface.blit(pygame.transform.smoothscale(icon, (side, side)),
+                             (rect.left + 12, rect.centery - side // 2))
             label = fonts.render(f"{i + 1}. {self._title(i)}", size, colour, bold=selected)
-            surface.blit(label, (rect.left + 50, rect.centery - label.get_height() // 2))
+            surface.blit(label, (rect.left + 24 + side, rect.centery - label.get_height() // 2))
             if self.playing(i):
                 tag = fonts.render("playing", min(theme.small_size, size), theme.accent)
                 surface.blit(tag, (rect.right - 16 - tag.get_width(), rect.centery - tag.get_height() // 2))
