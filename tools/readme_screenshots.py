@@ -20,8 +20,8 @@ from game.screens.timeline import TimelineScreen  # noqa: E402
 from game.screens.title import TitleScreen  # noqa: E402
 
 OUT = paths.ROOT / "docs" / "screenshots"
-MOMENTS = {"line": ("shop_window", 4), "choice": ("shop_window", 8), "differ": ("shop_window", 7),
-           "cell": ("cell_arrival", 6), "retrial": ("retrial_hub", 3)}
+MOMENTS = {"line": ("shop_window", 4), "choice": ("shop_window", 7), "differ": ("shop_window", 13),
+           "cell": ("cell_arrival", 6), "retrial": ("retrial_hub", 2), "illustration": ("ice_market", 16)}
 
 
 def main() -> None:

@@ -22,20 +22,25 @@ def balloon_tilted(c, cx, cy, r, rng, angle, **kw):
 
 
 def cg_ice(c, rng):
-    """Dusk on the icy lane: she lies still, he kneels over her, the bag dropped beside them."""
+    """Dusk on the icy lane: she lies still, he kneels over her, the bag dropped beside them.
+
+    The figures sit a little up the lane (y ~400) so that the text box, which covers the bottom
+    ~200 px in play, does not hide them."""
     M.street(c, rng, dusk=True)
     c.vgrad(0, 0, W, H, [(0, (40, 30, 60, 90)), (0.5, (40, 30, 60, 70)), (1, (20, 16, 40, 150))])
-    c.glow(650, 540, 300, (255, 200, 150), alpha=60, ry=110)
-    c.ellipse(660, 568, 230, 20, rgba((30, 26, 46), 100))  # their shadow on the ice
-    F.kneeling_over(c, 600, 560, 190, F.YONGGU)
-    F.lying_girl(c, 720, 580, 190)
+    dy = -168  # the whole group, moved up the lane
+    c.glow(650, 540 + dy, 260, (255, 200, 150), alpha=60, ry=100)
+    c.ellipse(656, 566 + dy, 184, 15, rgba((30, 26, 46), 100))  # their shadow on the ice
+    F.kneeling_over(c, 608, 560 + dy, 156, F.YONGGU)
+    F.lying_girl(c, 706, 576 + dy, 156)
     # the dropped shopping bag and what rolled out of it
-    c.poly([(432, 584), (474, 570), (492, 598), (450, 612)], (214, 186, 140), stroke=(150, 120, 90), sw=1.5)
-    c.ellipse(482, 584, 8, 16, (120, 96, 70))  # its open mouth
-    c.lines(quad_bezier((440, 590), (446, 566), (462, 580), 6), (150, 120, 90), 2)  # handle
-    for k, (tx, ty) in enumerate(((512, 606), (540, 614), (400, 620))):
-        c.circle(tx, ty, 6, (244, 156, 60) if k != 1 else (210, 70, 60))
-        c.circle(tx - 2, ty - 2, 2, (255, 220, 170))
+    c.poly([(452, 584 + dy), (490, 571 + dy), (506, 596 + dy), (468, 609 + dy)], (214, 186, 140),
+           stroke=(150, 120, 90), sw=1.5)
+    c.ellipse(497, 583 + dy, 7, 14, (120, 96, 70))  # its open mouth
+    c.lines(quad_bezier((459, 589 + dy), (465, 567 + dy), (479, 580 + dy), 6), (150, 120, 90), 2)  # handle
+    for k, (tx, ty) in enumerate(((524, 603), (549, 610), (425, 616))):
+        c.circle(tx, ty + dy, 5, (244, 156, 60) if k != 1 else (210, 70, 60))
+        c.circle(tx - 2, ty + dy - 2, 2, (255, 220, 170))
     S.snow(c, rng, 180, (0, 0, W, H), 0.8, 2.4, col=(240, 230, 246), amin=120, amax=220)
 
 
