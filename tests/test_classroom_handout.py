@@ -14,6 +14,7 @@ from game import paths
 from game.classroom import export
 from game.classroom.quiz import load_quiz
 from game.content.loader import load_story
+from game.content.model import Chapter
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CLASSROOM_STORY = FIXTURES / "classroom_story"
@@ -70,8 +71,8 @@ def test_handout_is_balanced_html_with_summaries_prompts_and_the_quiz(data):
     html = export.handout_html(data)
     parsed = parse(html)
     text = " ".join(parsed.text)
-    for _number, title, summary in data.chapters:
-        assert title in text and summary in text
+    for chapter in data.chapters:
+        assert chapter.title in text and chapter.summary in text and chapter.in_the_film in text
     for prompt in data.prompts:
         assert prompt.question in text
     assert "Why begin with a backpack?" in text                  # a follow-up
@@ -92,8 +93,16 @@ def test_answer_key_has_every_answer_explanation_and_source(data):
     assert "Encyclopedia article — Plot" in text
 
 
+def test_the_hangul_font_travels_with_the_handout(data, tmp_path):
+    """The Korean title prints with the game's own font, even where the system has no Korean font."""
+    written = export.write_handout(data, tmp_path)
+    assert (tmp_path / export.HANGUL_FONT).read_bytes() == (paths.FONTS / export.HANGUL_FONT).read_bytes()
+    for page in written:
+        assert f'url("{export.HANGUL_FONT}")' in page.read_text("utf-8")
+
+
 def test_text_is_escaped():
-    data = export.HandoutData("A <b> & C", "", [(1, "x < y", "\"quoted\" & <tags>")])
+    data = export.HandoutData("A <b> & C", "", [Chapter(1, "x < y", "\"quoted\" & <tags>")])
     html = export.handout_html(data)
     parse(html)
     assert "&lt;tags&gt;" in html and "<tags>" not in html
@@ -105,7 +114,8 @@ def test_shipped_handout_is_valid_html(tmp_path):
     story_data = yaml.safe_load((paths.SCENES / "story.yaml").read_text("utf-8"))
     quiz, problems = load_quiz(paths.SCENES)
     data = export.HandoutData(story_data["title"], story_data.get("korean_title", ""),
-                              [(c["number"], c["title"], c.get("summary", "")) for c in story_data["chapters"]],
+                              [Chapter(c["number"], c["title"], c.get("summary", ""), c.get("in_the_film", ""))
+                               for c in story_data["chapters"]],
                               [], quiz)
     written = export.write_handout(data, tmp_path)
     for path in written:

@@ -10,10 +10,12 @@ import csv
 import datetime as _dt
 import html
 import json
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content.model import chapter_label
+from .. import paths
+from ..content.model import Chapter, chapter_entry, chapter_label
 from .quiz import TOPIC_TITLES, Question, Quiz
 from .session import Entry, SessionLog, format_clock
 
@@ -185,11 +187,14 @@ class PromptItem:
     minutes: int | None = None
 
 
+HANGUL_FONT = "NanumGothic-Regular.ttf"  # copied beside the handout pages; their CSS names it
+
+
 @dataclass
 class HandoutData:
     title: str
     korean_title: str
-    chapters: list[tuple[int, str, str]]          # (number, title, summary)
+    chapters: list[Chapter]
     prompts: list[PromptItem] = field(default_factory=list)
     quiz: Quiz = field(default_factory=Quiz)
     sources: dict[str, str] = field(default_factory=dict)  # source id -> title
@@ -201,7 +206,7 @@ def handout_data(story, quiz: Quiz) -> HandoutData:
     from .notes import story_order
     prompts = [PromptItem(scene.chapter, scene.title, op.question, tuple(op.followups), op.minutes)
                for scene in story_order(story) for op in scene.code if isinstance(op, m.Prompt)]
-    return HandoutData(story.title, story.korean_title, [(c.number, c.title, c.summary) for c in story.chapters],
+    return HandoutData(story.title, story.korean_title, list(story.chapters),
                        prompts, quiz, {s.id: s.title for s in story.sources.values()})
 
 
@@ -213,13 +218,15 @@ body{font-family:"Noto Sans","DejaVu Sans",Arial,"Malgun Gothic","Apple SD Gothi
  max-width:52rem;margin:0 auto;padding:2rem 2.5rem;line-height:1.45;font-size:12pt}
 h1{font-size:22pt;margin:0 0 .2rem}
 h1 .ko{font-weight:normal;color:#444;font-size:16pt;margin-left:.5rem}
-:lang(ko){font-family:"Malgun Gothic","Apple SD Gothic Neo","Noto Sans CJK KR","Noto Sans KR","NanumGothic",
- "Nanum Gothic",sans-serif}
+@font-face{font-family:"Cell7 Hangul";src:url("NanumGothic-Regular.ttf") format("truetype")}
+:lang(ko){font-family:"Cell7 Hangul","Malgun Gothic","Apple SD Gothic Neo","Noto Sans CJK KR","Noto Sans KR",
+ "NanumGothic","Nanum Gothic",sans-serif}
 .sub{color:#444;margin:0 0 1.2rem}
 h2{font-size:16pt;border-bottom:2px solid #111;padding-bottom:.2rem;margin-top:1.8rem}
 h3{font-size:13pt;margin:1.1rem 0 .3rem}
 .chapter,.prompt,.q{break-inside:avoid;page-break-inside:avoid}
 .chapter p{margin:.2rem 0 .6rem}
+.label{font-weight:bold;color:#555}
 .prompt{border-left:4px solid #5a8f4a;padding:.2rem 0 .2rem .8rem;margin:.6rem 0}
 .prompt .where{color:#555;font-size:10pt}
 .prompt ul{margin:.2rem 0}
@@ -259,7 +266,7 @@ def _title(data: HandoutData) -> str:
 
 def _quiz_sections(data: HandoutData) -> list[tuple[str, list[Question]]]:
     sections = []
-    titles = {n: t for n, t, _ in data.chapters}
+    titles = {c.number: c.title for c in data.chapters}
     for number in sorted({q.chapter for q in data.quiz.story()}):
         sections.append((f"{chapter_label(number)}: {titles.get(number, '')}", data.quiz.story(number)))
     for topic, title in TOPIC_TITLES.items():
@@ -278,8 +285,14 @@ def handout_html(data: HandoutData) -> str:
             '<i>7beonbangui Seonmul</i>, "A Gift from Room 7"</p>',
             '<p class="name">Name: <span>&nbsp;</span></p>',
             "<h2>The story, chapter by chapter</h2>"]
-    for number, title, summary in data.chapters:
-        body += ['<div class="chapter">', f"<h3>{number}. {_e(title)}</h3>", f"<p>{_e(summary)}</p>", "</div>"]
+    for chapter in data.chapters:
+        body += ['<div class="chapter">', f"<h3>{_e(chapter_entry(chapter.number, chapter.title))}</h3>"]
+        if chapter.in_the_film:
+            body += [f'<p><span class="label">In the film:</span> {_e(chapter.in_the_film)}</p>',
+                     f'<p><span class="label">In this game:</span> {_e(chapter.summary)}</p>']
+        else:
+            body.append(f"<p>{_e(chapter.summary)}</p>")
+        body.append("</div>")
     if data.prompts:
         body.append("<h2>Questions for discussion</h2>")
         for p in data.prompts:
@@ -330,4 +343,7 @@ def write_handout(data: HandoutData, folder: Path) -> list[Path]:
     handout, key = folder / "handout.html", folder / "answer_key.html"
     handout.write_text(handout_html(data), encoding="utf-8")
     key.write_text(answer_key_html(data), encoding="utf-8")
+    font = paths.FONTS / HANGUL_FONT
+    if font.is_file():  # the game's own Hangul font beside the pages, so the Korean title never prints as boxes
+        shutil.copyfile(font, folder / HANGUL_FONT)
     return [handout, key]

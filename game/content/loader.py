@@ -214,7 +214,8 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
                 for k, v in _unique(ev_doc.data["evidence"], ev_doc, "evidence", "evidence", p).items()}
     sources = {k: m.Source(v["id"], v["title"], v["kind"], v.get("file", ""))
                for k, v in _unique(src_doc.data["sources"], src_doc, "sources", "source", p).items()}
-    chapters = tuple(m.Chapter(c["number"], c["title"], c.get("summary", "")) for c in story["chapters"])
+    chapters = tuple(m.Chapter(c["number"], c["title"], c.get("summary", ""), c.get("in_the_film", ""))
+                     for c in story["chapters"])
     scenes: dict[str, m.Scene] = {}
     seen: dict[str, Mark] = {}
     for doc in content.documents.get("scene", []):

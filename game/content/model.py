@@ -89,7 +89,8 @@ class Chapter:
 
     number: int
     title: str
-    summary: str = ""
+    summary: str = ""      # what happens in the game
+    in_the_film: str = ""  # what the sources say happens in the film
 
 
 @dataclass(frozen=True)

@@ -263,7 +263,10 @@ STORY_FILE: Schema = obj("The story as a whole.", {
                        "description": "chapter number (0: a prologue, shown as "
                        "'Prologue')"},
             "title": text("chapter title"),
-            "summary": text("a short summary for chapter select and handouts"),
+            "summary": text("what happens in this chapter of the game, for chapter select and handouts"),
+            "in_the_film": text("what the sources say happens in this part of the film, naming the source; "
+                                "handouts print it beside the summary, so the film and the game's inventions "
+                                "stay apart"),
         }, ["number", "title"])},
 }, ["title", "start", "chapters"])
 
