@@ -42,7 +42,7 @@ class Audio:
         self._next_track = ""    # waiting for the old track to fade out
         self._waiting = False
         self._ambience_channel = 0
-        self._loops: dict[str, pygame.mixer.Sound | None] = {}  # the ambience loops in use (at most two)
+        self._loops: dict[str, pygame.mixer.Sound | None] = {}  # the ambience loop in use
         self.problems: dict[str, str] = {}  # "music/<name>" or "sfx/<name>" -> why it does not play
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
         try:
@@ -107,13 +107,16 @@ class Audio:
         """Loop the ambience `name` ('' for none), crossfading from the one playing now."""
         if name == self.ambience:
             return
-        old, self.ambience = self.ambience, name
+        self.ambience = name
         if not self.enabled:
             return
         try:
             pygame.mixer.Channel(self._ambience_channel).fadeout(AMBIENCE_FADE_MS)
             self._ambience_channel = (self._ambience_channel + 1) % AMBIENCE_CHANNELS
-            self._loops = {k: v for k, v in self._loops.items() if k in (old, name)}
+            pygame.mixer.Channel(self._ambience_channel).stop()  # a loop two places back, if still fading
+            # only the new loop is kept here (a decoded 40 s loop is ~7 MB); the channel fading out holds
+            # the old one until its fade ends
+            self._loops = {k: v for k, v in self._loops.items() if k == name}
             loop = self._load("ambience", name, self._loops) if name else None
             if loop is not None:
                 channel = pygame.mixer.Channel(self._ambience_channel)
