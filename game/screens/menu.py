@@ -6,7 +6,10 @@ import pygame
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH
-from .widgets import Item, MenuList, shade
+from .widgets import Item, MenuList, fitting, shade
+
+MARGIN = 24       # kept clear at the top and bottom of the screen
+HEADING_GAP = 16  # between "Paused" and the first button
 
 
 class GameMenu(Screen):
@@ -15,6 +18,7 @@ class GameMenu(Screen):
     def __init__(self, app, play):
         super().__init__(app)
         self.play = play
+        self.heading = pygame.Rect(0, 0, 0, 0)  # where "Paused" was drawn last
         self.menu = MenuList([Item("Return to the story", app.pop),
                               Item("Save", lambda: self.open("save")),
                               Item("Load", lambda: self.open("load")),
@@ -46,8 +50,24 @@ class GameMenu(Screen):
         if action.name in ("cancel", "menu"):
             self.app.pop()
 
+    def _block_height(self, d: int) -> int:
+        """The heading and the buttons, with the type `d` points smaller, stacked."""
+        fonts, theme = self.app.fonts, self.app.theme
+        self.menu.size = theme.body_size - 2 - d
+        rects = self.menu.layout(fonts)
+        return fonts.line_height(theme.title_size - 2 * d) + HEADING_GAP + rects[-1].bottom - rects[0].top
+
     def draw(self, surface: pygame.Surface) -> None:
+        """At large text sizes the type steps down (the buttons first get tighter) so that the
+        heading and every button stay on screen, the heading above the first button."""
+        fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 205)
-        title = self.app.fonts.render("Paused", self.app.theme.title_size, self.app.theme.text, bold=True)
-        surface.blit(title, ((WIDTH - title.get_width()) // 2, 40))
-        self.menu.draw(surface, self.app.fonts, self.app.theme)
+        self.menu.pad, self.menu.gap = (24, 14) if self._block_height(0) <= HEIGHT - 2 * MARGIN else (12, 6)
+        d = fitting(self._block_height, HEIGHT - 2 * MARGIN, most=24)
+        top = max(MARGIN, (HEIGHT - self._block_height(d)) // 2)
+        title = fonts.render("Paused", theme.title_size - 2 * d, theme.text, bold=True)
+        self.heading = surface.blit(title, ((WIDTH - title.get_width()) // 2, top))
+        menu_top = top + title.get_height() + HEADING_GAP
+        menu_height = self._block_height(d) - title.get_height() - HEADING_GAP
+        self.menu.center = (WIDTH // 2, menu_top + menu_height // 2)
+        self.menu.draw(surface, fonts, theme)

@@ -153,7 +153,7 @@ class MenuList:
         for i, rect in enumerate(rects):
             item = self.items[i]
             selected = i == self.index and item.enabled
-            panel(surface, rect, theme, alpha=235 if selected else 190,
+            panel(surface, rect, theme, alpha=250 if selected else 240,  # text behind never shows through
                   edge=theme.accent if selected else None, radius=10)
             if selected:
                 pygame.draw.rect(surface, theme.accent, (rect.left + 8, rect.top + 10, 5, rect.height - 20),
