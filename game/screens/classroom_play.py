@@ -23,7 +23,7 @@ from .classroom_ui import AMBER, BIG, BODY, GREEN, HINT, HUGE, RED, backdrop, fi
 from .input import Action
 from .play import PlayScreen
 from .theme import HEIGHT, WIDTH
-from .widgets import Item, MenuList, block_height, panel, shade, text_block
+from .widgets import Item, MenuList, block_height, hit_index, panel, shade, text_block
 
 HUD_HEIGHT = 46
 
@@ -245,7 +245,7 @@ class ClassroomNotesScreen(Screen):
             self.index = (self.index + (1 if name == "down" else -1)) % self.rows
         elif name in ("confirm", "left", "right", "click"):
             if name == "click" and action.pos:
-                hit = next((i for i, r in enumerate(self.rects) if r.collidepoint(action.pos)), None)
+                hit = hit_index(self.rects, action.pos)
                 if hit is None:
                     return
                 self.index = hit
@@ -357,7 +357,7 @@ class ClassroomVoteScreen(Screen):
         elif name in ("left", "right", "next"):
             v.move(-1 if name == "left" else 1)
         elif name == "click" and action.pos:
-            hit = next((i for i, r in enumerate(self.rects) if r.collidepoint(action.pos)), None)
+            hit = hit_index(self.rects, action.pos)
             if hit is not None:
                 if self.tie_mode and v.break_tie(hit):
                     self.finish(hit)
@@ -450,7 +450,7 @@ class ClassroomChapterList(Screen):
         elif name == "confirm":
             self.jump(self.index)
         elif name == "click" and action.pos:
-            hit = next((i for i, r in enumerate(self.rects) if r.collidepoint(action.pos)), None)
+            hit = hit_index(self.rects, action.pos)
             if hit is not None:
                 self.jump(hit)
         elif name in ("cancel", "menu", "chapters"):

@@ -15,7 +15,7 @@ from .base import Screen
 from .classroom_ui import BIG, BLUE, BODY, GREEN, HINT, RED, backdrop, fit_size, footer, heading
 from .input import Action
 from .theme import HEIGHT, WIDTH
-from .widgets import block_height, panel, text_block
+from .widgets import block_height, hit_index, panel, text_block
 
 TEAM_COLOURS = [(242, 201, 76), (118, 180, 220), (147, 196, 125), (224, 140, 160), (200, 160, 230), (240, 150, 90)]
 
@@ -129,7 +129,7 @@ class QuizScreen(Screen):
         if name == "digit" and game.phase != REVEAL:
             game.answer(action.number - 1)
         elif name == "click" and action.pos and game.phase != REVEAL:
-            hit = next((i for i, r in enumerate(self.option_rects) if r.collidepoint(action.pos)), None)
+            hit = hit_index(self.option_rects, action.pos)
             if hit is not None:
                 game.answer(hit)
         elif name in ("left", "right", "next"):

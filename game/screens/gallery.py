@@ -15,7 +15,7 @@ import pygame
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH
-from .widgets import block_height, fitting, panel, shade, text_block
+from .widgets import block_height, fitting, hit_index, panel, shade, text_block
 
 COLUMNS = 3
 TILE = (352, 198)
@@ -71,7 +71,7 @@ class GalleryScreen(Screen):
         elif name == "confirm":
             self.open(self.index)
         elif name in ("click", "point") and action.pos:
-            hit = next((i for i, r in enumerate(self.rects) if r.collidepoint(action.pos)), None)
+            hit = hit_index(self.rects, action.pos)
             if hit is not None:
                 self.index = hit
                 if name == "click":
@@ -201,7 +201,7 @@ class MusicRoom:
         elif name == "confirm":
             self.play(self.index)
         elif name in ("click", "point") and action.pos:
-            hit = next((i for i, r in enumerate(self.rects) if r.collidepoint(action.pos)), None)
+            hit = hit_index(self.rects, action.pos)
             if hit is not None:
                 self.index = hit
                 if name == "click":

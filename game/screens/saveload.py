@@ -10,7 +10,7 @@ from ..saves import AUTO_SLOTS, MANUAL_SLOTS, QUICK, SlotInfo
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH
-from .widgets import block_height, fitting, panel, text_block
+from .widgets import block_height, fitting, hit_index, panel, text_block
 
 CARD_W, CARD_H, GAP = 380, 172, 14
 GRID_TOP = 112
@@ -58,7 +58,7 @@ class SaveLoadScreen(Screen):
         elif name == "confirm":
             self.activate()
         elif name == "click" and action.pos:
-            hit = next((i for i, r in enumerate(self.rects) if r.collidepoint(action.pos)), None)
+            hit = hit_index(self.rects, action.pos)
             if hit is not None:
                 self.index = hit
                 self.activate()
@@ -93,7 +93,7 @@ class SaveLoadScreen(Screen):
         return [pygame.Rect(WIDTH - 560 + i * 240, 52, 220, 44) for i in range(len(PAGES[self.mode]))]
 
     def _tab_hit(self, pos) -> int | None:
-        return next((i for i, r in enumerate(self._tab_rects()) if r.collidepoint(pos)), None)
+        return hit_index(self._tab_rects(), pos)
 
     def _thumb(self, info: SlotInfo) -> pygame.Surface | None:
         if info.slot not in self.thumbs:

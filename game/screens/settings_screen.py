@@ -10,7 +10,7 @@ from ..settings import Settings
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH
-from .widgets import block_height, panel, text_block
+from .widgets import block_height, hit_index, panel, text_block
 
 NOTES = ("ask", "play", "summary")
 GAP = 5
@@ -111,7 +111,7 @@ class SettingsScreen(Screen):
         elif name in ("right", "confirm", "wheel_up"):
             self.change(1)
         elif name == "click" and action.pos:
-            hit = next((i for i, r in enumerate(self.rects) if r.collidepoint(action.pos)), None)
+            hit = hit_index(self.rects, action.pos)
             if hit is not None:
                 self.index = hit
                 self.change(-1 if action.pos[0] < self.rects[hit].centerx else 1)

@@ -45,6 +45,11 @@ def block_height(fonts: FontBook, text: str, size: int, width: int, bold: bool =
     return len(fonts.wrap(text, size, width, bold)) * round(fonts.line_height(size) * spacing)
 
 
+def hit_index(rects: list[pygame.Rect], pos: tuple[int, int]) -> int | None:
+    """The index of the first rectangle under `pos` (None when there is none): hit-testing a drawn list."""
+    return next((i for i, r in enumerate(rects) if r.collidepoint(pos)), None)
+
+
 def fitting(height, limit: int, step: int = 2, most: int = 20) -> int:
     """How many points to take off the text sizes so that `height(d)` fits in `limit`.
 
@@ -123,7 +128,7 @@ class MenuList:
             self.audio.play_sound(name)
 
     def hit(self, pos: tuple[int, int]) -> int | None:
-        return next((i for i, r in enumerate(self.rects) if r.collidepoint(pos)), None)
+        return hit_index(self.rects, pos)
 
     def on_action(self, action: Action) -> bool:
         """Handle navigation; returns True when the action was used."""
