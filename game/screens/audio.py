@@ -43,7 +43,7 @@ class Audio:
         self._waiting = False
         self._ambience_channel = 0
         self._loops: dict[str, pygame.mixer.Sound | None] = {}  # the ambience loop in use
-        self.problems: dict[str, str] = {}  # "music/<name>" or "sfx/<name>" -> why it does not play
+        self.problems: dict[str, str] = {}  # "<music|ambience|sfx>/<name>" -> why it does not play
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
         try:
             pygame.mixer.init()
@@ -116,7 +116,7 @@ class Audio:
             pygame.mixer.Channel(self._ambience_channel).stop()  # a loop two places back, if still fading
             # only the new loop is kept here (a decoded 40 s loop is ~7 MB); the channel fading out holds
             # the old one until its fade ends
-            self._loops = {k: v for k, v in self._loops.items() if k == name}
+            self._loops = {}
             loop = self._load("ambience", name, self._loops) if name else None
             if loop is not None:
                 channel = pygame.mixer.Channel(self._ambience_channel)
