@@ -276,7 +276,8 @@ class Runtime:
             if not holds(op.condition, s):
                 s.pc = op.target
         elif isinstance(op, m.Goto):
-            if s.cards and self.story.scenes[op.scene].chapter != self.story.scenes[s.cards[0]["scene"]].chapter:
+            pending = self._pending_chapter()
+            if pending is not None and self.story.scenes[op.scene].chapter != pending:
                 s.pc -= 1  # the goto runs again once the page has been shown
                 page = self._gathered()
                 s.cards = []
@@ -320,11 +321,17 @@ class Runtime:
         cards = [self.story.scenes[c["scene"]].code[c["pc"]] for c in self.state.cards
                  if c["scene"] in self.story.scenes and c["pc"] < len(self.story.scenes[c["scene"]].code)]
         cards = [self._card(op) for op in cards if isinstance(op, (m.Fact, m.Differ))]
-        if not cards:
+        number = self._pending_chapter()
+        if not cards or number is None:
             return None
-        number = self.story.scenes[self.state.cards[0]["scene"]].chapter
         chapter = self.story.chapter(number)
         return ev.SourcesPage(number, chapter.title if chapter else "", tuple(cards))
+
+    def _pending_chapter(self) -> int | None:
+        """The chapter the gathered cards belong to (None when none of them is left in the story as it
+        now stands, e.g. after a hot reload removed their scene)."""
+        return next((self.story.scenes[c["scene"]].chapter for c in self.state.cards
+                     if c["scene"] in self.story.scenes), None)
 
     def _offer(self, op: m.Choice, quiet: bool) -> ev.Event | None:
         available = tuple((i, o.text) for i, o in enumerate(op.options) if holds(o.condition, self.state))
