@@ -54,6 +54,14 @@ class ContentNoteEvent:
 
 
 @dataclass(frozen=True)
+class Chosen:
+    """An answer given to a choice or a content note: told to the runtime's listeners, never shown."""
+
+    event: ChoiceEvent | ContentNoteEvent
+    index: int  # the index choose() took
+
+
+@dataclass(frozen=True)
 class EvidenceEvent:
     """The player has gained a piece of evidence."""
 

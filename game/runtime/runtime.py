@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, Mapping
 
 from ..content import model as m
 from . import events as ev
@@ -35,12 +35,18 @@ class StoryRuntimeError(RuntimeError):
 @dataclass
 class Options:
     prompts: bool = False          # show discussion prompts (classroom mode turns this on)
-    content_notes: str = "ask"     # ask | play | summary
+    content_notes: str | Mapping[str, str] = "ask"  # ask | play | summary, or a plan per scene:
+    # {scene id: "play" | "summary"} (the classroom's, made before class; a noted scene not in it plays)
     cards: str = "chapter_end"     # fact/differ cards: gathered for the chapter's end, or shown where written
 
     def __post_init__(self) -> None:
-        if self.content_notes not in CONTENT_NOTE_POLICIES:
-            raise ValueError(f"content_notes must be one of {CONTENT_NOTE_POLICIES}")
+        if isinstance(self.content_notes, Mapping):
+            self.content_notes = dict(self.content_notes)
+            bad = sorted(s for s, d in self.content_notes.items() if d not in ("play", "summary"))
+            if bad:
+                raise ValueError(f"a content-note plan says 'play' or 'summary' for each scene, not for {bad}")
+        elif self.content_notes not in CONTENT_NOTE_POLICIES:
+            raise ValueError(f"content_notes must be one of {CONTENT_NOTE_POLICIES} or a plan per scene")
         if self.cards not in CARD_POLICIES:
             raise ValueError(f"cards must be one of {CARD_POLICIES}")
 
@@ -55,6 +61,9 @@ class Runtime:
         self._history: list[tuple[dict[str, Any], ev.Event]] = []  # (state before, event) per shown event
         self._future: list[dict[str, Any]] = []   # states undone by rollback, for roll_forward
         self._effects: list[ev.Effect] = []
+        # told of every new event (from advance) and every answer (an ev.Chosen, from choose); never of the
+        # events that rollback and roll_forward show again (the classroom's session log listens)
+        self.listeners: list[Callable[[ev.Event | ev.Chosen], None]] = []
         if state is None:
             start = start or story.start
             if start not in story.scenes:
@@ -71,7 +80,10 @@ class Runtime:
         if isinstance(self.current, ev.WAITS_FOR_CHOICE):
             return self.current
         self._future.clear()
-        return self._step()
+        event = self._step()
+        for listen in self.listeners:
+            listen(event)
+        return event
 
     def choose(self, index: int) -> None:
         """Answer the current choice or content note with the index given in its `options`."""
@@ -90,6 +102,8 @@ class Runtime:
         else:
             self._take(index, auto=False)
         self.current = None
+        for listen in self.listeners:
+            listen(ev.Chosen(current, index))
 
     def rollback(self) -> ev.Event | None:
         """Step back to the previous event (None at the start of the history)."""
@@ -175,7 +189,8 @@ class Runtime:
         self._effects.append(("background", scene.background, "fade"))
         if scene.music:
             self._set_music(scene.music)
-        policy = self.options.content_notes if scene.content_note else "play"
+        notes = self.options.content_notes
+        policy = (notes if isinstance(notes, str) else notes.get(scene_id, "play")) if scene.content_note else "play"
         s.mode = mode if again else {"ask": NOTE, "play": PLAY, "summary": SUMMARY}[policy]
         if s.mode == SUMMARY:
             s.pc = -1
