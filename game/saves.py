@@ -11,12 +11,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import os
 import stat
 import time
 import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, Callable, Union, get_args, get_origin, get_type_hints
 
 from .content import model as m
 from .content.schema import POSITIONS
@@ -24,6 +25,7 @@ from .runtime.resume import Resumed, anchor_of, resume
 from .runtime.runtime import Options, Runtime, StoryRuntimeError
 from .runtime.state import ENDED, NOTE, PLAY, SUMMARY, Stage, StoryState
 from .storage import (
+    BackgroundWriter,
     DamagedFile,
     StorageError,
     atomic_write,
@@ -202,38 +204,111 @@ def save_problem(record: Any) -> str:
             or _record_problem(runtime.get("state"), "state", _state_types(), _required(StoryState)))
 
 
+def _info_of(slot: str, path: Path, record: dict[str, Any]) -> SlotInfo:
+    return SlotInfo(slot, path, record["saved_at"], record["scene_title"], record["date"], record["chapter"])
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file apart from the one seen before without reading it (None when absent)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
 # --- the store ----------------------------------------------------------------------------------
 
+Thumbnail = Union[bytes, Callable[[], bytes], None]  # PNG bytes, or a function that encodes them (run off the frame)
+
+
 class SaveStore:
-    def __init__(self, folder: Path, messages: list[str] | None = None):
+    """The save slots of one data folder.
+
+    With a `writer` (the app sets one), `save` and `autosave` take the record on the calling thread
+    (cheap: plain data) and leave encoding the thumbnail and writing to the writer's thread; the
+    latest save of a slot wins. Without one (tools, tests) they write at once. Either way each file
+    is written atomically, and a damaged or newer file in the way is moved aside or kept, never
+    written over.
+    """
+
+    def __init__(self, folder: Path, messages: list[str] | None = None, writer: BackgroundWriter | None = None):
         self.folder = Path(folder) / "saves"
         self.messages = messages if messages is not None else []  # files set aside, for the player
+        self.writer = writer
+        self._known: dict[str, tuple[tuple[int, int, int], SlotInfo]] = {}  # slot -> (file's stat, its info)
 
     def path(self, slot: str) -> Path:
         return self.folder / f"{slot}.json"
 
-    def save(self, slot: str, rt: Runtime, thumbnail_png: bytes | None = None) -> SlotInfo:
-        """Write `slot`; a damaged or newer file already there is moved aside first, never written over."""
+    def record(self, rt: Runtime) -> dict[str, Any]:
+        """The save record of the runtime's current moment: plain data sharing nothing with `rt`."""
         scene = rt.story.scenes[rt.state.scene]
-        record = {"format": SAVE_FORMAT, "game": "cell7", "saved_at": time.time(),
-                  "scene_title": scene.title, "date": scene.date, "chapter": scene.chapter,
-                  "runtime": {**rt.to_dict(), "anchor": anchor_of(rt)}}
-        old = self.info(slot)
-        if old.damaged and not self._set_aside(old):
-            raise StorageError(f"slot {slot} holds a file that could not be moved aside ({old.damaged})")
-        if thumbnail_png is not None:
-            atomic_write(self.path(slot).with_suffix(".png"), thumbnail_png)
-        write_json(self.path(slot), record)
-        return SlotInfo(slot, self.path(slot), record["saved_at"], scene.title, scene.date, scene.chapter)
+        return {"format": SAVE_FORMAT, "game": "cell7", "saved_at": time.time(),
+                "scene_title": scene.title, "date": scene.date, "chapter": scene.chapter,
+                "runtime": {**rt.to_dict(), "anchor": anchor_of(rt)}}
 
-    def autosave(self, rt: Runtime, thumbnail_png: bytes | None = None) -> SlotInfo:
-        """Write over the oldest readable autosave; damaged ones are moved aside first, newer ones are skipped."""
-        usable = [info for info in map(self.info, AUTO_SLOTS) if not info.newer]
+    def save(self, slot: str, rt: Runtime, thumbnail_png: Thumbnail = None) -> SlotInfo:
+        """Write `slot` (on the writer's thread when there is one); a damaged or newer file already there
+        is moved aside first, never written over. Returns what the slot will hold."""
+        record = self.record(rt)
+        if self.writer is None:
+            return self._write(slot, record, thumbnail_png)
+        self.writer.submit(f"slot:{slot}", lambda: self._write(slot, record, thumbnail_png))
+        return _info_of(slot, self.path(slot), record)
+
+    def autosave(self, rt: Runtime, thumbnail_png: Thumbnail = None) -> SlotInfo | None:
+        """Write over the oldest readable autosave; damaged ones are moved aside first, newer ones are skipped.
+
+        The slot is picked from what this store last wrote or read (a `stat` of each autosave tells
+        whether a file changed since; only a changed file is read again). With a writer the slot is
+        picked on the writer's thread and None is returned.
+        """
+        record = self.record(rt)
+        if self.writer is None:
+            return self._write(self._oldest_auto(), record, thumbnail_png)
+        self.writer.submit("auto", lambda: self._write(self._oldest_auto(), record, thumbnail_png))
+        return None
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait for saves still being written (before reading slots back)."""
+        return self.writer.flush(timeout) if self.writer is not None else True
+
+    def _oldest_auto(self) -> str:
+        usable = [info for info in map(self._current, AUTO_SLOTS) if not info.newer]
         if not usable:
             raise StorageError("every autosave slot holds a save from a newer version of Cell 7; they were kept")
         empty = [i for i in usable if i.damaged or not self._exists(i.path)]
-        oldest = empty[0] if empty else min(usable, key=lambda i: i.saved_at)
-        return self.save(oldest.slot, rt, thumbnail_png)
+        return (empty[0] if empty else min(usable, key=lambda i: i.saved_at)).slot
+
+    def _current(self, slot: str) -> SlotInfo:
+        """The slot's info, read again only when its file changed since this store last saw it."""
+        signature = _signature(self.path(slot))
+        known = self._known.get(slot)
+        if known is not None and signature is not None and known[0] == signature:
+            return known[1]
+        info = self.info(slot)
+        if signature is not None:
+            self._known[slot] = (signature, info)
+        else:
+            self._known.pop(slot, None)
+        return info
+
+    def _write(self, slot: str, record: dict[str, Any], thumbnail_png: Thumbnail) -> SlotInfo:
+        old = self._current(slot)
+        if old.newer:  # checked again here: another game may have written it since the slot was picked
+            raise StorageError(f"slot {slot} holds a save from a newer version of Cell 7; it was kept")
+        if old.damaged and not self._set_aside(old):
+            raise StorageError(f"slot {slot} holds a file that could not be moved aside ({old.damaged})")
+        png = thumbnail_png() if callable(thumbnail_png) else thumbnail_png
+        if png is not None:
+            atomic_write(self.path(slot).with_suffix(".png"), png)
+        write_json(self.path(slot), record)
+        info = _info_of(slot, self.path(slot), record)
+        signature = _signature(self.path(slot))
+        if signature is not None:
+            self._known[slot] = (signature, info)
+        return info
 
     @staticmethod
     def _exists(path: Path) -> bool:
@@ -274,6 +349,7 @@ class SaveStore:
         return record
 
     def info(self, slot: str) -> SlotInfo:
+        self.flush()  # a save of this store still being written is shown as written
         path = self.path(slot)
         info = SlotInfo(slot, path)
         self._check_thumbnail(info)
@@ -299,6 +375,7 @@ class SaveStore:
     def load(self, slot: str, story: m.Story, options: Options | None = None,
              seen: set[str] | None = None) -> Resumed:
         """Resume a slot; a damaged file is moved aside and reported with SaveError."""
+        self.flush()
         path = self.path(slot)
         if not self._exists(path):
             raise SaveError(f"Slot {slot} is empty.")
@@ -324,6 +401,7 @@ class SaveStore:
                             f"{kept_as(moved)}.") from None
 
     def delete(self, slot: str) -> None:
+        self.flush()
         for p in (self.path(slot), self.path(slot).with_suffix(".png")):
             try:
                 if p.is_file() or p.is_symlink():

@@ -10,13 +10,16 @@ Each caller then checks the data against that file's own schema before using it.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import math
 import os
 import re
 import secrets
 import stat
+import threading
 import time
+import weakref
 from pathlib import Path
 from typing import Any, Callable
 
@@ -116,6 +119,90 @@ def write_json(path: Path, data: Any) -> None:
         atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8"))
     except (OSError, ValueError) as exc:
         raise StorageError(f"could not write {path}: {getattr(exc, 'strerror', None) or exc}") from exc
+
+
+_WRITERS: "weakref.WeakSet[BackgroundWriter]" = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_all() -> None:
+    """At exit, whatever is still queued is written (up to 10 s per writer)."""
+    for writer in list(_WRITERS):
+        writer.flush(10.0)
+
+
+class BackgroundWriter:
+    """Writes files on one worker thread, so that saving never runs inside a frame.
+
+    `submit(key, job)` queues `job` (a function that encodes and writes, e.g. with `atomic_write`);
+    a job still waiting under the same key is replaced: the latest state wins, and a burst of
+    autosaves costs one write. Jobs run one at a time, in the order their keys were first queued.
+    Every write still goes through `atomic_write`, so a kill at any moment leaves the old file or
+    the new one. A failure (StorageError, OSError, ValueError) becomes a message in `errors` for
+    the player; nothing is raised into the game. `flush()` waits until everything queued is
+    written; it also runs when the interpreter exits.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: dict[str, Callable[[], object]] = {}
+        self._cond = threading.Condition()
+        self._busy = False
+        self._thread: threading.Thread | None = None
+        self.errors: list[str] = []  # for the player; the app moves them into toasts
+        self.written = 0             # jobs finished (tests and benchmarks read it)
+        _WRITERS.add(self)
+
+    def submit(self, key: str, job: Callable[[], object]) -> None:
+        with self._cond:
+            self._jobs[key] = job  # a waiting job of the same key is replaced where it stands in the queue
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name="cell7-writer", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+
+    @property
+    def idle(self) -> bool:
+        with self._cond:
+            return not self._jobs and not self._busy
+
+    def in_worker(self) -> bool:
+        return threading.current_thread() is self._thread
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every queued job has run; False if `timeout` seconds passed first."""
+        if self.in_worker():
+            return False
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._cond:
+            while self._jobs or self._busy:
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    return False
+                self._cond.wait(left)
+        return True
+
+    def _work(self) -> None:
+        while True:
+            with self._cond:
+                while not self._jobs:
+                    if not self._cond.wait(5.0):
+                        if not self._jobs:  # idle for a while: the thread ends; the next submit starts one
+                            self._thread = None
+                            return
+                key = next(iter(self._jobs))
+                job = self._jobs.pop(key)
+                self._busy = True
+            try:
+                job()
+            except (StorageError, OSError, ValueError) as exc:
+                self.errors.append(f"Could not save: {exc}")
+            except Exception as exc:  # noqa: BLE001 - a bug in one job must not stop every later save
+                self.errors.append(f"Could not save ({exc.__class__.__name__}: {str(exc)[:200]})")
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self.written += 1
+                    self._cond.notify_all()
 
 
 # --- reading ------------------------------------------------------------------------------------

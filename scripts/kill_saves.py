@@ -1,12 +1,14 @@
 """Kill a saving process with SIGKILL at random moments; every save file must be the old or the new one.
 
-    python scripts/kill_saves.py --runs 200 [--seed 0] [--fixture]
+    python scripts/kill_saves.py --runs 200 [--seed 0] [--fixture] [--background]
 
 A forked child plays the story at random and saves through game.saves (slot 1 with a thumbnail, the
 rotating autosaves, settings through game.profile) as fast as it can; the parent kills it after a
 random 1–40 ms, then checks every save file: it parses, it is the save seen before the kill or a newer
 one (its saved_at never goes back), and SaveStore.load resumes it on the real story.
 Leftover temporary files (a kill between mkstemp and rename) are counted and reported.
+With --background the child saves as the game does, through a BackgroundWriter: the kill lands while the
+writer thread encodes or writes, and the files must still be the old or the new ones.
 """
 from __future__ import annotations
 
@@ -30,12 +32,15 @@ from game.profile import Profile  # noqa: E402
 from game.runtime import events as ev  # noqa: E402
 from game.runtime.runtime import Options, Runtime  # noqa: E402
 from game.saves import AUTO_SLOTS, SaveError, SaveStore  # noqa: E402
+from game.storage import BackgroundWriter  # noqa: E402
 
 
-def _writer(story, folder: str, seed: int) -> None:
-    """Child: play and save forever (until killed)."""
+def _writer(story, folder: str, seed: int, background: bool = False) -> None:
+    """Child: play and save forever (until killed); with `background`, through a writer thread."""
     rng = random.Random(seed)
     profile = Profile(folder)
+    if background:
+        profile.saves.writer = BackgroundWriter()
     rt = Runtime(story, Options(content_notes="play"), seen=profile.seen)
     while True:
         for _ in range(rng.randint(1, 6)):
@@ -45,7 +50,7 @@ def _writer(story, folder: str, seed: int) -> None:
             elif isinstance(event, ev.EndEvent):
                 rt = Runtime(story, rt.options, seen=rt.seen)
         thumb = os.urandom(rng.choice([1_000, 30_000, 300_000]))
-        profile.saves.save("1", rt, thumbnail_png=thumb)
+        profile.saves.save("1", rt, thumbnail_png=(lambda data=thumb: data) if background else thumb)
         profile.saves.autosave(rt)
         profile.settings.text_speed = rng.randint(0, 200)
         profile.save_settings()
@@ -76,7 +81,8 @@ def check(folder: Path, story, before: dict[str, float]) -> dict[str, float]:
     return seen
 
 
-def run(story, runs: int, seed: int, folder: Path, min_ms: float = 1, max_ms: float = 40) -> Counter:
+def run(story, runs: int, seed: int, folder: Path, min_ms: float = 1, max_ms: float = 40,
+        background: bool = False) -> Counter:
     rng = random.Random(seed)
     ctx = multiprocessing.get_context("fork")
     counts: Counter[str] = Counter()
@@ -85,7 +91,7 @@ def run(story, runs: int, seed: int, folder: Path, min_ms: float = 1, max_ms: fl
     profile.saves.autosave(Runtime(story, Options(content_notes="play")))
     last = check(folder, story, {})
     for _i in range(runs):
-        proc = ctx.Process(target=_writer, args=(story, str(folder), rng.randrange(2**31)), daemon=True)
+        proc = ctx.Process(target=_writer, args=(story, str(folder), rng.randrange(2**31), background), daemon=True)
         proc.start()
         time.sleep(rng.uniform(min_ms, max_ms) / 1000)
         os.kill(proc.pid, signal.SIGKILL)
@@ -105,12 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--fixture", action="store_true", help="use the small fixture story, not scenes/")
+    parser.add_argument("--background", action="store_true", help="save through a background writer thread")
     args = parser.parse_args(argv)
     story, _, label = story_for_tools(prefer_shipped=not args.fixture)
     folder = Path(tempfile.mkdtemp(prefix="cell7-kill-"))
     start = time.perf_counter()
     try:
-        counts = run(story, args.runs, args.seed, folder)
+        counts = run(story, args.runs, args.seed, folder, background=args.background)
     except AssertionError as exc:
         print(f"kill_saves FAILED: {exc}")
         return 1

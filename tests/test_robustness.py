@@ -205,6 +205,15 @@ def test_sigkill_while_saving_leaves_every_save_whole(story_root, tmp_path):
     assert counts["kills"] == 20 and counts["files checked"] >= 20
 
 
+def test_sigkill_during_a_background_save_leaves_the_old_or_the_new_file(story_root, tmp_path):
+    """The child saves as the game does, through a BackgroundWriter thread; each kill lands while that
+    thread encodes or writes. Every slot must parse, never go back in time, and load (kill_saves.check)."""
+    story = load_story(story_root)
+    counts = kill_saves.run(story, 20, seed=2, folder=tmp_path / "data", min_ms=5, max_ms=40, background=True)
+    assert counts["kills"] == 20 and counts["files checked"] >= 20
+    assert counts["new file"] >= 1  # the writer thread did write before some of the kills
+
+
 def _fail_writes(monkeypatch, err: int) -> None:
     """Every file write in game.storage fails with `err` (disk full, read-only...)."""
     import game.storage as storage
@@ -257,6 +266,7 @@ def test_a_failing_disk_gives_a_message_and_the_game_goes_on(story_root, tmp_pat
     play = PlayScreen(app)
     app.push(play)
     play.save("1")
+    assert app.writer.flush(30)  # saves are written on the app's writer thread
     good = (data / "saves" / "1.json").read_bytes()
     try:
         if failure == "disk full":
@@ -273,6 +283,8 @@ def test_a_failing_disk_gives_a_message_and_the_game_goes_on(story_root, tmp_pat
                 break
             play.choose(event.options[0][0]) if isinstance(event, ev.WAITS_FOR_CHOICE) else play.next_event()
             app.step(1 / 60)
+        assert app.writer.flush(30)
+        app.step(1 / 60)  # failures of background saves come back as toasts on the next frame
         toasts = [text for text, _ in app.toasts]
         reason = "No space left on device" if failure == "disk full" else "Permission denied"
         assert any(t.startswith("Could not save") and reason in t for t in toasts), toasts
