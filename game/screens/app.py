@@ -8,6 +8,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 import pygame
 
@@ -15,7 +16,9 @@ from .. import paths
 from ..content import model as m
 from ..content.watch import ContentWatcher
 from ..profile import Profile
+from ..runtime import events as ev
 from ..runtime.reload import reload_story
+from ..storage import BackgroundWriter
 from .audio import Audio
 from .base import Screen
 from .fonts import FontBook
@@ -27,6 +30,7 @@ from .voice import Voice
 from .widgets import panel, text_block
 
 FPS = 60
+EXIT_AFTER = "CELL7_EXIT_AFTER"  # "title" or "line": exit 0 right after that first frame (start-up timing)
 
 
 class App:
@@ -37,6 +41,8 @@ class App:
         self.story = story
         self.profile = profile or Profile(tempfile.mkdtemp(prefix="cell7-"))
         self.settings = self.profile.settings
+        self.writer = BackgroundWriter()  # saves are encoded and written off the frame
+        self.profile.saves.writer = self.writer
         self.classroom = classroom
         self.window = None
         if window:
@@ -163,6 +169,8 @@ class App:
         self.audio.update()
         if self.top is not None:
             self.top.update(dt)
+        while self.writer.errors:  # background saves that failed
+            self.notify(self.writer.errors.pop(0), 6.0)
         self.toasts = [(text, left - dt) for text, left in self.toasts if left - dt > 0]
         self.draw()
         return self.canvas
@@ -214,8 +222,13 @@ class App:
         pygame.display.flip()
 
     def run(self) -> int:
+        exit_after, first = os.environ.get(EXIT_AFTER, ""), True
         while self.running and self.stack:
-            dt = self.clock.tick(FPS) / 1000
+            if first:  # the first frame is drawn at once, not after a frame's wait
+                self.clock.tick()
+                dt, first = 0.0, False
+            else:
+                dt = self.clock.tick(FPS) / 1000
             actions: list[Action] = []
             for event in pygame.event.get():
                 if event.type == pygame.QUIT:
@@ -223,23 +236,46 @@ class App:
                 actions.extend(self.input.translate(event))
             self.step(dt, actions)
             self.present()
+            if exit_after and self._reached(exit_after):
+                break
         self.profile.save_persistent()  # lines read since the last scene start count as read next time
+        self.writer.flush()
         pygame.quit()
         return 0
+
+    def _reached(self, point: str) -> bool:
+        """CELL7_EXIT_AFTER: True once the frame just presented is the first title frame ("title") or the
+        first story line ("line"; the title's Start is chosen and cards are passed as Enter would)."""
+        top = self.top
+        if point == "title" or top is None:
+            return True
+        menu = getattr(top, "menu", None)
+        if type(top).__name__ == "TitleScreen" and menu is not None:
+            menu.index = next((i for i, item in enumerate(menu.items) if item.label.startswith("Start")), 0)
+        elif isinstance(getattr(top, "event", None), ev.LineEvent):
+            return True
+        self.dispatch(Action("confirm"))
+        return False
 
     def screenshot(self, path: Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.canvas, str(path))
 
-    def thumbnail_png(self, under: Screen | None = None) -> bytes:
-        """A small PNG of the game (drawn without any menu on top) for a save slot."""
+    def thumbnail(self, under: Screen | None = None) -> Callable[[], bytes]:
+        """A save slot's picture of the game (drawn without any menu on top): scaled now, from this
+        frame, and encoded as PNG when called, which the background writer does off the frame."""
         surface = self.canvas
         if under is not None:
             if self._offscreen is None:  # one surface, reused: a new one per autosave fragmented memory
                 self._offscreen = pygame.Surface((WIDTH, HEIGHT))
             surface = self._offscreen
             under.draw(surface)
-        return png_bytes(pygame.transform.smoothscale(surface, (256, 144)))
+        small = pygame.transform.smoothscale(surface, (256, 144))  # a new surface the writer alone uses
+        return lambda: png_bytes(small)
+
+    def thumbnail_png(self, under: Screen | None = None) -> bytes:
+        """The same picture, encoded at once."""
+        return self.thumbnail(under)()
 
 
 def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False, data: str | None = None,
