@@ -1,0 +1,192 @@
+"""The drawing backend: the only module of the kit that calls pygame's drawing functions.
+
+Everything a screen shows is one of: a filled or outlined rectangle (`box`, `panel`), a line or
+polygon (`line`, `polygon`, `circle`), an image (`image`), a run of text (`text`, `text_block`),
+a darkening veil (`shade`), all optionally inside a clip rectangle (`clip`). A second backend
+(a browser canvas) would implement these few functions over the same arguments.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pygame
+
+from .fonts import FontBook
+from .theme import Colour, Theme
+
+Rect = pygame.Rect
+Surface = pygame.Surface
+LINE_SPACING = 1.15  # text_block's line step, as a multiple of the font's line height
+
+
+def box(surface: Surface, colour: Colour, rect: Rect, width: int = 0, radius: int = 0, alpha: int = 255) -> None:
+    """A rectangle, filled (`width` 0) or outlined; `alpha` below 255 lets what is behind show."""
+    if alpha >= 255:
+        pygame.draw.rect(surface, colour, rect, width=width, border_radius=radius)
+        return
+    layer = _layer(rect.size)
+    pygame.draw.rect(layer, (*colour, alpha), layer.get_rect(), width=width, border_radius=radius)
+    surface.blit(layer, rect.topleft)
+
+
+_LAYERS: dict[tuple[int, int], Surface] = {}
+
+
+def _layer(size: tuple[int, int]) -> Surface:
+    """A cleared transparent scratch surface of this size (reused: panels are drawn every frame)."""
+    layer = _LAYERS.get(size)
+    if layer is None:
+        if len(_LAYERS) > 64:
+            _LAYERS.clear()
+        layer = _LAYERS[size] = Surface((max(1, size[0]), max(1, size[1])), pygame.SRCALPHA)
+    layer.fill((0, 0, 0, 0))
+    return layer
+
+
+def panel(surface: Surface, rect: Rect, theme: Theme, alpha: int | None = None,
+          edge: Colour | None = None, radius: int = 14, fill: Colour | None = None) -> None:
+    """A rounded box in the theme's panel colour (or `fill`) with an optional edge."""
+    layer = _layer(rect.size)
+    opacity = theme.panel_alpha if alpha is None else max(alpha, theme.panel_alpha if theme.panel_alpha == 255 else 0)
+    pygame.draw.rect(layer, (*(fill or theme.panel), opacity), layer.get_rect(), border_radius=radius)
+    if edge:
+        pygame.draw.rect(layer, (*edge, 220), layer.get_rect(), width=theme.edge_width, border_radius=radius)
+    surface.blit(layer, rect.topleft)
+
+
+def line(surface: Surface, colour: Colour, start: tuple[int, int], end: tuple[int, int], width: int = 1) -> None:
+    pygame.draw.line(surface, colour, start, end, width)
+
+
+def lines(surface: Surface, colour: Colour, points: list[tuple[float, float]], width: int = 1,
+          closed: bool = False) -> None:
+    if len(points) > 1:
+        pygame.draw.lines(surface, colour, closed, points, width)
+
+
+def polygon(surface: Surface, colour: Colour, points: list[tuple[float, float]], width: int = 0) -> None:
+    pygame.draw.polygon(surface, colour, points, width)
+
+
+def circle(surface: Surface, colour: Colour, centre: tuple[float, float], radius: float, width: int = 0) -> None:
+    pygame.draw.circle(surface, colour, centre, radius, width)
+
+
+def arc(surface: Surface, colour: Colour, rect: Rect, start: float, stop: float, width: int = 1) -> None:
+    pygame.draw.arc(surface, colour, rect, start, stop, width)
+
+
+def image(surface: Surface, picture: Surface, where: tuple[int, int] | Rect, alpha: int | None = None) -> Rect:
+    """Blit a picture; `alpha` fades it (the picture's own alpha is put back afterwards)."""
+    if alpha is None:
+        return surface.blit(picture, where)
+    before = picture.get_alpha()
+    picture.set_alpha(alpha)
+    try:
+        return surface.blit(picture, where)
+    finally:
+        picture.set_alpha(before)
+
+
+def scaled(picture: Surface, size: tuple[int, int]) -> Surface:
+    """A smooth-scaled copy (callers cache it)."""
+    return pygame.transform.smoothscale(picture, size)
+
+
+_VEILS: dict[tuple[tuple[int, int], Colour], Surface] = {}  # one opaque surface per size and colour, made once
+
+
+def shade(surface: Surface, alpha: int = 150, colour: Colour = (0, 0, 0)) -> None:
+    """Darken everything drawn so far with a cached veil blitted at this opacity.
+
+    A surface-alpha blit is about 0.5-1 ms at 1280x720; multiplying every pixel
+    (`fill(..., BLEND_RGB_MULT)`) was 5-9 ms (PERF, issue 17).
+    """
+    key = (surface.get_size(), colour)
+    veil = _VEILS.get(key)
+    if veil is None:
+        veil = _VEILS[key] = Surface(key[0])
+        veil.fill(colour)
+    veil.set_alpha(alpha)
+    surface.blit(veil, (0, 0))
+
+
+@contextmanager
+def clip(surface: Surface, rect: Rect) -> Iterator[None]:
+    """Draw only inside `rect` for the duration of the block (nested clips intersect)."""
+    before = surface.get_clip()
+    surface.set_clip(rect.clip(before))
+    try:
+        yield
+    finally:
+        surface.set_clip(before)
+
+
+def text(surface: Surface, fonts: FontBook, words: str, size: int, colour: Colour, where: tuple[int, int],
+         anchor: str = "topleft", bold: bool = False, italic: bool = False) -> Rect:
+    """One line of text placed by an anchor of its rectangle ("topleft", "center", "midright", ...)."""
+    picture = fonts.render(words, size, colour, bold, italic=italic)
+    rect = picture.get_rect(**{anchor: where})
+    return surface.blit(picture, rect)
+
+
+def text_block(surface: Surface, fonts: FontBook, words: str, size: int, colour: Colour,
+               rect: Rect, bold: bool = False, align: str = "left", spacing: float = LINE_SPACING) -> int:
+    """Wrapped text inside `rect` (its height is not a limit); returns the y just below the last line."""
+    y = rect.top
+    step = round(fonts.line_height(size) * spacing)
+    for row in fonts.wrap(words, size, rect.width, bold):
+        picture = fonts.render(row, size, colour, bold)
+        x = {"left": rect.left, "right": rect.right - picture.get_width()}.get(
+            align, rect.centerx - picture.get_width() // 2)
+        surface.blit(picture, (x, y))
+        y += step
+    return y
+
+
+def block_height(fonts: FontBook, words: str, size: int, width: int, bold: bool = False,
+                 spacing: float = LINE_SPACING) -> int:
+    """The height `text_block` will use for these words."""
+    return len(fonts.wrap(words, size, width, bold)) * round(fonts.line_height(size) * spacing)
+
+
+def runs(surface: Surface, fonts: FontBook, parts: list, size: int, colour: Colour, rect: Rect,
+         spacing: float = LINE_SPACING) -> int:
+    """Styled runs (objects with `text`, `bold`, `italic`, `color` -- game.content.markup's spans) wrapped
+    into `rect`, each word in its run's style; returns the y below the last line."""
+    step = round(fonts.line_height(size) * spacing)
+    x, y = rect.left, rect.top
+    for part in parts:
+        tint = _hex(part.color) if getattr(part, "color", None) else colour
+        bold, italic = bool(getattr(part, "bold", False)), bool(getattr(part, "italic", False))
+        for k, chunk in enumerate(part.text.split("\n")):
+            if k:
+                x, y = rect.left, y + step
+            for word in _words(chunk):
+                w = fonts.width(word, size, bold, italic)
+                if x + w > rect.right and x > rect.left and word.strip():
+                    x, y = rect.left, y + step
+                    if not word.strip():
+                        continue
+                surface.blit(fonts.render(word, size, tint, bold, italic=italic), (x, y))
+                x += w
+    return y + step
+
+
+def _words(chunk: str) -> list[str]:
+    """Words with their following space kept, so runs join without losing spaces."""
+    out, word = [], ""
+    for ch in chunk:
+        word += ch
+        if ch == " ":
+            out.append(word)
+            word = ""
+    return out + ([word] if word else [])
+
+
+def _hex(value) -> Colour:
+    if isinstance(value, tuple):
+        return value
+    value = str(value).lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)

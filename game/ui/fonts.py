@@ -1,0 +1,141 @@
+"""Text rendering with the shipped fonts: Hangul everywhere, a Latin fallback, wrapping and a cache.
+
+pygame draws a box for a glyph its font lacks, so each string is split into runs by which
+shipped font covers each character (from the `.coverage` files that tools/build_fonts.py
+writes) and the runs are drawn side by side. Rendered lines are cached: the play screen
+draws the same text every frame.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from .. import paths
+
+REGULAR = "NanumGothic-Regular.ttf"
+BOLD = "NanumGothic-Bold.ttf"
+FALLBACK = "DejaVuSans.ttf"
+RENDER_CACHE_BYTES = 6 * 2**20  # rendered lines kept; a full-width line of body text is ~150 KB
+SYMBOLS_FROM_FALLBACK = [(0x2022, 0x2022), (0x2039, 0x203A), (0x2190, 0x21FF), (0x25A0, 0x25FF)]
+
+
+def load_coverage(font_file: Path) -> frozenset[int]:
+    ranges = font_file.with_suffix(".coverage").read_text().split()
+    points: set[int] = set()
+    for item in ranges:
+        lo, hi = (int(x, 16) for x in item.split("-"))
+        points.update(range(lo, hi + 1))
+    return frozenset(points)
+
+
+class FontBook:
+    """Fonts by size and weight, with fallback and a cache of rendered lines."""
+
+    def __init__(self, folder: Path = paths.FONTS, scale: float = 1.0):
+        self.folder = folder
+        self.scale = scale
+        self.fallback_cover = load_coverage(folder / FALLBACK)
+        # Nanum's arrows and bullets are full-width hairlines, nearly invisible at text sizes: use DejaVu's.
+        self.primary_cover = load_coverage(folder / REGULAR) - {
+            cp for cp in self.fallback_cover if any(lo <= cp <= hi for lo, hi in SYMBOLS_FROM_FALLBACK)}
+        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._cache: dict[tuple, pygame.Surface] = {}
+        self._wraps: dict[tuple, tuple[str, ...]] = {}  # wrapped lines: screens re-wrap the same text every frame
+        self._widths: dict[tuple, int] = {}  # the timeline measures every label every frame
+        self._cache_bytes = 0  # pixels held by _cache: typing renders a new prefix per frame, so bound the bytes
+
+    def font(self, size: int, bold: bool = False, fallback: bool = False, italic: bool = False) -> pygame.font.Font:
+        name = FALLBACK if fallback else (BOLD if bold else REGULAR)
+        px = max(6, round(size * self.scale))
+        key = (name, px, italic)
+        if key not in self._fonts:
+            font = pygame.font.Font(str(self.folder / name), px)
+            if fallback and bold:
+                font.set_bold(True)
+            if italic:  # the shipped fonts have no italic face: pygame slants the glyphs
+                font.set_italic(True)
+            self._fonts[key] = font
+        return self._fonts[key]
+
+    def covers(self, ch: str) -> bool:
+        return ord(ch) in self.primary_cover or ord(ch) in self.fallback_cover or ch.isspace()
+
+    def _runs(self, text: str) -> list[tuple[str, bool]]:
+        """Split text into (run, use_fallback) pieces."""
+        runs: list[tuple[str, bool]] = []
+        for ch in text:
+            fb = ord(ch) not in self.primary_cover and ord(ch) in self.fallback_cover
+            if runs and runs[-1][1] == fb:
+                runs[-1] = (runs[-1][0] + ch, fb)
+            else:
+                runs.append((ch, fb))
+        return runs
+
+    def width(self, text: str, size: int, bold: bool = False, italic: bool = False) -> int:
+        key = (text, size, bold, italic)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) > 20_000:
+                self._widths.clear()
+            width = self._widths[key] = sum(self.font(size, bold, fb, italic).size(run)[0]
+                                            for run, fb in self._runs(text))
+        return width
+
+    def line_height(self, size: int) -> int:
+        return self.font(size).get_linesize()
+
+    def render(self, text: str, size: int, colour: tuple[int, int, int], bold: bool = False,
+               cache: bool = True, italic: bool = False) -> pygame.Surface:
+        """One line of text; `cache=False` for one-off strings (a line half typed out)."""
+        key = (text, size, colour, bold, italic)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        runs = self._runs(text) or [("", False)]
+        parts = [self.font(size, bold, fb, italic).render(run, True, colour) for run, fb in runs]
+        height = max(self.line_height(size), *(p.get_height() for p in parts))
+        surface = pygame.Surface((max(1, sum(p.get_width() for p in parts)), height), pygame.SRCALPHA)
+        x = 0
+        for part in parts:
+            surface.blit(part, (x, (height - part.get_height()) // 2))
+            x += part.get_width()
+        if not cache:
+            return surface
+        if len(self._cache) > 4000 or self._cache_bytes > RENDER_CACHE_BYTES:
+            self._cache.clear()
+            self._cache_bytes = 0
+        self._cache[key] = surface
+        self._cache_bytes += surface.get_width() * surface.get_height() * 4
+        return surface
+
+    def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
+        key = (text, size, width, bold)
+        lines = self._wraps.get(key)
+        if lines is None:
+            if len(self._wraps) > 4000:
+                self._wraps.clear()
+            lines = self._wraps[key] = tuple(_wrap(self, text, size, width, bold))
+        return list(lines)
+
+
+def _wrap(book: FontBook, text: str, size: int, width: int, bold: bool) -> list[str]:
+    """Greedy word wrap; words longer than the width (or Hangul runs) break by character."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if book.width(candidate, size, bold) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = ""
+            for ch in word:
+                if book.width(line + ch, size, bold) > width and line:
+                    lines.append(line)
+                    line = ""
+                line += ch
+        lines.append(line)
+    return lines

@@ -1,0 +1,56 @@
+"""The screen contract: an app owns a stack of screens; the top one gets actions and draws.
+
+A screen works out its rectangles in `layout()` (a `Layout`), paints from them in `draw()` and
+hit-tests a fresh layout in `on_action()`. It opens other screens by name through the app's
+navigator (`self.open("backlog", play=self)`), so no screen module imports another.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from .input import Action
+from .layout import Layout
+
+if TYPE_CHECKING:
+    from .nav import Navigator
+
+
+class Screen:
+    """Override `layout`, `on_action`, `update` and `draw`. A modal is a screen pushed on top of another."""
+
+    opaque = True  # False: the screen below is drawn first (menus over the game)
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    def layout(self) -> Layout:
+        """This frame's rectangles (used by draw and by hit-tests; checked by the layout tests)."""
+        return Layout()
+
+    def header_bottom(self) -> int:
+        """The y below this screen's heading: toasts appear below it, never over it."""
+        lay = self.layout()
+        header = lay.get("header")
+        return header.bottom if header is not None else 0
+
+    def on_action(self, action: Action) -> None:
+        """React to one input action."""
+
+    def update(self, dt: float) -> None:
+        """Advance animations by `dt` seconds."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    def on_enter(self) -> None:
+        """Called when the screen becomes the top of the stack again."""
+
+    @property
+    def nav(self) -> Navigator:
+        return self.app.nav
+
+    def open(self, route: str, **options: Any) -> Screen:
+        """Push the screen registered under `route` (see game/screens/routes.py)."""
+        return self.app.nav.open(route, **options)

@@ -1,0 +1,76 @@
+"""Toasts: short messages ("Saved.", "Could not save: ...") in compact boxes near the top.
+
+A toast belongs to the screen that was on top when it first showed; when another screen comes
+to the top, it goes (messages never follow the player into the next screen). Toasts sit below
+the top screen's heading (`Screen.header_bottom()`), never over it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pygame
+
+from . import draw
+from .fonts import FontBook
+from .theme import WIDTH, Theme
+
+MARGIN = 10
+MOST = 3  # shown at once (the newest)
+
+
+class Toast(tuple):
+    """(text, seconds left), plus the screen it belongs to."""
+
+    owner: object | None
+
+    def __new__(cls, text: str, left: float, owner: object | None = None) -> Toast:
+        toast = super().__new__(cls, (text, left))
+        toast.owner = owner
+        return toast
+
+
+class Toasts:
+    """The messages waiting to be shown; iterates as (text, seconds left) pairs."""
+
+    def __init__(self, messages: tuple[str, ...] | list[str] = (), seconds: float = 6.0):
+        self._items: list[Toast] = [Toast(m, seconds) for m in messages]
+
+    def notify(self, text: str, seconds: float = 3.5) -> None:
+        self._items.append(Toast(text, seconds))
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def __iter__(self) -> Iterator[Toast]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, i):
+        return self._items[i]
+
+    def update(self, dt: float, top: object | None) -> None:
+        """Count down; claim new toasts for the top screen; drop those of a screen no longer on top."""
+        kept = []
+        for toast in self._items:
+            owner = toast.owner if toast.owner is not None else top
+            if owner is top and toast[1] - dt > 0:
+                kept.append(Toast(toast[0], toast[1] - dt, owner))
+        self._items = kept
+
+    def layout(self, fonts: FontBook, theme: Theme, top: int) -> list[tuple[str, pygame.Rect]]:
+        """Each shown toast's box: centred, as wide as its text, stacked from `top`."""
+        y, size, out = max(MARGIN, top + MARGIN), theme.small_size, []
+        for text, _ in self._items[-MOST:]:
+            rows = fonts.wrap(text, size, WIDTH - 240)
+            w = max(fonts.width(row, size) for row in rows) + 40
+            h = len(rows) * fonts.line_height(size) + 12
+            out.append((text, pygame.Rect((WIDTH - w) // 2, y, w, h)))
+            y += h + 6
+        return out
+
+    def draw(self, surface: pygame.Surface, fonts: FontBook, theme: Theme, top: int) -> None:
+        for text, rect in self.layout(fonts, theme, top):
+            draw.panel(surface, rect, theme, alpha=240, edge=theme.accent, radius=10)
+            draw.text_block(surface, fonts, text, theme.small_size, theme.text, rect.inflate(-40, -12), spacing=1.0)

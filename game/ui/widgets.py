@@ -1,0 +1,417 @@
+"""Widgets: a scrollable selectable list, buttons built on it, and a table.
+
+`ScrollList` is the one list every screen uses: ↑ ↓ (and the d-pad) move the selection, the
+wheel scrolls, a click picks a row, digits 1-9 pick among the rows on screen, Home / End jump,
+a click on the scroll track pages. Rows are always whole: a row that does not fit is on the
+next page, never clipped. When not every row fits, a scroll bar on the right says where the
+view is. The list does not draw rows itself: `layout(area)` returns their rectangles and the
+screen paints them (`MenuList` and `Table` are two such painters).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from . import draw
+from .fonts import FontBook
+from .input import Act, Action
+from .layout import Layout, Rect
+from .theme import Colour, Theme
+
+BAR_WIDTH = 10  # the scroll bar
+BAR_GAP = 8     # between the rows and the bar
+
+
+@dataclass
+class ListLayout:
+    """Where the visible rows and the scroll bar go this frame."""
+
+    area: Rect
+    rows: dict[int, Rect]        # item index -> its rectangle, visible rows only, in order
+    first: int
+    count: int
+    bar: Rect | None = None      # the scroll track (None when everything fits)
+    thumb: Rect | None = None
+
+    @property
+    def visible(self) -> list[int]:
+        return list(self.rows)
+
+    def hit(self, pos: tuple[int, int]) -> int | None:
+        return next((i for i, r in self.rows.items() if r.collidepoint(pos)), None)
+
+    def into(self, layout: Layout, name: str) -> None:
+        """Record the list area, its rows and its bar in a screen's Layout under `name`."""
+        layout.add(name, self.area)
+        for i, rect in self.rows.items():
+            layout.add(f"{name}/row{i}", rect)
+        if self.bar is not None:
+            layout.add(f"{name}/bar", self.bar)
+
+
+@dataclass(frozen=True)
+class Used:
+    """What a list did with an action: always truthy; `chosen` is the row picked, if one was."""
+
+    chosen: int | None = None
+
+
+class ScrollList:
+    """Selection and scroll position over `count` rows whose heights `measure(i, width)` gives."""
+
+    def __init__(self, count: int, measure: Callable[[int, int], int], enabled: Callable[[int], bool] | None = None,
+                 gap: int = 0, wrap: bool = True, audio=None):
+        self.count = count
+        self.measure = measure
+        self.enabled = enabled or (lambda i: True)
+        self.gap = gap
+        self.wrap = wrap
+        self.audio = audio  # optional: plays "select" and "confirm"
+        self.index = next((i for i in range(count) if self.enabled(i)), 0)
+        self.first = 0
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _fits(self, area: Rect, width: int) -> bool:
+        used = 0
+        for i in range(self.count):
+            used += self.measure(i, width) + (self.gap if i else 0)
+            if used > area.height:
+                return False
+        return True
+
+    def layout(self, area: Rect) -> ListLayout:
+        """The rows shown in `area` with the selection visible; `first` follows the selection."""
+        if self.count == 0:
+            return ListLayout(Rect(area), {}, 0, 0)
+        scrolls = not self._fits(area, area.width)
+        width = area.width - (BAR_WIDTH + BAR_GAP if scrolls else 0)
+        return self._build(area, width, self._first(area.height, width), scrolls)
+
+    def _build(self, area: Rect, width: int, first: int, scrolls: bool) -> ListLayout:
+        rows: dict[int, Rect] = {}
+        y = area.top
+        for i in range(first, self.count):
+            h = self.measure(i, width)
+            if rows and y + h > area.bottom:
+                break
+            rows[i] = Rect(area.left, y, width, min(h, area.height))
+            y += h + self.gap
+        lay = ListLayout(Rect(area), rows, first, self.count)
+        if scrolls:
+            lay.bar = Rect(area.right - BAR_WIDTH, area.top, BAR_WIDTH, area.height)
+            shown = len(rows)
+            h = max(24, area.height * shown // self.count)
+            top = area.top + (area.height - h) * first // max(1, self.count - shown)
+            lay.thumb = Rect(lay.bar.left, min(top, area.bottom - h), BAR_WIDTH, h)
+        return lay
+
+    def scroll(self, step: int, area: Rect) -> None:
+        """Move the view by `step` rows; the selection moves only as far as needed to stay on screen."""
+        lay = self.layout(area)
+        if lay.bar is None:
+            return
+        first = max(0, min(self.count - 1, lay.first + step))
+        rows = self._build(area, lay.bar.left - BAR_GAP - area.left, first, True).rows
+        if self.index not in rows:
+            self.index = min(rows) if self.index < min(rows) else max(rows)
+        self.first = first
+        self.first = self.layout(area).first
+
+    def _first(self, height: int, width: int) -> int:
+        """The first row to show: no earlier than needed to show the selection, no later than
+        needed to fill the area to the end of the list."""
+        first = min(max(0, self.first), self.count - 1)
+        index = min(max(0, self.index), self.count - 1)
+        if index < first:
+            first = index
+        used = 0
+        for i in range(first, index + 1):  # is the selection below the view?
+            used += self.measure(i, width) + (self.gap if i > first else 0)
+        while used > height and first < index:
+            used -= self.measure(first, width) + self.gap
+            first += 1
+        used = sum(self.measure(i, width) for i in range(first, self.count)) if self.count - first < 64 else height + 1
+        used += self.gap * (self.count - first - 1)
+        while first > 0 and used + self.measure(first - 1, width) + self.gap <= height:  # no empty tail
+            first -= 1
+            used += self.measure(first, width) + self.gap
+        return first
+
+    # --- input --------------------------------------------------------------------------------
+
+    def move(self, step: int) -> bool:
+        """Move the selection to the next enabled row; False when there is none."""
+        i = self.index
+        for _ in range(self.count):
+            i += step
+            if not 0 <= i < self.count:
+                if not self.wrap:
+                    return False
+                i %= self.count
+            if self.enabled(i):
+                self.index = i
+                self._sound("select")
+                return True
+        return False
+
+    def select(self, i: int) -> None:
+        if 0 <= i < self.count:
+            self.index = i
+
+    def choose(self, i: int) -> Used | None:
+        if 0 <= i < self.count and self.enabled(i):
+            self.index = i
+            self._sound("confirm")
+            return Used(chosen=i)
+        return None
+
+    def on_action(self, action: Action, area: Rect | None) -> Used | None:
+        """Navigation, wheel, digits and pointer; returns None when the action was not for the list.
+
+        Without an `area` (nothing laid out yet) only the keys work; digits count from the first row.
+        """
+        name = action.name
+        if name in (Act.UP, Act.DOWN):
+            self.move(-1 if name == Act.UP else 1)
+            return Used()
+        if name in (Act.HOME, Act.END):
+            self.index = 0 if name == Act.HOME else self.count - 1
+            if not self.enabled(self.index):
+                self.move(1 if name == Act.HOME else -1)
+            return Used()
+        if name == Act.CONFIRM:
+            return self.choose(self.index)
+        if area is None:
+            return self.choose(self.first + action.number - 1) if name == Act.DIGIT else None
+        lay = self.layout(area)
+        self.first = lay.first
+        if name == Act.DIGIT:
+            visible = lay.visible
+            return self.choose(visible[action.number - 1]) if 1 <= action.number <= len(visible) else None
+        if name in (Act.WHEEL_UP, Act.WHEEL_DOWN):
+            if lay.bar is None:
+                return None
+            self.scroll(-1 if name == Act.WHEEL_UP else 1, area)
+            return Used()
+        if name not in (Act.POINT, Act.CLICK) or action.pos is None:
+            return None
+        i = lay.hit(action.pos)
+        if i is not None:
+            if name == Act.CLICK:
+                return self.choose(i) or Used()
+            if self.enabled(i):
+                self.index = i
+            return Used()
+        if name == Act.CLICK and lay.bar is not None and lay.bar.collidepoint(action.pos):
+            page = max(1, len(lay.rows) - 1)
+            self.scroll(-page if action.pos[1] < lay.thumb.top else page, area)
+            return Used()
+        return None
+
+    def _sound(self, name: str) -> None:
+        if self.audio is not None:
+            self.audio.play_sound(name)
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    @staticmethod
+    def draw_bar(surface: pygame.Surface, lay: ListLayout, theme: Theme) -> None:
+        """The scroll track and thumb, when the list scrolls."""
+        if lay.bar is None or lay.thumb is None:
+            return
+        draw.box(surface, theme.grid, lay.bar, radius=BAR_WIDTH // 2)
+        draw.box(surface, theme.accent if lay.first + len(lay.rows) < lay.count or lay.first else theme.dim,
+                 lay.thumb, radius=BAR_WIDTH // 2)
+
+
+@dataclass
+class Item:
+    label: str
+    on_choose: Callable[[], None]
+    enabled: bool = True
+    note: str = ""  # a short explanation shown beside a disabled item
+
+
+class MenuList:
+    """Vertical buttons on a ScrollList: arrows move, Enter or a click chooses, digits pick what is on screen.
+
+    `area` is where the buttons may go; without one they are centred on `center` and may use the
+    screen's height. More buttons than fit scroll (the type never shrinks).
+    """
+
+    def __init__(self, items: list[Item], center: tuple[int, int], width: int, size: int = 28,
+                 numbered: bool = False, align: str = "center", audio=None, compact: bool = False,
+                 area: Rect | None = None, fonts: FontBook | None = None):
+        self.items = items
+        self.center = center
+        self.width = width
+        self.size = size
+        self.numbered = numbered
+        self.align = align
+        self.area = area
+        self.fonts = fonts
+        self.pad, self.gap = (14, 8) if compact else (24, 14)  # inner vertical padding, space between buttons
+        self.list = ScrollList(len(items), self._measure, lambda i: self.items[i].enabled, gap=self.gap, audio=audio)
+        self.rects: list[Rect] = []
+
+    @property
+    def index(self) -> int:
+        return self.list.index
+
+    @index.setter
+    def index(self, value: int) -> None:
+        self.list.index = value
+
+    def _measure(self, i: int, width: int) -> int:
+        return draw.block_height(self.fonts, self._label(i), self.size, width - 48) + self.pad
+
+    def _label(self, i: int, number: int | None = None) -> str:
+        item = self.items[i]
+        label = f"{number}.  {item.label}" if self.numbered and number else item.label
+        return f"{label}  ({item.note})" if item.note and not item.enabled else label
+
+    def total_height(self, fonts: FontBook) -> int:
+        """The height every button needs, unscrolled."""
+        self.fonts = fonts
+        self.list.gap = self.gap
+        return sum(self._measure(i, self.width) for i in range(len(self.items))) + self.gap * max(
+            0, len(self.items) - 1)
+
+    def frame(self, fonts: FontBook) -> Rect:
+        """The area the list lays out in: `area`, or a box centred on `center` no taller than the screen."""
+        if self.area is not None:
+            return Rect(self.area)
+        total = min(self.total_height(fonts), 720 - 40)
+        return Rect(self.center[0] - self.width // 2, self.center[1] - total // 2, self.width, total)
+
+    def list_layout(self, fonts: FontBook) -> ListLayout:
+        self.fonts = fonts
+        self.list.gap = self.gap
+        lay = self.list.layout(self.frame(fonts))
+        self.rects = list(lay.rows.values())
+        return lay
+
+    def layout(self, fonts: FontBook) -> list[Rect]:
+        """The visible buttons' rectangles, top to bottom."""
+        return list(self.list_layout(fonts).rows.values())
+
+    def move(self, step: int) -> None:
+        self.list.move(step)
+
+    def choose(self, i: int) -> bool:
+        if self.list.choose(i):
+            self.items[i].on_choose()
+            return True
+        return False
+
+    def hit(self, pos: tuple[int, int]) -> int | None:
+        return self.list_layout(self.fonts).hit(pos) if self.fonts else None
+
+    def on_action(self, action: Action) -> bool:
+        """Handle navigation; returns True when the action was used."""
+        if action.name in (Act.LEFT, Act.RIGHT):  # menus are one column: left/right move too
+            action = Action(Act.UP if action.name == Act.LEFT else Act.DOWN)
+        used = self.list.on_action(action, self.frame(self.fonts) if self.fonts else None)
+        if used is None:
+            return False
+        if used.chosen is not None:
+            self.items[used.chosen].on_choose()
+        return True
+
+    def draw(self, surface: pygame.Surface, fonts: FontBook, theme: Theme) -> None:
+        lay = self.list_layout(fonts)
+        for number, (i, rect) in enumerate(lay.rows.items(), start=1):
+            item = self.items[i]
+            selected = i == self.index and item.enabled
+            draw.panel(surface, rect, theme, alpha=250 if selected else 240,  # text behind never shows through
+                       edge=theme.accent if selected else None, radius=10)
+            if selected:
+                draw.box(surface, theme.accent, Rect(rect.left + 8, rect.top + 10, 5, rect.height - 20), radius=3)
+            colour = theme.accent if selected else (theme.text if item.enabled else theme.dim)
+            inner = rect.inflate(-48, -self.pad)
+            draw.text_block(surface, fonts, self._label(i, number), self.size, colour, inner, bold=selected,
+                            align=self.align)
+        ScrollList.draw_bar(surface, lay, theme)
+
+
+@dataclass
+class Column:
+    title: str
+    weight: float = 1.0
+    align: str = "left"
+
+
+class Table:
+    """Rows of cells under a header; a ScrollList underneath (select, scroll, click, digits)."""
+
+    def __init__(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], fonts_of: Callable[[], FontBook],
+                 size_of: Callable[[], int], colours: Callable[[int], Colour | None] | None = None):
+        self.columns = list(columns)
+        self.rows = [list(r) for r in rows]
+        self.fonts_of, self.size_of = fonts_of, size_of
+        self.colours = colours or (lambda i: None)
+        self.list = ScrollList(len(self.rows), self._measure, wrap=False)
+
+    PAD = 8
+
+    def _cells(self, width: int) -> list[int]:
+        total = sum(c.weight for c in self.columns) or 1
+        return [int((width - 2 * self.PAD) * c.weight / total) for c in self.columns]
+
+    def _measure(self, i: int, width: int) -> int:
+        fonts, size = self.fonts_of(), self.size_of()
+        return max(draw.block_height(fonts, cell, size, w - 12)
+                   for cell, w in zip(self.rows[i], self._cells(width), strict=False)) + 2 * self.PAD
+
+    def header_height(self) -> int:
+        return self.fonts_of().line_height(self.size_of()) + 2 * self.PAD
+
+    def layout(self, area: Rect) -> tuple[Rect, ListLayout]:
+        head = Rect(area.left, area.top, area.width, self.header_height())
+        body = Rect(area.left, head.bottom, area.width, area.height - head.height)
+        return head, self.list.layout(body)
+
+    def on_action(self, action: Action, area: Rect) -> Used | None:
+        return self.list.on_action(action, self.layout(area)[1].area)
+
+    def draw(self, surface: pygame.Surface, area: Rect, theme: Theme) -> tuple[Rect, ListLayout]:
+        fonts, size = self.fonts_of(), self.size_of()
+        head, lay = self.layout(area)
+        x = head.left + self.PAD
+        for column, w in zip(self.columns, self._cells(lay.rows[lay.first].width if lay.rows else head.width),
+                             strict=False):
+            draw.text_block(surface, fonts, column.title, size, theme.dim, Rect(x, head.top + self.PAD, w - 12, 0),
+                            bold=True, align=column.align)
+            x += w
+        draw.line(surface, theme.grid, (head.left, head.bottom - 2), (head.right, head.bottom - 2), 2)
+        for i, rect in lay.rows.items():
+            selected = i == self.list.index
+            if selected:
+                draw.panel(surface, rect, theme, alpha=230, edge=theme.accent, radius=6, fill=theme.highlight)
+            x = rect.left + self.PAD
+            colour = self.colours(i) or (theme.accent if selected else theme.text)
+            for cell, w, column in zip(self.rows[i], self._cells(rect.width), self.columns, strict=False):
+                draw.text_block(surface, fonts, cell, size, colour, Rect(x, rect.top + self.PAD, w - 12, 0),
+                                align=column.align)
+                x += w
+        ScrollList.draw_bar(surface, lay, theme)
+        return head, lay
+
+
+def hit_index(rects: list[Rect], pos: tuple[int, int]) -> int | None:
+    """The index of the first rectangle under `pos` (None when there is none)."""
+    return next((i for i, r in enumerate(rects) if r.collidepoint(pos)), None)
+
+
+def fitting(height, limit: int, step: int = 2, most: int = 20) -> int:
+    """How many points to take off the text sizes so that `height(d)` fits in `limit` (at most `most`).
+
+    For cards that must stay whole on one screen; lists scroll instead (ScrollList).
+    """
+    for d in range(0, most + 1, step):
+        if height(d) <= limit:
+            return d
+    return most
