@@ -5,6 +5,7 @@ import hashlib
 from typing import Any
 
 from . import model as m
+from .problems import Mark
 from .schema import BEAT_KINDS, NO_ILLUSTRATION
 from .yamlsource import Document
 
@@ -15,12 +16,41 @@ def stable_key(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
+def build_character(data: dict) -> m.Character:
+    """A character from its (validated) entry in characters.yaml."""
+    return m.Character(data["id"], data["name"], data["colour"], data.get("korean", ""), data.get("actor", ""),
+                       data.get("sprite", ""), tuple(data.get("expressions", ())), data.get("description", ""),
+                       tuple(data.get("outfits", ())))
+
+
+def build_scene(doc: Document) -> m.Scene:
+    """A scene from its (validated) file: header, compiled code and labels."""
+    data = doc.data
+    note = data.get("content_note")
+    compiler = SceneCompiler(data["id"], doc)
+    code = compiler.compile(data["beats"], data.get("next"))
+    return m.Scene(
+        id=data["id"], title=data["title"], chapter=data["chapter"], date=data["date"],
+        background=data["background"], music=data.get("music"),
+        content_note=m.ContentNote(tuple(note["topics"]), note["summary"]) if note else None,
+        timeline=data.get("timeline"), next=data.get("next"), code=code, file=doc.file, mark=doc.mark(()),
+        labels=compiler.labels, label_marks=compiler.label_marks, card=data.get("card", True))
+
+
+def split_target(target: str, scene_id: str) -> tuple[str, str | None]:
+    """A goto target ('scene', 'scene.label' or '.label', the last in scene `scene_id`) as (scene, label)."""
+    scene, _, label = target.partition(".")
+    return scene or scene_id, label or None
+
+
 class SceneCompiler:
     def __init__(self, scene_id: str, doc: Document):
         self.scene_id = scene_id
         self.doc = doc
         self.code: list[Any] = []
         self.line_keys: dict[str, int] = {}
+        self.labels: dict[str, int] = {}  # the first of a name wins; formatcheck reports the others
+        self.label_marks: dict[str, Mark] = {}
 
     def compile(self, beats: list[dict], next_scene: str | None) -> tuple[m.Op, ...]:
         self._beats(beats, ("beats",))
@@ -46,11 +76,13 @@ class SceneCompiler:
         if "narrate" in b:
             emit(m.Line(mark, None, b["narrate"], None, self._line_id("", b["narrate"])))
         elif "say" in b:
-            emit(m.Line(mark, b["say"], b["text"], b.get("expression"), self._line_id(b["say"], b["text"])))
+            emit(m.Line(mark, b["say"], b["text"], b.get("expression"), self._line_id(b["say"], b["text"]),
+                        b.get("outfit")))
         elif "show" in b:
-            emit(m.Show(mark, b["show"], b.get("expression"), b.get("at")))
+            emit(m.Show(mark, b["show"], b.get("expression"), b.get("at"), b.get("outfit"),
+                        b.get("transition", "cut")))
         elif "hide" in b:
-            emit(m.Hide(mark, b["hide"]))
+            emit(m.Hide(mark, b["hide"], b.get("transition", "cut")))
         elif "move" in b:
             emit(m.Move(mark, b["move"], b["to"]))
         elif "background" in b:
@@ -65,7 +97,11 @@ class SceneCompiler:
         elif "choice" in b:
             self._choice(b, path)
         elif "goto" in b:
-            emit(m.Goto(mark, b["goto"]))
+            emit(m.Goto(mark, *split_target(b["goto"], self.scene_id), b.get("keep_stage", False)))
+        elif "label" in b:
+            if b["label"] not in self.labels:
+                self.labels[b["label"]] = len(self.code)
+                self.label_marks[b["label"]] = mark
         elif "if" in b:
             self._if(b, path)
         elif "set" in b:
@@ -116,19 +152,23 @@ class SceneCompiler:
                 self.code.append(m.GainEvidence(self.doc.mark(opath + ("evidence",)), option["evidence"]))
             self._beats(option.get("then", []), opath + ("then",))
             if option.get("goto"):
-                self.code.append(m.Goto(self.doc.mark(opath + ("goto",)), option["goto"]))
+                self.code.append(m.Goto(self.doc.mark(opath + ("goto",)), *split_target(option["goto"], self.scene_id),
+                                        option.get("keep_stage", False)))
             else:
                 exits.append(len(self.code))
                 self.code.append(None)
         after = len(self.code)
         for at in exits:
             self.code[at] = m.Jump(self.doc.mark(path), after)
-        options = tuple(
-            m.Option(mark=self.doc.mark(path + ("options", j)), text=option["text"],
-                     key=option.get("id") or stable_key(option["text"]), condition=option.get("if"),
-                     set=dict(option.get("set", {})), add=dict(option.get("add", {})),
-                     evidence=option.get("evidence"), goto=option.get("goto"),
-                     target=starts[j] if starts[j] is not None else after)
-            for j, option in enumerate(b["options"]))
+        options = []
+        for j, option in enumerate(b["options"]):
+            scene, label = split_target(option["goto"], self.scene_id) if option.get("goto") else (None, None)
+            options.append(m.Option(
+                mark=self.doc.mark(path + ("options", j)), text=option["text"],
+                key=option.get("id") or stable_key(option["text"]), condition=option.get("if"),
+                set=dict(option.get("set", {})), add=dict(option.get("add", {})),
+                evidence=option.get("evidence"), goto=scene, label=label, keep_stage=option.get("keep_stage", False),
+                target=starts[j] if starts[j] is not None else after))
         key = b.get("id") or stable_key(self.scene_id, b["choice"])
-        self.code[choice_at] = m.Choice(self.doc.mark(path), b["choice"], key, options, after)
+        self.code[choice_at] = m.Choice(self.doc.mark(path), b["choice"], key, tuple(options), after,
+                                        b.get("speaker"), b.get("expression"))

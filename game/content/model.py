@@ -26,6 +26,7 @@ class Character:
     sprite: str = ""
     expressions: tuple[str, ...] = ()
     description: str = ""
+    outfits: tuple[str, ...] = ()  # with outfits the portrait is two layers: outfit below, expression on top
 
 
 @dataclass(frozen=True)
@@ -122,16 +123,19 @@ class Line:
     text: str
     expression: str | None
     line_id: str
+    outfit: str | None = None
 
 
 @dataclass(frozen=True)
 class Show:
-    """Put a character on stage (or change their expression or position)."""
+    """Put a character on stage (or change their expression, outfit or position)."""
 
     mark: Mark
     who: str
     expression: str | None
     at: str | None
+    outfit: str | None = None
+    transition: str = "cut"
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,7 @@ class Hide:
 
     mark: Mark
     who: str
+    transition: str = "cut"
 
 
 @dataclass(frozen=True)
@@ -193,11 +198,13 @@ class Option:
     text: str
     key: str  # the option's id, or a stable key made from its text
     condition: Condition | None
-    set: dict[str, bool | int]
+    set: dict[str, bool | int | str]
     add: dict[str, int]
     evidence: str | None  # compiled into the option's block; kept here for the graph and lint
-    goto: str | None
+    goto: str | None  # the scene it jumps to ('.label' is resolved to the option's own scene)
     target: int  # where play continues: the option's own block, or the index after the choice
+    label: str | None = None  # the label in `goto` it jumps to (None: the scene's start)
+    keep_stage: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,8 @@ class Choice:
     key: str
     options: tuple[Option, ...]
     after: int  # the index after the choice and all its option blocks
+    speaker: str | None = None  # a character who speaks the prompt
+    expression: str | None = None
 
 
 @dataclass(frozen=True)
@@ -230,10 +239,12 @@ class JumpUnless:
 
 @dataclass(frozen=True)
 class Goto:
-    """Continue at the start of another scene."""
+    """Continue at the start of a scene, or at a label in it (a label in the scene playing is a plain jump)."""
 
     mark: Mark
     scene: str
+    label: str | None = None
+    keep_stage: bool = False  # the scene keeps what is on stage instead of setting its opening background
 
 
 @dataclass(frozen=True)
@@ -241,7 +252,7 @@ class SetVars:
     """Set flags or counters."""
 
     mark: Mark
-    values: dict[str, bool | int]
+    values: dict[str, bool | int | str]
 
 
 @dataclass(frozen=True)
@@ -328,6 +339,9 @@ class Scene:
     code: tuple[Op, ...]
     file: str
     mark: Mark
+    labels: dict[str, int] = field(default_factory=dict)  # label -> index in `code` it stands before
+    label_marks: dict[str, Mark] = field(default_factory=dict)
+    card: bool = True  # False: entering it shows no title card
 
 
 @dataclass(frozen=True)
@@ -345,8 +359,11 @@ class Story:
     scenes: dict[str, Scene]
     fingerprint: str
     scene_fingerprints: dict[str, str] = field(default_factory=dict)
-    timeline: Any = None  # game.timeline.model.Timeline, built from scenes/timeline/ by the loader
-    reality: Any = None  # game.classroom.reality.Reality, from the optional scenes/reality.yaml
+    id: str = ""  # story.yaml `id:` (the folder's name when absent): the key of its saves and progress
+    tagline: str = ""  # the title screen's line under the title
+    caption: str = ""  # the window caption (the title when empty)
+    title_music: str | None = None  # the title screen's music piece
+    title_background: str | None = None  # the location drawn behind the title screen
     evidence_kept: str = ""  # evidence.yaml's `kept:` line, shown under each newly noticed piece
     illustrations: dict[str, Illustration] = field(default_factory=dict)  # the optional illustrations.yaml
     credits: tuple[CreditSection, ...] = ()  # the optional credits.yaml

@@ -18,6 +18,10 @@ COLOUR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 POSITIONS = ["far_left", "left", "center", "right", "far_right"]
 TRANSITIONS = ["fade", "dissolve", "cut"]
+SHOW_TRANSITIONS = ["dissolve", "fade", "move", "cut"]  # move: slide from where the character stands now
+HIDE_TRANSITIONS = ["dissolve", "fade", "cut"]
+GOTO_PATTERN = r"^(?:[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?|\.[a-z][a-z0-9_]*)$"
+MAX_TEXT_VALUE = 200  # characters in a text variable's value
 COMPARISONS = ["eq", "ne", "gt", "gte", "lt", "lte"]
 MAX_OPTIONS = 6  # more does not fit on screen at large text sizes, and the number keys stay easy to reach
 NO_ILLUSTRATION = "none"  # `illustration: none` takes the illustration away
@@ -57,9 +61,10 @@ def beats(description: str) -> Schema:
 
 
 VARIABLE_VALUES: Schema = {
-    "type": "object", "description": "Flag or counter names mapped to a value (true/false or a whole number).",
+    "type": "object", "description": "Variable names mapped to a value: true/false (a flag), a whole number "
+    "(a counter) or text in quotes (shown in lines with [name]).",
     "propertyNames": {"pattern": ID_PATTERN},
-    "additionalProperties": {**WHOLE, "type": ["boolean", "integer"]},
+    "additionalProperties": {**WHOLE, "type": ["boolean", "integer", "string"], "maxLength": MAX_TEXT_VALUE},
 }
 COUNTER_STEPS: Schema = {
     "type": "object", "description": "Counter names mapped to the whole number to add (negative to take away).",
@@ -97,6 +102,14 @@ CONDITION_KINDS: dict[str, Schema] = {
     "not": keyed("not", "True when the inner condition is false.", {"not": ref("condition")}),
 }
 
+def target(description: str) -> Schema:
+    return {"type": "string", "pattern": GOTO_PATTERN, "maxLength": 2 * MAX_ID_CHARS + 1,
+            "description": description + " Write 'scene', 'scene.label', or '.label' for a label in this scene."}
+
+
+KEEP_STAGE: Schema = {"type": "boolean", "description": "true: the scene jumped to keeps the background, portraits "
+                      "and illustration on screen instead of setting its own opening background"}
+
 OPTION: Schema = obj("One option of a choice.", {
     "text": text("What the option says on screen."),
     "id": ident("A stable name for this option; saves use it to find the option again after edits."),
@@ -104,7 +117,8 @@ OPTION: Schema = obj("One option of a choice.", {
     "set": VARIABLE_VALUES,
     "add": COUNTER_STEPS,
     "evidence": ident("Evidence gained by taking this option."),
-    "goto": ident("Scene to jump to after this option (otherwise the story continues after the choice)."),
+    "goto": target("Where to jump after this option (otherwise the story continues after the choice)."),
+    "keep_stage": KEEP_STAGE,
     "then": beats("Beats played when this option is taken, before the story continues."),
 }, ["text"])
 
@@ -113,14 +127,21 @@ BEAT_KINDS: dict[str, Schema] = {
     "say": keyed("say", "A character's line.", {
         "say": ident("id of the speaking character (from characters.yaml)"),
         "text": text("what they say"),
-        "expression": ident("portrait expression to show while speaking (e.g. happy, sad)"),
+        "expression": ident("portrait expression to show while speaking (e.g. happy, sad); the outfit stays"),
+        "outfit": ident("outfit to wear from this line on (a character with outfits); the expression stays"),
     }, ["text"]),
-    "show": keyed("show", "Bring a character's portrait on stage, or change its expression.", {
+    "show": keyed("show", "Bring a character's portrait on stage, or change its expression, outfit or place.", {
         "show": ident("character id"),
-        "expression": ident("expression (default: the character's first)"),
-        "at": {"enum": POSITIONS, "description": "where on stage (default: center)"},
+        "expression": ident("expression (default: the one shown now, else the character's first)"),
+        "outfit": ident("outfit, for a character with outfits (default: the one worn now, else the first)"),
+        "at": {"enum": POSITIONS, "description": "where on stage (default: where they stand, else center)"},
+        "transition": {"enum": SHOW_TRANSITIONS, "description": "how they appear (default: cut); move slides a "
+                       "character already on stage to the new place"},
     }),
-    "hide": keyed("hide", "Take a character off stage.", {"hide": ident("character id")}),
+    "hide": keyed("hide", "Take a character off stage.", {
+        "hide": ident("character id"),
+        "transition": {"enum": HIDE_TRANSITIONS, "description": "how they leave (default: cut)"},
+    }),
     "move": keyed("move", "Move a character already on stage.", {
         "move": ident("character id"),
         "to": {"enum": POSITIONS, "description": "new position"},
@@ -144,19 +165,27 @@ BEAT_KINDS: dict[str, Schema] = {
     }),
     "choice": keyed("choice", "A choice for the player.", {
         "choice": text("the question or situation shown above the options"),
+        "speaker": ident("a character who speaks the question (name plate, colour, backlog, self-voicing)"),
+        "expression": ident("the speaker's portrait expression while asking"),
         "id": ident("a stable name for this choice (used by saves and the session log)"),
         "options": {"type": "array", "minItems": 1, "maxItems": MAX_OPTIONS, "items": OPTION,
                     "description": f"the options (at most {MAX_OPTIONS}: group more behind a first choice)",
                     "x-hint": "group them: a first choice leads to a second one (e.g. 'present evidence' -> "
                               "which piece)"},
     }, ["options"]),
-    "goto": keyed("goto", "Jump to another scene.", {"goto": ident("scene id")}),
+    "goto": keyed("goto", "Jump to another scene, or to a label.", {
+        "goto": target("where to go."),
+        "keep_stage": KEEP_STAGE,
+    }),
+    "label": keyed("label", "Mark a point in this scene that a goto can jump to ('.name' here, 'scene.name' from "
+                   "elsewhere). Shows nothing.", {"label": ident("the label's name, unique in its scene")}),
     "if": keyed("if", "Play one list of beats or another, depending on a condition.", {
         "if": ref("condition"),
         "then": beats("beats played when the condition is true"),
         "else": beats("beats played when it is false"),
     }, ["then"]),
-    "set": keyed("set", "Set flags (true/false) or counters (numbers).", {"set": VARIABLE_VALUES}),
+    "set": keyed("set", "Set flags (true/false), counters (numbers) or text variables (text in quotes).",
+                 {"set": VARIABLE_VALUES}),
     "add": keyed("add", "Add to counters.", {"add": COUNTER_STEPS}),
     "evidence": keyed("evidence", "The player notices a piece of evidence (kept for the retrial).",
                       {"evidence": ident("evidence id (from evidence.yaml)")}),
@@ -203,6 +232,7 @@ SCENE_FILE: Schema = obj("One story scene.", {
     "content_note": CONTENT_NOTE,
     "timeline": ident("Timeline event this scene belongs to (for the 'see on the timeline' link)."),
     "next": ident("Scene that follows when the beats run out (omit for an ending)."),
+    "card": {"type": "boolean", "description": "false: no title card when the scene is entered (default: true)"},
     "beats": {"type": "array", "minItems": 1, "items": ref("beat"), "description": "What happens, in order."},
 }, ["id", "title", "chapter", "date", "background", "beats"])
 
@@ -217,6 +247,9 @@ CHARACTERS_FILE: Schema = obj("The cast of characters.", {
             "sprite": ident("portrait file prefix: assets/images/characters/<sprite>_<expression>.png"),
             "expressions": {"type": "array", "items": ident("expression"),
                             "description": "portrait expressions; the first is the default"},
+            "outfits": {"type": "array", "minItems": 1, "items": ident("outfit"),
+                        "description": "outfits, the first the default: the portrait is then two layers, "
+                        "<sprite>_outfit_<outfit>.png with <sprite>_<expression>.png drawn on top (both 480x640)"},
             "description": text("who they are, for the cast list"),
         }, ["id", "name", "colour"])},
 }, ["characters"])
@@ -254,7 +287,13 @@ SOURCES_FILE: Schema = obj("The documents facts come from.", {
 }, ["sources"])
 
 STORY_FILE: Schema = obj("The story as a whole.", {
+    "id": ident("the story's stable id: its saves and progress live under it, so never change it once people "
+                "play (default: the content folder's name), e.g. night_ferry"),
     "title": text("game title"),
+    "tagline": text("one line under the title on the title screen"),
+    "caption": text("the window's caption (default: the title)"),
+    "title_music": ident("music piece the title screen plays (assets/audio/music/<id>.ogg or .wav)"),
+    "title_background": ident("location id drawn behind the title screen"),
     "korean_title": text("the film's title in Hangul"),
     "start": ident("id of the first scene"),
     "chapters": {"type": "array", "minItems": 1, "description": "chapters in order", "items": obj(

@@ -1,10 +1,16 @@
-"""What the runtime hands to a screen: one event per stop, plus the effects met on the way."""
+"""What the runtime hands to a screen: one event per stop, plus the effects met on the way.
+
+Text in events (lines, choices, options, cards) is markup source with variables filled in:
+draw it with game/screens/richtext.py, or read it as plain text with `content.markup.plain`.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Union
 
 Effect = tuple  # ("sound", id) | ("music", id) | ("background", id, transition) | ("illustration", id, transition)
+# | ("show", who, "dissolve" | "fade", sprite before or None) | ("hide", who, "dissolve" | "fade", sprite before)
+# | ("move", who, from position, to position); a sprite is the stage's {expression, at, outfit?} dict
 
 
 @dataclass(frozen=True)
@@ -34,12 +40,15 @@ class LineEvent:
 
 @dataclass(frozen=True)
 class ChoiceEvent:
-    """A choice to offer; the runtime waits for `choose()`."""
+    """A choice to offer; the runtime waits for `choose()`. A spoken choice names its speaker like a line."""
 
     prompt: str
     options: tuple[tuple[int, str], ...]  # (index to pass to choose(), text); only available options
     key: str
     effects: tuple[Effect, ...] = field(default=(), compare=False)
+    speaker: str | None = None  # character id of a spoken choice
+    name: str = ""
+    colour: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from ..content import model as m
+from ..content.markup import interpolate, show_value
 from . import events as ev
 from .conditions import holds
 from .state import ENDED, NOTE, PLAY, SUMMARY, StoryState
@@ -26,6 +27,34 @@ HISTORY_LIMIT = 1_000
 CONTENT_NOTE_POLICIES = ("ask", "play", "summary")
 CONTENT_NOTE_KEY = "content_note"  # the choice key content-note answers are recorded under
 CARD_POLICIES = ("chapter_end", "inline")
+
+
+_DEFAULTS: dict[int, tuple[m.Story, dict[str, bool | int | str]]] = {}  # by id(story), the story kept with it
+
+
+def variable_defaults(story: m.Story) -> dict[str, bool | int | str]:
+    """What each variable reads as before it is set: '' for a text variable, 0 for a counter, false for a flag
+    (the kind comes from the values the story sets it to). Worked out once per story, when first needed."""
+    entry = _DEFAULTS.get(id(story))
+    if entry is not None and entry[0] is story:
+        return entry[1]
+    defaults: dict[str, bool | int | str] = {}
+    for scene in story.scenes.values():
+        for op in scene.code:
+            sets = [op.values] if isinstance(op, m.SetVars) else [o.set for o in op.options] \
+                if isinstance(op, m.Choice) else []
+            steps = [op.steps] if isinstance(op, m.AddVars) else [o.add for o in op.options] \
+                if isinstance(op, m.Choice) else []
+            for values in sets:
+                for name, value in values.items():
+                    if defaults.get(name, False) is False:  # a flag until a value says otherwise
+                        defaults[name] = "" if isinstance(value, str) else False if isinstance(value, bool) else 0
+            for values in steps:
+                for name in values:
+                    defaults.setdefault(name, 0)
+    _DEFAULTS.clear()  # one story at a time is enough
+    _DEFAULTS[id(story)] = (story, defaults)
+    return defaults
 
 
 class StoryRuntimeError(RuntimeError):
@@ -176,17 +205,19 @@ class Runtime:
         self.current = event
         return event
 
-    def _enter(self, scene_id: str) -> None:
-        """Start a scene. A goto into the scene already playing (a hub that loops through itself) starts it
-        over without a second title card or content note."""
+    def _enter(self, scene_id: str, label: str | None = None, keep_stage: bool = False) -> None:
+        """Start a scene (at a label, when given). A goto into the scene already playing (a hub that loops
+        through itself) starts it over without a second title card or content note; a scene with `card: false`
+        shows none either. `keep_stage` leaves the background, portraits and illustration as they are."""
         s, scene = self.state, self.story.scenes[scene_id]
         again, mode = scene_id == s.scene and s.entered, s.mode
-        s.scene, s.pc, s.entered, s.scene_lines = scene_id, 0, again, 0
+        s.scene, s.pc, s.entered, s.scene_lines = scene_id, scene.labels.get(label, 0), again or not scene.card, 0
         s.visits[scene_id] = s.visits.get(scene_id, 0) + 1
-        s.stage.background = scene.background
-        s.stage.sprites = {}
-        s.stage.illustration = ""
-        self._effects.append(("background", scene.background, "fade"))
+        if not keep_stage:
+            s.stage.background = scene.background
+            s.stage.sprites = {}
+            s.stage.illustration = ""
+            self._effects.append(("background", scene.background, "fade"))
         if scene.music:
             self._set_music(scene.music)
         notes = self.options.content_notes
@@ -249,8 +280,7 @@ class Runtime:
         s = self.state
         s.pc += 1
         if isinstance(op, m.Line):
-            if op.speaker and op.expression and op.speaker in s.stage.sprites:
-                s.stage.sprites[op.speaker]["expression"] = op.expression
+            self._dress(op.speaker, op.expression, op.outfit)
             if quiet:
                 return None
             s.scene_lines += 1
@@ -258,15 +288,13 @@ class Runtime:
             self.seen.add(op.line_id)
             char = self.story.characters.get(op.speaker) if op.speaker else None
             return ev.LineEvent(op.speaker, char.name if char else "", char.colour if char else "",
-                                op.text, op.line_id, seen)
+                                self._text(op.text), op.line_id, seen)
         if isinstance(op, m.Show):
-            char = self.story.characters[op.who]
-            old = s.stage.sprites.get(op.who, {})
-            default = char.expressions[0] if char.expressions else ""
-            s.stage.sprites[op.who] = {"expression": op.expression or old.get("expression", default),
-                                       "at": op.at or old.get("at", "center")}
+            self._show(op)
         elif isinstance(op, m.Hide):
-            s.stage.sprites.pop(op.who, None)
+            gone = s.stage.sprites.pop(op.who, None)
+            if gone is not None and op.transition != "cut":
+                self._effects.append(("hide", op.who, op.transition, dict(gone)))
         elif isinstance(op, m.Move):
             if op.who in s.stage.sprites:
                 s.stage.sprites[op.who]["at"] = op.to
@@ -291,13 +319,16 @@ class Runtime:
             if not holds(op.condition, s):
                 s.pc = op.target
         elif isinstance(op, m.Goto):
+            if op.label is not None and op.scene == s.scene:
+                s.pc = self.story.scenes[s.scene].labels.get(op.label, s.pc)  # a label in this scene: a jump
+                return None
             pending = self._pending_chapter()
             if pending is not None and self.story.scenes[op.scene].chapter != pending:
                 s.pc -= 1  # the goto runs again once the page has been shown
                 page = self._gathered()
                 s.cards = []
                 return page
-            self._enter(op.scene)
+            self._enter(op.scene, op.label, op.keep_stage)
         elif isinstance(op, m.SetVars):
             s.vars.update(op.values)
         elif isinstance(op, m.AddVars):
@@ -325,6 +356,42 @@ class Runtime:
             return ev.EndEvent(op.ending, op.title or "The End", self._gathered())
         return None
 
+    def _dress(self, who: str | None, expression: str | None, outfit: str | None) -> None:
+        """A line (or a spoken choice) changes its speaker's expression and/or outfit, if they are on stage."""
+        sprite = self.state.stage.sprites.get(who) if who else None
+        if sprite is not None:
+            if expression:
+                sprite["expression"] = expression
+            if outfit:
+                sprite["outfit"] = outfit
+
+    def _show(self, op: m.Show) -> None:
+        """Put a character on stage; what the beat does not name (expression, outfit, place) stays as it is."""
+        char = self.story.characters[op.who]
+        old = self.state.stage.sprites.get(op.who)
+        was = old or {}
+        sprite = {"expression": op.expression or was.get("expression", char.expressions[0] if char.expressions else ""),
+                  "at": op.at or was.get("at", "center")}
+        outfit = op.outfit or was.get("outfit") or (char.outfits[0] if char.outfits else "")
+        if outfit:
+            sprite["outfit"] = outfit
+        self.state.stage.sprites[op.who] = sprite
+        if op.transition == "move" and old is not None and old.get("at") != sprite["at"]:
+            self._effects.append(("move", op.who, old.get("at", "center"), sprite["at"]))
+        elif op.transition in ("dissolve", "fade") and old != sprite:
+            self._effects.append(("show", op.who, op.transition, dict(old) if old else None))
+
+    def _text(self, text: str) -> str:
+        """A line's text with its `[name]` variables filled in."""
+        return interpolate(text, self._value) if "[" in text else text
+
+    def _value(self, name: str) -> str:
+        """How variable `name` shows in a line: its value, or what it reads as before it is set."""
+        value = self.state.vars.get(name)
+        if value is None:
+            value = variable_defaults(self.story).get(name, "")
+        return show_value(value)
+
     def _card(self, op: m.Fact | m.Differ) -> ev.FactEvent | ev.DifferEvent:
         if isinstance(op, m.Fact):
             return ev.FactEvent(op.text, self._source(op.source), op.section)
@@ -349,14 +416,17 @@ class Runtime:
                      if c["scene"] in self.story.scenes), None)
 
     def _offer(self, op: m.Choice, quiet: bool) -> ev.Event | None:
-        available = tuple((i, o.text) for i, o in enumerate(op.options) if holds(o.condition, self.state))
+        available = tuple((i, self._text(o.text)) for i, o in enumerate(op.options) if holds(o.condition, self.state))
         if not available:
             self.state.pc = op.after  # nothing to choose: the story goes on past the choice
             return None
         if quiet:
             self._take(available[0][0], auto=True)
             return None
-        return ev.ChoiceEvent(op.prompt, available, op.key)
+        self._dress(op.speaker, op.expression, None)
+        char = self.story.characters.get(op.speaker) if op.speaker else None
+        return ev.ChoiceEvent(self._text(op.prompt), available, op.key, speaker=op.speaker,
+                              name=char.name if char else "", colour=char.colour if char else "")
 
     def _source(self, source_id: str) -> str:
         return self.story.sources[source_id].title

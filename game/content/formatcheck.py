@@ -1,0 +1,255 @@
+"""Cross-checks of the format features that need the whole story: markup, text variables, labels, outfits.
+
+Run by the loader after its own cross-checks, on content that already passed the schema.
+Markup and bracket mistakes point into the string itself (file:line:col of the tag), found
+by reading the line again only when there is a mistake to report.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import markup
+from . import model as m
+from .compiler import split_target
+from .problems import Mark, Problems
+from .validate import did_you_mean
+from .yamlsource import Document
+
+# keys whose text is shown to the player and may hold markup; the first group may also show variables
+SPOKEN = ("narrate", "text", "choice")
+SHOWN = ("fact", "differ", "says", "question", "prompt", "summary")
+
+
+def scene_beats(doc: Document) -> Iterator[tuple[tuple, dict]]:
+    """(path, beat) for every beat of a scene file, nested ones (if/else branches, option blocks) included."""
+    def walk(beats: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
+        for i, beat in enumerate(beats if isinstance(beats, list) else ()):
+            if not isinstance(beat, dict):
+                continue
+            here = path + (i,)
+            yield here, beat
+            for branch in ("then", "else"):
+                yield from walk(beat.get(branch), here + (branch,))
+            for j, option in enumerate(beat.get("options", ()) if isinstance(beat.get("options"), list) else ()):
+                if isinstance(option, dict):
+                    yield from walk(option.get("then"), here + ("options", j, "then"))
+    yield from walk(doc.data.get("beats"), ("beats",))
+
+
+def texts(doc: Document) -> Iterator[tuple[tuple, str, bool]]:
+    """(path, text, may hold variables) for every player-facing text of a scene file."""
+    note = doc.data.get("content_note")
+    if isinstance(note, dict):
+        yield ("content_note", "summary"), note.get("summary", ""), False
+    for path, beat in scene_beats(doc):
+        for key in SPOKEN:
+            if isinstance(beat.get(key), str) and not (key == "text" and "say" not in beat):
+                yield path + (key,), beat[key], True
+        for key in SHOWN:
+            if isinstance(beat.get(key), str):
+                yield path + (key,), beat[key], False
+        for j, option in enumerate(beat.get("options") or ()):
+            if isinstance(option, dict) and isinstance(option.get("text"), str):
+                yield path + ("options", j, "text"), option["text"], True
+        for j, account in enumerate(beat.get("accounts") or ()):
+            if isinstance(account, dict) and isinstance(account.get("says"), str):
+                yield path + ("accounts", j, "says"), account["says"], False
+        for j, followup in enumerate(beat.get("followups") or ()):
+            if isinstance(followup, str):
+                yield path + ("followups", j), followup, False
+
+
+class _Sources:
+    """The lines of content files, read only when a problem inside a string needs its exact column."""
+
+    def __init__(self, root: Path):
+        self.bases = [Path.cwd(), Path(root).resolve().parent]
+        self.lines: dict[str, list[str] | None] = {}
+
+    def _lines(self, file: str) -> list[str] | None:
+        if file not in self.lines:
+            self.lines[file] = None
+            for base in self.bases:
+                try:
+                    self.lines[file] = (base / file).read_text(encoding="utf-8").splitlines()
+                    break
+                except (OSError, UnicodeDecodeError, ValueError):
+                    continue
+        return self.lines[file]
+
+    def locate(self, mark: Mark, value: str, index: int) -> Mark:
+        """The mark of character `index` of the string `value` whose own mark is `mark` (falls back to `mark`)."""
+        lines = self._lines(mark.file)
+        if not lines or not 0 < mark.line <= len(lines):
+            return mark
+        end = min((k for k in (value.find("}", index), value.find("]", index)) if k != -1), default=index)
+        snippet = value[index:min(end + 1, index + 40)] or value[index:index + 1]
+        nth = value[:index].count(snippet)
+        line, col = mark.line - 1, mark.col - 1
+        while line < len(lines):
+            found = lines[line].find(snippet, col)
+            if found == -1:
+                line, col = line + 1, 0
+                continue
+            if nth == 0:
+                return Mark(mark.file, line + 1, found + 1)
+            nth, col = nth - 1, found + 1
+        return mark
+
+
+class FormatChecker:
+    def __init__(self, content: Any):
+        self.story: m.Story = content.story
+        self.documents: dict[str, list[Document]] = content.documents
+        self.p: Problems = content.problems
+        self.sources = _Sources(content.root)
+        self.assets = Path(content.assets)
+        self.kinds: dict[str, dict[str, Mark]] = {}  # variable -> {"text"|"flag"|"counter": first mark}
+
+    def run(self) -> None:
+        scenes = self.documents.get("scene", [])
+        for doc in scenes:
+            self._variables(doc)
+        for doc in scenes:
+            self._texts(doc)
+            self._labels(doc)
+            self._beats(doc)
+        self._mixed_kinds()
+        self._outfit_files()
+
+    # --- markup and variables ---------------------------------------------------------------------
+
+    def _variables(self, doc: Document) -> None:
+        for path, beat in scene_beats(doc):
+            for values, where in [(beat.get("set"), path + ("set",)), (beat.get("add"), path + ("add",))] + [
+                    (o.get(k), path + ("options", j, k)) for j, o in enumerate(beat.get("options") or ())
+                    if isinstance(o, dict) for k in ("set", "add")]:
+                for name, value in (values or {}).items():
+                    kind = "counter" if where[-1] == "add" else "text" if isinstance(value, str) else \
+                        "flag" if isinstance(value, bool) else "counter"
+                    self.kinds.setdefault(name, {}).setdefault(kind, doc.mark(where + (name,)))
+            condition = beat.get("if")
+            for j, option in enumerate(beat.get("options") or ()):
+                if isinstance(option, dict) and option.get("if") is not None:
+                    self._counters_read(option["if"], doc.mark(path + ("options", j, "if")))
+            if condition is not None:
+                self._counters_read(condition, doc.mark(path + ("if",)))
+
+    def _counters_read(self, cond: Any, mark: Mark) -> None:
+        """A `counter:` condition reads a number: remember where, to catch a text variable compared as one."""
+        if not isinstance(cond, dict):
+            return
+        if isinstance(cond.get("counter"), str):
+            self.kinds.setdefault(cond["counter"], {}).setdefault("read as a counter", mark)
+        for key in ("all", "any"):
+            for inner in cond.get(key) or ():
+                self._counters_read(inner, mark)
+        self._counters_read(cond.get("not"), mark)
+
+    def _mixed_kinds(self) -> None:
+        for name, kinds in self.kinds.items():
+            if "text" in kinds and len(kinds) > 1:
+                other = next(k for k in kinds if k != "text")
+                self.p.error(kinds[other], f"'{name}' holds text (set at {kinds['text']}) but is used here as a "
+                             f"{other.replace('read as a ', '')}", "give the text variable its own name",
+                             code="variable-kind")
+
+    def _texts(self, doc: Document) -> None:
+        known = set(self.kinds)
+        for path, value, spoken in texts(doc):
+            mark = doc.mark(path)
+            for index, message, hint in markup.problems(value):
+                self.p.error(self.sources.locate(mark, value, index), f"markup: {message}", hint, code="markup")
+            if not spoken:
+                continue
+            names, bad = markup.variables(value)
+            for index, message, hint in bad:
+                self.p.error(self.sources.locate(mark, value, index), message, hint, code="variable-syntax")
+            for index, name in names:
+                if name not in known:
+                    self.p.error(self.sources.locate(mark, value, index), f"unknown variable '{name}'"
+                                 f"{did_you_mean(name, sorted(known))}",
+                                 f"set it first, e.g. 'set: {{{name}: \"...\"}}'; write '[[' for a literal '['",
+                                 code="unknown-variable")
+
+    # --- labels, speakers, outfits ----------------------------------------------------------------
+
+    def _labels(self, doc: Document) -> None:
+        seen: dict[str, Mark] = {}
+        for path, beat in scene_beats(doc):
+            name = beat.get("label")
+            if isinstance(name, str) and "label" in beat:
+                mark = doc.mark(path + ("label",))
+                if name in seen:
+                    self.p.error(mark, f"label '{name}' is already used in this scene (at {seen[name]})",
+                                 "give each label of a scene its own name", code="duplicate-label")
+                seen.setdefault(name, mark)
+
+    def _beats(self, doc: Document) -> None:
+        scene_id = doc.data["id"]
+        for path, beat in scene_beats(doc):
+            if isinstance(beat.get("goto"), str):
+                self._target(doc.mark(path + ("goto",)), beat["goto"], scene_id)
+            for j, option in enumerate(beat.get("options") or ()):
+                if isinstance(option, dict) and isinstance(option.get("goto"), str):
+                    self._target(doc.mark(path + ("options", j, "goto")), option["goto"], scene_id)
+            if "choice" in beat and beat.get("speaker"):
+                self._speaker(doc.mark(path + ("speaker",)), beat["speaker"], beat.get("expression"))
+            who = beat.get("show") or beat.get("say")
+            if isinstance(who, str) and beat.get("outfit"):
+                self._outfit(doc.mark(path + ("outfit",)), who, beat["outfit"])
+
+    def _target(self, mark: Mark, target: str, scene_id: str) -> None:
+        scene_name, label = split_target(target, scene_id)
+        scene = self.story.scenes.get(scene_name)
+        if scene is None or label is None:
+            return  # an unknown scene is the loader's error
+        if label not in scene.labels:
+            where = "this scene" if scene_name == scene_id else f"scene '{scene_name}'"
+            labels = sorted(scene.labels)
+            self.p.error(mark, f"{where} has no label '{label}'{did_you_mean(label, labels)}",
+                         f"add '- label: {label}' where it should jump to" +
+                         (f"; its labels: {', '.join(labels)}" if labels else ""), code="unknown-label")
+
+    def _speaker(self, mark: Mark, who: str, expression: str | None) -> None:
+        char = self.story.characters.get(who)
+        if char is None:
+            names = sorted(self.story.characters)
+            self.p.error(mark, f"unknown character '{who}'{did_you_mean(who, names)}",
+                         f"define it in characters.yaml, or use one of: {', '.join(names[:12])}",
+                         code="unknown-character")
+        elif expression and char.expressions and expression not in char.expressions:
+            self.p.error(mark, f"{char.name} has no expression '{expression}'"
+                         f"{did_you_mean(expression, list(char.expressions))}",
+                         f"expressions: {', '.join(char.expressions)}", code="unknown-expression")
+
+    def _outfit(self, mark: Mark, who: str, outfit: str) -> None:
+        char = self.story.characters.get(who)
+        if char is None:
+            return  # the loader reports the character
+        if not char.outfits:
+            self.p.error(mark, f"{char.name} has no outfits", f"list them in characters.yaml: "
+                         f"'outfits: [{outfit}]' (the first is the default)", code="unknown-outfit")
+        elif outfit not in char.outfits:
+            self.p.error(mark, f"{char.name} has no outfit '{outfit}'{did_you_mean(outfit, list(char.outfits))}",
+                         f"outfits: {', '.join(char.outfits)}", code="unknown-outfit")
+
+    def _outfit_files(self) -> None:
+        for doc in self.documents.get("characters", []):
+            for i, entry in enumerate(doc.data.get("characters", ())):
+                if not entry.get("sprite"):
+                    continue
+                for outfit in entry.get("outfits", ()):
+                    name = f"{entry['sprite']}_outfit_{outfit}.png"
+                    if not (self.assets / "images" / "characters" / name).is_file():
+                        self.p.error(doc.mark(("characters", i, "outfits")),
+                                     f"missing portrait layer assets/images/characters/{name}",
+                                     "draw it (480x640 with transparency), or run tools/make_art.py",
+                                     code="missing-asset")
+
+
+def check_format(content: Any) -> None:
+    """Report the format's whole-story mistakes into `content.problems` (content: the loader's Content)."""
+    if content.story is not None:
+        FormatChecker(content).run()

@@ -1,0 +1,319 @@
+"""Text markup and text variables inside story text: pure functions, no pygame.
+
+Markup (the tags Ren'Py authors know): `{b}bold{/b}`, `{i}italic{/i}`,
+`{color=#rrggbb}coloured{/color}`, and `{{` for a literal `{`. Tags nest; each must be
+closed, innermost first. A lone `}` is an ordinary character.
+
+Variables: `[name]` shows a variable's value; `[[` is a literal `[`. Interpolation runs
+before markup, and a value's own braces are escaped, so a player-facing value can never
+open a tag.
+
+    parse("a {b}bold{/b} word") -> [Span("a "), Span("bold", bold=True), Span(" word")]
+    plain("a {b}bold{/b} word") -> "a bold word"
+    problems(text)             -> [(index, message, hint)], empty when the text is well formed
+    interpolate("Hi [name]", {"name": "Odile"}.get) -> "Hi Odile"
+
+`wrap` lays spans out in lines for any measuring function, so the screens and the
+authoring width checks break lines the same way.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+TAGS = ("b", "i", "color")
+_TAG = re.compile(r"\{(/?)([^{}]*)\}")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text in one style; `color` is '#rrggbb' or None for the text's own colour."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None
+
+    def style(self) -> tuple[bool, bool, str | None]:
+        return self.bold, self.italic, self.color
+
+
+class MarkupError(ValueError):
+    """A tag that cannot be read; `index` is where in the text it starts (0-based)."""
+
+    def __init__(self, index: int, message: str, hint: str = ""):
+        super().__init__(message)
+        self.index, self.message, self.hint = index, message, hint
+
+
+# --- markup ------------------------------------------------------------------------------------
+
+def _tokens(text: str) -> Iterator[tuple[int, str, str | None]]:
+    """(index, kind, value): kind 'text' (value: the characters), 'open'/'close' (value: 'b', 'i',
+    'color=#..' / 'b', 'i', 'color'), or 'bad' (value: the message; the hint follows as a second token)."""
+    i, n, start = 0, len(text), 0
+    while i < n:
+        ch = text[i]
+        if ch != "{":
+            i += 1
+            continue
+        if i > start:
+            yield start, "text", text[start:i]
+        if text.startswith("{{", i):
+            yield i, "text", "{"
+            i = start = i + 2
+            continue
+        match = _TAG.match(text, i)
+        if match is None:
+            yield i, "bad", "'{' opens a tag that is never closed with '}'"
+            yield i, "hint", "write '{{' for a literal '{'"
+            i = start = i + 1
+            continue
+        closing, body = match.group(1) == "/", match.group(2).strip()
+        name = body.split("=", 1)[0].strip()
+        if name not in TAGS:
+            yield i, "bad", f"unknown tag '{match.group(0)}'"
+            yield i, "hint", "tags: {b}...{/b}, {i}...{/i}, {color=#rrggbb}...{/color}; write '{{' for a literal '{'"
+        elif closing and body != name:
+            yield i, "bad", f"a closing tag takes no value: '{match.group(0)}'"
+            yield i, "hint", f"write '{{/{name}}}'"
+        else:  # a known tag: a mistake in its value is reported, and the tag still counts for nesting
+            if name == "color" and not closing and not _COLOR.match(body.split("=", 1)[-1].strip()):
+                yield i, "bad", f"'{match.group(0)}' needs a colour written #rrggbb"
+                yield i, "hint", "e.g. {color=#e0a066}...{/color}"
+            elif name != "color" and not closing and body != name:
+                yield i, "bad", f"'{{{name}}}' takes no value: '{match.group(0)}'"
+                yield i, "hint", f"write '{{{name}}}'"
+            yield i, "close" if closing else "open", name if closing else body.replace(" ", "")
+        i = start = match.end()
+    if start < n:
+        yield start, "text", text[start:]
+
+
+def _walk(text: str, strict: bool) -> tuple[list[Span], list[tuple[int, str, str]]]:
+    spans: list[Span] = []
+    found: list[tuple[int, str, str]] = []
+    stack: list[tuple[int, str, str]] = []  # (index, name, value) of each open tag
+    pending: tuple[int, str] | None = None
+    for index, kind, value in _tokens(text):
+        if kind == "bad":
+            pending = (index, value)
+            continue
+        if kind == "hint":
+            found.append((pending[0], pending[1], value))
+            if strict:
+                return spans, found
+            continue
+        if kind == "open":
+            stack.append((index, value.split("=", 1)[0], value))
+        elif kind == "close":
+            if not stack:
+                found.append((index, f"'{{/{value}}}' closes a tag that was never opened",
+                              f"remove it, or open it with '{{{value}}}' before"))
+            elif stack[-1][1] != value:
+                found.append((index, f"'{{/{value}}}' closes '{{{stack[-1][2]}}}', which is still open",
+                              f"close '{{{stack[-1][2]}}}' first: tags close innermost first"))
+                deeper = [k for k, entry in enumerate(stack) if entry[1] == value]
+                if deeper:  # take the tag it meant off the stack, so one slip gives one message
+                    del stack[deeper[-1]]
+            else:
+                stack.pop()
+            if found and strict:
+                return spans, found
+        else:
+            bold = any(name == "b" for _, name, _ in stack)
+            italic = any(name == "i" for _, name, _ in stack)
+            color = next((v.split("=", 1)[-1] for _, name, v in reversed(stack)
+                          if name == "color" and _COLOR.match(v.split("=", 1)[-1])), None)
+            span = Span(value, bold, italic, color)
+            if spans and spans[-1].style() == span.style():
+                spans[-1] = Span(spans[-1].text + value, bold, italic, color)
+            else:
+                spans.append(span)
+    for index, name, value in stack:
+        found.append((index, f"'{{{value}}}' is never closed", f"add '{{/{name}}}' where it should end"))
+    return spans, found
+
+
+def problems(text: str) -> list[tuple[int, str, str]]:
+    """Every markup mistake in `text` as (index where it starts, message, hint); [] when it is well formed."""
+    return _walk(text, strict=False)[1]
+
+
+def parse(text: str) -> list[Span]:
+    """The styled runs of `text`; raises MarkupError at its first mistake."""
+    spans, found = _walk(text, strict=True)
+    if found:
+        index, message, hint = found[0]
+        raise MarkupError(index, message, hint)
+    return spans
+
+
+def spans(text: str) -> list[Span]:
+    """Like `parse`, but text that does not parse is shown as it is written (for drawing; content is checked
+    when it loads, so this only matters for text that never went through the checks)."""
+    try:
+        return parse(text)
+    except MarkupError:
+        return [Span(text)]
+
+
+def plain(text: str) -> str:
+    """The text without its tags, as a reader hears it (self-voicing, the backlog, exports)."""
+    if "{" not in text:
+        return text
+    return "".join(span.text for span in spans(text))
+
+
+def escape(text: str) -> str:
+    """Text that shows as written once it goes through markup (every '{' doubled)."""
+    return text.replace("{", "{{")
+
+
+# --- variables -------------------------------------------------------------------------------------
+
+def variables(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
+    """([(index, name)] of every `[name]`, [(index, message, hint)] of every malformed bracket)."""
+    names: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str]] = []
+    i = text.find("[")
+    while i != -1:
+        if text.startswith("[[", i):
+            i = text.find("[", i + 2)
+            continue
+        match = _NAME.match(text, i + 1)
+        end = match.end() if match else i + 1
+        if match and end < len(text) and text[end] == "]":
+            names.append((i, match.group(0)))
+            i = text.find("[", end + 1)
+            continue
+        close = text.find("]", i)
+        shown = text[i:close + 1] if close != -1 and close - i <= 40 else text[i:i + 20]
+        found.append((i, f"'{shown}' is not a variable: '[' must be followed by a variable name and ']'",
+                      "write '[name]' to show a variable, or '[[' for a literal '['"))
+        i = text.find("[", i + 1)
+    return names, found
+
+
+def interpolate(text: str, lookup: Callable[[str], object]) -> str:
+    """`[name]` replaced by `lookup(name)` (its braces escaped) and `[[` by '['; malformed brackets stay as written."""
+    if "[" not in text:
+        return text
+    out: list[str] = []
+    i = 0
+    while True:
+        j = text.find("[", i)
+        if j == -1:
+            out.append(text[i:])
+            return "".join(out)
+        out.append(text[i:j])
+        if text.startswith("[[", j):
+            out.append("[")
+            i = j + 2
+            continue
+        match = _NAME.match(text, j + 1)
+        if match and text.startswith("]", match.end()):
+            out.append(escape(show_value(lookup(match.group(0)))))
+            i = match.end() + 1
+        else:
+            out.append("[")
+            i = j + 1
+
+
+def show_value(value: object) -> str:
+    """How a variable's value reads in a line: text as it is, flags as 'true'/'false', counters as numbers."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+# --- layout ----------------------------------------------------------------------------------------
+
+Measure = Callable[[str, bool, bool], int]  # (text, bold, italic) -> width in pixels
+
+
+def wrap(runs: list[Span], width: int, measure: Measure) -> list[list[Span]]:
+    """Greedy word wrap of styled runs into lines no wider than `width` (a word wider than the line breaks by
+    character); '\\n' starts a new line. Each line is a list of runs, without the spaces the wrap consumed."""
+    lines: list[list[Span]] = [[]]
+    used = 0
+
+    def width_of(pieces: list[Span]) -> int:
+        return sum(measure(p.text, p.bold, p.italic) for p in pieces)
+
+    for word in _words(runs):
+        if word == "\n":
+            lines.append([])
+            used = 0
+            continue
+        line = lines[-1]
+        space = [Span(" ", *line[-1].style())] if line else []
+        extra = width_of(space + word)
+        if used + extra <= width:
+            _extend(line, space + word)
+            used += extra
+            continue
+        if line:
+            lines.append([])
+            line, used = lines[-1], 0
+        for piece in _characters(word):
+            w = measure(piece.text, piece.bold, piece.italic)
+            if used + w > width and line:
+                lines.append([])
+                line, used = lines[-1], 0
+            _extend(line, [piece])
+            used += w
+    return lines
+
+
+def _words(runs: list[Span]) -> Iterator[list[Span] | str]:
+    """Words as lists of runs (a word may change style inside), and '\\n' for a line break."""
+    word: list[Span] = []
+    for run in runs:
+        for part in re.split(r"(\n| )", run.text):
+            if part in (" ", "\n"):
+                if word:
+                    yield word
+                word = []
+                if part == "\n":
+                    yield "\n"
+            elif part:
+                word.append(Span(part, *run.style()))
+    if word:
+        yield word
+
+
+def _characters(word: list[Span]) -> Iterator[Span]:
+    for run in word:
+        for ch in run.text:
+            yield Span(ch, *run.style())
+
+
+def _extend(line: list[Span], pieces: list[Span]) -> None:
+    for piece in pieces:
+        if line and line[-1].style() == piece.style():
+            line[-1] = Span(line[-1].text + piece.text, *piece.style())
+        else:
+            line.append(piece)
+
+
+def cut(lines: list[list[Span]], count: int) -> list[list[Span]]:
+    """The first `count` characters of wrapped lines (a line being typed out), counting one for each line break
+    the wrap consumed, as `plain` text would."""
+    shown: list[list[Span]] = []
+    left = count
+    for line in lines:
+        if left <= 0:
+            break
+        kept: list[Span] = []
+        for run in line:
+            if left <= 0:
+                break
+            kept.append(run if len(run.text) <= left else Span(run.text[:left], *run.style()))
+            left -= len(run.text)
+        shown.append(kept)
+        left -= 1
+    return shown
