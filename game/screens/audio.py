@@ -9,9 +9,14 @@ channel while the new one fades in on the other.
 A file that cannot be played (empty, damaged, an unknown format) is noted in `problems` and
 skipped: that track or effect is silent, the rest of the game goes on. `validate` reports such
 files too (game/content/assetcheck.py), so this is the last line of defence.
+
+With `background` (the app sets it), an ambience loop is decoded on a thread (a 40-second Ogg
+loop takes 60-100 ms, and decoding releases the GIL) and starts on the first `update()` after it
+is ready, so a change of place never stalls a frame.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -45,6 +50,8 @@ class Audio:
         self._loops: dict[str, pygame.mixer.Sound | None] = {}  # the ambience loop in use
         self.problems: dict[str, str] = {}  # "<music|ambience|sfx>/<name>" -> why it does not play
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
+        self.background = False  # decode ambience loops on a thread (see the module's note)
+        self._decoded: list[tuple[str, pygame.mixer.Sound | None, str]] = []  # (name, loop, problem) from it
         try:
             pygame.mixer.init()
             pygame.mixer.set_reserved(AMBIENCE_CHANNELS)
@@ -78,7 +85,14 @@ class Audio:
             self._stop_music()
 
     def update(self) -> None:
-        """Once a frame: start the next track when the old one has faded out."""
+        """Once a frame: start an ambience loop decoded since, and the next track when the old one has faded out."""
+        while self._decoded:
+            name, loop, problem = self._decoded.pop(0)
+            if problem:
+                self.problems[f"ambience/{name}"] = problem
+            if name == self.ambience and loop is not None:  # still the place the player is in
+                self._loops = {name: loop}
+                self._start_loop(loop)
         if not (self.enabled and self._waiting):
             return
         try:
@@ -117,13 +131,32 @@ class Audio:
             # only the new loop is kept here (a decoded 40 s loop is ~7 MB); the channel fading out holds
             # the old one until its fade ends
             self._loops = {}
+            if name and self.background:
+                threading.Thread(target=self._decode, args=(name,), name="cell7-ambience", daemon=True).start()
+                return
             loop = self._load("ambience", name, self._loops) if name else None
             if loop is not None:
-                channel = pygame.mixer.Channel(self._ambience_channel)
-                channel.set_volume(0 if self.muted else self.ambience_volume)
-                channel.play(loop, loops=-1, fade_ms=AMBIENCE_FADE_MS)
+                self._start_loop(loop)
         except _FAILURES as exc:
             self.problems[f"ambience/{name}"] = str(exc) or exc.__class__.__name__
+
+    def _decode(self, name: str) -> None:
+        """On a thread: decode the loop; `update()` starts it."""
+        path, problem, loop = self._file("ambience", name), "", None
+        if path is not None:
+            try:
+                loop = pygame.mixer.Sound(str(path))
+            except _FAILURES as exc:
+                problem = str(exc) or exc.__class__.__name__
+        self._decoded.append((name, loop, problem))
+
+    def _start_loop(self, loop: pygame.mixer.Sound) -> None:
+        try:
+            channel = pygame.mixer.Channel(self._ambience_channel)
+            channel.set_volume(0 if self.muted else self.ambience_volume)
+            channel.play(loop, loops=-1, fade_ms=AMBIENCE_FADE_MS)
+        except _FAILURES as exc:
+            self.problems[f"ambience/{self.ambience}"] = str(exc) or exc.__class__.__name__
 
     def _load(self, kind: str, name: str, cache: dict[str, pygame.mixer.Sound | None]) -> pygame.mixer.Sound | None:
         """A sound from assets/audio/<kind>/, kept in `cache`; None (and a note in `problems`) if it won't play."""
