@@ -19,7 +19,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pygame  # noqa: E402
-from art import backgrounds, cg, characters, icons  # noqa: E402
+from art import backgrounds, cg, characters, example_ferry, icons  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 IMG = os.path.join(ROOT, "assets", "images")
@@ -40,6 +40,8 @@ def jobs():
     for name in icons.ICONS:
         yield ("icon", name, os.path.join(IMG, "ui", name + ".png"),
                lambda n=name: icons.render(n))
+    for group, stem, relative, fn in example_ferry.jobs():  # the example story, examples/night_ferry/
+        yield (group, stem, os.path.join(ROOT, relative), fn)
 
 
 def main():
