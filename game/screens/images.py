@@ -10,28 +10,28 @@ from ..content import model as m
 from .theme import HEIGHT, WIDTH
 
 PORTRAIT_HEIGHT = 600
-CACHE_BYTES = 10 * 2**20  # decoded images kept (a background is 3.5 MB); least recently used go first
+# Decoded images kept, least recently used first out, in two pools sized for a scene's working set, so a
+# fast-clicked playthrough decodes each picture once per scene instead of thrashing one small pool:
+FULL_SCREEN_BYTES = 11 * 2**20  # backgrounds and illustrations, 3.5 MB each: the two of a dissolve and one more
+PORTRAIT_BYTES = 14 * 2**20     # portraits and their dimmed copies, ~1.1 MB each: a full stage, each both ways
+CACHE_BYTES = FULL_SCREEN_BYTES + PORTRAIT_BYTES
 
 
 class Images:
     def __init__(self, story: m.Story, assets: Path):
         self.story = story
         self.assets = assets
-        self._cache: dict[tuple, pygame.Surface] = {}
-        self._bytes = 0
+        full = _Pool(FULL_SCREEN_BYTES)
+        self._pools = {"bg": full, "cg": full}  # by the first part of the key; anything else is small
+        self._small = _Pool(PORTRAIT_BYTES)
+        self.decodes = 0  # images decoded so far (benchmarks read it)
 
     def _cached(self, key: tuple, make: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
-        """The image for `key`, made by `make()` the first time; beyond CACHE_BYTES the least recently used go."""
-        if key in self._cache:
-            self._cache[key] = self._cache.pop(key)  # most recently used last
-            return self._cache[key]
-        image = self._cache[key] = make()
-        self._bytes += _size(image)
-        while self._bytes > CACHE_BYTES and len(self._cache) > 1:
-            self._bytes -= _size(self._cache.pop(next(iter(self._cache))))
-        return image
+        """The image for `key`, made by `make()` the first time and kept in its pool."""
+        return self._pools.get(key[0], self._small).get(key, make)
 
     def _load(self, path: Path, alpha: bool) -> pygame.Surface | None:
+        self.decodes += 1
         try:
             image = pygame.image.load(str(path))
         except (pygame.error, FileNotFoundError):
@@ -73,6 +73,26 @@ class Images:
 
     def ui(self, name: str) -> pygame.Surface | None:
         return self._cached(("ui", name), lambda: self._load(self.assets / "images" / "ui" / f"{name}.png", True))
+
+
+class _Pool:
+    """Least-recently-used images within a byte budget (the newest one is always kept)."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.images: dict[tuple, pygame.Surface | None] = {}
+        self.bytes = 0
+
+    def get(self, key: tuple, make: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
+        images = self.images
+        if key in images:
+            images[key] = images.pop(key)  # most recently used last
+            return images[key]
+        image = images[key] = make()
+        self.bytes += _size(image)
+        while self.bytes > self.budget and len(images) > 1:
+            self.bytes -= _size(images.pop(next(iter(images))))
+        return image
 
 
 def _full_screen(image: pygame.Surface | None) -> pygame.Surface:
