@@ -56,6 +56,7 @@ class App:
         self.audio = Audio(assets / "audio")
         self.audio.music_volume, self.audio.sound_volume = self.settings.music_volume, self.settings.sound_volume
         self.audio.ambience_volume = self.settings.ambience_volume
+        self.audio.background = True  # ambience loops are decoded off the frame
         self.audio.on_track = self.profile.hear_track  # the music room unlocks what has played
         self.voice = Voice()
         self.toasts: list[tuple[str, float]] = [(m, 6.0) for m in self.profile.messages]
