@@ -21,6 +21,7 @@ from typing import Any
 
 from ..content import model as m
 from ..content.loader import condition_refs
+from ..content.markup import plain
 from ..runtime import events as ev
 from ..runtime.runtime import CONTENT_NOTE_KEY, Options, Runtime
 from .flow import scene_closure, story_flow
@@ -170,6 +171,11 @@ class _Recorder(Runtime):
         return super()._run(op, quiet)
 
 
+def _step(value: bool | int | str) -> int:
+    """How a `set:` moves a counter, for the clamping below: -1 when it can go down, else 0 (flags and text)."""
+    return -1 if type(value) is int and value < 0 else 0
+
+
 class _KeyMaker:
     """Canonical state keys that keep only what can still change where the story goes."""
 
@@ -196,13 +202,13 @@ class _KeyMaker:
                         adds.setdefault(k, []).append(v)
                 elif isinstance(op, m.SetVars):
                     for k, v in op.values.items():
-                        adds.setdefault(k, []).append(-1 if not isinstance(v, bool) and v < 0 else 0)
+                        adds.setdefault(k, []).append(_step(v))
                 elif isinstance(op, m.Choice):
                     for o in op.options:
                         for k, v in o.add.items():
                             adds.setdefault(k, []).append(v)
                         for k, v in o.set.items():
-                            adds.setdefault(k, []).append(-1 if not isinstance(v, bool) and v < 0 else 0)
+                            adds.setdefault(k, []).append(_step(v))
             reads[sid] = found
         # a counter can be clamped above its largest compared number only if it never goes down
         self.grows_only = {k for k, steps in adds.items() if all(s >= 0 for s in steps)}
@@ -231,7 +237,7 @@ class _KeyMaker:
             if name not in state.vars:
                 continue
             value = state.vars[name]
-            if name in self.grows_only and not isinstance(value, bool) and name in self.bounds:
+            if name in self.grows_only and type(value) is int and name in self.bounds:
                 value = min(value, self.bounds[name] + 1)
             vars_[name] = value
         live_evidence = {n for k, n in live if k == "evidence"}
@@ -404,7 +410,7 @@ def _step_for(story: m.Story, rt: Runtime, event: Any, index: int, text: str) ->
     if isinstance(event, ev.ContentNoteEvent):
         return Step(scene, CONTENT_NOTE_KEY, "play" if index == 0 else "summary", text)
     choice = story.scenes[scene].code[rt.state.pc]
-    return Step(scene, choice.key, choice.options[index].key, text)
+    return Step(scene, choice.key, choice.options[index].key, plain(text))
 
 
 def _finish(story: m.Story, report: ExploreReport) -> ExploreReport:

@@ -18,8 +18,10 @@ def successors(scene: m.Scene, index: int) -> list[int]:
     """Op indices play may continue at after op `index` (FALLS_OFF for the end of the scene)."""
     code = scene.code
     op = code[index]
-    if isinstance(op, (m.Goto, m.End)):
-        result: list[int] = []
+    if isinstance(op, m.Goto) and op.label is not None and op.scene == scene.id:
+        result: list[int] = [scene.labels[op.label]] if op.label in scene.labels else []  # a jump in the scene
+    elif isinstance(op, (m.Goto, m.End)):
+        result = []
     elif isinstance(op, m.Jump):
         result = [op.target]
     elif isinstance(op, m.JumpUnless):
@@ -40,18 +42,19 @@ class SceneFlow:
     exits: set[str] = field(default_factory=set)           # scenes entered by reached gotos
 
 
-def scene_flow(scene: m.Scene) -> SceneFlow:
+def scene_flow(scene: m.Scene, entries: set[int] | frozenset[int] = frozenset({0})) -> SceneFlow:
+    """The flow of `scene` from its start and any other `entries` (the labels gotos from elsewhere enter at)."""
     flow = SceneFlow()
     if not scene.code:
         return flow
-    todo = [0]
+    todo = sorted(i for i in entries if 0 <= i < len(scene.code))
     while todo:
         i = todo.pop()
         if i in flow.reached:
             continue
         flow.reached.add(i)
         op = scene.code[i]
-        if isinstance(op, m.Goto):
+        if isinstance(op, m.Goto) and not (op.label is not None and op.scene == scene.id):
             flow.exits.add(op.scene)
         for nxt in successors(scene, i):
             if nxt == FALLS_OFF:
@@ -76,8 +79,22 @@ class StoryFlow:
                 yield scene, i, scene.code[i]
 
 
+def label_entries(story: m.Story) -> dict[str, set[int]]:
+    """For each scene, the op indices play may enter it at: its start, and every label a goto from another
+    scene names (an over-approximation: the goto itself may be unreachable)."""
+    entries = {sid: {0} for sid in story.scenes}
+    for sid, scene in story.scenes.items():
+        for op in scene.code:
+            if isinstance(op, m.Goto) and op.label is not None and op.scene != sid and op.scene in story.scenes:
+                target = story.scenes[op.scene]
+                if op.label in target.labels:
+                    entries[op.scene].add(target.labels[op.label])
+    return entries
+
+
 def story_flow(story: m.Story) -> StoryFlow:
-    flows = {sid: scene_flow(scene) for sid, scene in story.scenes.items()}
+    entries = label_entries(story)
+    flows = {sid: scene_flow(scene, entries[sid]) for sid, scene in story.scenes.items()}
     order: list[str] = []
     seen: set[str] = set()
     queue = [story.start] if story.start in story.scenes else []
