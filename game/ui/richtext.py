@@ -1,0 +1,80 @@
+"""Drawing story text with its markup: bold, italic and coloured runs, wrapped like plain text.
+
+The layout is `content.markup.wrap` (pure; the authoring width checks use the same one) fed
+with the FontBook's measurements; this module only renders the runs it returns.
+
+    y = block(surface, fonts, "{b}Stop{/b} there.", size, colour, rect)          # returns the y below
+    h = height(fonts, text, size, width)
+    block(..., limit=12)   # only the first 12 characters of the plain text (a line typing out)
+"""
+from __future__ import annotations
+
+import pygame
+
+from ..content import markup
+from ..content.markup import Span
+from .draw import LINE_SPACING
+from .fonts import FontBook
+from .theme import Colour, hex_colour
+
+_LINES: dict[tuple, list[list[Span]]] = {}  # wrapped text: screens lay out the same text every frame
+_MOST_KEPT = 2000
+
+
+def lines(fonts: FontBook, text: str, size: int, width: int, bold: bool = False) -> list[list[Span]]:
+    """`text` (markup) wrapped into lines of styled runs no wider than `width`."""
+    key = (id(fonts), text, size, width, bold)
+    wrapped = _LINES.get(key)
+    if wrapped is None:
+        runs = markup.spans(text)
+        if bold:
+            runs = [Span(r.text, True, r.italic, r.color) for r in runs]
+        wrapped = markup.wrap(runs, width, lambda words, b, i: advance(fonts, words, size, b))
+        if len(_LINES) > _MOST_KEPT:
+            _LINES.clear()
+        _LINES[key] = wrapped
+    return wrapped
+
+
+def height(fonts: FontBook, text: str, size: int, width: int, bold: bool = False,
+           spacing: float = LINE_SPACING) -> int:
+    """The height `block` uses for this text."""
+    return len(lines(fonts, text, size, width, bold)) * round(fonts.line_height(size) * spacing)
+
+
+def block(surface: pygame.Surface, fonts: FontBook, text: str, size: int, colour: Colour, rect: pygame.Rect,
+          bold: bool = False, align: str = "left", spacing: float = LINE_SPACING, limit: int | None = None) -> int:
+    """Draw `text` wrapped inside `rect` (its height is not a limit); returns the y just below the last line.
+
+    `limit` shows only that many characters of the plain text, laid out as the whole text will be, so words
+    never jump lines while a line types out.
+    """
+    wrapped = lines(fonts, text, size, rect.width, bold)
+    shown = wrapped if limit is None else markup.cut(wrapped, limit)
+    step = round(fonts.line_height(size) * spacing)
+    y = rect.top
+    for full, row in zip(wrapped, shown):
+        whole = row is full or row == full
+        if align == "left":
+            x = rect.left
+        else:
+            w = sum(advance(fonts, r.text, size, r.bold) for r in full)
+            x = rect.right - w if align == "right" else rect.centerx - w // 2
+        for run in row:
+            tint = hex_colour(run.color) if run.color else colour
+            image = fonts.render(run.text, size, tint, run.bold, cache=whole, italic=run.italic)
+            surface.blit(image, (x, y))
+            x += advance(fonts, run.text, size, run.bold)
+        y += step
+    return y
+
+
+def advance(fonts: FontBook, text: str, size: int, bold: bool) -> int:
+    """How far a run moves the pen: pygame's slanted italic reports extra width for the slant, which should
+    overhang the next run rather than leave a gap, so italic runs advance like upright ones."""
+    return fonts.width(text, size, bold)
+
+
+def length(text: str) -> int:
+    """How many characters a line types out: its plain text."""
+    return len(markup.plain(text))
