@@ -11,8 +11,8 @@ which screens draw, and are reported as `effects` on the next event.
 """
 from __future__ import annotations
 
-import copy
 import dataclasses
+from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
@@ -87,8 +87,9 @@ class Runtime:
         self.options = options or Options()
         self.seen: set[str] = seen if seen is not None else set()  # lines ever read; never rolled back
         self.current: ev.Event | None = None
-        self._history: list[tuple[dict[str, Any], ev.Event]] = []  # (state before, event) per shown event
-        self._future: list[dict[str, Any]] = []   # states undone by rollback, for roll_forward
+        # (StoryState.mark() before, event) per shown event; a mark shares the growing path (O(1) per step)
+        self._history: deque[tuple[tuple, ev.Event]] = deque(maxlen=HISTORY_LIMIT)
+        self._future: list[tuple] = []   # marks undone by rollback, for roll_forward
         self._effects: list[ev.Effect] = []
         # told of every new event (from advance) and every answer (an ev.Chosen, from choose); never of the
         # events that rollback and roll_forward show again (the classroom's session log listens)
@@ -139,7 +140,7 @@ class Runtime:
         if len(self._history) < 2:
             return None
         self._future.append(self._history.pop()[0])
-        self.restore(self._history.pop()[0])
+        self._restore_mark(self._history.pop()[0])
         return self._step()
 
     def return_to(self, index: int) -> ev.Event | None:
@@ -157,7 +158,7 @@ class Runtime:
         """Undo a rollback step: replays the event (and choice) that came next."""
         if not self._future:
             return None
-        self.restore(self._future.pop())
+        self._restore_mark(self._future.pop())
         future, self._future = self._future, []
         event = self._step()
         self._future = future
@@ -176,14 +177,20 @@ class Runtime:
         self.current = None
         self._effects = []
 
+    def _restore_mark(self, mark: tuple) -> None:
+        self.state = StoryState.from_mark(mark)
+        self.current = None
+        self._effects = []
+
     def to_dict(self) -> dict[str, Any]:
         """The current moment as JSON-ready data: loading it shows the same event again.
 
         While an event is on screen that is the state from just before it; after `choose`
         (nothing on screen yet) it is the live state.
         """
-        before = self._history[-1][0] if self._history and self.current is not None else self.snapshot()
-        return {"state": copy.deepcopy(before), "fingerprint": self.story.fingerprint,
+        live = not self._history or self.current is None
+        before = self.snapshot() if live else StoryState.from_mark(self._history[-1][0]).to_dict()
+        return {"state": before, "fingerprint": self.story.fingerprint,
                 "scene_fingerprint": self.story.scene_fingerprints.get(before["scene"], "")}
 
     @classmethod
@@ -194,14 +201,13 @@ class Runtime:
     # --- stepping ---------------------------------------------------------------------------
 
     def _step(self) -> ev.Event:
-        before = self.snapshot()
+        before = self.state.mark()
         event = self._produce()
         if self._effects:
             event = dataclasses.replace(event, effects=tuple(self._effects))
             self._effects = []
         self.state.steps += 1
         self._history.append((before, event))
-        del self._history[:-HISTORY_LIMIT]
         self.current = event
         return event
 

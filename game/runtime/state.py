@@ -56,6 +56,29 @@ class StoryState:
                 "scene_lines": self.scene_lines, "cards": [dict(card) for card in self.cards],
                 "version": STATE_VERSION}
 
+    def mark(self) -> tuple:
+        """A rollback point: what `from_mark` needs to rebuild this state exactly, taken in O(1) of the steps.
+
+        The choice path, the evidence and the gathered cards only ever grow between restores (code
+        that starts them over assigns a new list), so a mark keeps the list itself and its length,
+        not a copy: a thousand marks share one path. The small mappings (variables, visits, sprites)
+        are copied; their size depends on the story, not on how long it has been played.
+        """
+        stage = self.stage
+        return (self.scene, self.pc, self.mode, self.entered, dict(self.vars), self.evidence, len(self.evidence),
+                dict(self.visits), stage.background, stage.music,
+                {who: dict(sprite) for who, sprite in stage.sprites.items()}, stage.illustration,
+                self.path, len(self.path), self.ending, self.steps, self.scene_lines, self.cards, len(self.cards))
+
+    @classmethod
+    def from_mark(cls, mark: tuple) -> "StoryState":
+        """The state a `mark` was taken from, sharing nothing mutable with the mark."""
+        (scene, pc, mode, entered, vars_, evidence, n_evidence, visits, background, music, sprites, illustration,
+         path, n_path, ending, steps, scene_lines, cards, n_cards) = mark
+        return cls(scene, pc, mode, entered, dict(vars_), evidence[:n_evidence], dict(visits),
+                   Stage(background, music, {who: dict(sprite) for who, sprite in sprites.items()}, illustration),
+                   path[:n_path], ending, steps, scene_lines, cards[:n_cards])
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "StoryState":
         data = dict(data)
