@@ -1,7 +1,25 @@
-"""Play Cell 7: `python main.py` (see `python -m game --help` for the other commands)."""
+"""Play Cell 7: `python main.py` (see `python -m game --help` for the other commands).
+
+This is also the desktop bundle's program (packaging/cell7.spec), so it takes every command of
+`python -m game`: with no command, or with only play's options (`--classroom`, `--scene ID`, ...), it plays;
+`python main.py validate`, `timeline`, `screenshot ...` and `--version` work as they do there.
+"""
+import os
 import sys
 
-from game.cli import main
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no pygame banner before the game's own output
+
+from game.cli import main  # noqa: E402
+
+TOP_LEVEL = ("-h", "--help", "--version")
+
+
+def command_line(argv: list[str]) -> list[str]:
+    """`play` unless the arguments start with a command or a top-level option."""
+    if argv and (argv[0] in TOP_LEVEL or not argv[0].startswith("-")):
+        return argv
+    return ["play", *argv]
+
 
 if __name__ == "__main__":
-    sys.exit(main(["play", *sys.argv[1:]]))
+    sys.exit(main(command_line(sys.argv[1:])))

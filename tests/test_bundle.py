@@ -1,0 +1,182 @@
+"""The desktop bundle (issue 19): build it with tools/build_desktop.py, unpack the .tar.gz into a fresh folder,
+and run the bundled program as a player would, with no Python environment pointing at the repository.
+
+The build takes about half a minute on two cores (PyInstaller; see packaging/README.md). It runs once per
+test session (a module fixture). Without PyInstaller the build tests skip, except under CI (CI=true), where a
+missing build extra is a failure rather than a quiet skip.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game import __version__, paths
+
+ROOT = paths.ROOT
+BUILD = ROOT / "tools" / "build_desktop.py"
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the bundle is built and tested on Linux")
+
+
+# --- without building ---------------------------------------------------------------------------------------
+
+def test_paths_inside_a_bundle_point_at_its_data_folder(monkeypatch, tmp_path):
+    """Frozen, the content is looked up in the bundle's data folder, not beside the source or in the cwd."""
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "cell7" / "_internal"), raising=False)
+    assert paths._root() == (tmp_path / "cell7" / "_internal").resolve()
+    monkeypatch.delattr(sys, "frozen")
+    assert paths._root() == Path(paths.__file__).resolve().parent.parent
+
+
+def test_main_py_plays_unless_given_a_command():
+    """main.py is the bundle's program: `cell7 --classroom` plays in classroom mode, `cell7 validate` validates."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from main import command_line
+    finally:
+        sys.path.remove(str(ROOT))
+    assert command_line([]) == ["play"]
+    assert command_line(["--classroom"]) == ["play", "--classroom"]
+    assert command_line(["--scene", "prologue"]) == ["play", "--scene", "prologue"]
+    assert command_line(["validate"]) == ["validate"]
+    assert command_line(["timeline", "--focus", "x"]) == ["timeline", "--focus", "x"]
+    assert command_line(["--version"]) == ["--version"]
+    assert command_line(["--help"]) == ["--help"]
+
+
+def test_desktop_entry_names_the_window_class_and_icon():
+    entry = (ROOT / "packaging" / "linux" / "cell7.desktop").read_text(encoding="utf-8")
+    main_group = entry.split("\n[Desktop Action")[0].splitlines()
+    assert main_group[0] == "[Desktop Entry]"
+    fields = dict(line.split("=", 1) for line in main_group[1:] if "=" in line and not line.startswith("#"))
+    assert fields["StartupWMClass"] == paths.WM_CLASS == "cell7"
+    assert fields["Icon"] == "cell7" and fields["Name"] == "Cell 7" and fields["Type"] == "Application"
+    assert (ROOT / "packaging" / "linux" / "cell7.png").is_file() and paths.ICON.is_file()
+
+
+def test_spec_bundles_every_content_folder():
+    spec = (ROOT / "packaging" / "cell7.spec").read_text(encoding="utf-8")
+    assert 'CONTENT = ("scenes", "assets", "schema", "examples")' in spec
+    assert "main.py" in spec
+
+
+# --- the built bundle ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    """Build, then unpack the archive into a fresh folder; returns the unpacked program."""
+    try:
+        import PyInstaller  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("PyInstaller is missing: CI installs the test extra, which brings the build extra")
+        pytest.skip("PyInstaller is not installed (pip install -e '.[build]')")
+    out = tmp_path_factory.mktemp("build")
+    result = subprocess.run([sys.executable, str(BUILD), "--dist", str(out / "dist"), "--work", str(out / "work")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    archives = list((out / "dist").glob("cell7-*-linux-*.tar.gz"))
+    assert [a.name for a in archives] == [f"cell7-{__version__}-linux-{os.uname().machine}.tar.gz"]
+    unpacked = tmp_path_factory.mktemp("unpacked")
+    with tarfile.open(archives[0]) as tar:
+        assert {n.split("/")[0] for n in tar.getnames()} == {"cell7"}, "one top folder, cell7/"
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(unpacked, filter="data")
+        else:  # Python before 3.11.4
+            tar.extractall(unpacked)  # noqa: S202 (our own archive, just built)
+    program = unpacked / "cell7" / "cell7"
+    assert os.access(program, os.X_OK)
+    return program
+
+
+def player_env(home: Path) -> dict[str, str]:
+    """A player's environment: no PYTHONPATH, virtualenv or Python home, a fresh home and data folder."""
+    return {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share"),
+            "XDG_CONFIG_HOME": str(home / ".config"), "XDG_CACHE_HOME": str(home / ".cache"),
+            "LANG": "C.UTF-8", "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+
+
+@pytest.fixture
+def run(bundle, tmp_path):
+    """Run the bundled program from an unrelated working folder, with the player's environment."""
+    home, cwd = tmp_path / "home", tmp_path / "elsewhere"
+    home.mkdir()
+    cwd.mkdir()
+
+    def go(*args: str, timeout: float = 300, **env: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(bundle), *args], cwd=cwd, env={**player_env(home), **env}, capture_output=True,
+                              text=True, timeout=timeout)
+    go.home, go.cwd = home, cwd
+    return go
+
+
+def listing(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_size for p in folder.rglob("*") if not p.is_symlink()}
+
+
+@linux_only
+def test_bundle_version(run):
+    result = run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"cell7 {__version__}"
+
+
+@linux_only
+def test_bundle_validates_its_own_content(run, bundle):
+    result = run("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ok: ")
+    assert (bundle.parent / "_internal" / "scenes" / "story.yaml").is_file()
+
+
+@linux_only
+def test_bundle_screenshot_is_a_picture(run):
+    start = yaml.safe_load((paths.SCENES / "story.yaml").read_text(encoding="utf-8"))["start"]
+    out = run.cwd / "shot.png"
+    result = run("screenshot", "--scene", start, "--beat", "2", "--out", "shot.png")
+    assert result.returncode == 0, result.stdout + result.stderr
+    import pygame
+    image = pygame.image.load(str(out))
+    assert image.get_size() == (1280, 720)
+    small = pygame.transform.smoothscale(image, (64, 36))
+    colours = {small.get_at((x, y))[:3] for x in range(64) for y in range(36)}
+    assert len(colours) > 100, f"only {len(colours)} colours: a blank or flat picture"
+
+
+@linux_only
+def test_bundle_autoplay(run):
+    result = run("autoplay", "--steps", "300", "--seed", "3")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ok: 300 steps")
+
+
+@linux_only
+@pytest.mark.parametrize("args", [[], ["--classroom"], ["timeline"]], ids=["play", "classroom", "timeline"])
+def test_bundle_opens_its_screens_and_keeps_data_in_the_user_folder(run, bundle, args):
+    """The first frame of each mode (CELL7_EXIT_AFTER), headless; saves and settings go to the user data
+    folder (XDG_DATA_HOME/cell7 on Linux), and nothing is written inside the bundle."""
+    before = listing(bundle.parent)
+    result = run(*args, CELL7_EXIT_AFTER="line" if not args else "title")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert (run.home / ".local" / "share" / "cell7").is_dir()
+    assert listing(bundle.parent) == before
+    assert not list(run.cwd.iterdir()), "nothing written into the working folder"
+
+
+@linux_only
+def test_bundle_installs_its_desktop_entry(bundle, tmp_path):
+    data = tmp_path / "data"
+    script = bundle.parent / "install-desktop-entry.sh"
+    result = subprocess.run([str(script)], env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path),
+                                                "XDG_DATA_HOME": str(data)}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    entry = (data / "applications" / "cell7.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{bundle}"' in entry and f"TryExec={bundle}" in entry and "StartupWMClass=cell7" in entry
+    assert (data / "icons" / "hicolor" / "256x256" / "apps" / "cell7.png").is_file()
