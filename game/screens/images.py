@@ -54,22 +54,31 @@ class Images:
             return _full_screen(self._load(self.assets / "images" / item.image, False) if item else None)
         return self._cached(("cg", illustration), make)
 
-    def portrait(self, who: str, expression: str) -> pygame.Surface | None:
-        return self._cached(("portrait", who, expression), lambda: self._portrait(who, expression))
+    def portrait(self, who: str, expression: str, outfit: str = "") -> pygame.Surface | None:
+        """A character's portrait at PORTRAIT_HEIGHT. With `outfit`, two layers: the outfit
+        (`<sprite>_outfit_<outfit>.png`) with the expression (`<sprite>_<expression>.png`) drawn over it;
+        a missing layer leaves what exists (None only when both are missing)."""
+        return self._cached(("portrait", who, expression, outfit), lambda: self._portrait(who, expression, outfit))
 
-    def _portrait(self, who: str, expression: str) -> pygame.Surface | None:
+    def _portrait(self, who: str, expression: str, outfit: str) -> pygame.Surface | None:
         char = self.story.characters.get(who)
         if not (char and char.sprite):
             return None
-        image = self._load(self.assets / "images" / "characters" / f"{char.sprite}_{expression}.png", True)
+        folder = self.assets / "images" / "characters"
+        image = self._load(folder / f"{char.sprite}_{expression}.png", True)
+        if outfit:
+            base = self._load(folder / f"{char.sprite}_outfit_{outfit}.png", True)
+            if base is not None and image is not None:
+                base.blit(image, (0, 0))
+            image = base if base is not None else image
         if image is not None and image.get_height() != PORTRAIT_HEIGHT:
             w = round(image.get_width() * PORTRAIT_HEIGHT / image.get_height())
             image = pygame.transform.smoothscale(image, (w, PORTRAIT_HEIGHT))
         return image
 
-    def dimmed(self, who: str, expression: str) -> pygame.Surface | None:
+    def dimmed(self, who: str, expression: str, outfit: str = "") -> pygame.Surface | None:
         """The portrait darkened, for characters on stage who are not speaking."""
-        return self._cached(("dimmed", who, expression), lambda: _dim(self.portrait(who, expression)))
+        return self._cached(("dimmed", who, expression, outfit), lambda: _dim(self.portrait(who, expression, outfit)))
 
     def ui(self, name: str) -> pygame.Surface | None:
         return self._cached(("ui", name), lambda: self._load(self.assets / "images" / "ui" / f"{name}.png", True))
