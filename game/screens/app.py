@@ -5,6 +5,7 @@ Tests and the screenshot command drive the same app headless through `step()`.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -33,9 +34,21 @@ FPS = 60
 EXIT_AFTER = "CELL7_EXIT_AFTER"  # "title" or "line": exit 0 right after that first frame (start-up timing)
 
 
+def set_window_icon(path: Path) -> None:
+    """The window's and task bar's icon (tools/art/icon.py), set before the window opens; an unreadable file
+    leaves SDL's default icon and says so."""
+    try:
+        pygame.display.set_icon(pygame.image.load(str(path)))
+    except (pygame.error, OSError) as exc:
+        print(f"warning: window icon {path}: {exc}", file=sys.stderr)
+
+
 class App:
     def __init__(self, story: m.Story, profile: Profile | None = None, assets: Path = paths.ASSETS,
                  window: bool = True, classroom: bool = False, dev_root: Path | None = None):
+        if window:  # the class a desktop names and groups the window by; SDL reads it when the display starts
+            os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", paths.WM_CLASS)
+            os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", paths.WM_CLASS)
         pygame.display.init()
         pygame.font.init()
         self.story = story
@@ -47,6 +60,7 @@ class App:
         self.window = None
         if window:
             pygame.display.set_caption("Cell 7 — 7번방의 선물")
+            set_window_icon(paths.ICON)
             self.window = pygame.display.set_mode((WIDTH, HEIGHT), self._flags())
         self.canvas = pygame.Surface((WIDTH, HEIGHT))
         self.fonts = FontBook(scale=self.settings.font_scale)
