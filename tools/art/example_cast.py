@@ -146,10 +146,10 @@ def aurel(expression):
 
 def biscuit_tin(c):
     """The round tartan biscuit tin he carries against his chest, held high so the text box leaves it in view."""
-    cx, cy, r = 168, 400, 70
+    cx, cy, r = 140, 338, 64
     main = AUREL.colors["main"]
     # his right forearm comes across the coat from below to hold it
-    arm = [(330, 640), (300, 560), (250, 470), (214, 420)]
+    arm = [(330, 640), (290, 520), (236, 420), (186, 360)]
     c.tapered(arm, C.INK, 62, 50)
     c.tapered(arm, light(main, 0.08), 56, 44)
     c.ellipse(cx + 6, cy + 8, r, r * 0.9, rgba(INK["ink"], 90))

@@ -172,10 +172,10 @@ def saloon(c, rng):
         c.circle(wx + 40 + rng.uniform(0, 40), 230, 4, rgba(INK["lamp"], 160))  # the lamps, reflected
         c.rect(wx, 190, 128, 150, rgba(INK["ink"], 0), radius=22, stroke=mix(INK["steel"], INK["paper"], 0.4), sw=5)
     # a notice between two windows
-    c.rect(575, 360, 130, 70, INK["paper"], radius=3)
-    c.text("NO PASSENGERS", 640, 378, 15, INK["hull"])
-    c.text("ON DECK", 640, 394, 15, INK["hull"])
-    c.text("AFTER DARK", 640, 410, 15, INK["hull"])
+    # the notice on the left wall, where a passenger sitting in the middle of the room still sees it
+    c.poly([(40, 250), (150, 280), (150, 380), (40, 362)], INK["paper"])
+    for k, word in enumerate(("NO", "PASSENGERS", "ON DECK", "AFTER DARK")):
+        c.text(word, 95, 284 + k * 21, 17, INK["hull"])
     # ceiling lamps
     for lx in (330, 640, 950):
         c.rect(lx - 40, 70, 80, 14, INK["paper"], radius=6)
@@ -193,59 +193,63 @@ def saloon(c, rng):
 
 
 def wheelhouse(c, rng):
+    """Low enough that the console (radar, binnacle, wheel) shows above the text box."""
     c.rect(0, 0, W, H, INK["ink"])
     # the window band: rain and a dark sea with one far light
-    c.vgrad(60, 90, W - 120, 330, [(0, INK["ink"]), (0.6, INK["navy"]), (1, mix(INK["navy"], INK["deep"], 0.5))])
-    c.rect(60, 330, W - 120, 90, mix(INK["ink"], INK["deep"], 0.55))
+    c.vgrad(40, 40, W - 80, 200, [(0, INK["ink"]), (0.7, INK["navy"]), (1, mix(INK["navy"], INK["deep"], 0.5))])
+    c.rect(40, 240, W - 80, 70, mix(INK["ink"], INK["deep"], 0.55))
     for _ in range(40):
-        y = rng.uniform(336, 416)
-        x = rng.uniform(60, W - 160)
+        y = rng.uniform(244, 306)
+        x = rng.uniform(40, W - 140)
         c.line((x, y), (x + rng.uniform(20, 80), y), rgba(INK["foam"], 35), 1.2)
-    c.circle(930, 328, 2.4, INK["lamp"])  # Hollin's light, far off
-    c.glow(930, 328, 16, INK["lamp"], alpha=90)
-    for _ in range(260):  # drops on the glass
-        x, y = rng.uniform(60, W - 60), rng.uniform(90, 420)
-        r = rng.uniform(1, 3.2)
-        c.circle(x, y, r, rgba(INK["fog"], rng.uniform(30, 90)))
-    rain(c, rng, 120, (60, 90, W - 120, 330), amin=20, amax=60)
+    c.circle(930, 240, 2.4, INK["lamp"])  # Hollin's light, far off
+    c.glow(930, 240, 16, INK["lamp"], alpha=90)
+    for _ in range(220):  # drops on the glass
+        x, y = rng.uniform(40, W - 40), rng.uniform(40, 310)
+        c.circle(x, y, rng.uniform(1, 3.2), rgba(INK["fog"], rng.uniform(30, 90)))
+    rain(c, rng, 100, (40, 40, W - 80, 270), amin=20, amax=60)
     # mullions, slanted like a real wheelhouse front
     for i in range(6):
-        x = 60 + (W - 120) * i / 5
-        c.poly([(x - 10, 86), (x + 10, 86), (x + 16, 424), (x - 16, 424)], INK["ink"])
-    c.rect(0, 60, W, 32, INK["ink"])
-    c.rect(0, 420, W, 30, dark(INK["steel"], 0.5))
-    # the console
-    c.poly([(0, 450), (W, 450), (W, H), (0, H)], mix(INK["steel"], INK["ink"], 0.6))
-    c.rect(0, 450, W, 8, light(INK["steel"], 0.1))
+        x = 40 + (W - 80) * i / 5
+        c.poly([(x - 10, 36), (x + 10, 36), (x + 16, 314), (x - 16, 314)], INK["ink"])
+    c.rect(0, 0, W, 40, INK["ink"])
+    c.rect(0, 310, W, 26, dark(INK["steel"], 0.5))
+    # the console, its top lit by the instruments
+    c.poly([(0, 336), (W, 336), (W, H), (0, H)], mix(INK["steel"], INK["ink"], 0.6))
+    c.rect(0, 336, W, 8, light(INK["steel"], 0.1))
     # radar screen, glowing green
-    c.circle(300, 560, 86, INK["ink"])
-    c.circle(300, 560, 74, mix(INK["ink"], INK["green"], 0.25))
-    for r in (24, 48, 70):
-        c.circle(300, 560, r, rgba(INK["green"], 0), stroke=rgba(INK["green"], 110), sw=1.2)
-    c.light_cone((300, 560), (300 + 72 * math.cos(-0.6), 560 + 72 * math.sin(-0.6)),
-                 (300 + 72 * math.cos(-1.2), 560 + 72 * math.sin(-1.2)), INK["green"], a0=220, a1=60)
-    c.glow(300, 560, 140, INK["green"], alpha=60)
-    for bx, by in ((330, 520), (262, 590), (345, 575)):
+    rx, ry = 250, 420
+    c.circle(rx, ry, 76, INK["ink"])
+    c.circle(rx, ry, 66, mix(INK["ink"], INK["green"], 0.25))
+    for r in (22, 44, 62):
+        c.circle(rx, ry, r, rgba(INK["green"], 0), stroke=rgba(INK["green"], 110), sw=1.2)
+    c.light_cone((rx, ry), (rx + 64 * math.cos(-0.6), ry + 64 * math.sin(-0.6)),
+                 (rx + 64 * math.cos(-1.2), ry + 64 * math.sin(-1.2)), INK["green"], a0=220, a1=60)
+    c.glow(rx, ry, 130, INK["green"], alpha=60)
+    for bx, by in ((rx + 30, ry - 36), (rx - 36, ry + 26), (rx + 44, ry + 12)):
         c.circle(bx, by, 2.5, light(INK["green"], 0.4))
-    # compass binnacle with its amber lamp, the wheel beside it
-    c.rect(880, 500, 120, 220, dark(INK["steel"], 0.7), radius=10)
-    c.ellipse(940, 500, 64, 22, INK["ink"])
-    c.ellipse(940, 498, 52, 16, mix(INK["amber"], INK["ink"], 0.3))
-    c.glow(940, 500, 110, INK["amber"], alpha=110)
-    c.circle(640, 640, 118, rgba(INK["ink"], 0), stroke=mix(INK["rust"], INK["ink"], 0.3), sw=14)
+    # compass binnacle with its amber lamp
+    c.rect(960, 380, 120, 340, dark(INK["steel"], 0.7), radius=10)
+    c.ellipse(1020, 380, 64, 22, INK["ink"])
+    c.ellipse(1020, 378, 52, 16, mix(INK["amber"], INK["ink"], 0.3))
+    c.glow(1020, 380, 110, INK["amber"], alpha=110)
+    # the wheel, behind whoever stands at it
+    wx, wy = 640, 500
+    c.circle(wx, wy, 118, rgba(INK["ink"], 0), stroke=mix(INK["rust"], INK["ink"], 0.3), sw=14)
     for k in range(8):
-        a = k * math.pi / 4
-        c.line((640 + math.cos(a) * 20, 640 + math.sin(a) * 20), (640 + math.cos(a) * 150, 640 + math.sin(a) * 150),
+        a = k * math.pi / 4 + math.pi / 8
+        c.line((wx + math.cos(a) * 20, wy + math.sin(a) * 20), (wx + math.cos(a) * 150, wy + math.sin(a) * 150),
                mix(INK["rust"], INK["ink"], 0.3), 10)
-    c.circle(640, 640, 24, mix(INK["amber"], INK["ink"], 0.4))
-    # the oilskin hook by the door (left)
-    c.rect(120, 140, 12, 36, INK["steel"], radius=3)
-    # small dials
-    for k, x in enumerate((460, 520, 1080, 1150)):
-        c.circle(x, 500, 20, INK["ink"])
-        c.circle(x, 500, 16, mix(INK["paper"], INK["amber"], 0.3))
+    c.circle(wx, wy, 24, mix(INK["amber"], INK["ink"], 0.4))
+    # small dials and the engine telegraph's brass handle
+    for k, x in enumerate((400, 450, 820, 870)):
+        c.circle(x, 372, 18, INK["ink"])
+        c.circle(x, 372, 14, mix(INK["paper"], INK["amber"], 0.3))
         a = 0.7 + k * 1.3
-        c.line((x, 500), (x + 12 * math.cos(a), 500 + 12 * math.sin(a)), INK["hull"], 2)
+        c.line((x, 372), (x + 11 * math.cos(a), 372 + 11 * math.sin(a)), INK["hull"], 2)
+    c.ellipse(1180, 420, 40, 40, dark(INK["steel"], 0.5))
+    c.line((1180, 420), (1160, 384), (214, 168, 80), 7)
+    c.circle(1160, 384, 9, (214, 168, 80))
 
 
 def _deck(c, rng, lit):
