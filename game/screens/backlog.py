@@ -1,15 +1,75 @@
-"""The backlog: every line still in the rollback history, newest at the bottom; Enter returns to one."""
+"""The backlog: what was said and chosen, still in the rollback history, newest at the bottom.
+
+Each scene begins with a separator (its chapter and title); each choice shows the question and
+the answer taken. Enter on a line or a choice returns the story to it. The entries are a
+ScrollList: ↑ ↓, the wheel, a click, Home / End, with a scroll bar.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pygame
 
+from ..content.model import chapter_label
 from ..runtime import events as ev
-from .base import Screen
-from .input import Action
-from .theme import HEIGHT, WIDTH, hex_colour
-from .widgets import block_height, panel, text_block
+from ..ui import draw
+from ..ui.input import Act, Action
+from ..ui.layout import Layout, Rect
+from ..ui.screen import Screen
+from ..ui.theme import HEIGHT, WIDTH, hex_colour
+from ..ui.widgets import ScrollList
 
-TOP, BOTTOM = 110, HEIGHT - 70
+SIDE = 70
+PAD = 10      # above and below an entry's text
+NAME_MAX = 300
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the backlog: a scene separator, a line, or a choice and its answer."""
+
+    kind: str            # "scene" | "line" | "choice"
+    text: str
+    name: str = ""       # the speaker (a line), the chapter (a scene)
+    colour: str = ""     # the speaker's colour
+    answer: str = ""     # the option taken (a choice); "" while it is still open
+    at: int = -1         # the event's index in the runtime's history (-1: not a place to return to)
+
+
+def entries(rt) -> list[Entry]:
+    """The backlog of a runtime: separators, lines and choices (with the answers taken), oldest first."""
+    shown = rt.shown()
+    answers = _answers(rt, shown)
+    out: list[Entry] = []
+    for i, e in enumerate(shown):
+        if isinstance(e, ev.SceneStart):
+            chapter = chapter_label(e.chapter) + (f" · {e.chapter_title}" if e.chapter_title else "")
+            out.append(Entry("scene", e.title, name=chapter))
+        elif isinstance(e, ev.LineEvent):
+            out.append(Entry("line", e.text, name=e.name, colour=e.colour, at=i))
+        elif isinstance(e, ev.ChoiceEvent):
+            out.append(Entry("choice", e.prompt, name=e.name or "Choice", colour=e.colour,
+                             answer=answers.get(i, ""), at=i))
+    return out
+
+
+def _answers(rt, shown: list) -> dict[int, str]:
+    """history index of a choice -> the text of the option taken, paired from the newest backwards
+    with the choices recorded in the state's path."""
+    path = [step for step in getattr(rt.state, "path", []) if isinstance(step, dict) and not step.get("auto")]
+    out: dict[int, str] = {}
+    j = len(path) - 1
+    for i in range(len(shown) - 1, -1, -1):
+        e = shown[i]
+        if not isinstance(e, ev.ChoiceEvent) or (e is rt.current and i == len(shown) - 1):
+            continue
+        while j >= 0 and path[j].get("choice") != e.key:
+            j -= 1
+        if j < 0:
+            break
+        out[i] = dict(e.options).get(path[j].get("index"), "")
+        j -= 1
+    return out
 
 
 class BacklogScreen(Screen):
@@ -17,90 +77,160 @@ class BacklogScreen(Screen):
     def __init__(self, app, play):
         super().__init__(app)
         self.play = play
-        self.lines = [(i, e) for i, e in enumerate(play.rt.shown()) if isinstance(e, ev.LineEvent)]
-        self.index = len(self.lines) - 1  # the selected line
-        self.rects: list[tuple[int, pygame.Rect]] = []
-        self._measured: tuple[tuple, tuple[int, int, list[int]]] | None = None
+        self.entries = entries(play.rt)
+        self._name_w: tuple[tuple, int] = ((), 0)
+        self.list = ScrollList(len(self.entries), self._height, enabled=lambda i: self.entries[i].at >= 0, wrap=False)
+        self.list.index = max((i for i, e in enumerate(self.entries) if e.at >= 0), default=0)
+
+    @property
+    def lines(self) -> list[tuple[int, ev.LineEvent]]:
+        """(history index, line) of every line in the backlog."""
+        shown = self.play.rt.shown()
+        return [(e.at, shown[e.at]) for e in self.entries if e.kind == "line"]
+
+    @property
+    def index(self) -> int:
+        return self.list.index
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _name_width(self) -> int:
+        """The name column: as wide as the longest name (worked out once per font book and theme)."""
+        fonts, theme = self.app.fonts, self.app.theme
+        key = (id(fonts), fonts.scale, theme.name_size)
+        if self._name_w[0] != key:
+            names = {e.name or "—" for e in self.entries if e.kind != "scene"}
+            self._name_w = (key, min(max((fonts.width(n, theme.name_size, True) for n in names), default=0) + 40,
+                                     round(NAME_MAX * max(1.0, fonts.scale))))
+        return self._name_w[1]
+
+    def _text(self, e: Entry) -> str:
+        if e.kind == "choice":
+            return f"{e.text}\n→ {e.answer}" if e.answer else f"{e.text}\n(not answered yet)"
+        return e.text
+
+    def _stacked(self, width: int) -> bool:
+        """Large text: the name goes above the words instead of in a column beside them."""
+        return self._name_width() > width * 0.3
+
+    def _boxes(self, e: Entry, rect: Rect) -> tuple[Rect, Rect]:
+        """Where an entry's name and words go (their tops and widths) inside its row."""
+        name_w = self._name_width()
+        if self._stacked(rect.width):
+            name_h = self.app.fonts.line_height(self.app.theme.name_size)
+            return (Rect(rect.left + 24, rect.top + PAD, rect.width - 48, name_h),
+                    Rect(rect.left + 24, rect.top + PAD + name_h, rect.width - 48, 0))
+        return (Rect(rect.left + 24, rect.top + PAD, name_w - 30, 0),
+                Rect(rect.left + 24 + name_w, rect.top + PAD, rect.width - 48 - name_w, 0))
+
+    def _height(self, i: int, width: int) -> int:
+        fonts, theme = self.app.fonts, self.app.theme
+        e = self.entries[i]
+        if e.kind == "scene":
+            return draw.block_height(fonts, self._separator(e), theme.small_size, width - 48, bold=True) + 2 * PAD + 8
+        name, body = self._boxes(e, Rect(0, 0, width, 0))
+        words = draw.block_height(fonts, self._text(e), theme.body_size, body.width)
+        if self._stacked(width):
+            return name.height + words + 2 * PAD
+        return max(words, draw.block_height(fonts, e.name or "—", theme.name_size, name.width, bold=True)) + 2 * PAD
+
+    @staticmethod
+    def _separator(e: Entry) -> str:
+        return f"{e.name}  ·  {e.text}"
+
+    def _hint(self) -> str:
+        return "↑ ↓ select · Enter: return to this moment · Esc: back"
+
+    def layout(self) -> Layout:
+        fonts, theme = self.app.fonts, self.app.theme
+        lay = Layout()
+        title_w, title_h = fonts.width("Backlog", theme.big_size, True), fonts.line_height(theme.big_size)
+        hint_w, hint_h = fonts.width(self._hint(), theme.hint_size), fonts.line_height(theme.hint_size)
+        beside = SIDE + title_w + 40 + hint_w <= WIDTH - SIDE
+        header = lay.add("header", Rect(SIDE, 24, WIDTH - 2 * SIDE, title_h if beside else title_h + hint_h))
+        lay.add("header/title", Rect(SIDE, 24, title_w, title_h), theme.big_size)
+        hint = Rect(WIDTH - SIDE - hint_w, header.bottom - hint_h - 6, hint_w, hint_h) if beside else \
+            Rect(SIDE, header.top + title_h, min(hint_w, WIDTH - 2 * SIDE), hint_h)
+        lay.add("header/hint", hint, theme.hint_size)
+        area = lay.add("list", Rect(SIDE, header.bottom + 16, WIDTH - 2 * SIDE, HEIGHT - header.bottom - 16 - 24),
+                       theme.body_size)
+        shown = self.list.layout(area)
+        self.list.first = shown.first
+        shown.into(lay, "list")
+        return lay
+
+    # --- input ----------------------------------------------------------------------------------
 
     def on_action(self, action: Action) -> None:
         name = action.name
-        if name in ("cancel", "backlog", "menu"):
+        area = self.layout()["list"]
+        if name in (Act.CANCEL, Act.BACKLOG, Act.MENU):
             self.app.pop()
-        elif name in ("up", "wheel_up", "rollback"):
-            self.index = max(0, self.index - 1)
-        elif name in ("down", "wheel_down", "rollforward"):
-            if self.index >= len(self.lines) - 1 and name == "wheel_down":
-                self.app.pop()
-            self.index = min(len(self.lines) - 1, self.index + 1)
-        elif name == "home":
-            self.index = 0
-        elif name == "end":
-            self.index = len(self.lines) - 1
-        elif name == "confirm" and self.lines:
-            self.return_to(self.index)
-        elif name == "click" and action.pos:
-            hit = next((k for k, r in self.rects if r.collidepoint(action.pos)), None)
-            if hit == self.index:
+        elif name in (Act.ROLLBACK, Act.ROLLFORWARD):
+            self.list.on_action(Action(Act.UP if name == Act.ROLLBACK else Act.DOWN), area)
+        elif name == Act.WHEEL_DOWN and self.list.layout(area).visible[-1:] == [len(self.entries) - 1]:
+            self.app.pop()  # the wheel past the newest line goes back to the game
+        elif name == Act.CLICK and action.pos:
+            hit = self.list.layout(area).hit(action.pos)
+            if hit is not None and hit == self.list.index:
                 self.return_to(hit)
-            elif hit is not None:
-                self.index = hit
+            elif hit is not None and self.entries[hit].at >= 0:
+                self.list.index = hit
+            else:
+                self.list.on_action(action, area)
+        else:
+            used = self.list.on_action(action, area)
+            if used and used.chosen is not None:
+                self.return_to(used.chosen)
 
     def return_to(self, k: int) -> None:
-        """Roll the story back to this line and close the backlog."""
-        history_index = self.lines[k][0]
+        """Roll the story back to this entry and close the backlog."""
+        at = self.entries[k].at
+        if at < 0:
+            return
         self.app.pop()
-        self.play.show(self.play.rt.return_to(history_index) or self.play.event)
+        self.play.show(self.play.rt.return_to(at) or self.play.event)
 
-    def _measure(self, size: int, name_size: int) -> tuple[int, int, list[int]]:
-        """The name column's width, the text column's width and each entry's height.
-
-        Worked out once per font book and text size: measuring all ~600 entries every frame was
-        more than half of the backlog's frame time.
-        """
-        key = (id(self.app.fonts), self.app.fonts.scale, size, name_size)
-        if self._measured is None or self._measured[0] != key:
-            fonts = self.app.fonts
-            name_w = min(max(fonts.width(e.name or "—", name_size, True) for _, e in self.lines) + 40, 300)
-            text_w = WIDTH - 140 - 48 - name_w
-            heights = [max(block_height(fonts, e.text, size, text_w),
-                           block_height(fonts, e.name or "—", name_size, name_w - 30, bold=True)) + 24
-                       for _, e in self.lines]
-            self._measured = (key, (name_w, text_w, heights))
-        return self._measured[1]
+    # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
+        lay = self.layout()
         surface.fill(theme.backdrop)
-        title = fonts.render("Backlog", theme.title_size - 16, theme.text, bold=True)
-        surface.blit(title, (90, 36))
-        hint = fonts.render("↑ ↓ select · Enter: return to this line · Esc: back", theme.small_size, theme.muted)
-        beside = 90 + title.get_width() + 40 + hint.get_width() <= WIDTH - 90
-        surface.blit(hint, (WIDTH - hint.get_width() - 90, 56) if beside else (90, 36 + title.get_height()))
-        top = max(TOP, 36 + title.get_height() + (0 if beside else hint.get_height()) + 16)
-        if not self.lines:
-            text_block(surface, fonts, "Nothing has been said yet.", theme.body_size, theme.muted,
-                       pygame.Rect(90, top + 20, WIDTH - 180, 0))
+        draw.text(surface, fonts, "Backlog", theme.big_size, theme.text, lay["header/title"].topleft, bold=True)
+        draw.text(surface, fonts, self._hint(), theme.hint_size, theme.dim, lay["header/hint"].topleft)
+        if not self.entries:
+            draw.text_block(surface, fonts, "Nothing has been said yet.", theme.body_size, theme.dim,
+                            Rect(lay["list"].left, lay["list"].top + 20, lay["list"].width, 0))
             return
-        size, name_size = theme.body_size - 2, theme.name_size - 2
-        name_w, text_w, heights = self._measure(size, name_size)
-        # lay out upwards from the selected line so it is always visible
-        y = min(BOTTOM, top + sum(heights[: self.index + 1])) - heights[self.index]
-        first = self.index
-        while first > 0 and y - heights[first - 1] >= top:
-            first -= 1
-            y -= heights[first]
-        self.rects = []
-        for k in range(first, len(self.lines)):
-            if y + heights[k] > BOTTOM:
-                break
-            _, e = self.lines[k]
-            rect = pygame.Rect(70, y, WIDTH - 140, heights[k] - 6)
-            if k == self.index:
-                panel(surface, rect, theme, alpha=200, edge=theme.accent, radius=8)
-            name_colour = hex_colour(e.colour) if e.colour else theme.muted
-            text_block(surface, fonts, e.name or "—", name_size, name_colour,
-                       pygame.Rect(rect.left + 24, rect.top + 10, name_w - 30, 0), bold=True)
-            text_block(surface, fonts, e.text, size, theme.text,
-                       pygame.Rect(rect.left + 24 + name_w, rect.top + 10, text_w, 0))
-            self.rects.append((k, rect))
-            y += heights[k]
+        shown = self.list.layout(lay["list"])
+        for i, rect in shown.rows.items():
+            self._draw_entry(surface, self.entries[i], rect, i == self.list.index)
+        ScrollList.draw_bar(surface, shown, theme)
+
+    def _draw_entry(self, surface: pygame.Surface, e: Entry, rect: Rect, selected: bool) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        if e.kind == "scene":
+            label = self._separator(e)
+            inner = rect.inflate(-48, -2 * PAD)
+            if fonts.width(label, theme.small_size, True) <= inner.width:
+                mid = rect.centery
+                text = draw.text(surface, fonts, label, theme.small_size, theme.accent, (rect.centerx, mid),
+                                 anchor="center", bold=True)
+                draw.line(surface, theme.grid, (inner.left, mid), (text.left - 16, mid), 2)
+                draw.line(surface, theme.grid, (text.right + 16, mid), (inner.right, mid), 2)
+            else:
+                draw.text_block(surface, fonts, label, theme.small_size, theme.accent, inner, bold=True,
+                                align="center")
+            return
+        if selected:
+            draw.panel(surface, rect, theme, alpha=200, edge=theme.accent, radius=8)
+        name_colour = hex_colour(e.colour) if e.colour else theme.dim
+        name, body = self._boxes(e, rect)
+        draw.text_block(surface, fonts, e.name or "—", theme.name_size, name_colour, name, bold=True)
+        if e.kind == "choice":
+            y = draw.text_block(surface, fonts, e.text, theme.body_size, theme.dim, body)
+            answer = f"→ {e.answer}" if e.answer else "(not answered yet)"
+            draw.text_block(surface, fonts, answer, theme.body_size, theme.accent, Rect(body.left, y, body.width, 0))
+        else:
+            draw.text_block(surface, fonts, e.text, theme.body_size, theme.text, body)

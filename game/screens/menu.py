@@ -1,15 +1,22 @@
-"""The in-game menu (Esc): a modal over the play screen."""
+"""The in-game menu (Esc): a modal over the play screen.
+
+The heading sits above the buttons; when the buttons do not fit under it (very large text)
+they scroll, and the type never shrinks. Quitting asks first.
+"""
 from __future__ import annotations
 
 import pygame
 
-from .base import Screen
-from .input import Action
-from .theme import HEIGHT, WIDTH
-from .widgets import Item, MenuList, fitting, shade
+from ..ui import draw
+from ..ui.input import Act, Action
+from ..ui.layout import Layout, Rect
+from ..ui.screen import Screen
+from ..ui.theme import HEIGHT, WIDTH
+from ..ui.widgets import Item, MenuList
 
 MARGIN = 24       # kept clear at the top and bottom of the screen
 HEADING_GAP = 16  # between "Paused" and the first button
+BUTTON_WIDTH = 460
 
 
 class GameMenu(Screen):
@@ -18,56 +25,52 @@ class GameMenu(Screen):
     def __init__(self, app, play):
         super().__init__(app)
         self.play = play
-        self.heading = pygame.Rect(0, 0, 0, 0)  # where "Paused" was drawn last
         self.menu = MenuList([Item("Return to the story", app.pop),
-                              Item("Save", lambda: self.open("save")),
-                              Item("Load", lambda: self.open("load")),
-                              Item("Backlog", lambda: self.open("backlog")),
-                              Item("Settings", lambda: self.open("settings")),
+                              Item("Save", lambda: self.app.nav.swap("save", play=play)),
+                              Item("Load", lambda: self.app.nav.swap("load", play=play)),
+                              Item("Backlog", lambda: self.app.nav.swap("backlog", play=play)),
+                              Item("Settings", lambda: self.open("settings")),  # Esc there comes back here
                               Item("Main menu", self.to_title),
-                              Item("Quit the game", app.quit)], (WIDTH // 2, HEIGHT // 2 + 40), 460,
-                             app.theme.body_size - 2, audio=app.audio)
+                              Item("Quit the game", self.ask_quit)], (WIDTH // 2, HEIGHT // 2), BUTTON_WIDTH,
+                             app.theme.body_size, audio=app.audio, compact=True, fonts=app.fonts)
 
-    def open(self, what: str) -> None:
-        self.app.pop()
-        if what in ("save", "load"):
-            from .saveload import SaveLoadScreen
-            self.app.push(SaveLoadScreen(self.app, what, self.play))
-        elif what == "backlog":
-            from .backlog import BacklogScreen
-            self.app.push(BacklogScreen(self.app, self.play))
-        else:
-            from .settings_screen import SettingsScreen
-            self.app.push(SettingsScreen(self.app))
+    def ask_quit(self) -> None:
+        self.open("confirm", question="Quit the game? Your progress is kept in the autosave.", on_yes=self.app.quit,
+                  yes="Quit")
 
     def to_title(self) -> None:
         self.app.pop()
         self.app.pop()
 
+    @property
+    def heading(self) -> Rect:
+        return self.layout()["header"]
+
+    def layout(self) -> Layout:
+        fonts, theme = self.app.fonts, self.app.theme
+        self.menu.fonts, self.menu.size = fonts, theme.body_size
+        lay = Layout()
+        width = self.menu.width = min(WIDTH - 2 * MARGIN, round(BUTTON_WIDTH * max(1.0, fonts.scale)))
+        heading_h = fonts.line_height(theme.big_size)
+        buttons_h = min(self.menu.total_height(fonts), HEIGHT - 2 * MARGIN - heading_h - HEADING_GAP)
+        top = max(MARGIN, (HEIGHT - heading_h - HEADING_GAP - buttons_h) // 2)
+        lay.add("header", Rect((WIDTH - width) // 2, top, width, heading_h), theme.big_size)
+        self.menu.area = lay.add("menu", Rect((WIDTH - width) // 2, top + heading_h + HEADING_GAP, width, buttons_h),
+                                 theme.body_size)
+        self.menu.list_layout(fonts).into(lay, "menu")
+        return lay
+
     def on_action(self, action: Action) -> None:
+        self.layout()
         if self.menu.on_action(action):
             return
-        if action.name in ("cancel", "menu"):
+        if action.name in (Act.CANCEL, Act.MENU):
             self.app.pop()
 
-    def _block_height(self, d: int) -> int:
-        """The heading and the buttons, with the type `d` points smaller, stacked."""
-        fonts, theme = self.app.fonts, self.app.theme
-        self.menu.size = theme.body_size - 2 - d
-        rects = self.menu.layout(fonts)
-        return fonts.line_height(theme.title_size - 2 * d) + HEADING_GAP + rects[-1].bottom - rects[0].top
-
     def draw(self, surface: pygame.Surface) -> None:
-        """At large text sizes the type steps down (the buttons first get tighter) so that the
-        heading and every button stay on screen, the heading above the first button."""
         fonts, theme = self.app.fonts, self.app.theme
-        shade(surface, 205)
-        self.menu.pad, self.menu.gap = (24, 14) if self._block_height(0) <= HEIGHT - 2 * MARGIN else (12, 6)
-        d = fitting(self._block_height, HEIGHT - 2 * MARGIN, most=24)
-        top = max(MARGIN, (HEIGHT - self._block_height(d)) // 2)
-        title = fonts.render("Paused", theme.title_size - 2 * d, theme.text, bold=True)
-        self.heading = surface.blit(title, ((WIDTH - title.get_width()) // 2, top))
-        menu_top = top + title.get_height() + HEADING_GAP
-        menu_height = self._block_height(d) - title.get_height() - HEADING_GAP
-        self.menu.center = (WIDTH // 2, menu_top + menu_height // 2)
+        lay = self.layout()
+        draw.shade(surface, 205)
+        draw.text(surface, fonts, "Paused", theme.big_size, theme.text, lay["header"].midtop, anchor="midtop",
+                  bold=True)
         self.menu.draw(surface, fonts, theme)

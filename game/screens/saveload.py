@@ -1,4 +1,9 @@
-"""Save and load slots: a 3x3 grid of manual slots with thumbnails, and a page of quick/auto saves."""
+"""Save and load slots: a grid of manual slots with thumbnails, and a page of quick/auto saves.
+
+The grid has three columns at normal text sizes and two at large ones; a slot card grows to
+hold its title and date at the text size the player chose, and rows of cards scroll (a
+ScrollList over the grid's rows) instead of the text shrinking.
+"""
 from __future__ import annotations
 
 import time
@@ -7,15 +12,25 @@ import pygame
 
 from ..content.model import chapter_label
 from ..saves import AUTO_SLOTS, MANUAL_SLOTS, QUICK, SlotInfo
-from .base import Screen
-from .input import Action
-from .theme import HEIGHT, WIDTH
-from .widgets import block_height, fitting, hit_index, panel, text_block
+from ..ui import draw
+from ..ui.input import Act, Action
+from ..ui.layout import Layout, Rect
+from ..ui.screen import Screen
+from ..ui.theme import HEIGHT, WIDTH
+from ..ui.widgets import ScrollList, hit_index
 
-CARD_W, CARD_H, GAP = 380, 172, 14
-GRID_TOP = 112
+SIDE = 60        # left and right margins
+GAP = 14         # between cards
+PAD = 14         # inside a card
+THUMB = (192, 108)
 PAGES = {"save": [("Slots", MANUAL_SLOTS), ("Quicksave", [QUICK])],
          "load": [("Slots", MANUAL_SLOTS), ("Quick & auto", [QUICK, *AUTO_SLOTS])]}
+
+
+def slot_name(slot: str) -> str:
+    if slot == "quick":
+        return "Quicksave"
+    return f"Auto {slot[-1]}" if slot.startswith("auto") else f"Slot {slot}"
 
 
 class SaveLoadScreen(Screen):
@@ -30,41 +45,139 @@ class SaveLoadScreen(Screen):
         self.page = 0
         self.index = 0
         self.confirm_slot = ""  # a filled slot asks once before it is overwritten
-        self.rects: list[pygame.Rect] = []
         self.thumbs: dict[str, pygame.Surface | None] = {}
+        self.rows = ScrollList(0, self._row_height, gap=GAP, wrap=False)
         self.refresh()
 
     def refresh(self) -> None:
         self.infos: list[SlotInfo] = [self.app.profile.saves.info(s) for s in PAGES[self.mode][self.page][1]]
         self.thumbs = {}
-        self.index = min(self.index, len(self.infos) - 1)
+        self.index = max(0, min(self.index, len(self.infos) - 1))
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    @property
+    def cols(self) -> int:
+        return 3 if self.app.fonts.scale < 1.45 else 2
+
+    def _card_width(self) -> int:
+        return (WIDTH - 2 * SIDE - (self.cols - 1) * GAP) // self.cols
+
+    def _lines(self, info: SlotInfo) -> list[tuple[str, int, tuple, bool]]:
+        """The text beside the thumbnail: (text, size, colour, bold)."""
+        theme = self.app.theme
+        if info.damaged:
+            return [(f"This save is {info.damaged}.", theme.small_size, theme.danger, False)]
+        if not info.path.exists():
+            return [("Empty", theme.small_size, theme.dim, False)]
+        return [(info.scene_title, theme.small_size, theme.text, True),
+                (f"{chapter_label(info.chapter)} · {info.date}", theme.hint_size, theme.dim, False)]
+
+    def _text_width(self, width: int) -> int:
+        return width - THUMB[0] - 3 * PAD
+
+    def _card_height(self, info: SlotInfo, width: int) -> int:
+        fonts, theme = self.app.fonts, self.app.theme
+        column = sum(draw.block_height(fonts, t, size, self._text_width(width), bold) + 2
+                     for t, size, _, bold in self._lines(info))
+        footer = max(fonts.line_height(theme.small_size), fonts.line_height(theme.hint_size))
+        return PAD + max(THUMB[1], column) + PAD // 2 + footer + PAD
+
+    def _row_height(self, row: int, _width: int) -> int:
+        cols, width = self.cols, self._card_width()
+        return max(self._card_height(info, width) for info in self.infos[row * cols:(row + 1) * cols])
+
+    def _tabs(self, header: Rect) -> list[Rect]:
+        fonts, theme = self.app.fonts, self.app.theme
+        h = fonts.line_height(theme.small_size) + 16
+        widths = [fonts.width(name, theme.small_size, True) + 48 for name, _ in PAGES[self.mode]]
+        x = WIDTH - SIDE - sum(widths) - GAP * (len(widths) - 1)
+        rects = []
+        for w in widths:
+            rects.append(Rect(x, header.bottom - h, w, h))
+            x += w + GAP
+        return rects
+
+    def _title(self) -> str:
+        return "Save the game" if self.mode == "save" else "Load a game"
+
+    def _hint(self) -> str:
+        if self.confirm_slot:
+            return f"{slot_name(self.confirm_slot)} already holds a save: press Enter again to overwrite it."
+        return ("Arrows or 1-9 pick a slot · Enter " + ("saves" if self.mode == "save" else "loads")
+                + " · Tab: next page · Esc: back")
+
+    def layout(self) -> Layout:
+        fonts, theme = self.app.fonts, self.app.theme
+        lay = Layout()
+        title_w = fonts.width(self._title(), theme.big_size, True)
+        tabs_w = sum(fonts.width(name, theme.small_size, True) + 48 + GAP for name, _ in PAGES[self.mode])
+        title_h = fonts.line_height(theme.big_size)
+        tab_h = fonts.line_height(theme.small_size) + 16
+        side_by_side = SIDE + title_w + 40 + tabs_w <= WIDTH - SIDE
+        header = lay.add("header", Rect(SIDE, 20, WIDTH - 2 * SIDE, title_h if side_by_side else title_h + tab_h + 8))
+        lay.add("header/title", Rect(SIDE, header.top, title_w, title_h), theme.big_size)
+        for i, rect in enumerate(self._tabs(header)):
+            lay.add(f"header/tab{i}", rect, theme.small_size)
+        hint_h = draw.block_height(fonts, self._hint(), theme.hint_size, WIDTH - 2 * SIDE)
+        footer = lay.add("footer", Rect(SIDE, HEIGHT - hint_h - 10, WIDTH - 2 * SIDE, hint_h), theme.hint_size)
+        grid = lay.add("grid", Rect(SIDE, header.bottom + 16, WIDTH - 2 * SIDE, footer.top - 12 - header.bottom - 16))
+        cols = self.cols
+        self.rows.count = -(-len(self.infos) // cols)
+        self.rows.index = self.index // cols
+        shown = self.rows.layout(grid)
+        self.rows.first = shown.first
+        width = self._card_width()
+        for row, rect in shown.rows.items():
+            for k, i in enumerate(range(row * cols, min(len(self.infos), (row + 1) * cols))):
+                x = rect.left + k * (width + GAP)
+                lay.add(f"grid/slot{i}", Rect(x, rect.top, min(width, rect.right - x),
+                                              self._card_height(self.infos[i], width)), theme.small_size)
+        if shown.bar is not None:
+            lay.add("grid/bar", shown.bar)
+        return lay
+
+    @property
+    def rects(self) -> list[Rect]:
+        """Every slot's card this frame (an empty rectangle for a slot scrolled out of view)."""
+        lay = self.layout()
+        return [lay.get(f"grid/slot{i}") or Rect(0, 0, 0, 0) for i in range(len(self.infos))]
+
+    # --- input ----------------------------------------------------------------------------------
+
+    def turn(self, page: int) -> None:
+        self.page = page % len(PAGES[self.mode])
+        self.index, self.confirm_slot = 0, ""
+        self.refresh()
 
     def on_action(self, action: Action) -> None:
-        name = action.name
-        cols = 3
-        if name in ("cancel", "menu"):
+        name, cols = action.name, self.cols
+        if name in (Act.CANCEL, Act.MENU):
             self.app.pop()
-        elif name in ("next", "prev"):
-            self.page = (self.page + 1) % len(PAGES[self.mode])
-            self.index, self.confirm_slot = 0, ""
-            self.refresh()
-        elif name in ("left", "right", "up", "down"):
-            step = {"left": -1, "right": 1, "up": -cols, "down": cols}[name]
+        elif name in (Act.NEXT, Act.PREV):
+            self.turn(self.page + (1 if name == Act.NEXT else -1))
+        elif name in (Act.LEFT, Act.RIGHT, Act.UP, Act.DOWN):
+            step = {Act.LEFT: -1, Act.RIGHT: 1, Act.UP: -cols, Act.DOWN: cols}[name]
             self.index = max(0, min(len(self.infos) - 1, self.index + step))
             self.confirm_slot = ""
-        elif name == "digit" and action.number <= len(self.infos):
+        elif name in (Act.HOME, Act.END):
+            self.index = 0 if name == Act.HOME else len(self.infos) - 1
+        elif name == Act.DIGIT and action.number <= len(self.infos):
             self.index = action.number - 1
             self.activate()
-        elif name == "confirm":
+        elif name == Act.CONFIRM:
             self.activate()
-        elif name == "click" and action.pos:
+        elif name in (Act.WHEEL_UP, Act.WHEEL_DOWN):
+            self.index = max(0, min(len(self.infos) - 1, self.index + (cols if name == Act.WHEEL_DOWN else -cols)))
+        elif name == Act.CLICK and action.pos:
+            lay = self.layout()
             hit = hit_index(self.rects, action.pos)
+            tab = lay.hit(action.pos, "header")
             if hit is not None:
                 self.index = hit
                 self.activate()
-            elif self._tab_hit(action.pos) is not None:
-                self.page = self._tab_hit(action.pos)
-                self.refresh()
+            elif tab is not None and tab.startswith("header/tab"):
+                self.turn(int(tab.removeprefix("header/tab")))
 
     def activate(self) -> None:
         info = self.infos[self.index]
@@ -79,21 +192,12 @@ class SaveLoadScreen(Screen):
         if not info.path.exists():
             return
         self.app.pop()
-        if self.play is None:
-            from .play import PlayScreen
-            play = PlayScreen(self.app)
-            self.app.push(play)
-            play.load(info.slot)
-        else:
-            self.play.load(info.slot)
+        play = self.play if self.play is not None else self.app.nav.open("play")
+        play.load(info.slot)
         if info.damaged:
             self.refresh()
 
-    def _tab_rects(self) -> list[pygame.Rect]:
-        return [pygame.Rect(WIDTH - 560 + i * 240, 52, 220, 44) for i in range(len(PAGES[self.mode]))]
-
-    def _tab_hit(self, pos) -> int | None:
-        return hit_index(self._tab_rects(), pos)
+    # --- drawing --------------------------------------------------------------------------------
 
     def _thumb(self, info: SlotInfo) -> pygame.Surface | None:
         if info.slot not in self.thumbs:
@@ -105,66 +209,44 @@ class SaveLoadScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
+        lay = self.layout()
         surface.fill(theme.backdrop)
-        title = "Save the game" if self.mode == "save" else "Load a game"
-        d = fitting(lambda d: fonts.line_height(theme.title_size - 16 - d), GRID_TOP - 30, most=16)
-        heading = fonts.render(title, theme.title_size - 16 - d, theme.text, bold=True)
-        surface.blit(heading, (60, GRID_TOP - 8 - heading.get_height()))
-        for i, rect in enumerate(self._tab_rects()):
-            on = i == self.page
-            panel(surface, rect, theme, alpha=220 if on else 140, edge=theme.accent if on else None, radius=8)
-            label = fonts.render(PAGES[self.mode][i][0], theme.small_size, theme.accent if on else theme.muted, on)
-            surface.blit(label, label.get_rect(center=rect.center))
-        self.rects = []
-        x0 = (WIDTH - (3 * CARD_W + 2 * GAP)) // 2
+        draw.text(surface, fonts, self._title(), theme.big_size, theme.text, lay["header/title"].topleft, bold=True)
+        for i, (name, _) in enumerate(PAGES[self.mode]):
+            rect, on = lay[f"header/tab{i}"], i == self.page
+            draw.panel(surface, rect, theme, alpha=220 if on else 140, edge=theme.accent if on else theme.grid,
+                       radius=8)
+            draw.text(surface, fonts, name, theme.small_size, theme.accent if on else theme.dim, rect.center,
+                      anchor="center", bold=on)
         for i, info in enumerate(self.infos):
-            rect = pygame.Rect(x0 + (i % 3) * (CARD_W + GAP), GRID_TOP + (i // 3) * (CARD_H + GAP), CARD_W, CARD_H)
-            self.rects.append(rect)
-            self._draw_slot(surface, rect, info, i == self.index)
-        hint = "Arrows or 1-9 pick a slot · Enter " + ("saves" if self.mode == "save" else "loads") + \
-               " · Tab: next page · Esc: back"
-        if self.confirm_slot:
-            hint = f"Slot {self.confirm_slot} already holds a save: press Enter again to overwrite it."
-        hint_size = theme.small_size - fitting(lambda d: block_height(fonts, hint, theme.small_size - d, WIDTH - 120),
-                                               HEIGHT - self.rects[-1].bottom - 12, most=8)
-        hint_h = block_height(fonts, hint, hint_size, WIDTH - 120)
-        text_block(surface, fonts, hint, hint_size, theme.accent if self.confirm_slot else theme.muted,
-                   pygame.Rect(60, HEIGHT - hint_h - 6, WIDTH - 120, 0), align="center")
+            rect = lay.get(f"grid/slot{i}")
+            if rect is not None:
+                self._draw_slot(surface, rect, info, i == self.index)
+        if "grid/bar" in lay:
+            shown = self.rows.layout(lay["grid"])
+            ScrollList.draw_bar(surface, shown, theme)
+        draw.text_block(surface, fonts, self._hint(), theme.hint_size,
+                        theme.accent if self.confirm_slot else theme.dim, lay["footer"], align="center")
 
-    def _draw_slot(self, surface: pygame.Surface, rect: pygame.Rect, info: SlotInfo, selected: bool) -> None:
-        """A slot card; its text steps down at large text sizes until it fits the card."""
+    def _draw_slot(self, surface: pygame.Surface, rect: Rect, info: SlotInfo, selected: bool) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        panel(surface, rect, theme, alpha=235 if selected else 180, edge=theme.accent if selected else None, radius=10)
-        thumb_rect = pygame.Rect(rect.left + 14, rect.top + 14, 192, 108)
-        pygame.draw.rect(surface, (40, 44, 60), thumb_rect, border_radius=6)
-        name = {"quick": "Quicksave"}.get(info.slot, f"Auto {info.slot[-1]}" if info.slot.startswith("auto")
-                                          else f"Slot {info.slot}")
-        when = time.strftime("%d %b %Y %H:%M", time.localtime(info.saved_at)) if info.saved_at else ""
-        if info.damaged:
-            lines = [(f"This save is {info.damaged}.", 2, theme.danger, False)]
-        elif not info.path.exists():
-            lines = [("Empty", 0, theme.muted, False)]
-        else:
-            lines = [(info.scene_title, 0, theme.text, True),
-                     (f"{chapter_label(info.chapter)} · {info.date}", 4, theme.muted, False)]
-        text_w = rect.right - thumb_rect.right - 28
-
-        def overflow(d: int) -> int:
-            column = sum(block_height(fonts, text, theme.small_size - less - d, text_w, bold)
-                         for text, less, _, bold in lines)
-            bottom = fonts.width(name, theme.small_size - d, True) + fonts.width(when, theme.small_size - 6 - d) + 40
-            return max(column - thumb_rect.height, bottom - rect.width, 0)
-
-        d = fitting(overflow, 0, most=10)
-        y = thumb_rect.top
-        for text, less, colour, bold in lines:
-            y = text_block(surface, fonts, text, theme.small_size - less - d, colour,
-                           pygame.Rect(thumb_rect.right + 14, y, text_w, 0), bold=bold) + 2
-        label = fonts.render(name, theme.small_size - d, theme.accent if selected else theme.text, True)
-        surface.blit(label, (rect.left + 14, rect.bottom - label.get_height() - 12))
-        if info.path.exists() and not info.damaged:
+        draw.panel(surface, rect, theme, alpha=235 if selected else 180, edge=theme.accent if selected else theme.grid,
+                   radius=10)
+        thumb_rect = Rect(rect.left + PAD, rect.top + PAD, *THUMB)
+        draw.box(surface, theme.grid, thumb_rect, radius=6)
+        filled = info.path.exists() and not info.damaged
+        if filled:
             thumb = self._thumb(info)
             if thumb is not None:
-                surface.blit(pygame.transform.smoothscale(thumb, thumb_rect.size), thumb_rect)
-            stamp = fonts.render(when, theme.small_size - 6 - d, theme.muted)
-            surface.blit(stamp, (rect.right - stamp.get_width() - 14, rect.bottom - stamp.get_height() - 14))
+                draw.image(surface, draw.scaled(thumb, thumb_rect.size), thumb_rect)
+        y = thumb_rect.top
+        for text, size, colour, bold in self._lines(info):
+            y = draw.text_block(surface, fonts, text, size, colour,
+                                Rect(thumb_rect.right + PAD, y, self._text_width(rect.width), 0), bold=bold) + 2
+        bottom = rect.bottom - PAD
+        draw.text(surface, fonts, slot_name(info.slot), theme.small_size, theme.accent if selected else theme.text,
+                  (rect.left + PAD, bottom), anchor="bottomleft", bold=True)
+        if filled and info.saved_at:
+            when = time.strftime("%d %b %Y %H:%M", time.localtime(info.saved_at))
+            draw.text(surface, fonts, when, theme.hint_size, theme.dim, (rect.right - PAD, bottom),
+                      anchor="bottomright")

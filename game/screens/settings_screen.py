@@ -1,20 +1,30 @@
-"""Settings: every option reachable by keyboard (↑ ↓ choose, ← → change), mouse and controller."""
+"""Settings: every option reachable by keyboard (↑ ↓ choose, ← → change), mouse, wheel and controller.
+
+The rows are a ScrollList: at large text sizes they scroll with a scroll bar, and the last row
+is shown whole or not at all.
+"""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pygame
 
 from ..settings import Settings
-from .base import Screen
-from .input import Action
-from .theme import HEIGHT, WIDTH
-from .widgets import block_height, hit_index, panel, text_block
+from ..ui import draw
+from ..ui.input import Act, Action
+from ..ui.layout import Layout, Rect, columns
+from ..ui.screen import Screen
+from ..ui.theme import HEIGHT, WIDTH
+from ..ui.widgets import ScrollList
 
 NOTES = ("ask", "play", "summary")
+SIDE = 70      # left and right margins
+ROW_PAD = 6    # above and below a row's text
 GAP = 5
+TEXT_INSET = 24
 NOTE_LABELS = {"ask": "ask before each scene", "play": "always play the scene", "summary": "always show summaries"}
+SPEEDS = (*range(15, 196, 15), 0)  # letters a second, slowest to fastest; 0 shows each line at once
 
 
 @dataclass
@@ -33,6 +43,13 @@ def _step(name: str, step: float, lo: float, hi: float) -> Callable[[Settings, i
     return change
 
 
+def _speed(s: Settings, direction: int) -> None:
+    """Text speed steps 15 letters a second; one step past the fastest shows lines at once."""
+    at = SPEEDS.index(s.text_speed) if s.text_speed in SPEEDS else min(
+        range(len(SPEEDS) - 1), key=lambda i: abs(SPEEDS[i] - s.text_speed))
+    s.text_speed = SPEEDS[max(0, min(len(SPEEDS) - 1, at + direction))]
+
+
 def _toggle(name: str) -> Callable[[Settings, int], None]:
     return lambda s, _direction: setattr(s, name, not getattr(s, name))
 
@@ -47,8 +64,8 @@ def _cycle_notes(s: Settings, direction: int) -> None:
 
 def rows(voice_reason: str) -> list[Row]:
     return [
-        Row("Text speed", lambda s: "instant" if not s.text_speed else f"{s.text_speed} letters a second",
-            _step("text_speed", 15, 0, 195), "How fast lines are typed out."),
+        Row("Text speed", lambda s: "instant" if not s.text_speed else f"{s.text_speed} letters a second", _speed,
+            "How fast lines are typed out; past the fastest, lines appear at once."),
         Row("Auto-advance delay", lambda s: f"{s.auto_delay:.1f} s + a little per letter",
             _step("auto_delay", 0.2, 0.2, 10.0), "Time to read before auto mode moves on."),
         Row("Music volume", lambda s: f"{round(s.music_volume * 100)}%", _step("music_volume", 0.1, 0, 1)),
@@ -62,7 +79,7 @@ def rows(voice_reason: str) -> list[Row]:
         Row("High contrast", _on_off("high_contrast"), _toggle("high_contrast"), "White on black, strong edges."),
         Row("Reduce motion", _on_off("reduce_motion"), _toggle("reduce_motion"), "No fades or moving effects."),
         Row("Skip unread lines too", _on_off("skip_unread"), _toggle("skip_unread"),
-            "Off: skipping stops at lines you have not read."),
+            "On: skipping also passes lines you have not read yet. Off: it stops at them."),
         Row("Read lines aloud", _on_off("self_voicing"), _toggle("self_voicing"),
             "Uses the computer's speech engine.", disabled=voice_reason),
         Row("Discussion prompts", _on_off("prompts_in_play"), _toggle("prompts_in_play"),
@@ -78,8 +95,47 @@ class SettingsScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.rows = rows(app.voice.reason)
-        self.index = 0
-        self.rects: list[pygame.Rect] = []
+        self.list = ScrollList(len(self.rows), self._row_height, gap=GAP, audio=app.audio)
+
+    @property
+    def index(self) -> int:
+        return self.list.index
+
+    @index.setter
+    def index(self, value: int) -> None:
+        self.list.index = value
+
+    @property
+    def rects(self) -> list[Rect]:
+        """Each row's rectangle this frame (an empty one for rows scrolled out of view)."""
+        shown = self.list.layout(self.layout()["list"]).rows
+        return [shown.get(i, Rect(0, 0, 0, 0)) for i in range(len(self.rows))]
+
+    def _columns(self, width: int) -> tuple[int, int]:
+        label, value = columns(Rect(0, 0, width - 2 * TEXT_INSET, 1), (0.45, 0.55), gap=40)
+        return label.width, value.width
+
+    def _row_height(self, i: int, width: int) -> int:
+        fonts, size = self.app.fonts, self.app.theme.small_size
+        label_w, value_w = self._columns(width)
+        row = self.rows[i]
+        return max(draw.block_height(fonts, row.label, size, label_w, bold=True),
+                   draw.block_height(fonts, self._value(row), size, value_w)) + 2 * ROW_PAD
+
+    def _help(self) -> str:
+        row = self.rows[self.index]
+        return f"{f'Off: {row.disabled}.' if row.disabled else row.help}  ← → change · Esc saves and goes back"
+
+    def layout(self) -> Layout:
+        fonts, theme = self.app.fonts, self.app.theme
+        lay = Layout()
+        header = lay.add("header", Rect(SIDE, 20, WIDTH - 2 * SIDE, fonts.line_height(theme.big_size)), theme.big_size)
+        help_h = draw.block_height(fonts, self._help(), theme.hint_size, WIDTH - 2 * SIDE)
+        footer = lay.add("footer", Rect(SIDE, HEIGHT - help_h - 14, WIDTH - 2 * SIDE, help_h), theme.hint_size)
+        area = lay.add("list", Rect(SIDE, header.bottom + 12, WIDTH - 2 * SIDE, footer.top - 12 - header.bottom - 12),
+                       theme.small_size)
+        self.list.layout(area).into(lay, "list")
+        return lay
 
     def change(self, direction: int) -> None:
         row = self.rows[self.index]
@@ -99,58 +155,43 @@ class SettingsScreen(Screen):
 
     def on_action(self, action: Action) -> None:
         name = action.name
-        if name in ("cancel", "menu"):
+        if name in (Act.CANCEL, Act.MENU):
             self.app.profile.save_settings()
             self.app.pop()
-        elif name == "up":
-            self.index = (self.index - 1) % len(self.rows)
-        elif name == "down":
-            self.index = (self.index + 1) % len(self.rows)
-        elif name in ("left", "wheel_down"):
-            self.change(-1)
-        elif name in ("right", "confirm", "wheel_up"):
+        elif name in (Act.LEFT, Act.RIGHT):
+            self.change(-1 if name == Act.LEFT else 1)
+        elif name == Act.CONFIRM:
             self.change(1)
-        elif name == "click" and action.pos:
-            hit = hit_index(self.rects, action.pos)
+        elif name == Act.CLICK and action.pos:
+            lay = self.list.layout(self.layout()["list"])
+            hit = lay.hit(action.pos)
             if hit is not None:
                 self.index = hit
-                self.change(-1 if action.pos[0] < self.rects[hit].centerx else 1)
+                self.change(-1 if action.pos[0] < lay.rows[hit].centerx else 1)
+            else:
+                self.list.on_action(action, lay.area)  # the scroll track
+        else:
+            self.list.on_action(action, self.layout()["list"])
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
+        lay = self.layout()
         surface.fill(theme.backdrop)
-        surface.blit(fonts.render("Settings", theme.title_size - 20, theme.text, bold=True), (70, 20))
-        size = theme.body_size - 6
-        label_w = 470
-        value_w = WIDTH - 140 - label_w - 60
-        heights = [max(block_height(fonts, r.label, size, label_w),
-                       block_height(fonts, self._value(r), size, value_w)) + 10 for r in self.rows]
-        row = self.rows[self.index]
-        help_text = f"{f'Off: {row.disabled}.' if row.disabled else row.help}  ← → change · Esc saves and goes back"
-        top = 20 + fonts.line_height(theme.title_size - 20) + 12
-        bottom = HEIGHT - block_height(fonts, help_text, theme.small_size, WIDTH - 140) - 24
-        first = 0
-        while sum(heights[first: self.index + 1]) + GAP * (self.index - first) > bottom - top:
-            first += 1
-        y = top
-        self.rects = [pygame.Rect(0, 0, 0, 0)] * len(self.rows)
-        for i in range(first, len(self.rows)):
-            if y + heights[i] > bottom:
-                break
-            rect = pygame.Rect(70, y, WIDTH - 140, heights[i])
-            self.rects[i] = rect
+        draw.text(surface, fonts, "Settings", theme.big_size, theme.text, lay["header"].topleft, bold=True)
+        shown = self.list.layout(lay["list"])
+        for i, rect in shown.rows.items():
             row, selected = self.rows[i], i == self.index
-            panel(surface, rect, theme, alpha=230 if selected else 150, edge=theme.accent if selected else None,
-                  radius=8)
-            colour = theme.muted if row.disabled else (theme.accent if selected else theme.text)
-            text_block(surface, fonts, row.label, size, colour, pygame.Rect(rect.left + 24, rect.top + 5, label_w, 0),
-                       bold=selected)
-            value = self._value(row)
-            text_block(surface, fonts, value, size, colour,
-                       pygame.Rect(rect.left + label_w + 60, rect.top + 5, value_w, 0))
-            y += heights[i] + GAP
-        text_block(surface, fonts, help_text, theme.small_size, theme.muted,
-                   pygame.Rect(70, bottom + 12, WIDTH - 140, 0))
+            draw.panel(surface, rect, theme, alpha=230 if selected else 150, edge=theme.accent if selected else None,
+                       radius=8)
+            colour = theme.dim if row.disabled else (theme.accent if selected else theme.text)
+            label_w, value_w = self._columns(rect.width)
+            x = rect.left + TEXT_INSET
+            draw.text_block(surface, fonts, row.label, theme.small_size, colour,
+                            Rect(x, rect.top + ROW_PAD, label_w, 0), bold=True)
+            draw.text_block(surface, fonts, self._value(row), theme.small_size, colour,
+                            Rect(rect.right - TEXT_INSET - value_w, rect.top + ROW_PAD, value_w, 0))
+        ScrollList.draw_bar(surface, shown, theme)
+        draw.text_block(surface, fonts, self._help(), theme.hint_size, theme.dim, lay["footer"])
 
     def _value(self, row: Row) -> str:
         return f"‹  {row.show(self.app.settings)}  ›"

@@ -1,15 +1,38 @@
 """The navigator: screens open each other by name, never by importing each other.
 
-game/screens/routes.py maps each name to a factory `(app, **options) -> Screen`; the app holds
-one `Navigator` over it. A screen calls `self.open("save", play=self)`; a test can check that
-every name used is registered (`Navigator.names`).
+game/screens/routes.py maps each name to a `Route` ("module:Class" plus fixed keyword
+arguments); the app holds one `Navigator` over it. A screen calls `self.open("save", play=self)`;
+the screen's module is imported the first time it is opened (`Route.resolve`), so a screen
+module never imports another and the kit never imports the screens.
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from .screen import Screen
+
+
+@dataclass(frozen=True, init=False)
+class Route:
+    """Where a screen lives ("package.module:Class") and keyword arguments it always gets."""
+
+    target: str
+    preset: dict[str, Any] = field(default_factory=dict)
+
+    def __init__(self, target: str, **preset: Any):
+        object.__setattr__(self, "target", target)
+        object.__setattr__(self, "preset", preset)
+
+    def resolve(self) -> Callable[..., Screen]:
+        module, _, name = self.target.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+    def __call__(self, app: Any, **options: Any) -> Screen:
+        return self.resolve()(app, **self.preset, **options)
+
 
 Factory = Callable[..., Screen]
 

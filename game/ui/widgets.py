@@ -127,6 +127,8 @@ class ScrollList:
         index = min(max(0, self.index), self.count - 1)
         if index < first:
             first = index
+            while first > 0 and not self.enabled(first - 1):  # a heading row above the selection comes too
+                first -= 1
         used = 0
         for i in range(first, index + 1):  # is the selection below the view?
             used += self.measure(i, width) + (self.gap if i > first else 0)
@@ -327,7 +329,7 @@ class MenuList:
             item = self.items[i]
             selected = i == self.index and item.enabled
             draw.panel(surface, rect, theme, alpha=250 if selected else 240,  # text behind never shows through
-                       edge=theme.accent if selected else None, radius=10)
+                       edge=theme.accent if selected else theme.grid, radius=10)
             if selected:
                 draw.box(surface, theme.accent, Rect(rect.left + 8, rect.top + 10, 5, rect.height - 20), radius=3)
             colour = theme.accent if selected else (theme.text if item.enabled else theme.dim)
