@@ -34,6 +34,14 @@ FPS = 60
 EXIT_AFTER = "CELL7_EXIT_AFTER"  # "title" or "line": exit 0 right after that first frame (start-up timing)
 
 
+def set_window_class(name: str) -> None:
+    """Name the window's class (X11 WM_CLASS, Wayland app id) before the display starts. `import pygame` sets
+    the X11 one to the script's name (main.py) unless the player set it; only that default is replaced."""
+    if os.environ.get("SDL_VIDEO_X11_WMCLASS") in (None, os.path.basename(sys.argv[0])):
+        os.environ["SDL_VIDEO_X11_WMCLASS"] = name
+    os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", name)
+
+
 def set_window_icon(path: Path) -> None:
     """The window's and task bar's icon (tools/art/icon.py), set before the window opens; an unreadable file
     leaves SDL's default icon and says so."""
@@ -47,8 +55,7 @@ class App:
     def __init__(self, story: m.Story, profile: Profile | None = None, assets: Path = paths.ASSETS,
                  window: bool = True, classroom: bool = False, dev_root: Path | None = None):
         if window:  # the class a desktop names and groups the window by; SDL reads it when the display starts
-            os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", paths.WM_CLASS)
-            os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", paths.WM_CLASS)
+            set_window_class(paths.WM_CLASS)
         pygame.display.init()
         pygame.font.init()
         self.story = story
