@@ -20,26 +20,22 @@ from ..profile import Profile
 from ..runtime import events as ev
 from ..runtime.reload import reload_story
 from ..storage import BackgroundWriter
+from ..ui.nav import Navigator
+from ..ui.theme import theme_for
+from ..ui.toast import Toasts
 from .audio import Audio
 from .base import Screen
 from .fonts import FontBook
 from .images import Images
 from .input import Action, InputMapper
 from .png import png_bytes
-from .theme import DEFAULT, HEIGHT, HIGH_CONTRAST, PROJECTOR, WIDTH, Theme
+from .routes import ROUTES
+from .theme import DEFAULT, HEIGHT, WIDTH, Theme
 from .voice import Voice
 from .widgets import panel, text_block
 
 FPS = 60
 EXIT_AFTER = "CELL7_EXIT_AFTER"  # "title" or "line": exit 0 right after that first frame (start-up timing)
-
-
-def set_window_class(name: str) -> None:
-    """Name the window's class (X11 WM_CLASS, Wayland app id) before the display starts. `import pygame` sets
-    the X11 one to the script's name (main.py) unless the player set it; only that default is replaced."""
-    if os.environ.get("SDL_VIDEO_X11_WMCLASS") in (None, os.path.basename(sys.argv[0])):
-        os.environ["SDL_VIDEO_X11_WMCLASS"] = name
-    os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", name)
 
 
 def set_window_icon(path: Path) -> None:
@@ -55,7 +51,8 @@ class App:
     def __init__(self, story: m.Story, profile: Profile | None = None, assets: Path = paths.ASSETS,
                  window: bool = True, classroom: bool = False, dev_root: Path | None = None):
         if window:  # the class a desktop names and groups the window by; SDL reads it when the display starts
-            set_window_class(paths.WM_CLASS)
+            os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", paths.WM_CLASS)
+            os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", paths.WM_CLASS)
         pygame.display.init()
         pygame.font.init()
         self.story = story
@@ -80,7 +77,8 @@ class App:
         self.audio.background = True  # ambience loops are decoded off the frame
         self.audio.on_track = self.profile.hear_track  # the music room unlocks what has played
         self.voice = Voice()
-        self.toasts: list[tuple[str, float]] = [(m, 6.0) for m in self.profile.messages]
+        self.toasts = Toasts(self.profile.messages)  # iterates as (text, seconds left)
+        self.nav = Navigator(self, ROUTES)  # screens open each other by name: self.open("save", play=...)
         self.assets = assets
         self.dev_root = dev_root  # set: watch this content folder and reload edits while playing
         self.watcher = ContentWatcher(dev_root) if dev_root else None
@@ -95,14 +93,13 @@ class App:
 
     def apply_settings(self) -> None:
         """Make theme and font scale follow the settings (called after the settings screen changes them)."""
-        theme = PROJECTOR if self.classroom else DEFAULT
-        self.theme = HIGH_CONTRAST if self.settings.high_contrast else theme
+        self.theme = theme_for(self.settings.high_contrast, self.classroom)
         if self.fonts.scale != self.settings.font_scale:
             self.fonts = FontBook(scale=self.settings.font_scale)
 
     def notify(self, message: str, seconds: float = 3.5) -> None:
         """A short message at the top of the screen (saved, loaded, a problem the player should know)."""
-        self.toasts.append((message, seconds))
+        self.toasts.notify(message, seconds)
 
     # --- screens ---------------------------------------------------------------------------
 
@@ -193,7 +190,7 @@ class App:
             self.top.update(dt)
         while self.writer.errors:  # background saves that failed
             self.notify(self.writer.errors.pop(0), 6.0)
-        self.toasts = [(text, left - dt) for text, left in self.toasts if left - dt > 0]
+        self.toasts.update(dt, self.top)  # a toast leaves with the screen it appeared on
         self.draw()
         return self.canvas
 
@@ -221,16 +218,9 @@ class App:
         text_block(self.canvas, self.fonts, text, size, self.theme.text, rect.inflate(-60, -30), spacing=1.0)
 
     def _draw_toasts(self) -> None:
-        """Up to three messages in compact boxes at the top centre, each as wide as its text."""
-        y, size = 10, self.theme.small_size
-        for text, _ in self.toasts[-3:]:
-            lines = self.fonts.wrap(text, size, WIDTH - 240)
-            w = max(self.fonts.width(line, size) for line in lines) + 40
-            h = len(lines) * self.fonts.line_height(size) + 12
-            rect = pygame.Rect((WIDTH - w) // 2, y, w, h)
-            panel(self.canvas, rect, self.theme, alpha=235, edge=self.theme.accent, radius=10)
-            text_block(self.canvas, self.fonts, text, size, self.theme.text, rect.inflate(-40, -12), spacing=1.0)
-            y += h + 6
+        """Up to three messages at the top centre, below the top screen's heading (game/ui/toast.py)."""
+        below = self.top.header_bottom() if self.top is not None else 0
+        self.toasts.draw(self.canvas, self.fonts, self.theme, below)
 
     def present(self) -> None:
         if self.window is None:
