@@ -276,12 +276,13 @@ def parse_json(raw: bytes, name: str = "file", max_depth: int = MAX_JSON_DEPTH) 
         raise DamagedFile(f"{name} is damaged ({reason})") from None
 
 
-def read_json(path: Path, schema: Callable[[Any], str] | None = None, max_bytes: int = MAX_JSON_BYTES) -> Any:
+def read_json(path: Path, schema: Callable[[Any], str] | None = None, max_bytes: int = MAX_JSON_BYTES,
+              max_depth: int = MAX_JSON_DEPTH) -> Any:
     """Parsed and checked JSON. DamagedFile (a ValueError) for anything unusable, FileNotFoundError when absent.
 
     `schema` returns "" when the data is fine, else what is wrong with it.
     """
-    data = parse_json(read_regular(path, max_bytes), path.name)
+    data = parse_json(read_regular(path, max_bytes), path.name, max_depth)
     problem = schema(data) if schema else ""
     if problem:
         raise DamagedFile(f"{path.name} is damaged ({problem})")
