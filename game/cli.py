@@ -1,5 +1,10 @@
 """Command line: `python -m game COMMAND` (also installed as `cell7`). `python main.py` plays.
 
+Every command that reads content names its folder the same way: `--scenes DIR` (the folder holding
+story.yaml; default: the shipped scenes/) and `--assets DIR` (default: DIR/assets, else assets/ beside
+DIR). `validate` and `lint` also take the folder (or one file in it) as a plain argument. A folder that
+does not exist, or holds no story.yaml, is one line on stderr and exit code 2.
+
 Commands that only read content never import pygame, so `validate` and `autoplay` work
 on machines with no display or sound.
 """
@@ -10,36 +15,75 @@ import os
 import sys
 from pathlib import Path
 
-from . import paths
-from .content.loader import check_content, find_root
+from . import __version__, paths
+from .content.loader import find_root, root_problem
 from .content.problems import ContentError
+from .content.yamlsource import one_line
+from .library import Library, check_library, load_library
+
+BAD_ROOT = 2  # the exit code for a content or assets folder that is not there
 
 
-def _content_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--scenes", type=Path, default=paths.SCENES, help="content folder (default: scenes/)")
+def _content_args(parser: argparse.ArgumentParser, path: bool = False, assets: bool = True) -> None:
+    """`--scenes DIR` and `--assets DIR`; `path`: also the plain argument validate and lint keep."""
+    if path:
+        parser.add_argument("path", nargs="?", type=Path, help="content folder or one file in it (default: scenes/)")
+    parser.add_argument("--scenes", type=Path, metavar="DIR", help="content folder: the one holding story.yaml "
+                        "(default: the shipped scenes/)")
+    if assets:
+        parser.add_argument("--assets", type=Path, metavar="DIR", help="assets folder (default: DIR/assets if it "
+                            "exists, else assets/ beside DIR)")
 
 
-def _load(scenes: Path):
-    from .content.loader import load_story
+def _stop(message: str) -> SystemExit:
+    print(f"error: {one_line(message)}", file=sys.stderr)
+    return SystemExit(BAD_ROOT)
+
+
+def _given(args: argparse.Namespace) -> Path:
+    """The path the command was given (the plain argument or --scenes, not both), checked to exist."""
+    path, scenes = getattr(args, "path", None), args.scenes
+    if path is not None and scenes is not None and Path(path) != Path(scenes):
+        raise _stop(f"two content folders given ({path} and --scenes {scenes}); give one")
+    given = Path(path or scenes or paths.SCENES)
+    if not given.exists():
+        raise _stop(f"no such folder: {given}")
+    return given
+
+
+def _root(args: argparse.Namespace) -> tuple[Path, Path | None]:
+    """The content folder and the assets override of a command, or one clear error (exit 2)."""
+    given = _given(args)
+    root = find_root(given) if getattr(args, "path", None) is not None and given.is_file() else given
+    if problem := root_problem(root):
+        raise _stop(problem)
+    assets = getattr(args, "assets", None)
+    if assets is not None and not Path(assets).is_dir():
+        raise _stop(f"no such assets folder: {assets}")
+    return root, assets
+
+
+def _library(args: argparse.Namespace) -> Library:
+    root, assets = _root(args)
     try:
-        return load_story(scenes)
+        return load_library(root, assets)
     except ContentError as exc:
-        print(f"{len(exc.problems)} problem(s) in {scenes}:", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in {root}:", file=sys.stderr)
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         raise SystemExit(1) from None
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    root = find_root(args.path)
-    content = check_content(root)
-    for problem in content.problems.sorted():
+    root, assets = _root(args)
+    library = check_library(root, assets)
+    for problem in library.problems.sorted():
         print(problem)
-    errors, warnings = len(content.problems.errors), len(content.problems.warnings)
+    errors, warnings = len(library.problems.errors), len(library.problems.warnings)
     if errors:
         print(f"{errors} error(s), {warnings} warning(s)")
         return 1
-    story = content.story
+    story = library.story
     print(f"ok: {len(story.scenes)} scene(s), {len(story.characters)} character(s), "
           f"{len(story.locations)} location(s); {warnings} warning(s)")
     return 0
@@ -48,7 +92,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_autoplay(args: argparse.Namespace) -> int:
     from .runtime.autoplay import random_walk
     from .runtime.runtime import Options, StoryRuntimeError
-    story = _load(args.scenes)
+    story = _library(args).story
     try:
         report = random_walk(story, seed=args.seed, steps=args.steps,
                              options=Options(prompts=True, content_notes="ask"))
@@ -69,21 +113,25 @@ def _need_display(args: argparse.Namespace) -> None:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    library = _library(args)
+    if args.scene and args.scene not in library.story.scenes:
+        print(f"unknown scene '{args.scene}'; scenes: {', '.join(library.story.scenes)}", file=sys.stderr)
+        return 1
     from .screens.app import run
-    story = _load(args.scenes)
-    return run(story, start_scene=args.scene, fullscreen=args.fullscreen, data=args.data_dir,
-               classroom=args.classroom, dev_root=args.scenes if args.dev else None, classroom_out=args.classroom_out)
+    return run(library, start_scene=args.scene, fullscreen=args.fullscreen, data=args.data_dir,
+               classroom=args.classroom, dev=args.dev, classroom_out=args.classroom_out)
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
     args.headless = True
     _need_display(args)
     from .screens.capture import capture_scene
-    story = _load(args.scenes)
+    library = _library(args)
+    story = library.story
     if args.scene not in story.scenes:
         print(f"unknown scene '{args.scene}'; scenes: {', '.join(story.scenes)}", file=sys.stderr)
         return 1
-    capture_scene(story, args.scene, args.beat, args.out)
+    capture_scene(library, args.scene, args.beat, args.out)
     print(f"wrote {args.out}")
     return 0
 
@@ -98,7 +146,8 @@ def _choices(text: str) -> list[int]:
 def cmd_contact_sheet(args: argparse.Namespace) -> int:
     args.headless = True
     _need_display(args)
-    story = _load(args.scenes)
+    library = _library(args)
+    story = library.story
     if args.all == bool(args.scene):
         print("give a scene id with --out FILE.png, or --all with --out-dir DIR", file=sys.stderr)
         return 2
@@ -109,7 +158,7 @@ def cmd_contact_sheet(args: argparse.Namespace) -> int:
     jobs = ([(s, args.out_dir / f"{s}.png") for s in story.scenes] if args.all
             else [(args.scene, args.out or Path(f"{args.scene}.png"))])
     for scene, out in jobs:
-        sheet = contact_sheet(story, scene, out, args.choose)
+        sheet = contact_sheet(library, scene, out, args.choose)
         print(f"wrote {out}: {sheet.cells} events, {sheet.stopped}")
     return 0
 
@@ -118,26 +167,30 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     if args.export:
         args.headless = True
         _need_display(args)
-    story = _load(args.scenes)
+    library = _library(args)
+    if library.timeline is None:
+        print(f"{library.root} has no timeline/ folder", file=sys.stderr)
+        return 1
     if args.export:
         from .screens.timeline_poster import export_poster
-        export_poster(story, args.export, timeline=story.timeline)
+        export_poster(library.story, args.export, timeline=library.timeline)
         print(f"wrote {args.export}")
         return 0
     from .screens.app import run
-    return run(story, data=args.data_dir, timeline_focus=args.focus or "")
+    return run(library, data=args.data_dir, timeline_focus=args.focus or "")
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
     from .authoring.lint import exit_code, lint_path, render_json, render_text
-    problems = lint_path(args.path)
+    _root(args)
+    problems = lint_path(_given(args), args.assets)
     print(render_json(problems) if args.format == "json" else render_text(problems))
     return exit_code(problems)
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
     from .authoring.explore import explore
-    report = explore(_load(args.scenes), max_states=args.max_states)
+    report = explore(_library(args).story, max_states=args.max_states)
     print(report.render_json() if args.format == "json" else report.render_text())
     return report.exit_code
 
@@ -145,7 +198,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
 def cmd_graph(args: argparse.Namespace) -> int:
     from .authoring.graph import graph, render
     from .authoring.lint import lint
-    dot = graph(_load(args.scenes), lint(args.scenes))
+    library = _library(args)
+    dot = graph(library.story, lint(library.root, library.assets))
     code, message = render(dot, args.format, args.out)
     print(message, file=sys.stderr if code else sys.stdout, end="" if args.format == "dot" and not args.out else "\n")
     return code
@@ -159,8 +213,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"the scene id is {len(args.id)} characters long; ids may be at most {MAX_ID_CHARS} "
               "(e.g. night_visit)", file=sys.stderr)
         return 1
+    root, _ = _root(args)
     try:
-        path = new_scene(args.scenes, args.id, args.chapter)
+        path = new_scene(root, args.id, args.chapter)
     except ScaffoldError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -186,6 +241,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cell7", description="Cell 7: an interactive retelling of "
                                      "Miracle in Cell No. 7 (7번방의 선물).")
+    parser.add_argument("--version", action="version", version=f"cell7 {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("play", help="play the story in a window")
@@ -202,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_play)
 
     p = sub.add_parser("validate", help="check content files and report every problem with file:line:col")
-    p.add_argument("path", nargs="?", type=Path, default=paths.SCENES, help="content folder or file (default: scenes/)")
+    _content_args(p, path=True)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("autoplay", help="random walk through the story without a window; fails on any error")
@@ -238,7 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("lint", help="validate plus whole-story checks (reachability, dead ends, overflow, glyphs...)")
-    p.add_argument("path", nargs="?", type=Path, default=paths.SCENES, help="content folder or one file")
+    _content_args(p, path=True)
     p.add_argument("--format", choices=["text", "json"], default="text", help="json for editors and tools")
     p.set_defaults(func=cmd_lint)
 
@@ -257,7 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="create content from a commented template")
     new_sub = p.add_subparsers(dest="what", required=True)
     q = new_sub.add_parser("scene", help="a new scene file in scenes/story/")
-    _content_args(q)
+    _content_args(q, assets=False)
     q.add_argument("id", help="the new scene's id, e.g. rooftop_talk")
     q.add_argument("--chapter", type=int, help="chapter number (default: the last chapter)")
     q.set_defaults(func=cmd_new)

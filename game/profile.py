@@ -1,11 +1,17 @@
 """The player's profile in the data folder: settings, lines read, chapters reached, pictures seen and music
 heard, and the saves.
 
+Settings are shared by every story (data/settings.json). Everything else belongs to one story and lives
+under data/stories/<story id>/ (persistent.json and saves/), so two stories never share saves or
+progress. Cell 7's data from before per-story folders (data/persistent.json, data/saves/) is moved
+into data/stories/cell7/ the first time Cell 7 opens it; a file already there is never written over.
+
 All of it is plain JSON written crash-safely. Anything damaged is set aside with a message
 for the player and replaced by defaults: the game always goes on.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .saves import SaveStore
@@ -13,6 +19,9 @@ from .settings import Settings, settings_problem
 from .storage import StorageError, check_int, check_list, check_text, data_dir, load_json_or_default, write_json
 
 MAX_CHAPTER = 10_000
+SHIPPED_STORY = "cell7"  # the story whose data once lay directly in the data folder
+STORIES = "stories"
+PER_STORY = ("persistent.json", "saves")  # what moved from the data folder into stories/cell7/
 
 
 def _id_list(value: object, name: str) -> str:
@@ -31,13 +40,40 @@ def persistent_problem(data: object) -> str:
     return ""
 
 
+def story_folder(data: Path, story_id: str) -> Path:
+    """Where one story's progress and saves live inside the data folder."""
+    if not story_id or not story_id.replace("_", "a").isalnum() or not story_id.isascii():
+        raise ValueError(f"not a story id: {story_id!r}")  # ids are checked by the content schema
+    return data / STORIES / story_id
+
+
+def move_shipped_data(data: Path, target: Path, messages: list[str]) -> None:
+    """Move Cell 7's data from the data folder's top level into its story folder (once).
+
+    Each item is renamed, never copied, so it cannot end up half in both places; an item that
+    already exists in the story folder stays as it is and the old one is left untouched."""
+    for name in PER_STORY:
+        old, new = data / name, target / name
+        if not (old.is_symlink() or old.exists()) or new.is_symlink() or new.exists():
+            continue
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            os.rename(old, new)
+        except OSError as exc:
+            messages.append(f"Could not move {old} into {target} ({exc.strerror or exc}); it was left where it was.")
+
+
 class Profile:
-    def __init__(self, folder: str | Path | None = None):
-        self.folder = data_dir(folder)
+    def __init__(self, folder: str | Path | None = None, story_id: str = SHIPPED_STORY):
+        self.data = data_dir(folder)  # shared by every story: settings.json
+        self.story_id = story_id
+        self.folder = story_folder(self.data, story_id)  # this story's progress and saves
         self.messages: list[str] = []  # problems to tell the player about, oldest first
-        data, message = load_json_or_default(self.folder / "settings.json", {}, settings_problem)
+        data, message = load_json_or_default(self.data / "settings.json", {}, settings_problem)
         self._note(message)
         self.settings = Settings.from_dict(data)
+        if story_id == SHIPPED_STORY:
+            move_shipped_data(self.data, self.folder, self.messages)
         data, message = load_json_or_default(self.folder / "persistent.json", {}, persistent_problem)
         self._note(message)
         self.seen: set[str] = set(data.get("seen", []))
@@ -52,16 +88,16 @@ class Profile:
         if message:
             self.messages.append(message)
 
-    def _write(self, name: str, data: dict) -> bool:
+    def _write(self, path: Path, data: dict) -> bool:
         try:
-            write_json(self.folder / name, data)
+            write_json(path, data)
             return True
         except StorageError as exc:
             self.messages.append(f"{exc}. The game goes on, but this was not saved.")
             return False
 
     def save_settings(self) -> bool:
-        return self._write("settings.json", self.settings.to_dict())
+        return self._write(self.data / "settings.json", self.settings.to_dict())
 
     def see_illustration(self, illustration: str) -> None:
         """Keep an illustration for the gallery the first time it is shown."""
@@ -76,5 +112,6 @@ class Profile:
             self.save_persistent()
 
     def save_persistent(self) -> bool:
-        return self._write("persistent.json", {"seen": sorted(self.seen), "chapters": sorted(self.chapters),
-                                               "illustrations": self.illustrations, "tracks": self.tracks})
+        return self._write(self.folder / "persistent.json", {
+            "seen": sorted(self.seen), "chapters": sorted(self.chapters), "illustrations": self.illustrations,
+            "tracks": self.tracks})

@@ -60,3 +60,10 @@ def story_root(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURES / "story_ok", root)
     shutil.copytree(FIXTURE_ASSETS, tmp_path / "assets")
     return root
+
+
+@pytest.fixture
+def library(story_root: Path):
+    """The fixture story's content library (story, root and assets), as the app and commands receive it."""
+    from game.library import load_library
+    return load_library(story_root)

@@ -7,15 +7,15 @@ import sys
 import pygame
 
 from game import paths
-from game.content.loader import load_story
+from game.library import load_library
 from game.runtime import events as ev
 from game.screens.contact_sheet import COLUMNS, GAP, THUMB, caption, contact_sheet
 
 
 def test_one_cell_per_event_on_the_first_path(story_root, tmp_path):
-    story = load_story(story_root)
+    story = load_library(story_root)
     out = tmp_path / "first.png"
-    sheet = contact_sheet(story, "first", out, assets=story_root.parent / "assets")
+    sheet = contact_sheet(story, "first", out)
     # card, narration, line, choice, evidence (the key), "You found it.", fact, prompt; then goto second
     assert sheet.cells == 8
     assert sheet.captions[3].startswith("CHOICE: Which way?\n> 1. Take the key")
@@ -28,12 +28,12 @@ def test_one_cell_per_event_on_the_first_path(story_root, tmp_path):
 
 
 def test_choose_picks_option_numbers_and_the_sheet_stops_at_an_ending(story_root, tmp_path):
-    story = load_story(story_root)
-    sheet = contact_sheet(story, "first", tmp_path / "a.png", choose=[2], assets=story_root.parent / "assets")
+    story = load_library(story_root)
+    sheet = contact_sheet(story, "first", tmp_path / "a.png", choose=[2])
     assert sheet.captions[3].split("\n")[2].startswith("> 2. Leave it")
     assert "Nothing in hand." in sheet.captions
     assert sheet.cells == 7
-    end = contact_sheet(story, "second", tmp_path / "b.png", assets=story_root.parent / "assets")
+    end = contact_sheet(story, "second", tmp_path / "b.png")
     assert end.stopped == "reached an ending" and end.captions[-1] == "END: The End of the Fixture"
     assert any(c.startswith("SOURCES DIFFER:") for c in end.captions)  # cards inline for the director
 
@@ -59,9 +59,8 @@ def test_a_path_that_comes_round_to_the_same_choice_unchanged_stops(story_root, 
         'id: second\ntitle: "Hub"\nchapter: 2\ndate: "Day two"\nbackground: room\nbeats:\n'
         '  - choice: "What now?"\n    options:\n      - text: "Back"\n        goto: second\n'
         '      - text: "Stop"\n  - end: finale\n    title: "Done"\n')
-    story = load_story(story_root)
-    sheet = contact_sheet(story, "second", tmp_path / "hub.png", assets=story_root.parent / "assets")
+    story = load_library(story_root)
+    sheet = contact_sheet(story, "second", tmp_path / "hub.png")
     assert sheet.cells == 2 and "same choice unchanged" in sheet.stopped  # the card once, the choice once
-    sheet = contact_sheet(story, "second", tmp_path / "hub2.png", choose=[1, 2],
-                          assets=story_root.parent / "assets")
+    sheet = contact_sheet(story, "second", tmp_path / "hub2.png", choose=[1, 2])
     assert sheet.stopped == "reached an ending" and sheet.captions[-1] == "END: Done"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.content.loader import check_content, load_story
+from game.library import load_library
 from game.profile import Profile
 from game.runtime import events as ev
 from game.runtime.runtime import Options, Runtime
@@ -79,7 +80,7 @@ def test_chapter_0_is_allowed_and_shown_as_prologue(story_root, tmp_path):
     content = check_content(story_root)
     assert not content.problems.errors
     profile = Profile(tmp_path / "p")
-    app = play_app(content.story, "first", 1, profile=profile, assets=story_root.parent / "assets")
+    app = play_app(load_library(story_root), "first", 1, profile=profile)
     assert app.top.event.chapter == 0
     app.screenshot(SHOTS / "prologue_card.png")
     app.push(ChapterScreen(app))
@@ -118,8 +119,8 @@ def test_options_beyond_six_are_a_located_error(story_root):
     assert problems[0].mark.file.endswith("01_first.yaml") and problems[0].mark.line == 17
 
 
-def test_enter_right_after_a_choice_appears_is_ignored_but_number_keys_work(story, story_root):
-    app = play_app(story, "first", 3, assets=story_root.parent / "assets")
+def test_enter_right_after_a_choice_appears_is_ignored_but_number_keys_work(library, story_root):
+    app = play_app(library, "first", 3)
     play = app.top
     play.next_event()
     assert isinstance(play.event, ev.ChoiceEvent)
@@ -173,10 +174,10 @@ def test_classroom_and_captures_keep_cards_inline(story):
 
 
 @pytest.mark.parametrize("scale, contrast", [(1.0, False), (2.0, False), (1.0, True)])
-def test_sources_page_renders_within_the_screen(story, story_root, tmp_path, scale, contrast):
+def test_sources_page_renders_within_the_screen(library, story_root, tmp_path, scale, contrast):
     profile = Profile(tmp_path / "p")
     profile.settings.font_scale, profile.settings.high_contrast = scale, contrast
-    app = App(story, profile, window=False, assets=story_root.parent / "assets")
+    app = App(library, profile, window=False)
     play = PlayScreen(app, options=Options(content_notes="play", prompts=True))
     app.push(play)
     while not isinstance(play.event, ev.SourcesPage):
@@ -194,7 +195,7 @@ def ended_app(story_root, tmp_path, scale=1.0, contrast=False, reduce_motion=Fal
     profile = Profile(tmp_path / "p")
     profile.settings.font_scale, profile.settings.high_contrast = scale, contrast
     profile.settings.reduce_motion = reduce_motion
-    app = App(load_story(story_root), profile, window=False, assets=story_root.parent / "assets")
+    app = App(load_library(story_root), profile, window=False)
     app.push(TitleScreen(app))
     play = PlayScreen(app, start_scene="second", options=Options(content_notes="play"))
     app.push(play)
@@ -275,7 +276,7 @@ def test_end_screen_says_nothing_about_evidence_when_the_story_has_none(story_ro
     app = ended_app(story_root, tmp_path)
     lines = [text for text, *_ in app.top._lines()]
     assert lines == ["The End", "The End of the Fixture", "Evidence noticed: 0 of 1"]
-    app.story = dataclasses_replace(app.story, evidence={})
+    app.library = dataclasses_replace(app.library, story=dataclasses_replace(app.story, evidence={}))
     assert [text for text, *_ in app.top._lines()] == ["The End", "The End of the Fixture"]
 
 
@@ -290,7 +291,7 @@ def test_the_title_screen_with_every_entry_fits(tmp_path, scale):
     profile = Profile(tmp_path / "p")
     profile.settings.font_scale = scale
     profile.chapters.update(range(0, 12))
-    app = App(load_story(paths.SCENES), profile, window=False)
+    app = App(load_library(paths.SCENES), profile, window=False)
     app.push(TitleScreen(app))
     play = PlayScreen(app, options=Options(content_notes="play"))
     app.push(play)

@@ -5,6 +5,7 @@ import os
 
 from game.content.loader import load_story
 from game.content.watch import ContentWatcher
+from game.library import load_library
 from game.runtime import events as ev
 from game.runtime.reload import reload_story
 from game.runtime.runtime import Options, Runtime
@@ -69,8 +70,7 @@ def test_running_app_reloads_on_save_and_shows_an_overlay_for_errors(story_root,
     from game.screens.app import App
     from game.screens.play import PlayScreen
     monkeypatch.chdir(story_root.parent)
-    app = App(load_story(story_root), Profile(tmp_path / "d"), assets=story_root.parent / "assets", window=False,
-              dev_root=story_root)
+    app = App(load_library(story_root), Profile(tmp_path / "d"), window=False, dev=True)
     play = PlayScreen(app, start_scene="first")
     app.push(play)
     play.next_event()

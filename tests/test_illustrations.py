@@ -7,6 +7,7 @@ import pygame
 import pytest
 
 from game.content.loader import check_content, load_story
+from game.library import load_library
 from game.profile import Profile
 from game.runtime import events as ev
 from game.runtime.runtime import Options, Runtime
@@ -87,7 +88,7 @@ def test_loader_reports_unknown_illustrations_with_did_you_mean_and_missing_imag
 
 
 def test_a_story_without_illustrations_has_no_gallery(story_root, tmp_path):
-    app = App(load_story(story_root), Profile(tmp_path / "p"), window=False, assets=story_root.parent / "assets")
+    app = App(load_library(story_root), Profile(tmp_path / "p"), window=False)
     app.push(TitleScreen(app))
     assert "Gallery" not in [item.label for item in app.top.menu.items]
 
@@ -95,7 +96,7 @@ def test_a_story_without_illustrations_has_no_gallery(story_root, tmp_path):
 def test_play_hides_portraits_under_the_illustration_and_keeps_it_for_the_gallery(story_root, tmp_path):
     root = illustrate(story_root, '  - show: hero\n  - illustration: cg_one\n  - narrate: "A picture."\n')
     profile = Profile(tmp_path / "p")
-    app = play_app(load_story(root), "first", 3, assets=root.parent / "assets", profile=profile)
+    app = play_app(load_library(root), "first", 3, profile=profile)
     assert app.top.event.text == "A picture." and app.top.rt.state.stage.sprites
     app.screenshot(SHOTS / "illustration_line.png")
     assert app.canvas.get_at((640, 300))[:3] == RED  # where the portrait would stand: only the picture
@@ -109,7 +110,7 @@ def test_gallery_shows_seen_thumbnails_locked_tiles_and_opens_one(story_root, tm
     profile.settings.font_scale, profile.settings.high_contrast = scale, contrast
     profile.see_illustration("cg_one")
     root = illustrate(story_root)
-    app = App(load_story(root), profile, window=False, assets=root.parent / "assets")
+    app = App(load_library(root), profile, window=False)
     title = TitleScreen(app)
     app.push(title)
     gallery_item = next(i for i, item in enumerate(title.menu.items) if item.label == "Gallery")

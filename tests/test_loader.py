@@ -87,9 +87,9 @@ def test_asset_paths_may_not_leave_the_assets_folder(story_root, monkeypatch):
 
 def test_missing_required_file_is_reported(story_root, monkeypatch):
     monkeypatch.chdir(story_root.parent)
-    (story_root / "sources.yaml").unlink()
+    (story_root / "characters.yaml").unlink()
     messages = [str(p).split("\n")[0] for p in check_content(story_root).problems.errors]
-    assert messages == ["scenes/sources.yaml: error: missing sources file"]
+    assert messages == ["scenes/characters.yaml: error: missing characters file"]
 
 
 @pytest.mark.parametrize("text, message", [

@@ -11,6 +11,7 @@ import pytest
 from game import paths
 from game.authoring.lint import lint
 from game.content.loader import check_content, load_story
+from game.library import load_library
 from game.profile import Profile, persistent_problem
 from game.screens.app import App
 from game.screens.gallery import UNHEARD, GalleryScreen
@@ -71,18 +72,18 @@ def test_the_profile_keeps_each_piece_once_and_persistent_json_accepts_it(tmp_pa
     for track in ("calm", "stop", "", "storm", "calm"):
         profile.hear_track(track)
     assert profile.tracks == ["calm", "storm"]
-    data = json.loads((tmp_path / "persistent.json").read_text())
+    data = json.loads((profile.folder / "persistent.json").read_text())
     assert data["tracks"] == ["calm", "storm"] and persistent_problem(data) == ""
     assert Profile(tmp_path).tracks == ["calm", "storm"]
     assert "tracks" in persistent_problem({"tracks": [1]}) and persistent_problem({"tracks": "calm"})
-    (tmp_path / "persistent.json").write_text('{"tracks": {"calm": 1}, "illustrations": ["cg"]}')
+    (profile.folder / "persistent.json").write_text('{"tracks": {"calm": 1}, "illustrations": ["cg"]}')
     damaged = Profile(tmp_path)
     assert damaged.tracks == [] and damaged.messages  # set aside with a message, defaults used
 
 
 def test_a_track_the_story_plays_is_recorded(story_root, tmp_path):
     profile = Profile(tmp_path / "p")
-    app = App(load_story(with_music(story_root)), profile, window=False, assets=story_root.parent / "assets")
+    app = App(load_library(with_music(story_root)), profile, window=False)
     app.push(PlayScreen(app))
     assert app.audio.track == "calm" and profile.tracks == ["calm"]
     assert Profile(tmp_path / "p").tracks == ["calm"]
@@ -96,7 +97,11 @@ def room(story_root, tmp_path, request):
     profile.hear_track("calm")
     profile.hear_track("dawn")
     root = with_music(story_root)
-    app = App(load_story(root), profile, window=False, assets=root.parent / "assets")
+    music = root.parent / "assets" / "audio" / "music"
+    shutil.copy(music / "calm.wav", music / "theme.wav")
+    story_file = root / "story.yaml"
+    story_file.write_text(story_file.read_text(encoding="utf-8") + "title_music: theme\n", encoding="utf-8")
+    app = App(load_library(root), profile, window=False)
     title = TitleScreen(app)
     app.push(title)
     title.menu.choose(next(i for i, item in enumerate(title.menu.items) if item.label == "Gallery"))
@@ -133,7 +138,7 @@ def test_pictures_and_music_are_two_pages(room, story_root):
     app = room
     app.pop()
     illustrate(story_root)
-    app.story = load_story(story_root)
+    app.library = load_library(story_root)
     gallery = GalleryScreen(app)
     app.push(gallery)
     assert gallery.pages == ["pictures", "music"] and gallery.page == "pictures"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.content.loader import load_story
+from game.library import load_library
 from game.profile import Profile
 from game.runtime import events as ev
 from game.screens.app import App
@@ -22,8 +22,7 @@ SHOTS = Path(__file__).parent / "screenshots"  # written for people to look at; 
 
 @pytest.fixture
 def app(story_root, tmp_path):
-    story = load_story(story_root)
-    app = App(story, Profile(tmp_path / "data"), assets=story_root.parent / "assets", window=False)
+    app = App(load_library(story_root), Profile(tmp_path / "data"), window=False)
     app.push(TitleScreen(app))
     return app
 
@@ -179,7 +178,7 @@ def test_settings_change_and_persist(app, tmp_path):
     assert app.settings.font_scale == 1.1 and app.settings.high_contrast
     assert app.theme.name == "high_contrast" and app.fonts.scale == 1.1
     press(app, "cancel")
-    again = Profile(app.profile.folder)
+    again = Profile(app.profile.data, app.profile.story_id)
     assert again.settings.font_scale == 1.1 and again.settings.high_contrast and again.settings.text_speed == 60
 
 
@@ -241,9 +240,7 @@ def test_mouse_events_map_to_actions():
 
 def test_history_button_opens_the_timeline_at_this_scenes_moment(story_root, tmp_path):
     from game import paths
-    from game.content.loader import load_story as load
-    story = load(paths.SCENES)
-    app = App(story, Profile(tmp_path / "d"), window=False)
+    app = App(load_library(paths.SCENES), Profile(tmp_path / "d"), window=False)
     play = PlayScreen(app, start_scene="shop_window")
     app.push(play)
     press(app, "timeline")
@@ -253,11 +250,10 @@ def test_history_button_opens_the_timeline_at_this_scenes_moment(story_root, tmp
 @pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
 def test_title_screen_fits_at_every_text_size(story_root, tmp_path, scale):
     from game import paths
-    from game.content.loader import load_story as load
     profile = Profile(tmp_path / "d")
     profile.settings.font_scale = scale
     profile.chapters.update(range(1, 12))  # all entries shown: Chapters too
-    app = App(load(paths.SCENES), profile, window=False)
+    app = App(load_library(paths.SCENES), profile, window=False)
     app.push(TitleScreen(app))
     app.step(0.1)
     app.screenshot(SHOTS / f"title_{int(scale * 100)}.png")

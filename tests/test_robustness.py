@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import write_story  # noqa: E402
 from game.content.loader import check_content, load_story  # noqa: E402
+from game.library import load_library  # noqa: E402
 from scripts import fuzz_loader, kill_saves, soak  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -258,22 +259,21 @@ def test_a_failing_disk_gives_a_message_and_the_game_goes_on(story_root, tmp_pat
     from game.runtime import events as ev
     from game.screens.app import App
     from game.screens.play import PlayScreen
-    story = load_story(story_root)
     data = tmp_path / "data"
     profile = Profile(data)
     assert profile.save_settings()
-    app = App(story, profile, assets=tmp_path / "assets", window=False)
+    app = App(load_library(story_root, tmp_path / "assets"), profile, window=False)
     play = PlayScreen(app)
     app.push(play)
     play.save("1")
     assert app.writer.flush(30)  # saves are written on the app's writer thread
-    good = (data / "saves" / "1.json").read_bytes()
+    good = (profile.folder / "saves" / "1.json").read_bytes()
     try:
         if failure == "disk full":
             _fail_writes(monkeypatch, errno.ENOSPC)
         else:
             _read_only(monkeypatch, data)
-            _read_only(monkeypatch, data / "saves")
+            _read_only(monkeypatch, profile.folder / "saves")
         assert profile.save_settings() is False
         assert "not saved" in profile.messages[-1]
         play.save("1")
@@ -291,8 +291,8 @@ def test_a_failing_disk_gives_a_message_and_the_game_goes_on(story_root, tmp_pat
         assert isinstance(play.event, ev.EndEvent)
     finally:
         data.chmod(0o700)
-        (data / "saves").chmod(0o700)
-    assert (data / "saves" / "1.json").read_bytes() == good  # the old save is untouched
+        (profile.folder / "saves").chmod(0o700)
+    assert (profile.folder / "saves" / "1.json").read_bytes() == good  # the old save is untouched
     assert not list(data.rglob("*.tmp"))  # and no half-written temporary file is left behind
 
 
@@ -305,9 +305,9 @@ def _clean_env(**extra) -> dict:
 
 
 def test_missing_audio_device_plays_silently(story_root, tmp_path):
-    code = ("import sys; from pathlib import Path; from game.content.loader import load_story; "
+    code = ("import sys; from pathlib import Path; from game.library import load_library; "
             "from game.screens.app import App; from game.screens.play import PlayScreen; "
-            "story = load_story(Path(sys.argv[1])); app = App(story, assets=Path(sys.argv[2]), window=True); "
+            "app = App(load_library(Path(sys.argv[1]), Path(sys.argv[2])), window=True); "
             "play = PlayScreen(app); app.push(play)\n"
             "for _ in range(30):\n    play.next_event() if not hasattr(play.event, 'options') else play.choose(0); "
             "app.step(0.1); app.present()\n"
@@ -338,7 +338,7 @@ def test_tiny_windows_do_not_crash(story_root, size):
     from game.screens.app import App
     from game.screens.input import Action
     from game.screens.play import PlayScreen
-    app = App(load_story(story_root), assets=story_root.parent / "assets", window=True)
+    app = App(load_library(story_root), window=True)
     app.push(PlayScreen(app))
     app.window = pygame.display.set_mode(size, pygame.RESIZABLE)
     for frame in range(6):

@@ -30,32 +30,32 @@ def distinct_colours(surface: pygame.Surface, rect: pygame.Rect) -> int:
     return len({region.get_at((x, y))[:3] for x in range(0, rect.w, 3) for y in range(0, rect.h, 3)})
 
 
-def test_title_screen_shows_title_and_menu(story, assets, tmp_path):
-    app = App(story, window=False, assets=assets)
+def test_title_screen_shows_title_and_menu(library, assets, tmp_path):
+    app = App(library, window=False)
     app.push(TitleScreen(app))
     canvas = app.step(0.1)
     app.screenshot(tmp_path / "title.png")
     assert distinct_colours(canvas, pygame.Rect(100, 100, 500, 120)) > 10  # the title text
-    assert [item.label for item in app.top.menu.items] == ["Start the story", "Classroom", "Settings", "Quit"]
+    assert [item.label for item in app.top.menu.items] == ["Start the story", "Settings", "Quit"]  # no quiz: no Classroom
     for rect in app.top.menu.rects:
         assert distinct_colours(canvas, rect.inflate(-20, -10)) > 5
 
 
-def test_line_fills_the_text_box_and_names_the_speaker(story, assets, tmp_path):
-    app = play_app(story, "first", 3, assets=assets)
+def test_line_fills_the_text_box_and_names_the_speaker(library, assets, tmp_path):
+    app = play_app(library, "first", 3)
     event = app.top.event
     assert isinstance(event, ev.LineEvent) and event.name == "Hero"
     app.screenshot(tmp_path / "line.png")
     box = pygame.Rect(100, 560, 600, 60)
     assert distinct_colours(app.canvas, box) > 8
-    blank = play_app(story, "first", 3, assets=assets)
+    blank = play_app(library, "first", 3)
     blank.top.typed = 0  # nothing typed yet: the same region must then be plain
     blank.draw()
     assert distinct_colours(blank.canvas, box) < distinct_colours(app.canvas, box)
 
 
-def test_choice_shows_one_button_per_available_option(story, assets, tmp_path):
-    app = play_app(story, "first", 4, assets=assets)
+def test_choice_shows_one_button_per_available_option(library, assets, tmp_path):
+    app = play_app(library, "first", 4)
     play = app.top
     assert isinstance(play.event, ev.ChoiceEvent)
     app.screenshot(tmp_path / "choice.png")
@@ -64,18 +64,18 @@ def test_choice_shows_one_button_per_available_option(story, assets, tmp_path):
         assert distinct_colours(app.canvas, rect.inflate(-20, -10)) > 5
 
 
-def test_choosing_by_number_key_and_by_click(story, assets):
-    app = play_app(story, "first", 4, assets=assets)
+def test_choosing_by_number_key_and_by_click(library, assets):
+    app = play_app(library, "first", 4)
     app.step(0.1, [Action("digit", number=2)])
     assert app.top.rt.state.vars == {"cautious": True}
-    app = play_app(story, "first", 4, assets=assets)
+    app = play_app(library, "first", 4)
     first = app.top.menu.rects[0]
     app.step(0.1, [Action("click", first.center)])
     assert app.top.rt.state.evidence == ["key"]
 
 
-def test_click_completes_typing_then_advances(story, assets):
-    app = App(story, window=False, assets=assets)
+def test_click_completes_typing_then_advances(library, assets):
+    app = App(library, window=False)
     play = PlayScreen(app, start_scene="first")
     app.push(play)
     app.step(0.01, [Action("confirm")])  # past the scene card
@@ -86,8 +86,8 @@ def test_click_completes_typing_then_advances(story, assets):
     assert play.event.text == "Hello."
 
 
-def test_escape_opens_the_menu_over_the_game(story, assets, tmp_path):
-    app = play_app(story, "first", 2, assets=assets)
+def test_escape_opens_the_menu_over_the_game(library, assets, tmp_path):
+    app = play_app(library, "first", 2)
     app.step(0.1, [Action("cancel")])
     assert type(app.top).__name__ == "GameMenu" and len(app.stack) == 2
     app.screenshot(tmp_path / "menu.png")
@@ -113,8 +113,8 @@ def test_latin_letters_missing_from_nanum_use_the_fallback():
     assert [fb for _, fb in book._runs("Koğuş")] == [False, True, False, True]
 
 
-def test_window_scaling_maps_clicks_to_the_canvas(story, assets):
-    app = App(story, window=True, assets=assets)
+def test_window_scaling_maps_clicks_to_the_canvas(library, assets):
+    app = App(library, window=True)
     app.window = pygame.display.set_mode((640, 480))
     assert app.to_logical((320, 240)) == (640, 360)
     assert app.to_logical((0, 60)) == (0, 0)

@@ -10,6 +10,7 @@ import pytest
 from game import paths
 from game.authoring.lint import lint
 from game.content.loader import check_content, load_story
+from game.library import load_library
 from game.screens.audio import AMBIENCE_CHANNELS, Audio
 
 
@@ -109,7 +110,6 @@ def test_the_play_screen_plays_the_ambience_of_the_background(story_root, tmp_pa
     from game.screens.play import PlayScreen
     _with_ambience(story_root, "hush")
     _add_loop(story_root, "hush")
-    story = load_story(story_root)
-    app = App(story, Profile(tmp_path / "data"), assets=story_root.parent / "assets", window=False)
+    app = App(load_library(story_root), Profile(tmp_path / "data"), window=False)
     app.push(PlayScreen(app))
     assert app.audio.ambience == "hush"

@@ -7,12 +7,12 @@ import pygame
 import pytest
 
 from game import paths
-from game.content.loader import load_story
+from game.library import load_library
 from game.runtime import events as ev
 from game.screens.capture import play_app
 
 SHOTS = Path(__file__).parent / "screenshots"
-STORY = load_story(paths.SCENES)
+STORY = load_library(paths.SCENES)
 
 
 def first_line_app(scene_id: str):
@@ -25,9 +25,9 @@ def first_line_app(scene_id: str):
     raise AssertionError(f"no spoken line with portraits in {scene_id}")
 
 
-@pytest.mark.parametrize("chapter", [c.number for c in STORY.chapters])
+@pytest.mark.parametrize("chapter", [c.number for c in STORY.story.chapters])
 def test_each_chapter_renders_a_finished_moment(chapter):
-    scene = STORY.scenes_in_chapter(chapter)[0]
+    scene = STORY.story.scenes_in_chapter(chapter)[0]
     app = first_line_app(scene.id)
     app.screenshot(SHOTS / f"chapter_{chapter:02d}.png")
     canvas = app.canvas

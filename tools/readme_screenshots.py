@@ -13,7 +13,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game import paths  # noqa: E402
-from game.content.loader import load_story  # noqa: E402
+from game.library import load_library  # noqa: E402
 from game.screens.app import App  # noqa: E402
 from game.screens.capture import play_app  # noqa: E402
 from game.screens.timeline import TimelineScreen  # noqa: E402
@@ -25,17 +25,17 @@ MOMENTS = {"line": ("shop_window", 4), "choice": ("shop_window", 7), "differ": (
 
 
 def main() -> None:
-    story = load_story(paths.SCENES)
+    library = load_library(paths.SCENES)
     OUT.mkdir(parents=True, exist_ok=True)
-    app = App(story, window=False)
+    app = App(library, window=False)
     app.push(TitleScreen(app))
     app.step(0.1)
     app.screenshot(OUT / "title.png")
     for name, (scene, events) in MOMENTS.items():
-        play_app(story, scene, events).screenshot(OUT / f"{name}.png")
+        play_app(library, scene, events).screenshot(OUT / f"{name}.png")
     for name, view, focus in (("timeline", "timeline", "story_backpack"), ("box_office", "chart", None)):
-        app = App(story, window=False)
-        app.push(TimelineScreen(app, story.timeline, focus_event=focus, view=view))
+        app = App(library, window=False)
+        app.push(TimelineScreen(app, library.timeline, focus_event=focus, view=view))
         app.step(2.0)
         app.screenshot(OUT / f"{name}.png")
     print(f"wrote {len(MOMENTS) + 3} screenshots to {OUT}")

@@ -17,6 +17,7 @@ from ..content import model as m
 from ..content.loader import AUDIO_EXTENSIONS, Content, check_content, condition_refs, find_root
 from ..content.problems import ERROR, WARNING, Mark, Problem, display_path
 from ..content.yamlsource import Document
+from ..library import library_of
 from .conditions import format_condition, outcomes, story_facts
 from .flow import StoryFlow, story_flow
 
@@ -70,6 +71,7 @@ BIG_SCALE = 2.0           # the largest text size the settings allow
 def lint(root: Path, assets: Path | None = None) -> list[Problem]:
     """Every problem `validate` reports plus the lint rules, sorted by file, line and column."""
     content = check_content(Path(root), assets)
+    library_of(content)  # the timeline, quiz and film-and-reality cards: their problems join the rest
     found: list[Problem] = [p if p.code else _with_code(p, "schema") for p in content.problems.items]
     if content.story is not None and not _blocking(content):
         flow = story_flow(content.story)

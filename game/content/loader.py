@@ -3,6 +3,9 @@
 Every problem found anywhere is collected before anything is reported, so an author
 fixes a whole batch at once. `check_content` never raises for bad content; `load_story`
 raises `ContentError` carrying the list.
+
+This builds the story only. The timeline, quiz and film-and-reality cards of the same folder are
+built one layer up, by `game.library`, which is what commands and screens load.
 """
 from __future__ import annotations
 
@@ -15,20 +18,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..classroom.quiz import quiz_from_content
-from ..classroom.reality import reality_from_content
-from ..timeline.model import build_timeline
 from . import model as m
 from .assetcheck import audio_problem, path_problem
-from .compiler import SceneCompiler
+from .compiler import build_character, build_scene
+from .formatcheck import check_format
 from .problems import ContentError, Mark, Problem, Problems, display_path
-from .schema import FILE_SCHEMAS
+from .schema import FILE_SCHEMAS, MAX_ID_CHARS
 from .validate import Validator, check_known, did_you_mean
 from .yamlsource import Document, one_line, parse_bytes, read_bytes
 
-SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locations": "locations.yaml",
-                "evidence": "evidence.yaml", "sources": "sources.yaml"}
-OPTIONAL_FILES = {"reality": "reality.yaml",  # classroom mode's 'Film and reality' cards
+SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locations": "locations.yaml"}
+OPTIONAL_FILES = {"evidence": "evidence.yaml",  # what the player can notice (a story may have none)
+                  "sources": "sources.yaml",  # the documents that facts and differ cards cite
+                  "reality": "reality.yaml",  # classroom mode's 'Film and reality' cards
                   "illustrations": "illustrations.yaml",  # full-screen pictures and the gallery
                   "credits": "credits.yaml",  # shown after an ending
                   "music": "music.yaml"}  # the pieces of the music room
@@ -60,6 +62,21 @@ def content_files(root: Path) -> Iterator[tuple[str, Path]]:
         yield "timeline", path
     for path in sorted((root / QUIZ_DIR).rglob("*.yaml")):
         yield "quiz", path
+
+
+def assets_folder(root: Path) -> Path:
+    """The assets of a content folder: `root/assets` when it exists, else `assets/` beside the folder
+    (the shipped layout: scenes/ next to assets/)."""
+    root = Path(root)
+    inside = root / "assets"
+    return inside if inside.is_dir() else root.parent / "assets"
+
+
+def story_id_of(root: Path) -> str:
+    """The id a story without `id:` in story.yaml gets: its folder's name made into an id."""
+    name = "".join(c if c.isascii() and c.isalnum() else "_" for c in Path(root).resolve().name.lower()).strip("_")
+    name = name if name[:1].isalpha() else f"story_{name}".rstrip("_")
+    return name[:MAX_ID_CHARS]
 
 
 def find_root(path: Path) -> Path:
@@ -99,7 +116,7 @@ def check_content(root: Path, assets: Path | None = None) -> Content:
         with _no_cyclic_gc():
             content = _check_content(root, assets)
     except Exception as exc:  # noqa: BLE001 - the one place a check's own bug is turned into a report
-        content = Content(root, Path(assets) if assets else root.parent / "assets", None)
+        content = Content(root, Path(assets) if assets else assets_folder(root), None)
         content.problems.error(Mark(one_line(str(root)), 1, 1), f"internal error while checking: "
                                f"{exc.__class__.__name__}: {str(exc)[:200]}", "please report this", code="internal")
     content.problems.items = [_one_line(p) for p in content.problems.items]
@@ -114,9 +131,25 @@ def _one_line(problem: Problem) -> Problem:
                                message=one_line(problem.message), hint=one_line(problem.hint))
 
 
+def root_problem(root: Path) -> str:
+    """Why `root` cannot be a content folder ("" when it can): one message instead of a missing file each."""
+    shown = one_line(str(root))
+    if not root.exists():
+        return f"no such folder: {shown}"
+    if not root.is_dir():
+        return f"not a folder: {shown} (give the folder that holds story.yaml)"
+    if not (root / SINGLE_FILES["story"]).is_file():
+        return f"no story.yaml in {shown}: is this the content folder?"
+    return ""
+
+
 def _check_content(root: Path, assets: Path | None) -> Content:
-    content = Content(root, Path(assets) if assets else root.parent / "assets", None)
+    content = Content(root, Path(assets) if assets else assets_folder(root), None)
     problems = content.problems
+    if problem := root_problem(root):
+        problems.error(Mark(one_line(str(root))), problem, "give the folder that holds story.yaml, e.g. "
+                       "--scenes examples/night_ferry", code="no-root")
+        return content
     digest = hashlib.sha256()
     scene_digests: dict[str, str] = {}
     shown_root = display_path(root, root.parent)  # once: resolving every file's path was a tenth of the load
@@ -153,9 +186,7 @@ def _check_content(root: Path, assets: Path | None) -> Content:
         return content  # cross-checks on malformed data would only add noise
     content.story = _build(content, digest.hexdigest()[:16], scene_digests)
     _cross_check(content)
-    content.story = dataclasses.replace(content.story, timeline=build_timeline(content),
-                                        reality=reality_from_content(content))
-    quiz_from_content(content)  # the classroom quiz is content too: its mistakes are reported with the rest
+    check_format(content)  # markup, text variables, labels, outfits (game/content/formatcheck.py)
     return content
 
 
@@ -204,16 +235,17 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
     p = content.problems
     story = _one(content, "story").data
     chars_doc, locs_doc = _one(content, "characters"), _one(content, "locations")
-    ev_doc, src_doc = _one(content, "evidence"), _one(content, "sources")
-    characters = {k: m.Character(v["id"], v["name"], v["colour"], v.get("korean", ""), v.get("actor", ""),
-                                 v.get("sprite", ""), tuple(v.get("expressions", ())), v.get("description", ""))
-                  for k, v in _unique(chars_doc.data["characters"], chars_doc, "characters", "character", p).items()}
+    characters = {k: build_character(v) for k, v in _unique(chars_doc.data["characters"], chars_doc, "characters", "character", p).items()}
     locations = {k: m.Location(v["id"], v["name"], v["image"], v.get("ambience"))
                  for k, v in _unique(locs_doc.data["locations"], locs_doc, "locations", "location", p).items()}
-    evidence = {k: m.EvidenceItem(v["id"], v["name"], v["description"])
-                for k, v in _unique(ev_doc.data["evidence"], ev_doc, "evidence", "evidence", p).items()}
-    sources = {k: m.Source(v["id"], v["title"], v["kind"], v.get("file", ""))
-               for k, v in _unique(src_doc.data["sources"], src_doc, "sources", "source", p).items()}
+    evidence, sources, kept = {}, {}, ""
+    for doc in content.documents.get("evidence", []):
+        evidence = {k: m.EvidenceItem(v["id"], v["name"], v["description"])
+                    for k, v in _unique(doc.data["evidence"], doc, "evidence", "evidence", p).items()}
+        kept = doc.data.get("kept", "")
+    for doc in content.documents.get("sources", []):
+        sources = {k: m.Source(v["id"], v["title"], v["kind"], v.get("file", ""))
+                   for k, v in _unique(doc.data["sources"], doc, "sources", "source", p).items()}
     chapters = tuple(m.Chapter(c["number"], c["title"], c.get("summary", ""), c.get("in_the_film", ""))
                      for c in story["chapters"])
     scenes: dict[str, m.Scene] = {}
@@ -225,14 +257,7 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
                     "ids must be unique; rename one", code="duplicate-id")
             continue
         seen[data["id"]] = doc.mark(("id",))
-        note = data.get("content_note")
-        scenes[data["id"]] = m.Scene(
-            id=data["id"], title=data["title"], chapter=data["chapter"], date=data["date"],
-            background=data["background"], music=data.get("music"),
-            content_note=m.ContentNote(tuple(note["topics"]), note["summary"]) if note else None,
-            timeline=data.get("timeline"), next=data.get("next"),
-            code=SceneCompiler(data["id"], doc).compile(data["beats"], data.get("next")),
-            file=doc.file, mark=doc.mark(()))
+        scenes[data["id"]] = build_scene(doc)
     illustrations = {}
     for doc in content.documents.get("illustrations", []):
         items = _unique(doc.data["illustrations"], doc, "illustrations", "illustration", p)
@@ -246,8 +271,10 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
     return m.Story(title=story["title"], korean_title=story.get("korean_title", ""), start=story["start"],
                    chapters=chapters, characters=characters, locations=locations, evidence=evidence,
                    sources=sources, scenes=scenes, fingerprint=fingerprint, scene_fingerprints=scene_digests,
-                   evidence_kept=ev_doc.data.get("kept", ""), illustrations=illustrations, credits=credits,
-                   music=tracks,
+                   evidence_kept=kept, illustrations=illustrations, credits=credits, music=tracks,
+                   id=story.get("id") or story_id_of(content.root), tagline=story.get("tagline", ""),
+                   caption=story.get("caption", ""), title_music=story.get("title_music"),
+                   title_background=story.get("title_background"),
                    credits_music=next((d.data["music"] for d in content.documents.get("credits", [])
                                        if "music" in d.data), None))
 
@@ -356,6 +383,11 @@ class _Checker:
         story, p = self.story, self.p
         story_doc = _one(self.content, "story")
         self.ref(story_doc.mark(("start",)), "scene", story.start, story.scenes, "scenes/story/")
+        if story.title_background:
+            self.ref(story_doc.mark(("title_background",)), "location", story.title_background, story.locations,
+                     "locations.yaml")
+        if story.title_music:
+            self.audio(story_doc.mark(("title_music",)), "music", story.title_music)
         chapter_numbers = {c.number for c in story.chapters}
         for char_doc in self.content.documents["characters"]:
             for i, c in enumerate(char_doc.data["characters"]):

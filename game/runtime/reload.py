@@ -1,7 +1,9 @@
-"""Hot reload: load the edited content and put the running game back at the same moment.
+"""Hot reload: put the running game back at the same moment of an edited story.
 
-If the new content has errors, the last good story keeps running and the problems are
-returned for an overlay; fixing the file clears them on the next reload.
+Loading the edited folder is the library's job (`game.library.reload_library`, which reloads the
+library's own root); this module only replays the game onto the new story. If the new content has
+errors, the last good story keeps running and the problems are shown in an overlay; fixing the file
+clears them on the next reload.
 """
 from __future__ import annotations
 
@@ -15,6 +17,13 @@ from .resume import Resumed, anchor_of, resume
 from .runtime import Runtime
 
 
+def replay_edited(story: m.Story, rt: Runtime) -> Resumed:
+    """`rt`'s game (its choices, flags and position) rebuilt on the text of `story`."""
+    saved = {**rt.to_dict(), "anchor": anchor_of(rt)}
+    saved["fingerprint"] = ""  # always replay: the choices, flags and position are rebuilt on the new text
+    return resume(story, saved, rt.options, rt.seen)
+
+
 @dataclass
 class ReloadResult:
     story: m.Story | None            # None: the content has errors; keep running the old story
@@ -23,10 +32,8 @@ class ReloadResult:
 
 
 def reload_story(root: Path, assets: Path | None, rt: Runtime) -> ReloadResult:
+    """The story alone (no timeline or quiz) reloaded from `root`; the game uses `reload_library`."""
     content = check_content(root, assets)
     if content.problems.errors or content.story is None:
         return ReloadResult(None, problems=content.problems.sorted())
-    saved = {**rt.to_dict(), "anchor": anchor_of(rt)}
-    saved["fingerprint"] = ""  # always replay: the choices, flags and position are rebuilt on the new text
-    return ReloadResult(content.story, resume(content.story, saved, rt.options, rt.seen),
-                        content.problems.sorted())
+    return ReloadResult(content.story, replay_edited(content.story, rt), content.problems.sorted())

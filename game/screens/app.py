@@ -16,9 +16,9 @@ import pygame
 from .. import paths
 from ..content import model as m
 from ..content.watch import ContentWatcher
+from ..library import Library, reload_library
 from ..profile import Profile
 from ..runtime import events as ev
-from ..runtime.reload import reload_story
 from ..storage import BackgroundWriter
 from ..ui.nav import Navigator
 from ..ui.theme import theme_for
@@ -48,30 +48,36 @@ def set_window_icon(path: Path) -> None:
 
 
 class App:
-    def __init__(self, story: m.Story, profile: Profile | None = None, assets: Path = paths.ASSETS,
-                 window: bool = True, classroom: bool = False, dev_root: Path | None = None):
+    """`library` is the content being played (its story, timeline, quiz and cards, its root and assets);
+    `profile` must be this story's (`Profile(data, library.story_id)`; a fresh temporary one by default).
+    `dev`: watch the library's root and reload edits while playing (F6 / Ctrl+R reload it either way)."""
+
+    def __init__(self, library: Library, profile: Profile | None = None, window: bool = True,
+                 classroom: bool = False, dev: bool = False):
         if window:  # the class a desktop names and groups the window by; SDL reads it when the display starts
             os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", paths.WM_CLASS)
             os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", paths.WM_CLASS)
         pygame.display.init()
         pygame.font.init()
-        self.story = story
-        self.profile = profile or Profile(tempfile.mkdtemp(prefix="cell7-"))
+        if library.story is None:
+            raise ValueError("the library has errors; load it with load_library")
+        self.library = library
+        self.profile = profile or Profile(tempfile.mkdtemp(prefix="cell7-"), library.story_id)
         self.settings = self.profile.settings
         self.writer = BackgroundWriter()  # saves are encoded and written off the frame
         self.profile.saves.writer = self.writer
         self.classroom = classroom
         self.window = None
         if window:
-            pygame.display.set_caption("Cell 7 — 7번방의 선물")
+            pygame.display.set_caption(self.story.caption or self.story.title)
             set_window_icon(paths.ICON)
             self.window = pygame.display.set_mode((WIDTH, HEIGHT), self._flags())
         self.canvas = pygame.Surface((WIDTH, HEIGHT))
         self.fonts = FontBook(scale=self.settings.font_scale)
         self.theme: Theme = DEFAULT
         self.apply_settings()
-        self.images = Images(story, assets)
-        self.audio = Audio(assets / "audio")
+        self.images = Images(self.story, self.assets)
+        self.audio = Audio(self.assets / "audio")
         self.audio.music_volume, self.audio.sound_volume = self.settings.music_volume, self.settings.sound_volume
         self.audio.ambience_volume = self.settings.ambience_volume
         self.audio.background = True  # ambience loops are decoded off the frame
@@ -79,9 +85,7 @@ class App:
         self.voice = Voice()
         self.toasts = Toasts(self.profile.messages)  # iterates as (text, seconds left)
         self.nav = Navigator(self, ROUTES)  # screens open each other by name: self.open("save", play=...)
-        self.assets = assets
-        self.dev_root = dev_root  # set: watch this content folder and reload edits while playing
-        self.watcher = ContentWatcher(dev_root) if dev_root else None
+        self.watcher = ContentWatcher(library.root) if dev else None
         self.reload_problems: list = []
         self._next_poll = 0.0
         self._offscreen: pygame.Surface | None = None
@@ -90,6 +94,14 @@ class App:
         self.running = True
         self.clock = pygame.time.Clock()
         self.time = 0.0
+
+    @property
+    def story(self) -> m.Story:
+        return self.library.story
+
+    @property
+    def assets(self) -> Path:
+        return self.library.assets
 
     def apply_settings(self) -> None:
         """Make theme and font scale follow the settings (called after the settings screen changes them)."""
@@ -150,18 +162,17 @@ class App:
     # --- loop ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Reload the content folder; the play screen continues at the same moment on the new text."""
-        root = self.dev_root or paths.SCENES
+        """Reload the library's own root; the play screen continues at the same moment on the new text."""
         started = time.perf_counter()
         play = next((s for s in reversed(self.stack) if hasattr(s, "adopt")), None)
         if play is None:
             return
-        result = reload_story(root, self.assets, play.rt)
-        self.reload_problems = result.problems if result.story is None else []
-        if result.story is None:
+        result = reload_library(self.library, play.rt)
+        self.reload_problems = result.problems if result.library is None else []
+        if result.library is None:
             return
-        self.story = result.story
-        self.images = Images(result.story, self.assets)
+        self.library = result.library
+        self.images = Images(self.story, self.assets)
         play.adopt(result.resumed, f"Reloaded in {(time.perf_counter() - started) * 1000:.0f} ms.")
 
     def _poll_content(self) -> None:
@@ -290,16 +301,16 @@ class App:
         return self.thumbnail(under)()
 
 
-def run(story: m.Story, start_scene: str | None = None, fullscreen: bool = False, data: str | None = None,
-        classroom: bool = False, dev_root: Path | None = None, timeline_focus: str | None = None,
+def run(library: Library, start_scene: str | None = None, fullscreen: bool = False, data: str | None = None,
+        classroom: bool = False, dev: bool = False, timeline_focus: str | None = None,
         classroom_out: Path | None = None) -> int:
     from .title import TitleScreen
     if os.environ.get("SDL_VIDEODRIVER") == "dummy":
         print("note: SDL_VIDEODRIVER=dummy, so no window will be visible")
-    profile = Profile(data)
+    profile = Profile(data, library.story_id)
     if fullscreen:
         profile.settings.fullscreen = True
-    app = App(story, profile, classroom=classroom, dev_root=dev_root)
+    app = App(library, profile, classroom=classroom, dev=dev)
     title = TitleScreen(app)
     app.push(title)
     if start_scene:

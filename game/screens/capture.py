@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from ..content import model as m
+from ..library import Library
 from ..runtime import events as ev
 from ..runtime.runtime import Options
 from .app import App
@@ -18,9 +18,9 @@ def shows_everything() -> Options:
     return Options(content_notes="play", prompts=True, cards="inline")
 
 
-def start_app(story: m.Story, scene: str, options: Options | None = None, **app_args) -> App:
+def start_app(library: Library, scene: str, options: Options | None = None, **app_args) -> App:
     """A headless app whose play screen shows the first event of `scene`."""
-    app = App(story, window=False, **app_args)
+    app = App(library, window=False, **app_args)
     app.push(PlayScreen(app, start_scene=scene, options=options or shows_everything()))
     return app
 
@@ -53,10 +53,10 @@ def settle(app: App) -> None:
     app.step(SETTLE_SECONDS)
 
 
-def play_app(story: m.Story, scene: str, events: int, options: Options | None = None,
+def play_app(library: Library, scene: str, events: int, options: Options | None = None,
              choose: Sequence[int] = (), **app_args) -> App:
     """An app whose play screen has advanced `events` events into `scene` (choosing first options)."""
-    app = start_app(story, scene, options, **app_args)
+    app = start_app(library, scene, options, **app_args)
     for n, _ in enumerate(moments(app.top, choose), 1):
         if n >= events:
             break
@@ -64,6 +64,6 @@ def play_app(story: m.Story, scene: str, events: int, options: Options | None = 
     return app
 
 
-def capture_scene(story: m.Story, scene: str, events: int, out: Path) -> None:
-    app = play_app(story, scene, events)
+def capture_scene(library: Library, scene: str, events: int, out: Path) -> None:
+    app = play_app(library, scene, events)
     app.screenshot(out)

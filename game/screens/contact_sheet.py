@@ -14,6 +14,7 @@ import pygame
 
 from ..content import model as m
 from ..content.model import chapter_label
+from ..library import Library
 from ..runtime import events as ev
 from .capture import moments, option_index, settle, start_app
 
@@ -78,9 +79,9 @@ def stage_note(event: ev.Event) -> str:
     return " ".join(notes)
 
 
-def contact_sheet(story: m.Story, scene: str, out: Path, choose: Sequence[int] = (), **app_args) -> Sheet:
+def contact_sheet(library: Library, scene: str, out: Path, choose: Sequence[int] = (), **app_args) -> Sheet:
     """Render every event of `scene` on one path into a PNG at `out`; returns what was drawn."""
-    app = start_app(story, scene, **app_args)
+    app = start_app(library, scene, **app_args)
     play = app.top
     sheet = Sheet(scene)
     thumbs: list[pygame.Surface] = []
@@ -111,7 +112,7 @@ def contact_sheet(story: m.Story, scene: str, out: Path, choose: Sequence[int] =
         sheet.captions.append(f"{text}\n{note}" if note else text)
     else:
         sheet.stopped = "reached an ending"
-    image = _compose(app.fonts, story.scenes[scene], thumbs, sheet, list(choose))
+    image = _compose(app.fonts, library.story.scenes[scene], thumbs, sheet, list(choose))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(image, str(out))

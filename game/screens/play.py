@@ -201,10 +201,10 @@ class PlayScreen(Screen):
         elif name == "Log":
             from .backlog import BacklogScreen
             self.app.push(BacklogScreen(self.app, self))
-        elif name == "History" and self.app.story.timeline is not None:
+        elif name == "History" and self.app.library.timeline is not None:
             from .timeline import TimelineScreen
             focus = self.app.story.scenes[self.rt.state.scene].timeline
-            self.app.push(TimelineScreen(self.app, self.app.story.timeline, focus_event=focus))
+            self.app.push(TimelineScreen(self.app, self.app.library.timeline, focus_event=focus))
         elif name == "Save":
             from .saveload import SaveLoadScreen
             self.app.push(SaveLoadScreen(self.app, "save", self))

@@ -60,9 +60,8 @@ def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, si
         pygame.font.init()
     story = getattr(app_or_story, "story", app_or_story)
     if timeline is None:
-        from .timeline import find_timeline, load_timeline
-        timeline = find_timeline(app_or_story) if hasattr(app_or_story, "story") else (
-            getattr(story, "timeline", None) or load_timeline())
+        library = getattr(app_or_story, "library", None)  # an App: the timeline of the story it plays
+        timeline = (library.timeline if library else None) or Timeline((), (), ())
     fonts = FontBook()
     tags = source_tags(timeline)
     W, H = size

@@ -1,4 +1,8 @@
-"""The title screen: offers only what exists."""
+"""The title screen: offers only what exists.
+
+Everything on it comes from the story being played: its title, Korean title and tagline, its music and
+background (story.yaml), and Timeline and Classroom entries only when its folder has a timeline or
+classroom material (a quiz or film-and-reality cards)."""
 from __future__ import annotations
 
 import pygame
@@ -8,15 +12,13 @@ from .input import Action
 from .theme import HEIGHT
 from .widgets import Item, MenuList, fitting, panel
 
-TAGLINE = "An interactive retelling of Miracle in Cell No. 7 (2013)"
-
 
 class TitleScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self._veil_surface: pygame.Surface | None = None
         self.menu = self._menu()
-        app.audio.play_music("theme")
+        app.audio.play_music(app.story.title_music or "")
         app.audio.play_ambience("")
 
     def _menu(self) -> MenuList:
@@ -34,9 +36,11 @@ class TitleScreen(Screen):
             items.append(Item("Chapters", lambda: self.open("chapters")))
         if app.story.illustrations or app.story.music:
             items.append(Item("Gallery", lambda: self.open("gallery")))
-        if app.story.timeline is not None and app.story.timeline.events:
+        library = app.library
+        if library.timeline is not None and library.timeline.events:
             items.append(Item("Timeline: the real history", self.open_timeline))
-        items.append(Item("Classroom", lambda: self.open("classroom")))
+        if library.quiz is not None or library.reality is not None:
+            items.append(Item("Classroom", lambda: self.open("classroom")))
         items += [Item("Settings", lambda: self.open("settings")), Item("Quit", app.quit)]
         return MenuList(items, (300, 500), 420, app.theme.body_size - 2, audio=app.audio, compact=True)
 
@@ -55,7 +59,7 @@ class TitleScreen(Screen):
         from .timeline import TimelineScreen
         def play(scene: str) -> None:
             self.app.push(PlayScreen(self.app, start_scene=scene))
-        self.app.push(TimelineScreen(self.app, self.app.story.timeline, focus_event=focus_event, on_open_scene=play))
+        self.app.push(TimelineScreen(self.app, self.app.library.timeline, focus_event=focus_event, on_open_scene=play))
 
     def open(self, what: str) -> None:
         if what == "load":
@@ -78,7 +82,7 @@ class TitleScreen(Screen):
         index = self.menu.index
         self.menu = self._menu()
         self.menu.index = min(index, len(self.menu.items) - 1)
-        self.app.audio.play_music("theme")
+        self.app.audio.play_music(self.app.story.title_music or "")
         self.app.audio.play_ambience("")
 
     def on_action(self, action: Action) -> None:
@@ -97,10 +101,10 @@ class TitleScreen(Screen):
         """The title block's lines, `d` points smaller than the default."""
         app, theme = self.app, self.app.theme
         lines = [(app.story.title, 88 - d, theme.text, True)]
-        if d < 52:  # with every entry at the largest text size, only the title itself stays
+        if d < 52 and app.story.korean_title:  # with every entry at the largest text size, only the title stays
             lines.append((app.story.korean_title, 40 - d // 2, theme.accent, True))
-        if d < 40:  # the tagline gives way to the buttons when even a small title leaves them too little room
-            lines.append((TAGLINE, theme.small_size - 2, theme.muted, False))
+        if d < 40 and app.story.tagline:  # it gives way to the buttons when even a small title leaves too little room
+            lines.append((app.story.tagline, theme.small_size - 2, theme.muted, False))
         return lines
 
     def _height(self, d_title: int, d_menu: int) -> int:
@@ -114,7 +118,7 @@ class TitleScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         """With large text the decorative title shrinks first, then the buttons, so that all of it fits."""
         fonts, theme = self.app.fonts, self.app.theme
-        surface.blit(self.app.images.background("title"), (0, 0))
+        surface.blit(self.app.images.background(self.app.story.title_background or ""), (0, 0))
         surface.blit(self._veil(), (0, 0))
         d_title = fitting(lambda d: self._height(d, 0), HEIGHT, step=4, most=56)
         d_menu = fitting(lambda d: self._height(d_title, d), HEIGHT, step=2, most=14)

@@ -1,0 +1,95 @@
+"""The content library: one content folder (a "root") and everything built from it.
+
+A root holds story.yaml and the story's files, and optionally a timeline/ folder, a quiz/ folder and
+reality.yaml. `load_library` builds all of them in one place, with the root's own assets folder, and
+collects every problem they have. Every command and every screen receives a `Library`, so nothing
+below or above this module goes back to the disk or to the shipped `scenes/` on its own.
+
+Layers (tests/test_architecture.py enforces them): content < runtime, timeline, classroom < saves <
+profile < library < ui < authoring < screens < cli. This module never imports pygame.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .classroom.quiz import Quiz, quiz_from_content
+from .classroom.reality import Reality, reality_from_content
+from .content import model as m
+from .content.loader import Content, check_content
+from .content.problems import ContentError, Problem, Problems
+from .runtime.reload import Resumed, replay_edited
+from .runtime.runtime import Runtime
+from .timeline.model import Timeline, build_timeline
+
+
+@dataclass(frozen=True)
+class Library:
+    root: Path                  # the content folder (holds story.yaml)
+    assets: Path                # its assets folder: root/assets if it exists, else assets/ beside the root
+    story: m.Story | None       # None only from `check_library` when the content has errors
+    timeline: Timeline | None = None  # None when the root has no timeline/
+    quiz: Quiz | None = None          # None when the root has no quiz/
+    reality: Reality | None = None    # None when the root has no reality.yaml
+    problems: Problems = field(default_factory=Problems)
+
+    @property
+    def story_id(self) -> str:
+        """The stable key of this story's saves and progress (story.yaml `id:`, else the folder's name)."""
+        return self.story.id if self.story is not None else ""
+
+    def reload(self) -> Library:
+        """The same root and assets loaded again (never raises; see `check_library`)."""
+        return check_library(self.root, self.assets)
+
+
+def check_library(root: Path, assets: Path | None = None) -> Library:
+    """Load and check everything in `root`; all problems are in `.problems`. Never raises.
+
+    When the story itself has errors, the timeline, quiz and cards are not built (their
+    cross-checks against a broken story would only add noise) and `story` is None.
+    """
+    return library_of(check_content(Path(root), Path(assets) if assets else None))
+
+
+def library_of(content: Content) -> Library:
+    """The library of an already checked content folder; the extras' problems join `content.problems`."""
+    if content.problems.errors or content.story is None:
+        return Library(content.root, content.assets, None, problems=content.problems)
+    documents = content.documents
+    timeline = _timeline(content)
+    reality = reality_from_content(content) if "reality" in documents else None
+    quiz = quiz_from_content(content) if "quiz" in documents else None
+    return Library(content.root, content.assets, content.story, timeline, quiz, reality, content.problems)
+
+
+def _timeline(content: Content) -> Timeline | None:
+    """The timeline of timeline/*.yaml; scenes' `timeline:` links are checked even when there is none."""
+    linked = any(scene.timeline for scene in content.story.scenes.values())
+    if "timeline" not in content.documents and not linked:
+        return None
+    timeline = build_timeline(content)
+    return timeline if "timeline" in content.documents else None
+
+
+def load_library(root: Path, assets: Path | None = None) -> Library:
+    """`check_library`, raising `ContentError` with every problem when there is any error."""
+    library = check_library(root, assets)
+    if library.problems.errors or library.story is None:
+        raise ContentError(library.problems.sorted())
+    return library
+
+
+@dataclass
+class Reloaded:
+    library: Library | None            # None: the edited content has errors; keep the old library
+    resumed: Resumed | None = None     # the running game replayed onto the new story
+    problems: list[Problem] = field(default_factory=list)
+
+
+def reload_library(library: Library, rt: Runtime) -> Reloaded:
+    """Reload the library's own root and put `rt`'s game at the same moment of the new story."""
+    new = library.reload()
+    if new.problems.errors or new.story is None:
+        return Reloaded(None, problems=new.problems.sorted())
+    return Reloaded(new, replay_edited(new.story, rt), new.problems.sorted())
