@@ -17,7 +17,7 @@ from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
-from ..ui.widgets import ScrollList, hit_index
+from ..ui.widgets import Grid, ScrollList
 
 SIDE = 60        # left and right margins
 GAP = 14         # between cards
@@ -43,25 +43,30 @@ class SaveLoadScreen(Screen):
         self.mode = mode
         self.play = play
         self.page = 0
-        self.index = 0
         self.confirm_slot = ""  # a filled slot asks once before it is overwritten
         self.thumbs: dict[str, pygame.Surface | None] = {}
-        self.rows = ScrollList(0, self._row_height, gap=GAP, wrap=False)
+        self.grid = Grid(0, 3, lambda i, width: self._card_height(self.infos[i], width), gap=GAP)
         self.refresh()
 
     def refresh(self) -> None:
         self.infos: list[SlotInfo] = [self.app.profile.saves.info(s) for s in PAGES[self.mode][self.page][1]]
         self.thumbs = {}
+        self.grid.count = len(self.infos)
         self.index = max(0, min(self.index, len(self.infos) - 1))
+
+    @property
+    def index(self) -> int:
+        return self.grid.index
+
+    @index.setter
+    def index(self, value: int) -> None:
+        self.grid.index = value
 
     # --- layout ---------------------------------------------------------------------------------
 
     @property
     def cols(self) -> int:
         return 3 if self.app.fonts.scale < 1.45 else 2
-
-    def _card_width(self) -> int:
-        return (WIDTH - 2 * SIDE - (self.cols - 1) * GAP) // self.cols
 
     def _lines(self, info: SlotInfo) -> list[tuple[str, int, tuple, bool]]:
         """The text beside the thumbnail: (text, size, colour, bold)."""
@@ -82,10 +87,6 @@ class SaveLoadScreen(Screen):
                      for t, size, _, bold in self._lines(info))
         footer = max(fonts.line_height(theme.small_size), fonts.line_height(theme.hint_size))
         return PAD + max(THUMB[1], column) + PAD // 2 + footer + PAD
-
-    def _row_height(self, row: int, _width: int) -> int:
-        cols, width = self.cols, self._card_width()
-        return max(self._card_height(info, width) for info in self.infos[row * cols:(row + 1) * cols])
 
     def _tabs(self, header: Rect) -> list[Rect]:
         fonts, theme = self.app.fonts, self.app.theme
@@ -122,26 +123,18 @@ class SaveLoadScreen(Screen):
         hint_h = draw.block_height(fonts, self._hint(), theme.hint_size, WIDTH - 2 * SIDE)
         footer = lay.add("footer", Rect(SIDE, HEIGHT - hint_h - 10, WIDTH - 2 * SIDE, hint_h), theme.hint_size)
         grid = lay.add("grid", Rect(SIDE, header.bottom + 16, WIDTH - 2 * SIDE, footer.top - 12 - header.bottom - 16))
-        cols = self.cols
-        self.rows.count = -(-len(self.infos) // cols)
-        self.rows.index = self.index // cols
-        shown = self.rows.layout(grid)
-        self.rows.first = shown.first
-        width = self._card_width()
-        for row, rect in shown.rows.items():
-            for k, i in enumerate(range(row * cols, min(len(self.infos), (row + 1) * cols))):
-                x = rect.left + k * (width + GAP)
-                lay.add(f"grid/slot{i}", Rect(x, rect.top, min(width, rect.right - x),
-                                              self._card_height(self.infos[i], width)), theme.small_size)
-        if shown.bar is not None:
-            lay.add("grid/bar", shown.bar)
+        self.grid.cols = self.cols
+        self.grid.layout(grid).into(lay, "grid")
+        for i in range(len(self.infos)):
+            if f"grid/cell{i}" in lay:
+                lay.sizes[f"grid/cell{i}"] = theme.small_size
         return lay
 
     @property
     def rects(self) -> list[Rect]:
         """Every slot's card this frame (an empty rectangle for a slot scrolled out of view)."""
         lay = self.layout()
-        return [lay.get(f"grid/slot{i}") or Rect(0, 0, 0, 0) for i in range(len(self.infos))]
+        return [lay.get(f"grid/cell{i}") or Rect(0, 0, 0, 0) for i in range(len(self.infos))]
 
     # --- input ----------------------------------------------------------------------------------
 
@@ -151,33 +144,25 @@ class SaveLoadScreen(Screen):
         self.refresh()
 
     def on_action(self, action: Action) -> None:
-        name, cols = action.name, self.cols
+        name = action.name
+        lay = self.layout()
+        tab = lay.hit(action.pos, "header") if name == Act.CLICK and action.pos else None
         if name in (Act.CANCEL, Act.MENU):
             self.app.pop()
         elif name in (Act.NEXT, Act.PREV):
             self.turn(self.page + (1 if name == Act.NEXT else -1))
-        elif name in (Act.LEFT, Act.RIGHT, Act.UP, Act.DOWN):
-            step = {Act.LEFT: -1, Act.RIGHT: 1, Act.UP: -cols, Act.DOWN: cols}[name]
-            self.index = max(0, min(len(self.infos) - 1, self.index + step))
-            self.confirm_slot = ""
-        elif name in (Act.HOME, Act.END):
-            self.index = 0 if name == Act.HOME else len(self.infos) - 1
-        elif name == Act.DIGIT and action.number <= len(self.infos):
+        elif name == Act.DIGIT and action.number <= len(self.infos):  # digits are slot numbers
             self.index = action.number - 1
             self.activate()
-        elif name == Act.CONFIRM:
-            self.activate()
-        elif name in (Act.WHEEL_UP, Act.WHEEL_DOWN):
-            self.index = max(0, min(len(self.infos) - 1, self.index + (cols if name == Act.WHEEL_DOWN else -cols)))
-        elif name == Act.CLICK and action.pos:
-            lay = self.layout()
-            hit = hit_index(self.rects, action.pos)
-            tab = lay.hit(action.pos, "header")
-            if hit is not None:
-                self.index = hit
+        elif tab is not None and tab.startswith("header/tab"):
+            self.turn(int(tab.removeprefix("header/tab")))
+        else:
+            before = self.index
+            used = self.grid.on_action(action, lay["grid"])
+            if used and used.chosen is not None:
                 self.activate()
-            elif tab is not None and tab.startswith("header/tab"):
-                self.turn(int(tab.removeprefix("header/tab")))
+            elif self.index != before:
+                self.confirm_slot = ""
 
     def activate(self) -> None:
         info = self.infos[self.index]
@@ -219,12 +204,11 @@ class SaveLoadScreen(Screen):
             draw.text(surface, fonts, name, theme.small_size, theme.accent if on else theme.dim, rect.center,
                       anchor="center", bold=on)
         for i, info in enumerate(self.infos):
-            rect = lay.get(f"grid/slot{i}")
+            rect = lay.get(f"grid/cell{i}")
             if rect is not None:
                 self._draw_slot(surface, rect, info, i == self.index)
         if "grid/bar" in lay:
-            shown = self.rows.layout(lay["grid"])
-            ScrollList.draw_bar(surface, shown, theme)
+            ScrollList.draw_bar(surface, self.grid.layout(lay["grid"]).rows, theme)
         draw.text_block(surface, fonts, self._hint(), theme.hint_size,
                         theme.accent if self.confirm_slot else theme.dim, lay["footer"], align="center")
 

@@ -230,6 +230,87 @@ class ScrollList:
 
 
 @dataclass
+class GridLayout:
+    """The visible cells of a Grid and its scroll bar."""
+
+    area: Rect
+    cells: dict[int, Rect]
+    rows: ListLayout
+
+    def hit(self, pos: tuple[int, int]) -> int | None:
+        return next((i for i, r in self.cells.items() if r.collidepoint(pos)), None)
+
+    def into(self, layout: Layout, name: str) -> None:
+        layout.add(name, self.area)
+        for i, rect in self.cells.items():
+            layout.add(f"{name}/cell{i}", rect)
+        if self.rows.bar is not None:
+            layout.add(f"{name}/bar", self.rows.bar)
+
+
+class Grid:
+    """Cells in `cols` columns whose rows scroll (a ScrollList over the rows): arrows move by a cell or a row,
+    Home / End, the wheel scrolls, a click picks; `cell_height(i, width)` sizes each cell."""
+
+    def __init__(self, count: int, cols: int, cell_height: Callable[[int, int], int], gap: int = 14):
+        self.count, self.cols, self.cell_height, self.gap = count, cols, cell_height, gap
+        self.index = 0
+        self.rows = ScrollList(self._row_count(), self._row_height, gap=gap, wrap=False)
+
+    def _row_count(self) -> int:
+        return -(-self.count // max(1, self.cols))
+
+    def cell_width(self, width: int) -> int:
+        return (width - (self.cols - 1) * self.gap) // self.cols
+
+    def _row_height(self, row: int, width: int) -> int:
+        w = self.cell_width(width)
+        return max(self.cell_height(i, w) for i in range(row * self.cols, min(self.count, (row + 1) * self.cols)))
+
+    def layout(self, area: Rect) -> GridLayout:
+        self.rows.count = self._row_count()
+        self.index = max(0, min(self.index, self.count - 1))
+        self.rows.index = self.index // max(1, self.cols)
+        rows = self.rows.layout(area)
+        self.rows.first = rows.first
+        cells: dict[int, Rect] = {}
+        for row, rect in rows.rows.items():
+            w = self.cell_width(rect.width)
+            for k, i in enumerate(range(row * self.cols, min(self.count, (row + 1) * self.cols))):
+                cells[i] = Rect(rect.left + k * (w + self.gap), rect.top, w, min(rect.height, self.cell_height(i, w)))
+        return GridLayout(Rect(area), cells, rows)
+
+    def on_action(self, action: Action, area: Rect) -> Used | None:
+        name, n = action.name, self.count
+        steps = {Act.LEFT: -1, Act.RIGHT: 1, Act.UP: -self.cols, Act.DOWN: self.cols}
+        if name in steps and n:
+            self.index = max(0, min(n - 1, self.index + steps[name]))
+        elif name in (Act.HOME, Act.END) and n:
+            self.index = 0 if name == Act.HOME else n - 1
+        elif name == Act.CONFIRM and n:
+            return Used(chosen=self.index)
+        elif name in (Act.WHEEL_UP, Act.WHEEL_DOWN):
+            self.layout(area)
+            self.rows.scroll(-1 if name == Act.WHEEL_UP else 1, area)
+            row = self.rows.index
+            self.index = max(0, min(n - 1, row * self.cols + self.index % self.cols))
+        elif name in (Act.CLICK, Act.POINT) and action.pos is not None:
+            lay = self.layout(area)
+            hit = lay.hit(action.pos)
+            if hit is None:
+                if name == Act.CLICK and lay.rows.bar is not None and lay.rows.bar.collidepoint(action.pos):
+                    self.rows.on_action(action, area)
+                    self.index = max(0, min(n - 1, self.rows.index * self.cols + self.index % self.cols))
+                    return Used()
+                return None
+            self.index = hit
+            return Used(chosen=hit) if name == Act.CLICK else Used()
+        else:
+            return None
+        return Used()
+
+
+@dataclass
 class Item:
     label: str
     on_choose: Callable[[], None]
