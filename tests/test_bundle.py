@@ -8,9 +8,12 @@ missing build extra is a failure rather than a quiet skip.
 from __future__ import annotations
 
 import os
+import select
+import shutil
 import subprocess
 import sys
 import tarfile
+import time
 from pathlib import Path
 
 import pytest
@@ -58,6 +61,19 @@ def test_desktop_entry_names_the_window_class_and_icon():
     assert fields["StartupWMClass"] == paths.WM_CLASS == "cell7"
     assert fields["Icon"] == "cell7" and fields["Name"] == "Cell 7" and fields["Type"] == "Application"
     assert (ROOT / "packaging" / "linux" / "cell7.png").is_file() and paths.ICON.is_file()
+
+
+def test_window_class_replaces_only_pygames_default(monkeypatch):
+    """`import pygame` sets the X11 class to the script's name; the game names it cell7 unless the player chose."""
+    from game.screens.app import set_window_class
+    monkeypatch.setattr(sys, "argv", ["/somewhere/main.py"])
+    monkeypatch.setenv("SDL_VIDEO_X11_WMCLASS", "main.py")
+    monkeypatch.delenv("SDL_VIDEO_WAYLAND_WMCLASS", raising=False)
+    set_window_class("cell7")
+    assert os.environ["SDL_VIDEO_X11_WMCLASS"] == os.environ["SDL_VIDEO_WAYLAND_WMCLASS"] == "cell7"
+    monkeypatch.setenv("SDL_VIDEO_X11_WMCLASS", "my-class")
+    set_window_class("cell7")
+    assert os.environ["SDL_VIDEO_X11_WMCLASS"] == "my-class"
 
 
 def test_spec_bundles_every_content_folder():
@@ -180,3 +196,51 @@ def test_bundle_installs_its_desktop_entry(bundle, tmp_path):
     entry = (data / "applications" / "cell7.desktop").read_text(encoding="utf-8")
     assert f'Exec="{bundle}"' in entry and f"TryExec={bundle}" in entry and "StartupWMClass=cell7" in entry
     assert (data / "icons" / "hicolor" / "256x256" / "apps" / "cell7.png").is_file()
+
+
+@pytest.fixture
+def x_display():
+    """A virtual X screen (Xvfb) on a free display number."""
+    if not all(shutil.which(tool) for tool in ("Xvfb", "xwininfo", "xprop")):
+        if os.environ.get("CI"):
+            pytest.fail("Xvfb, xwininfo and xprop are missing: .ci/run installs xvfb and x11-utils")
+        pytest.skip("needs Xvfb, xwininfo and xprop (apt-get install xvfb x11-utils)")
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              pass_fds=[write], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        ready, _, _ = select.select([read], [], [], 60)
+        number = os.read(read, 64).decode().strip() if ready else ""
+        assert number.isdigit(), "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        os.close(read)
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@linux_only
+def test_bundle_window_is_named_cell7_with_its_icon(bundle, x_display, tmp_path):
+    """In a real (virtual) X session the window's title is "Cell 7", its class cell7 (what a task bar and the
+    .desktop entry's StartupWMClass match) and it carries the 64-pixel icon."""
+    env = {**player_env(tmp_path), "DISPLAY": x_display, "SDL_VIDEODRIVER": "x11"}
+    game = subprocess.Popen([str(bundle)], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        line = None
+        for _ in range(600):  # the window appears within a few seconds; give a busy machine two minutes
+            tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True).stdout
+            line = next((row for row in tree.splitlines() if '("cell7" "cell7")' in row), None)
+            if line or game.poll() is not None:
+                break
+            time.sleep(0.2)
+        assert line, f"no window of class cell7: {tree}\n{game.stderr.read().decode() if game.poll() else ''}"
+        window = line.split()[0]
+        props = subprocess.run(["xprop", "-id", window, "WM_CLASS", "_NET_WM_NAME", "_NET_WM_ICON"], env=env,
+                               capture_output=True, text=True).stdout
+        assert 'WM_CLASS(STRING) = "cell7", "cell7"' in props
+        assert '_NET_WM_NAME(UTF8_STRING) = "Cell 7"' in props
+        assert "Icon (64 x 64)" in props
+    finally:
+        game.terminate()
+        game.wait(timeout=60)
