@@ -63,15 +63,20 @@ def _root(args: argparse.Namespace) -> tuple[Path, Path | None]:
     return root, assets
 
 
-def _library(args: argparse.Namespace) -> Library:
+def _library(args: argparse.Namespace, cache: Path | None = None) -> Library:
+    """The command's library, or its problems on stderr and exit 1. `cache`: the compiled-content cache folder."""
     root, assets = _root(args)
+    messages: list[str] = []
     try:
-        return load_library(root, assets)
+        return load_library(root, assets, cache, messages)
     except ContentError as exc:
         print(f"{len(exc.problems)} problem(s) in {root}:", file=sys.stderr)
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         raise SystemExit(1) from None
+    finally:
+        for message in messages:
+            print(f"note: {message}", file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -113,7 +118,8 @@ def _need_display(args: argparse.Namespace) -> None:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    library = _library(args)
+    from .storage import data_dir
+    library = _library(args, cache=data_dir(args.data_dir) / "cache")
     if args.scene and args.scene not in library.story.scenes:
         print(f"unknown scene '{args.scene}'; scenes: {', '.join(library.story.scenes)}", file=sys.stderr)
         return 1

@@ -13,13 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .classroom import quiz as quiz_module
+from .classroom import reality as reality_module
 from .classroom.quiz import Quiz, quiz_from_content
 from .classroom.reality import Reality, reality_from_content
 from .content import model as m
-from .content.loader import Content, check_content
+from .content import problems as problems_module
+from .content.cache import ContentCache, classes_of
+from .content.loader import Content, assets_folder, check_content
 from .content.problems import ContentError, Problem, Problems
 from .runtime.reload import Resumed, replay_edited
 from .runtime.runtime import Runtime
+from .timeline import model as timeline_model
 from .timeline.model import Timeline, build_timeline
 
 
@@ -72,12 +77,49 @@ def _timeline(content: Content) -> Timeline | None:
     return timeline if "timeline" in content.documents else None
 
 
-def load_library(root: Path, assets: Path | None = None) -> Library:
-    """`check_library`, raising `ContentError` with every problem when there is any error."""
-    library = check_library(root, assets)
+def load_library(root: Path, assets: Path | None = None, cache: Path | None = None,
+                 messages: list[str] | None = None) -> Library:
+    """`check_library`, raising `ContentError` with every problem when there is any error.
+
+    With `cache` (a folder), a library checked before from exactly these files, assets and code is read
+    from there instead (game/content/cache.py), and a freshly checked one without errors is stored;
+    a cache that cannot be used is set aside and its message added to `messages`."""
+    if cache is None:
+        library = check_library(root, assets)
+    else:
+        library = _cached(Path(root), Path(assets) if assets else assets_folder(Path(root)), Path(cache), messages)
     if library.problems.errors or library.story is None:
         raise ContentError(library.problems.sorted())
     return library
+
+
+def _cached(root: Path, assets: Path, folder: Path, messages: list[str] | None) -> Library:
+    store = ContentCache(folder, [*classes_of(m, problems_module, timeline_model, quiz_module, reality_module),
+                                  Library], extra=_builder_stamp())
+    key = store.key(root, assets)
+    library = store.load(root, assets, key)
+    if not isinstance(library, Library):
+        library = check_library(root, assets)
+        if not library.problems.errors and library.story is not None:
+            store.store(root, assets, library, key)
+    if messages is not None:
+        messages.extend(store.messages)
+    return library
+
+
+def _builder_stamp() -> str:
+    """The code that checks and builds a library (size and time of each file): an edit to it makes old caches stale."""
+    game = Path(__file__).parent
+    files = [Path(__file__), *sorted((game / "content").glob("*.py")), *sorted((game / "timeline").glob("*.py")),
+             *sorted((game / "classroom").glob("*.py"))]
+    stamps = []
+    for file in files:
+        try:
+            info = file.stat()
+        except OSError:
+            continue
+        stamps.append(f"{file.name} {info.st_size} {info.st_mtime_ns}")
+    return ";".join(stamps)
 
 
 @dataclass

@@ -112,6 +112,13 @@ class Profile:
             self.save_persistent()
 
     def save_persistent(self) -> bool:
-        return self._write(self.folder / "persistent.json", {
-            "seen": sorted(self.seen), "chapters": sorted(self.chapters), "illustrations": self.illustrations,
-            "tracks": self.tracks})
+        """Write persistent.json: on the saves' background writer when the app gave them one (a failure then
+        comes back as a toast), else at once (False when it could not be written)."""
+        data = {"seen": sorted(self.seen), "chapters": sorted(self.chapters), "illustrations": list(self.illustrations),
+                "tracks": list(self.tracks)}  # a copy taken now: the game goes on changing the sets
+        path = self.folder / "persistent.json"
+        writer = self.saves.writer
+        if writer is None:
+            return self._write(path, data)
+        writer.submit("persistent.json", lambda: write_json(path, data))
+        return True

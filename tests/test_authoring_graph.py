@@ -19,8 +19,8 @@ EXPECTED = r'''digraph story {
   rankdir=TB;
   node [shape=box, style="rounded,filled", fillcolor=white, fontname="Helvetica"];
   edge [fontname="Helvetica", fontsize=10];
-  start [shape=circle, label="start", style=filled, fillcolor=black, fontcolor=white];
-  start -> "first";
+  "start:" [shape=circle, label="start", style=filled, fillcolor=black, fontcolor=white];
+  "start:" -> "first";
   subgraph cluster_1 {
     label="1. One";
     style="rounded"; color=gray60;
@@ -100,3 +100,13 @@ def test_png_and_svg_with_graphviz(broken_root, tmp_path, fmt, magic):
     code, message = render(graph(check_content(broken_root).story), fmt, out)
     assert (code, message) == (0, f"wrote {out}")
     assert out.read_bytes().startswith(magic)
+
+
+def test_a_scene_called_start_is_a_scene_not_the_start_marker(story_root):
+    """Issue 15: `graph` drew a scene with id `start` as the start marker, with a loop to itself."""
+    for path in [story_root / "story.yaml", *(story_root / "story").glob("*.yaml")]:
+        path.write_text(path.read_text(encoding="utf-8").replace("first", "start"), encoding="utf-8")
+    dot = graph(check_content(story_root).story)
+    assert '"start:" -> "start";' in dot  # the marker points at the scene
+    assert '"start" [label="First\\n(start)"];' in dot  # the scene keeps its own box in its chapter
+    assert not [line for line in dot.splitlines() if line.strip().startswith(('start ', '"start" -> "start"'))]

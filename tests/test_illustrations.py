@@ -1,6 +1,7 @@
 """Illustrations (CGs): the beat, the stage state saves and rollback keep, the loader's checks, the gallery."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pygame
@@ -17,7 +18,7 @@ from game.screens.gallery import GalleryScreen, IllustrationView
 from game.screens.input import Action
 from game.screens.title import TitleScreen
 
-SHOTS = Path(__file__).parent / "screenshots"
+SHOTS = Path(tempfile.mkdtemp(prefix="cell7-shots-"))  # for people to look at; never written into tests/
 RED, BLUE = (200, 60, 60), (60, 60, 200)
 ILLUSTRATIONS = """\
 illustrations:
@@ -101,6 +102,7 @@ def test_play_hides_portraits_under_the_illustration_and_keeps_it_for_the_galler
     app.screenshot(SHOTS / "illustration_line.png")
     assert app.canvas.get_at((640, 300))[:3] == RED  # where the portrait would stand: only the picture
     assert profile.illustrations == ["cg_one"]
+    assert app.writer.flush(30)  # persistent.json is written on the app's writer thread
     assert Profile(tmp_path / "p").illustrations == ["cg_one"]  # kept in persistent.json
 
 

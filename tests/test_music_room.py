@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from game.screens.input import Action
 from game.screens.play import PlayScreen
 from game.screens.title import TitleScreen
 
-SHOTS = Path(__file__).parent / "screenshots"
+SHOTS = Path(tempfile.mkdtemp(prefix="cell7-shots-"))  # for people to look at; never written into tests/
 MUSIC = """\
 music:
   - {id: calm, title: "A Calm Morning", description: "The first scene, and every quiet one after it."}
@@ -86,6 +87,7 @@ def test_a_track_the_story_plays_is_recorded(story_root, tmp_path):
     app = App(load_library(with_music(story_root)), profile, window=False)
     app.push(PlayScreen(app))
     assert app.audio.track == "calm" and profile.tracks == ["calm"]
+    assert app.writer.flush(30)  # persistent.json is written on the app's writer thread
     assert Profile(tmp_path / "p").tracks == ["calm"]
 
 

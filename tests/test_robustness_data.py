@@ -16,7 +16,7 @@ import pytest
 from conftest import walk_to
 
 from game.content.loader import load_story
-from game.profile import Profile
+from game.profile import Profile, story_folder
 from game.runtime import events as ev
 from game.saves import AUTO_SLOTS, SaveError, SaveStore
 from game.storage import StorageError, atomic_write, nesting_depth_exceeds, parse_json, set_aside
@@ -51,16 +51,18 @@ def test_depth_scan_ignores_brackets_inside_text():
                                  b'{"seen": [1]}', b'{"illustrations": {}}', b"[]", b'{"seen": ["a"], "x": NaN}',
                                  b'{"text_speed": 1e400}'])
 def test_a_damaged_profile_file_is_set_aside_and_the_game_starts(tmp_path, name, raw):
-    (tmp_path / name).write_bytes(raw)
+    folder = tmp_path if name == "settings.json" else story_folder(tmp_path, "cell7")  # settings are shared
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(raw)
     profile = Profile(tmp_path)
     assert profile.seen == set() and profile.chapters == set()
     is_damaged = name == "persistent.json" or raw in (DEEP, b"null", b"[]", b'{"seen": ["a"], "x": NaN}',
                                                         b'{"text_speed": 1e400}')
     if is_damaged:
-        assert [p.read_bytes() for p in damaged(tmp_path)] == [raw]
+        assert [p.read_bytes() for p in damaged(folder)] == [raw]
         assert len(profile.messages) == 1 and name in profile.messages[0]
     else:  # settings.json: a value of the wrong type falls back to its default
-        assert profile.messages == [] and (tmp_path / name).exists()
+        assert profile.messages == [] and (folder / name).exists()
 
 
 def test_persistent_file_accepts_seen_illustrations(tmp_path):
@@ -72,7 +74,7 @@ def test_persistent_file_accepts_seen_illustrations(tmp_path):
 @pytest.mark.parametrize("name", ["settings.json", "persistent.json", "saves/1.json"])
 def test_special_files_are_never_opened(tmp_path, name):
     """A FIFO would block the title screen forever, a directory would raise: both are set aside."""
-    path = tmp_path / name
+    path = (tmp_path if name == "settings.json" else story_folder(tmp_path, "cell7")) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     os.mkfifo(path)
     profile = Profile(tmp_path)

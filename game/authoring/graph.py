@@ -17,6 +17,7 @@ from .conditions import format_condition
 from .flow import option_blocks, story_flow
 
 LABEL_MAX = 32
+START = '"start:"'  # the start marker: ':' never occurs in a scene id, so a scene called 'start' stays a scene
 INSTALL_HINT = ("Graphviz's 'dot' program is not installed, so only DOT text can be written. "
                 "Install it (Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
                 "Windows and others: https://graphviz.org/download/), or write DOT with --format dot and "
@@ -90,8 +91,8 @@ def graph(story: m.Story, lint_findings: list[Problem] | None = None) -> str:
            "  rankdir=TB;",
            '  node [shape=box, style="rounded,filled", fillcolor=white, fontname="Helvetica"];',
            '  edge [fontname="Helvetica", fontsize=10];',
-           "  start [shape=circle, label=\"start\", style=filled, fillcolor=black, fontcolor=white];",
-           f"  start -> {quote(story.start)};"]
+           f"  {START} [shape=circle, label=\"start\", style=filled, fillcolor=black, fontcolor=white];",
+           f"  {START} -> {quote(story.start)};"]
     chapters = {c.number: c for c in story.chapters}
     numbers = sorted({s.chapter for s in story.scenes.values()})
     endings: dict[str, str] = {}
