@@ -221,6 +221,14 @@ def test_every_background_is_its_own_picture_at_full_size(story, library):
         assert path.read_bytes() not in cell7
 
 
+def test_the_engines_stop_only_at_the_middle_and_the_sound_stays_small(story, library):
+    loops = {loc.id: loc.ambience for loc in story.locations.values()}
+    assert loops["deck"] == loops["saloon"] == "underway" and loops["deck_dark"] == "still"
+    files = sorted((library.assets / "audio").rglob("*.ogg"))
+    assert {f.stem for f in files} == {"harbour", "underway", "still"}
+    assert sum(f.stat().st_size for f in files) < 1_200_000
+
+
 def mean_difference(a: pygame.Surface, b: pygame.Surface, rect: pygame.Rect) -> float:
     """Average per-channel difference of two pictures over a region (sampled every 8 px)."""
     total = count = 0
