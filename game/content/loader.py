@@ -235,7 +235,8 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
     p = content.problems
     story = _one(content, "story").data
     chars_doc, locs_doc = _one(content, "characters"), _one(content, "locations")
-    characters = {k: build_character(v) for k, v in _unique(chars_doc.data["characters"], chars_doc, "characters", "character", p).items()}
+    characters = {k: build_character(v)
+                  for k, v in _unique(chars_doc.data["characters"], chars_doc, "characters", "character", p).items()}
     locations = {k: m.Location(v["id"], v["name"], v["image"], v.get("ambience"))
                  for k, v in _unique(locs_doc.data["locations"], locs_doc, "locations", "location", p).items()}
     evidence, sources, kept = {}, {}, ""
