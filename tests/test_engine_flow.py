@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from game.screens.input import Action
 from game.screens.play import CHOICE_GUARD_SECONDS, PlayScreen
 from game.screens.title import TitleScreen
 
-SHOTS = Path(__file__).parent / "screenshots"
+SHOTS = Path(tempfile.mkdtemp(prefix="cell7-shots-"))  # for people to look at; never written into tests/
 CREDITS_YAML = """\
 credits:
   - heading: "Story"

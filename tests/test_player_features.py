@@ -1,6 +1,7 @@
 """Player features through the real screens, headless: saves, backlog, settings, input devices."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pygame
@@ -17,7 +18,7 @@ from game.screens.saveload import SaveLoadScreen
 from game.screens.settings_screen import SettingsScreen
 from game.screens.title import TitleScreen
 
-SHOTS = Path(__file__).parent / "screenshots"  # written for people to look at; not compared
+SHOTS = Path(tempfile.mkdtemp(prefix="cell7-shots-"))  # for people to look at; never written into tests/
 
 
 @pytest.fixture

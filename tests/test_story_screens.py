@@ -1,6 +1,7 @@
 """One moment per chapter of the shipped story, rendered headless: every chapter must look finished."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pygame
@@ -11,7 +12,7 @@ from game.library import load_library
 from game.runtime import events as ev
 from game.screens.capture import play_app
 
-SHOTS = Path(__file__).parent / "screenshots"
+SHOTS = Path(tempfile.mkdtemp(prefix="cell7-shots-"))  # for people to look at; never written into tests/
 STORY = load_library(paths.SCENES)
 
 

@@ -1,30 +1,34 @@
 """The gallery: two pages, the story's pictures and its music.
 
-Pictures: the illustrations as tiles, seen ones as thumbnails, unseen ones locked. Arrows / d-pad
-move, Enter / A or a click opens a seen one full screen. Music (the music room): every piece
-music.yaml lists, heard ones playable (Enter / A or a click plays it, the list marks the one
-playing), unheard ones locked. Tab, Page Up / Page Down, the controller's shoulder buttons or a
-click on a page's name switch pages; Esc / B goes back (the title screen brings its music back).
-Which pictures were seen and which pieces heard lives in the player's profile (play.py records the
-pictures as they show, the app's Audio each track as it starts).
+Pictures: the illustrations as tiles (a kit Grid: rows scroll), seen ones as thumbnails, unseen
+ones locked. Arrows / d-pad move, Enter / A or a click opens a seen one full screen. Music (the
+music room): every piece music.yaml lists (a kit ScrollList), heard ones playable (Enter / A or a
+click plays it, the list marks the one playing), unheard ones locked. Tab, Page Up / Page Down,
+the controller's shoulder buttons or a click on a page's name switch pages; Esc / B goes back
+(the title screen brings its music back). Which pictures were seen and which pieces heard lives
+in the player's profile (play.py records the pictures as they show, the app's Audio each track
+as it starts).
 """
 from __future__ import annotations
 
 import pygame
 
-from .base import Screen
-from .input import Action
-from .theme import HEIGHT, WIDTH
-from .widgets import block_height, fitting, hit_index, panel, shade, text_block
+from ..ui import draw
+from ..ui.input import Act, Action
+from ..ui.layout import Layout, Rect
+from ..ui.screen import Screen
+from ..ui.theme import HEIGHT, WIDTH
+from ..ui.widgets import Grid, ScrollList
 
+SIDE = 70
 COLUMNS = 3
-TILE = (352, 198)
 GAP_X, GAP_Y = 40, 26
+CAPTION_GAP = 8
 LOCKED = "Not yet seen"
 UNHEARD = "Not yet heard"
 PAGES = {"pictures": "Pictures", "music": "Music"}
-PAGE_KEYS = {"next": 1, "rollforward": 1, "skip": 1, "prev": -1, "rollback": -1}  # Tab, PgDn, RB / ⇧Tab, PgUp, LB
-LIST_WIDTH = 660
+PAGE_KEYS = {Act.NEXT: 1, Act.ROLLFORWARD: 1, Act.SKIP: 1, Act.PREV: -1, Act.ROLLBACK: -1}  # Tab, PgDn, RB / ⇧Tab...
+LIST_SHARE = 0.6  # of the width, for the music list (the chosen piece's card takes the rest)
 
 
 class GalleryScreen(Screen):
@@ -33,11 +37,17 @@ class GalleryScreen(Screen):
         self.items = list(app.story.illustrations.values())
         self.pages = [p for p, there in (("pictures", self.items), ("music", app.story.music)) if there]
         self.page = page if page in self.pages else (self.pages or ["pictures"])[0]
-        self.index = 0
-        self.rects: list[pygame.Rect] = []
-        self.tab_rects: dict[str, pygame.Rect] = {}
+        self.grid = Grid(len(self.items), COLUMNS, self._cell_height, gap=GAP_X, row_gap=GAP_Y)
         self.room = MusicRoom(self)
         self._thumbs: dict[tuple, pygame.Surface] = {}
+
+    @property
+    def index(self) -> int:
+        return self.grid.index
+
+    @index.setter
+    def index(self, value: int) -> None:
+        self.grid.index = value
 
     def turn(self, step: int) -> None:
         """Go to the next (1) or previous (-1) page."""
@@ -47,138 +57,197 @@ class GalleryScreen(Screen):
     def seen(self, i: int) -> bool:
         return self.items[i].id in self.app.profile.illustrations
 
-    def open(self, i: int) -> None:
+    def open_picture(self, i: int) -> None:
         if 0 <= i < len(self.items) and self.seen(i):
             self.index = i
             self.app.push(IllustrationView(self.app, self, i))
 
+    def _caption(self, i: int) -> str:
+        return self.items[i].title if self.seen(i) else LOCKED
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _cell_height(self, i: int, width: int) -> int:
+        fonts, theme = self.app.fonts, self.app.theme
+        return width * 9 // 16 + CAPTION_GAP + draw.block_height(fonts, self._caption(i), theme.small_size, width - 16,
+                                                                   bold=True)
+
+    def _page_label(self, page: str) -> str:
+        if len(self.pages) > 1:
+            return PAGES[page]
+        return "Gallery" if page == "pictures" else "Music room"
+
+    def _count(self) -> str:
+        if self.page == "music":
+            done = sum(t in self.app.profile.tracks for t in self.app.story.music)
+            return f"{done} of {len(self.app.story.music)} heard"
+        return f"{sum(self.seen(i) for i in range(len(self.items)))} of {len(self.items)} seen"
+
+    def hint(self) -> str:
+        text = ("↑ ↓ to move · Enter to play · Esc to go back" if self.page == "music"
+                else "Arrows to move · Enter to open · Esc to go back")
+        if len(self.pages) > 1:
+            other = PAGES[self.pages[(self.pages.index(self.page) + 1) % len(self.pages)]].lower()
+            text = f"Tab: {other} · {text}"
+        return text
+
+    def layout(self) -> Layout:
+        fonts, theme = self.app.fonts, self.app.theme
+        lay = Layout()
+        title_h = fonts.line_height(theme.big_size)
+        header = lay.add("header", Rect(SIDE, 26, WIDTH - 2 * SIDE, title_h + 6))
+        x = SIDE
+        for page in self.pages if len(self.pages) > 1 else [self.page]:
+            w = fonts.width(self._page_label(page), theme.big_size, True)
+            lay.add(f"header/tab_{page}", Rect(x, header.top, w, title_h), theme.big_size)
+            x += w + 48
+        count_w = fonts.width(self._count(), theme.small_size)
+        count_h = fonts.line_height(theme.small_size)
+        if x + count_w <= header.right:
+            lay.add("header/count", Rect(header.right - count_w, header.top + title_h - count_h, count_w, count_h),
+                    theme.small_size)
+        hint_h = draw.block_height(fonts, self.hint(), theme.hint_size, WIDTH - 2 * SIDE)
+        footer = lay.add("footer", Rect(SIDE, HEIGHT - hint_h - 14, WIDTH - 2 * SIDE, hint_h), theme.hint_size)
+        body = lay.add("body", Rect(SIDE, header.bottom + 20, WIDTH - 2 * SIDE, footer.top - 16 - header.bottom - 20))
+        if self.page == "music":
+            self.room.layout(body, lay)
+        else:
+            self.grid.layout(body).into(lay, "body/grid")
+        return lay
+
+    @property
+    def rects(self) -> list[Rect]:
+        """Each tile's picture this frame (empty for a tile scrolled out of view)."""
+        cells = self.grid.layout(self.layout()["body"]).cells
+        return [self._picture(cells[i]) if i in cells else Rect(0, 0, 0, 0) for i in range(len(self.items))]
+
+    @property
+    def tab_rects(self) -> dict[str, Rect]:
+        lay = self.layout()
+        return {p: lay[f"header/tab_{p}"] for p in self.pages if f"header/tab_{p}" in lay}
+
+    @staticmethod
+    def _picture(cell: Rect) -> Rect:
+        return Rect(cell.left, cell.top, cell.width, cell.width * 9 // 16)
+
+    # --- input ----------------------------------------------------------------------------------
+
     def on_action(self, action: Action) -> None:
-        name, n = action.name, len(self.items)
+        name = action.name
         if name in PAGE_KEYS:
             self.turn(PAGE_KEYS[name])
             return
-        if name == "click" and action.pos:
-            tab = next((p for p, r in self.tab_rects.items() if r.collidepoint(action.pos)), None)
-            if tab:
-                self.page = tab
+        lay = self.layout()
+        if name == Act.CLICK and action.pos:
+            tab = lay.hit(action.pos, "header")
+            if tab and tab.startswith("header/tab_"):
+                self.page = tab.removeprefix("header/tab_")
                 return
-        if self.page == "music":
-            self.room.on_action(action)
-            return
-        steps = {"left": -1, "right": 1, "up": -COLUMNS, "down": COLUMNS}
-        if name in steps and n:
-            self.index = min(n - 1, max(0, self.index + steps[name]))
-        elif name == "confirm":
-            self.open(self.index)
-        elif name in ("click", "point") and action.pos:
-            hit = hit_index(self.rects, action.pos)
-            if hit is not None:
-                self.index = hit
-                if name == "click":
-                    self.open(hit)
-        elif name in ("cancel", "menu"):
+        if name in (Act.CANCEL, Act.MENU):
             self.app.pop()
+        elif self.page == "music":
+            self.room.on_action(action, lay["body/list"])
+        else:
+            used = self.grid.on_action(action, lay["body"])
+            if used and used.chosen is not None:
+                self.open_picture(used.chosen)
+
+    # --- drawing --------------------------------------------------------------------------------
 
     def _thumb(self, illustration: str, size: tuple[int, int]) -> pygame.Surface:
         key = (illustration, size)
         if key not in self._thumbs:
-            self._thumbs[key] = pygame.transform.smoothscale(self.app.images.illustration(illustration), size)
+            self._thumbs[key] = draw.scaled(self.app.images.illustration(illustration), size)
         return self._thumbs[key]
-
-    def _caption(self, i: int) -> str:
-        return self.items[i].title if self.seen(i) else LOCKED
-
-    def _layout(self, top: int) -> tuple[int, tuple[int, int], int]:
-        """(points off the caption size, tile size, row height): large text shrinks the tiles so two rows fit."""
-        fonts, theme, rows = self.app.fonts, self.app.theme, max(1, min(2, -(-len(self.items) // COLUMNS)))
-        room = (HEIGHT - top - 50) // rows
-
-        def caption_h(d: int, width: int) -> int:
-            return max((block_height(fonts, self._caption(i), theme.small_size - d, width - 16)
-                        for i in range(len(self.items))), default=0) + 10 + GAP_Y
-
-        d = fitting(lambda d: caption_h(d, TILE[0] * 2 // 3) + TILE[1] * 2 // 3, room, most=8)
-        height = min(TILE[1], room - caption_h(d, TILE[0]))
-        width = height * 16 // 9
-        return d, (width, height), height + caption_h(d, width)
-
-    def _heading(self, surface: pygame.Surface) -> int:
-        """The page names (the one showing bright and underlined) and the count; returns the y below them."""
-        fonts, theme = self.app.fonts, self.app.theme
-        x, self.tab_rects, bottom = 70, {}, 26
-        for page in self.pages if len(self.pages) > 1 else [self.page]:
-            here = page == self.page
-            label = PAGES[page] if len(self.pages) > 1 else "Gallery" if page == "pictures" else "Music room"
-            image = fonts.render(label, theme.title_size - 16, theme.text if here else theme.muted, bold=here)
-            surface.blit(image, (x, 26))
-            rect = self.tab_rects[page] = pygame.Rect(x, 26, image.get_width(), image.get_height())
-            if here and len(self.pages) > 1:
-                pygame.draw.rect(surface, theme.accent, (x, rect.bottom + 2, rect.width, 4), border_radius=2)
-            x, bottom = rect.right + 48, max(bottom, rect.bottom)
-        if self.page == "music":
-            done, what = sum(t in self.app.profile.tracks for t in self.app.story.music), "heard"
-            total = len(self.app.story.music)
-        else:
-            done, what, total = sum(self.seen(i) for i in range(len(self.items))), "seen", len(self.items)
-        count = fonts.render(f"{done} of {total} {what}", theme.small_size, theme.muted)
-        surface.blit(count, (WIDTH - 70 - count.get_width(), bottom - count.get_height()))
-        return bottom
-
-    def _hint(self, surface: pygame.Surface, text: str) -> None:
-        fonts, theme = self.app.fonts, self.app.theme
-        if len(self.pages) > 1:
-            other = PAGES[self.pages[(self.pages.index(self.page) + 1) % len(self.pages)]].lower()
-            text = f"Tab: {other} · {text}"
-        hint = fonts.render(text, theme.small_size - 2, theme.muted)
-        surface.blit(hint, ((WIDTH - hint.get_width()) // 2, HEIGHT - hint.get_height() - 14))
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        surface.blit(self.app.images.background("title"), (0, 0))
-        shade(surface, 200)
-        top = self._heading(surface) + 20
+        lay = self.layout()
+        draw.image(surface, self.app.images.background("title"), (0, 0))
+        draw.shade(surface, 200)
+        for page in self.pages:
+            rect = lay.get(f"header/tab_{page}")
+            if rect is None:
+                continue
+            here = page == self.page
+            draw.text(surface, fonts, self._page_label(page), theme.big_size, theme.text if here else theme.dim,
+                      rect.topleft, bold=here)
+            if here and len(self.pages) > 1:
+                draw.box(surface, theme.accent, Rect(rect.left, rect.bottom + 2, rect.width, 4), radius=2)
+        if "header/count" in lay:
+            draw.text(surface, fonts, self._count(), theme.small_size, theme.dim, lay["header/count"].topleft)
         if self.page == "music":
-            self.room.draw(surface, top)
-            return
-        d, tile, row_h = self._layout(top)
-        left = (WIDTH - COLUMNS * tile[0] - (COLUMNS - 1) * GAP_X) // 2
-        shift = max(0, top + (self.index // COLUMNS + 1) * row_h - (HEIGHT - 50))  # keep the selection on screen
-        self.rects = []
-        for i, item in enumerate(self.items):
-            x = left + (i % COLUMNS) * (tile[0] + GAP_X)
-            rect = pygame.Rect(x, top + (i // COLUMNS) * row_h - shift, *tile)
-            self.rects.append(rect)
-            if self.seen(i):
-                surface.blit(self._thumb(item.id, tile), rect.topleft)
-            else:
-                self._locked(surface, rect)
-            selected = i == self.index
-            if selected:
-                pygame.draw.rect(surface, theme.accent, rect.inflate(10, 10), width=4, border_radius=6)
-            text_block(surface, fonts, self._caption(i), theme.small_size - d,
-                       theme.accent if selected else (theme.text if self.seen(i) else theme.muted),
-                       pygame.Rect(x + 8, rect.bottom + 8, tile[0] - 16, 0), bold=selected, align="center")
-        self._hint(surface, "Arrows to move · Enter to open · Esc to go back")
+            self.room.draw(surface, lay)
+        else:
+            shown = self.grid.layout(lay["body"])
+            for i, cell in shown.cells.items():
+                self._tile(surface, i, cell)
+            ScrollList.draw_bar(surface, shown.rows, theme)
+        draw.text_block(surface, fonts, self.hint(), theme.hint_size, theme.dim, lay["footer"], align="center")
 
-    def _locked(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    def _tile(self, surface: pygame.Surface, i: int, cell: Rect) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        picture = self._picture(cell)
+        if self.seen(i):
+            draw.image(surface, self._thumb(self.items[i].id, picture.size), picture.topleft)
+        else:
+            self._locked(surface, picture)
+        selected = i == self.index
+        if selected:
+            draw.box(surface, theme.accent, picture.inflate(8, 8), width=4, radius=6)
+        draw.text_block(surface, fonts, self._caption(i), theme.small_size,
+                        theme.accent if selected else (theme.text if self.seen(i) else theme.dim),
+                        Rect(cell.left + 8, picture.bottom + CAPTION_GAP, cell.width - 16, 0), bold=True,
+                        align="center")
+
+    def _locked(self, surface: pygame.Surface, rect: Rect) -> None:
         """A dark tile with a padlock: the illustration exists but has not been shown yet."""
         theme = self.app.theme
-        panel(surface, rect, theme, alpha=235, edge=theme.muted, radius=8)
-        cx, cy = rect.center
-        pygame.draw.rect(surface, theme.muted, (cx - 22, cy - 6, 44, 34), border_radius=5)
-        pygame.draw.arc(surface, theme.muted, (cx - 15, cy - 32, 30, 46), 0, 3.1416, width=5)
+        draw.panel(surface, rect, theme, alpha=235, edge=theme.dim, radius=8)
+        lock(surface, Rect(rect.centerx - 24, rect.centery - 30, 48, 60), theme.dim)
+
+
+def lock(surface: pygame.Surface, r: Rect, colour) -> None:
+    """A padlock filling `r` (any size): a body in the lower 3/5 and a shackle above it."""
+    body_h = r.height * 3 // 5
+    shackle = max(2, r.width // 8)
+    draw.box(surface, colour, Rect(r.left, r.bottom - body_h, r.width, body_h), radius=max(2, r.width // 8))
+    draw.arc(surface, colour, Rect(r.left + r.width // 6, r.top, r.width * 2 // 3, body_h + shackle), 0, 3.1416,
+             width=shackle)
+
+
+def note(surface: pygame.Surface, r: Rect, colour) -> None:
+    """A quaver filling `r`: the piece playing now."""
+    head = Rect(r.left, r.bottom - r.height * 2 // 5, r.width // 2, r.height * 2 // 5)
+    stem = max(2, r.width // 8)
+    draw.circle(surface, colour, head.center, head.height // 2)
+    draw.line(surface, colour, (head.right - stem, head.centery), (head.right - stem, r.top), stem)
+    draw.line(surface, colour, (head.right - stem, r.top + stem // 2), (r.right, r.top + r.height // 3), stem)
 
 
 class MusicRoom:
-    """The gallery's music page: the pieces in music.yaml's order, on the left; the chosen one's card on the right."""
+    """The gallery's music page: the pieces in music.yaml's order on the left (a ScrollList); the chosen
+    one's card on the right."""
 
     def __init__(self, gallery: GalleryScreen):
         self.gallery = gallery
         self.app = gallery.app
         self.items = list(self.app.story.music.values())
-        self.index = 0
-        self.first = 0  # the first row shown (the list scrolls)
-        self.rects: list[pygame.Rect] = []
+        self.list = ScrollList(len(self.items), self._row_height, gap=6, wrap=False)
+
+    @property
+    def index(self) -> int:
+        return self.list.index
+
+    @index.setter
+    def index(self, value: int) -> None:
+        self.list.index = value
+
+    @property
+    def rects(self) -> list[Rect]:
+        """Each row this frame (empty for a row scrolled out of view)."""
+        rows = self.list.layout(self.gallery.layout()["body/list"]).rows
+        return [rows.get(i, Rect(0, 0, 0, 0)) for i in range(len(self.items))]
 
     def heard(self, i: int) -> bool:
         return self.items[i].id in self.app.profile.tracks
@@ -191,76 +260,65 @@ class MusicRoom:
             self.index = i
             self.app.audio.play_music(self.items[i].id)
 
-    def on_action(self, action: Action) -> None:
-        name, n = action.name, len(self.items)
-        steps = {"up": -1, "down": 1, "wheel_up": -1, "wheel_down": 1, "home": -n, "end": n}
-        if name in steps and n:
-            self.index = min(n - 1, max(0, self.index + steps[name]))
-        elif name in ("left", "right"):
-            self.gallery.turn(-1 if name == "left" else 1)
-        elif name == "confirm":
-            self.play(self.index)
-        elif name in ("click", "point") and action.pos:
-            hit = hit_index(self.rects, action.pos)
-            if hit is not None:
-                self.index = hit
-                if name == "click":
-                    self.play(hit)
-        elif name in ("cancel", "menu"):
-            self.app.pop()
-
     def _title(self, i: int) -> str:
         return self.items[i].title if self.heard(i) else UNHEARD
 
-    def _size(self, width: int) -> int:
-        """The list's text size: large text steps down until the longest entry (and its tag) fits a row."""
-        fonts, theme = self.app.fonts, self.app.theme
-        labels = [f"{i + 1}. {self._title(i)}" for i in range(len(self.items))]
-        room = width - 64 - 24 - fonts.width("playing", theme.small_size) - 16  # the icon, the "playing" tag
-        d = fitting(lambda d: max((fonts.width(t, theme.body_size - 4 - d, True) for t in labels), default=0), room,
-                    most=12)
-        return theme.body_size - 4 - d
+    def _icon(self) -> int:
+        return self.app.fonts.line_height(self.app.theme.body_size) * 11 // 20  # grows with the text
 
-    def draw(self, surface: pygame.Surface, top: int) -> None:
+    def _label_width(self, i: int, width: int) -> int:
+        """Room for a row's title: the icon on the left, and the "playing" tag on the row that plays."""
         fonts, theme = self.app.fonts, self.app.theme
-        bottom = HEIGHT - fonts.line_height(theme.small_size - 2) - 30
-        size = self._size(LIST_WIDTH)
-        row_h = fonts.line_height(size) + 16
-        left, n = 70, len(self.items)
-        shown = max(1, (bottom - top + 6) // row_h)  # whole rows only; the list scrolls with the selection
-        self.first = min(max(self.first, self.index - shown + 1), self.index, max(0, n - shown))
-        self.rects = [pygame.Rect(0, 0, 0, 0)] * n
-        for i in range(self.first, min(n, self.first + shown)):
-            rect = self.rects[i] = pygame.Rect(left, top + (i - self.first) * row_h, LIST_WIDTH, row_h - 6)
+        tag = fonts.width("playing", theme.small_size) + 16 if self.playing(i) else 0
+        return width - 24 - self._icon() - 16 - tag
+
+    def _row_height(self, i: int, width: int) -> int:
+        fonts, theme = self.app.fonts, self.app.theme
+        return draw.block_height(fonts, f"{i + 1}. {self._title(i)}", theme.body_size, self._label_width(i, width),
+                                 bold=True) + 16
+
+    def layout(self, body: Rect, lay: Layout) -> None:
+        theme = self.app.theme
+        split = round(body.width * LIST_SHARE)
+        area = lay.add("body/list", Rect(body.left, body.top, split, body.height), theme.body_size)
+        self.list.layout(area).into(lay, "body/list")
+        lay.add("body/card", Rect(area.right + 24, body.top, body.right - area.right - 24, body.height),
+                theme.small_size)
+
+    def on_action(self, action: Action, area: Rect | None = None) -> None:
+        if area is None:
+            area = self.gallery.layout()["body/list"]
+        if action.name in (Act.LEFT, Act.RIGHT):
+            self.gallery.turn(-1 if action.name == Act.LEFT else 1)
+            return
+        used = self.list.on_action(action, area)
+        if used and used.chosen is not None:
+            self.play(used.chosen)
+
+    def draw(self, surface: pygame.Surface, lay: Layout) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        shown = self.list.layout(lay["body/list"])
+        side = self._icon()
+        for i, rect in shown.rows.items():
             selected, heard = i == self.index, self.heard(i)
-            panel(surface, rect, theme, alpha=150 if selected else 90, edge=theme.accent if selected else None,
-                  radius=8)
-            colour = theme.accent if selected else theme.text if heard else theme.muted
-            side = min(40, max(22, fonts.line_height(size) * 11 // 20))  # the icons grow with the text
-            if self.playing(i) or not heard:
-                icon = pygame.Surface((22, 22), pygame.SRCALPHA)
-                if self.playing(i):
-                    self._note(icon, icon.get_rect(), theme.accent)
-                else:
-                    self._lock(icon, icon.get_rect(), theme.muted)
-                surface.blit(pygame.transform.smoothscale(icon, (side, side)),
-                             (rect.left + 12, rect.centery - side // 2))
-            label = fonts.render(f"{i + 1}. {self._title(i)}", size, colour, bold=selected)
-            surface.blit(label, (rect.left + 24 + side, rect.centery - label.get_height() // 2))
+            draw.panel(surface, rect, theme, alpha=150 if selected else 90, edge=theme.accent if selected else None,
+                       radius=8)
+            colour = theme.accent if selected else theme.text if heard else theme.dim
+            icon = Rect(rect.left + 12, rect.top + 8 + (fonts.line_height(theme.body_size) - side) // 2, side, side)
             if self.playing(i):
-                tag = fonts.render("playing", min(theme.small_size, size), theme.accent)
-                surface.blit(tag, (rect.right - 16 - tag.get_width(), rect.centery - tag.get_height() // 2))
-        x = left + LIST_WIDTH + 8  # more above / below: small arrows beside the list
-        if self.first > 0:
-            pygame.draw.polygon(surface, theme.muted, [(x, top + 14), (x + 14, top + 14), (x + 7, top + 4)])
-        if self.first + shown < n:
-            y = top + shown * row_h - 10
-            pygame.draw.polygon(surface, theme.muted, [(x, y - 14), (x + 14, y - 14), (x + 7, y - 4)])
+                note(surface, icon, theme.accent)
+            elif not heard:
+                lock(surface, icon, theme.dim)
+            draw.text_block(surface, fonts, f"{i + 1}. {self._title(i)}", theme.body_size, colour,
+                            Rect(icon.right + 12, rect.top + 8, self._label_width(i, rect.width), 0), bold=selected)
+            if self.playing(i):
+                draw.text(surface, fonts, "playing", theme.small_size, theme.accent, (rect.right - 16, icon.centery),
+                          anchor="midright")
+        ScrollList.draw_bar(surface, shown, theme)
         if self.items:
-            self._card(surface, pygame.Rect(x + 22, top, WIDTH - 70 - x - 22, bottom - top))
-        self.gallery._hint(surface, "↑ ↓ to move · Enter to play · Esc to go back")
+            self._card(surface, lay["body/card"])
 
-    def _card(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _card(self, surface: pygame.Surface, area: Rect) -> None:
         """The chosen piece: its title, where it plays, and whether it is playing or still locked."""
         fonts, theme = self.app.fonts, self.app.theme
         i, item = self.index, self.items[self.index]
@@ -272,28 +330,16 @@ class MusicRoom:
             parts.append(("Playing now" if self.playing(i) else "Enter to play", theme.small_size, theme.accent,
                           False, 16))
         else:
-            parts = [(UNHEARD, theme.body_size, theme.muted, True, 0),
-                     ("It unlocks the first time it plays in the story.", theme.small_size, theme.muted, False, 10)]
-        height = sum(block_height(fonts, t, size, width, bold) + gap for t, size, _, bold, gap in parts) + 40
-        rect = pygame.Rect(area.left, area.top, area.width, min(area.height, height))
-        panel(surface, rect, theme, alpha=170, radius=10)
+            parts = [(UNHEARD, theme.body_size, theme.dim, True, 0),
+                     ("It unlocks the first time it plays in the story.", theme.small_size, theme.dim, False, 10)]
+        height = sum(draw.block_height(fonts, t, size, width, bold) + gap for t, size, _, bold, gap in parts) + 40
+        rect = Rect(area.left, area.top, area.width, min(area.height, height))
+        draw.panel(surface, rect, theme, alpha=170, radius=10)
         y = rect.top + 20
-        for text, size, colour, bold, gap in parts:
-            y = text_block(surface, fonts, text, size, colour, pygame.Rect(rect.left + 20, y + gap, width, 0),
-                           bold=bold)
-
-    @staticmethod
-    def _note(surface: pygame.Surface, r: pygame.Rect, colour) -> None:
-        """A quaver: the piece playing now."""
-        pygame.draw.ellipse(surface, colour, (r.left, r.bottom - 9, 11, 9))
-        pygame.draw.line(surface, colour, (r.left + 10, r.bottom - 5), (r.left + 10, r.top), 3)
-        pygame.draw.line(surface, colour, (r.left + 10, r.top + 1), (r.right - 2, r.top + 8), 3)
-
-    @staticmethod
-    def _lock(surface: pygame.Surface, r: pygame.Rect, colour) -> None:
-        """A small padlock: not heard yet."""
-        pygame.draw.rect(surface, colour, (r.left + 2, r.top + 9, 18, 13), border_radius=3)
-        pygame.draw.arc(surface, colour, (r.left + 5, r.top, 12, 18), 0, 3.1416, width=3)
+        with draw.clip(surface, rect):  # a very long description at large text: the card ends at the list's foot
+            for text, size, colour, bold, gap in parts:
+                y = draw.text_block(surface, fonts, text, size, colour, Rect(rect.left + 20, y + gap, width, 0),
+                                    bold=bold)
 
 
 class IllustrationView(Screen):
@@ -304,23 +350,29 @@ class IllustrationView(Screen):
         self.gallery = gallery
         self.index = index
 
+    def _text(self) -> str:
+        return f"{self.gallery.items[self.index].title}   ·   ← → other illustrations · Esc to go back"
+
+    def layout(self) -> Layout:
+        fonts, theme = self.app.fonts, self.app.theme
+        lay = Layout()
+        h = draw.block_height(fonts, self._text(), theme.small_size, WIDTH - 120, spacing=1.0) + 16
+        lay.add("caption", Rect(40, HEIGHT - h - 16, WIDTH - 80, h), theme.small_size)
+        return lay
+
     def on_action(self, action: Action) -> None:
-        if action.name in ("left", "right", "up", "down"):
-            step = -1 if action.name in ("left", "up") else 1
+        if action.name in (Act.LEFT, Act.RIGHT, Act.UP, Act.DOWN):
+            step = -1 if action.name in (Act.LEFT, Act.UP) else 1
             seen = [i for i in range(len(self.gallery.items)) if self.gallery.seen(i)]
             self.index = seen[(seen.index(self.index) + step) % len(seen)]
             self.gallery.index = self.index
-        elif action.name in ("confirm", "click", "cancel", "menu"):
+        elif action.name in (Act.CONFIRM, Act.CLICK, Act.CANCEL, Act.MENU):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        item = self.gallery.items[self.index]
-        surface.blit(self.app.images.illustration(item.id), (0, 0))
-        text = f"{item.title}   ·   ← → other illustrations · Esc to go back"
-        size = theme.small_size
-        lines = fonts.wrap(text, size, WIDTH - 120)
-        h = len(lines) * fonts.line_height(size) + 16
-        rect = pygame.Rect(40, HEIGHT - h - 16, WIDTH - 80, h)
-        panel(surface, rect, theme, alpha=200, radius=10)
-        text_block(surface, fonts, text, size, theme.text, rect.inflate(-40, -16), spacing=1.0, align="center")
+        rect = self.layout()["caption"]
+        draw.image(surface, self.app.images.illustration(self.gallery.items[self.index].id), (0, 0))
+        draw.panel(surface, rect, theme, alpha=200, radius=10)
+        draw.text_block(surface, fonts, self._text(), theme.small_size, theme.text, rect.inflate(-40, -16),
+                        spacing=1.0, align="center")
