@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import tempfile
+import tempfile
 from pathlib import Path
 
 import pygame
