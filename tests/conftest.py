@@ -67,3 +67,37 @@ def library(story_root: Path):
     """The fixture story's content library (story, root and assets), as the app and commands receive it."""
     from game.library import load_library
     return load_library(story_root)
+
+
+def format_story(tmp_path: Path, scenes: dict[str, str], outfits: bool = False) -> Path:
+    """The fixture story plus extra scene files (name -> YAML text) for the format tests; with `outfits`, the
+    hero gets `outfits: [coat, uniform]` and small two-layer portraits (480x640, transparent) are drawn."""
+    import textwrap
+    root = tmp_path / "scenes"
+    if not root.exists():
+        shutil.copytree(FIXTURES / "story_ok", root)
+        shutil.copytree(FIXTURE_ASSETS, tmp_path / "assets")
+    for name, text in scenes.items():
+        (root / "story" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    if outfits:
+        import pygame
+        characters = root / "characters.yaml"
+        characters.write_text(characters.read_text(encoding="utf-8").replace(
+            "expressions: [neutral, happy]}", "expressions: [neutral, happy], outfits: [coat, uniform]}"),
+            encoding="utf-8")
+        folder = tmp_path / "assets" / "images" / "characters"
+        for name, colour, rect in [("hero_outfit_coat", (60, 60, 150), (90, 260, 300, 380)),
+                                   ("hero_outfit_uniform", (40, 130, 60), (90, 260, 300, 380)),
+                                   ("hero_neutral", (230, 200, 170), (170, 60, 140, 180)),
+                                   ("hero_happy", (250, 120, 120), (170, 60, 140, 180))]:
+            layer = pygame.Surface((480, 640), pygame.SRCALPHA)
+            layer.fill((*colour, 255), rect)
+            pygame.image.save(layer, str(folder / f"{name}.png"))
+    return root
+
+
+def format_scene(scene_id: str, beats: str) -> str:
+    """A scene file for the format tests: chapter 2, the fixture's room, no title card, then `beats` (YAML list
+    items indented by two spaces, as written under 'beats:')."""
+    return (f'\nid: {scene_id}\ntitle: "{scene_id.title()}"\nchapter: 2\ndate: "x"\nbackground: room\ncard: false\n'
+            f"beats:\n{beats.lstrip(chr(10))}")

@@ -13,7 +13,9 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from ..content import markup
 from ..content import model as m
+from ..content.formatcheck import texts
 from ..content.loader import AUDIO_EXTENSIONS, Content, check_content, condition_refs, find_root
 from ..content.problems import ERROR, WARNING, Mark, Problem, display_path
 from ..content.yamlsource import Document
@@ -48,11 +50,19 @@ RULES: dict[str, tuple[str, str]] = {
     "missing-asset": (ERROR, "an image or sound the content names does not exist"),
     "asset-path": (ERROR, "an asset path that leads out of assets/"),
     "unset-variable": (WARNING, "a flag or counter is read but never set anywhere"),
+    "markup": (ERROR, "an unknown, unclosed or misnested text tag ({b}, {i}, {color=#rrggbb}; '{{' for a '{')"),
+    "variable-syntax": (ERROR, "a '[' in a line that is not '[name]' ('[[' for a literal '[')"),
+    "unknown-variable": (ERROR, "a line shows [name], but no beat or option ever sets that variable"),
+    "variable-kind": (ERROR, "a text variable that is also used as a flag or counter"),
+    "unknown-label": (ERROR, "a goto names a label its scene does not have"),
+    "duplicate-label": (ERROR, "two labels with the same name in one scene"),
+    "unknown-outfit": (ERROR, "an outfit the character does not list (or a character without outfits)"),
     # lint only
     "unreachable-scene": (WARNING, "no path from story.yaml's start scene leads to this scene"),
     "unreachable-beat": (WARNING, "beats no path reaches (after an unconditional goto or end, or an unused next)"),
     "dead-end": (WARNING, "a path runs off the end of a scene that has no next, goto or end"),
-    "unused-variable": (INFO, "a flag or counter is set but no condition ever reads it"),
+    "unused-variable": (INFO, "a variable is set but no condition reads it and no line shows it"),
+    "unused-label": (INFO, "a label no goto jumps to"),
     "impossible-condition": (WARNING, "a condition no play-through can make true"),
     "unobtainable-evidence": (WARNING, "evidence defined in evidence.yaml that nothing reachable gives"),
     "unused-asset": (INFO, "an image or sound under assets/ that no content file uses"),
@@ -150,6 +160,7 @@ class _Linter:
 
     def run(self) -> list[Problem]:
         self.reachability()
+        self.labels()
         self.variables()
         self.conditions()
         self.evidence()
@@ -206,9 +217,24 @@ class _Linter:
                          "they follow an unconditional goto or end (or a choice whose every option leaves); "
                          "move them before it, put them in an option's 'then', or delete them")
 
+    # labels ---------------------------------------------------------------------------------------
+    def labels(self) -> None:
+        used = {(op.scene, op.label) for scene in self.story.scenes.values() for op in scene.code
+                if isinstance(op, m.Goto) and op.label is not None}
+        for sid, scene in self.story.scenes.items():
+            for name, mark in scene.label_marks.items():
+                if (sid, name) not in used:
+                    self.add("unused-label", mark, f"no goto jumps to label '{name}'",
+                             f"jump to it with 'goto: .{name}' (from this scene) or 'goto: {sid}.{name}', "
+                             "or remove it")
+
     # variables ------------------------------------------------------------------------------------
     def variables(self) -> None:
         read: set[str] = set()
+        for doc in self.scene_docs.values():  # a line that shows [name] reads it
+            for _path, text, spoken in texts(doc):
+                if spoken:
+                    read.update(name for _, name in markup.variables(text)[0])
         first_set: dict[str, Mark] = {}
         for scene in self.story.scenes.values():
             for op in scene.code:
@@ -228,8 +254,8 @@ class _Linter:
         for name, mark in sorted(first_set.items(), key=lambda kv: (kv[1].file, kv[1].line, kv[0])):
             if name not in read:
                 self.add("unused-variable", mark, f"'{name}' is set here but no condition ever reads it",
-                         f"read it with {{flag: {name}}} or {{counter: {name}, gte: N}}, "
-                         "or remove it if it is only a note to yourself")
+                         f"read it with {{flag: {name}}} or {{counter: {name}, gte: N}}, show it in "
+                         f"a line with [{name}], or remove it if it is only a note to yourself")
 
     # conditions -----------------------------------------------------------------------------------
     def conditions(self) -> None:
@@ -271,6 +297,7 @@ class _Linter:
         for char in story.characters.values():
             if char.sprite:
                 used.update(f"images/characters/{char.sprite}_{e}.png" for e in char.expressions)
+                used.update(f"images/characters/{char.sprite}_outfit_{o}.png" for o in char.outfits)
         tracks, effects = {story.credits_music} - {None}, set()
         for scene in story.scenes.values():
             if scene.music:
@@ -335,8 +362,7 @@ class _Linter:
                      "install pygame to measure lines with the shipped fonts", severity=INFO)
             return
         for mark, text in self._box_texts():
-            n1 = len(book_1.wrap(text, layout.size, layout.width))
-            n2 = len(book_2.wrap(text, layout.size, layout.width))
+            n1, n2 = (_line_count(book, text, layout.size, layout.width) for book in (book_1, book_2))
             top_2 = layout.box_top(n2, book_2)
             if n1 > LINES_AT_100:
                 self.add("text-overflow", mark, f"this line needs {n1} lines in the text box at 100% text size "
@@ -347,7 +373,7 @@ class _Linter:
                          f"would be {-top_2} px taller than the screen",
                          f"split it into two beats (about {layout.max_lines(book_2)} lines fit at 200%)")
         for mark, text in self._all_texts():
-            missing = sorted({ch for ch in text if not book_1.covers(ch)})
+            missing = sorted({ch for ch in markup.plain(text) if not book_1.covers(ch)})
             if missing:
                 listed = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing)
                 self.add("missing-glyph", mark, f"the shipped fonts have no glyph for {listed}: "
@@ -394,6 +420,13 @@ def _engine_names() -> set[str]:
     return names
 
 
+def _line_count(book, text: str, size: int, width: int) -> int:
+    """Lines `text` (markup; a [name] counted as written) takes in the text box, wrapped as the play screen
+    wraps it (game/screens/richtext.py: the same markup.wrap, bold runs measured bold)."""
+    runs = markup.spans(text.replace("[[", "["))
+    return len(markup.wrap(runs, width, lambda words, bold, _italic: book.width(words, size, bold)))
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -405,7 +438,8 @@ def _unused_hint(folder: str, path: Path) -> str:
     if folder == "images/cg":
         return f"list it in illustrations.yaml (image: cg/{path.name}), or delete it"
     if folder == "images/characters":
-        return (f"list its expression in characters.yaml (sprite + expressions give {stem}.png), or delete it")
+        return (f"list its expression in characters.yaml (sprite + expressions give {stem}.png; an outfit layer "
+                "is <sprite>_outfit_<outfit>.png), or delete it")
     if folder == "audio/ambience":
         return f"name it as a location's ambience in locations.yaml (ambience: {stem}), or delete it"
     kind = "music" if folder.endswith("music") else "sound"

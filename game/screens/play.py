@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import pygame
 
+from ..content.markup import plain
 from ..content.model import chapter_label
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
+from ..ui.draw import image
+from . import richtext
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH, hex_colour
 from .widgets import Item, MenuList, block_height, fitting, panel, shade, text_block
 
 POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_right": 0.86}
-FADE_SECONDS = 0.45
+FADE_SECONDS = 0.45  # a dissolve; a fade through black takes twice as long (half out, half in)
 BOX_MARGIN = 60
 QUICK = ("Back", "Log", "Auto", "Skip", "Save", "History", "Menu")
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
@@ -21,8 +24,11 @@ PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 
 class PlayScreen(Screen):
     def __init__(self, app, start_scene: str | None = None, runtime: Runtime | None = None,
-                 options: Options | None = None):
+                 options: Options | None = None, overlay=None):
         super().__init__(app)
+        # a mode drawn over the play screen (the classroom's presenter view); it may take input first, keeps
+        # `top` px free at the top of the screen, may draw an event itself, and may turn saves and the quick bar off
+        self.overlay = overlay
         settings = app.settings
         options = options or Options(prompts=settings.prompts_in_play or app.classroom,
                                      content_notes=settings.content_notes)
@@ -30,9 +36,13 @@ class PlayScreen(Screen):
         self.event: ev.Event | None = None
         self.typed = 0.0            # characters of the current line shown so far
         self.wait = 0.0             # seconds since the line finished typing (for auto)
-        self.fade = 1.0             # background transition progress, 0 -> 1
-        self.old_background: pygame.Surface | None = None  # the picture fading out
+        self.fade = 1.0             # transition progress, 0 -> 1 (1: none running)
+        self.fade_kind = "dissolve"  # dissolve: the old picture fades over the new; fade: through black
+        self.old_picture: tuple[str, str] | None = None  # the picture (and below, portraits) being left
+        self.old_sprites: dict[str, dict[str, str]] = {}
+        self.sprite_fx: dict[str, tuple] = {}  # who -> ("show", sprite before | None) | ("hide", sprite) | ("move", at)
         self.shown_picture: tuple[str, str] | None = None  # ("background" | "illustration", id) on screen
+        self.shown_sprites: dict[str, dict[str, str]] = {}
         self.menu: MenuList | None = None
         self.auto = False
         self.skip = False
@@ -59,16 +69,10 @@ class PlayScreen(Screen):
                 self.app.audio.play_sound(effect[1])
             elif effect[0] == "illustration" and effect[1] != "none":
                 self.app.profile.see_illustration(effect[1])
-        changes = [e[2] for e in event.effects if e[0] in ("background", "illustration")]
-        picture = self._picture()
-        if changes and changes[-1] != "cut" and not self.app.settings.reduce_motion:
-            if self.shown_picture and self.shown_picture != picture:
-                self.old_background = self._picture_image(self.shown_picture)
-                self.fade = 0.0
+        self._transitions(event.effects)
         self.app.audio.play_music(self.rt.state.stage.music)
         location = self.app.story.locations.get(self.rt.state.stage.background)
         self.app.audio.play_ambience(location.ambience or "" if location else "")
-        self.shown_picture = picture
         self.event = event
         self.shown_at, self.card = self.app.time, 0
         self._remember(event)
@@ -76,9 +80,35 @@ class PlayScreen(Screen):
         self.wait = 0.0
         self.menu = self._menu_for(event)
 
+    def _transitions(self, effects: tuple) -> None:
+        """Start what this event's effects ask for, from what was on screen before it: a background or
+        illustration that fades through black or dissolves, portraits that dissolve in or out or slide, and a
+        show/hide `fade` that takes the whole stage through black. Reduce motion cuts them all."""
+        before, picture = self.shown_sprites, self._picture()
+        old_picture, self.shown_picture = self.shown_picture, picture
+        self.shown_sprites = {who: dict(sprite) for who, sprite in self.rt.state.stage.sprites.items()}
+        self.sprite_fx, self.fade = {}, 1.0
+        if self.app.settings.reduce_motion or old_picture is None:
+            return
+        changes = [e[2] for e in effects if e[0] in ("background", "illustration")]
+        picture_change = bool(changes) and changes[-1] != "cut" and old_picture != picture
+        if (picture_change and changes[-1] == "fade") or any(
+                e[0] in ("show", "hide") and e[2] == "fade" for e in effects):
+            self.fade, self.fade_kind, self.old_picture, self.old_sprites = 0.0, "fade", old_picture, before
+            return
+        if picture_change:
+            self.fade, self.fade_kind, self.old_picture = 0.0, "dissolve", old_picture
+        for effect in effects:
+            if effect[0] in ("show", "hide") and effect[2] == "dissolve":
+                self.sprite_fx[effect[1]] = (effect[0], effect[3])
+            elif effect[0] == "move":
+                self.sprite_fx[effect[1]] = ("move", effect[2])
+        if self.sprite_fx:
+            self.fade = 0.0
+
     def _menu_for(self, event: ev.Event) -> MenuList | None:
         if isinstance(event, ev.WAITS_FOR_CHOICE):
-            items = [Item(text, lambda i=i: self.choose(i)) for i, text in event.options]
+            items = [Item(plain(text), lambda i=i: self.choose(i)) for i, text in event.options]
             center_y = 300 if isinstance(event, ev.ChoiceEvent) else 520
             return MenuList(items, (WIDTH // 2, center_y), 860, self.app.theme.body_size, numbered=True,
                             audio=self.app.audio)
@@ -90,11 +120,13 @@ class PlayScreen(Screen):
         if isinstance(event, ev.SceneStart):
             profile.chapters.add(event.chapter)
             profile.save_persistent()
-        if isinstance(event, (ev.SceneStart, ev.ChoiceEvent, ev.EndEvent)):
+        if isinstance(event, (ev.SceneStart, ev.ChoiceEvent, ev.EndEvent)) and self._saves():
             self.autosave_due = True  # taken next frame, from the canvas that shows this moment (at an ending:
             # so that Continue comes back to the end screen, not to the choice before it)
-        if isinstance(event, ev.LineEvent) and self.app.settings.self_voicing:
-            self.app.voice.say(f"{event.name}: {event.text}" if event.name else event.text)
+        if self.app.settings.self_voicing and (isinstance(event, ev.LineEvent) or
+                                               isinstance(event, ev.ChoiceEvent) and event.name):
+            words = plain(event.text if isinstance(event, ev.LineEvent) else event.prompt)
+            self.app.voice.say(f"{event.name}: {words}" if event.name else words)
 
     def save(self, slot: str, from_canvas: bool = False) -> None:
         """Save to a slot ('auto' rotates through the autosaves); failures become a message, never a crash.
@@ -143,11 +175,20 @@ class PlayScreen(Screen):
 
     # --- input ---------------------------------------------------------------------------------
 
+    def _saves(self) -> bool:
+        return self.overlay is None or self.overlay.saves
+
+    def _top(self) -> int:
+        """Pixels kept free at the top of the screen for the overlay's header."""
+        return self.overlay.top if self.overlay is not None else 0
+
     def line_done(self) -> bool:
-        return not isinstance(self.event, ev.LineEvent) or self.typed >= len(self.event.text)
+        return not isinstance(self.event, ev.LineEvent) or self.typed >= richtext.length(self.event.text)
 
     def on_action(self, action: Action) -> None:
         name = action.name
+        if self.overlay is not None and self.overlay.on_action(action):
+            return
         if self.hide_ui and name in ("confirm", "click", "hide_ui", "cancel"):
             self.hide_ui = False
             return
@@ -220,13 +261,15 @@ class PlayScreen(Screen):
         self.app.push(EndScreen(self.app, self, self.event))
 
     def update(self, dt: float) -> None:
+        if self.overlay is not None:
+            self.overlay.update(dt)
         if self.autosave_due:
             self.autosave_due = False
             self.save("auto", from_canvas=True)
             if isinstance(self.event, ev.EndEvent) and self.app.top is self:
                 self.end_screen()
         settings = self.app.settings
-        self.fade = min(1.0, self.fade + dt / FADE_SECONDS)
+        self.fade = min(1.0, self.fade + dt / (2 * FADE_SECONDS if self.fade_kind == "fade" else FADE_SECONDS))
         if isinstance(self.event, ev.LineEvent) and settings.text_speed:
             self.typed += dt * settings.text_speed
         if self.line_done():
@@ -253,7 +296,9 @@ class PlayScreen(Screen):
         if self.hide_ui or self.event is None:
             return
         e = self.event
-        if isinstance(e, ev.LineEvent):
+        if self.overlay is not None and self.overlay.draw_event(surface, e):
+            pass
+        elif isinstance(e, ev.LineEvent):
             self._draw_line(surface, e)
         elif isinstance(e, ev.ChoiceEvent):
             self._draw_choice(surface, e)
@@ -269,6 +314,8 @@ class PlayScreen(Screen):
             self.draw_sources(surface, e, self.card)
         if self.menu is not None:
             self.menu.draw(surface, self.app.fonts, self.app.theme)
+        if self.overlay is not None:
+            self.overlay.draw(surface)
 
     def _picture(self) -> tuple[str, str]:
         """What fills the screen behind the text: the illustration when one shows, else the background."""
@@ -279,43 +326,65 @@ class PlayScreen(Screen):
         kind, name = picture
         return self.app.images.illustration(name) if kind == "illustration" else self.app.images.background(name)
 
+    @property
+    def old_background(self) -> pygame.Surface | None:
+        """The picture a running transition leaves (None when none runs)."""
+        return self._picture_image(self.old_picture) if self.old_picture and self.fade < 1.0 else None
+
     def _draw_stage(self, surface: pygame.Surface) -> None:
-        stage = self.rt.state.stage
+        t = self.fade
+        if self.fade_kind == "fade" and t < 1.0:  # through black: the old stage darkens, then the new one lightens
+            leaving = t < 0.5
+            picture = self.old_picture if leaving else self._picture()
+            surface.blit(self._picture_image(picture), (0, 0))
+            if picture[0] != "illustration":
+                self._draw_sprites(surface, self.old_sprites if leaving else self.rt.state.stage.sprites, {}, 1.0)
+            shade(surface, round(255 * min(1.0, 2 * t if leaving else 2 * (1 - t))))
+            return
         surface.blit(self._picture_image(self._picture()), (0, 0))
-        if self.old_background is not None and self.fade < 1.0:
-            self.old_background.set_alpha(round(255 * (1 - self.fade)))  # shared with the image cache:
-            surface.blit(self.old_background, (0, 0))
-            self.old_background.set_alpha(None)                           # so put its alpha back
-        if stage.illustration:
-            return  # an illustration is the whole picture: no portraits over it
-        speaker = self.event.speaker if isinstance(self.event, ev.LineEvent) else None
-        for who, sprite in stage.sprites.items():
-            listening = speaker is not None and who != speaker
-            image = (self.app.images.dimmed if listening else self.app.images.portrait)(who, sprite["expression"])
-            if image is None:
-                continue
-            x = round(WIDTH * POSITIONS.get(sprite["at"], 0.5)) - image.get_width() // 2
-            surface.blit(image, (x, HEIGHT - image.get_height() + 40))
+        if self.old_picture is not None and t < 1.0 and self.fade_kind == "dissolve":
+            image(surface, self._picture_image(self.old_picture), (0, 0), alpha=round(255 * (1 - t)))
+        if not self.rt.state.stage.illustration:  # an illustration is the whole picture: no portraits over it
+            self._draw_sprites(surface, self.rt.state.stage.sprites, self.sprite_fx if t < 1.0 else {}, t)
+
+    def _draw_sprites(self, surface: pygame.Surface, sprites: dict, fx: dict, t: float) -> None:
+        """Portraits where they stand; `fx` dissolves some in or out, or slides them, `t` of the way."""
+        speaker = self.event.speaker if isinstance(self.event, (ev.LineEvent, ev.ChoiceEvent)) else None
+        eased = t * t * (3 - 2 * t)
+        for who, (kind, old) in fx.items():
+            if kind in ("show", "hide") and old is not None and (kind == "hide" or old != sprites.get(who)):
+                stays = kind == "show" and old["at"] == sprites[who]["at"]  # a new look dissolves over the old
+                self._draw_portrait(surface, who, old, speaker, POSITIONS.get(old["at"], 0.5), 1.0 if stays else 1 - t)
+        for who, sprite in sprites.items():
+            kind, old = fx.get(who, ("", None))
+            x = POSITIONS.get(sprite["at"], 0.5)
+            if kind == "move":
+                x = POSITIONS.get(old, 0.5) + (x - POSITIONS.get(old, 0.5)) * eased
+            self._draw_portrait(surface, who, sprite, speaker, x, t if kind == "show" else 1.0)
+
+    def _draw_portrait(self, surface: pygame.Surface, who: str, sprite: dict, speaker: str | None, x: float,
+                       alpha: float) -> None:
+        listening = speaker is not None and who != speaker
+        picture = (self.app.images.dimmed if listening else self.app.images.portrait)(
+            who, sprite["expression"], sprite.get("outfit", ""))
+        if picture is None:
+            return
+        where = (round(WIDTH * x) - picture.get_width() // 2, HEIGHT - picture.get_height() + 40)
+        image(surface, picture, where, alpha=None if alpha >= 1.0 else round(255 * alpha))
 
     def _text_box(self, surface: pygame.Surface, text: str, size: int) -> pygame.Rect:
         fonts, theme = self.app.fonts, self.app.theme
         width = WIDTH - 2 * BOX_MARGIN
-        height = max(190, block_height(fonts, text, size, width - 80) + 90)
+        height = max(190, richtext.height(fonts, text, size, width - 80) + 90)
         rect = pygame.Rect(BOX_MARGIN, HEIGHT - height - 20, width, height)
         panel(surface, rect, theme, edge=theme.panel_edge)
         return rect
 
     def _draw_line(self, surface: pygame.Surface, e: ev.LineEvent) -> None:
-        fonts, theme = self.app.fonts, self.app.theme
+        theme = self.app.theme
         size = theme.body_size
         rect = self._text_box(surface, e.text, size)
-        if e.name:
-            colour = hex_colour(e.colour) if e.colour else theme.accent
-            label = fonts.render(e.name, theme.name_size, (20, 20, 28), bold=True)
-            plate = pygame.Rect(rect.left + 28, rect.top - label.get_height() // 2 - 12,
-                                label.get_width() + 36, label.get_height() + 12)
-            pygame.draw.rect(surface, colour, plate, border_radius=10)
-            surface.blit(label, (plate.left + 18, plate.top + 6))
+        self._name_plate(surface, rect, e.name, e.colour)
         body = rect.inflate(-80, -60)
         body.top = rect.top + 34
         self._type_out(surface, e.text, size, body)
@@ -326,22 +395,27 @@ class PlayScreen(Screen):
             pygame.draw.polygon(surface, theme.accent, arrow)
         self._draw_quick(surface, rect)
 
+    def _name_plate(self, surface: pygame.Surface, rect: pygame.Rect, name: str, colour: str) -> None:
+        """The speaker's name on a plate in their colour, over the top edge of `rect`."""
+        if not name:
+            return
+        label = self.app.fonts.render(name, self.app.theme.name_size, (20, 20, 28), bold=True)
+        plate = pygame.Rect(rect.left + 28, rect.top - label.get_height() // 2 - 12,
+                            label.get_width() + 36, label.get_height() + 12)
+        pygame.draw.rect(surface, hex_colour(colour) if colour else self.app.theme.accent, plate, border_radius=10)
+        surface.blit(label, (plate.left + 18, plate.top + 6))
+
     def _type_out(self, surface: pygame.Surface, text: str, size: int, body: pygame.Rect) -> None:
         """The first `typed` characters, laid out as the whole line will be, so words never jump lines."""
-        fonts, colour = self.app.fonts, self.app.theme.text
-        left = int(self.typed)
-        step = round(fonts.line_height(size) * 1.15)
-        for i, line in enumerate(fonts.wrap(text, size, body.width)):
-            if left <= 0:
-                break
-            part = line if left >= len(line) else line[:left]
-            surface.blit(fonts.render(part, size, colour, cache=part is line), (body.left, body.top + i * step))
-            left -= len(line) + 1  # the space the wrap consumed
+        typed = None if self.line_done() else int(self.typed)
+        richtext.block(surface, self.app.fonts, text, size, self.app.theme.text, body, limit=typed)
 
     def _draw_quick(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         x = box.right - 80
         self.quick_rects = {}
+        if self.overlay is not None and not self.overlay.quick_bar:
+            return
         for name in reversed(QUICK):
             on = (name == "Auto" and self.auto) or (name == "Skip" and self.skip)
             image = fonts.render(name, theme.small_size - 2, theme.accent if on else theme.muted, bold=on)
@@ -357,18 +431,23 @@ class PlayScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         width = WIDTH - 2 * BOX_MARGIN - 80
 
+        plate = 14 if e.name else 0  # room under a spoken choice's name plate
+
         def prompt_height(d: int) -> int:
-            return block_height(fonts, e.prompt, theme.body_size - d, width - 60) + 40
+            return richtext.height(fonts, e.prompt, theme.body_size - d, width - 60) + 40 + plate
 
         def height(d: int) -> int:
             self.menu.size = theme.body_size - d
             return prompt_height(d) + 40 + 2 * self._menu_half()
 
-        d = fitting(height, HEIGHT - 60)
-        rect = pygame.Rect(BOX_MARGIN + 40, 30, width, prompt_height(d))
-        panel(surface, rect, theme, edge=theme.panel_edge)
-        text_block(surface, fonts, e.prompt, theme.body_size - d, theme.accent, rect.inflate(-60, -40),
-                   align="center")
+        d = fitting(height, HEIGHT - 60 - self._top())
+        rect = pygame.Rect(BOX_MARGIN + 40, 30 + 2 * plate + self._top(), width, prompt_height(d))
+        panel(surface, rect, theme, edge=hex_colour(e.colour) if e.colour else theme.panel_edge)
+        self._name_plate(surface, rect, e.name, e.colour)
+        inner = rect.inflate(-60, -40)
+        inner.top += plate
+        richtext.block(surface, fonts, e.prompt, theme.body_size - d, theme.text if e.name else theme.accent, inner,
+                       align="center")
         self.menu.center = (WIDTH // 2, max(rect.bottom + 40 + self._menu_half(), 380))
 
     def _menu_half(self) -> int:
@@ -385,13 +464,14 @@ class PlayScreen(Screen):
         def height(d: int) -> int:
             size, small = theme.card_text_size - d, theme.small_size - d // 2
             h = 60 + fonts.line_height(small)
-            h += block_height(fonts, title, size + 6, inner_w, bold=True) + 16 if title else 0
-            h += block_height(fonts, body, size, inner_w) + 16 if body else 0
+            h += richtext.height(fonts, title, size + 6, inner_w, bold=True) + 16 if title else 0
+            h += richtext.height(fonts, body, size, inner_w) + 16 if body else 0
             return h + (block_height(fonts, footer, small, inner_w) + 10 if footer else 0)
 
-        d = fitting(height, HEIGHT - 60 - self.reserve)
+        reserve = self.reserve + self._top()
+        d = fitting(height, HEIGHT - 60 - reserve)
         size, small, h = theme.card_text_size - d, theme.small_size - d // 2, height(d)
-        top = max(20 + self.reserve, (HEIGHT + self.reserve - h) // 2 - 20)
+        top = max(20 + reserve, (HEIGHT + reserve - h) // 2 - 20)
         rect = pygame.Rect((WIDTH - width) // 2, top, width, h + 20)
         panel(surface, rect, theme, edge=label_colour or theme.panel_edge)
         y = rect.top + 30
@@ -399,10 +479,10 @@ class PlayScreen(Screen):
         surface.blit(tag, (rect.left + 50, y))
         y += tag.get_height() + 10
         if title:
-            y = text_block(surface, fonts, title, size + 6, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0),
-                           bold=True) + 16
+            y = richtext.block(surface, fonts, title, size + 6, theme.text,
+                               pygame.Rect(rect.left + 50, y, inner_w, 0), bold=True) + 16
         if body:
-            y = text_block(surface, fonts, body, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0)) + 16
+            y = richtext.block(surface, fonts, body, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0)) + 16
         if footer:
             text_block(surface, fonts, footer, small, theme.muted, pygame.Rect(rect.left + 50, y, inner_w, 0))
         return rect
@@ -431,32 +511,33 @@ class PlayScreen(Screen):
 
         def parts(d: int) -> tuple[int, int, int, int]:
             size = theme.card_text_size - 2 - d
-            head = block_height(fonts, e.topic, size + 4, WIDTH - 200, bold=True)
-            column = max(block_height(fonts, says, size, col_w - 50) for _, says in e.accounts)
+            head = richtext.height(fonts, e.topic, size + 4, WIDTH - 200, bold=True)
+            column = max(richtext.height(fonts, says, size, col_w - 50) for _, says in e.accounts)
             label = fonts.line_height(theme.small_size - d // 2)
-            question = block_height(fonts, e.question, theme.small_size + 2 - d // 2, WIDTH - 240)
+            question = richtext.height(fonts, e.question, theme.small_size + 2 - d // 2, WIDTH - 240)
             return head, column + label + 50, question, label
 
         def height(d: int) -> int:
             head, column, question, label = parts(d)
             return label + 10 + head + 20 + column + 20 + question
 
-        d = fitting(height, HEIGHT - 40 - self.reserve)
+        reserve = self.reserve + self._top()
+        d = fitting(height, HEIGHT - 40 - reserve)
         size, small = theme.card_text_size - 2 - d, theme.small_size - d // 2
         head, column, question, label_h = parts(d)
-        top = max(20 + self.reserve, (HEIGHT + self.reserve - height(d)) // 2)
+        top = max(20 + reserve, (HEIGHT + reserve - height(d)) // 2)
         tag = fonts.render("THE SOURCES DIFFER", small, colour, bold=True)
         surface.blit(tag, ((WIDTH - tag.get_width()) // 2, top))
-        y = text_block(surface, fonts, e.topic, size + 4, theme.text,
-                       pygame.Rect(100, top + label_h + 10, WIDTH - 200, 0), bold=True, align="center") + 20
+        y = richtext.block(surface, fonts, e.topic, size + 4, theme.text,
+                           pygame.Rect(100, top + label_h + 10, WIDTH - 200, 0), bold=True, align="center") + 20
         for i, (source, says) in enumerate(e.accounts):
             rect = pygame.Rect(80 + i * (col_w + 30), y, col_w, column)
             panel(surface, rect, theme, edge=colour)
             surface.blit(fonts.render(source, small, colour, bold=True), (rect.left + 25, rect.top + 18))
-            text_block(surface, fonts, says, size, theme.text,
-                       pygame.Rect(rect.left + 25, rect.top + 28 + label_h, col_w - 50, 0))
-        text_block(surface, fonts, e.question, small + 2, theme.accent,
-                   pygame.Rect(120, y + column + 20, WIDTH - 240, 0), align="center")
+            richtext.block(surface, fonts, says, size, theme.text,
+                           pygame.Rect(rect.left + 25, rect.top + 28 + label_h, col_w - 50, 0))
+        richtext.block(surface, fonts, e.question, small + 2, theme.accent,
+                       pygame.Rect(120, y + column + 20, WIDTH - 240, 0), align="center")
 
     def _draw_scene_card(self, surface: pygame.Surface, e: ev.SceneStart) -> None:
         fonts, theme = self.app.fonts, self.app.theme
@@ -473,8 +554,8 @@ class PlayScreen(Screen):
         def height(d: int) -> int:
             return sum(block_height(fonts, t, s, WIDTH - 200, b) + 14 for t, s, _, b in lines(d))
 
-        d = fitting(height, room - 40, step=4, most=24)  # a long title at large text: the title shrinks first
-        y = max(20, min(HEIGHT // 2 - 90, room - height(d)))
+        d = fitting(height, room - 40 - self._top(), step=4, most=24)  # a long title at large text: it shrinks first
+        y = max(20 + self._top(), min(HEIGHT // 2 - 90, room - height(d)))
         for text, size, colour, bold in lines(d):
             y = text_block(surface, fonts, text, size, colour, pygame.Rect(100, y, WIDTH - 200, 0), bold, "center") + 14
         surface.blit(hint, ((WIDTH - hint.get_width()) // 2, HEIGHT - hint.get_height() - 40))
@@ -526,6 +607,7 @@ class PlayScreen(Screen):
         if fonts.width(text, size, True) > WIDTH - 100:  # a very long chapter title: keep the count, drop the title
             text = f"Film and sources · {chapter_label(page.chapter)} · card {card + 1} of {len(page.cards)} · {more}"
         image = fonts.render(text, size, theme.accent, bold=True)
-        rect = pygame.Rect((WIDTH - image.get_width()) // 2 - 20, 10, image.get_width() + 40, image.get_height() + 10)
+        rect = pygame.Rect((WIDTH - image.get_width()) // 2 - 20, 10 + self._top(), image.get_width() + 40,
+                           image.get_height() + 10)
         panel(surface, rect, theme, alpha=235, edge=theme.accent, radius=10)
         surface.blit(image, (rect.left + 20, rect.top + 5))
