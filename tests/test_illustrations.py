@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import tempfile
-import tempfile
 from pathlib import Path
 
 import pygame
