@@ -304,21 +304,17 @@ class App:
 def run(library: Library, start_scene: str | None = None, fullscreen: bool = False, data: str | None = None,
         classroom: bool = False, dev: bool = False, timeline_focus: str | None = None,
         classroom_out: Path | None = None) -> int:
-    from .title import TitleScreen
     if os.environ.get("SDL_VIDEODRIVER") == "dummy":
         print("note: SDL_VIDEODRIVER=dummy, so no window will be visible")
     profile = Profile(data, library.story_id)
     if fullscreen:
         profile.settings.fullscreen = True
     app = App(library, profile, classroom=classroom, dev=dev)
-    title = TitleScreen(app)
-    app.push(title)
+    title = app.nav.open("title")
     if start_scene:
-        from .play import PlayScreen
-        app.push(PlayScreen(app, start_scene=start_scene))
+        app.nav.open("play", start_scene=start_scene)
     elif timeline_focus is not None:
         title.open_timeline(timeline_focus or None)
     elif classroom:
-        from .classroom_hub import ClassroomHub
-        app.push(ClassroomHub(app, export_dir=classroom_out))
+        app.nav.open("classroom", export_dir=classroom_out)
     return app.run()

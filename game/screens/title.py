@@ -9,8 +9,11 @@ import pygame
 
 from .base import Screen
 from .input import Action
-from .theme import HEIGHT
+from .theme import HEIGHT, WIDTH
 from .widgets import Item, MenuList, fitting, panel
+
+TEXT_LEFT = 110
+TEXT_WIDTH = WIDTH - 2 * TEXT_LEFT  # a long title or tagline wraps rather than running off the screen
 
 
 class TitleScreen(Screen):
@@ -45,38 +48,15 @@ class TitleScreen(Screen):
         return MenuList(items, (300, 500), 420, app.theme.body_size - 2, audio=app.audio, compact=True)
 
     def start(self) -> None:
-        from .play import PlayScreen
-        self.app.push(PlayScreen(self.app))
+        self.open("play")
 
     def load(self, slot: str) -> None:
-        from .play import PlayScreen
-        play = PlayScreen(self.app)
-        self.app.push(play)
-        play.load(slot)
+        self.open("play").load(slot)
 
     def open_timeline(self, focus_event: str | None = None) -> None:
-        from .play import PlayScreen
-        from .timeline import TimelineScreen
         def play(scene: str) -> None:
-            self.app.push(PlayScreen(self.app, start_scene=scene))
-        self.app.push(TimelineScreen(self.app, self.app.library.timeline, focus_event=focus_event, on_open_scene=play))
-
-    def open(self, what: str) -> None:
-        if what == "load":
-            from .saveload import SaveLoadScreen
-            self.app.push(SaveLoadScreen(self.app, "load"))
-        elif what == "classroom":
-            from .classroom_hub import ClassroomHub
-            self.app.push(ClassroomHub(self.app))
-        elif what == "gallery":
-            from .gallery import GalleryScreen
-            self.app.push(GalleryScreen(self.app))
-        elif what == "chapters":
-            from .chapters import ChapterScreen
-            self.app.push(ChapterScreen(self.app))
-        else:
-            from .settings_screen import SettingsScreen
-            self.app.push(SettingsScreen(self.app))
+            self.open("play", start_scene=scene)
+        self.open("timeline", timeline=self.app.library.timeline, focus_event=focus_event, on_open_scene=play)
 
     def on_enter(self) -> None:
         index = self.menu.index
@@ -97,14 +77,20 @@ class TitleScreen(Screen):
                 pygame.draw.line(veil, (8, 10, 20, max(0, 200 - x * 200 // 620)), (x, 0), (x, HEIGHT))
         return self._veil_surface
 
-    def _layout(self, d: int) -> list[tuple[str, int, tuple, bool]]:
-        """The title block's lines, `d` points smaller than the default."""
-        app, theme = self.app, self.app.theme
-        lines = [(app.story.title, 88 - d, theme.text, True)]
+    def _layout(self, d: int) -> list[tuple[str, int, tuple, bool, int]]:
+        """The title block's lines (text, size, colour, bold, space above), `d` points smaller than the default.
+        Each text wraps to the screen's width; the tagline keeps half a line of room from the Korean title."""
+        app, theme, fonts = self.app, self.app.theme, self.app.fonts
+        blocks = [(app.story.title, 88 - d, theme.text, True)]
         if d < 52 and app.story.korean_title:  # with every entry at the largest text size, only the title stays
-            lines.append((app.story.korean_title, 40 - d // 2, theme.accent, True))
+            blocks.append((app.story.korean_title, 40 - d // 2, theme.accent, True))
         if d < 40 and app.story.tagline:  # it gives way to the buttons when even a small title leaves too little room
-            lines.append((app.story.tagline, theme.small_size - 2, theme.muted, False))
+            blocks.append((app.story.tagline, theme.small_size - 2, theme.muted, False))
+        lines = []
+        for n, (text, size, colour, bold) in enumerate(blocks):
+            gap = fonts.line_height(size) // 2 if n == 2 else 0
+            for i, line in enumerate(fonts.wrap(text, size, TEXT_WIDTH, bold)):
+                lines.append((line, size, colour, bold, gap if i == 0 else 0))
         return lines
 
     def _height(self, d_title: int, d_menu: int) -> int:
@@ -112,7 +98,7 @@ class TitleScreen(Screen):
         fonts = self.app.fonts
         self.menu.size = self.app.theme.body_size - 2 - d_menu
         rects = self.menu.layout(fonts)
-        block = sum(fonts.line_height(size) for _, size, _, _ in self._layout(d_title))
+        block = sum(gap + fonts.line_height(size) for _, size, _, _, gap in self._layout(d_title))
         return 50 + block + 30 + (rects[-1].bottom - rects[0].top) + 80
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -124,8 +110,9 @@ class TitleScreen(Screen):
         d_menu = fitting(lambda d: self._height(d_title, d), HEIGHT, step=2, most=14)
         self.menu.size = theme.body_size - 2 - d_menu  # measuring tried other sizes: settle on the one that fits
         y = 50
-        for text, size, colour, bold in self._layout(d_title):
-            surface.blit(fonts.render(text, size, colour, bold), (110, y))
+        for text, size, colour, bold, gap in self._layout(d_title):
+            y += gap
+            surface.blit(fonts.render(text, size, colour, bold), (TEXT_LEFT, y))
             y += fonts.line_height(size)
         rects = self.menu.layout(fonts)
         self.menu.center = (self.menu.center[0], y + 30 + (rects[-1].bottom - rects[0].top) // 2)
