@@ -130,3 +130,12 @@ def test_flow_lint_and_explore_follow_labels(tmp_path):
     assert [(p.code, p.message) for p in found if p.code == "unused-label"] == [
         ("unused-label", "no goto jumps to label 'spare'")]
     assert any(p.code == "unreachable-beat" and p.mark.file.endswith("03_hub.yaml") for p in found)
+
+
+def test_the_graph_draws_label_gotos_as_edges_naming_the_label(tmp_path):
+    from game.authoring.graph import graph, scene_edges
+    story = load_story(_story(tmp_path))
+    edges = scene_edges(story.scenes["hub"])
+    assert ("hub", "option", "Round again\n→ .ask") in edges  # a jump inside the scene: an edge to itself
+    assert sum(1 for target, kind, label in edges if target == "first" and label.endswith("→ .finale")) == 2
+    assert '"hub" -> "hub"' in graph(story)

@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 from ..content import model as m
+from ..content.markup import plain
 from ..content.problems import ERROR, Problem
 from .conditions import format_condition
 from .flow import option_blocks, story_flow
@@ -25,7 +26,7 @@ INSTALL_HINT = ("Graphviz's 'dot' program is not installed, so only DOT text can
 
 
 def shorten(text: str, limit: int = LABEL_MAX) -> str:
-    text = " ".join(text.split())
+    text = " ".join(plain(text).split())  # option words without their markup
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -52,7 +53,8 @@ def _enclosing_condition(code: tuple, index: int) -> str:
 
 
 def scene_edges(scene: m.Scene) -> list[tuple[str, str, str]]:
-    """(target scene, kind: next|goto|option, label) for every way out of a scene, in order."""
+    """(target scene, kind: next|goto|option, label) for every way out of a scene, in order; a goto to a label
+    names it ('→ .label'), and one to a label of the same scene is an edge back to the scene itself."""
     code = scene.code
     option_gotos: dict[int, tuple[m.Option, m.Choice]] = {}
     for op in code:
@@ -69,12 +71,16 @@ def scene_edges(scene: m.Scene) -> list[tuple[str, str, str]]:
             label = shorten(option.text)
             if option.condition:
                 label += "\n" + shorten("if " + format_condition(option.condition))
-            edges.append((op.scene, "option", label))
-        elif i == len(code) - 1 and scene.next == op.scene:
+            edges.append((op.scene, "option", label + _to_label(op)))
+        elif i == len(code) - 1 and scene.next == op.scene and op.label is None:
             edges.append((op.scene, "next", ""))
         else:
-            edges.append((op.scene, "goto", shorten(_enclosing_condition(code, i))))
+            edges.append((op.scene, "goto", (shorten(_enclosing_condition(code, i)) + _to_label(op)).strip()))
     return edges
+
+
+def _to_label(op: m.Goto) -> str:
+    return f"\n→ .{op.label}" if op.label else ""
 
 
 def graph(story: m.Story, lint_findings: list[Problem] | None = None) -> str:
