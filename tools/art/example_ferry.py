@@ -89,7 +89,8 @@ def ship_bell(c, x, y, s=1.0, lit=1.0):
 # ---------------------------------------------------------------------------
 def title(c, rng):
     banded_sky(c, INK["ink"], mix(INK["navy"], INK["teal"], 0.5), 0, 470, bands=8)
-    c.glow(980, 120, 260, INK["fog"], alpha=45)
+    for r, a in ((150, 14), (108, 18), (74, 24)):  # a printed halo: flat rings, not a soft glow
+        c.circle(980, 120, r, rgba(INK["fog"], a))
     c.circle(980, 120, 34, light(INK["fog"], 0.6))
     c.circle(992, 112, 30, rgba(mix(INK["navy"], INK["fog"], 0.4), 200))  # a thin moon: most of it in shadow
     stars(c, rng, 90, (0, 0, W, 380))
