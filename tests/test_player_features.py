@@ -64,8 +64,28 @@ def test_quicksave_and_quickload_return_to_the_same_line(app):
     press(app, "confirm")
     press(app, "confirm")
     assert play.event != line
+    press(app, "quickload")                        # asks first: what happened since is lost
+    assert type(app.top).__name__ == "ConfirmDialog" and play.event != line
+    press(app, "cancel")                           # no: nothing changes
+    assert app.top is play and play.event != line
     press(app, "quickload")
+    press(app, "down", "confirm")                  # yes
     assert app.top.event == line and "Loaded." in [t for t, _ in app.toasts]
+
+
+def test_quickload_without_a_quicksave_says_so_without_asking(app):
+    play = start_playing(app, 1)
+    press(app, "quickload")
+    assert app.top is play and any("quick" in t.lower() for t, _ in app.toasts)
+
+
+def test_rollback_shows_the_line_whole_instead_of_typing_it_again(app):
+    app.settings.text_speed = 30
+    play = start_playing(app, 2)
+    press(app, "rollback")
+    assert play.event.text == "It begins." and play.line_done()
+    press(app, "rollforward")
+    assert play.event.text == "Hello." and play.line_done()
 
 
 def test_save_screen_writes_a_slot_with_thumbnail_and_load_screen_lists_it(app):
@@ -120,6 +140,25 @@ def test_backlog_lists_lines_and_returns_to_one(app):
     press(app, "up")
     press(app, "confirm")
     assert app.top is play and play.event.text == "It begins."
+
+
+def test_backlog_marks_scenes_and_records_the_choices_made(app):
+    play = start_playing(app, 2)
+    while not isinstance(play.event, ev.ChoiceEvent):
+        press(app, "confirm")
+    options = dict(play.event.options)
+    app.step(1.0)                                  # past the guard against Enter held from the line before
+    press(app, "digit", number=2)
+    press(app, "confirm", "confirm")
+    press(app, "backlog")
+    backlog = app.top
+    kinds = [e.kind for e in backlog.entries]
+    assert kinds[0] == "scene" and backlog.entries[0].text == "First"
+    choice = next(e for e in backlog.entries if e.kind == "choice")
+    assert choice.answer == options[sorted(options)[1]]
+    assert backlog.layout().problems(hint=app.theme.hint_size) == []
+    press(app, "home")                             # the separator comes into view with the first line
+    assert 0 in backlog.list.layout(backlog.layout()["list"]).rows
 
 
 def test_wheel_rolls_back_and_forward(app):
@@ -239,13 +278,15 @@ def test_mouse_events_map_to_actions():
     assert mapper.translate(right) == [Action("cancel")]
 
 
-def test_history_button_opens_the_timeline_at_this_scenes_moment(story_root, tmp_path):
+def test_timeline_button_is_named_timeline_and_opens_the_timeline_at_this_scenes_moment(story_root, tmp_path):
     from game import paths
     app = App(load_library(paths.SCENES), Profile(tmp_path / "d"), window=False)
     play = PlayScreen(app, start_scene="shop_window")
     app.push(play)
     press(app, "timeline")
     assert type(app.top).__name__ == "TimelineScreen" and app.top.selected == "story_backpack"
+    from game.screens.play import QUICK
+    assert "History" not in QUICK and "Timeline" in QUICK  # "History" is what players call the backlog
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])

@@ -189,7 +189,7 @@ class BacklogScreen(Screen):
         if at < 0:
             return
         self.app.pop()
-        self.play.show(self.play.rt.return_to(at) or self.play.event)
+        self.play.show_whole(self.play.rt.return_to(at) or self.play.event)
 
     # --- drawing --------------------------------------------------------------------------------
 

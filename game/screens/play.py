@@ -17,7 +17,7 @@ from .widgets import Item, MenuList, block_height, fitting, panel, shade, text_b
 POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_right": 0.86}
 FADE_SECONDS = 0.45  # a dissolve; a fade through black takes twice as long (half out, half in)
 BOX_MARGIN = 60
-QUICK = ("Back", "Log", "Auto", "Skip", "Save", "History", "Menu")
+QUICK = ("Back", "Log", "Auto", "Skip", "Save", "Timeline", "Menu")  # "History" read as the backlog
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 
@@ -168,10 +168,25 @@ class PlayScreen(Screen):
         self.next_event()
 
     def rollback(self) -> None:
-        self.show(self.rt.rollback())
+        """Step back; a line that comes back was read already, so it shows whole instead of typing out again."""
+        self.show_whole(self.rt.rollback())
 
     def roll_forward(self) -> None:
-        self.show(self.rt.roll_forward())
+        self.show_whole(self.rt.roll_forward())
+
+    def show_whole(self, event: ev.Event | None) -> None:
+        """Show an event already seen (rollback, roll forward, the backlog's "return to"): no typing out."""
+        self.show(event)
+        if event is not None:
+            self.typed = 1e9
+
+    def ask_quickload(self) -> None:
+        """F9: loading the quicksave drops what happened since, so it asks first (when there is one)."""
+        if not self.app.profile.saves.info("quick").path.exists():
+            self.load("quick")  # says there is none
+            return
+        self.open("confirm", question="Load the quicksave? What happened since it was made is lost.",
+                  on_yes=lambda: self.load("quick"), yes="Load")
 
     # --- input ---------------------------------------------------------------------------------
 
@@ -226,11 +241,11 @@ class PlayScreen(Screen):
         elif name == "quicksave":
             self.save("quick")
         elif name == "quickload":
-            self.load("quick")
+            self.ask_quickload()
         elif name == "backlog":
             self.quick("Log")
         elif name == "timeline":
-            self.quick("History")
+            self.quick("Timeline")
 
     def quick(self, name: str) -> None:
         if name == "Back":
@@ -240,25 +255,20 @@ class PlayScreen(Screen):
         elif name == "Skip":
             self.skip = not self.skip
         elif name == "Log":
-            from .backlog import BacklogScreen
-            self.app.push(BacklogScreen(self.app, self))
-        elif name == "History" and self.app.library.timeline is not None:
-            from .timeline import TimelineScreen
+            self.open("backlog", play=self)
+        elif name == "Timeline" and self.app.library.timeline is not None:
             focus = self.app.story.scenes[self.rt.state.scene].timeline
-            self.app.push(TimelineScreen(self.app, self.app.library.timeline, focus_event=focus))
+            self.open("timeline", timeline=self.app.library.timeline, focus_event=focus)
         elif name == "Save":
-            from .saveload import SaveLoadScreen
-            self.app.push(SaveLoadScreen(self.app, "save", self))
+            self.open("save", play=self)
         elif name == "Menu":
-            from .menu import GameMenu
-            self.app.push(GameMenu(self.app, self))
+            self.open("menu", play=self)
 
     # --- animation -----------------------------------------------------------------------------
 
     def end_screen(self) -> None:
         """The story has ended: The End, the ending's title, the evidence, the credits, then the title screen."""
-        from .ending import EndScreen
-        self.app.push(EndScreen(self.app, self, self.event))
+        self.open("ending", play=self, event=self.event)
 
     def update(self, dt: float) -> None:
         if self.overlay is not None:
