@@ -41,7 +41,7 @@ class TitleScreen(Screen):
             items.append(Item("Gallery", lambda: self.open("gallery")))
         library = app.library
         if library.timeline is not None and library.timeline.events:
-            items.append(Item("Timeline: the real history", self.open_timeline))
+            items.append(Item("Timeline: the case and the film", self.open_timeline))
         if library.quiz is not None or library.reality is not None:
             items.append(Item("Classroom", lambda: self.open("classroom")))
         items += [Item("Settings", lambda: self.open("settings")), Item("Quit", app.quit)]
