@@ -1,6 +1,9 @@
-"""The broken axis and marker placement: monotone mapping, and markers/labels never overlap at any zoom."""
+"""The broken axis and marker placement: monotone mapping; markers and labels never overlap at any zoom;
+labels are whole (one or two lines) or absent, never cut; the axis always shows the year of its months."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from itertools import combinations
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from game.timeline.layout import (
     View,
     estimate_width,
     event_positions,
+    lane_bands,
     layout_timeline,
     overlaps,
     place_lane,
@@ -119,8 +123,88 @@ def test_tick_labels_never_collide(real, where, zoom):
     view = View(axis.u_min + where * (axis.u_max - axis.u_min), fit.scale * (MAX_SCALE / fit.scale) ** zoom,
                 LEFT, WIDTH)
     marks = ticks(axis, view, lambda s: estimate_width(s, 20))
-    xs = [(x - estimate_width(s, 20) / 2, x + estimate_width(s, 20) / 2) for x, s in marks]
+    xs = [(t.x - estimate_width(t.text, 20) / 2, t.x + estimate_width(t.text, 20) / 2) for t in marks]
     assert all(b[0] >= a[1] for a, b in zip(xs, xs[1:]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(where=st.floats(0, 1), zoom=st.floats(0, 1))
+def test_every_month_or_day_on_the_axis_has_its_year_on_screen(real, where, zoom):
+    """The first tick of each stretch names its year, and so does every tick where the year changes:
+    'Jul / Aug' never stands without a year (playtest: "the axis shows 'Jul / Aug' with no year")."""
+    _, axis, _ = real
+    fit = View.fit(axis.u_min, axis.u_max, LEFT, WIDTH)
+    view = View(axis.u_min + where * (axis.u_max - axis.u_min), fit.scale * (MAX_SCALE / fit.scale) ** zoom,
+                LEFT, WIDTH)
+    shown_year = {}
+    for tick in ticks(axis, view, lambda s: estimate_width(s, 20)):
+        seg = next(i for i, s in enumerate(axis.segments) if s.t0 - 1 <= tick.t <= s.t1 + 1)
+        year = dt.date.fromordinal(int(tick.t)).year
+        if re.search(r"\b\d{4}\b", tick.text):
+            assert str(year) in tick.text or "–" in tick.text
+            shown_year[seg] = year
+        else:
+            assert shown_year.get(seg) == year, f"{tick.text!r} shown without its year {year}"
+
+
+def test_zoomed_to_months_the_first_tick_names_the_year(real):
+    _, axis, positions = real
+    view = View(positions["release"], 3.0, LEFT, WIDTH)        # about 90 px a month
+    marks = ticks(axis, view, lambda s: estimate_width(s, 20))
+    assert [t.text for t in marks][:2] == ["Jan 2013", "Feb"] or marks[0].text.endswith("2013")
+    assert any(t.text in ("Feb", "Mar", "Apr") for t in marks)   # the same year is not repeated on every tick
+
+
+def whole(text: str, lines: tuple[str, ...]) -> bool:
+    return " ".join(lines) == " ".join(text.split()) and "…" not in " ".join(lines)
+
+
+@settings(max_examples=120, deadline=None)
+@given(where=st.floats(0, 1), zoom=st.floats(0, 1), pick=st.integers(0, 62))
+def test_labels_are_whole_and_the_selected_one_is_always_shown(real, where, zoom, pick):
+    timeline, axis, positions = real
+    fit = View.fit(axis.u_min, axis.u_max, LEFT, WIDTH)
+    view = View(axis.u_min + where * (axis.u_max - axis.u_min), fit.scale * (MAX_SCALE / fit.scale) ** zoom,
+                LEFT, WIDTH)
+    selected = timeline.events[pick % len(timeline.events)].id
+    placed = layout_timeline(timeline, view, TOP, HEIGHT, estimate_width, GEO, positions, selected=selected)
+    assert_no_overlap(placed)
+    for p in placed:
+        if p.label_rect:
+            expected = timeline.event(p.ids[0]).title if not p.cluster else p.label
+            assert whole(expected, p.lines), p.lines
+            assert len(p.lines) <= GEO.max_lines
+            assert LEFT <= p.label_rect[0] and p.label_rect[0] + p.label_rect[2] <= LEFT + WIDTH + 1e-6
+    mine = next(p for p in placed if selected in p.ids)
+    if LEFT <= mine.x <= LEFT + WIDTH and not mine.cluster:
+        assert mine.label_rect is not None, "the selected event's label is always shown"
+
+
+def test_long_titles_wrap_to_two_lines_instead_of_being_cut():
+    title = "Best Screenplay: Lee Hwan-kyung, Kim Hwang-sung, Kim Young-seok"
+    placed = place_lane([("a", 100.0, title)], View(100.0, 1.0, LEFT, WIDTH), "lane", 300.0, estimate_width,
+                        Geometry(label_h=30, max_label=480))
+    assert len(placed[0].lines) == 2 and whole(title, placed[0].lines)
+    assert max(estimate_width(line) for line in placed[0].lines) <= 480
+
+
+def test_a_label_too_long_for_two_lines_is_left_out_not_cut():
+    title = "word " * 60
+    placed = place_lane([("a", 100.0, title)], View(100.0, 1.0, LEFT, WIDTH), "lane", 300.0, estimate_width, GEO)
+    assert placed[0].label_rect is None and placed[0].label == ""
+
+
+@pytest.mark.parametrize("height,count", [(500.0, 5), (330.0, 5), (250.0, 5), (600.0, 1), (120.0, 3)])
+def test_lane_bands_stay_inside_and_hold_their_labels(height, count):
+    bands = lane_bands(TOP, height, count, GEO)
+    assert len(bands) == count
+    assert bands[0].top == pytest.approx(TOP) and bands[-1].bottom == pytest.approx(TOP + height)
+    for band in bands:
+        above = band.line_y - GEO.cluster_r - GEO.clear - band.above * GEO.label_h
+        below = band.line_y + GEO.cluster_r + GEO.clear + band.below * GEO.label_h
+        assert band.top <= above and below <= band.bottom + 1e-6
+        if band.above or band.below:
+            assert band.top <= band.line_y - GEO.cluster_r and band.line_y + GEO.cluster_r <= band.bottom
 
 
 def test_zoom_reaches_days(real):

@@ -85,7 +85,17 @@ def test_fixture_chart_and_links(tmp_path):
     day = timeline.event("middle_day")
     assert day.scene == "first" and day.related == ("early_year",)
     assert [a.source for a in day.differ] == ["book", "paper"]
-    assert "The Book [book]" in timeline.source_line(day)
+    assert "The Book" in timeline.source_line(day) and "[book]" not in timeline.source_line(day)
+
+
+def test_readable_names_sources_by_title_and_leaves_words_alone(tmp_path):
+    _, timeline, _ = load(make_root(tmp_path))
+    assert timeline.readable("Source: The Book and The Paper [book, paper] — Part 2.") == \
+        "Source: The Book and The Paper — Part 2."
+    assert timeline.readable("127 pages (book); Introduction (paper)") == \
+        "127 pages (The Book); Introduction (The Paper)"
+    assert timeline.readable("(paper; the book leaves it blank)") == "(The Paper; the book leaves it blank)"
+    assert timeline.readable("the book and the paper [a note]") == "the book and the paper [a note]"
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=[m.stem for m in MISTAKES])

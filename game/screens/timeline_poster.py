@@ -2,23 +2,50 @@
 
 A poster cannot zoom, so it uses the broken axis differently: each stretch of time that
 holds events becomes a column (with the squeezed gap written between columns), each lane a
-row, and every event is written out in its cell with its date, title and source tags.
-Works headless (SDL_VIDEODRIVER=dummy): it needs fonts, not a window.
+row, and every event is written out in its cell with its date, title and source tags. The
+legend names each source by its title. `high_contrast` prints black on white with darker lane
+colours and heavier rules (an App's own setting is used when an App is given).
+Works headless (SDL_VIDEODRIVER=dummy): it needs fonts, not a window. Draws through the UI kit.
 """
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
 
 from ..timeline.layout import Axis, event_positions
 from ..timeline.model import Event, Timeline
-from .fonts import FontBook
-from .theme import hex_colour
+from ..ui import draw
+from ..ui.fonts import FontBook
+from ..ui.png import png_bytes
+from ..ui.theme import Colour, hex_colour
 
 SIZE = (4960, 3508)
-BG, INK, MUTED, ACCENT = (250, 248, 242), (20, 22, 30), (90, 94, 108), (150, 100, 0)
+
+
+@dataclass(frozen=True)
+class Ink:
+    """The poster's colours: paper and ink, in print or in high contrast."""
+
+    paper: Colour
+    ink: Colour
+    muted: Colour
+    header: Colour      # behind the column headings
+    lane_dark: float    # a lane colour is multiplied by this for its titles and dots
+    lane_pale: float    # ... and mixed with this much white for its band (1.0: a white band with an edge)
+    rule: int           # line width at full size
+
+    def dark(self, colour: Colour) -> Colour:
+        return tuple(round(c * self.lane_dark) for c in colour)
+
+    def pale(self, colour: Colour) -> Colour:
+        return tuple(round(c * (1 - self.lane_pale) + 255 * self.lane_pale) for c in colour)
+
+
+PRINT = Ink((250, 248, 242), (20, 22, 30), (90, 94, 108), (228, 224, 214), 0.6, 0.85, 3)
+HIGH_CONTRAST = Ink((255, 255, 255), (0, 0, 0), (0, 0, 0), (225, 225, 225), 0.4, 1.0, 6)
 
 
 def _columns(timeline: Timeline, axis: Axis, positions: dict[str, float]) -> list[tuple[str, list[Event]]]:
@@ -34,9 +61,11 @@ def _columns(timeline: Timeline, axis: Axis, positions: dict[str, float]) -> lis
 
 
 def source_tags(timeline: Timeline) -> dict[str, str]:
-    """A short tag per source for the poster's brackets: the initial of its title, or its id if initials clash."""
+    """A short tag per source for the poster's brackets: the initial of its title, or a number if initials clash."""
     initials = {sid: title[:1].upper() for sid, title in timeline.sources.items()}
-    return initials if len(set(initials.values())) == len(initials) else {sid: sid for sid in timeline.sources}
+    if len(set(initials.values())) == len(initials):
+        return initials
+    return {sid: str(i + 1) for i, sid in enumerate(timeline.sources)}
 
 
 def _lines(event: Event, tags: dict[str, str], previous: Event | None = None) -> list[tuple[str, bool]]:
@@ -54,102 +83,113 @@ def _cell(events: list[Event], tags: dict[str, str]) -> list[tuple[Event, list[t
     return [(e, _lines(e, tags, events[i - 1] if i else None)) for i, e in enumerate(events)]
 
 
-def export_poster(app_or_story, path: Path, timeline: Timeline | None = None, size: tuple[int, int] = SIZE) -> Path:
-    """Render the poster PNG to `path`; `app_or_story` is an App or a loaded Story (for the title)."""
+def _cell_height(fonts: FontBook, cell, pt: int, width: int) -> int:
+    h = 0
+    for e, lines in cell:
+        h += sum(len(fonts.wrap(text, pt, width, bold)) for text, bold in lines) * fonts.line_height(pt)
+        h += round(pt * (0.15 if e.detail("ceremony") else 0.5))
+    return h
+
+
+def _source(holder) -> tuple[str, Timeline | None, bool]:
+    """(title, timeline, high contrast) from an App, a Library or a Story."""
+    library = getattr(holder, "library", None) or (holder if hasattr(holder, "timeline") else None)
+    story = getattr(holder, "story", holder)
+    settings = getattr(holder, "settings", None)
+    return (getattr(story, "title", "") or "Cell 7", getattr(library, "timeline", None),
+            bool(getattr(settings, "high_contrast", False)))
+
+
+def export_poster(holder, path: Path, timeline: Timeline | None = None, size: tuple[int, int] = SIZE,
+                  high_contrast: bool | None = None) -> Path:
+    """Render the poster PNG to `path`. `holder` is an App, a Library or a Story (for the title; an App's or a
+    Library's timeline when none is given; an App's high-contrast setting when `high_contrast` is None)."""
     if not pygame.font.get_init():
         pygame.font.init()
-    story = getattr(app_or_story, "story", app_or_story)
-    if timeline is None:
-        library = getattr(app_or_story, "library", None)  # an App: the timeline of the story it plays
-        timeline = (library.timeline if library else None) or Timeline((), (), ())
+    title, own, app_contrast = _source(holder)
+    timeline = timeline or own or Timeline((), (), ())
+    ink = HIGH_CONTRAST if (app_contrast if high_contrast is None else high_contrast) else PRINT
     fonts = FontBook()
     tags = source_tags(timeline)
     W, H = size
-    k = W / 4960
+    k = W / SIZE[0]
     surface = pygame.Surface(size)
-    surface.fill(BG)
+    surface.fill(ink.paper)
     margin = round(110 * k)
-    title = f"{getattr(story, 'title', 'Cell 7')} — the real history of Miracle in Cell No. 7 (7번방의 선물)"
-    surface.blit(fonts.render(title, round(96 * k), INK, True), (margin, margin))
+    draw.text(surface, fonts, f"{title} — the real history of Miracle in Cell No. 7 (7번방의 선물)", round(96 * k),
+              ink.ink, (margin, margin), bold=True)
     sub = ("Each column is a stretch of time that holds events; the empty years between them are squeezed "
-           "(their length is written between the columns). Letters in brackets name the source.")
-    surface.blit(fonts.render(sub, round(44 * k), MUTED), (margin, margin + round(130 * k)))
+           "(their length is written between the columns). Letters in brackets name the source (see below).")
+    draw.text(surface, fonts, sub, round(44 * k), ink.muted, (margin, margin + round(130 * k)))
     axis, positions = event_positions(timeline)
     columns = _columns(timeline, axis, positions)
     gutter = round(430 * k)
     top = margin + round(300 * k)
-    legend_h = round(260 * k)
+    legend_h = round(130 * k) + round(56 * k) * max(1, len(tags)) + round(80 * k)
     grid_w = W - 2 * margin - gutter
     gap_w = round(70 * k)
-    weights = [max(1.0, min(4.0, len(evs) / 4)) for _, evs in columns]
+    weights = [max(1.0, min(4.0, len(evs) / 4)) for _, evs in columns] or [1.0]
     unit = (grid_w - gap_w * (len(columns) - 1)) / sum(weights)
     xs, x = [], margin + gutter
     for w in weights:
         xs.append((round(x), round(w * unit)))
         x += w * unit + gap_w
-    # choose the largest text size at which every cell fits
     lanes = timeline.lanes
     avail = H - top - legend_h - round(120 * k)
-    for size_pt in (44, 40, 36, 33, 30, 27, 24, 22, 20, 18, 16, 14):
+    pad = round(40 * k)   # the dot's indent and a margin: cells wrap at the column's width less this
+    for size_pt in (44, 40, 36, 33, 30, 27, 24, 22, 20, 18, 16, 14):   # the largest text at which every cell fits
         pt = round(size_pt * k)
-        heights = []
-        for lane in lanes:
-            tallest = 0
-            for (_label, evs), (_cx, cw) in zip(columns, xs):
-                h = 0
-                for e, lines in _cell([e for e in evs if e.lane == lane.id], tags):
-                    for text, bold in lines:
-                        h += len(fonts.wrap(text, pt, cw - 24, bold)) * fonts.line_height(pt)
-                    h += round(pt * (0.5 if not e.detail("ceremony") else 0.15))
-                tallest = max(tallest, h)
-            heights.append(max(tallest + round(40 * k), round(150 * k)))
+        heights = [max(max((_cell_height(fonts, _cell([e for e in evs if e.lane == lane.id], tags), pt, cw - pad)
+                            for (_label, evs), (_cx, cw) in zip(columns, xs, strict=False)), default=0)
+                       + round(40 * k), round(150 * k)) for lane in lanes]
         if sum(heights) <= avail:
             break
-    # column headers and breaks
     y = top
-    for (label, _), (cx, cw) in zip(columns, xs):
-        pygame.draw.rect(surface, (228, 224, 214), (cx, y, cw, round(70 * k)), border_radius=round(12 * k))
-        head = fonts.render(label, round(46 * k), INK, True)
-        surface.blit(head, (cx + (cw - head.get_width()) // 2, y + round(8 * k)))
-    for (_u0, _u1, days), (cx, _cw) in zip(axis.breaks(), xs[1:]):
+    for (label, _), (cx, cw) in zip(columns, xs, strict=False):
+        draw.box(surface, ink.header, pygame.Rect(cx, y, cw, round(70 * k)), radius=round(12 * k))
+        head = next((round(pt_ * k) for pt_ in (46, 42, 38, 34, 30) if fonts.width(label, round(pt_ * k), True)
+                     <= cw - round(16 * k)), round(30 * k))
+        draw.text(surface, fonts, label, head, ink.ink, (cx + cw // 2, y + round(35 * k)), anchor="center", bold=True)
+    for (_u0, _u1, days), (cx, _cw) in zip(axis.breaks(), xs[1:], strict=False):
         years = days / 365.25
         text = f"≈{years:.0f} yrs" if years >= 1.5 else f"≈{days / 30.44:.0f} mo"
-        mark = fonts.render(text, round(26 * k), MUTED, True)
-        surface.blit(mark, (cx - gap_w // 2 - mark.get_width() // 2, y + round(20 * k)))
+        draw.text(surface, fonts, text, round(26 * k), ink.muted, (cx - gap_w // 2, y + round(20 * k)),
+                  anchor="midtop", bold=True)
     y += round(90 * k)
-    for lane, h in zip(lanes, heights):
+    for lane, h in zip(lanes, heights, strict=False):
         colour = hex_colour(lane.colour)
-        dark = tuple(round(c * 0.6) for c in colour)
-        pale = tuple(round(c * 0.15 + 255 * 0.85) for c in colour)
-        pygame.draw.rect(surface, pale, (margin, y, W - 2 * margin, h - 10), border_radius=round(14 * k))
-        pygame.draw.rect(surface, dark, (margin, y, round(16 * k), h - 10), border_radius=round(8 * k))
-        lines = fonts.wrap(lane.title, round(46 * k), gutter - round(60 * k), True)
+        dark, band = ink.dark(colour), pygame.Rect(margin, y, W - 2 * margin, h - round(10 * k))
+        draw.box(surface, ink.pale(colour), band, radius=round(14 * k))
+        if ink.lane_pale >= 1.0:
+            draw.box(surface, dark, band, width=max(1, round(ink.rule * k)), radius=round(14 * k))
+        draw.box(surface, dark, pygame.Rect(margin, y, round(16 * k), band.height), radius=round(8 * k))
         step = fonts.line_height(round(46 * k))
-        for i, line in enumerate(lines):
-            title = fonts.render(line, round(46 * k), dark, True)
-            surface.blit(title, (margin + round(36 * k), y + round(20 * k) + i * step))
-        for (_label, evs), (cx, cw) in zip(columns, xs):
+        for i, line in enumerate(fonts.wrap(lane.title, round(46 * k), gutter - round(60 * k), True)):
+            draw.text(surface, fonts, line, round(46 * k), dark, (margin + round(36 * k), y + round(20 * k) + i * step),
+                      bold=True)
+        for (_label, evs), (cx, cw) in zip(columns, xs, strict=False):
             ty = y + round(16 * k)
             for e, lines in _cell([e for e in evs if e.lane == lane.id], tags):
-                pygame.draw.circle(surface, dark, (cx + round(4 * k), ty + fonts.line_height(pt) // 2), round(9 * k))
+                draw.circle(surface, dark, (cx + round(4 * k), ty + fonts.line_height(pt) // 2), round(9 * k))
                 for text, bold in lines:
-                    for line in fonts.wrap(text, pt, cw - 24, bold):
-                        surface.blit(fonts.render(line, pt, INK if bold else dark, bold), (cx + round(22 * k), ty))
+                    for line in fonts.wrap(text, pt, cw - pad, bold):
+                        draw.text(surface, fonts, line, pt, ink.ink if bold else dark, (cx + round(22 * k), ty),
+                                  bold=bold)
                         ty += fonts.line_height(pt)
-                ty += round(pt * (0.5 if not e.detail("ceremony") else 0.15))
+                ty += round(pt * (0.15 if e.detail("ceremony") else 0.5))
         y += h
-    # sources legend
     y = H - legend_h - margin // 2
-    pygame.draw.line(surface, INK, (margin, y), (W - margin, y), max(1, round(3 * k)))
+    draw.line(surface, ink.ink, (margin, y), (W - margin, y), max(1, round(ink.rule * k)))
     y += round(24 * k)
-    surface.blit(fonts.render("Sources", round(44 * k), INK, True), (margin, y))
+    draw.text(surface, fonts, "Sources", round(44 * k), ink.ink, (margin, y), bold=True)
     for i, (sid, tag) in enumerate(tags.items()):
-        text = f"[{tag}]  {timeline.source_title(sid)} ({sid})"
-        surface.blit(fonts.render(text, round(38 * k), INK), (margin + round(260 * k), y + i * round(56 * k)))
+        draw.text(surface, fonts, f"[{tag}]  {timeline.source_title(sid)}", round(38 * k), ink.ink,
+                  (margin + round(260 * k), y + i * round(56 * k)))
     note = ("Dates marked 'derived' are worked out from the sources (e.g. 16 years after 1997); "
             "'after' / 'before' mean the sources give no exact date. Where the sources disagree, the game shows both.")
-    surface.blit(fonts.render(note, round(32 * k), MUTED), (margin, y + round(130 * k)))
+    draw.text(surface, fonts, note, round(32 * k), ink.muted,
+              (margin, y + round(56 * k) * max(1, len(tags)) + round(20 * k)))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(surface, str(path))
+    path.write_bytes(png_bytes(surface))
     return path

@@ -8,8 +8,9 @@ length written on it. The squeezed coordinate is `u`; a `View` maps `u` to scree
 centre and a scale (pixels per day), so zooming works the same inside every stretch.
 
 Markers are placed lane by lane: markers that would touch merge into one cluster marker,
-and each label goes above or below the lane line, shortened or left out when there is no
-room, so that no two markers or labels ever overlap (see tests/test_timeline_layout.py).
+and each label goes above or below the lane line, whole (on one line or wrapped to two) or
+not at all; the selected event's label is placed first. No two markers or labels ever overlap
+(see tests/test_timeline_layout.py), and no label is ever cut short.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from .model import Event, Timeline
+from .model import Timeline
 
 PAD = 40.0               # days of true-scale time kept around each stretch of events
 GAP = 200.0              # empty gaps longer than this (days) are squeezed
@@ -158,14 +159,16 @@ class View:
 
 @dataclass(frozen=True)
 class Geometry:
-    """Sizes of lane drawing, in pixels."""
+    """Sizes of lane drawing, in pixels (the screen derives them from its text size)."""
 
     marker_r: float = 9
     cluster_r: float = 15
     gap: float = 6
-    label_h: float = 30
-    min_label: float = 46
-    max_label: float = 300
+    label_h: float = 30          # the height of one line of label text
+    min_label: float = 46        # kept for callers; labels are never shortened any more
+    max_label: float = 300       # the widest a label may be (a longer title wraps to a second line)
+    max_lines: int = 2           # lines a label may wrap to
+    clear: float = 4             # px between a cluster marker's edge and a label
 
     @property
     def spacing(self) -> float:
@@ -173,13 +176,28 @@ class Geometry:
 
     @property
     def lane_height(self) -> float:
-        """The smallest band that keeps a lane's labels clear of its neighbours'."""
-        return 2 * (self.label_h + self.cluster_r + 4) + self.gap
+        """The band that gives a lane one line of label above and one below its line."""
+        return 2 * (self.label_h + self.cluster_r + self.clear) + self.gap
+
+
+@dataclass(frozen=True)
+class Band:
+    """One lane's horizontal band: where its line is, and how many label lines fit above and below it."""
+
+    top: float
+    bottom: float
+    line_y: float
+    above: int      # lines of label text that fit above the line (0: no labels above)
+    below: int
+
+    @property
+    def rows(self) -> list[tuple[str, int]]:
+        return [(name, n) for name, n in (("above", self.above), ("below", self.below)) if n]
 
 
 @dataclass(frozen=True)
 class Placed:
-    """One marker (a single event or a cluster) and its label."""
+    """One marker (a single event or a cluster) and its label (one or two whole lines)."""
 
     ids: tuple[str, ...]
     lane: str
@@ -188,6 +206,7 @@ class Placed:
     r: float
     label: str = ""
     label_rect: Rect | None = None
+    lines: tuple[str, ...] = ()
 
     @property
     def rect(self) -> Rect:
@@ -220,11 +239,41 @@ def shorten(text: str, width: float, measure: Measure) -> str:
     return text[:lo].rstrip() + "…" if lo >= 3 else ""
 
 
-def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, line_y: float, measure: Measure,
-               geo: Geometry = Geometry(), cluster_label: Callable[[tuple[str, ...]], str] | None = None,
-               clip: tuple[float, float] | None = None) -> list[Placed]:
-    """Place (event id, u, label) items on one lane line. Never returns overlapping rectangles."""
-    left, right = clip if clip else (view.left, view.left + view.width)
+def wrap_words(text: str, width: float, measure: Measure) -> list[str]:
+    """Greedy word wrap (a word wider than `width` keeps a line of its own: it is never cut)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and measure(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def label_shapes(text: str, measure: Measure, max_width: float, max_lines: int) -> list[tuple[str, ...]]:
+    """The ways to set a whole label: one line, then the most balanced split into two, ... up to
+    `max_lines`, each no wider than `max_width`. Empty when the text cannot be set whole."""
+    shapes: list[tuple[str, ...]] = []
+    words = text.split()
+    if not words:
+        return shapes
+    if measure(text) <= max_width:
+        shapes.append((" ".join(words),))
+    if max_lines >= 2 and len(words) >= 2:
+        best = min((tuple(" ".join(part) for part in (words[:k], words[k:])) for k in range(1, len(words))),
+                   key=lambda pair: max(measure(line) for line in pair))
+        if max(measure(line) for line in best) <= max_width:
+            shapes.append(best)
+    if max_lines >= 3 and not shapes:
+        lines = wrap_words(text, max_width, measure)
+        if len(lines) <= max_lines and all(measure(line) <= max_width for line in lines):
+            shapes.append(tuple(lines))
+    return shapes
+
+
+def cluster_groups(items: Sequence[tuple[str, float, str]], view: View,
+                   geo: Geometry) -> list[tuple[list[str], list[float], list[str]]]:
+    """(ids, xs, labels) of each marker: markers closer than the spacing merge into one cluster."""
     groups: list[tuple[list[str], list[float], list[str]]] = []
     for ident, x, label in fan_out(items, view, geo):
         group = ([ident], [x], [label])
@@ -232,40 +281,78 @@ def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, l
             prev = groups.pop()
             group = (prev[0] + group[0], prev[1] + group[1], prev[2] + group[2])
         groups.append(group)
-    placed: list[Placed] = []
-    row_end = {"above": -math.inf, "below": -math.inf}
-    row_y = {"above": line_y - geo.cluster_r - 4 - geo.label_h, "below": line_y + geo.cluster_r + 4}
-    centres = [_centre(g) for g in groups]
-    for k, (ids, _xs, labels) in enumerate(groups):
-        x = centres[k]
+    return groups
+
+
+def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, line_y: float | Band,
+               measure: Measure, geo: Geometry = Geometry(),
+               cluster_label: Callable[[tuple[str, ...]], str] | None = None,
+               clip: tuple[float, float] | None = None, selected: str | None = None) -> list[Placed]:
+    """Place (event id, u, label) items on one lane. Labels are always whole (one or two lines) or left
+    out; the selected event's label is placed first. Never returns overlapping rectangles."""
+    if isinstance(line_y, Band):
+        band = line_y
+    else:  # a bare line: room for labels of every allowed length above and below it
+        reach = geo.cluster_r + geo.clear + geo.max_lines * geo.label_h
+        band = Band(line_y - reach, line_y + reach, line_y, geo.max_lines, geo.max_lines)   # one tier of any label
+    y = band.line_y
+    left, right = clip if clip else (view.left, view.left + view.width)
+    groups = cluster_groups(items, view, geo)
+    markers: list[Placed] = []
+    texts: list[str] = []
+    for ids, _xs, labels in groups:
         r = geo.cluster_r if len(ids) > 1 else geo.marker_r
-        text = labels[0] if len(ids) == 1 else (cluster_label(tuple(ids)) if cluster_label else f"{len(ids)} events")
-        marker = Placed(tuple(ids), lane, x, line_y, r)
-        label_x = x - r
-        if not text or label_x < left or x > right:
-            placed.append(marker)
+        markers.append(Placed(tuple(ids), lane, _centre((ids, _xs, labels)), y, r))
+        texts.append(labels[0] if len(ids) == 1 else (cluster_label(tuple(ids)) if cluster_label
+                                                     else f"{len(ids)} events"))
+    order = sorted(range(len(markers)), key=lambda k: (selected not in markers[k].ids, markers[k].x))
+    taken: dict[str, list[Rect]] = {name: [] for name, _ in band.rows}
+    out = list(markers)
+    for k in order:
+        marker, text = markers[k], texts[k]
+        if not text.strip() or not left <= marker.x <= right:
             continue
-        # leave room for the marker after next, which will want the other row
-        cap = min(geo.max_label, right - label_x)
-        if k + 2 < len(groups):
-            cap = min(cap, centres[k + 2] - geo.cluster_r - geo.gap - label_x)
-        best = None
-        for row in sorted(row_end, key=lambda name: row_end[name]):
-            if label_x < row_end[row] + geo.gap:
-                continue
-            shown = shorten(text, cap, measure) if cap >= geo.min_label else ""
-            if shown:
-                best = (row, shown)
-                break
-        if best is None:
-            placed.append(marker)
-            continue
-        row, shown = best
-        w = measure(shown)
-        rect = (label_x, row_y[row], w, geo.label_h)
-        row_end[row] = label_x + w
-        placed.append(Placed(tuple(ids), lane, x, line_y, r, shown, rect))
-    return placed
+        widest = right - left if selected in marker.ids else geo.max_label   # the selected may use a long line
+        spot = _label_spot(marker, text, band, taken, measure, geo, left, right, widest)
+        if spot:
+            row, rect, lines = spot
+            taken[row].append(rect)
+            out[k] = Placed(marker.ids, lane, marker.x, y, marker.r, " ".join(lines), rect, lines)
+    return out
+
+
+def _label_spot(marker: Placed, text: str, band: Band, taken: dict[str, list[Rect]], measure: Measure,
+                geo: Geometry, left: float, right: float,
+                widest: float) -> tuple[str, Rect, tuple[str, ...]] | None:
+    """The first free place for a whole label. Label lines stack in tiers above and below the line; the
+    nearest tier is tried first (above, then below), fewest lines first, the label starting at the marker
+    and running right, or ending at it and running left, or slid along to stay inside the plot while
+    still spanning the marker."""
+    most = max((n for _, n in band.rows), default=0)
+    shapes = label_shapes(text, measure, widest, min(geo.max_lines, most))
+    reach = geo.cluster_r + geo.clear
+    for tier in range(most):
+        for row, capacity in band.rows:
+            for lines in shapes:
+                n = len(lines)
+                if tier + n > capacity:
+                    continue
+                w, h = max(measure(line) for line in lines), n * geo.label_h
+                top = band.line_y - reach - (tier + n) * geo.label_h if row == "above" else \
+                    band.line_y + reach + tier * geo.label_h
+                slid = min(max(left, marker.x - marker.r), right - w)   # slid along to stay on screen
+                for x in (marker.x - marker.r, marker.x + marker.r - w, slid):
+                    rect = (x, top, w, h)
+                    if x < left or x + w > right or not x <= marker.x <= x + w:
+                        continue
+                    if any(overlaps(_grown(rect, geo.gap), other) for other in taken[row]):
+                        continue
+                    return row, rect, lines
+    return None
+
+
+def _grown(rect: Rect, by: float) -> Rect:
+    return (rect[0] - by, rect[1], rect[2] + 2 * by, rect[3])
 
 
 def fan_out(items: Sequence[tuple[str, float, str]], view: View, geo: Geometry,
@@ -294,24 +381,45 @@ def _centre(group: tuple[list[str], list[float], list[str]]) -> float:
     return (min(xs) + max(xs)) / 2
 
 
+def lane_bands(top: float, height: float, count: int, geo: Geometry = Geometry()) -> list[Band]:
+    """Split top..top+height into `count` equal bands. Each gets as many label lines above and below its
+    line as fit (tiers of label lines); a band too low for a line on both sides keeps one side, above, and
+    moves its line down; a band too low for even that keeps only its markers."""
+    step = height / max(count, 1)
+    bands = []
+    for i in range(count):
+        b0, b1 = top + step * i, top + step * (i + 1)
+        side = (step - geo.gap) / 2 - geo.cluster_r - geo.clear
+        lines = int(side // geo.label_h)
+        if lines >= 1:
+            bands.append(Band(b0, b1, (b0 + b1) / 2, lines, lines))
+            continue
+        one = int((step - geo.gap - 2 * (geo.cluster_r + geo.clear)) // geo.label_h)
+        if one >= 1:
+            bands.append(Band(b0, b1, b1 - geo.cluster_r - geo.clear - geo.gap / 2, one, 0))
+        else:
+            bands.append(Band(b0, b1, (b0 + b1) / 2, 0, 0))
+    return bands
+
+
 def lane_lines(top: float, height: float, count: int, geo: Geometry = Geometry()) -> list[float]:
-    """The y of each lane's line, spread over top..top+height, never closer than the lane height."""
-    step = max(geo.lane_height, height / max(count, 1))
-    return [top + step * (i + 0.5) for i in range(count)]
+    """The y of each lane's line (see `lane_bands`)."""
+    return [band.line_y for band in lane_bands(top, height, count, geo)]
 
 
 def layout_timeline(timeline: Timeline, view: View, top: float, height: float, measure: Measure,
                     geo: Geometry = Geometry(), positions: dict[str, float] | None = None,
                     cluster_label: Callable[[tuple[str, ...]], str] | None = None,
-                    clip: tuple[float, float] | None = None) -> list[Placed]:
-    """Markers and labels for every lane."""
+                    clip: tuple[float, float] | None = None, selected: str | None = None,
+                    lanes: Sequence[str] | None = None) -> list[Placed]:
+    """Markers and labels for every lane shown (`lanes`: the ids shown, default all), top to bottom."""
     if positions is None:
         positions = event_positions(timeline)[1]
-    lines = lane_lines(top, height, len(timeline.lanes), geo)
+    shown = [lane for lane in timeline.lanes if lanes is None or lane.id in lanes]
     placed: list[Placed] = []
-    for lane, y in zip(timeline.lanes, lines, strict=False):
+    for lane, band in zip(shown, lane_bands(top, height, len(shown), geo), strict=False):
         items = [(e.id, positions[e.id], e.title) for e in timeline.in_lane(lane.id)]
-        placed.extend(place_lane(items, view, lane.id, y, measure, geo, cluster_label, clip))
+        placed.extend(place_lane(items, view, lane.id, band, measure, geo, cluster_label, clip, selected))
     return placed
 
 
@@ -322,52 +430,70 @@ TICK_STEPS = [(3650, "decade"), (1826, "5 years"), (365.25, "year"), (182.6, "6 
 MONTH_ABBR = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def ticks(axis: Axis, view: View, measure: Measure, min_px: float = 80) -> list[tuple[float, str]]:
-    """(x, label) for axis ticks inside each true-scale stretch, spaced so labels never collide."""
+@dataclass(frozen=True)
+class Tick:
+    """One axis tick: where, what it says, and the day it marks (for tests and hit-tests)."""
+
+    x: float
+    text: str
+    t: float
+
+
+def _tick_candidates(seg: Segment, step: float | None) -> list[tuple[float, str, str]]:
+    """(time, label with the year, label without it) of the ticks a stretch could show at this step."""
     import datetime as dt
-    out: list[tuple[float, str]] = []
+    d0 = dt.date.fromordinal(max(1, int(seg.t0)))
+    d1 = dt.date.fromordinal(max(1, int(seg.t1)))
+    out: list[tuple[float, str, str]] = []
+    if step is None or step >= 365.25:
+        every = 1 if step is None or step <= 365.25 else (5 if step < 3650 else 10)
+        for y in range(d0.year, d1.year + 1):
+            t = dt.date(y, 1, 1).toordinal()
+            if seg.t0 <= t <= seg.t1 and y % every == 0:
+                out.append((t, str(y), str(y)))
+        if not out:  # a short stretch: name its year(s) in the middle
+            mid = (seg.t0 + seg.t1) / 2
+            label = str(dt.date.fromordinal(int(mid)).year) if seg.t1 - seg.t0 < 200 or d0.year == d1.year \
+                else f"{d0.year}–{d1.year}"
+            out.append((mid, label, label))
+        return out
+    day = d0
+    while day <= d1:
+        t = day.toordinal()
+        if step >= 28:
+            months = round(step / 30.44)
+            if day.day == 1 and (day.month - 1) % months == 0:
+                out.append((t, f"{MONTH_ABBR[day.month]} {day.year}", MONTH_ABBR[day.month]))
+            day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+            continue
+        if step < 7 or day.weekday() == 0:
+            out.append((t, f"{day.day} {MONTH_ABBR[day.month]} {day.year}", f"{day.day} {MONTH_ABBR[day.month]}"))
+        day += dt.timedelta(days=1)
+    return out
+
+
+def ticks(axis: Axis, view: View, measure: Measure, min_px: float = 80) -> list[Tick]:
+    """Axis ticks inside each true-scale stretch, spaced so labels never collide. Wherever a month or a day
+    is named, its year is on screen too: the first tick shown in each stretch carries the year, and so does
+    every tick where the year changes."""
+    import datetime as dt
+    out: list[Tick] = []
     last_end = -math.inf
     lo_u, hi_u = view.u_range
     for seg in axis.segments:
         if seg.u1 < lo_u or seg.u0 > hi_u:
             continue
         step = next((s for s, _ in reversed(TICK_STEPS) if s * view.scale >= min_px), None)
-        candidates: list[tuple[float, str]] = []
-        d0 = dt.date.fromordinal(max(1, int(seg.t0)))
-        d1 = dt.date.fromordinal(max(1, int(seg.t1)))
-        if step is None or step >= 365.25:
-            years = range(d0.year, d1.year + 1)
-            every = 1 if step is None or step <= 365.25 else (5 if step < 3650 else 10)
-            for y in years:
-                t = dt.date(y, 1, 1).toordinal()
-                if seg.t0 <= t <= seg.t1 and y % every == 0:
-                    candidates.append((view.x(axis.u(t)), str(y)))
-            if not candidates:  # a short stretch: name its year(s) in the middle
-                label = str(d0.year) if d0.year == d1.year or seg.t1 - seg.t0 < 200 else f"{d0.year}–{d1.year}"
-                mid = (seg.t0 + seg.t1) / 2
-                label = str(dt.date.fromordinal(int(mid)).year) if seg.t1 - seg.t0 < 200 else label
-                candidates.append((view.x(axis.u(mid)), label))
-        else:
-            day = d0
-            while day <= d1:
-                t = day.toordinal()
-                if step >= 28:
-                    months = round(step / 30.44)
-                    if day.day == 1 and (day.month - 1) % months == 0:
-                        text = f"{MONTH_ABBR[day.month]} {day.year}" if day.month == 1 or months >= 3 \
-                            else MONTH_ABBR[day.month]
-                        candidates.append((view.x(axis.u(t)), text))
-                    day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
-                    continue
-                if step >= 7 and day.weekday() == 0 or step < 7:
-                    text = f"{day.day} {MONTH_ABBR[day.month]}"
-                    candidates.append((view.x(axis.u(t)), text))
-                day += dt.timedelta(days=1 if step < 7 else 1)
-        for x, text in candidates:
+        shown_year = None
+        for t, full, short in _tick_candidates(seg, step):
+            x = view.x(axis.u(t))
+            year = dt.date.fromordinal(int(t)).year
+            text = short if year == shown_year else full
             w = measure(text)
             if x - w / 2 >= last_end + 12 and view.left <= x <= view.left + view.width:
-                out.append((x, text))
+                out.append(Tick(x, text, float(t)))
                 last_end = x + w / 2
+                shown_year = year
     return out
 
 
@@ -383,14 +509,6 @@ def fit_events(positions: dict[str, float], ids: Iterable[str], left: float, wid
         lo, hi = mid - min_span / 2, mid + min_span / 2
     view = View.fit(lo, hi, left, width, margin=width * 0.12)
     return View(view.centre, min(view.scale, max_scale), left, width)
-
-
-def lane_of(placed: Iterable[Placed], event_id: str) -> Placed | None:
-    return next((p for p in placed if event_id in p.ids), None)
-
-
-def events_by_time(events: Iterable[Event]) -> list[Event]:
-    return sorted(events, key=lambda e: e.sort_key)
 
 
 def _remap(x: float, spans: list[tuple[float, float, float, float]]) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -278,8 +279,21 @@ class Timeline:
         return self.sources.get(source_id, source_id)
 
     def source_line(self, event: Event) -> str:
-        names = ", ".join(f"{self.source_title(s)} [{s}]" for s in event.sources)
-        return f"Source: {names}" + (f" — {event.section}" if event.section else "")
+        """'Source: <titles> — <section>', naming each source by its title (never by its id)."""
+        names = ", ".join(self.source_title(s) for s in event.sources)
+        label = "Sources" if len(event.sources) > 1 else "Source"
+        return f"{label}: {names}" + (f" — {self.readable(event.section)}" if event.section else "")
+
+    def readable(self, text: str) -> str:
+        """Text for a reader: a bracketed list of source ids ('[encyclopedia, filmdb]') is dropped where the
+        titles already stand before it, and an id in parentheses or after a semicolon ('(filmdb)',
+        '(encyclopedia)', '; filmdb') becomes the source's title. The words themselves are left as written."""
+        if not self.sources:
+            return text
+        ids = "|".join(re.escape(s) for s in sorted(self.sources, key=len, reverse=True))
+        text = re.sub(rf"\s*\[(?:{ids})(?:\s*,\s*(?:{ids}))*\]", "", text)
+        return re.sub(rf"(?:(?<=\()|(?<=; ))(?:{ids})\b",
+                      lambda m: self.sources[m.group(0)], text)
 
     # --- tables and chart ---------------------------------------------------------------------
 

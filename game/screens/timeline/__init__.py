@@ -1,0 +1,400 @@
+"""Timeline mode: the film's real history on a zoomable, broken time axis, plus three other views.
+
+Views (digit keys or the tabs at the top): 1 the timeline, 2 the box-office chart, 3 the remakes
+table, 4 the awards table. Every fact on screen names its source, by the source's title.
+
+The state, and what input does to it, live in `game.timeline.controller` (pure, tested without a
+display); the placement of markers and labels in `game.timeline.layout`. This screen works out
+everything the state puts on screen once per change (`view()`: the frame, markers, card, table),
+draws from it, hit-tests clicks against the same rectangles, and hands them to the layout tests
+as a UI-kit `Layout` (`layout()`).
+
+Modules: frame (fixed rectangles), plot (lanes, markers, axis), card, chart, tables, style (colours
+and sizes from the theme's roles).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import pygame
+
+from ...timeline.controller import VIEWS, Command, TimelineController
+from ...timeline.layout import Placed, layout_timeline
+from ...timeline.model import Timeline
+from ...ui import draw
+from ...ui.input import Act, Action
+from ...ui.layout import Layout
+from ...ui.screen import Screen
+from ...ui.widgets import ListLayout, ScrollList
+from .card import CardLayout, card_layout, draw_card
+from .chart import TITLE as CHART_TITLE
+from .chart import chart_rect, draw_chart
+from .frame import (
+    CHART_KEYS,
+    TABLE_KEYS,
+    TIMELINE_KEYS,
+    TITLE,
+    ScreenFrame,
+    fitting_keys,
+    screen_frame,
+    tab_label,
+)
+from .plot import (
+    EraMark,
+    axis_ticks,
+    draw_axis,
+    draw_breaks,
+    draw_eras,
+    draw_lanes,
+    draw_legend,
+    draw_markers,
+    draw_selected_span,
+    era_marks,
+    undated_label,
+)
+from .style import Style, style
+from .tables import Table, TableFrame, draw_table, row_height, table_for, table_frame
+
+__all__ = ["TimelineScreen", "timeline_of"]
+
+
+def timeline_of(app) -> Timeline | None:
+    """The app's timeline: its library's (or, for older callers, its story's)."""
+    for holder in (getattr(app, "library", None), getattr(app, "story", None)):
+        timeline = getattr(holder, "timeline", None)
+        if isinstance(timeline, Timeline):
+            return timeline
+    return None
+
+
+@dataclass
+class View:
+    """Everything the current state puts on screen, worked out before drawing."""
+
+    style: Style
+    frame: ScreenFrame
+    placed: list[Placed]
+    eras: list[EraMark]
+    card: CardLayout | None
+    table: Table | None
+    table_frame: TableFrame | None
+    rows: ListLayout | None
+    keys: str
+
+
+class TimelineScreen(Screen):
+    def __init__(self, app, timeline: Timeline | None = None, focus_event: str | None = None,
+                 on_open_scene: Callable[[str], None] | None = None, view: str = "timeline"):
+        super().__init__(app)
+        timeline = timeline or timeline_of(app)
+        if timeline is None:
+            raise ValueError("this story has no timeline (no timeline/ folder beside story.yaml)")
+        self.timeline = timeline
+        self.on_open_scene = on_open_scene
+        self._frames: dict[tuple, ScreenFrame] = {}
+        self.ctl = TimelineController(timeline, self._frame(self._style(), self._all_lanes()).frame(), focus_event,
+                                      view)
+        self._view: View | None = None
+        self._view_for: tuple | None = None
+        self._lists: dict[str, ScrollList] = {}
+        self._rows_of: tuple[Style, Table, TableFrame] | None = None
+
+    # --- state, for callers and tests ------------------------------------------------------------
+
+    @property
+    def selected(self) -> str | None:
+        return self.ctl.selected
+
+    @property
+    def card_open(self) -> bool:
+        return self.ctl.card_open
+
+    @property
+    def mode(self) -> str:
+        return self.ctl.mode
+
+    @property
+    def placed(self) -> list[Placed]:
+        return self.view().placed
+
+    @property
+    def buttons(self) -> dict[str, pygame.Rect]:
+        card = self.view().card
+        return {key: rect for key, (rect, _label) in card.buttons.items()} if card else {}
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def _all_lanes(self) -> list[str]:
+        return [lane.id for lane in self.timeline.lanes]
+
+    def _style(self) -> Style:
+        return style(self.app.theme, self.app.fonts.scale)
+
+    def _frame(self, st: Style, lanes: list[str]) -> ScreenFrame:
+        key = (self.app.fonts.scale, st, tuple(lanes))
+        if key not in self._frames:
+            if len(self._frames) > 16:
+                self._frames.clear()
+            self._frames[key] = screen_frame(self.app.fonts, st, self.timeline, lanes)
+        return self._frames[key]
+
+    def _table_list(self, table: Table, tf: TableFrame, st: Style) -> ScrollList:
+        """The kit's list over the current table's rows (one per table, so each keeps its scroll)."""
+        self._rows_of = (st, table, tf)
+        lst = self._lists.get(self.ctl.mode)
+        if lst is None:
+            lst = self._lists[self.ctl.mode] = ScrollList(len(table.rows), self._row_height, wrap=False)
+        lst.select(self.ctl.table_index)
+        return lst
+
+    def _row_height(self, i: int, width: int) -> int:
+        st, table, tf = self._rows_of
+        return row_height(self.app.fonts, st, table, tf, i, width)
+
+    def view(self) -> View:
+        """What the current state puts on screen (worked out again only when the state changes)."""
+        ctl, fonts = self.ctl, self.app.fonts
+        st = self._style()
+        sf = self._frame(st, ctl.lanes_shown())
+        ctl.set_frame(sf.frame())
+        lst = self._lists.get(ctl.mode)
+        key = (fonts.scale, st, ctl.mode, ctl.view, ctl.selected, ctl.card_open, ctl.solo, ctl.card_scroll,
+               ctl.table_index, lst.first if lst else 0, self.on_open_scene is not None)
+        if self._view_for == key and self._view is not None:
+            return self._view
+        placed, eras, card, table, tf, rows = [], [], None, None, None, None
+        if ctl.mode == "timeline":
+            placed = layout_timeline(self.timeline, ctl.view, sf.plot.top + 2, sf.plot.height - 4,
+                                     lambda s: fonts.width(s, st.label, True), sf.geo, ctl.positions,
+                                     self.cluster_label, clip=(sf.plot.left, ctl.plot_right), selected=ctl.selected,
+                                     lanes=ctl.lanes_shown())
+            eras = era_marks(ctl, sf, fonts, st)
+            event = ctl.event()
+            if ctl.card_open and event:
+                card = card_layout(fonts, st, self.timeline, event, sf.card, self.on_open_scene is not None,
+                                   ctl.card_scroll)
+                ctl.card_scroll = min(ctl.card_scroll, -(-card.max_scroll // card.step))
+            keys = [] if card else TIMELINE_KEYS
+        elif ctl.mode == "chart":
+            keys = CHART_KEYS
+        else:
+            table = table_for(ctl)
+            tf = table_frame(fonts, st, table, sf)
+            rows = self._table_list(table, tf, st).layout(tf.area)
+            keys = TABLE_KEYS
+        self._view = View(st, sf, placed, eras, card, table, tf, rows,
+                          fitting_keys(fonts, keys, sf.footer.width, st.hint) if keys else "")
+        self._view_for = (fonts.scale, st, ctl.mode, ctl.view, ctl.selected, ctl.card_open, ctl.solo,
+                          ctl.card_scroll, ctl.table_index, lst.first if lst else 0, self.on_open_scene is not None)
+        return self._view
+
+    def layout(self) -> Layout:
+        """The UI kit's view of this frame: every box drawn, by name, with the text size it uses."""
+        v, fonts = self.view(), self.app.fonts
+        st, sf = v.style, v.frame
+        lay = Layout()
+        lay.add("header", sf.header)
+        if sf.title:
+            lay.add("header/title", sf.title, st.title)
+        for mode, rect in sf.tabs.items():
+            lay.add(f"header/tab_{mode}", rect, st.small)
+        if v.keys:
+            w = fonts.width(v.keys, st.hint)
+            lay.add("footer", pygame.Rect(sf.footer.centerx - w // 2, sf.footer.top, w, sf.footer.height), st.hint)
+        if self.ctl.mode == "timeline":
+            self._timeline_boxes(lay, v)
+        elif self.ctl.mode == "chart":
+            plot, caption, title_y = chart_rect(fonts, st, self.timeline, sf)
+            lay.add("chart_title", pygame.Rect(40, title_y, fonts.width(CHART_TITLE, st.title, True),
+                                               fonts.line_height(st.title)), st.title)
+            lay.add("chart", plot.inflate(0, 0).union(pygame.Rect(plot.left, plot.bottom, plot.width,
+                                                                  fonts.line_height(st.small) + 10)), st.small)
+            lay.add("chart_caption", caption, st.hint)
+        elif v.table_frame is not None:
+            tf = v.table_frame
+            lay.add("table_title", tf.title, st.title)
+            lay.add("table_counter", tf.counter, st.hint)
+            lay.add("table_header", tf.header, st.small)
+            lay.add("rows", tf.area)
+            for i, rect in v.rows.rows.items():
+                lay.add(f"rows/row{i}", rect, st.small)
+            lay.add("table_note", tf.note, st.hint)
+        return lay
+
+    def _timeline_boxes(self, lay: Layout, v: View) -> None:
+        st, sf, fonts = v.style, v.frame, self.app.fonts
+        lay.add("legend", pygame.Rect(0, sf.plot.top, sf.plot.left - 6, sf.plot.height))
+        for lane_id, rect in sf.legend.items():
+            lines = sf.legend_lines[lane_id]
+            w = max(fonts.width(line, st.hint, True) for line in lines)
+            h = len(lines) * fonts.line_height(st.hint)
+            lay.add(f"legend/{lane_id}", pygame.Rect(22, rect.centery - h // 2, w, h), st.hint)
+        if sf.eras.height:
+            lay.add("eras", sf.eras)
+            for mark in v.eras:
+                if mark.name:
+                    lay.add(f"eras/{mark.era.id}", mark.name, st.hint)
+        lay.add("plot", sf.plot)
+        for p in v.placed:
+            rect = pygame.Rect(round(p.x - p.r), round(p.y - p.r), round(2 * p.r), round(2 * p.r))
+            if sf.plot.contains(rect) and not (v.card and v.card.rect.colliderect(rect)):
+                lay.add(f"plot/marker_{p.ids[0]}", rect)
+            if p.label_rect:
+                x, y, w, h = p.label_rect
+                lay.add(f"plot/label_{p.ids[0]}", pygame.Rect(round(x), round(y), round(w), round(h)), st.label)
+        lay.add("axis", sf.axis)
+        for tick, rect in axis_ticks(fonts, st, self.ctl, sf):
+            lay.add(f"axis/tick_{tick.t:.0f}", rect, st.hint)
+        undated = undated_label(fonts, st, self.ctl, sf)
+        if undated:
+            lay.add("axis/undated", undated, st.hint)
+        if v.card:
+            card = v.card
+            lay.add("card", card.rect)
+            lay.layers.add("card")
+            lay.add("card/body", card.body, card.size)
+            for key, (rect, _label) in card.buttons.items():
+                lay.add(f"card/button_{key}", rect, st.small)
+            if card.more:
+                lay.add("card/more", card.more[0], st.hint)
+
+    def cluster_label(self, ids: tuple[str, ...]) -> str:
+        events = [self.timeline.event(i) for i in ids]
+        if self.ctl.selected in ids:
+            return f"{self.timeline.event(self.ctl.selected).title} +{len(ids) - 1}"
+        ceremonies = {e.detail("ceremony") for e in events}
+        if all(e.lane == "awards" for e in events):
+            if len(ceremonies) > 1:
+                return f"{len(events)} award listings"
+            return f"{next(iter(ceremonies))} ({len(events)})"
+        return f"{events[0].title} +{len(events) - 1}"
+
+    # --- input ---------------------------------------------------------------------------------
+
+    def on_action(self, action: Action) -> None:
+        name, ctl = action.name, self.ctl
+        if name == Act.CLICK and action.pos and self._click(action.pos):
+            return
+        if name == Act.DRAG and action.pos:
+            ctl.drag(action.pos[0])
+            return
+        if name == Act.RELEASE:
+            ctl.release()
+            return
+        if ctl.mode in ("remakes", "awards") and name not in (Act.CANCEL, Act.DIGIT):
+            self._table_action(action)
+            return
+        if name in (Act.WHEEL_UP, Act.WHEEL_DOWN) and action.pos and self._wheel_on_card(name, action.pos):
+            return
+        self._run(ctl.handle(name, action.pos[0] if action.pos else None, action.number))
+
+    def _table_action(self, action: Action) -> None:
+        v = self.view()
+        lst = self._lists[self.ctl.mode]
+        if action.name in (Act.LEFT, Act.RIGHT, Act.PREV, Act.NEXT):
+            action = Action(Act.UP if action.name in (Act.LEFT, Act.PREV) else Act.DOWN)
+        if action.name in (Act.ROLLBACK, Act.ROLLFORWARD):
+            page = max(1, len(v.rows.rows) - 1)
+            lst.scroll(-page if action.name == Act.ROLLBACK else page, v.table_frame.area)
+            self.ctl.table_index = lst.index
+            return
+        used = lst.on_action(action, v.table_frame.area)
+        self.ctl.table_index = lst.index
+        if used and used.chosen is not None:
+            self.ctl.select(v.table.rows[used.chosen][0], open_card=True, zoom=True)
+
+    def _run(self, command: Command | None) -> None:
+        if command is None:
+            return
+        if command.kind == "back":
+            self.app.pop()
+        elif command.kind == "play" and self.on_open_scene:
+            self.on_open_scene(command.arg)
+
+    def _wheel_on_card(self, name: str, pos: tuple[int, int]) -> bool:
+        card = self.view().card
+        if card is None or not card.rect.collidepoint(pos):
+            return False
+        self.ctl.scroll_card(-2 if name == Act.WHEEL_UP else 2)
+        return True
+
+    def _click(self, pos: tuple[int, int]) -> bool:
+        """Tabs, card buttons, the legend, markers and the plot (a drag); True when the click hit one."""
+        ctl, v = self.ctl, self.view()
+        sf = v.frame
+        for mode, rect in sf.tabs.items():
+            if rect.collidepoint(pos):
+                ctl.switch(mode)
+                return True
+        if v.card is not None:
+            for key, (rect, _label) in v.card.buttons.items():
+                if rect.collidepoint(pos):
+                    if key == "play":
+                        self._run(Command("play", ctl.event().scene or ""))
+                    elif key == "close":
+                        ctl.card_open = False
+                    else:
+                        ctl.step_event(-1 if key == "prev" else 1)
+                    return True
+            if v.card.rect.collidepoint(pos):
+                return True
+        if ctl.mode != "timeline":
+            return False
+        for lane_id, rect in sf.legend.items():
+            if rect.collidepoint(pos):
+                ctl.toggle_solo(lane_id)
+                return True
+        for p in v.placed:
+            near = pygame.Rect(round(p.x - p.r), round(p.y - p.r), round(2 * p.r), round(2 * p.r)).inflate(14, 14)
+            label = p.label_rect and pygame.Rect(*(round(c) for c in p.label_rect))
+            if near.collidepoint(pos) or (label and label.collidepoint(pos)):
+                ctl.click_marker(p.ids)
+                return True
+        if sf.plot.collidepoint(pos):
+            ctl.start_drag(pos[0])
+            return True
+        return False
+
+    def update(self, dt: float) -> None:
+        self.ctl.update(dt, self.app.settings.reduce_motion)
+
+    # --- drawing ----------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        v = self.view()
+        st, sf, fonts, ctl = v.style, v.frame, self.app.fonts, self.ctl
+        surface.fill(st.backdrop)
+        if ctl.mode == "timeline":
+            draw_legend(surface, fonts, st, self.timeline, sf, ctl.solo)
+            draw_eras(surface, fonts, st, v.eras, sf)
+            draw_breaks(surface, fonts, st, ctl, sf)
+            with draw.clip(surface, sf.plot):
+                draw_lanes(surface, st, self.timeline, sf)
+                draw_selected_span(surface, st, ctl, sf)
+                draw_markers(surface, fonts, st, self.timeline, v.placed, ctl.selected)
+            draw_axis(surface, fonts, st, ctl, sf)
+            if v.card is not None:
+                lane = self.timeline.lane(ctl.event().lane)
+                draw_card(surface, fonts, st, v.card, st.lane(lane.colour) if lane else st.accent)
+        elif ctl.mode == "chart":
+            draw_chart(surface, fonts, st, self.timeline, sf)
+        else:
+            draw_table(surface, fonts, st, self.app.theme, v.table, v.table_frame, v.rows, ctl.table_index)
+        if v.keys:
+            draw.text(surface, fonts, v.keys, st.hint, st.dim, sf.footer.center, anchor="center")
+        self._header(surface, st, sf)
+
+    def _header(self, surface: pygame.Surface, st: Style, sf: ScreenFrame) -> None:
+        fonts = self.app.fonts
+        draw.box(surface, st.panel, sf.header)
+        draw.line(surface, st.accent, (0, sf.header.bottom - 1), (sf.header.right, sf.header.bottom - 1), 2)
+        if sf.title:
+            draw.text(surface, fonts, TITLE, st.title, st.text, sf.title.midleft, anchor="midleft", bold=True)
+        for mode in VIEWS:
+            rect, on = sf.tabs[mode], mode == self.ctl.mode
+            draw.box(surface, st.accent if on else st.button, rect, radius=10)
+            if st.high_contrast and not on:
+                draw.box(surface, st.text, rect, width=2, radius=10)
+            draw.text(surface, fonts, tab_label(mode), st.small, st.on_accent if on else st.text, rect.center,
+                      anchor="center", bold=True)

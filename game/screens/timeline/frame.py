@@ -1,0 +1,131 @@
+"""Where the fixed parts of the timeline screen go, from the text size and theme: header and tabs, the
+legend (lane titles), era strip, plot, axis, footer and card.
+
+Computed before drawing (`screen_frame`), and the same rectangles serve the drawing and the hit-tests.
+`TimelineScreen.layout()` adds what the current state puts on screen (markers, labels, the card's
+contents, table rows) and hands the whole as a UI-kit `Layout`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from ...timeline.controller import VIEW_TITLES, VIEWS, Frame
+from ...timeline.layout import Band, Geometry, lane_bands
+from ...timeline.model import Timeline
+from ...ui.fonts import FontBook
+from ...ui.theme import HEIGHT, WIDTH
+from .style import Style
+
+EDGE = 14            # px kept clear at the screen's edges
+CARD_W = 706         # the card's width at 100% text; with bigger text it covers the plot
+TITLE = "The real history"
+TIMELINE_KEYS = [("Esc", "back"), ("← →", "event"), ("+ −", "zoom"), ("Enter", "card"), ("↑ ↓", "lane"),
+                 ("1–4", "views"), ("H", "this lane only"), ("drag", "pan"), ("Home / End", "first / last")]
+TABLE_KEYS = [("Esc", "back"), ("↑ ↓", "row"), ("Enter", "show on the timeline"), ("1–4", "views"),
+              ("PgUp / PgDn", "page")]
+CHART_KEYS = [("Esc", "back"), ("1–4", "views"), ("Enter", "the last point on the timeline")]
+
+
+@dataclass(frozen=True)
+class ScreenFrame:
+    header: pygame.Rect
+    title: pygame.Rect | None          # None when the tabs need the whole header
+    tabs: dict[str, pygame.Rect]
+    eras: pygame.Rect                  # the strip of era names and bars above the plot
+    era_rows: int
+    legend: dict[str, pygame.Rect]     # lane id -> its entry in the gutter (a click shows that lane alone)
+    legend_lines: dict[str, list[str]]  # lane id -> its title, wrapped at whole words
+    bands: list[Band]                  # one per lane shown, top to bottom
+    plot: pygame.Rect
+    axis: pygame.Rect                  # the axis line and its row of tick labels
+    footer: pygame.Rect
+    card: pygame.Rect
+    geo: Geometry
+
+    @property
+    def axis_y(self) -> int:
+        return self.axis.top + 6
+
+    def frame(self) -> Frame:
+        """The controller's view of the plot. A card that leaves too little of the plot covers it whole."""
+        card_left = self.card.left if self.card.left - self.plot.left >= 300 else self.plot.right
+        return Frame(self.plot.left, self.plot.right, card_left)
+
+
+def fitting_keys(fonts: FontBook, keys: list[tuple[str, str]], width: int, size: int) -> str:
+    """The key hints that fit on one line, most important first."""
+    text = ""
+    for key, what in keys:
+        candidate = f"{text} · {key} {what}" if text else f"{key} {what}"
+        if fonts.width(candidate, size) > width:
+            break
+        text = candidate
+    return text
+
+
+def tab_label(mode: str) -> str:
+    return f"{VIEWS.index(mode) + 1}  {VIEW_TITLES[mode]}"
+
+
+def _tabs(fonts: FontBook, right: int, top: int, height: int, size: int) -> dict[str, pygame.Rect]:
+    tabs: dict[str, pygame.Rect] = {}
+    x = right
+    for mode in reversed(VIEWS):
+        w = fonts.width(tab_label(mode), size, True) + round(24 * fonts.scale)
+        tabs[mode] = pygame.Rect(x - w, top, w, height)
+        x -= w + 8
+    return {mode: tabs[mode] for mode in VIEWS}
+
+
+def _gutter_width(fonts: FontBook, timeline: Timeline, lines: int, size: int) -> int:
+    """The narrowest gutter in which every lane title wraps to at most `lines` lines at whole words."""
+    words = [w for lane in timeline.lanes for w in lane.title.split()] or ["Lane"]
+    width = max(fonts.width(w, size, True) for w in words)
+    longest = max((fonts.width(lane.title, size, True) for lane in timeline.lanes), default=width)
+    while width < longest and any(len(fonts.wrap(lane.title, size, width, True)) > lines for lane in timeline.lanes):
+        width += 8
+    return width + 34
+
+
+def screen_frame(fonts: FontBook, st: Style, timeline: Timeline, lanes: list[str]) -> ScreenFrame:
+    scale = fonts.scale
+    pad = round(4 * scale)
+    # header: the title at the left, tabs at the right; the title goes when both do not fit
+    tab_h = fonts.line_height(st.small) + 2 * pad
+    header = pygame.Rect(0, 0, WIDTH, tab_h + pad + 8)
+    tabs = _tabs(fonts, WIDTH - EDGE, 4, tab_h, st.small)
+    title = pygame.Rect(EDGE + 10, 0, fonts.width(TITLE, st.title, True), header.height)
+    if title.right + 16 > tabs[VIEWS[0]].left or title.height < fonts.line_height(st.title):
+        title = None
+    # footer: one line of key hints; above it the axis and its tick labels
+    footer_h = fonts.line_height(st.hint) + pad
+    footer = pygame.Rect(EDGE, HEIGHT - footer_h - 2, WIDTH - 2 * EDGE, footer_h)
+    axis_h = fonts.line_height(st.hint) + 12
+    # eras: two rows of names over bars (one with big text)
+    era_rows = (1 if st.big_text else 2) if timeline.eras else 0
+    era_row_h = fonts.line_height(st.hint) + 6
+    eras_top = header.bottom + 4
+    plot_top = eras_top + era_rows * era_row_h + 2
+    plot_bottom = footer.top - axis_h - 2
+    # legend gutter: lane titles on as many lines as a band has room for
+    count = max(1, len(lanes))
+    band_h = (plot_bottom - plot_top) / count
+    title_lines = max(1, min(3, int((band_h - 4) // fonts.line_height(st.hint))))
+    gutter = min(_gutter_width(fonts, timeline, title_lines, st.hint), WIDTH // 4)
+    plot = pygame.Rect(gutter + 6, plot_top, WIDTH - EDGE - gutter - 6, plot_bottom - plot_top)
+    axis = pygame.Rect(plot.left, plot.bottom, plot.width, axis_h)
+    eras = pygame.Rect(plot.left, eras_top, plot.width, era_rows * era_row_h)
+    geo = Geometry(marker_r=max(9, round(7 * scale)), cluster_r=max(15, fonts.width("88", st.hint, True) // 2 + 2),
+                   gap=3 if st.big_text else 6, clear=2 if st.big_text else 4,
+                   label_h=fonts.line_height(st.label), max_label=round(300 * scale), max_lines=2)
+    bands = lane_bands(plot.top + 2, plot.height - 4, count, geo)
+    legend, legend_lines = {}, {}
+    for lane_id, band in zip(lanes, bands, strict=False):
+        legend[lane_id] = pygame.Rect(0, round(band.top), gutter, round(band.bottom) - round(band.top))
+        legend_lines[lane_id] = fonts.wrap(timeline.lane(lane_id).title, st.hint, gutter - 30, True)
+    card_w = CARD_W if not st.big_text and scale <= 1.2 else WIDTH - 2 * EDGE
+    card = pygame.Rect(WIDTH - EDGE - card_w, header.bottom + 6, card_w, HEIGHT - header.bottom - 6 - EDGE)
+    return ScreenFrame(header, title, tabs, eras, era_rows, legend, legend_lines, bands, plot, axis, footer, card,
+                       geo)

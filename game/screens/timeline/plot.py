@@ -1,0 +1,179 @@
+"""The timeline view: legend (lane titles), era strip, lanes, axis breaks, markers with their labels, the axis.
+
+`era_rows` and `axis_ticks` decide where era names and tick labels go (the layout step uses them too);
+the `draw_*` functions paint one part each from the frame, the controller's state and the placed
+markers, through the UI kit's drawing backend.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from ...timeline.controller import TimelineController
+from ...timeline.layout import Placed, Tick, ticks
+from ...timeline.model import Era, Timeline
+from ...ui import draw
+from ...ui.fonts import FontBook
+from .frame import ScreenFrame
+from .style import Style
+
+
+@dataclass(frozen=True)
+class EraMark:
+    era: Era
+    bar: pygame.Rect
+    name: pygame.Rect | None       # where its name goes (None: no room for it whole)
+
+
+def era_marks(ctl: TimelineController, sf: ScreenFrame, fonts: FontBook, st: Style) -> list[EraMark]:
+    """The eras in view, each in the first row where its bar and name are clear of those before it.
+    A name runs from the bar's visible start; one that does not fit whole is left out (its bar stays)."""
+    plot, out = sf.plot, []
+    ends = [-math.inf] * sf.era_rows
+    row_h = sf.eras.height // max(1, sf.era_rows)
+    for era in ctl.timeline.eras:
+        x0 = ctl.view.x(ctl.axis.u(era.span[0]))
+        x1 = ctl.view.x(ctl.axis.u(era.span[1]))
+        if x1 < plot.left or x0 > plot.right:
+            continue
+        left, right = max(x0, plot.left), min(x1, plot.right)
+        name_w = fonts.width(era.title, st.hint, True)
+        for row in range(len(ends)):
+            if left < ends[row] + 8:
+                continue
+            top = sf.eras.top + row * row_h
+            bar = pygame.Rect(round(left), top + row_h - 7, max(2, round(right - left)), 5)
+            name = pygame.Rect(round(left) + 2, top, name_w, row_h - 7)
+            if name.right > plot.right:
+                name = None
+            ends[row] = max(right, name.right if name else right)
+            out.append(EraMark(era, bar, name))
+            break
+    return out
+
+
+def axis_ticks(fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFrame) -> list[tuple[Tick, pygame.Rect]]:
+    """The ticks shown and their labels' rectangles: inside the axis row, clear of 'No date given'."""
+    marks = ticks(ctl.axis, ctl.view, lambda s: fonts.width(s, st.hint, True), min_px=80 * fonts.scale)
+    stop = sf.plot.right
+    if ctl.axis.undated_count:
+        stop = min(stop, ctl.view.x(ctl.axis.undated_u0) - 4)
+    out = []
+    for tick in marks:
+        w = fonts.width(tick.text, st.hint, True)
+        rect = pygame.Rect(round(tick.x - w / 2), sf.axis_y + 4, w, fonts.line_height(st.hint))
+        if sf.plot.left <= rect.left and rect.right <= stop:
+            out.append((tick, rect))
+    return out
+
+
+def undated_label(fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFrame) -> pygame.Rect | None:
+    if not ctl.axis.undated_count:
+        return None
+    x0 = round(ctl.view.x(ctl.axis.undated_u0)) + 6
+    rect = pygame.Rect(x0, sf.axis_y + 4, fonts.width("No date given", st.hint, True), fonts.line_height(st.hint))
+    return rect if sf.plot.left <= rect.left and rect.right <= sf.plot.right else None
+
+
+def draw_legend(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, sf: ScreenFrame,
+                solo: str | None) -> None:
+    """Lane bands across the screen, and each lane's title in the gutter."""
+    for i, (lane_id, rect) in enumerate(sf.legend.items()):
+        colour = st.lane(timeline.lane(lane_id).colour)
+        if i % 2 == 0 and not st.high_contrast:
+            draw.box(surface, st.band, pygame.Rect(0, rect.top, surface.get_width(), rect.height))
+        draw.box(surface, colour, pygame.Rect(8, rect.top + 6, 6, max(4, rect.height - 12)), radius=3)
+        lines = sf.legend_lines[lane_id]
+        step = fonts.line_height(st.hint)
+        top = rect.centery - len(lines) * step // 2
+        for k, line in enumerate(lines):
+            draw.text(surface, fonts, line, st.hint, colour, (22, top + k * step), bold=True)
+        if solo == lane_id:
+            draw.box(surface, st.accent, rect, width=2, radius=6)
+
+
+def draw_eras(surface: pygame.Surface, fonts: FontBook, st: Style, marks: list[EraMark], sf: ScreenFrame) -> None:
+    for mark in marks:
+        colour = st.lane(mark.era.colour)
+        if st.era_alpha:
+            draw.box(surface, colour, pygame.Rect(mark.bar.left, sf.plot.top, mark.bar.width, sf.plot.height),
+                     alpha=st.era_alpha)
+        draw.box(surface, colour, mark.bar, radius=2)
+        if mark.name:
+            draw.text(surface, fonts, mark.era.title, st.hint, colour, mark.name.topleft, bold=True)
+
+
+def draw_breaks(surface: pygame.Surface, fonts: FontBook, st: Style, ctl: TimelineController,
+                sf: ScreenFrame) -> None:
+    """A squeezed stretch of empty years: a darker band and, on the axis, a short zig-zag and its length."""
+    plot, y = sf.plot, sf.axis_y
+    with draw.clip(surface, plot.union(sf.axis)):
+        for u0, u1, days in ctl.axis.breaks():
+            x0, x1 = ctl.view.x(u0), ctl.view.x(u1)
+            if x1 < plot.left or x0 > plot.right:
+                continue
+            if not st.high_contrast:
+                draw.box(surface, st.break_fill, pygame.Rect(round(x0), plot.top, max(1, round(x1 - x0)), plot.height))
+            mid = (x0 + x1) / 2
+            draw.line(surface, st.backdrop, (round(x0) + 2, y), (round(x1) - 2, y), 4)
+            draw.lines(surface, st.break_mark, [(mid - 9 + 6 * k, y + (-6 if k % 2 else 6)) for k in range(4)], 2)
+            years = days / 365.25
+            label = f"≈{years:.0f} yrs" if years >= 1.5 else f"≈{days / 30.44:.0f} mo"
+            if x1 - x0 > fonts.width(label, st.hint) + 8 and plot.left <= x0 and x1 <= plot.right:
+                draw.text(surface, fonts, label, st.hint, st.dim, (round(mid), y - 10), anchor="midbottom")
+        if ctl.axis.undated_count:
+            x0 = round(ctl.view.x(ctl.axis.undated_u0))
+            if x0 < plot.right:
+                draw.box(surface, st.undated_fill, pygame.Rect(x0, plot.top, plot.right - x0, plot.height))
+                draw.line(surface, st.undated_text, (x0, plot.top), (x0, y), 2)
+
+
+def draw_lanes(surface: pygame.Surface, st: Style, timeline: Timeline, sf: ScreenFrame) -> None:
+    for lane_id, band in zip(sf.legend, sf.bands, strict=False):
+        y = round(band.line_y)
+        draw.line(surface, st.lane_line(timeline.lane(lane_id).colour), (sf.plot.left, y), (sf.plot.right, y), 3)
+
+
+def draw_selected_span(surface: pygame.Surface, st: Style, ctl: TimelineController, sf: ScreenFrame) -> None:
+    """An event that lasts (a month, a year, a date with an end) shows its length on its lane."""
+    event = ctl.event()
+    if event is None or event.undated or event.lane not in sf.legend:
+        return
+    band = sf.bands[list(sf.legend).index(event.lane)]
+    x0 = ctl.view.x(ctl.axis.u(event.date.start()))
+    x1 = ctl.view.x(ctl.axis.u((event.end or event.date).end()))
+    if x1 - x0 > 6:
+        colour = st.lane(ctl.timeline.lane(event.lane).colour)
+        draw.box(surface, colour, pygame.Rect(round(x0), round(band.line_y) - 4, round(x1 - x0), 8), radius=4)
+
+
+def draw_markers(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, placed: list[Placed],
+                 selected: str | None) -> None:
+    for p in placed:
+        colour = st.lane(timeline.lane(p.lane).colour)
+        centre = (round(p.x), round(p.y))
+        on = selected in p.ids
+        if on:
+            draw.circle(surface, st.accent, centre, round(p.r) + 6, 4)
+        draw.circle(surface, colour, centre, round(p.r))
+        draw.circle(surface, st.outline, centre, round(p.r), 2)
+        if p.cluster:
+            draw.text(surface, fonts, str(len(p.ids)), st.hint, st.on_accent, centre, anchor="center", bold=True)
+        if p.label_rect:
+            x, y = round(p.label_rect[0]), round(p.label_rect[1])
+            for k, line in enumerate(p.lines or (p.label,)):
+                draw.text(surface, fonts, line, st.label, st.accent if on else st.text,
+                          (x, y + k * fonts.line_height(st.label)), bold=True)
+
+
+def draw_axis(surface: pygame.Surface, fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFrame) -> None:
+    plot, y = sf.plot, sf.axis_y
+    draw.line(surface, st.dim, (plot.left, y), (plot.right, y), 2)
+    for tick, rect in axis_ticks(fonts, st, ctl, sf):
+        draw.line(surface, st.dim, (round(tick.x), y - 6), (round(tick.x), y + 4), 2)
+        draw.text(surface, fonts, tick.text, st.hint, st.text, rect.topleft, bold=True)
+    label = undated_label(fonts, st, ctl, sf)
+    if label:
+        draw.text(surface, fonts, "No date given", st.hint, st.undated_text, label.topleft, bold=True)

@@ -1,0 +1,152 @@
+"""The remakes and awards tables, on the UI kit's ScrollList (selection, scrolling, wheel, clicks, digits, bar).
+
+Cells wrap at whole words inside their columns; when a column is too narrow for a word (large text)
+each row becomes a block of lines instead. Sources are named by their titles.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from ...timeline.controller import TimelineController
+from ...ui import draw
+from ...ui.fonts import FontBook
+from ...ui.theme import WIDTH, Theme
+from ...ui.widgets import ListLayout, ScrollList
+from .frame import ScreenFrame
+from .style import Style
+
+MARGIN = 40
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: list[tuple[str, float]]               # name, share of the width
+    rows: list[tuple[str, list[str], bool]]        # event id, cells, the sources differ
+    note: str
+    group_first: bool = False                      # the first column repeats: show it once per group
+
+
+@dataclass(frozen=True)
+class TableFrame:
+    title: pygame.Rect
+    counter: pygame.Rect
+    header: pygame.Rect
+    area: pygame.Rect                              # where the rows go
+    note: pygame.Rect
+    columns: list[tuple[str, int, int]]            # name, x, width
+    stacked: bool
+
+
+def table_for(ctl: TimelineController) -> Table:
+    tl = ctl.timeline
+    if ctl.mode == "remakes":
+        rows = [(r.event, [r.year, r.film, r.country, r.director, r.status,
+                           ", ".join(tl.source_title(s) for s in r.sources)], bool(tl.event(r.event).differ))
+                for r in tl.remakes()]
+        columns = [("Year", 0.09), ("Film", 0.23), ("Country", 0.14), ("Director", 0.18), ("Status", 0.18),
+                   ("Source", 0.18)]
+        return Table("Remakes of the film", columns, rows, tl.readable(tl.notes.get("remakes", "")))
+    rows = [(r.event, [r.ceremony, r.category, r.recipient], r.differs) for r in tl.awards()]
+    columns = [("Ceremony", 0.36), ("Category", 0.28), ("Recipient(s)", 0.36)]
+    note = " ".join(filter(None, (tl.readable(tl.notes.get("awards", "")), "Enter on a row opens its card.")))
+    return Table("Awards and nominations", columns, rows, note, group_first=True)
+
+
+def _pad(fonts: FontBook) -> int:
+    return round(8 * fonts.scale)
+
+
+def table_frame(fonts: FontBook, st: Style, table: Table, sf: ScreenFrame) -> TableFrame:
+    width = WIDTH - 2 * MARGIN
+    title = pygame.Rect(MARGIN, sf.header.bottom + round(6 * fonts.scale), 0, fonts.line_height(st.title))
+    title.width = fonts.width(table.title, st.title, True)
+    counter_w = fonts.width(f"Rows 10–10 of {len(table.rows)}", st.hint)
+    counter = pygame.Rect(WIDTH - MARGIN - counter_w, title.top, counter_w, fonts.line_height(st.hint))
+    columns, x = [], MARGIN
+    for name, share in table.columns:
+        columns.append((name, x, round(width * share)))
+        x += round(width * share)
+    pad = _pad(fonts)
+    stacked = not all(fonts.width(word, st.small, col == 0) <= w - 2 * pad - 12
+                      for _, cells, _ in table.rows
+                      for col, (c, (_, _, w)) in enumerate(zip(cells, columns, strict=False)) for word in c.split())
+    if stacked:
+        columns = [(" · ".join(name for name, _ in table.columns[:2]), MARGIN, width)]
+    header = pygame.Rect(MARGIN, title.bottom + 2, width, fonts.line_height(st.small) + 6)
+    note_h = len(fonts.wrap(table.note, st.hint, width)) * fonts.line_height(st.hint)
+    note = pygame.Rect(MARGIN, sf.footer.top - note_h - 4, width, note_h)
+    area = pygame.Rect(MARGIN, header.bottom + 4, width, note.top - 6 - header.bottom - 4)
+    return TableFrame(title, counter, header, area, note, columns, stacked)
+
+
+def row_lines(fonts: FontBook, st: Style, table: Table, tf: TableFrame, i: int, width: int) -> list[list[str]]:
+    """Row i's text: one list of lines per column, or (stacked) a heading then 'Column: value' lines."""
+    pad = _pad(fonts)
+    cells = table.rows[i][1]
+    if tf.stacked:
+        names = [name for name, _ in table.columns]
+        lines = [fonts.wrap(" · ".join(c for c in cells[:2] if c), st.small, width - 2 * pad, True)]
+        return lines + [fonts.wrap(f"{name}: {value}", st.small, width - 2 * pad)
+                        for name, value in zip(names[2:], cells[2:], strict=False) if value]
+    scale = width / tf.area.width
+    return [fonts.wrap(c, st.small, round(w * scale) - 2 * pad, col == 0)
+            for col, (c, (_, _, w)) in enumerate(zip(cells, tf.columns, strict=False))]
+
+
+def row_height(fonts: FontBook, st: Style, table: Table, tf: TableFrame, i: int, width: int) -> int:
+    lines = row_lines(fonts, st, table, tf, i, width)
+    count = sum(len(c) for c in lines) if tf.stacked else max(len(c) for c in lines)
+    differ = fonts.line_height(st.hint) if table.rows[i][2] else 0
+    return count * fonts.line_height(st.small) + 2 * _pad(fonts) + differ
+
+
+def draw_table(surface: pygame.Surface, fonts: FontBook, st: Style, theme: Theme, table: Table, tf: TableFrame,
+               lay: ListLayout, index: int) -> None:
+    draw.text(surface, fonts, table.title, st.title, st.text, tf.title.topleft, bold=True)
+    if lay.rows:
+        shown = sorted(lay.rows)
+        draw.text(surface, fonts, f"Rows {shown[0] + 1}–{shown[-1] + 1} of {len(table.rows)}", st.hint, st.dim,
+                  tf.counter.topright, anchor="topright")
+    for name, x, _w in tf.columns:
+        draw.text(surface, fonts, name, st.small, st.accent, (x + _pad(fonts), tf.header.top), bold=True)
+    draw.line(surface, st.accent, (MARGIN, tf.header.bottom), (WIDTH - MARGIN, tf.header.bottom), 2)
+    pad, line_h = _pad(fonts), fonts.line_height(st.small)
+    previous = table.rows[lay.first - 1][1][0] if lay.first else None
+    for i, rect in sorted(lay.rows.items()):
+        _event_id, values, differs = table.rows[i]
+        if i == index:
+            draw.box(surface, st.button, rect, radius=6)
+            draw.box(surface, st.accent, pygame.Rect(rect.left, rect.top + 4, 5, rect.height - 8))
+        elif i % 2 and not st.high_contrast:
+            draw.box(surface, st.band, rect)
+        lines = row_lines(fonts, st, table, tf, i, rect.width)
+        if tf.stacked:
+            y = rect.top + pad
+            for k, cell in enumerate(lines):
+                for line in cell:
+                    draw.text(surface, fonts, line, st.small, st.accent if k == 0 else st.text, (rect.left + pad, y),
+                              bold=k == 0)
+                    y += line_h
+        else:
+            x = rect.left
+            for col, ((_name, _x, w), cell) in enumerate(zip(tf.columns, lines, strict=False)):
+                w = round(w * rect.width / tf.area.width)
+                if not (table.group_first and col == 0 and values[0] == previous and i != lay.first):
+                    colour = st.accent if table.group_first and col == 0 else st.text
+                    for k, line in enumerate(cell):
+                        draw.text(surface, fonts, line, st.small, colour, (x + pad, rect.top + pad + k * line_h),
+                                  bold=col == 0)
+                x += w
+        if differs:
+            draw.text(surface, fonts, "≠ the sources differ", st.hint, st.differ,
+                      (rect.right - pad, rect.bottom - pad // 2), anchor="bottomright", bold=True)
+        previous = values[0]
+    ScrollList.draw_bar(surface, lay, theme)
+    y = tf.note.top
+    for line in fonts.wrap(table.note, st.hint, tf.note.width):
+        draw.text(surface, fonts, line, st.hint, st.dim, (tf.note.left, y))
+        y += fonts.line_height(st.hint)
+
