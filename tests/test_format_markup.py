@@ -113,3 +113,12 @@ def test_typing_counts_plain_characters_and_self_voicing_speaks_plain_text(tmp_p
     play.typed = len(words)
     assert play.line_done()
     assert spoken[-1] == f"Hero: {words}"
+
+
+def test_contact_sheet_captions_are_plain_text():
+    from game.runtime import events as ev
+    from game.screens.contact_sheet import caption
+    line = ev.LineEvent("hero", "Hero", "#aa5500", "A {b}bold{/b} {{word}", "id", False)
+    assert caption(line) == "Hero: A bold {word}"
+    asked = ev.ChoiceEvent("Come {i}now{/i}?", ((0, "{b}Yes{/b}"),), "key", speaker="hero", name="Hero")
+    assert caption(asked, 0) == "CHOICE: Hero: Come now?\n> 1. Yes"

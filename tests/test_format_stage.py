@@ -169,3 +169,12 @@ def test_fade_goes_through_black_and_reduce_motion_cuts(tmp_path):
     calm = _app(tmp_path / "calm", reduce_motion=True)
     _advance(calm)
     assert calm.top.fade == 1.0 and calm.top.sprite_fx == {}
+
+
+def test_contact_sheet_notes_name_portrait_transitions(tmp_path):
+    from game.screens.contact_sheet import stage_note
+    rt = Runtime(load_story(_root(tmp_path)), Options(content_notes="play"), start="dressed")
+    events = _lines(rt, 6)
+    assert stage_note(events[1]) == "[show hero, dissolve]"
+    assert stage_note(events[4]) == "[move hero to right]"
+    assert stage_note(events[5]) == "[hide hero, fade]"

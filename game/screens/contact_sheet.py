@@ -13,6 +13,7 @@ from typing import Sequence
 import pygame
 
 from ..content import model as m
+from ..content.markup import plain
 from ..content.model import chapter_label
 from ..library import Library
 from ..runtime import events as ev
@@ -42,13 +43,21 @@ class Sheet:
 
 
 def caption(event: ev.Event, chosen: int | None = None) -> str:
-    """The event as text: who speaks and what, a choice with its options (the chosen one marked), a card's kind."""
+    """The event as plain text (no markup): who speaks and what, a choice with its options (the chosen one
+    marked), a card's kind."""
+    return plain(_caption(event, chosen))
+
+
+def _caption(event: ev.Event, chosen: int | None) -> str:
     if isinstance(event, ev.SceneStart):
         return f"SCENE CARD: {chapter_label(event.chapter)} · {event.title} · {event.date}"
     if isinstance(event, ev.LineEvent):
         return f"{event.name}: {event.text}" if event.name else event.text
     if isinstance(event, (ev.ChoiceEvent, ev.ContentNoteEvent)):
-        head = f"CHOICE: {event.prompt}" if isinstance(event, ev.ChoiceEvent) else f"CONTENT NOTE: {event.scene_title}"
+        if isinstance(event, ev.ChoiceEvent):
+            head = f"CHOICE: {event.name + ': ' if event.name else ''}{event.prompt}"
+        else:
+            head = f"CONTENT NOTE: {event.scene_title}"
         options = [f"{'>' if i == chosen else ' '} {n}. {text}" for n, (i, text) in enumerate(event.options, 1)]
         return "\n".join([head, *options])
     if isinstance(event, ev.EvidenceEvent):
@@ -76,6 +85,10 @@ def stage_note(event: ev.Event) -> str:
             notes.append(f"[music {effect[1]}]")
         elif effect[0] == "sound":
             notes.append(f"[sound {effect[1]}]")
+        elif effect[0] in ("show", "hide"):
+            notes.append(f"[{effect[0]} {effect[1]}, {effect[2]}]")
+        elif effect[0] == "move":
+            notes.append(f"[move {effect[1]} to {effect[3]}]")
     return " ".join(notes)
 
 
