@@ -265,7 +265,22 @@ def test_a_scene_draws_its_own_background_and_portraits(library, tmp_path):
 
     app = play_app(library, "boarding", 4)  # the captain, in her oilskin, on the quay
     app.screenshot(tmp_path / "night_ferry_boarding.png")
+    assert "Timeline" not in app.top.quick_names()  # Cell 7's timeline is not offered in a story without one
     quay = pygame.image.load(str(library.assets / "images" / "backgrounds" / "quay.png"))
     assert mean_difference(app.canvas, quay, pygame.Rect(0, 0, 500, 200)) < 20  # the quay behind, top left
-    # the captain stands at the right: her oilskin body (the outfit layer) and her face both show above the box
-    assert mean_difference(app.canvas, quay, pygame.Rect(880, 260, 140, 120)) > 25
+    # the captain stands at the right: her face (the expression layer) above her ochre oilskin (the outfit layer)
+    def share(rect: pygame.Rect, test) -> float:
+        points = [app.canvas.get_at((x, y)) for x in range(rect.left, rect.right, 4)
+                  for y in range(rect.top, rect.bottom, 4)]
+        return sum(1 for c in points if test(c)) / len(points)
+
+    def skin(c):
+        return c.r > 200 and c.g > 160 and 120 < c.b < 200
+
+    def ochre(c):
+        return c.r > 150 and 100 < c.g < 190 and c.b < 110
+
+    right, left = pygame.Rect(800, 200, 300, 310), pygame.Rect(100, 200, 300, 310)
+    assert share(right, skin) > 0.05 and share(right, ochre) > 0.15
+    # nobody else is on stage yet: the left of the quay (lit by its lamp) has neither
+    assert share(right, skin) > 5 * share(left, skin) and share(right, ochre) > 3 * share(left, ochre)
