@@ -179,7 +179,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         return 1
     if args.export:
         from .screens.timeline_poster import export_poster
-        export_poster(library.story, args.export, timeline=library.timeline)
+        export_poster(library, args.export, high_contrast=args.high_contrast)
         print(f"wrote {args.export}")
         return 0
     from .screens.app import run
@@ -295,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("timeline", help="the film's real history as a zoomable timeline; --export renders a poster")
     _content_args(p)
     p.add_argument("--export", type=Path, metavar="FILE.png", help="render the whole timeline to a large PNG, headless")
+    p.add_argument("--high-contrast", action="store_true", help="with --export: the poster in high contrast")
     p.add_argument("--focus", metavar="EVENT_ID", help="open centred on this event")
     p.add_argument("--data-dir", help="where settings go (default: the user data folder)")
     p.set_defaults(func=cmd_timeline)
