@@ -95,6 +95,25 @@ def shipped_story(verbose: bool = True):
     return content.story, assets, note
 
 
+def shipped_library(verbose: bool = True):
+    """(library, note): the shipped library, with silent stubs for audio the content names but the
+    repository does not ship yet (see `shipped_story`)."""
+    from game.library import check_library
+    _, assets, note = shipped_story(verbose)
+    library = check_library(paths.SCENES, assets)
+    if library.problems.errors or library.story is None:
+        raise ContentError(library.problems.sorted())
+    return library, note
+
+
+def new_app(library, window: bool = True, **options):
+    """An App on `library` with a fresh temporary profile (the benchmark never touches real data)."""
+    from game.profile import Profile
+    from game.screens.app import App
+    return App(library, Profile(tempfile.mkdtemp(prefix="cell7-bench-data-"), library.story_id), window=window,
+               **options)
+
+
 def fixture_story():
     """The small valid test story (tests/fixtures/story_ok with its assets)."""
     from game.content.loader import load_story
