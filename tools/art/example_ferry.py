@@ -7,6 +7,7 @@ import math
 import os
 
 from . import example_cast
+from . import figures as F
 from .common import rng_for
 from .example_style import (
     INK,
@@ -356,18 +357,54 @@ def hollin(c, rng):
     rain(c, rng, 120, amin=20, amax=60)
 
 
+def cg_middle(c, rng):
+    """The illustration: the captain and the old man at the stern rail from behind, the deck dark, the stars out,
+    and what was in the tin going pale into the night over the water."""
+    banded_sky(c, (6, 8, 18), mix(INK["ink"], INK["navy"], 0.8), 0, 300, bands=6)
+    for k in range(40):
+        t = k / 39
+        c.glow(60 + 1160 * t, 30 + 170 * t + rng.uniform(-16, 16), rng.uniform(50, 90), INK["fog"], alpha=14)
+    stars(c, rng, 300, (0, 0, W, 300))
+    sea(c, rng, 300, strokes=140, near=mix(INK["ink"], INK["deep"], 0.5), far=mix(INK["navy"], INK["deep"], 0.4),
+        glint=INK["fog"])
+    # the two of them at the rail, seen from behind
+    aurel = ((58, 76, 70), (44, 46, 54), (232, 230, 224), (236, 200, 170))
+    odile = ((34, 46, 76), (30, 34, 48), (150, 142, 136), (232, 196, 164))
+    F.standing_back(c, 520, 600, 330, aurel, rim=INK["fog"])
+    F.standing_back(c, 760, 600, 350, odile, tied=True, rim=INK["fog"])
+    c.rect(-10, 420, W + 20, 14, INK["ink"], radius=6)  # the rail in front of their waists
+    c.rect(-10, 420, W + 20, 3, mix(INK["steel"], INK["fog"], 0.3), radius=2)
+    for x in (60, 330, 980, 1230):
+        c.rect(x - 5, 420, 10, 300, INK["ink"])
+    c.poly([(0, 600), (W, 600), (W, H), (0, H)], mix(INK["steel"], INK["ink"], 0.8))
+    # the tin on the rail, and the ash going out and up on the air
+    c.ellipse(470, 410, 26, 10, (150, 40, 44), stroke=INK["ink"], sw=1.5)
+    drift = [(455, 405)]
+    for k in range(1, 60):
+        t = k / 59
+        drift.append((455 - 420 * t + 40 * math.sin(t * 5), 405 - 240 * t ** 0.8 + 18 * math.sin(t * 9)))
+    for k, (x, y) in enumerate(drift):
+        t = k / len(drift)
+        for _ in range(6):
+            c.circle(x + rng.uniform(-14, 14) * (0.3 + 2 * t), y + rng.uniform(-10, 10) * (0.3 + 2 * t),
+                     rng.uniform(0.8, 2.0), rgba(INK["paper"], int(200 * (1 - t) + 20)))
+
+
+CGS = {"cg_middle": cg_middle}
+
+
 SCENES = {"title": title, "quay": quay, "saloon": saloon, "wheelhouse": wheelhouse, "deck": deck,
           "deck_dark": deck_dark, "hollin": hollin}
 # deck_dark is the same deck as deck: one random layout for both, so the dissolve only turns the lights off
 SEED = {"deck_dark": "deck"}
 VIGNETTE = {"title": 0.45, "quay": 0.4, "saloon": 0.3, "wheelhouse": 0.5, "deck": 0.4, "deck_dark": 0.55,
-            "hollin": 0.4}
+            "hollin": 0.4, "cg_middle": 0.5}
 
 
 def render(name):
     rng = rng_for("night_ferry_" + SEED.get(name, name))
     c = new_canvas()
-    SCENES[name](c, rng)
+    {**SCENES, **CGS}[name](c, rng)
     return print_finish(c.finish(), seed=len(name), vig=VIGNETTE[name])
 
 
@@ -375,8 +412,10 @@ def jobs():
     """(group, stem, path relative to the repository, render function) for every Night Ferry picture."""
     for name in SCENES:
         yield ("night_ferry", name, os.path.join(STORY, "backgrounds", name + ".png"), lambda n=name: render(n))
+    for name in CGS:
+        yield ("night_ferry", name, os.path.join(STORY, "cg", name + ".png"), lambda n=name: render(n))
     for stem, fn in example_cast.layers():
         yield ("night_ferry", stem, os.path.join(STORY, "characters", stem + ".png"), fn)
 
 
-__all__ = ["SCENES", "render", "jobs", "H"]
+__all__ = ["SCENES", "CGS", "render", "jobs", "H"]
