@@ -252,10 +252,12 @@ class Grid:
     """Cells in `cols` columns whose rows scroll (a ScrollList over the rows): arrows move by a cell or a row,
     Home / End, the wheel scrolls, a click picks; `cell_height(i, width)` sizes each cell."""
 
-    def __init__(self, count: int, cols: int, cell_height: Callable[[int, int], int], gap: int = 14):
+    def __init__(self, count: int, cols: int, cell_height: Callable[[int, int], int], gap: int = 14,
+                 row_gap: int | None = None):
         self.count, self.cols, self.cell_height, self.gap = count, cols, cell_height, gap
         self.index = 0
-        self.rows = ScrollList(self._row_count(), self._row_height, gap=gap, wrap=False)
+        self.rows = ScrollList(self._row_count(), self._row_height, gap=gap if row_gap is None else row_gap,
+                               wrap=False)
 
     def _row_count(self) -> int:
         return -(-self.count // max(1, self.cols))
@@ -349,7 +351,9 @@ class MenuList:
         self.list.index = value
 
     def _measure(self, i: int, width: int) -> int:
-        return draw.block_height(self.fonts, self._label(i), self.size, width - 48) + self.pad
+        """Measured bold (the selected button is drawn bold), so a label that fits never wraps when selected."""
+        return draw.block_height(self.fonts, self._label(i, 9 if self.numbered else None), self.size, width - 48,
+                                 bold=True) + self.pad
 
     def _label(self, i: int, number: int | None = None) -> str:
         item = self.items[i]
