@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, paths
-from .content.loader import find_root, root_problem
+from .content.loader import find_root, root_problem, shown_path
 from .content.problems import ContentError
 from .content.yamlsource import one_line
 from .library import Library, check_library, load_library
@@ -44,22 +44,30 @@ def _given(args: argparse.Namespace) -> Path:
     """The path the command was given (the plain argument or --scenes, not both), checked to exist."""
     path, scenes = getattr(args, "path", None), args.scenes
     if path is not None and scenes is not None and Path(path) != Path(scenes):
-        raise _stop(f"two content folders given ({path} and --scenes {scenes}); give one")
+        raise _stop(f"two content folders given ({shown_path(path)} and --scenes {shown_path(scenes)}); give one")
     given = Path(path or scenes or paths.SCENES)
-    if not given.exists():
-        raise _stop(f"no such folder: {given}")
+    if not _exists(given):
+        raise _stop(f"no such folder: {shown_path(given)}")
     return given
+
+
+def _exists(path: Path, folder: bool = False) -> bool:
+    try:
+        return path.is_dir() if folder else path.exists()
+    except OSError:  # a name too long for the system, a folder that may not be read
+        return False
 
 
 def _root(args: argparse.Namespace) -> tuple[Path, Path | None]:
     """The content folder and the assets override of a command, or one clear error (exit 2)."""
     given = _given(args)
-    root = find_root(given) if getattr(args, "path", None) is not None and given.is_file() else given
+    root = find_root(given) if getattr(args, "path", None) is not None and _exists(given) and given.is_file() \
+        else given
     if problem := root_problem(root):
         raise _stop(problem)
     assets = getattr(args, "assets", None)
-    if assets is not None and not Path(assets).is_dir():
-        raise _stop(f"no such assets folder: {assets}")
+    if assets is not None and not _exists(Path(assets), folder=True):
+        raise _stop(f"no such assets folder: {shown_path(assets)}")
     return root, assets
 
 

@@ -136,3 +136,8 @@ def test_play_on_another_root_starts_with_its_profile(tmp_path):
     assert "missing" not in result.stderr  # no false "missing portrait" with --dev on another root
     assert (tmp_path / "data" / "stories" / "night_ferry").is_dir()
     assert not (tmp_path / "data" / "stories" / "cell7").exists()
+
+
+def test_a_name_too_long_for_the_system_is_one_shortened_line(capsys):
+    code, _, err = run_main(capsys, "validate", "--scenes", "x" * 5000)
+    assert code == 2 and err.count("\n") == 1 and err.startswith("error: no such folder: xxx") and len(err) < 250

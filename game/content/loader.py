@@ -131,15 +131,24 @@ def _one_line(problem: Problem) -> Problem:
                                message=one_line(problem.message), hint=one_line(problem.hint))
 
 
+def shown_path(path: Path, limit: int = 160) -> str:
+    """A path for a one-line message: control characters escaped, a very long one shortened in the middle."""
+    text = one_line(str(path))
+    return text if len(text) <= limit else f"{text[:limit // 2 - 1]}…{text[-(limit // 2):]}"
+
+
 def root_problem(root: Path) -> str:
     """Why `root` cannot be a content folder ("" when it can): one message instead of a missing file each."""
-    shown = one_line(str(root))
-    if not root.exists():
-        return f"no such folder: {shown}"
-    if not root.is_dir():
-        return f"not a folder: {shown} (give the folder that holds story.yaml)"
-    if not (root / SINGLE_FILES["story"]).is_file():
-        return f"no story.yaml in {shown}: is this the content folder?"
+    shown = shown_path(root)
+    try:
+        if not root.exists():
+            return f"no such folder: {shown}"
+        if not root.is_dir():
+            return f"not a folder: {shown} (give the folder that holds story.yaml)"
+        if not (root / SINGLE_FILES["story"]).is_file():
+            return f"no story.yaml in {shown}: is this the content folder?"
+    except OSError as exc:  # a name too long, a folder that may not be read...
+        return f"cannot open {shown}: {exc.strerror or exc.__class__.__name__}"
     return ""
 
 
@@ -147,7 +156,7 @@ def _check_content(root: Path, assets: Path | None) -> Content:
     content = Content(root, Path(assets) if assets else assets_folder(root), None)
     problems = content.problems
     if problem := root_problem(root):
-        problems.error(Mark(one_line(str(root))), problem, "give the folder that holds story.yaml, e.g. "
+        problems.error(Mark(shown_path(root)), problem, "give the folder that holds story.yaml, e.g. "
                        "--scenes examples/night_ferry", code="no-root")
         return content
     digest = hashlib.sha256()
