@@ -409,7 +409,7 @@ class PlayScreen(Screen):
         """The speaker's name on a plate in their colour, over the top edge of `rect`."""
         if not name:
             return
-        label = self.app.fonts.render(name, self.app.theme.name_size, (20, 20, 28), bold=True)
+        label = self.app.fonts.render(name, self.app.theme.name_size, self.app.theme.on_accent, bold=True)
         plate = pygame.Rect(rect.left + 28, rect.top - label.get_height() // 2 - 12,
                             label.get_width() + 36, label.get_height() + 12)
         pygame.draw.rect(surface, hex_colour(colour) if colour else self.app.theme.accent, plate, border_radius=10)
@@ -500,24 +500,24 @@ class PlayScreen(Screen):
     def _draw_card(self, surface: pygame.Surface, e: ev.Event) -> None:
         if isinstance(e, ev.FactEvent):
             where = f"Source: {e.source}" + (f" — {e.section}" if e.section else "")
-            self._card(surface, "Fact · from the sources", "", e.text, where, (118, 180, 220))
+            self._card(surface, "Fact · from the sources", "", e.text, where, self.app.theme.fact)
         elif isinstance(e, ev.EvidenceEvent):
             rect = self._card(surface, "Noted for later", e.name, e.description, self.app.story.evidence_kept,
-                              (242, 201, 76), width=760)
+                              self.app.theme.evidence, width=760)
             icon = self.app.images.ui("evidence_icon")
             if icon is not None:
                 surface.blit(icon, (rect.right - icon.get_width() - 30, rect.top + 24))
         elif isinstance(e, ev.PromptEvent):
             follow = "\n".join(f"•  {q}" for q in e.followups)
             minutes = f"Suggested time: {e.minutes} minutes" if e.minutes else ""
-            self._card(surface, "Discuss", e.question, follow, minutes, (147, 196, 125), width=1000)
+            self._card(surface, "Discuss", e.question, follow, minutes, self.app.theme.prompt, width=1000)
 
     def _draw_differ(self, surface: pygame.Surface, e: ev.DifferEvent) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 140)
         n = len(e.accounts)
         col_w = (WIDTH - 160 - 30 * (n - 1)) // n
-        colour = (224, 160, 102)
+        colour = theme.differ
 
         def parts(d: int) -> tuple[int, int, int, int]:
             size = theme.card_text_size - 2 - d
