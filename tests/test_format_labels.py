@@ -139,3 +139,14 @@ def test_the_graph_draws_label_gotos_as_edges_naming_the_label(tmp_path):
     assert ("hub", "option", "Round again\n→ .ask") in edges  # a jump inside the scene: an edge to itself
     assert sum(1 for target, kind, label in edges if target == "first" and label.endswith("→ .finale")) == 2
     assert '"hub" -> "hub"' in graph(story)
+
+
+def test_explore_walks_label_jumps_and_label_entries(tmp_path):
+    from game.authoring.explore import explore
+    root = _story(tmp_path)
+    first = root / "story" / "01_first.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace("  - goto: second", "  - goto: hub.ask", 1),
+                     encoding="utf-8")
+    report = explore(load_story(root))
+    assert report.complete and report.ok
+    assert any(step.scene == "hub" and step.option == "keep" for path in report.endings.values() for step in path)

@@ -9,6 +9,8 @@ with the FontBook's measurements; this module only renders the runs it returns.
 """
 from __future__ import annotations
 
+import weakref
+
 import pygame
 
 from ..content import markup
@@ -17,22 +19,24 @@ from .draw import LINE_SPACING
 from .fonts import FontBook
 from .theme import Colour, hex_colour
 
-_LINES: dict[tuple, list[list[Span]]] = {}  # wrapped text: screens lay out the same text every frame
+# wrapped text per FontBook (a new one comes with a new text size): screens lay out the same text every frame
+_LINES: weakref.WeakKeyDictionary[FontBook, dict[tuple, list[list[Span]]]] = weakref.WeakKeyDictionary()
 _MOST_KEPT = 2000
 
 
 def lines(fonts: FontBook, text: str, size: int, width: int, bold: bool = False) -> list[list[Span]]:
     """`text` (markup) wrapped into lines of styled runs no wider than `width`."""
-    key = (id(fonts), text, size, width, bold)
-    wrapped = _LINES.get(key)
+    key = (text, size, width, bold)
+    kept = _LINES.setdefault(fonts, {})
+    wrapped = kept.get(key)
     if wrapped is None:
         runs = markup.spans(text)
         if bold:
             runs = [Span(r.text, True, r.italic, r.color) for r in runs]
         wrapped = markup.wrap(runs, width, lambda words, b, i: advance(fonts, words, size, b))
-        if len(_LINES) > _MOST_KEPT:
-            _LINES.clear()
-        _LINES[key] = wrapped
+        if len(kept) > _MOST_KEPT:
+            kept.clear()
+        kept[key] = wrapped
     return wrapped
 
 
