@@ -17,7 +17,7 @@ from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH, hex_colour
-from ..ui.widgets import ScrollList
+from ..ui.widgets import ScrollList, Selection
 
 SIDE = 70
 PAD = 10      # above and below an entry's text
@@ -88,9 +88,7 @@ class BacklogScreen(Screen):
         shown = self.play.rt.shown()
         return [(e.at, shown[e.at]) for e in self.entries if e.kind == "line"]
 
-    @property
-    def index(self) -> int:
-        return self.list.index
+    index = Selection("list")
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -195,9 +193,7 @@ class BacklogScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        lay = self.layout()
-        surface.fill(theme.backdrop)
-        draw.text(surface, fonts, "Backlog", theme.big_size, theme.text, lay["header/title"].topleft, bold=True)
+        lay = self.draw_page(surface, "Backlog", "header/title")
         draw.text(surface, fonts, self._hint(), theme.hint_size, theme.dim, lay["header/hint"].topleft)
         if not self.entries:
             draw.text_block(surface, fonts, "Nothing has been said yet.", theme.body_size, theme.dim,

@@ -18,7 +18,7 @@ from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
-from ..ui.widgets import Grid, ScrollList
+from ..ui.widgets import Grid, ScrollList, Selection
 
 SIDE = 70
 COLUMNS = 3
@@ -41,13 +41,7 @@ class GalleryScreen(Screen):
         self.room = MusicRoom(self)
         self._thumbs: dict[tuple, pygame.Surface] = {}
 
-    @property
-    def index(self) -> int:
-        return self.grid.index
-
-    @index.setter
-    def index(self, value: int) -> None:
-        self.grid.index = value
+    index = Selection("grid")
 
     def turn(self, step: int) -> None:
         """Go to the next (1) or previous (-1) page."""
@@ -235,13 +229,7 @@ class MusicRoom:
         self.items = list(self.app.story.music.values())
         self.list = ScrollList(len(self.items), self._row_height, gap=6, wrap=False)
 
-    @property
-    def index(self) -> int:
-        return self.list.index
-
-    @index.setter
-    def index(self, value: int) -> None:
-        self.list.index = value
+    index = Selection("list")
 
     @property
     def rects(self) -> list[Rect]:

@@ -17,7 +17,7 @@ from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
-from ..ui.widgets import Grid, ScrollList
+from ..ui.widgets import Grid, ScrollList, Selection
 
 SIDE = 60        # left and right margins
 GAP = 14         # between cards
@@ -54,13 +54,7 @@ class SaveLoadScreen(Screen):
         self.grid.count = len(self.infos)
         self.index = max(0, min(self.index, len(self.infos) - 1))
 
-    @property
-    def index(self) -> int:
-        return self.grid.index
-
-    @index.setter
-    def index(self, value: int) -> None:
-        self.grid.index = value
+    index = Selection("grid")
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -194,9 +188,7 @@ class SaveLoadScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        lay = self.layout()
-        surface.fill(theme.backdrop)
-        draw.text(surface, fonts, self._title(), theme.big_size, theme.text, lay["header/title"].topleft, bold=True)
+        lay = self.draw_page(surface, self._title(), "header/title")
         for i, (name, _) in enumerate(PAGES[self.mode]):
             rect, on = lay[f"header/tab{i}"], i == self.page
             draw.panel(surface, rect, theme, alpha=220 if on else 140, edge=theme.accent if on else theme.grid,

@@ -16,7 +16,7 @@ from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect, columns
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
-from ..ui.widgets import ScrollList
+from ..ui.widgets import ScrollList, Selection
 
 NOTES = ("ask", "play", "summary")
 SIDE = 70      # left and right margins
@@ -97,13 +97,7 @@ class SettingsScreen(Screen):
         self.rows = rows(app.voice.reason)
         self.list = ScrollList(len(self.rows), self._row_height, gap=GAP, audio=app.audio)
 
-    @property
-    def index(self) -> int:
-        return self.list.index
-
-    @index.setter
-    def index(self, value: int) -> None:
-        self.list.index = value
+    index = Selection("list")
 
     @property
     def rects(self) -> list[Rect]:
@@ -175,9 +169,7 @@ class SettingsScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        lay = self.layout()
-        surface.fill(theme.backdrop)
-        draw.text(surface, fonts, "Settings", theme.big_size, theme.text, lay["header"].topleft, bold=True)
+        lay = self.draw_page(surface, "Settings")
         shown = self.list.layout(lay["list"])
         for i, rect in shown.rows.items():
             row, selected = self.rows[i], i == self.index

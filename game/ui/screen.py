@@ -35,6 +35,15 @@ class Screen:
         header = lay.get("header")
         return header.bottom if header is not None else 0
 
+    def draw_page(self, surface: pygame.Surface, title: str, box: str = "header") -> Layout:
+        """Start drawing a full-page screen: the backdrop, then `title` in the theme's big bold type at the
+        top left of the layout's `box`. Returns this frame's layout."""
+        fonts, theme = self.app.fonts, self.app.theme
+        lay = self.layout()
+        surface.fill(theme.backdrop)
+        surface.blit(fonts.render(title, theme.big_size, theme.text, True), lay[box].topleft)
+        return lay
+
     def on_action(self, action: Action) -> None:
         """React to one input action."""
 

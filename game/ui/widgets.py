@@ -24,6 +24,20 @@ BAR_WIDTH = 10  # the scroll bar
 BAR_GAP = 8     # between the rows and the bar
 
 
+class Selection:
+    """`index = Selection("list")` on a screen: its `index` reads and sets the widget's (`self.list.index`),
+    so a screen's selection and its list's never drift apart."""
+
+    def __init__(self, widget: str):
+        self.widget = widget
+
+    def __get__(self, owner, cls=None):
+        return self if owner is None else getattr(owner, self.widget).index
+
+    def __set__(self, owner, value: int) -> None:
+        getattr(owner, self.widget).index = value
+
+
 @dataclass
 class ListLayout:
     """Where the visible rows and the scroll bar go this frame."""
@@ -342,13 +356,7 @@ class MenuList:
         self.list = ScrollList(len(items), self._measure, lambda i: self.items[i].enabled, gap=self.gap, audio=audio)
         self.rects: list[Rect] = []
 
-    @property
-    def index(self) -> int:
-        return self.list.index
-
-    @index.setter
-    def index(self, value: int) -> None:
-        self.list.index = value
+    index = Selection("list")
 
     def _measure(self, i: int, width: int) -> int:
         """Measured bold (the selected button is drawn bold), so a label that fits never wraps when selected."""
