@@ -31,6 +31,7 @@ class Frame:
     left: float
     right: float
     card_left: float       # the open card covers the plot from here to the right
+    lanes_fit: int = 99    # how many lanes the plot can show with room for their labels
 
     @property
     def width(self) -> float:
@@ -56,6 +57,7 @@ class TimelineController:
         self.selected: str | None = None
         self.card_open = False
         self.solo: str | None = None          # a lane shown alone (the filter), or None for every lane
+        self.lane_first = 0                    # the first lane shown when not all of them fit (large text)
         self.table_index = 0                   # the selected row of the table shown (kept by the screen's list)
         self.card_scroll = 0                   # lines of the card body scrolled past
         self.drag_from: float | None = None
@@ -90,8 +92,30 @@ class TimelineController:
         """Where a selected event is centred: the plot's middle, or the middle of what the card leaves."""
         return (self.frame.left + self.plot_right) / 2
 
-    def lanes_shown(self) -> list[str]:
+    def lanes_pool(self) -> list[str]:
+        """The lanes the filter lets through: one lane alone, or all of them."""
         return [lane.id for lane in self.timeline.lanes if self.solo in (None, lane.id)]
+
+    def lanes_shown(self) -> list[str]:
+        """The lanes on screen: the filter's, or as many as fit from `lane_first` (the selection's lane among
+        them; ↑ ↓ move on to the others)."""
+        pool = self.lanes_pool()
+        fit = max(1, self.frame.lanes_fit)
+        if len(pool) <= fit:
+            return pool
+        first = max(0, min(self.lane_first, len(pool) - fit))
+        return pool[first:first + fit]
+
+    def _show_lane(self, lane_id: str) -> None:
+        pool, fit = self.lanes_pool(), max(1, self.frame.lanes_fit)
+        if lane_id not in pool or len(pool) <= fit:
+            return
+        i = pool.index(lane_id)
+        first = max(0, min(self.lane_first, len(pool) - fit))
+        if i < first:
+            self.lane_first = i
+        elif i >= first + fit:
+            self.lane_first = i - fit + 1
 
     # --- selection --------------------------------------------------------------------------------
 
@@ -109,6 +133,7 @@ class TimelineController:
         self.mode = "timeline"
         if self.solo not in (None, event.lane):
             self.solo = event.lane
+        self._show_lane(event.lane)
         target = self.target
         u = self.positions[event.id]
         if zoom:
@@ -121,8 +146,8 @@ class TimelineController:
         self.target = target
 
     def step_event(self, step: int) -> None:
-        """The next (step 1) or previous (-1) event in time among the lanes shown."""
-        events = [e for e in self.timeline.events if e.lane in self.lanes_shown()]
+        """The next (step 1) or previous (-1) event in time among the lanes the filter lets through."""
+        events = [e for e in self.timeline.events if e.lane in self.lanes_pool()]
         if not events:
             return
         ids = [e.id for e in events]
@@ -139,7 +164,7 @@ class TimelineController:
     def step_lane(self, step: int) -> None:
         """The nearest event in time on the lane above (-1) or below (1)."""
         current = self.event()
-        lanes = self.lanes_shown()
+        lanes = self.lanes_pool()
         if current is None or current.lane not in lanes:
             self.step_event(1)
             return
@@ -194,7 +219,7 @@ class TimelineController:
     def go_home(self, last: bool = False) -> None:
         """Back to the whole timeline, selecting its first (or last) event."""
         self.target = self.home_view
-        events = [e for e in self.timeline.events if e.lane in self.lanes_shown()]
+        events = [e for e in self.timeline.events if e.lane in self.lanes_pool()]
         if events:
             self.select(events[-1 if last else 0].id, open_card=self.card_open)
 

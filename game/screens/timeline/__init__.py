@@ -14,7 +14,7 @@ and sizes from the theme's roles).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 import pygame
@@ -28,8 +28,7 @@ from ...ui.layout import Layout
 from ...ui.screen import Screen
 from ...ui.widgets import ListLayout, ScrollList
 from .card import CardLayout, card_layout, draw_card
-from .chart import TITLE as CHART_TITLE
-from .chart import chart_rect, draw_chart
+from .chart import ChartLayout, chart_layout, draw_chart
 from .frame import (
     CHART_KEYS,
     TABLE_KEYS,
@@ -38,7 +37,6 @@ from .frame import (
     ScreenFrame,
     fitting_keys,
     screen_frame,
-    tab_label,
 )
 from .plot import (
     EraMark,
@@ -81,6 +79,9 @@ class View:
     table_frame: TableFrame | None
     rows: ListLayout | None
     keys: str
+    chart: ChartLayout | None = None
+    selection: list[str] = field(default_factory=list)   # the selected event's title, when its label found no room
+    selection_rect: pygame.Rect | None = None
 
 
 class TimelineScreen(Screen):
@@ -156,14 +157,15 @@ class TimelineScreen(Screen):
         """What the current state puts on screen (worked out again only when the state changes)."""
         ctl, fonts = self.ctl, self.app.fonts
         st = self._style()
+        ctl.set_frame(self._frame(st, self._all_lanes()).frame())    # how many lanes fit, from the text size
         sf = self._frame(st, ctl.lanes_shown())
         ctl.set_frame(sf.frame())
         lst = self._lists.get(ctl.mode)
-        key = (fonts.scale, st, ctl.mode, ctl.view, ctl.selected, ctl.card_open, ctl.solo, ctl.card_scroll,
-               ctl.table_index, lst.first if lst else 0, self.on_open_scene is not None)
+        key = (fonts.scale, st, ctl.mode, ctl.view, ctl.selected, ctl.card_open, ctl.solo, ctl.lane_first,
+               ctl.card_scroll, ctl.table_index, lst.first if lst else 0, self.on_open_scene is not None)
         if self._view_for == key and self._view is not None:
             return self._view
-        placed, eras, card, table, tf, rows = [], [], None, None, None, None
+        placed, eras, card, table, tf, rows, chart, selection = [], [], None, None, None, None, None, ([], None)
         if ctl.mode == "timeline":
             placed = layout_timeline(self.timeline, ctl.view, sf.plot.top + 2, sf.plot.height - 4,
                                      lambda s: fonts.width(s, st.label, True), sf.geo, ctl.positions,
@@ -176,7 +178,11 @@ class TimelineScreen(Screen):
                                    ctl.card_scroll)
                 ctl.card_scroll = min(ctl.card_scroll, -(-card.max_scroll // card.step))
             keys = [] if card else TIMELINE_KEYS
+            mine = next((p for p in placed if event and event.id in p.ids), None)
+            if event and not card and mine is not None and not mine.label_rect:
+                selection = self._selection_line(event, st, sf)
         elif ctl.mode == "chart":
+            chart = chart_layout(fonts, st, self.timeline, sf)
             keys = CHART_KEYS
         else:
             table = table_for(ctl)
@@ -184,10 +190,19 @@ class TimelineScreen(Screen):
             rows = self._table_list(table, tf, st).layout(tf.area)
             keys = TABLE_KEYS
         self._view = View(st, sf, placed, eras, card, table, tf, rows,
-                          fitting_keys(fonts, keys, sf.footer.width, st.hint) if keys else "")
-        self._view_for = (fonts.scale, st, ctl.mode, ctl.view, ctl.selected, ctl.card_open, ctl.solo,
-                          ctl.card_scroll, ctl.table_index, lst.first if lst else 0, self.on_open_scene is not None)
+                          fitting_keys(fonts, keys, sf.footer.width, st.hint) if keys and not selection[0] else "",
+                          chart, *selection)
+        self._view_for = key
         return self._view
+
+    def _selection_line(self, event, st: Style, sf: ScreenFrame) -> tuple[list[str], pygame.Rect]:
+        """The selected event's date and title in the footer (taking the key hints' place, and the tick row's too
+        when it needs two lines): used when the plot has no room for its label at this text size."""
+        fonts = self.app.fonts
+        lines = fonts.wrap(f"{event.short_date} · {event.title}", st.hint, sf.footer.width, True)
+        h = len(lines) * fonts.line_height(st.hint)
+        w = max(fonts.width(line, st.hint, True) for line in lines)
+        return lines, pygame.Rect(sf.footer.centerx - w // 2, sf.footer.bottom - h, w, h)
 
     def layout(self) -> Layout:
         """The UI kit's view of this frame: every box drawn, by name, with the text size it uses."""
@@ -202,23 +217,29 @@ class TimelineScreen(Screen):
         if v.keys:
             w = fonts.width(v.keys, st.hint)
             lay.add("footer", pygame.Rect(sf.footer.centerx - w // 2, sf.footer.top, w, sf.footer.height), st.hint)
+        if v.selection_rect:
+            lay.add("selection", v.selection_rect, st.hint)
         if self.ctl.mode == "timeline":
             self._timeline_boxes(lay, v)
-        elif self.ctl.mode == "chart":
-            plot, caption, title_y = chart_rect(fonts, st, self.timeline, sf)
-            lay.add("chart_title", pygame.Rect(40, title_y, fonts.width(CHART_TITLE, st.title, True),
-                                               fonts.line_height(st.title)), st.title)
-            lay.add("chart", plot.inflate(0, 0).union(pygame.Rect(plot.left, plot.bottom, plot.width,
-                                                                  fonts.line_height(st.small) + 10)), st.small)
-            lay.add("chart_caption", caption, st.hint)
+        elif v.chart is not None:
+            chart = v.chart
+            if chart.title.height:
+                lay.add("chart_title", chart.title, st.title)
+            area = chart.plot.union(pygame.Rect(chart.plot.left, chart.plot.bottom, chart.plot.width,
+                                                fonts.line_height(st.small) + 10)) if chart.plot else chart.list_area
+            lay.add("chart", area, st.small)
+            for i, (_text, rect, _role) in enumerate(chart.labels):
+                lay.add(f"chart/label{i}", rect, st.small)
+            lay.add("chart_caption", chart.caption, st.hint)
         elif v.table_frame is not None:
             tf = v.table_frame
             lay.add("table_title", tf.title, st.title)
             lay.add("table_counter", tf.counter, st.hint)
             lay.add("table_header", tf.header, st.small)
             lay.add("rows", tf.area)
-            for i, rect in v.rows.rows.items():
-                lay.add(f"rows/row{i}", rect, st.small)
+            for i, rect in v.rows.rows.items():   # as tall as its text needs: a row cut short would show
+                needed = row_height(fonts, st, v.table, tf, i, rect.width)
+                lay.add(f"rows/row{i}", pygame.Rect(rect.left, rect.top, rect.width, needed), st.small)
             lay.add("table_note", tf.note, st.hint)
         return lay
 
@@ -244,9 +265,9 @@ class TimelineScreen(Screen):
                 x, y, w, h = p.label_rect
                 lay.add(f"plot/label_{p.ids[0]}", pygame.Rect(round(x), round(y), round(w), round(h)), st.label)
         lay.add("axis", sf.axis)
-        for tick, rect in axis_ticks(fonts, st, self.ctl, sf):
+        for tick, rect in axis_ticks(fonts, st, self.ctl, sf, v.selection_rect):
             lay.add(f"axis/tick_{tick.t:.0f}", rect, st.hint)
-        undated = undated_label(fonts, st, self.ctl, sf)
+        undated = undated_label(fonts, st, self.ctl, sf, v.selection_rect)
         if undated:
             lay.add("axis/undated", undated, st.hint)
         if v.card:
@@ -366,23 +387,27 @@ class TimelineScreen(Screen):
         st, sf, fonts, ctl = v.style, v.frame, self.app.fonts, self.ctl
         surface.fill(st.backdrop)
         if ctl.mode == "timeline":
-            draw_legend(surface, fonts, st, self.timeline, sf, ctl.solo)
+            draw_legend(surface, fonts, st, self.timeline, sf, ctl.solo, ctl.lanes_pool())
             draw_eras(surface, fonts, st, v.eras, sf)
             draw_breaks(surface, fonts, st, ctl, sf)
             with draw.clip(surface, sf.plot):
                 draw_lanes(surface, st, self.timeline, sf)
                 draw_selected_span(surface, st, ctl, sf)
                 draw_markers(surface, fonts, st, self.timeline, v.placed, ctl.selected)
-            draw_axis(surface, fonts, st, ctl, sf)
+            draw_axis(surface, fonts, st, ctl, sf, v.selection_rect)
             if v.card is not None:
                 lane = self.timeline.lane(ctl.event().lane)
                 draw_card(surface, fonts, st, v.card, st.lane(lane.colour) if lane else st.accent)
         elif ctl.mode == "chart":
-            draw_chart(surface, fonts, st, self.timeline, sf)
+            draw_chart(surface, fonts, st, self.timeline, v.chart)
         else:
             draw_table(surface, fonts, st, self.app.theme, v.table, v.table_frame, v.rows, ctl.table_index)
         if v.keys:
             draw.text(surface, fonts, v.keys, st.hint, st.dim, sf.footer.center, anchor="center")
+        for k, line in enumerate(v.selection):
+            draw.text(surface, fonts, line, st.hint, st.accent,
+                      (sf.footer.centerx, v.selection_rect.top + k * fonts.line_height(st.hint)), anchor="midtop",
+                      bold=True)
         self._header(surface, st, sf)
 
     def _header(self, surface: pygame.Surface, st: Style, sf: ScreenFrame) -> None:
@@ -396,5 +421,5 @@ class TimelineScreen(Screen):
             draw.box(surface, st.accent if on else st.button, rect, radius=10)
             if st.high_contrast and not on:
                 draw.box(surface, st.text, rect, width=2, radius=10)
-            draw.text(surface, fonts, tab_label(mode), st.small, st.on_accent if on else st.text, rect.center,
+            draw.text(surface, fonts, sf.tab_labels[mode], st.small, st.on_accent if on else st.text, rect.center,
                       anchor="center", bold=True)

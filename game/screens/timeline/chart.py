@@ -6,6 +6,7 @@ break-even point) are horizontal lines. The caption under the chart is content (
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -38,77 +39,141 @@ def dashed_line(surface: pygame.Surface, colour, start, end, width: int = 3, das
         d = e + gap
 
 
-def chart_rect(fonts: FontBook, st: Style, timeline: Timeline, sf: ScreenFrame) -> tuple[pygame.Rect, pygame.Rect, int]:
-    """(plot, caption, title y): the plot leaves room for the title, the axis labels and the caption,
-    which ends above the footer's key hints."""
-    title_y = sf.header.bottom + round(8 * fonts.scale)
-    caption = timeline.readable(timeline.notes.get("chart", ""))
-    caption_h = len(fonts.wrap(caption, st.hint, WIDTH - 120)) * fonts.line_height(st.hint)
+@dataclass
+class ChartLayout:
+    title: pygame.Rect                    # height 0: no room for it (the tab names the chart)
+    plot: pygame.Rect | None              # None: too little room for a plot; the figures are a list instead
+    labels: list[tuple[str, pygame.Rect, str]] = field(default_factory=list)   # text, where, colour role
+    caption: pygame.Rect = field(default_factory=pygame.Rect)
+    x_max: int = 10
+    y_max: float = 1.0
+    list_area: pygame.Rect | None = None  # where the list of figures goes (no plot)
+
+    def x(self, days: float) -> float:
+        return self.plot.left + days / self.x_max * self.plot.width
+
+    def y(self, admissions: float) -> float:
+        return self.plot.bottom - admissions / self.y_max * self.plot.height
+
+
+def chart_layout(fonts: FontBook, st: Style, timeline: Timeline, sf: ScreenFrame) -> ChartLayout:
+    """The title (wrapped if it must, dropped if there is no room), the plot, every label, the caption
+    (it ends above the footer). When a label finds no place inside the plot, the figures become a list."""
+    title_lines = fonts.wrap(TITLE, st.title, WIDTH - 80, True)
+    title = pygame.Rect(40, sf.header.bottom + round(8 * fonts.scale),
+                        max(fonts.width(line, st.title, True) for line in title_lines),
+                        len(title_lines) * fonts.line_height(st.title))
+    caption_h = len(fonts.wrap(caption_text(timeline), st.hint, WIDTH - 120)) * fonts.line_height(st.hint)
+    caption = pygame.Rect(60, sf.footer.top - caption_h - 4, WIDTH - 120, caption_h)
     left = 40 + fonts.width("12 m", st.small) + 16
-    top = title_y + fonts.line_height(st.title) + round(16 * fonts.scale)
-    caption_top = sf.footer.top - caption_h - 4
-    bottom = caption_top - fonts.line_height(st.small) - 16
+    bottom = caption.top - fonts.line_height(st.small) - 16
+    if bottom - title.bottom < 5 * fonts.line_height(st.small):
+        title = pygame.Rect(title.left, title.top, 0, 0)
+    top = (title.bottom if title.height else sf.header.bottom) + round(16 * fonts.scale)
     right = WIDTH - 30 - fonts.width("day 60", st.small) // 2
-    plot = pygame.Rect(left, top, right - left, max(80, bottom - top))
-    return plot, pygame.Rect(60, caption_top, WIDTH - 120, caption_h), title_y
+    points, levels = timeline.box_office(), timeline.reference_lines()
+    lay = ChartLayout(title, pygame.Rect(left, top, right - left, max(1, bottom - top)), caption=caption)
+    lay.x_max = (max([p.days for p in points] + [10]) // 10 + 1) * 10
+    lay.y_max = max([p.admissions for p in points] + [level.admissions for level in levels] + [1]) * 1.12
+    h = fonts.line_height(st.small)
+    for level in levels:
+        w = fonts.width(level_text(level), st.small, True)
+        y = round(lay.y(level.admissions)) - 4 - h
+        lay.labels.append((level_text(level), pygame.Rect(lay.plot.right - 8 - w, y, w, h), "danger"))
+    circles = [pygame.Rect(round(lay.x(p.days)) - 12, round(lay.y(p.admissions)) - 12, 24, 24) for p in points]
+    for p in points:
+        taken = [rect for _, rect, _ in lay.labels] + circles
+        rect = _label_spot(fonts.width(point_text(p), st.small, True), h, round(lay.x(p.days)),
+                           round(lay.y(p.admissions)), lay.plot, taken)
+        lay.labels.append((point_text(p), rect, "text"))
+    if lay.plot.height < 4 * h or not all(lay.plot.contains(rect) for _, rect, _ in lay.labels):
+        area = pygame.Rect(40, top, WIDTH - 80, caption.top - 8 - top)
+        lay.plot, lay.labels = None, _as_list(fonts, st, points, levels, area)
+        lay.list_area = area
+    return lay
+
+
+def _as_list(fonts: FontBook, st: Style, points, levels, area: pygame.Rect) -> list[tuple[str, pygame.Rect, str]]:
+    """The figures as lines of text (each wrapped whole), in as few columns as the area needs."""
+    items = [(point_text(p), "text") for p in points] + [(level_text(level), "danger") for level in levels]
+    h = fonts.line_height(st.small)
+    for columns in (1, 2, 3):
+        width = area.width // columns - 20
+        out, col, y = [], 0, area.top
+        for text, role in items:
+            lines = fonts.wrap(text, st.small, width, True)
+            if y + len(lines) * h > area.bottom:
+                col, y = col + 1, area.top
+            for line in lines:
+                out.append((line, pygame.Rect(area.left + col * (width + 20), y, fonts.width(line, st.small, True), h),
+                            role))
+                y += h
+        if col < columns:
+            return out
+    return out
+
+
+def point_text(p) -> str:
+    return f"Day {p.days}: {millions(p.admissions)}"
+
+
+def level_text(level) -> str:
+    return f"{level.label} admissions"
+
+
+def caption_text(timeline: Timeline) -> str:
+    return timeline.readable(timeline.notes.get("chart", ""))
 
 
 def _label_spot(w: int, h: int, x: int, y: int, plot: pygame.Rect, taken: list[pygame.Rect]) -> pygame.Rect:
     """Beside its point (above left, below right, above right, below left), clear of other labels and points
-    and inside the plot; else pushed down until clear."""
+    and inside the plot; else just below it (the caller then lists the figures instead)."""
     for dx, dy in ((-w - 16, -h - 6), (16, 6), (16, -h - 6), (-w - 16, 6)):
         rect = pygame.Rect(x + dx, y + dy, w, h)
         if plot.contains(rect) and not any(rect.colliderect(r) for r in taken):
             return rect
-    rect = pygame.Rect(min(max(plot.left, x - w // 2), plot.right - w), y + 14, w, h)
-    while any(rect.colliderect(r) for r in taken):
-        rect.top += h + 4
-    return rect
+    return pygame.Rect(x - w // 2, y + 14, w, h)
 
 
-def draw_chart(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, sf: ScreenFrame) -> None:
-    points = timeline.box_office()
-    levels = timeline.reference_lines()
-    plot, caption_rect, title_y = chart_rect(fonts, st, timeline, sf)
-    draw.text(surface, fonts, TITLE, st.title, st.text, (40, title_y), bold=True)
-    max_days = max([p.days for p in points] + [10])
-    x_max = (max_days // 10 + 1) * 10
-    y_max = max([p.admissions for p in points] + [level.admissions for level in levels] + [1]) * 1.12
-    step = next((m * 1_000_000 for m in (1, 2, 4, 5, 10) if plot.height * m * 1_000_000 / y_max
+def draw_chart(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, lay: ChartLayout) -> None:
+    for k, line in enumerate(fonts.wrap(TITLE, st.title, WIDTH - 80, True) if lay.title.height else []):
+        draw.text(surface, fonts, line, st.title, st.text,
+                  (lay.title.left, lay.title.top + k * fonts.line_height(st.title)), bold=True)
+    lane = timeline.lane("release")
+    colour = st.lane(lane.colour) if lane else st.accent
+    if lay.plot is not None:
+        _draw_plot(surface, fonts, st, timeline, lay, colour)
+    for text, rect, role in lay.labels:
+        draw.text(surface, fonts, text, st.small, getattr(st, role), rect.topleft, bold=True)
+    y = lay.caption.top
+    for line in fonts.wrap(caption_text(timeline), st.hint, lay.caption.width):
+        draw.text(surface, fonts, line, st.hint, st.dim, (lay.caption.centerx, y), anchor="midtop")
+        y += fonts.line_height(st.hint)
+
+
+def _draw_plot(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, lay: ChartLayout,
+               colour) -> None:
+    plot, points = lay.plot, timeline.box_office()
+    step = next((m * 1_000_000 for m in (1, 2, 4, 5, 10) if plot.height * m * 1_000_000 / lay.y_max
                  >= 1.3 * fonts.line_height(st.small)), 10_000_000)
-    fx = lambda d: plot.left + d / x_max * plot.width  # noqa: E731
-    fy = lambda a: plot.bottom - a / y_max * plot.height  # noqa: E731
-    for a in range(0, int(y_max) + 1, step):
-        y = fy(a)
+    for a in range(0, int(lay.y_max) + 1, step):
+        y = round(lay.y(a))
         draw.line(surface, st.grid, (plot.left, y), (plot.right, y), 1)
         draw.text(surface, fonts, f"{a // 1_000_000} m", st.small, st.dim, (plot.left - 10, y), anchor="midright")
-    day_step = next((d for d in (10, 20, 30) if fonts.width("day 50", st.small) * 1.2 < plot.width * d / x_max), 30)
-    for d in range(0, x_max + 1, day_step):
-        x = fx(d)
+    day_step = next((d for d in (10, 20, 30) if fonts.width("day 50", st.small) * 1.2 < plot.width * d / lay.x_max),
+                    30)
+    for d in range(0, lay.x_max + 1, day_step):
+        x = round(lay.x(d))
         draw.line(surface, st.dim, (x, plot.bottom), (x, plot.bottom + 6), 2)
         draw.text(surface, fonts, f"day {d}", st.small, st.dim, (x, plot.bottom + 8), anchor="midtop")
     draw.line(surface, st.dim, plot.bottomleft, plot.bottomright, 2)
     draw.line(surface, st.dim, plot.bottomleft, plot.topleft, 2)
-    lane = timeline.lane("release")
-    colour = st.lane(lane.colour) if lane else st.accent
-    taken: list[pygame.Rect] = []
-    for level in levels:
-        y = fy(level.admissions)
+    for level in timeline.reference_lines():
+        y = lay.y(level.admissions)
         dashed_line(surface, st.danger, (plot.left, y), (plot.right, y), 3, 16, 8)
-        taken.append(draw.text(surface, fonts, f"{level.label} admissions", st.small, st.danger,
-                               (plot.right - 8, round(y) - 4), bold=True, anchor="bottomright"))
     for a, b in zip(points, points[1:], strict=False):
-        dashed_line(surface, colour, (fx(a.days), fy(a.admissions)), (fx(b.days), fy(b.admissions)), 3)
-    circles = [pygame.Rect(round(fx(p.days)) - 12, round(fy(p.admissions)) - 12, 24, 24) for p in points]
+        dashed_line(surface, colour, (lay.x(a.days), lay.y(a.admissions)), (lay.x(b.days), lay.y(b.admissions)), 3)
     for p in points:
-        x, y = round(fx(p.days)), round(fy(p.admissions))
-        draw.circle(surface, colour, (x, y), 10)
-        draw.circle(surface, st.outline, (x, y), 10, 2)
-        label = f"Day {p.days}: {millions(p.admissions)}"
-        rect = _label_spot(fonts.width(label, st.small, True), fonts.line_height(st.small), x, y, plot, taken + circles)
-        taken.append(rect)
-        draw.text(surface, fonts, label, st.small, st.text, rect.topleft, bold=True)
-    y = caption_rect.top
-    for line in fonts.wrap(timeline.readable(timeline.notes.get("chart", "")), st.hint, caption_rect.width):
-        draw.text(surface, fonts, line, st.hint, st.dim, (caption_rect.centerx, y), anchor="midtop")
-        y += fonts.line_height(st.hint)
+        centre = (round(lay.x(p.days)), round(lay.y(p.admissions)))
+        draw.circle(surface, colour, centre, 10)
+        draw.circle(surface, st.outline, centre, 10, 2)

@@ -33,6 +33,7 @@ class ScreenFrame:
     header: pygame.Rect
     title: pygame.Rect | None          # None when the tabs need the whole header
     tabs: dict[str, pygame.Rect]
+    tab_labels: dict[str, str]
     eras: pygame.Rect                  # the strip of era names and bars above the plot
     era_rows: int
     legend: dict[str, pygame.Rect]     # lane id -> its entry in the gutter (a click shows that lane alone)
@@ -43,6 +44,7 @@ class ScreenFrame:
     footer: pygame.Rect
     card: pygame.Rect
     geo: Geometry
+    lanes_fit: int                     # lanes the plot can show with a row of labels each
 
     @property
     def axis_y(self) -> int:
@@ -51,7 +53,7 @@ class ScreenFrame:
     def frame(self) -> Frame:
         """The controller's view of the plot. A card that leaves too little of the plot covers it whole."""
         card_left = self.card.left if self.card.left - self.plot.left >= 300 else self.plot.right
-        return Frame(self.plot.left, self.plot.right, card_left)
+        return Frame(self.plot.left, self.plot.right, card_left, self.lanes_fit)
 
 
 def fitting_keys(fonts: FontBook, keys: list[tuple[str, str]], width: int, size: int) -> str:
@@ -65,15 +67,18 @@ def fitting_keys(fonts: FontBook, keys: list[tuple[str, str]], width: int, size:
     return text
 
 
-def tab_label(mode: str) -> str:
-    return f"{VIEWS.index(mode) + 1}  {VIEW_TITLES[mode]}"
+def tab_labels(short: int) -> dict[str, str]:
+    """The tabs' words: '1  Timeline' (short 0), 'Timeline' (1), or only the digits but the shown view's (2)."""
+    return {mode: [f"{i + 1}  {VIEW_TITLES[mode]}", VIEW_TITLES[mode], str(i + 1)][short]
+            for i, mode in enumerate(VIEWS)}
 
 
-def _tabs(fonts: FontBook, right: int, top: int, height: int, size: int) -> dict[str, pygame.Rect]:
+def _tabs(fonts: FontBook, right: int, top: int, height: int, size: int,
+          labels: dict[str, str]) -> dict[str, pygame.Rect]:
     tabs: dict[str, pygame.Rect] = {}
     x = right
     for mode in reversed(VIEWS):
-        w = fonts.width(tab_label(mode), size, True) + round(24 * fonts.scale)
+        w = fonts.width(labels[mode], size, True) + round(24 * fonts.scale)
         tabs[mode] = pygame.Rect(x - w, top, w, height)
         x -= w + 8
     return {mode: tabs[mode] for mode in VIEWS}
@@ -95,7 +100,11 @@ def screen_frame(fonts: FontBook, st: Style, timeline: Timeline, lanes: list[str
     # header: the title at the left, tabs at the right; the title goes when both do not fit
     tab_h = fonts.line_height(st.small) + 2 * pad
     header = pygame.Rect(0, 0, WIDTH, tab_h + pad + 8)
-    tabs = _tabs(fonts, WIDTH - EDGE, 4, tab_h, st.small)
+    for short in (0, 1, 2):       # shorter tab words until the four fit
+        labels = tab_labels(short)
+        tabs = _tabs(fonts, WIDTH - EDGE, 4, tab_h, st.small, labels)
+        if tabs[VIEWS[0]].left >= EDGE:
+            break
     title = pygame.Rect(EDGE + 10, 0, fonts.width(TITLE, st.title, True), header.height)
     if title.right + 16 > tabs[VIEWS[0]].left or title.height < fonts.line_height(st.title):
         title = None
@@ -121,11 +130,13 @@ def screen_frame(fonts: FontBook, st: Style, timeline: Timeline, lanes: list[str
                    gap=3 if st.big_text else 6, clear=2 if st.big_text else 4,
                    label_h=fonts.line_height(st.label), max_label=round(300 * scale), max_lines=2)
     bands = lane_bands(plot.top + 2, plot.height - 4, count, geo)
+    least = 2 * (geo.cluster_r + geo.clear) + geo.gap + geo.label_h     # a band with one row of labels
+    lanes_fit = max(1, min(len(timeline.lanes), int((plot.height - 4) // least)))
     legend, legend_lines = {}, {}
     for lane_id, band in zip(lanes, bands, strict=False):
         legend[lane_id] = pygame.Rect(0, round(band.top), gutter, round(band.bottom) - round(band.top))
         legend_lines[lane_id] = fonts.wrap(timeline.lane(lane_id).title, st.hint, gutter - 30, True)
     card_w = CARD_W if not st.big_text and scale <= 1.2 else WIDTH - 2 * EDGE
     card = pygame.Rect(WIDTH - EDGE - card_w, header.bottom + 6, card_w, HEIGHT - header.bottom - 6 - EDGE)
-    return ScreenFrame(header, title, tabs, eras, era_rows, legend, legend_lines, bands, plot, axis, footer, card,
-                       geo)
+    return ScreenFrame(header, title, tabs, labels, eras, era_rows, legend, legend_lines, bands, plot, axis, footer,
+                       card, geo, lanes_fit)

@@ -54,8 +54,10 @@ def era_marks(ctl: TimelineController, sf: ScreenFrame, fonts: FontBook, st: Sty
     return out
 
 
-def axis_ticks(fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFrame) -> list[tuple[Tick, pygame.Rect]]:
-    """The ticks shown and their labels' rectangles: inside the axis row, clear of 'No date given'."""
+def axis_ticks(fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFrame,
+               avoid: pygame.Rect | None = None) -> list[tuple[Tick, pygame.Rect]]:
+    """The ticks shown and their labels' rectangles: inside the axis row, clear of 'No date given' and of
+    `avoid` (a two-line selection line in the footer)."""
     marks = ticks(ctl.axis, ctl.view, lambda s: fonts.width(s, st.hint, True), min_px=80 * fonts.scale)
     stop = sf.plot.right
     if ctl.axis.undated_count:
@@ -64,22 +66,25 @@ def axis_ticks(fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFr
     for tick in marks:
         w = fonts.width(tick.text, st.hint, True)
         rect = pygame.Rect(round(tick.x - w / 2), sf.axis_y + 4, w, fonts.line_height(st.hint))
-        if sf.plot.left <= rect.left and rect.right <= stop:
+        if sf.plot.left <= rect.left and rect.right <= stop and not (avoid and avoid.colliderect(rect)):
             out.append((tick, rect))
     return out
 
 
-def undated_label(fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFrame) -> pygame.Rect | None:
+def undated_label(fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFrame,
+                  avoid: pygame.Rect | None = None) -> pygame.Rect | None:
     if not ctl.axis.undated_count:
         return None
     x0 = round(ctl.view.x(ctl.axis.undated_u0)) + 6
     rect = pygame.Rect(x0, sf.axis_y + 4, fonts.width("No date given", st.hint, True), fonts.line_height(st.hint))
-    return rect if sf.plot.left <= rect.left and rect.right <= sf.plot.right else None
+    fits = sf.plot.left <= rect.left and rect.right <= sf.plot.right and not (avoid and avoid.colliderect(rect))
+    return rect if fits else None
 
 
 def draw_legend(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, sf: ScreenFrame,
-                solo: str | None) -> None:
-    """Lane bands across the screen, and each lane's title in the gutter."""
+                solo: str | None, pool: list[str]) -> None:
+    """Lane bands across the screen, each lane's title in the gutter, and arrows when lanes above or below
+    are not shown (large text)."""
     for i, (lane_id, rect) in enumerate(sf.legend.items()):
         colour = st.lane(timeline.lane(lane_id).colour)
         if i % 2 == 0 and not st.high_contrast:
@@ -92,6 +97,15 @@ def draw_legend(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: T
             draw.text(surface, fonts, line, st.hint, colour, (22, top + k * step), bold=True)
         if solo == lane_id:
             draw.box(surface, st.accent, rect, width=2, radius=6)
+    shown = list(sf.legend)
+    if shown and len(shown) < len(pool):   # more lanes above or below: ↑ ↓ reach them
+        first, last = sf.legend[shown[0]], sf.legend[shown[-1]]
+        x = first.right - 14
+        if pool.index(shown[0]) > 0:
+            draw.polygon(surface, st.accent, [(x - 8, first.top + 14), (x + 8, first.top + 14), (x, first.top + 4)])
+        if pool.index(shown[-1]) < len(pool) - 1:
+            draw.polygon(surface, st.accent, [(x - 8, last.bottom - 14), (x + 8, last.bottom - 14),
+                                              (x, last.bottom - 4)])
 
 
 def draw_eras(surface: pygame.Surface, fonts: FontBook, st: Style, marks: list[EraMark], sf: ScreenFrame) -> None:
@@ -168,12 +182,13 @@ def draw_markers(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: 
                           (x, y + k * fonts.line_height(st.label)), bold=True)
 
 
-def draw_axis(surface: pygame.Surface, fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFrame) -> None:
+def draw_axis(surface: pygame.Surface, fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFrame,
+              avoid: pygame.Rect | None = None) -> None:
     plot, y = sf.plot, sf.axis_y
     draw.line(surface, st.dim, (plot.left, y), (plot.right, y), 2)
-    for tick, rect in axis_ticks(fonts, st, ctl, sf):
+    for tick, rect in axis_ticks(fonts, st, ctl, sf, avoid):
         draw.line(surface, st.dim, (round(tick.x), y - 6), (round(tick.x), y + 4), 2)
         draw.text(surface, fonts, tick.text, st.hint, st.text, rect.topleft, bold=True)
-    label = undated_label(fonts, st, ctl, sf)
+    label = undated_label(fonts, st, ctl, sf, avoid)
     if label:
         draw.text(surface, fonts, "No date given", st.hint, st.undated_text, label.topleft, bold=True)

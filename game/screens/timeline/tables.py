@@ -73,11 +73,18 @@ def table_frame(fonts: FontBook, st: Style, table: Table, sf: ScreenFrame) -> Ta
     stacked = not all(fonts.width(word, st.small, col == 0) <= w - 2 * pad - 12
                       for _, cells, _ in table.rows
                       for col, (c, (_, _, w)) in enumerate(zip(cells, columns, strict=False)) for word in c.split())
-    if stacked:
-        columns = [(" · ".join(name for name, _ in table.columns[:2]), MARGIN, width)]
-    header = pygame.Rect(MARGIN, title.bottom + 2, width, fonts.line_height(st.small) + 6)
     note_h = len(fonts.wrap(table.note, st.hint, width)) * fonts.line_height(st.hint)
     note = pygame.Rect(MARGIN, sf.footer.top - note_h - 4, width, note_h)
+    if stacked:   # rows are blocks that name their fields: no column header; the tab names the table
+        columns = []
+        header = pygame.Rect(MARGIN, title.bottom + 2, width, 0)
+        tallest = max(row_height(fonts, st, table, TableFrame(title, counter, header, note, note, columns, True), i,
+                                 width - 18) for i in range(len(table.rows)))
+        if note.top - 6 - header.bottom - 4 < tallest:
+            title = counter = pygame.Rect(MARGIN, sf.header.bottom, 0, 0)
+            header = pygame.Rect(MARGIN, sf.header.bottom + 4, width, 0)
+    else:
+        header = pygame.Rect(MARGIN, title.bottom + 2, width, fonts.line_height(st.small) + 6)
     area = pygame.Rect(MARGIN, header.bottom + 4, width, note.top - 6 - header.bottom - 4)
     return TableFrame(title, counter, header, area, note, columns, stacked)
 
@@ -88,9 +95,9 @@ def row_lines(fonts: FontBook, st: Style, table: Table, tf: TableFrame, i: int, 
     cells = table.rows[i][1]
     if tf.stacked:
         names = [name for name, _ in table.columns]
-        lines = [fonts.wrap(" · ".join(c for c in cells[:2] if c), st.small, width - 2 * pad, True)]
-        return lines + [fonts.wrap(f"{name}: {value}", st.small, width - 2 * pad)
-                        for name, value in zip(names[2:], cells[2:], strict=False) if value]
+        details = " · ".join(f"{name}: {value}" for name, value in zip(names[2:], cells[2:], strict=False) if value)
+        return [fonts.wrap(" · ".join(c for c in cells[:2] if c), st.small, width - 2 * pad, True),
+                fonts.wrap(details, st.small, width - 2 * pad) if details else []]
     scale = width / tf.area.width
     return [fonts.wrap(c, st.small, round(w * scale) - 2 * pad, col == 0)
             for col, (c, (_, _, w)) in enumerate(zip(cells, tf.columns, strict=False))]
@@ -105,48 +112,54 @@ def row_height(fonts: FontBook, st: Style, table: Table, tf: TableFrame, i: int,
 
 def draw_table(surface: pygame.Surface, fonts: FontBook, st: Style, theme: Theme, table: Table, tf: TableFrame,
                lay: ListLayout, index: int) -> None:
-    draw.text(surface, fonts, table.title, st.title, st.text, tf.title.topleft, bold=True)
-    if lay.rows:
+    if tf.title.height:
+        draw.text(surface, fonts, table.title, st.title, st.text, tf.title.topleft, bold=True)
+    if lay.rows and tf.counter.height:
         shown = sorted(lay.rows)
         draw.text(surface, fonts, f"Rows {shown[0] + 1}–{shown[-1] + 1} of {len(table.rows)}", st.hint, st.dim,
                   tf.counter.topright, anchor="topright")
     for name, x, _w in tf.columns:
         draw.text(surface, fonts, name, st.small, st.accent, (x + _pad(fonts), tf.header.top), bold=True)
-    draw.line(surface, st.accent, (MARGIN, tf.header.bottom), (WIDTH - MARGIN, tf.header.bottom), 2)
-    pad, line_h = _pad(fonts), fonts.line_height(st.small)
+    if tf.header.height:
+        draw.line(surface, st.accent, (MARGIN, tf.header.bottom), (WIDTH - MARGIN, tf.header.bottom), 2)
     previous = table.rows[lay.first - 1][1][0] if lay.first else None
     for i, rect in sorted(lay.rows.items()):
-        _event_id, values, differs = table.rows[i]
         if i == index:
             draw.box(surface, st.button, rect, radius=6)
             draw.box(surface, st.accent, pygame.Rect(rect.left, rect.top + 4, 5, rect.height - 8))
         elif i % 2 and not st.high_contrast:
             draw.box(surface, st.band, rect)
-        lines = row_lines(fonts, st, table, tf, i, rect.width)
-        if tf.stacked:
-            y = rect.top + pad
-            for k, cell in enumerate(lines):
-                for line in cell:
-                    draw.text(surface, fonts, line, st.small, st.accent if k == 0 else st.text, (rect.left + pad, y),
-                              bold=k == 0)
-                    y += line_h
-        else:
-            x = rect.left
-            for col, ((_name, _x, w), cell) in enumerate(zip(tf.columns, lines, strict=False)):
-                w = round(w * rect.width / tf.area.width)
-                if not (table.group_first and col == 0 and values[0] == previous and i != lay.first):
-                    colour = st.accent if table.group_first and col == 0 else st.text
-                    for k, line in enumerate(cell):
-                        draw.text(surface, fonts, line, st.small, colour, (x + pad, rect.top + pad + k * line_h),
-                                  bold=col == 0)
-                x += w
-        if differs:
-            draw.text(surface, fonts, "≠ the sources differ", st.hint, st.differ,
-                      (rect.right - pad, rect.bottom - pad // 2), anchor="bottomright", bold=True)
-        previous = values[0]
+        with draw.clip(surface, rect):
+            _draw_row(surface, fonts, st, table, tf, i, rect, repeat=i != lay.first and table.rows[i][1][0] == previous)
+        previous = table.rows[i][1][0]
     ScrollList.draw_bar(surface, lay, theme)
     y = tf.note.top
     for line in fonts.wrap(table.note, st.hint, tf.note.width):
         draw.text(surface, fonts, line, st.hint, st.dim, (tf.note.left, y))
         y += fonts.line_height(st.hint)
 
+
+def _draw_row(surface: pygame.Surface, fonts: FontBook, st: Style, table: Table, tf: TableFrame, i: int,
+              rect: pygame.Rect, repeat: bool) -> None:
+    """One row: a block of lines (stacked) or its cells side by side; `repeat`: the same group as the row above."""
+    pad, line_h = _pad(fonts), fonts.line_height(st.small)
+    lines = row_lines(fonts, st, table, tf, i, rect.width)
+    if tf.stacked:
+        y = rect.top + pad
+        for k, cell in enumerate(lines):
+            for line in cell:
+                draw.text(surface, fonts, line, st.small, st.accent if k == 0 else st.text, (rect.left + pad, y),
+                          bold=k == 0)
+                y += line_h
+    else:
+        x = rect.left
+        for col, ((_name, _x, w), cell) in enumerate(zip(tf.columns, lines, strict=False)):
+            if not (table.group_first and col == 0 and repeat):
+                colour = st.accent if table.group_first and col == 0 else st.text
+                for k, line in enumerate(cell):
+                    draw.text(surface, fonts, line, st.small, colour, (x + pad, rect.top + pad + k * line_h),
+                              bold=col == 0)
+            x += round(w * rect.width / tf.area.width)
+    if table.rows[i][2]:
+        draw.text(surface, fonts, "≠ the sources differ", st.hint, st.differ,
+                  (rect.right - pad, rect.bottom - pad // 2), anchor="bottomright", bold=True)
