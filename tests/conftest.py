@@ -101,3 +101,42 @@ def format_scene(scene_id: str, beats: str) -> str:
     items indented by two spaces, as written under 'beats:')."""
     return (f'\nid: {scene_id}\ntitle: "{scene_id.title()}"\nchapter: 2\ndate: "x"\nbackground: room\ncard: false\n'
             f"beats:\n{beats.lstrip(chr(10))}")
+
+
+def play_through(rt, limit: int = 200, first_option: bool = True) -> list:
+    """Every event a runtime shows, to its end (or `limit` events), taking the first (or the last) option of
+    every choice and content note."""
+    from game.runtime import events as ev
+    shown = []
+    for _ in range(limit):
+        event = rt.advance()
+        shown.append(event)
+        if isinstance(event, ev.EndEvent):
+            break
+        if isinstance(event, ev.WAITS_FOR_CHOICE):
+            rt.choose(event.options[0 if first_option else -1][0])
+    return shown
+
+
+@pytest.fixture(scope="session")
+def shipped_library():
+    """The shipped content as a library (skips when it has errors: test_shipped_content says which)."""
+    from game import paths
+    from game.library import check_library
+    library = check_library(paths.SCENES)
+    if library.problems.errors or library.story is None:
+        pytest.skip("the shipped story has errors (see test_shipped_content)")
+    return library
+
+
+def play_screen_to(play, kind, limit: int = 600):
+    """Step a play screen until its event is a `kind` (taking the first option of every choice); returns it."""
+    from game.runtime import events as ev
+    for _ in range(limit):
+        if isinstance(play.event, kind):
+            return play.event
+        if isinstance(play.event, ev.ChoiceEvent):
+            play.choose(play.event.options[0][0])
+        else:
+            play.next_event()
+    raise AssertionError(f"no {kind.__name__} reached")

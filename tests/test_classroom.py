@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import play_through as walk
 
 from game import paths
 from game.classroom import export, notes
@@ -16,6 +17,7 @@ from game.classroom.reality import CHECK_QUESTION
 from game.classroom.session import SessionLog, Tally
 from game.classroom.votes import Vote
 from game.content.loader import check_content, load_story
+from game.library import check_library, load_library
 from game.runtime import events as ev
 from game.runtime.runtime import Options, Runtime
 
@@ -23,7 +25,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CLASSROOM_STORY = FIXTURES / "classroom_story"
 MISTAKES = FIXTURES / "classroom_quiz_mistakes"
 SOURCES = {"encyclopedia", "filmdb"}
-_REALITY = load_story(paths.SCENES, paths.ASSETS).reality  # the cards are content: scenes/reality.yaml
+_REALITY = load_library(paths.SCENES, paths.ASSETS).reality  # the cards are content: scenes/reality.yaml
 COMPARISONS, DIFFER_CARDS = _REALITY.comparisons, _REALITY.differ
 
 
@@ -38,18 +40,6 @@ class Clock:
 
     def __call__(self):
         return self.now
-
-
-def walk(rt: Runtime, first_option: bool = True, limit: int = 200) -> list:
-    shown = []
-    for _ in range(limit):
-        e = rt.advance()
-        shown.append(e)
-        if isinstance(e, ev.EndEvent):
-            break
-        if isinstance(e, ev.WAITS_FOR_CHOICE):
-            rt.choose(e.options[0 if first_option else -1][0])
-    return shown
 
 
 # --- prompts and content notes ------------------------------------------------------------------
@@ -259,17 +249,17 @@ def test_reality_cards_are_checked_content(tmp_path, monkeypatch):
     shutil.copytree(CLASSROOM_STORY, root)
     monkeypatch.chdir(tmp_path)
     (root / "reality.yaml").unlink()
-    story = load_story(root, paths.ASSETS)
-    assert story.reality.comparisons == () and story.reality.differ == ()  # the file is optional
+    library = load_library(root, paths.ASSETS)
+    assert library.story is not None and library.reality is None  # the file is optional
     (root / "reality.yaml").write_text("differ:\n  - topic: Names\n    accounts:\n"
                                        "      - {source: encyclopdia, section: Plot, says: One spelling.}\n"
                                        "      - {source: filmdb, section: Plot}\n", encoding="utf-8")
-    messages = [str(p).split("\n")[0] for p in check_content(root, paths.ASSETS).problems.sorted()]
+    messages = [str(p).split("\n")[0] for p in check_library(root, paths.ASSETS).problems.sorted()]
     assert messages == ["scenes/reality.yaml:5:9: error: 'accounts' item 2 is missing 'says'"]
     (root / "reality.yaml").write_text("differ:\n  - topic: Names\n    accounts:\n"
                                        "      - {source: encyclopdia, section: Plot, says: One spelling.}\n"
                                        "      - {source: filmdb, section: Plot, says: Another.}\n", encoding="utf-8")
-    messages = [str(p).split("\n")[0] for p in check_content(root, paths.ASSETS).problems.sorted()]
+    messages = [str(p).split("\n")[0] for p in check_library(root, paths.ASSETS).problems.sorted()]
     assert messages == ["scenes/reality.yaml:4:18: error: unknown source 'encyclopdia': did you mean 'encyclopedia'?"]
 
 

@@ -218,7 +218,10 @@ class QuizGame:
     """Every team answers every question; the teacher types each team's answer, then reveals.
 
     One point for a right answer. `answers` holds each team's pick (a position in the
-    question's `choices`) for the question on screen.
+    question's `choices`) for the question on screen. A pick is never overwritten by a number
+    key: after a team answers, the next team still without an answer is selected (None once
+    every team has answered), ← → move only among teams still without an answer, and a wrong
+    entry is taken back with `undo()`.
     """
 
     def __init__(self, questions: list[Question], teams: int | list[str] = 2, title: str = "Quiz"):
@@ -232,8 +235,9 @@ class QuizGame:
         self.questions = list(questions)
         self.index = 0
         self.phase = ASK
-        self.team = 0                         # the team whose answer is being entered
+        self.team: int | None = 0             # the team whose answer is being entered (None: all have answered)
         self.answers: dict[int, int] = {}     # team position -> choice position
+        self.order: list[int] = []            # teams in the order they answered this question (for undo)
         self.scores = [0] * len(names)
         self.results: list[Answer] = []
 
@@ -241,19 +245,43 @@ class QuizGame:
     def question(self) -> Question:
         return self.questions[self.index]
 
+    def waiting(self) -> list[int]:
+        """The teams still without an answer to the question on screen, in team order."""
+        return [t for t in range(len(self.teams)) if t not in self.answers]
+
     def answer(self, choice: int, team: int | None = None) -> bool:
-        """Record `team`'s pick (default: the current team) and move on to the next team."""
+        """Record `team`'s pick (default: the selected team); a team that has answered keeps its answer."""
         if self.phase != ASK or not 0 <= choice < len(self.question.choices):
             return False
         team = self.team if team is None else team
-        if not 0 <= team < len(self.teams):
+        if team is None or not 0 <= team < len(self.teams) or team in self.answers:
             return False
         self.answers[team] = choice
-        self.team = min(team + 1, len(self.teams) - 1)
+        self.order.append(team)
+        waiting = self.waiting()
+        self.team = next((t for t in waiting if t > team), waiting[0] if waiting else None)
         return True
 
     def select_team(self, step: int) -> None:
-        self.team = (self.team + step) % len(self.teams)
+        """Move the selection to the previous/next team still without an answer (no wrapping round)."""
+        waiting = self.waiting()
+        if not waiting or self.phase != ASK:
+            return
+        if self.team is None:
+            self.team = waiting[0] if step > 0 else waiting[-1]
+            return
+        ahead = [t for t in waiting if (t > self.team if step > 0 else t < self.team)]
+        if ahead:
+            self.team = ahead[0] if step > 0 else ahead[-1]
+
+    def undo(self) -> int | None:
+        """Take back the last answer entered (a slip of the finger); that team is selected again."""
+        if self.phase != ASK or not self.order:
+            return None
+        team = self.order.pop()
+        del self.answers[team]
+        self.team = team
+        return team
 
     @property
     def everyone_answered(self) -> bool:
@@ -282,7 +310,7 @@ class QuizGame:
             self.phase = DONE
             return False
         self.index += 1
-        self.phase, self.team, self.answers = ASK, 0, {}
+        self.phase, self.team, self.answers, self.order = ASK, 0, {}, []
         return True
 
     def standings(self) -> list[tuple[str, int]]:

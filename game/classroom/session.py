@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..runtime import events as ev
+
 # kinds of entry, in the order a session usually meets them
 KINDS = ("session_start", "content_plan", "scene", "content_note", "choice", "vote", "prompt", "jump",
          "quiz_start", "quiz_answer", "quiz_end", "note")
@@ -118,3 +120,43 @@ class SessionLog:
     def path(self) -> list[Entry]:
         """Scenes entered and choices made, in order: the path the class took through the story."""
         return [e for e in self.entries if e.kind in ("scene", "choice", "jump", "content_note")]
+
+
+class Recorder:
+    """Writes what a runtime newly shows and what is chosen into a session log.
+
+    It listens to the runtime (`attach`), which tells it of new events and answers only, so going
+    back and forth with rollback never writes an entry twice. Scenes entered (with the content-note
+    plan's decision for a noted scene), discussion prompts and choices are recorded; `how` says who
+    makes the next choice ("vote" after a class vote, then back to "teacher").
+    """
+
+    def __init__(self, log: SessionLog, story, plan: dict[str, str]):
+        self.log = log
+        self.story = story
+        self.plan = dict(plan)
+        self.how = "teacher"
+        self.runtime = None
+
+    def attach(self, runtime) -> None:
+        self.runtime = runtime
+        runtime.listeners.append(self)
+
+    def chapter(self) -> int | None:
+        scene = self.story.scenes.get(self.runtime.state.scene) if self.runtime else None
+        return scene.chapter if scene else None
+
+    def __call__(self, item) -> None:
+        scene = self.runtime.state.scene
+        if isinstance(item, ev.SceneStart):
+            self.log.scene(item.scene, item.title, item.chapter)
+            note = self.story.scenes[item.scene].content_note
+            if note:
+                self.log.content_note(item.scene, item.chapter, self.plan.get(item.scene, "play"), tuple(note.topics))
+        elif isinstance(item, ev.PromptEvent):
+            self.log.prompt(scene, self.chapter(), item.question, item.minutes)
+        elif isinstance(item, ev.Chosen) and isinstance(item.event, ev.ChoiceEvent):
+            e = item.event
+            text = next((t for i, t in e.options if i == item.index), "")
+            self.log.choice(scene, self.chapter(), e.key, item.index, text, self.how, prompt=e.prompt)
+            self.how = "teacher"

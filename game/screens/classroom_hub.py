@@ -3,81 +3,82 @@ exports, handout). `python main.py --classroom` opens it (wired by the title scr
 
 One hub is one session: it owns the session log, keeps the presenter view to resume it, and
 writes every export into one folder (by default <profile folder>/classroom/<start time>/).
+"Start the story again" replaces the presenter view only once the new one has started: backing
+out of its content-note plan keeps "Resume" and the class's place. The entries are a kit
+`ScrollList`: any number of them fits, scrolling with an indicator when the text is large.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pygame
 
-from .. import paths
 from ..classroom import export
-from ..classroom.quiz import load_quiz
+from ..classroom.quiz import Quiz
 from ..classroom.session import SessionLog, format_clock
-from .base import Screen
-from .classroom_ui import BODY, HINT, backdrop, footer, heading
-from .input import Action
-from .theme import WIDTH
-from .widgets import Item, MenuList
+from ..ui import draw
+from ..ui.input import Act, Action
+from ..ui.layout import Layout
+from ..ui.screen import Screen
+from ..ui.theme import WIDTH
+from ..ui.widgets import ScrollList
+from .classroom_ui import MARGIN, backdrop, draw_footer, draw_heading, footer_layout, heading_layout, steps, use_list
+
+HINTS = ("↑ ↓ move  ·  Enter: open  ·  Esc: back  ·  in the story: B blank · M mute · C chapters · V vote",
+         "↑ ↓ move  ·  Enter: open  ·  Esc: back", "↑ ↓  ·  Enter  ·  Esc")
+ROW_PAD = 14
+INSET = 24   # text inside an entry's box, left and right
 
 
 class ClassroomHub(Screen):
-    def __init__(self, app, content_root: Path | None = None, export_dir: Path | None = None):
+    def __init__(self, app, export_dir: Path | None = None):
         super().__init__(app)
-        self.content_root = Path(content_root) if content_root else paths.SCENES
         self.export_dir = Path(export_dir) if export_dir else None
         self.log = SessionLog(clock=lambda: app.time)
         self.play = None  # the presenter view, kept so the story can be resumed where it was left
-        self.quiz, problems = self._load_quiz()
-        if problems.errors:
-            app.notify(f"The quiz has {len(problems.errors)} mistakes; run 'python -m game validate'. "
-                       f"First: {problems.sorted()[0]}", 8)
-        self.menu = self._menu()
-
-    def _load_quiz(self):
-        quiz, problems = load_quiz(self.content_root, self.app.story)
-        return quiz, problems
-
-    def _menu(self) -> MenuList:
-        verb = "Resume" if self.play is not None else "Start"
-        story_label = f"{verb} the story (presenter view)"
-        items = [Item(story_label, self.open_story), Item("Quiz (teams)", self.open_quiz),
-                 Item("Film and reality", self.open_reality),
-                 Item("Export the session log and quiz results", self.export_session),
-                 Item("Print a handout (and its answer key)", self.write_handout),
-                 Item("Back", self.app.pop)]
-        if self.play is not None:
-            items.insert(1, Item("Start the story again from the beginning", self.restart_story))
-        return MenuList(items, (WIDTH // 2, 425), 900, BODY)
+        self.quiz = app.library.quiz or Quiz()  # the quiz of the story being played (checked when it loaded)
+        self.list = ScrollList(len(self.entries()), self._measure, gap=8, audio=app.audio)
 
     # --- entries -----------------------------------------------------------------------------------
 
+    def entries(self) -> list[tuple[str, Callable[[], object]]]:
+        story = [("Resume the story (presenter view)", self.open_story),
+                 ("Start the story again from the beginning", self.restart_story)] if self.play is not None \
+            else [("Start the story (presenter view)", self.open_story)]
+        return [*story, ("Quiz (teams)", self.open_quiz), ("Film and reality", self.open_reality),
+                ("Export the session log and quiz results", self.export_session),
+                ("Print a handout (and its answer key)", self.write_handout), ("Back", self.app.pop)]
+
+    @property
+    def labels(self) -> list[str]:
+        return [label for label, _ in self.entries()]
+
     def open_story(self) -> None:
-        from .classroom_play import ClassroomNotesScreen
         if self.play is not None:
             self.app.push(self.play)
         else:
-            self.app.push(ClassroomNotesScreen(self.app, self.log, on_start=self._started))
+            self.open("classroom_notes", log=self.log, on_start=self._started)
 
     def restart_story(self) -> None:
-        self.play = None
-        self.open_story()
+        """A new content-note plan, then the story from its start; the session so far is kept until then."""
+        self.open("classroom_notes", log=self.log, on_start=self._started)
 
     def _started(self, play) -> None:
         self.play = play
 
+    def chapter(self) -> int | None:
+        return self.play.overlay.chapter() if self.play is not None else None
+
     def open_quiz(self) -> None:
-        from .classroom_quiz import QuizSetupScreen
-        chapter = self.play._chapter() if self.play is not None else None
-        self.app.push(QuizSetupScreen(self.app, self.quiz, self.log, chapter))
+        self.open("classroom_quiz", quiz=self.quiz, log=self.log, chapter=self.chapter())
 
     def open_reality(self) -> None:
-        from .classroom_reality import RealityScreen
-        reality = self.app.story.reality
+        reality = self.app.library.reality
         if reality is None or not (reality.comparisons or reality.differ):
-            self.app.notify("This story has no film-and-reality cards: add scenes/reality.yaml.")
+            self.app.notify("This story has no film-and-reality cards: add reality.yaml to its folder.")
             return
-        self.app.push(RealityScreen(self.app))
+        self.open("classroom_reality")
 
     def folder(self) -> Path:
         return self.export_dir or export.default_folder(self.app.profile.folder, self.log.started)
@@ -102,28 +103,91 @@ class ClassroomHub(Screen):
         self.app.notify(f"Wrote {', '.join(p.name for p in written)} to {folder}", 8)
         return written
 
+    # --- layout ------------------------------------------------------------------------------------
+
+    def texts(self) -> tuple[str, str, list[str]]:
+        story = self.app.story
+        n = len(self.quiz.questions)
+        title = f"{story.title} — {story.korean_title}" if getattr(story, "korean_title", "") else story.title
+        return (f"Classroom · session {format_clock(self.log.elapsed())}", title,
+                [f"{n} quiz questions · exports go to {self.folder()}", f"{n} quiz questions"])
+
+    def subtitle(self, width: int) -> list[str]:
+        """The first subtitle that keeps to two lines (the export folder is left out when it does not)."""
+        fonts, hint = self.app.fonts, self.app.theme.size("hint")
+        subtitles = self.texts()[2]
+        return next((fonts.wrap(s, hint, width) for s in subtitles if len(fonts.wrap(s, hint, width)) <= 2),
+                    fonts.wrap(subtitles[-1], hint, width)[:2])
+
+    def _label_size(self) -> int:
+        """The entries' type: the largest at which every entry keeps to one line (else the hint size)."""
+        fonts, theme = self.app.fonts, self.app.theme
+        width = self._list_width() - 2 * INSET - 18
+        return next((s for s in steps(theme, "body", "hint") if all(fonts.width(t, s) <= width for t in self.labels)),
+                    theme.size("hint"))
+
+    def _list_width(self) -> int:
+        fonts, body = self.app.fonts, self.app.theme.size("body")
+        widest = max(fonts.width(t, body) for t in self.labels) + 2 * INSET + 18
+        return min(WIDTH - 2 * MARGIN, max(900, widest))
+
+    def _measure(self, i: int, width: int) -> int:
+        return draw.block_height(self.app.fonts, self.labels[i], self._label_size(), width - 2 * INSET) + ROW_PAD
+
+    def layout(self) -> Layout:
+        """header (tag, title), subtitle, list (its rows and scroll bar), footer."""
+        fonts, theme = self.app.fonts, self.app.theme
+        tag, title, _ = self.texts()
+        hint = theme.size("hint")
+        lay = Layout()
+        foot = footer_layout(fonts, theme, HINTS)
+        head = heading_layout(fonts, theme, tag, title, top=16, room=2 * fonts.line_height(theme.size("big")))
+        head.into(lay)
+        width = WIDTH - 2 * MARGIN
+        lines = self.subtitle(width)
+        lay.add("subtitle", pygame.Rect(MARGIN, head.bottom + 2, width, len(lines) * fonts.line_height(hint)), hint)
+        list_w = self._list_width()
+        top = lay["subtitle"].bottom + 14
+        self.list.count = len(self.entries())
+        self.list.index = min(self.list.index, self.list.count - 1)
+        rows = self.list.layout(pygame.Rect((WIDTH - list_w) // 2, top, list_w, foot.rect.top - 10 - top))
+        rows.into(lay, "list")
+        for i in rows.rows:
+            lay.sizes[f"list/row{i}"] = self._label_size()
+        foot.into(lay)
+        return lay
+
     # --- screen ------------------------------------------------------------------------------------
 
     def on_enter(self) -> None:
-        index = self.menu.index
-        had_play = len(self.menu.items)
-        self.menu = self._menu()
-        self.menu.index = 0 if len(self.menu.items) != had_play else min(index, len(self.menu.items) - 1)
+        self.list.count = len(self.entries())
+        self.list.index = min(self.list.index, self.list.count - 1)
 
     def on_action(self, action: Action) -> None:
-        if not self.menu.on_action(action) and action.name in ("cancel", "menu"):
+        if not use_list(self.list, action, self.layout()["list"], lambda i: self.entries()[i][1]()) \
+                and action.name in (Act.CANCEL, Act.MENU):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         backdrop(surface, self.app, 200)
-        heading(surface, self.app, f"Classroom · session {format_clock(self.log.elapsed())}",
-                f"{self.app.story.title} — {self.app.story.korean_title}", top=40)
-        count = fonts.render(f"{len(self.quiz.questions)} quiz questions · exports go to {self.folder()}", HINT - 4,
-                             theme.muted)
-        if count.get_width() > WIDTH - 60:
-            count = fonts.render(f"{len(self.quiz.questions)} quiz questions", HINT - 4, theme.muted)
-        surface.blit(count, ((WIDTH - count.get_width()) // 2, 140))
-        self.menu.draw(surface, fonts, theme)
-        footer(surface, self.app, "↑ ↓ move  ·  Enter: open  ·  in the story: B blank · M mute · C chapters · "
-                                  "V vote")
+        tag, title, _ = self.texts()
+        lay = self.layout()
+        head = heading_layout(fonts, theme, tag, title, top=16, room=2 * fonts.line_height(theme.size("big")))
+        draw_heading(surface, self.app, head, tag, title)
+        hint = theme.size("hint")
+        for k, line in enumerate(self.subtitle(lay["subtitle"].width)):
+            draw.text(surface, fonts, line, hint, theme.dim,
+                      (WIDTH // 2, lay["subtitle"].top + k * fonts.line_height(hint)), anchor="midtop")
+        size = self._label_size()
+        labels = self.labels
+        rows = self.list.layout(lay["list"])
+        for i, rect in rows.rows.items():
+            selected = i == self.list.index
+            draw.panel(surface, rect, theme, alpha=250 if selected else 235, edge=theme.accent if selected else None)
+            h = draw.block_height(fonts, labels[i], size, rect.width - 2 * INSET)
+            draw.text_block(surface, fonts, labels[i], size, theme.accent if selected else theme.text,
+                            pygame.Rect(rect.left + INSET, rect.centery - h // 2, rect.width - 2 * INSET, 0),
+                            bold=selected, align="center")
+        ScrollList.draw_bar(surface, rows, theme)
+        draw_footer(surface, self.app, footer_layout(fonts, theme, HINTS))

@@ -1,239 +1,334 @@
 """The presenter view: the story on a projector, paced by the teacher.
 
-- opens with the content-note plan (ClassroomNotesScreen): per scene, play it or show its summary;
-  the runtime's content notes are then answered from the plan without asking again;
-- projector theme, a chapter/scene indicator and a running session clock along the top;
-- B blanks the screen until B is pressed again; M mutes; C opens the chapter list;
-- at a choice, the teacher picks (1-9 / arrows + Enter) or opens a class vote with V;
-- discussion prompts are full-screen cards that hold the story (no timer unless T is pressed);
-- no auto-advance, no skip; everything is written to the session log.
+It is the ordinary play screen with a classroom overlay (`Presenter`), not a subclass of it:
+- the content-note plan (ClassroomNotesScreen) becomes the runtime's `content_notes` option, so the
+  runtime itself plays a noted scene or shows its summary, and the class never sees the note dialog;
+- the session log is a listener of the runtime (`classroom.session.Recorder`): it is told of new
+  events and choices only, never of what rollback shows again;
+- the overlay draws a header (chapter, scene, session clock) that the play screen keeps room for
+  (`top`), draws discussion prompts full-screen, and takes the classroom keys first: B blanks the
+  screen, M mutes, C opens the chapter list, V opens a class vote at a choice, T starts a prompt's
+  discussion timer, ↑ ↓ scroll a prompt too long for the screen;
+- no auto-advance, no skip, no saves and no quick bar in class.
 """
 from __future__ import annotations
 
 import pygame
 
 from ..classroom import notes
-from ..classroom.session import SessionLog, format_clock
+from ..classroom.session import Recorder, SessionLog, format_clock
 from ..classroom.votes import Vote
 from ..content.model import chapter_entry, chapter_label
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
-from .base import Screen
-from .classroom_ui import AMBER, BIG, BODY, GREEN, HINT, HUGE, RED, backdrop, fit_size, footer, heading
-from .input import Action
-from .play import PlayScreen
-from .theme import HEIGHT, WIDTH
-from .widgets import Item, MenuList, block_height, hit_index, panel, shade, text_block
+from ..ui import draw
+from ..ui.input import Act, Action
+from ..ui.layout import Layout
+from ..ui.screen import Screen
+from ..ui.theme import HEIGHT, WIDTH
+from ..ui.widgets import Item, MenuList, ScrollList, hit_index
+from .classroom_ui import (
+    GAP,
+    MARGIN,
+    SCREEN,
+    backdrop,
+    draw_footer,
+    draw_heading,
+    draw_scroll_bar,
+    footer_layout,
+    heading_layout,
+    high_contrast,
+    scroll_bar,
+    steps,
+    strip,
+    use_list,
+)
 
-HUD_HEIGHT = 46
+TEACHER_PACED = (Act.AUTO, Act.SKIP, Act.QUICKSAVE, Act.QUICKLOAD, Act.BACKLOG, Act.TIMELINE)  # not in class
+CHOICE_HINTS = ("1–9 or ↑ ↓ + Enter: the teacher chooses  ·  V: class vote  ·  C: chapters",
+                "1–9: choose  ·  V: vote  ·  C: chapters", "1–9  ·  V  ·  C")
 
 
-def classroom_options() -> Options:
-    """Prompts on, fact and differ cards where they are written; content notes are asked (the presenter answers)."""
-    return Options(prompts=True, content_notes="ask", cards="inline")
+def classroom_options(plan: dict[str, str]) -> Options:
+    """Prompts on, fact and differ cards where they are written, and content notes answered by the plan."""
+    return Options(prompts=True, content_notes=dict(plan), cards="inline")
 
 
-class ClassroomPlayScreen(PlayScreen):
-    def __init__(self, app, log: SessionLog | None = None, plan: dict[str, str] | None = None,
-                 start_scene: str | None = None, runtime: Runtime | None = None):
-        self.log = log or SessionLog(clock=lambda: app.time)
-        self.plan = dict(plan) if plan is not None else notes.default_plan(app.story)
+def presenter_view(app, log: SessionLog, plan: dict[str, str] | None = None, start_scene: str | None = None):
+    """A play screen with the classroom overlay, its runtime already heard by the session log."""
+    presenter = Presenter(app, log, notes.default_plan(app.story) if plan is None else plan)
+    play = app.nav.make("play", runtime=presenter.runtime(start_scene), overlay=presenter)
+    presenter.play = play
+    return play
+
+
+class Presenter:
+    """The classroom overlay hosted by a PlayScreen (play.py's `overlay`)."""
+
+    saves = False       # no autosaves in the middle of a class
+    quick_bar = False   # no Auto/Skip/Save bar on the projector
+
+    def __init__(self, app, log: SessionLog, plan: dict[str, str]):
+        self.app = app
+        self.log = log
+        self.plan = dict(plan)
+        self.recorder = Recorder(log, app.story, self.plan)
+        self.play = None
         self.blank = False
-        self.timer: float | None = None   # seconds left on a prompt's discussion timer, when started
-        self._quiet = False                # True while rolling back/forward: the log is not written
-        super().__init__(app, start_scene=start_scene, runtime=runtime, options=classroom_options())
+        self.timer: float | None = None               # seconds left on a prompt's discussion timer
+        self.timer_for: ev.PromptEvent | None = None  # the prompt the timer belongs to
+        self.scroll = 0                                # px a prompt too long for the screen is scrolled
+        self.scroll_for: ev.PromptEvent | None = None
 
-    # --- the runtime, with the plan and the log ---------------------------------------------------
+    # --- the runtime ---------------------------------------------------------------------------
 
-    def _chapter(self) -> int | None:
-        scene = self.app.story.scenes.get(self.rt.state.scene)
-        return scene.chapter if scene else None
+    def runtime(self, start_scene: str | None = None) -> Runtime:
+        rt = Runtime(self.app.story, classroom_options(self.plan), start=start_scene, seen=self.app.profile.seen)
+        self.recorder.attach(rt)
+        return rt
 
-    def show(self, event: ev.Event | None) -> None:
-        while isinstance(event, ev.ContentNoteEvent):
-            scene = self.rt.state.scene
-            answer = notes.runtime_answer(self.plan, scene)
-            if not self._quiet:
-                self.log.content_note(scene, self._chapter(), notes.DECISIONS[answer], event.topics)
-            self.rt.choose(answer)
-            event = self.rt.advance()
-        if event is not None and not self._quiet:
-            if isinstance(event, ev.SceneStart):
-                self.log.scene(event.scene, event.title, event.chapter)
-            elif isinstance(event, ev.PromptEvent):
-                self.log.prompt(self.rt.state.scene, self._chapter(), event.question, event.minutes)
-        self.timer = None
-        super().show(event)
-
-    def choose(self, index: int, how: str = "teacher") -> None:
-        e = self.event
-        if isinstance(e, ev.ChoiceEvent):
-            text = next((t for i, t in e.options if i == index), "")
-            self.log.choice(self.rt.state.scene, self._chapter(), e.key, index, text, how, prompt=e.prompt)
-        super().choose(index)
-
-    def rollback(self) -> None:
-        self._quiet = True
-        try:
-            super().rollback()
-        finally:
-            self._quiet = False
-
-    def roll_forward(self) -> None:
-        self._quiet = True
-        try:
-            super().roll_forward()
-        finally:
-            self._quiet = False
+    def chapter(self) -> int | None:
+        return self.recorder.chapter()
 
     def jump(self, scene_id: str) -> None:
-        """Start again at a scene (from the chapter list): a fresh runtime with the same options."""
-        self.rt = Runtime(self.app.story, self.rt.options, start=scene_id, seen=self.app.profile.seen)
-        scene = self.app.story.scenes[scene_id]
-        self.log.jump(scene_id, scene.chapter)
-        self.event = None
-        self.next_event()
+        """Start again at a scene (from the chapter list): a fresh runtime with the same plan."""
+        self.log.jump(scene_id, self.app.story.scenes[scene_id].chapter)
+        self.play.rt = self.runtime(scene_id)
+        self.play.event = None
+        self.play.next_event()
 
-    def open_vote(self) -> bool:
-        if not isinstance(self.event, ev.ChoiceEvent):
-            return False
-        self.app.push(ClassroomVoteScreen(self.app, self, self.event))
-        return True
+    def vote_taken(self, index: int) -> None:
+        """The class voted: the story takes the winner, logged as the class's choice."""
+        self.recorder.how = "vote"
+        self.play.choose(index)
 
-    # --- input -----------------------------------------------------------------------------------
+    # --- overlay hooks -------------------------------------------------------------------------
 
-    def on_action(self, action: Action) -> None:
+    @property
+    def top(self) -> int:
+        return self.app.fonts.line_height(self.app.theme.size("hint")) + 14
+
+    def on_action(self, action: Action) -> bool:
         name = action.name
         if self.blank:
-            if name == "blank":
+            if name == Act.BLANK:
                 self.blank = False
-            elif name == "mute":
+            elif name == Act.MUTE:
                 self.toggle_mute()
-            return  # a blank screen ignores everything else, so a stray key shows nothing
-        if name == "blank":
+            return True  # a blank screen ignores everything else, so a stray key shows nothing
+        event = self.play.event
+        prompt = isinstance(event, ev.PromptEvent)
+        if name == Act.BLANK:
             self.blank = True
             self.app.toasts.clear()
-        elif name == "mute":
+        elif name == Act.MUTE:
             self.toggle_mute()
-        elif name == "chapters":
-            self.app.push(ClassroomChapterList(self.app, self))
-        elif name == "vote":
-            if not self.open_vote():
+        elif name == Act.CHAPTERS:
+            self.app.nav.open("classroom_chapters", presenter=self)
+        elif name == Act.VOTE:
+            if isinstance(event, ev.ChoiceEvent):
+                self.app.nav.open("classroom_vote", presenter=self, event=event)
+            else:
                 self.app.notify("A class vote opens at a choice.")
-        elif name in ("auto", "skip", "quicksave", "quickload", "backlog"):
-            return  # teacher-paced: no auto-advance or skipping, and no saves in the middle of a class
-        elif name == "timeline" and isinstance(self.event, ev.PromptEvent):
-            self.timer = None if self.timer is not None else 60.0 * (self.event.minutes or 5)
-        elif name in ("cancel", "menu"):
-            self.app.push(ClassroomPauseMenu(self.app, self))
+        elif name in (Act.UP, Act.DOWN, Act.WHEEL_UP, Act.WHEEL_DOWN) and prompt:
+            step = self.app.theme.size("body") * 2 * (1 if name in (Act.DOWN, Act.WHEEL_DOWN) else -1)
+            self.scroll = max(0, min(self.prompt_room(event), (self.scroll if self.scroll_for is event else 0) + step))
+            self.scroll_for = event
+        elif name == Act.TIMELINE and prompt:
+            running = self.timer is not None and self.timer_for is event
+            self.timer, self.timer_for = (None, None) if running else (60.0 * (event.minutes or 5), event)
+        elif name in (Act.CANCEL, Act.MENU):
+            self.app.nav.open("classroom_pause", presenter=self)
         else:
-            super().on_action(action)
+            return name in TEACHER_PACED
+        return True
 
     def toggle_mute(self) -> None:
         muted = not self.app.audio.muted
         self.app.audio.set_muted(muted)
         self.app.notify("Sound off (M to turn it on)" if muted else "Sound on")
 
-    def quick(self, name: str) -> None:
-        if name == "Menu":
-            self.app.push(ClassroomPauseMenu(self.app, self))
-
     def update(self, dt: float) -> None:
-        self.auto = self.skip = False
         if self.timer is not None:
             self.timer = max(0.0, self.timer - dt)
-        super().update(dt)
 
-    def _remember(self, event: ev.Event) -> None:
-        """No autosaves in class: chapters reached are still noted."""
-        if isinstance(event, ev.SceneStart):
-            self.app.profile.chapters.add(event.chapter)
-
-    # --- drawing ---------------------------------------------------------------------------------
+    def draw_event(self, surface: pygame.Surface, event: ev.Event) -> bool:
+        if isinstance(event, ev.PromptEvent):
+            self._draw_prompt(surface, event)
+            return True
+        return False
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.blank:
-            surface.fill((0, 0, 0))
+            draw.box(surface, (0, 0, 0), SCREEN)
             return
-        super().draw(surface)
-        self._draw_hud(surface)
-        if isinstance(self.event, ev.ChoiceEvent):
-            footer(surface, self.app, "1–9 or ↑ ↓ + Enter: the teacher chooses  ·  V: class vote  ·  C: chapters")
+        self._draw_header(surface)
+        if isinstance(self.play.event, ev.ChoiceEvent) and "footer" in self.layout():
+            draw_footer(surface, self.app, footer_layout(self.app.fonts, self.app.theme, CHOICE_HINTS))
 
-    def _draw_quick(self, surface: pygame.Surface, box: pygame.Rect) -> None:
-        self.quick_rects = {}  # no Auto/Skip/Save bar on the projector
+    # --- layout --------------------------------------------------------------------------------
 
-    def _draw_hud(self, surface: pygame.Surface) -> None:
-        fonts, theme = self.app.fonts, self.app.theme
-        strip = pygame.Surface((WIDTH, HUD_HEIGHT), pygame.SRCALPHA)
-        strip.fill((0, 0, 0, 190))
-        surface.blit(strip, (0, 0))
-        scene = self.app.story.scenes.get(self.rt.state.scene)
-        if scene:
-            chapter = self.app.story.chapter(scene.chapter)
-            label = fonts.render(chapter_label(scene.chapter) + (f" · {chapter.title}" if chapter else ""), HINT,
-                                 theme.accent, bold=True)
-            surface.blit(label, (20, 9))
-            title = fonts.render(scene.title, HINT, theme.text)
-            x = 20 + label.get_width() + 24
-            if x + title.get_width() < WIDTH - 200:
-                surface.blit(title, (x, 9))
-        extra = " · muted" if self.app.audio.muted else ""
-        clock = fonts.render(format_clock(self.log.elapsed()) + extra, HINT + 2, theme.text, bold=True)
-        surface.blit(clock, (WIDTH - clock.get_width() - 20, 7))
+    def header_texts(self) -> tuple[str, str, str]:
+        story = self.app.story
+        scene = story.scenes.get(self.play.rt.state.scene)
+        chapter = story.chapter(scene.chapter) if scene else None
+        label = chapter_label(scene.chapter) + (f" · {chapter.title}" if chapter else "") if scene else ""
+        clock = format_clock(self.log.elapsed()) + (" · muted" if self.app.audio.muted else "")
+        return label, scene.title if scene else "", clock
 
-    def _card(self, surface, label, title, body, footer_text, label_colour=None, width: int = 900):
-        return super()._card(surface, label, title, body, footer_text, label_colour, max(width, 1040))
-
-    def _draw_card(self, surface: pygame.Surface, e: ev.Event) -> None:
-        if isinstance(e, ev.PromptEvent):
-            self._draw_prompt(surface, e)
+    def header_layout(self, lay: Layout) -> tuple[str, str]:
+        """header (label, title when it fits, clock) into `lay`; returns the label and title as shown
+        (a long chapter title is cut short, its number kept)."""
+        fonts, hint = self.app.fonts, self.app.theme.size("hint")
+        label, title, clock = self.header_texts()
+        lay.add("header", pygame.Rect(0, 0, WIDTH, self.top))
+        clock_w = fonts.width(clock, hint, True)
+        lay.add("header/clock", pygame.Rect(WIDTH - 20 - clock_w, 7, clock_w, fonts.line_height(hint)), hint)
+        room = lay["header/clock"].left - 30 - 20
+        while len(label) > 2 and fonts.width(label, hint, True) > room:
+            label = label[:-2].rstrip() + "…"
+        lay.add("header/label", pygame.Rect(20, 7, fonts.width(label, hint, True), fonts.line_height(hint)), hint)
+        title_w = fonts.width(title, hint)
+        if lay["header/label"].right + 24 + title_w <= room + 20:
+            lay.add("header/title", pygame.Rect(lay["header/label"].right + 24, 7, title_w, fonts.line_height(hint)),
+                    hint)
         else:
-            super()._draw_card(surface, e)
+            title = ""
+        return label, title
+
+    def prompt_hints(self, e: ev.PromptEvent) -> tuple[str, ...]:
+        minutes = f"Suggested: {e.minutes} min  ·  " if e.minutes else ""
+        return (f"{minutes}T: discussion timer  ·  Enter: back to the story  ·  B: blank screen",
+                "T: timer  ·  ↑ ↓: scroll  ·  Enter: go on  ·  B: blank", "T  ·  ↑ ↓  ·  Enter  ·  B")
+
+    def prompt_sizes(self, e: ev.PromptEvent, inner: pygame.Rect) -> tuple[int, int, int]:
+        """The question's and follow-ups' sizes (the largest that fit) and their height at those sizes."""
+        fonts, theme = self.app.fonts, self.app.theme
+
+        def height(q_size: int, f_size: int) -> int:
+            return (draw.block_height(fonts, e.question, q_size, inner.width, bold=True) + 18
+                    + sum(draw.block_height(fonts, f"•  {f}", f_size, inner.width) + 6 for f in e.followups))
+
+        hint = theme.size("hint")
+        q_size, f_size = next(((q, f) for f in steps(theme, "body", "hint")
+                               for q in steps(theme, "huge", "big", "body", "hint")
+                               if f <= q and height(q, f) <= inner.height),
+                              (hint, hint))
+        return q_size, f_size, height(q_size, f_size)
+
+    def prompt_layout(self, e: ev.PromptEvent) -> Layout:
+        """header, card (tag, text), footer: the prompt between the presenter's header and the key hints."""
+        fonts, theme = self.app.fonts, self.app.theme
+        lay = Layout()
+        self.header_layout(lay)
+        foot = footer_layout(fonts, theme, self.prompt_hints(e))
+        card = lay.add("card", pygame.Rect(MARGIN, self.top + 12, WIDTH - 2 * MARGIN,
+                                           foot.rect.top - 12 - self.top - 12))
+        body = theme.size("body")
+        lay.add("card/tag", pygame.Rect(card.left + 40, card.top + 20, card.width - 80, fonts.line_height(body)), body)
+        inner = lay.add("card/text", pygame.Rect(card.left + 40, lay["card/tag"].bottom + 8, card.width - 80 - 14,
+                                                 card.bottom - 20 - lay["card/tag"].bottom - 8))
+        q_size, f_size, _ = self.prompt_sizes(e, inner)
+        lay.sizes["card/text"] = min(q_size, f_size)
+        foot.into(lay)
+        return lay
+
+    def prompt_room(self, e: ev.PromptEvent) -> int:
+        """How far a prompt scrolls: what is left over when even the hint size does not fit its card."""
+        inner = self.prompt_layout(e)["card/text"]
+        return max(0, self.prompt_sizes(e, inner)[2] - inner.height)
+
+    def layout(self) -> Layout:
+        """What the overlay adds to the play screen this frame (for the layout tests)."""
+        e = self.play.event
+        if isinstance(e, ev.PromptEvent):
+            return self.prompt_layout(e)
+        lay = Layout()
+        self.header_layout(lay)
+        menu = getattr(self.play, "menu", None)
+        if isinstance(e, ev.ChoiceEvent) and menu is not None:
+            foot = footer_layout(self.app.fonts, self.app.theme, CHOICE_HINTS)
+            if not any(foot.rect.colliderect(r) for r in menu.layout(self.app.fonts)):  # never over an option
+                foot.into(lay)
+        return lay
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def _draw_header(self, surface: pygame.Surface) -> None:
+        fonts, theme = self.app.fonts, self.app.theme
+        hint = theme.size("hint")
+        lay = Layout()
+        label, title = self.header_layout(lay)
+        strip(surface, theme, lay["header"])
+        draw.text(surface, fonts, label, hint, theme.accent, lay["header/label"].topleft, bold=True)
+        if title:
+            draw.text(surface, fonts, title, hint, theme.text, lay["header/title"].topleft)
+        draw.text(surface, fonts, self.header_texts()[2], hint, theme.text, lay["header/clock"].topleft, bold=True)
 
     def _draw_prompt(self, surface: pygame.Surface, e: ev.PromptEvent) -> None:
         """A discussion prompt fills the screen: big, calm, and it waits for the teacher."""
         fonts, theme = self.app.fonts, self.app.theme
-        surface.fill((14, 22, 16))
-        pygame.draw.rect(surface, GREEN, (40, HUD_HEIGHT + 20, WIDTH - 80, HEIGHT - HUD_HEIGHT - 90), 3,
-                         border_radius=18)
-        tag = fonts.render("DISCUSS", BODY, GREEN, bold=True)
-        surface.blit(tag, (90, HUD_HEIGHT + 44))
-        width = WIDTH - 180
-        follow = [f"•  {q}" for q in e.followups]
-        q_size = fit_size(fonts, [e.question], width, 250, sizes=(46, 42, BIG, 36, BODY), bold=True)
-        y = text_block(surface, fonts, e.question, q_size, theme.text, pygame.Rect(90, HUD_HEIGHT + 96, width, 0),
-                       bold=True) + 18
-        if follow:
-            f_size = fit_size(fonts, follow, width, HEIGHT - 120 - y, sizes=(BODY, 30, 28, 26, HINT), gap=6)
-            for line in follow:
-                y = text_block(surface, fonts, line, f_size, theme.muted, pygame.Rect(90, y, width, 0)) + 6
-        if self.timer is not None:
-            left = fonts.render(format_clock(self.timer), HUGE, RED if self.timer == 0 else theme.accent, bold=True)
-            surface.blit(left, (WIDTH - 90 - left.get_width(), HUD_HEIGHT + 36))
-        minutes = f"Suggested: {e.minutes} min  ·  " if e.minutes else ""
-        footer(surface, self.app, f"{minutes}T: discussion timer  ·  Enter: back to the story  ·  B: blank screen")
+        lay = self.prompt_layout(e)
+        card, inner = lay["card"], lay["card/text"]
+        q_size, f_size, total = self.prompt_sizes(e, inner)
+        room = max(0, total - inner.height)
+        scroll = min(room, self.scroll) if self.scroll_for is e else 0
+        draw.box(surface, theme.veil if high_contrast(theme) else (14, 22, 16), SCREEN)
+        draw.box(surface, theme.prompt, card, width=3, radius=18)
+        body = theme.size("body")
+        draw.text(surface, fonts, "DISCUSS", body, theme.prompt, lay["card/tag"].topleft, bold=True)
+        if self.timer is not None and self.timer_for is e:
+            draw.text(surface, fonts, format_clock(self.timer), body, theme.danger if self.timer == 0 else theme.accent,
+                      lay["card/tag"].topright, anchor="topright", bold=True)
+        with draw.clip(surface, inner):
+            y = draw.text_block(surface, fonts, e.question, q_size, theme.text,
+                                pygame.Rect(inner.left, inner.top - scroll, inner.width, 0), bold=True) + 18
+            for q in e.followups:
+                y = draw.text_block(surface, fonts, f"•  {q}", f_size, theme.dim,
+                                    pygame.Rect(inner.left, y, inner.width, 0)) + 6
+        if room:
+            draw_scroll_bar(surface, theme, *scroll_bar(inner.move(14 + 4, 0), total, scroll))
+        draw_footer(surface, self.app, footer_layout(fonts, theme, self.prompt_hints(e)))
+
+
+# --- before class: the content-note plan ---------------------------------------------------------------
+
+NOTES_TAG, NOTES_TITLE = "Before class · content notes", "Play each of these scenes, or show a short summary?"
+NOTES_HINTS = ("↑ ↓ move  ·  ← →: play ↔ summary  ·  1: all play  ·  2: all summaries  ·  Enter on Start: begin"
+               "  ·  Esc: back",
+               "↑ ↓ move  ·  ← →: play ↔ summary  ·  1 / 2: all play / all summaries  ·  Esc: back",
+               "↑ ↓  ·  ← →: play ↔ summary  ·  Esc")
+PILLS = {notes.PLAY: "PLAY", notes.SUMMARY: "SUMMARY"}
+START = "Start the story  ▸"
+
+
+def note_row_text(n: notes.NotedScene) -> tuple[str, str]:
+    short = "Prologue" if n.chapter == 0 else f"Ch {n.chapter}"
+    return f"{short} · {n.title}", "; ".join(n.topics)
 
 
 class ClassroomNotesScreen(Screen):
-    """Before the story: every scene with a content note, and for each, play it or show its summary."""
+    """Before the story: every scene with a content note, and for each, play it or show its summary.
+
+    ← → (or a click) switch the selected scene between PLAY and SUMMARY; Enter walks down the list and
+    starts the story on the last row (Tab starts it from anywhere); Esc goes back without starting."""
 
     def __init__(self, app, log: SessionLog, on_start=None, plan: dict[str, str] | None = None):
         super().__init__(app)
         self.log = log
         self.noted = notes.noted_scenes(app.story)
         self.plan = dict(plan) if plan is not None else notes.default_plan(app.story)
-        self.index = 0
         self.on_start = on_start
-        self.rects: list[pygame.Rect] = []
+        self.list = ScrollList(len(self.noted) + 1, self._measure, gap=8)
+        self.title_size = app.theme.size("body")
 
     @property
-    def rows(self) -> int:
-        return len(self.noted) + 1  # the last row starts the story
+    def index(self) -> int:
+        return self.list.index
 
     def start(self) -> None:
         self.log.content_plan(self.plan)
-        play = ClassroomPlayScreen(self.app, self.log, self.plan)
+        play = presenter_view(self.app, self.log, self.plan)
         self.app.pop()
         self.app.push(play)
         if self.on_start:
@@ -241,194 +336,278 @@ class ClassroomNotesScreen(Screen):
 
     def on_action(self, action: Action) -> None:
         name = action.name
-        if name in ("up", "down"):
-            self.index = (self.index + (1 if name == "down" else -1)) % self.rows
-        elif name in ("confirm", "left", "right", "click"):
-            if name == "click" and action.pos:
-                hit = hit_index(self.rects, action.pos)
-                if hit is None:
-                    return
-                self.index = hit
-            if self.index == len(self.noted):
-                if name in ("confirm", "click"):
-                    self.start()
-            else:
+        if name == Act.DIGIT:
+            if action.number in (1, 2):
+                for n in self.noted:  # 1: play every scene, 2: summaries for every scene
+                    self.plan[n.scene] = notes.DECISIONS[action.number - 1]
+            return
+        if name in (Act.LEFT, Act.RIGHT):
+            if self.index < len(self.noted):
                 notes.toggle(self.plan, self.noted[self.index].scene)
-        elif name == "next":
+            return
+        if name == Act.NEXT:
             self.start()
-        elif name == "digit" and action.number in (1, 2):
-            for n in self.noted:  # 1: play every scene, 2: summaries for every scene
-                self.plan[n.scene] = notes.DECISIONS[action.number - 1]
-        elif name in ("cancel", "menu"):
+            return
+        used = self.list.on_action(action, self.layout()["list"])
+        if used is not None and used.chosen is not None:
+            if used.chosen == len(self.noted):
+                self.start()
+            elif name == Act.CLICK:
+                notes.toggle(self.plan, self.noted[used.chosen].scene)
+            else:
+                self.list.move(1)  # Enter on a scene walks on towards "Start the story"
+        elif used is None and name in (Act.CANCEL, Act.MENU):
             self.app.pop()
+
+    # --- layout ------------------------------------------------------------------------------------
+
+    def _pill_w(self) -> int:
+        hint = self.app.theme.size("hint")
+        return max(self.app.fonts.width(p, hint, True) for p in PILLS.values()) + 40
+
+    def _text_w(self, width: int) -> int:
+        return width - 40 - self._pill_w() - 20
+
+    def _measure(self, i: int, width: int, title_size: int | None = None) -> int:
+        fonts, hint = self.app.fonts, self.app.theme.size("hint")
+        size = title_size or self.title_size
+        if i == len(self.noted):
+            return fonts.line_height(size) + 20
+        title, topics = note_row_text(self.noted[i])
+        h = (draw.block_height(fonts, title, size, self._text_w(width), bold=True, spacing=1.0)
+             + draw.block_height(fonts, topics, hint, self._text_w(width), spacing=1.0))
+        return max(h, fonts.line_height(hint) + 12) + 20
+
+    def layout(self) -> Layout:
+        """header, list (rows with their pills, scroll bar), footer. The scene titles take the largest size at
+        which at least three rows show at once."""
+        fonts, theme = self.app.fonts, self.app.theme
+        lay = Layout()
+        foot = footer_layout(fonts, theme, NOTES_HINTS)
+        head = heading_layout(fonts, theme, NOTES_TAG, NOTES_TITLE, top=14, room=fonts.line_height(theme.size("big")))
+        head.into(lay)
+        area = pygame.Rect(MARGIN + 30, head.bottom + 12, WIDTH - 2 * MARGIN - 60,
+                           foot.rect.top - 10 - head.bottom - 12)
+        want = min(3, self.list.count)
+        width = area.width - 18
+        self.title_size = next((s for s in steps(theme, "body", "hint")
+                                if sum(self._measure(i, width, s) + 8 for i in range(want)) <= area.height),
+                               theme.size("hint"))
+        rows = self.list.layout(area)
+        rows.into(lay, "list")
+        hint = theme.size("hint")
+        for i, rect in rows.rows.items():
+            lay.sizes[f"list/row{i}"] = min(self.title_size, hint)
+            if i < len(self.noted):
+                ph = fonts.line_height(hint) + 12
+                lay.add(f"list/row{i}/pill", pygame.Rect(rect.right - 20 - self._pill_w(), rect.centery - ph // 2,
+                                                          self._pill_w(), ph), hint)
+        foot.into(lay)
+        return lay
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         backdrop(surface, self.app, 225)
-        y = heading(surface, self.app, "Before class · content notes",
-                    "Play each of these scenes, or show a short summary?", theme.danger,
-                    top=18)
-        top, bottom = y + 8, HEIGHT - 56
-        heights = []
-        for n in self.noted:
-            heights.append(fonts.line_height(28) + block_height(fonts, "; ".join(n.topics), HINT, 880) + 18)
-        heights.append(fonts.line_height(30) + 22)
-        # scroll so that the selected row is on screen
-        starts, acc = [], 0
-        for h in heights:
-            starts.append(acc)
-            acc += h + 8
-        offset = 0
-        sel_top, sel_bottom = starts[self.index], starts[self.index] + heights[self.index]
-        if sel_bottom > bottom - top:
-            offset = sel_bottom - (bottom - top)
-        offset = min(offset, sel_top)
-        clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(0, top, WIDTH, bottom - top))
-        self.rects = []
-        for i, h in enumerate(heights):
-            rect = pygame.Rect(70, top + starts[i] - offset, WIDTH - 140, h)
-            self.rects.append(rect)
+        lay = self.layout()
+        draw_heading(surface, self.app, heading_layout(fonts, theme, NOTES_TAG, NOTES_TITLE, top=14,
+                                                       room=fonts.line_height(theme.size("big"))),
+                     NOTES_TAG, NOTES_TITLE, theme.danger)
+        hint, size = theme.size("hint"), self.title_size
+        rows = self.list.layout(lay["list"])
+        for i, rect in rows.rows.items():
             selected = i == self.index
-            panel(surface, rect, theme, alpha=240 if selected else 200, edge=theme.accent if selected else None,
-                  radius=10)
+            draw.panel(surface, rect, theme, alpha=250 if selected else 225, edge=theme.accent if selected else None,
+                       radius=10)
             if i == len(self.noted):
-                label = fonts.render("Start the story  ▸", 30, theme.accent if selected else theme.text, bold=True)
-                surface.blit(label, (rect.centerx - label.get_width() // 2, rect.top + 11))
+                draw.text(surface, fonts, START, size, theme.accent if selected else theme.text, rect.center,
+                          anchor="center", bold=True)
                 continue
-            n = self.noted[i]
-            short = "Prologue" if n.chapter == 0 else f"Ch {n.chapter}"
-            title = fonts.render(f"{short} · {n.title}", 28, theme.text, bold=True)
-            surface.blit(title, (rect.left + 20, rect.top + 8))
-            text_block(surface, fonts, "; ".join(n.topics), HINT, theme.muted,
-                       pygame.Rect(rect.left + 20, rect.top + 10 + fonts.line_height(28), 880, 0), spacing=1.0)
-            decision = self.plan.get(n.scene, notes.PLAY)
-            colour = GREEN if decision == notes.PLAY else AMBER
-            pill_text = "PLAY" if decision == notes.PLAY else "SUMMARY"
-            pill = fonts.render(pill_text, 26, (16, 16, 20), bold=True)
-            pill_rect = pygame.Rect(rect.right - 200, rect.centery - 22, 180, 44)
-            pygame.draw.rect(surface, colour, pill_rect, border_radius=22)
-            surface.blit(pill, (pill_rect.centerx - pill.get_width() // 2, pill_rect.centery - pill.get_height() // 2))
-        surface.set_clip(clip)
-        footer(surface, self.app, "↑ ↓ move  ·  Enter / ← →: play ↔ summary  ·  1: all play  ·  2: all summaries"
-                                  "  ·  Tab: start")
+            title, topics = note_row_text(self.noted[i])
+            text_w = self._text_w(rect.width)
+            y = draw.text_block(surface, fonts, title, size, theme.text,
+                                pygame.Rect(rect.left + 20, rect.top + 10, text_w, 0), bold=True, spacing=1.0)
+            draw.text_block(surface, fonts, topics, hint, theme.dim, pygame.Rect(rect.left + 20, y, text_w, 0),
+                            spacing=1.0)
+            decision = self.plan.get(self.noted[i].scene, notes.PLAY)
+            pill = lay[f"list/row{i}/pill"]
+            draw.box(surface, theme.success if decision == notes.PLAY else theme.differ, pill,
+                     radius=pill.height // 2)
+            draw.text(surface, fonts, PILLS[decision], hint, theme.on_accent, pill.center, anchor="center", bold=True)
+        ScrollList.draw_bar(surface, rows, theme)
+        draw_footer(surface, self.app, footer_layout(fonts, theme, NOTES_HINTS))
+
+
+# --- a class vote --------------------------------------------------------------------------------------
+
+VOTE_HINTS = ("Number key: one hand  ·  ↑ ↓: change the count  ·  Enter: take the winner  ·  Esc: cancel",
+              "Number: a hand  ·  ↑ ↓: count  ·  Enter: winner  ·  Esc", "1–9  ·  ↑ ↓  ·  Enter  ·  Esc")
 
 
 class ClassroomVoteScreen(Screen):
     """A show-of-hands vote on the choice on screen. The tally goes to the session log."""
 
-    def __init__(self, app, play: ClassroomPlayScreen, event: ev.ChoiceEvent):
+    def __init__(self, app, presenter: Presenter, event: ev.ChoiceEvent):
         super().__init__(app)
-        self.play = play
+        self.presenter = presenter
         self.event = event
         self.vote = Vote(event.options, event.prompt)
         self.tie_mode = False
         self.blank = False
-        self.rects: list[pygame.Rect] = []
 
     def finish(self, position: int) -> None:
-        v = self.vote
+        v, p = self.vote, self.presenter
         index = v.options[position][0]
-        self.play.log.vote(self.play.rt.state.scene, self.play._chapter(), self.event.key, self.event.prompt,
-                           v.tallies(), index, tie_broken=v.tied)
+        p.log.vote(p.play.rt.state.scene, p.chapter(), self.event.key, self.event.prompt, v.tallies(), index,
+                   tie_broken=v.tied)
         self.app.pop()
-        self.play.choose(index, how="vote")
+        p.vote_taken(index)
 
     def on_action(self, action: Action) -> None:
         v, name = self.vote, action.name
-        if name == "blank":
+        if name == Act.BLANK:
             self.blank = not self.blank
         elif self.blank:
             return
-        elif name == "mute":
-            self.play.toggle_mute()
-        elif name == "digit":
+        elif name == Act.MUTE:
+            self.presenter.toggle_mute()
+        elif name == Act.DIGIT:
             if self.tie_mode:
                 if v.break_tie(action.number - 1):
                     self.finish(action.number - 1)
             else:
                 v.hand(action.number - 1)
-        elif name == "up":
-            v.change(+1)
+        elif name in (Act.UP, Act.DOWN):
+            v.change(+1 if name == Act.UP else -1)
             self.tie_mode = False
-        elif name == "down":
-            v.change(-1)
-            self.tie_mode = False
-        elif name in ("left", "right", "next"):
-            v.move(-1 if name == "left" else 1)
-        elif name == "click" and action.pos:
-            hit = hit_index(self.rects, action.pos)
-            if hit is not None:
-                if self.tie_mode and v.break_tie(hit):
-                    self.finish(hit)
-                elif not self.tie_mode:
-                    v.hand(hit)
-        elif name == "confirm":
-            winner = v.winner()
-            if winner is not None:
-                self.finish(winner)
-            elif self.tie_mode and v.selected in v.leaders():
-                v.break_tie(v.selected)
-                self.finish(v.selected)
-            else:
-                self.tie_mode = True
-        elif name in ("cancel", "menu"):
+        elif name in (Act.LEFT, Act.RIGHT, Act.NEXT):
+            v.move(-1 if name == Act.LEFT else 1)
+        elif name == Act.CLICK and action.pos:
+            self.click(action.pos)
+        elif name == Act.CONFIRM:
+            self.take()
+        elif name in (Act.CANCEL, Act.MENU):
             if self.tie_mode:
                 self.tie_mode = False
             else:
                 self.app.pop()
 
+    def click(self, pos: tuple[int, int]) -> None:
+        v = self.vote
+        lay = self.layout()
+        hit = hit_index([lay[f"options/row{i}"] for i in range(len(v.options))], pos)
+        if hit is None:
+            return
+        if self.tie_mode and v.break_tie(hit):
+            self.finish(hit)
+        elif not self.tie_mode:
+            v.hand(hit)
+
+    def take(self) -> None:
+        v = self.vote
+        winner = v.winner()
+        if winner is not None:
+            self.finish(winner)
+        elif self.tie_mode and v.selected in v.leaders():
+            v.break_tie(v.selected)
+            self.finish(v.selected)
+        else:
+            self.tie_mode = True
+
+    def tag(self) -> str:
+        return "Class vote · tie: press the number of the option to take" if self.tie_mode else "Class vote · hands up!"
+
+    def _columns(self) -> tuple[int, int]:
+        """The width of the number column and of the tally column."""
+        fonts, big = self.app.fonts, self.app.theme.size("big")
+        return fonts.width("9", big, True) + 40, fonts.width("99", big, True) + 40
+
+    def _text_size(self, text_w: int, room: int) -> int:
+        fonts, theme = self.app.fonts, self.app.theme
+        texts = [t for _, t in self.vote.options]
+        return next((s for s in steps(theme, "body", "hint")
+                     if sum(draw.block_height(fonts, t, s, text_w, spacing=1.0) + 16 for t in texts) <= room),
+                    theme.size("hint"))
+
+    def layout(self) -> Layout:
+        """header (the question), options (one row each: number, text, tally), footer."""
+        fonts, theme = self.app.fonts, self.app.theme
+        lay = Layout()
+        foot = footer_layout(fonts, theme, [f"{h}  ·  {self.vote.total} hands" for h in VOTE_HINTS])
+        head = heading_layout(fonts, theme, self.tag(), self.event.prompt, top=14,
+                              room=2 * fonts.line_height(theme.size("big")))
+        head.into(lay)
+        n, top = len(self.vote.options), head.bottom + 12
+        area = lay.add("options", pygame.Rect(MARGIN, top, WIDTH - 2 * MARGIN, foot.rect.top - 10 - top))
+        number_w, tally_w = self._columns()
+        text_w = area.width - number_w - tally_w - 20
+        size = self._text_size(text_w, area.height - GAP * (n - 1))
+        heights = [max(draw.block_height(fonts, t, size, text_w, spacing=1.0) + 16,
+                       fonts.line_height(theme.size("big")) + 8) for _, t in self.vote.options]
+        spare = min(40, max(0, area.height - GAP * (n - 1) - sum(heights)) // n)
+        y = area.top
+        for i, h in enumerate(heights):
+            row = lay.add(f"options/row{i}", pygame.Rect(area.left, y, area.width, min(h + spare, area.bottom - y)),
+                          size)
+            y = row.bottom + GAP
+        foot.into(lay)
+        return lay
+
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme, v = self.app.fonts, self.app.theme, self.vote
-        surface.fill((12, 16, 28))
         if self.blank:
-            surface.fill((0, 0, 0))
+            draw.box(surface, (0, 0, 0), SCREEN)
             return
-        tag = "Class vote · tie: press the number of the option to take" if self.tie_mode else "Class vote · hands up!"
-        y = heading(surface, self.app, tag, self.event.prompt, AMBER if self.tie_mode else theme.accent, top=18) + 10
-        n = len(v.options)
-        bottom = HEIGHT - 60
-        gap = 10
-        row_h = min(112, (bottom - y - gap * (n - 1)) // n)
-        text_w = WIDTH - 120 - 110 - 190
-        size = fit_size(fonts, [t for _, t in v.options], text_w, (row_h - 12) * n,
-                        sizes=(BODY, 30, 28, 26, HINT))
+        draw.box(surface, theme.veil if high_contrast(theme) else (12, 16, 28), SCREEN)
+        lay = self.layout()
+        head = heading_layout(fonts, theme, self.tag(), self.event.prompt, top=14,
+                              room=2 * fonts.line_height(theme.size("big")))
+        draw_heading(surface, self.app, head, self.tag(), self.event.prompt, theme.differ if self.tie_mode else None)
+        big = theme.size("big")
+        number_w, tally_w = self._columns()
         most = max(max(v.counts), 1)
         leaders = v.leaders() if v.total else []
-        self.rects = []
         for pos, ((_, text), count) in enumerate(zip(v.options, v.counts)):
-            rect = pygame.Rect(60, y + pos * (row_h + gap), WIDTH - 120, row_h)
-            self.rects.append(rect)
-            selected = pos == v.selected
-            lead = pos in leaders
-            panel(surface, rect, theme, alpha=245, edge=theme.accent if selected else (AMBER if lead else None),
-                  radius=12)
+            rect, size = lay[f"options/row{pos}"], lay.sizes[f"options/row{pos}"]
+            text_w = rect.width - number_w - tally_w - 20
+            selected, lead = pos == v.selected, pos in leaders
+            draw.panel(surface, rect, theme, alpha=245, radius=12,
+                       edge=theme.accent if selected else (theme.differ if lead else None))
             if count:
-                bar = pygame.Rect(rect.left + 110, rect.bottom - 12, round((rect.width - 300) * count / most), 6)
-                pygame.draw.rect(surface, GREEN if lead else theme.muted, bar, border_radius=3)
-            num = fonts.render(str(pos + 1), HUGE, theme.accent if selected else theme.text, bold=True)
-            surface.blit(num, (rect.left + 55 - num.get_width() // 2, rect.centery - num.get_height() // 2))
-            lines = fonts.wrap(text, size, text_w)
-            th = len(lines) * round(fonts.line_height(size) * 1.0)
-            text_block(surface, fonts, text, size, theme.text,
-                       pygame.Rect(rect.left + 110, rect.centery - th // 2 - 3, text_w, 0), spacing=1.0)
-            tally = fonts.render(str(count), HUGE, GREEN if lead else theme.text, bold=True)
-            surface.blit(tally, (rect.right - 40 - tally.get_width(), rect.centery - tally.get_height() // 2))
-        footer(surface, self.app, f"Number key: one hand  ·  ↑ ↓: change the count  ·  Enter: take the winner"
-                                  f"  ·  Esc: cancel  ·  {v.total} hands")
+                bar = pygame.Rect(rect.left + number_w, rect.bottom - 10, round((text_w - 10) * count / most), 6)
+                draw.box(surface, theme.success if lead else theme.dim, bar, radius=3)
+            draw.text(surface, fonts, str(pos + 1), big, theme.accent if selected else theme.text,
+                      (rect.left + number_w // 2, rect.centery), anchor="center", bold=True)
+            th = draw.block_height(fonts, text, size, text_w, spacing=1.0)
+            draw.text_block(surface, fonts, text, size, theme.text,
+                            pygame.Rect(rect.left + number_w, rect.centery - th // 2 - 3, text_w, 0), spacing=1.0)
+            draw.text(surface, fonts, str(count), big, theme.success if lead else theme.text,
+                      (rect.right - tally_w // 2, rect.centery), anchor="center", bold=True)
+        draw_footer(surface, self.app, footer_layout(fonts, theme, [f"{h}  ·  {v.total} hands" for h in VOTE_HINTS]))
+
+
+# --- jump to a chapter ---------------------------------------------------------------------------------
+
+CHAPTER_HINTS = ("↑ ↓ move  ·  Enter: start the chapter  ·  Esc: back to the story", "↑ ↓  ·  Enter: start  ·  Esc")
 
 
 class ClassroomChapterList(Screen):
-    """Jump to any chapter (C in the presenter view): every chapter on one screen, in two columns."""
+    """Jump to any chapter (C in the presenter view): the chapters in a list that scrolls when long."""
 
-    def __init__(self, app, play: ClassroomPlayScreen):
+    def __init__(self, app, presenter: Presenter):
         super().__init__(app)
-        self.play = play
+        self.presenter = presenter
         self.chapters = [(c, app.story.scenes_in_chapter(c.number)) for c in app.story.chapters]
-        self.current = play._chapter()
-        self.index = next((i for i, (c, _) in enumerate(self.chapters) if c.number == self.current), 0)
-        self.per_column = (len(self.chapters) + 1) // 2
-        self.rects: list[pygame.Rect] = []
+        self.current = presenter.chapter()
+        self.list = ScrollList(len(self.chapters), self._measure, gap=6)
+        self.list.index = next((i for i, (c, _) in enumerate(self.chapters) if c.number == self.current), 0)
+
+    def _measure(self, i: int, width: int) -> int:
+        chapter = self.chapters[i][0]
+        return draw.block_height(self.app.fonts, chapter_entry(chapter.number, chapter.title),
+                                 self.app.theme.size("body"), width - 40 - self._now_w()) + 16
+
+    def _now_w(self) -> int:
+        return self.app.fonts.width("now", self.app.theme.size("hint"), True) + 40
 
     def jump(self, position: int) -> None:
         chapter, scenes = self.chapters[position]
@@ -437,72 +616,83 @@ class ClassroomChapterList(Screen):
             return
         first = next((s for s in notes.story_order(self.app.story) if s.chapter == chapter.number), scenes[0])
         self.app.pop()
-        self.play.jump(first.id)
+        self.presenter.jump(first.id)
 
     def on_action(self, action: Action) -> None:
-        name, n = action.name, len(self.chapters)
-        if name in ("up", "down"):
-            self.index = (self.index + (1 if name == "down" else -1)) % n
-        elif name in ("left", "right"):
-            step = self.per_column if name == "right" else -self.per_column
-            if 0 <= self.index + step < n:
-                self.index += step
-        elif name == "confirm":
-            self.jump(self.index)
-        elif name == "click" and action.pos:
-            hit = hit_index(self.rects, action.pos)
-            if hit is not None:
-                self.jump(hit)
-        elif name in ("cancel", "menu", "chapters"):
+        if not use_list(self.list, action, self.layout()["list"], self.jump) \
+                and action.name in (Act.CANCEL, Act.MENU, Act.CHAPTERS):
             self.app.pop()
+
+    def layout(self) -> Layout:
+        fonts, theme = self.app.fonts, self.app.theme
+        lay = Layout()
+        foot = footer_layout(fonts, theme, CHAPTER_HINTS)
+        head = heading_layout(fonts, theme, "Go to a chapter", "Chapters", top=14)
+        head.into(lay)
+        area = pygame.Rect(MARGIN + 60, head.bottom + 12, WIDTH - 2 * MARGIN - 120,
+                           foot.rect.top - 10 - head.bottom - 12)
+        rows = self.list.layout(area)
+        rows.into(lay, "list")
+        for i in rows.rows:
+            lay.sizes[f"list/row{i}"] = theme.size("body")
+        foot.into(lay)
+        return lay
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         backdrop(surface, self.app, 220)
-        top = heading(surface, self.app, "Go to a chapter", "Chapters", top=14) + 14
-        rows = self.per_column
-        gap = 10
-        h = min(84, (HEIGHT - 60 - top - gap * (rows - 1)) // rows)
-        w = (WIDTH - 120 - 20) // 2
-        self.rects = []
-        for i, (chapter, scenes) in enumerate(self.chapters):
-            rect = pygame.Rect(60 + (i // rows) * (w + 20), top + (i % rows) * (h + gap), w, h)
-            self.rects.append(rect)
-            selected = i == self.index
-            panel(surface, rect, theme, alpha=240 if selected else 200, edge=theme.accent if selected else None,
-                  radius=10)
-            colour = theme.accent if selected else (theme.text if scenes else theme.muted)
+        lay = self.layout()
+        draw_heading(surface, self.app, heading_layout(fonts, theme, "Go to a chapter", "Chapters", top=14),
+                     "Go to a chapter", "Chapters")
+        body, hint = theme.size("body"), theme.size("hint")
+        rows = self.list.layout(lay["list"])
+        for i, rect in rows.rows.items():
+            chapter, scenes = self.chapters[i]
+            selected = i == self.list.index
+            draw.panel(surface, rect, theme, alpha=250 if selected else 225, edge=theme.accent if selected else None,
+                       radius=10)
+            colour = theme.accent if selected else (theme.text if scenes else theme.dim)
             label = chapter_entry(chapter.number, chapter.title)
-            size = 30 if fonts.width(label, 30, True) < w - 150 else 26
-            image = fonts.render(label, size, colour, bold=selected)
-            surface.blit(image, (rect.left + 20, rect.centery - image.get_height() // 2))
+            text_w = rect.width - 40 - self._now_w()
+            h = draw.block_height(fonts, label, body, text_w)
+            draw.text_block(surface, fonts, label, body, colour, pygame.Rect(rect.left + 20, rect.centery - h // 2,
+                                                                             text_w, 0), bold=selected)
             if chapter.number == self.current:
-                now = fonts.render("now", HINT, GREEN, bold=True)
-                surface.blit(now, (rect.right - 20 - now.get_width(), rect.centery - now.get_height() // 2))
-        footer(surface, self.app, "↑ ↓ ← → move  ·  Enter: start the chapter  ·  Esc: back to the story")
+                draw.text(surface, fonts, "now", hint, theme.success, (rect.right - 20, rect.centery),
+                          anchor="midright", bold=True)
+        ScrollList.draw_bar(surface, rows, theme)
+        draw_footer(surface, self.app, footer_layout(fonts, theme, CHAPTER_HINTS))
 
 
 class ClassroomPauseMenu(Screen):
     opaque = False
 
-    def __init__(self, app, play: ClassroomPlayScreen):
+    def __init__(self, app, presenter: Presenter):
         super().__init__(app)
-        self.play = play
+        self.presenter = presenter
         self.menu = MenuList([Item("Back to the story", app.pop), Item("Chapters", self.chapters),
-                              Item("Classroom menu", self.leave)], (WIDTH // 2, 380), 560, BODY)
+                              Item("Classroom menu", self.leave)], (WIDTH // 2, HEIGHT // 2), 560,
+                             app.theme.size("body"), fonts=app.fonts)
 
     def chapters(self) -> None:
         self.app.pop()
-        self.app.push(ClassroomChapterList(self.app, self.play))
+        self.app.nav.open("classroom_chapters", presenter=self.presenter)
 
     def leave(self) -> None:
         self.app.pop()  # this menu
         self.app.pop()  # the presenter view: the hub keeps it, to resume later
 
+    def layout(self) -> Layout:
+        lay = Layout()
+        self.menu.fonts = self.app.fonts
+        self.menu.list_layout(self.app.fonts).into(lay, "menu")
+        return lay
+
     def on_action(self, action: Action) -> None:
-        if not self.menu.on_action(action) and action.name in ("cancel", "menu"):
+        self.menu.fonts = self.app.fonts
+        if not self.menu.on_action(action) and action.name in (Act.CANCEL, Act.MENU):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        shade(surface, 170)
+        draw.shade(surface, 200)
         self.menu.draw(surface, self.app.fonts, self.app.theme)

@@ -1,23 +1,39 @@
 """The classroom quiz on screen: pick a question set and 2-6 teams, then play by keyboard alone.
 
-Every team answers every question: the teacher presses the number of a team's answer (the
-next team is then selected; ← → pick a team), Enter reveals the answer with its explanation
-and source, Enter again goes on. Scores stay on screen. Esc ends the quiz early.
+Every team answers every question: the teacher presses the number of the selected team's answer
+(the next team still without an answer is then selected; ← → move among those teams only, so a
+number key never overwrites an answer; PgUp takes back the last answer entered). The projector
+shows only *that* a team has answered, never what, until Enter reveals the answer with its
+explanation and source; Enter again goes on. Scores stay on screen. Esc ends the quiz early.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pygame
 
-from ..classroom.quiz import DONE, MAX_TEAMS, MIN_TEAMS, REVEAL, TOPIC_TITLES, Question, Quiz, QuizGame
+from ..classroom.quiz import ASK, DONE, MAX_TEAMS, MIN_TEAMS, REVEAL, TOPIC_TITLES, Question, Quiz, QuizGame
 from ..classroom.session import SessionLog
 from ..content.model import chapter_label
-from .base import Screen
-from .classroom_ui import BIG, BLUE, BODY, GREEN, HINT, RED, backdrop, fit_size, footer, heading
-from .input import Action
-from .theme import HEIGHT, WIDTH
-from .widgets import block_height, hit_index, panel, text_block
-
-TEAM_COLOURS = [(242, 201, 76), (118, 180, 220), (147, 196, 125), (224, 140, 160), (200, 160, 230), (240, 150, 90)]
+from ..ui import draw
+from ..ui.draw import block_height, text_block
+from ..ui.input import Act, Action
+from ..ui.layout import Layout
+from ..ui.screen import Screen
+from ..ui.theme import WIDTH
+from ..ui.widgets import hit_index
+from .classroom_ui import (
+    GAP,
+    MARGIN,
+    TEAM_COLOURS,
+    Footer,
+    backdrop,
+    draw_footer,
+    draw_heading,
+    footer_layout,
+    heading_layout,
+    steps,
+)
 
 
 def question_sets(quiz: Quiz, story) -> list[tuple[str, list[Question]]]:
@@ -32,6 +48,35 @@ def question_sets(quiz: Quiz, story) -> list[tuple[str, list[Question]]]:
     if quiz.story():
         sets.append(("All the story chapters", quiz.story()))
     return sets
+
+
+# --- setup -----------------------------------------------------------------------------------------
+
+SETUP_TAG, SETUP_TITLE = "Classroom quiz", "Choose the questions and the teams"
+SETUP_HINTS = ("↑ ↓ move  ·  ← → change  ·  2–6: number of teams  ·  Enter: start  ·  Esc: back",
+               "↑ ↓ move  ·  ← → change  ·  Enter: start  ·  Esc: back", "↑↓ ←→  Enter  Esc")
+
+
+def setup_layout(fonts, theme, rows: list[tuple[str, str]]):
+    """The heading, one box per row (label over value, the value wrapped) and the footer."""
+    foot = footer_layout(fonts, theme, SETUP_HINTS)
+    head = heading_layout(fonts, theme, SETUP_TAG, SETUP_TITLE, room=fonts.line_height(theme.size("big")) * 2)
+    hint = theme.size("hint")
+    width = WIDTH - 2 * MARGIN - 160
+    boxes, y = [], head.bottom + 16
+    room = foot.rect.top - 10 - y - GAP * (len(rows) - 1)
+    value_size = next((s for s in steps(theme, "body", "hint")
+                       if sum(_setup_row(fonts, label, value, hint, s, width) for label, value in rows) <= room), hint)
+    for label, value in rows:
+        h = _setup_row(fonts, label, value, hint, value_size, width)
+        boxes.append(pygame.Rect(MARGIN + 80, y, width, h))
+        y += h + GAP
+    return head, boxes, value_size, foot
+
+
+def _setup_row(fonts, label: str, value: str, hint: int, value_size: int, width: int) -> int:
+    label_h = fonts.line_height(hint) if label else 0
+    return 16 + label_h + block_height(fonts, value, value_size, width - 60, bold=True, spacing=1.0)
 
 
 class QuizSetupScreen(Screen):
@@ -51,7 +96,7 @@ class QuizSetupScreen(Screen):
 
     def start(self) -> None:
         if not self.sets:
-            self.app.notify("There are no quiz questions (scenes/quiz/*.yaml).")
+            self.app.notify("There are no quiz questions (quiz/*.yaml).")
             return
         title, questions = self.sets[self.set_index]
         game = QuizGame(questions, self.teams, title)
@@ -61,41 +106,196 @@ class QuizSetupScreen(Screen):
 
     def on_action(self, action: Action) -> None:
         name = action.name
-        if name in ("up", "down"):
-            self.row = (self.row + (1 if name == "down" else -1)) % len(self.ROWS)
-        elif name in ("left", "right"):
-            step = 1 if name == "right" else -1
+        if name in (Act.UP, Act.DOWN):
+            self.row = (self.row + (1 if name == Act.DOWN else -1)) % len(self.ROWS)
+        elif name in (Act.LEFT, Act.RIGHT):
+            step = 1 if name == Act.RIGHT else -1
             if self.ROWS[self.row] == "set" and self.sets:
                 self.set_index = (self.set_index + step) % len(self.sets)
             elif self.ROWS[self.row] == "teams":
                 self.teams = min(MAX_TEAMS, max(MIN_TEAMS, self.teams + step))
-        elif name == "digit" and MIN_TEAMS <= action.number <= MAX_TEAMS:
+        elif name == Act.DIGIT and MIN_TEAMS <= action.number <= MAX_TEAMS:
             self.teams = action.number
-        elif name == "confirm":
+        elif name == Act.CLICK and action.pos:
+            hit = hit_index([r for n, r in self.layout().boxes.items() if n.startswith("row")], action.pos)
+            if hit is not None:
+                self.row = hit
+                if self.ROWS[hit] == "start":
+                    self.start()
+        elif name == Act.CONFIRM:
             if self.ROWS[self.row] == "start":
                 self.start()
             else:
                 self.row += 1
-        elif name in ("cancel", "menu"):
+        elif name in (Act.CANCEL, Act.MENU):
             self.app.pop()
+
+    def rows(self) -> list[tuple[str, str]]:
+        title, questions = self.sets[self.set_index] if self.sets else ("no questions", [])
+        return [("Questions", f"◂  {title} ({len(questions)})  ▸"), ("Teams", f"◂  {self.teams}  ▸"),
+                ("", "Start the quiz")]
+
+    def layout(self) -> Layout:
+        """header, rows (questions, teams, start), footer."""
+        head, rects, value_size, foot = setup_layout(self.app.fonts, self.app.theme, self.rows())
+        lay = Layout()
+        head.into(lay)
+        for i, rect in enumerate(rects):
+            lay.add(f"row{i}", rect, value_size)
+        foot.into(lay)
+        return lay
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         backdrop(surface, self.app)
-        heading(surface, self.app, "Classroom quiz", "Choose the questions and the teams")
-        title, questions = self.sets[self.set_index] if self.sets else ("no questions", [])
-        rows = [("Questions", f"◂  {title} ({len(questions)})  ▸"), ("Teams", f"◂  {self.teams}  ▸"),
-                ("", "Start the quiz")]
-        for i, (label, value) in enumerate(rows):
-            rect = pygame.Rect(140, 200 + i * 120, WIDTH - 280, 96)
+        head, rects, value_size, foot = setup_layout(fonts, theme, self.rows())
+        draw_heading(surface, self.app, head, SETUP_TAG, SETUP_TITLE)
+        hint = theme.size("hint")
+        for i, ((label, value), rect) in enumerate(zip(self.rows(), rects)):
             selected = i == self.row
-            panel(surface, rect, theme, alpha=240, edge=theme.accent if selected else None)
+            draw.panel(surface, rect, theme, alpha=240, edge=theme.accent if selected else None)
+            y = rect.top + 8
             if label:
-                surface.blit(fonts.render(label, HINT, theme.muted), (rect.left + 30, rect.top + 8))
-            size = fit_size(fonts, [value], rect.width - 60, 50, sizes=(BODY, 28, HINT), bold=True)
-            image = fonts.render(value, size, theme.accent if selected else theme.text, bold=True)
-            surface.blit(image, (rect.centerx - image.get_width() // 2, rect.top + (44 if label else 28)))
-        footer(surface, self.app, "↑ ↓ move  ·  ← → change  ·  2–6: number of teams  ·  Enter: start  ·  Esc: back")
+                draw.text(surface, fonts, label, hint, theme.dim, (rect.left + 30, y))
+                y += fonts.line_height(hint)
+            text_block(surface, fonts, value, value_size, theme.accent if selected else theme.text,
+                       pygame.Rect(rect.left + 30, y, rect.width - 60, 0), bold=True, align="center", spacing=1.0)
+        draw_footer(surface, self.app, foot)
+
+
+# --- the game --------------------------------------------------------------------------------------
+
+@dataclass
+class QuizLayout:
+    """Where everything of one quiz moment goes; `fits` is False when even the smallest type overflows."""
+
+    tag: pygame.Rect
+    kind: pygame.Rect
+    question: pygame.Rect
+    question_size: int
+    options: dict[int, pygame.Rect]      # choice position -> its box (at a tight reveal only the right one)
+    option_size: int
+    number_w: int
+    teams: list[pygame.Rect]
+    footer: Footer
+    explanation: pygame.Rect | None = None
+    explanation_size: int = 0
+    fits: bool = True
+    boxes: list[pygame.Rect] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.boxes = [self.tag, self.kind, self.question, *self.options.values(), *self.teams, self.footer.rect,
+                      *([self.explanation] if self.explanation else [])]
+
+
+def quiz_texts(game: QuizGame, story) -> tuple[str, str, str, str]:
+    """The tag, the kind of question, the answer line and the source line of the question on screen."""
+    q = game.question
+    topic = chapter_label(q.chapter) if q.about == "story" else TOPIC_TITLES.get(q.about, q.about)
+    tag = f"{game.title.upper()}  ·  QUESTION {game.index + 1} OF {len(game.questions)}"
+    kind = "True or false" if q.true_false else topic
+    answer = f"Answer: {q.answer_text}.  {q.explanation}"
+    source = f"Source: {story.source_title(q.source)} — {q.section}"
+    return tag, kind, answer, source
+
+
+def team_status(game: QuizGame, team: int) -> str:
+    """What the projector shows of a team's answer: only whether it is in, until the reveal."""
+    pick = game.answers.get(team)
+    if game.phase == REVEAL:
+        return "right" if pick == game.question.correct else ("wrong" if pick is not None else "no answer")
+    return "answered" if pick is not None else "waiting"
+
+
+def quiz_hints(game: QuizGame) -> tuple[str, ...]:
+    if game.phase == REVEAL:
+        return ("Enter: next question  ·  Esc: end the quiz", "Enter: next  ·  Esc: end")
+    n = len(game.question.choices)
+    if game.team is None:
+        return ("Every team has answered  ·  Enter: reveal  ·  PgUp: take back the last answer",
+                "Enter: reveal  ·  PgUp: take back", "Enter: reveal")
+    who = game.teams[game.team]
+    return (f"1–{n}: {who}'s answer  ·  ← →: another team  ·  PgUp: take back  ·  Enter: reveal",
+            f"1–{n}: {who}  ·  ← →: team  ·  Enter: reveal", f"1–{n}  ·  ← →  ·  Enter")
+
+
+def quiz_layout(fonts, theme, game: QuizGame, story) -> QuizLayout:
+    """Lay out a question, its options, the explanation once revealed, the teams and the key hints.
+
+    The type steps down (never below the theme's hint size) and options go to one column before
+    anything is dropped; at a reveal with no room left, only the right option stays beside the
+    explanation.
+    """
+    q, revealed = game.question, game.phase == REVEAL
+    tag_text, kind_text, answer, source = quiz_texts(game, story)
+    hint, body = theme.size("hint"), theme.size("body")
+    width = WIDTH - 2 * MARGIN
+    foot = footer_layout(fonts, theme, quiz_hints(game))
+    # the tag on the left and the kind on the right, when they share a line (else the kind is left off: the
+    # tag names the question set, and true/false shows in the options)
+    tag_h = block_height(fonts, tag_text, hint, width, bold=True, spacing=1.0)
+    tag = pygame.Rect(MARGIN, 10, width, tag_h)
+    kind_w = fonts.width(kind_text, hint)
+    last_w = fonts.width(fonts.wrap(tag_text, hint, width, bold=True)[-1], hint, True)
+    if last_w + 30 + kind_w <= width:
+        kind = pygame.Rect(WIDTH - MARGIN - kind_w, tag.bottom - fonts.line_height(hint), kind_w,
+                           fonts.line_height(hint))
+        tag.width = width - kind_w - 30
+    else:
+        kind = pygame.Rect(WIDTH - MARGIN, tag.top, 0, 0)
+    top = tag.bottom + 8
+    n = len(game.teams)
+    team_w = (width - GAP * (n - 1)) // n
+
+    def attempt(q_size: int, o_size: int, cols: int, shown: list[int], e_size: int, ask: bool, team_h: int,
+                force: bool = False):
+        teams_top = foot.rect.top - 8 - team_h
+        teams = [pygame.Rect(MARGIN + t * (team_w + GAP), teams_top, team_w, team_h) for t in range(n)]
+        room = teams_top - 6 - top
+        number_w = fonts.width(str(len(q.choices)), max(o_size, theme.size("big") * o_size // body), True) + 30
+        q_h = block_height(fonts, q.question, q_size, width, bold=True) if ask else 0
+        cell_w = (width - GAP * (cols - 1)) // cols
+        text_w = cell_w - number_w - 20
+        rows = [shown[i:i + cols] for i in range(0, len(shown), cols)]
+        heights = [max(block_height(fonts, q.choices[c], o_size, text_w, spacing=1.0) for c in row) + 14
+                   for row in rows]
+        total = (q_h + 12 if ask else 0) + sum(heights) + GAP * max(0, len(rows) - 1)
+        e_h = 0
+        if revealed:
+            e_h = (block_height(fonts, answer, e_size, width - 48, spacing=1.0)
+                   + block_height(fonts, source, hint, width - 48, spacing=1.0) + 16)
+            total += (10 if ask or rows else 0) + e_h
+        if total > room and not force:
+            return None
+        spare = max(0, room - total) // (len(rows) + 1) if not revealed and rows else 0
+        heights = [h + min(spare, 40) for h in heights]  # room to spare: taller option boxes
+        options, y = {}, top + (q_h + 12 if ask else 0)
+        for row, h in zip(rows, heights):
+            for k, c in enumerate(row):
+                options[c] = pygame.Rect(MARGIN + k * (cell_w + GAP), y, cell_w, h)
+            y += h + GAP
+        y = y - GAP + 10 if rows else (y + 10 if ask else y)
+        explanation = pygame.Rect(MARGIN, y, width, min(e_h, max(0, teams_top - 6 - y))) if revealed else None
+        return QuizLayout(tag, kind, pygame.Rect(MARGIN, top, width, q_h), q_size, options, o_size, number_w,
+                          teams, foot, explanation, e_size, fits=total <= room)
+
+    everything = list(range(len(q.choices)))
+    # at a reveal with too little room: the right option only, then no options (the explanation names the
+    # answer), then not the question either
+    plans = [(everything, True)] + ([([q.correct], True), ([], True), ([], False)] if revealed else [])
+    q_sizes, o_sizes = steps(theme, "big", "body", "hint"), steps(theme, "body", "hint")
+    # a team's box: its name over its status and score, or all on one line when nothing else fits
+    for team_h in (fonts.line_height(body) + fonts.line_height(hint) + 14, fonts.line_height(body) + 10):
+        for shown, ask in plans:
+            for o_size in o_sizes:
+                for q_size in (s for s in q_sizes if s >= o_size):
+                    for cols in ((2, 1) if len(shown) > 2 else (max(1, len(shown)),)):
+                        for e_size in (o_sizes if revealed else (0,)):
+                            found = attempt(q_size, o_size, cols, shown, e_size, ask, team_h)
+                            if found:
+                                return found
+    shown, ask = plans[-1]  # nothing fits: the smallest type (the screen clips what is left over)
+    return attempt(hint, hint, 2 if len(shown) > 2 else max(1, len(shown)), shown, hint, ask, team_h, force=True)
 
 
 class QuizScreen(Screen):
@@ -104,6 +304,7 @@ class QuizScreen(Screen):
         self.game = game
         self.log = log
         self.option_rects: list[pygame.Rect] = []
+        self.team_rects: list[pygame.Rect] = []
 
     # --- input -------------------------------------------------------------------------------------
 
@@ -120,154 +321,196 @@ class QuizScreen(Screen):
         game.phase = DONE
         self.log.quiz_end(dict(zip(game.teams, game.scores)))
 
+    def enter(self, choice: int) -> None:
+        """A number key or a click on an option: the selected team's answer (never over an answer given)."""
+        game = self.game
+        if game.team is None:
+            self.app.notify("Every team has answered: Enter reveals (PgUp takes back the last answer).")
+        elif choice < len(game.question.choices):
+            game.answer(choice)
+
     def on_action(self, action: Action) -> None:
         game, name = self.game, action.name
         if game.phase == DONE:
-            if name in ("confirm", "cancel", "menu", "click"):
+            if name in (Act.CONFIRM, Act.CANCEL, Act.MENU, Act.CLICK):
                 self.app.pop()
             return
-        if name == "digit" and game.phase != REVEAL:
-            game.answer(action.number - 1)
-        elif name == "click" and action.pos and game.phase != REVEAL:
-            hit = hit_index(self.option_rects, action.pos)
-            if hit is not None:
-                game.answer(hit)
-        elif name in ("left", "right", "next"):
-            game.select_team(-1 if name == "left" else 1)
-        elif name in ("confirm", "click"):
+        asking = game.phase == ASK
+        if name == Act.DIGIT and asking:
+            self.enter(action.number - 1)
+        elif name == Act.CLICK and action.pos and asking and hit_index(self.team_rects, action.pos) is not None:
+            team = hit_index(self.team_rects, action.pos)
+            if team in game.waiting():
+                game.team = team
+        elif name == Act.CLICK and action.pos and asking and hit_index(self.option_rects, action.pos) is not None:
+            self.enter(self._shown()[hit_index(self.option_rects, action.pos)])
+        elif name in (Act.LEFT, Act.RIGHT, Act.NEXT) and asking:
+            game.select_team(-1 if name == Act.LEFT else 1)
+        elif name == Act.ROLLBACK and asking:
+            game.undo()
+        elif name in (Act.CONFIRM, Act.CLICK):
             if game.phase == REVEAL:
                 if not game.next():
                     self.finish()
             else:
                 self.reveal()
-        elif name in ("cancel", "menu"):
+        elif name in (Act.CANCEL, Act.MENU):
             if game.phase == REVEAL or not game.answers:
                 self.finish()
 
+    def _shown(self) -> list[int]:
+        return sorted(self.parts().options)
+
     # --- drawing -----------------------------------------------------------------------------------
+
+    def parts(self) -> QuizLayout:
+        return quiz_layout(self.app.fonts, self.app.theme, self.game, self.app.story)
+
+    def layout(self) -> Layout:
+        """Asking and revealing: tag, kind, question, option0..n, explanation, team0..n, footer.
+        The final scores: header, standing0..n, footer."""
+        lay = Layout()
+        if self.game.phase == DONE:
+            head, rows, row_size, foot = self.results_layout()
+            head.into(lay)
+            for i, rect in enumerate(rows):
+                lay.add(f"standing{i}", rect, row_size)
+            foot.into(lay)
+            return lay
+        parts, hint = self.parts(), self.app.theme.size("hint")
+        lay.add("header", parts.tag.union(parts.kind) if parts.kind.width else parts.tag, hint)
+        if parts.question.height:
+            lay.add("question", parts.question, parts.question_size)
+        for c, rect in parts.options.items():
+            lay.add(f"option{c}", rect, parts.option_size)
+        if parts.explanation is not None:
+            lay.add("explanation", parts.explanation, min(parts.explanation_size, hint))
+        for t, rect in enumerate(parts.teams):
+            lay.add(f"team{t}", rect, hint)
+        parts.footer.into(lay)
+        return lay
 
     def draw(self, surface: pygame.Surface) -> None:
         backdrop(surface, self.app, 230)
         if self.game.phase == DONE:
             self._draw_results(surface)
             return
-        self._draw_question(surface)
-        self._draw_teams(surface)
+        parts = self.parts()
+        self.option_rects = [parts.options[c] for c in sorted(parts.options)]
+        self.team_rects = parts.teams
+        with draw.clip(surface, pygame.Rect(0, 0, WIDTH, parts.teams[0].top - 4)):
+            self._draw_question(surface, parts)
+        self._draw_teams(surface, parts)
+        draw_footer(surface, self.app, parts.footer)
 
-    def _draw_question(self, surface: pygame.Surface) -> None:
+    def _draw_question(self, surface: pygame.Surface, layout: QuizLayout) -> None:
         fonts, theme, game = self.app.fonts, self.app.theme, self.game
         q = game.question
         revealed = game.phase == REVEAL
-        topic = chapter_label(q.chapter) if q.about == "story" else TOPIC_TITLES.get(q.about, q.about)
-        tag = fonts.render(f"{game.title.upper()}  ·  QUESTION {game.index + 1} OF {len(game.questions)}", HINT,
-                           theme.accent, bold=True)
-        surface.blit(tag, (60, 18))
-        kind = fonts.render("True or false" if q.true_false else topic, HINT, theme.muted)
-        surface.blit(kind, (WIDTH - 60 - kind.get_width(), 18))
-        q_size = fit_size(fonts, [q.question], WIDTH - 120, 110, sizes=(BIG, 36, 34, BODY), bold=True)
-        y = text_block(surface, fonts, q.question, q_size, theme.text, pygame.Rect(60, 56, WIDTH - 120, 0),
-                       bold=True) + 12
-        # options: two columns when there are more than two, all on one screen
-        bottom = 400 if revealed else HEIGHT - 150
-        choices = q.choices
-        cols = 2 if len(choices) > 2 else len(choices)
-        rows = (len(choices) + cols - 1) // cols
-        gap = 12
-        cell_w = (WIDTH - 120 - gap * (cols - 1)) // cols
-        cell_h = min(100, (bottom - y - gap * (rows - 1)) // rows)
-        dots_w = 36 * min(len(game.teams), 3)          # room for up to 3 team dots per row, 2 rows
-        text_w = cell_w - 84 - 16 - dots_w
-        size = BODY
-        while size > HINT - 2 and any(block_height(fonts, c, size, text_w, spacing=1.0) > cell_h - 12
-                                      for c in choices):
-            size -= 2
-        picks: dict[int, list[int]] = {}
-        for team, pick in game.answers.items():
-            picks.setdefault(pick, []).append(team)
-        self.option_rects = []
-        for i, text in enumerate(choices):
-            rect = pygame.Rect(60 + (i % cols) * (cell_w + gap), y + (i // cols) * (cell_h + gap), cell_w, cell_h)
-            self.option_rects.append(rect)
-            right = revealed and i == q.correct
-            edge = GREEN if right else (RED if revealed and i in picks else None)
-            panel(surface, rect, theme, alpha=245, edge=edge, radius=12)
+        tag, kind, answer, source = quiz_texts(game, self.app.story)
+        hint = theme.size("hint")
+        text_block(surface, fonts, tag, hint, theme.accent, pygame.Rect(MARGIN, layout.tag.top, WIDTH - 2 * MARGIN, 0),
+                   bold=True, spacing=1.0)
+        if layout.kind.width:
+            draw.text(surface, fonts, kind, hint, theme.dim, layout.kind.topleft)
+        if layout.question.height:
+            text_block(surface, fonts, q.question, layout.question_size, theme.text, layout.question, bold=True)
+        success, danger = theme.success, theme.danger
+        picked = set(game.answers.values()) if revealed else set()  # before the reveal: nothing of the answers
+        big = max(layout.option_size, theme.size("big") * layout.option_size // theme.size("body"))
+        for c, rect in sorted(layout.options.items()):
+            right = revealed and c == q.correct
+            edge = success if right else (danger if c in picked else None)
+            draw.panel(surface, rect, theme, alpha=245, edge=edge, radius=12)
             if right:
-                tint = pygame.Surface(rect.inflate(-4, -4).size, pygame.SRCALPHA)
-                tint.fill((*GREEN, 70))
-                surface.blit(tint, rect.inflate(-4, -4).topleft)
-            num = fonts.render(str(i + 1), 44, GREEN if right else theme.accent, bold=True)
-            surface.blit(num, (rect.left + 42 - num.get_width() // 2, rect.centery - num.get_height() // 2))
-            lines = fonts.wrap(text, size, text_w)
-            th = len(lines) * fonts.line_height(size)
-            text_block(surface, fonts, text, size, theme.text,
-                       pygame.Rect(rect.left + 84, rect.centery - th // 2, text_w, 0), bold=right, spacing=1.0)
-            # the teams that picked this option: coloured dots with their number, at the right edge
-            for k, team in enumerate(sorted(picks.get(i, []))):
-                dot = pygame.Rect(rect.right - 12 - dots_w + (k % 3) * 36, rect.centery - 34 + (k // 3) * 36, 32, 32)
-                pygame.draw.ellipse(surface, TEAM_COLOURS[team % len(TEAM_COLOURS)], dot)
-                label = fonts.render(str(team + 1), 22, (16, 16, 20), bold=True)
-                surface.blit(label, (dot.centerx - label.get_width() // 2, dot.centery - label.get_height() // 2))
-        if revealed:
-            self._draw_explanation(surface, q, self.option_rects[-1].bottom + 16)
+                draw.box(surface, success, rect, width=4, radius=12)
+            draw.text(surface, fonts, str(c + 1), big, success if right else theme.accent,
+                      (rect.left + layout.number_w // 2, rect.centery), anchor="center", bold=True)
+            text_w = rect.width - layout.number_w - 20
+            th = block_height(fonts, q.choices[c], layout.option_size, text_w, spacing=1.0)
+            text_block(surface, fonts, q.choices[c], layout.option_size, theme.text,
+                       pygame.Rect(rect.left + layout.number_w, rect.centery - th // 2, text_w, 0), bold=right,
+                       spacing=1.0)
+            if revealed:
+                self._draw_team_marks(surface, rect, c)
+        if layout.explanation is not None:
+            rect = layout.explanation
+            draw.panel(surface, rect, theme, alpha=245, edge=theme.fact, radius=12)
+            y = text_block(surface, fonts, answer, layout.explanation_size, theme.text,
+                           pygame.Rect(rect.left + 24, rect.top + 6, rect.width - 48, 0), spacing=1.0)
+            text_block(surface, fonts, source, hint, theme.fact,
+                       pygame.Rect(rect.left + 24, y + 4, rect.width - 48, 0), spacing=1.0)
 
-    def _draw_explanation(self, surface: pygame.Surface, q: Question, top: int) -> None:
+    def _draw_team_marks(self, surface: pygame.Surface, rect: pygame.Rect, choice: int) -> None:
+        """After the reveal: the numbers of the teams that picked this option, in their colours."""
         fonts, theme = self.app.fonts, self.app.theme
-        rect = pygame.Rect(60, top, WIDTH - 120, HEIGHT - 130 - top)
-        answer = f"Answer: {q.answer_text}.  "
-        source = f"Source: {self.app.story.source_title(q.source)} — {q.section}"
-        width = rect.width - 48
-        size = fit_size(fonts, [answer + q.explanation], width, rect.height - 30 - fonts.line_height(HINT),
-                        sizes=(BODY, 30, 28, 26, HINT, 22))
-        rect.height = min(rect.height, block_height(fonts, answer + q.explanation, size, width, spacing=1.05)
-                          + fonts.line_height(HINT) + 34)
-        panel(surface, rect, theme, alpha=245, edge=BLUE, radius=12)
-        y = text_block(surface, fonts, answer + q.explanation, size, theme.text,
-                       pygame.Rect(rect.left + 24, rect.top + 10, width, 0), spacing=1.05)
-        text_block(surface, fonts, source, HINT, BLUE, pygame.Rect(rect.left + 24, y + 4, width, 0), spacing=1.0)
+        teams = sorted(t for t, pick in self.game.answers.items() if pick == choice)
+        hint = theme.size("hint")
+        d = fonts.line_height(hint)
+        x = rect.right - 12
+        for t in reversed(teams):
+            x -= d
+            draw.circle(surface, TEAM_COLOURS[t % len(TEAM_COLOURS)], (x + d // 2, rect.top + 6 + d // 2), d // 2)
+            draw.text(surface, fonts, str(t + 1), hint, theme.on_accent, (x + d // 2, rect.top + 6 + d // 2),
+                      anchor="center", bold=True)
+            x -= 4
 
-    def _draw_teams(self, surface: pygame.Surface) -> None:
+    def _draw_teams(self, surface: pygame.Surface, layout: QuizLayout) -> None:
+        """Each team's name, score and status: before the reveal only whether it has answered."""
         fonts, theme, game = self.app.fonts, self.app.theme, self.game
-        n = len(game.teams)
-        gap = 10
-        w = (WIDTH - 120 - gap * (n - 1)) // n
-        top = HEIGHT - 118
-        q = game.question
-        for t, name in enumerate(game.teams):
-            rect = pygame.Rect(60 + t * (w + gap), top, w, 74)
+        hint, body = theme.size("hint"), theme.size("body")
+        lift = (fonts.line_height(body) - fonts.line_height(hint)) // 2  # hint text beside body text
+        for t, (name, rect) in enumerate(zip(game.teams, layout.teams)):
             colour = TEAM_COLOURS[t % len(TEAM_COLOURS)]
-            current = t == game.team and game.phase != REVEAL
-            panel(surface, rect, theme, alpha=245, edge=colour if current else None, radius=10)
+            current = t == game.team and game.phase == ASK
+            draw.panel(surface, rect, theme, alpha=245, edge=colour if current else None, radius=10)
             if current:
-                pygame.draw.rect(surface, colour, rect, 4, border_radius=10)
-            surface.blit(fonts.render(name, HINT, colour, bold=True), (rect.left + 14, rect.top + 6))
-            pick = game.answers.get(t)
-            if game.phase == REVEAL:
-                status = "✓" if pick == q.correct else ("✗" if pick is not None else "–")
-                status_colour = GREEN if pick == q.correct else RED
-            else:
-                status = f"→ {pick + 1}" if pick is not None else "…"
-                status_colour = theme.text
-            surface.blit(fonts.render(status, 28, status_colour, bold=True), (rect.left + 14, rect.top + 34))
-            score = fonts.render(str(game.scores[t]), 48, theme.text, bold=True)
-            surface.blit(score, (rect.right - 16 - score.get_width(), rect.centery - score.get_height() // 2))
-        if game.phase == REVEAL:
-            hint = "Enter: next question  ·  Esc: end the quiz"
-        else:
-            hint = f"1–{len(q.choices)}: {game.teams[game.team]}'s answer  ·  ← →: team  ·  Enter: reveal"
-        footer(surface, self.app, hint)
+                draw.box(surface, colour, rect, width=4, radius=10)
+            status = team_status(game, t)
+            status_colour = {"right": theme.success, "wrong": theme.danger}.get(status, theme.text)
+            short = {"answered": "in", "waiting": "…", "no answer": "–", "right": "✓", "wrong": "✗"}[status]
+            two_lines = rect.height >= fonts.line_height(body) + fonts.line_height(hint) + 14
+            score_w = fonts.width(str(game.scores[t]), body, True)
+            room = rect.width - 30 - score_w
+            label = name if fonts.width(name, hint, True) <= (rect.width - 20 if two_lines else room // 2) \
+                else str(t + 1)
+            y = rect.top + 8 + fonts.line_height(hint) if two_lines else rect.top + 5
+            named = draw.text(surface, fonts, label, hint, colour, (rect.left + 10, rect.top + 6 if two_lines
+                                                                    else y + lift), bold=True)
+            x = rect.left + 10 if two_lines else named.right + 10
+            shown = next((s for s in (status, short) if fonts.width(s, hint) <= rect.right - 20 - score_w - x), "")
+            draw.text(surface, fonts, shown, hint, status_colour, (x, y + lift), bold=status in ("right", "wrong"))
+            draw.text(surface, fonts, str(game.scores[t]), body, theme.text, (rect.right - 10, y), anchor="topright",
+                      bold=True)
+
+    def results_layout(self):
+        fonts, theme, game = self.app.fonts, self.app.theme, self.game
+        foot = footer_layout(fonts, theme, "Enter: back to the classroom menu")
+        head = heading_layout(fonts, theme, f"{game.title} · final scores", self._winner(),
+                              room=fonts.line_height(theme.size("big")))
+        y = head.bottom + 16
+        n = len(game.teams)
+        row_h = min(fonts.line_height(theme.size("body")) + 16, (foot.rect.top - 10 - y - GAP * (n - 1)) // n)
+        row_size = next((s for s in steps(theme, "body", "hint") if fonts.line_height(s) + 8 <= row_h),
+                        theme.size("hint"))
+        rows = [pygame.Rect(MARGIN + 160, y + i * (row_h + GAP), WIDTH - 2 * MARGIN - 320, row_h) for i in range(n)]
+        return head, rows, row_size, foot
+
+    def _winner(self) -> str:
+        leaders = self.game.leaders()
+        return "It's a tie!" if len(leaders) > 1 else f"{leaders[0]} wins!"
 
     def _draw_results(self, surface: pygame.Surface) -> None:
         fonts, theme, game = self.app.fonts, self.app.theme, self.game
-        leaders = game.leaders()
-        title = "It's a tie!" if len(leaders) > 1 else f"{leaders[0]} wins!"
-        y = heading(surface, self.app, f"{game.title} · final scores", title, top=30) + 20
+        head, rows, row_size, foot = self.results_layout()
+        draw_heading(surface, self.app, head, f"{game.title} · final scores", self._winner())
         asked = len({a.question for a in game.results})
-        for rank, (name, score) in enumerate(game.standings()):
+        for (name, score), rect in zip(game.standings(), rows):
             t = game.teams.index(name)
-            rect = pygame.Rect(280, y + rank * 80, WIDTH - 560, 68)
-            panel(surface, rect, theme, alpha=240, edge=TEAM_COLOURS[t % len(TEAM_COLOURS)])
-            surface.blit(fonts.render(name, BODY + 4, TEAM_COLOURS[t % len(TEAM_COLOURS)], bold=True),
-                         (rect.left + 30, rect.top + 10))
-            points = fonts.render(f"{score} / {asked}", BODY + 4, theme.text, bold=True)
-            surface.blit(points, (rect.right - 30 - points.get_width(), rect.top + 10))
-        footer(surface, self.app, "Enter: back to the classroom menu")
+            colour = TEAM_COLOURS[t % len(TEAM_COLOURS)]
+            draw.panel(surface, rect, theme, alpha=240, edge=colour)
+            draw.text(surface, fonts, name, row_size, colour, (rect.left + 30, rect.centery), anchor="midleft",
+                      bold=True)
+            draw.text(surface, fonts, f"{score} / {asked}", row_size, theme.text, (rect.right - 30, rect.centery),
+                      anchor="midright", bold=True)
+        draw_footer(surface, self.app, foot)

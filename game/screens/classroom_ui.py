@@ -1,77 +1,148 @@
-"""Shared drawing for the classroom screens: projector-sized text, a footer of key hints, and the
-extra keys classroom mode needs (C: chapter list, V: class vote, Q: quiz) until input.py maps them."""
+"""What the classroom screens share on top of the UI kit: a page heading, a footer of key hints
+that always fits, size steps, and a scroll indicator for text that is taller than its box.
+
+Layout is apart from drawing: the `*_layout` functions are pure (fonts + theme + texts ->
+rectangles) and `into()` records their rectangles in a screen's kit `Layout` (which the layout
+tests check). Every colour and text size comes from the theme, so the projector and the
+high-contrast themes reach every classroom screen; nothing draws except through `game.ui.draw`.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
 
 import pygame
 
-from .theme import HEIGHT, WIDTH
-from .widgets import block_height, panel, text_block
+from ..ui import draw
+from ..ui.input import Act, Action
+from ..ui.layout import Layout
+from ..ui.theme import HEIGHT, WIDTH, Theme
+from ..ui.widgets import ScrollList
 
-# Sizes for a projector: nothing the class must read is smaller than HINT.
-HINT = 24
-BODY = 32
-BIG = 40
-HUGE = 56
+MARGIN = 40
+GAP = 10
+# Teams are told apart by colour (the game's own choice); each stays readable on the dark panels of every theme.
+TEAM_COLOURS = ((242, 201, 76), (118, 180, 220), (147, 196, 125), (224, 140, 160), (200, 160, 230), (240, 150, 90))
+SCREEN = pygame.Rect(0, 0, WIDTH, HEIGHT)
 
-GREEN = (120, 200, 110)
-BLUE = (118, 180, 220)
-AMBER = (224, 160, 102)
-RED = (230, 100, 100)
+
+def high_contrast(theme: Theme) -> bool:
+    return "high_contrast" in theme.name
+
+
+def steps(theme: Theme, *names: str) -> tuple[int, ...]:
+    """Named text sizes, largest first, without repeats: steps(theme, "big", "body", "hint")."""
+    return tuple(sorted({theme.size(name) for name in names}, reverse=True))
+
 
 def backdrop(surface: pygame.Surface, app, alpha: int = 215) -> None:
-    """The title art, darkened: a calm page for text-heavy screens."""
-    surface.blit(app.images.background("title"), (0, 0))
-    veil = pygame.Surface((WIDTH, HEIGHT), pygame.SRCALPHA)
-    veil.fill((8, 10, 18, alpha))
-    surface.blit(veil, (0, 0))
+    """The title art under the theme's veil: a calm page for text-heavy screens (solid in high contrast)."""
+    theme = app.theme
+    if high_contrast(theme):
+        draw.box(surface, theme.veil, SCREEN)
+        return
+    draw.image(surface, app.images.background("title"), (0, 0))
+    draw.shade(surface, alpha, theme.veil)
 
 
-def footer(surface: pygame.Surface, app, text: str) -> None:
-    """Key hints along the bottom edge."""
+def strip(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
+    """A dark band behind a header or a footer (opaque in high contrast)."""
+    draw.box(surface, (0, 0, 0), rect, alpha=255 if high_contrast(theme) else 200)
+
+
+# --- footer ------------------------------------------------------------------------------------------
+
+@dataclass
+class Footer:
+    rect: pygame.Rect
+    lines: list[str] = field(default_factory=list)
+    size: int = 24
+
+    def into(self, lay: Layout) -> None:
+        lay.add("footer", self.rect, self.size)
+
+
+def footer_layout(fonts, theme: Theme, hints: str | Sequence[str]) -> Footer:
+    """Key hints along the bottom edge: the first variant that fits one line at the hint size, else the
+    shortest variant wrapped (never smaller type)."""
+    variants = [hints] if isinstance(hints, str) else list(hints)
+    hint = theme.size("hint")
+    lines = next(([v] for v in variants if fonts.width(v, hint) <= WIDTH - 2 * MARGIN), None)
+    if lines is None:
+        lines = fonts.wrap(min(variants, key=len), hint, WIDTH - 2 * MARGIN)
+    h = len(lines) * fonts.line_height(hint) + 12
+    return Footer(pygame.Rect(0, HEIGHT - h, WIDTH, h), lines, hint)
+
+
+def draw_footer(surface: pygame.Surface, app, foot: Footer) -> None:
     fonts, theme = app.fonts, app.theme
-    h = fonts.line_height(HINT) + 14
-    strip = pygame.Surface((WIDTH, h), pygame.SRCALPHA)
-    strip.fill((0, 0, 0, 200))
-    surface.blit(strip, (0, HEIGHT - h))
-    image = fonts.render(text, HINT, theme.muted)
-    if image.get_width() > WIDTH - 40:
-        image = fonts.render(text, HINT - 4, theme.muted)
-    surface.blit(image, ((WIDTH - image.get_width()) // 2, HEIGHT - h + 7))
+    strip(surface, theme, foot.rect)
+    y = foot.rect.top + 6
+    for line in foot.lines:
+        draw.text(surface, fonts, line, foot.size, theme.dim, (WIDTH // 2, y), anchor="midtop")
+        y += fonts.line_height(foot.size)
 
 
-def heading(surface: pygame.Surface, app, tag: str, title: str, colour=None, top: int = 28) -> int:
-    """A small coloured tag and a big title, centred; returns the y below them."""
+# --- heading -----------------------------------------------------------------------------------------
+
+@dataclass
+class Heading:
+    tag: pygame.Rect
+    title: pygame.Rect
+    tag_size: int
+    title_size: int
+
+    @property
+    def bottom(self) -> int:
+        return self.title.bottom
+
+    def into(self, lay: Layout) -> None:
+        lay.add("header", self.tag.union(self.title))
+        lay.add("header/tag", self.tag, self.tag_size)
+        lay.add("header/title", self.title, self.title_size)
+
+
+def heading_layout(fonts, theme: Theme, tag: str, title: str, top: int = 16, room: int = 0, side: int = 0) -> Heading:
+    """A small coloured tag over a title, centred. The title steps down from big to body to hint to keep
+    within `room` px (when given); `side` px are kept free at both ends (for a page counter)."""
+    hint = theme.size("hint")
+    left, width = MARGIN + side, WIDTH - 2 * (MARGIN + side)
+    tag_h = draw.block_height(fonts, tag.upper(), hint, width, bold=True, spacing=1.0)
+    sizes = steps(theme, "big", "body", "hint")
+    title_size = next((s for s in sizes if not room or draw.block_height(fonts, title, s, width, bold=True) <= room),
+                      sizes[-1])
+    tag_rect = pygame.Rect(left, top, width, tag_h)
+    title_h = draw.block_height(fonts, title, title_size, width, bold=True)
+    return Heading(tag_rect, pygame.Rect(left, tag_rect.bottom + 4, width, title_h), hint, title_size)
+
+
+def draw_heading(surface: pygame.Surface, app, head: Heading, tag: str, title: str, colour=None) -> None:
     fonts, theme = app.fonts, app.theme
-    image = fonts.render(tag.upper(), HINT, colour or theme.accent, bold=True)
-    surface.blit(image, ((WIDTH - image.get_width()) // 2, top))
-    return text_block(surface, fonts, title, BIG, theme.text, pygame.Rect(80, top + 38, WIDTH - 160, 0),
-                      bold=True, align="center")
+    draw.text_block(surface, fonts, tag.upper(), head.tag_size, colour or theme.accent, head.tag, bold=True,
+                    align="center", spacing=1.0)
+    draw.text_block(surface, fonts, title, head.title_size, theme.text, head.title, bold=True, align="center")
 
 
-def fit_size(fonts, texts: list[str], width: int, height: int, sizes=(BODY, 30, 28, 26, HINT),
-             gap: int = 0, bold: bool = False) -> int:
-    """The largest size at which every text, wrapped to `width`, fits in `height` together."""
-    for size in sizes:
-        total = sum(block_height(fonts, t, size, width, bold) for t in texts) + gap * max(0, len(texts) - 1)
-        if total <= height:
-            return size
-    return sizes[-1]
+# --- text taller than its box ------------------------------------------------------------------------
+
+def scroll_bar(area: pygame.Rect, total: int, offset: int) -> tuple[pygame.Rect, pygame.Rect]:
+    """The track and thumb for content `total` px tall shown `offset` px down in `area` (at its right edge)."""
+    bar = pygame.Rect(area.right - 8, area.top, 8, area.height)
+    thumb_h = max(24, area.height * area.height // max(1, total))
+    top = bar.top + (area.height - thumb_h) * offset // max(1, total - area.height)
+    return bar, pygame.Rect(bar.left, top, 8, thumb_h)
 
 
-def column(surface: pygame.Surface, app, rect: pygame.Rect, label: str, body: str, where: str, colour,
-           size: int = 30, fill=None) -> None:
-    """A panel with a coloured label, a body and a source line at the bottom."""
-    fonts, theme = app.fonts, app.theme
-    panel(surface, rect, theme, edge=colour, alpha=240)
-    if fill:
-        tint = pygame.Surface(rect.inflate(-6, -6).size, pygame.SRCALPHA)
-        tint.fill((*fill, 40))
-        surface.blit(tint, rect.inflate(-6, -6).topleft)
-    image = fonts.render(label, HINT, colour, bold=True)
-    surface.blit(image, (rect.left + 24, rect.top + 16))
-    text_block(surface, fonts, body, size, theme.text, pygame.Rect(rect.left + 24, rect.top + 56, rect.width - 48, 0))
-    if where:
-        lines = fonts.wrap(where, HINT - 2, rect.width - 48)
-        y = rect.bottom - 14 - len(lines) * fonts.line_height(HINT - 2)
-        text_block(surface, fonts, where, HINT - 2, theme.muted, pygame.Rect(rect.left + 24, y, rect.width - 48, 0),
-                   spacing=1.0)
+def draw_scroll_bar(surface: pygame.Surface, theme: Theme, bar: pygame.Rect, thumb: pygame.Rect) -> None:
+    draw.box(surface, theme.grid, bar, radius=4)
+    draw.box(surface, theme.accent, thumb, radius=4)
+
+
+def use_list(rows: ScrollList, action: Action, area: pygame.Rect, choose: Callable[[int], object]) -> bool:
+    """A one-column list's input (← → move like ↑ ↓); `choose(i)` when a row is picked. False: not for the list."""
+    if action.name in (Act.LEFT, Act.RIGHT):
+        action = Action(Act.UP if action.name == Act.LEFT else Act.DOWN)
+    used = rows.on_action(action, area)
+    if used is not None and used.chosen is not None:
+        choose(used.chosen)
+    return used is not None

@@ -23,6 +23,12 @@ ROUTES: dict[str, Route] = {
     "chapters": Route("game.screens.chapters:ChapterScreen"),
     "ending": Route("game.screens.ending:EndScreen"),               # play=, event=
     "classroom": Route("game.screens.classroom_hub:ClassroomHub"),  # export_dir=
+    "classroom_notes": Route("game.screens.classroom_play:ClassroomNotesScreen"),      # log=, on_start=, plan=
+    "classroom_vote": Route("game.screens.classroom_play:ClassroomVoteScreen"),        # presenter=, event=
+    "classroom_chapters": Route("game.screens.classroom_play:ClassroomChapterList"),   # presenter=
+    "classroom_pause": Route("game.screens.classroom_play:ClassroomPauseMenu"),        # presenter=
+    "classroom_quiz": Route("game.screens.classroom_quiz:QuizSetupScreen"),            # quiz=, log=, chapter=
+    "classroom_reality": Route("game.screens.classroom_reality:RealityScreen"),        # start=
     "timeline": Route("game.screens.timeline:TimelineScreen"),      # timeline=, focus_event=, on_open_scene=
     "confirm": Route("game.ui.dialog:ConfirmDialog"),               # question=, on_yes=, yes=, no=
 }
