@@ -13,6 +13,12 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="write the golden images in tests/golden/ from this run instead of comparing with them "
+                          "(then LOOK at them before committing)")
 FIXTURE_ASSETS = FIXTURES / "assets"
 
 
