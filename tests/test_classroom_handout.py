@@ -18,7 +18,6 @@ from game.content.model import Chapter
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CLASSROOM_STORY = FIXTURES / "classroom_story"
-SHOTS = Path(__file__).parent / "screenshots"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -133,9 +132,7 @@ def test_handout_renders_in_headless_chromium(data, tmp_path, page):
     import pygame
     folder = tmp_path / "out"
     export.write_handout(data, folder)
-    out = SHOTS / f"classroom_{page}_chromium.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.unlink(missing_ok=True)
+    out = tmp_path / f"classroom_{page}_chromium.png"
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run([chromium(), "--headless", "--no-sandbox", "--disable-gpu",
                                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
