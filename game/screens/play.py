@@ -197,6 +197,10 @@ class PlayScreen(Screen):
         """Pixels kept free at the top of the screen for the overlay's header."""
         return self.overlay.top if self.overlay is not None else 0
 
+    def header_bottom(self) -> int:
+        """Toasts go below the overlay's header (the classroom's presenter strip), never over it."""
+        return self._top()
+
     def line_done(self) -> bool:
         return not isinstance(self.event, ev.LineEvent) or self.typed >= richtext.length(self.event.text)
 
