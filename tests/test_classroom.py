@@ -305,11 +305,11 @@ def test_quiz_and_cards_are_in_our_own_words(shipped_quiz):
 def sample_log() -> SessionLog:
     clock = Clock()
     log = SessionLog(clock=clock)
-    log.content_plan({"market": "summary"})
+    log.content_plan({"market": "summary"}, {"market": "The Icy Market"})
     clock.now += 12
     log.scene("window", "The Window", 1)
     clock.now += 30
-    log.vote("window", 1, "promise", "What does Yong-gu say?", [Tally(0, "Promise", 4), Tally(1, "Wait", 9)], 1,
+    log.vote("window", 1, "promise", "What does Yong-gu say?", [Tally(0, "Promise", 1), Tally(1, "Wait", 9)], 1,
              tie_broken=False)
     log.choice("window", 1, "promise", 1, "Wait", how="vote", prompt="What does Yong-gu say?")
     clock.now += 20
@@ -334,7 +334,7 @@ def test_csv_exports_have_the_documented_columns_and_one_row_per_event(tmp_path)
     assert tuple(rows[0].keys()) == export.SESSION_COLUMNS
     assert len(rows) == len(log.entries)
     vote = next(r for r in rows if r["kind"] == "vote")
-    assert vote["what"] == "Wait" and vote["tally"] == "Promise = 4; Wait = 9" and vote["clock"] == "0:42"
+    assert vote["what"] == "Wait" and vote["tally"] == "Promise = 1; Wait = 9" and vote["clock"] == "0:42"
     choice = next(r for r in rows if r["kind"] == "choice")
     assert (choice["how"], choice["chapter"], choice["scene"]) == ("vote", "1", "window")
     assert next(r for r in rows if r["kind"] == "content_note")["how"] == "summary"
@@ -349,9 +349,9 @@ def test_csv_exports_have_the_documented_columns_and_one_row_per_event(tmp_path)
 def test_markdown_summary_reads_as_a_record_of_the_session(tmp_path):
     md = export.summary_markdown(sample_log(), "Classroom Fixture")
     assert md.startswith("# Classroom Fixture: classroom session")
-    for needle in ("## The path the class took", "the class voted: Wait", "Wait: 9 hands (taken)",
-                   "## Discussion prompts shown", "| Team 1 | 1 |", "market: summary shown instead"):
-        assert needle in md, needle
+    for needle in ("## The path the class took", "the class voted: Wait", "Wait: 9 hands (taken)", "Promise: 1 hand\n",
+                   "## Discussion prompts shown", "| Team 1 | 1 |", "The Icy Market: summary shown instead"):
+        assert needle in md, needle                         # scenes by their titles, not their ids
 
 
 def test_default_export_folder_is_in_the_profile(tmp_path):

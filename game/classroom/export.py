@@ -114,8 +114,10 @@ def summary_markdown(log: SessionLog, story_title: str = "Cell 7") -> str:
     plans = log.of("content_plan")
     if plans:
         lines += ["## Content notes", ""]
+        titles = plans[-1].detail.get("titles", {})
         for scene, decision in plans[-1].detail.get("plan", {}).items():
-            lines.append(f"- {_md(scene)}: {'played' if decision == 'play' else 'summary shown instead'}")
+            shown = "played" if decision == "play" else "summary shown instead"
+            lines.append(f"- {_md(titles.get(scene, scene))}: {shown}")
         lines.append("")
     path = log.path()
     if path:
@@ -140,7 +142,7 @@ def summary_markdown(log: SessionLog, story_title: str = "Cell 7") -> str:
             lines.append(f"- {e.clock()} · {_md(d.get('prompt') or d.get('key'))}")
             for index, text, count in d.get("tallies", []):
                 mark = " (taken)" if index == d.get("winner") else ""
-                lines.append(f"  - {_md(text)}: {_md(count)} hands{mark}")
+                lines.append(f"  - {_md(text)}: {_md(count)} {'hand' if count == 1 else 'hands'}{mark}")
             if d.get("tie_broken_by_teacher"):
                 lines.append("  - a tie, broken by the teacher")
         lines.append("")

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..content.markup import plain
 from ..runtime import events as ev
 
 # kinds of entry, in the order a session usually meets them
@@ -73,8 +74,9 @@ class SessionLog:
         self.entries.append(entry)
         return entry
 
-    def content_plan(self, plan: dict[str, str]) -> Entry:
-        return self.add("content_plan", plan=dict(plan))
+    def content_plan(self, plan: dict[str, str], titles: dict[str, str] | None = None) -> Entry:
+        """The plan made before class; `titles` names its scenes for the summary (by id when left out)."""
+        return self.add("content_plan", plan=dict(plan), titles=dict(titles or {}))
 
     def scene(self, scene: str, title: str, chapter: int) -> Entry:
         return self.add("scene", scene, chapter, title=title)
@@ -149,14 +151,14 @@ class Recorder:
     def __call__(self, item) -> None:
         scene = self.runtime.state.scene
         if isinstance(item, ev.SceneStart):
-            self.log.scene(item.scene, item.title, item.chapter)
+            self.log.scene(item.scene, plain(item.title), item.chapter)
             note = self.story.scenes[item.scene].content_note
             if note:
                 self.log.content_note(item.scene, item.chapter, self.plan.get(item.scene, "play"), tuple(note.topics))
         elif isinstance(item, ev.PromptEvent):
-            self.log.prompt(scene, self.chapter(), item.question, item.minutes)
+            self.log.prompt(scene, self.chapter(), plain(item.question), item.minutes)
         elif isinstance(item, ev.Chosen) and isinstance(item.event, ev.ChoiceEvent):
             e = item.event
             text = next((t for i, t in e.options if i == item.index), "")
-            self.log.choice(scene, self.chapter(), e.key, item.index, text, self.how, prompt=e.prompt)
+            self.log.choice(scene, self.chapter(), e.key, item.index, plain(text), self.how, prompt=plain(e.prompt))
             self.how = "teacher"

@@ -327,7 +327,7 @@ class ClassroomNotesScreen(Screen):
         return self.list.index
 
     def start(self) -> None:
-        self.log.content_plan(self.plan)
+        self.log.content_plan(self.plan, {n.scene: n.title for n in self.noted})
         play = presenter_view(self.app, self.log, self.plan)
         self.app.pop()
         self.app.push(play)
