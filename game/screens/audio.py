@@ -52,6 +52,10 @@ class Audio:
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
         self.background = False  # decode ambience loops on a thread (see the module's note)
         self._decoded: list[tuple[str, pygame.mixer.Sound | None, str]] = []  # (name, loop, problem) from it
+        self._decoder_lock = threading.Lock()
+        self._decoding = False  # a decoder thread is running
+        self._wanted = ""       # the loop the decoder should make next
+        self._request = 0       # counts play_ambience calls that asked the decoder for a loop
         try:
             pygame.mixer.init()
             pygame.mixer.set_reserved(AMBIENCE_CHANNELS)
@@ -132,7 +136,11 @@ class Audio:
             # the old one until its fade ends
             self._loops = {}
             if name and self.background:
-                threading.Thread(target=self._decode, args=(name,), name="cell7-ambience", daemon=True).start()
+                with self._decoder_lock:
+                    self._wanted, self._request = name, self._request + 1
+                    if not self._decoding:  # one decoder at a time: a loop held in memory twice is 14 MB
+                        self._decoding = True
+                        threading.Thread(target=self._decoder, name="cell7-ambience", daemon=True).start()
                 return
             loop = self._load("ambience", name, self._loops) if name else None
             if loop is not None:
@@ -140,15 +148,26 @@ class Audio:
         except _FAILURES as exc:
             self.problems[f"ambience/{name}"] = str(exc) or exc.__class__.__name__
 
-    def _decode(self, name: str) -> None:
-        """On a thread: decode the loop; `update()` starts it."""
-        path, problem, loop = self._file("ambience", name), "", None
-        if path is not None:
-            try:
-                loop = pygame.mixer.Sound(str(path))
-            except _FAILURES as exc:
-                problem = str(exc) or exc.__class__.__name__
-        self._decoded.append((name, loop, problem))
+    def _decoder(self) -> None:
+        """On a thread: decode the loop of the place the player is in now, then of any place reached since;
+        `update()` starts it. Places passed through while a loop was decoding are never decoded."""
+        served = -1
+        while True:
+            with self._decoder_lock:
+                name, request = self._wanted, self._request
+                if request == served:
+                    self._decoding = False
+                    return
+            path, problem, loop = self._file("ambience", name), "", None
+            if path is not None:
+                try:
+                    loop = pygame.mixer.Sound(str(path))
+                except _FAILURES as exc:
+                    problem = str(exc) or exc.__class__.__name__
+            with self._decoder_lock:
+                served = request
+                if request == self._request:  # still wanted: hand it over; else drop it at once and go on
+                    self._decoded.append((name, loop, problem))
 
     def _start_loop(self, loop: pygame.mixer.Sound) -> None:
         try:
