@@ -245,3 +245,15 @@ def test_shade_darkens_and_clip_keeps_drawing_inside():
         draw.box(surface, (255, 0, 0), Rect(0, 0, 40, 40))
     assert surface.get_at((5, 5))[:3] == (255, 0, 0) and surface.get_at((20, 20))[:3] != (255, 0, 0)
     assert surface.get_clip() == surface.get_rect()
+
+
+def test_menu_items_may_carry_story_markup(fonts):
+    marked = MenuList([Item("{color=#ff0000}Run{/color} now", lambda: None, markup=True)], (640, 360), 600, 28,
+                      area=Rect(340, 300, 600, 200), fonts=fonts)
+    plain = MenuList([Item("Run now", lambda: None)], (640, 360), 600, 28, area=Rect(340, 300, 600, 200), fonts=fonts)
+    assert marked.total_height(fonts) == plain.total_height(fonts)     # the tags take no room
+    surface = pygame.Surface((1280, 720))
+    marked.draw(surface, fonts, DEFAULT)
+    row = marked.list_layout(fonts).rows[0]
+    reds = {surface.get_at((x, y))[:3] for x in range(row.left, row.right, 2) for y in range(row.top, row.bottom, 2)}
+    assert any(r > 200 and g < 80 and b < 80 for r, g, b in reds)        # the coloured word is red

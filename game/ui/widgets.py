@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from . import draw
+from . import draw, richtext
 from .fonts import FontBook
 from .input import Act, Action
 from .layout import Layout, Rect
@@ -332,6 +332,7 @@ class Item:
     on_choose: Callable[[], None]
     enabled: bool = True
     note: str = ""  # a short explanation shown beside a disabled item
+    markup: bool = False  # the label holds story markup ({b}, {i}, {color=#..}): drawn with its styles
 
 
 class MenuList:
@@ -360,12 +361,15 @@ class MenuList:
 
     def _measure(self, i: int, width: int) -> int:
         """Measured bold (the selected button is drawn bold), so a label that fits never wraps when selected."""
-        return draw.block_height(self.fonts, self._label(i, 9 if self.numbered else None), self.size, width - 48,
-                                 bold=True) + self.pad
+        label = self._label(i, 9 if self.numbered else None)
+        measure = richtext.height if self.items[i].markup else draw.block_height
+        return measure(self.fonts, label, self.size, width - 48, bold=True) + self.pad
 
     def _label(self, i: int, number: int | None = None) -> str:
         item = self.items[i]
         label = f"{number}.  {item.label}" if self.numbered and number else item.label
+        if item.markup and item.note and not item.enabled:
+            return f"{label}  ({item.note.replace('{', '{{')})"
         return f"{label}  ({item.note})" if item.note and not item.enabled else label
 
     def total_height(self, fonts: FontBook) -> int:
@@ -427,8 +431,8 @@ class MenuList:
                 draw.box(surface, theme.accent, Rect(rect.left + 8, rect.top + 10, 5, rect.height - 20), radius=3)
             colour = theme.accent if selected else (theme.text if item.enabled else theme.dim)
             inner = rect.inflate(-48, -self.pad)
-            draw.text_block(surface, fonts, self._label(i, number), self.size, colour, inner, bold=selected,
-                            align=self.align)
+            write = richtext.block if item.markup else draw.text_block
+            write(surface, fonts, self._label(i, number), self.size, colour, inner, bold=selected, align=self.align)
         ScrollList.draw_bar(surface, lay, theme)
 
 
