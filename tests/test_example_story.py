@@ -284,3 +284,23 @@ def test_a_scene_draws_its_own_background_and_portraits(library, tmp_path):
     assert share(right, skin) > 0.05 and share(right, ochre) > 0.15
     # nobody else is on stage yet: the left of the quay (lit by its lamp) has neither
     assert share(right, skin) > 5 * share(left, skin) and share(right, ochre) > 3 * share(left, ochre)
+
+
+def test_reload_keeps_playing_this_story_with_the_edited_line(tmp_path):
+    """F6 / Ctrl+R (and --dev's watcher) reload the example's own folder, never the shipped story."""
+    import shutil
+
+    from game.screens.capture import play_app
+
+    root = tmp_path / "night_ferry"
+    shutil.copytree(ROOT, root)
+    app = play_app(load_library(root), "boarding", 4)
+    assert app.top.event.text.startswith("Ramp up in two minutes")
+    scene = root / "story" / "01_boarding.yaml"
+    scene.write_text(scene.read_text(encoding="utf-8").replace("Ramp up in two minutes", "Ramp up in one minute"),
+                     encoding="utf-8")
+    app.reload()
+    assert app.reload_problems == []
+    assert app.story.id == "night_ferry" and app.library.root == root
+    assert app.top.event.text.startswith("Ramp up in one minute")
+    assert "prologue" not in app.story.scenes  # Cell 7's first scene
