@@ -416,7 +416,7 @@ class ClassroomNotesScreen(Screen):
         rows = self.list.layout(lay["list"])
         for i, rect in rows.rows.items():
             selected = i == self.index
-            draw.panel(surface, rect, theme, alpha=250 if selected else 225, edge=theme.accent if selected else None,
+            draw.panel(surface, rect, theme, alpha=250 if selected else 225, edge=theme.accent if selected else theme.grid,
                        radius=10)
             if i == len(self.noted):
                 draw.text(surface, fonts, START, size, theme.accent if selected else theme.text, rect.center,
@@ -571,7 +571,7 @@ class ClassroomVoteScreen(Screen):
             text_w = rect.width - number_w - tally_w - 20
             selected, lead = pos == v.selected, pos in leaders
             draw.panel(surface, rect, theme, alpha=245, radius=12,
-                       edge=theme.accent if selected else (theme.differ if lead else None))
+                       edge=theme.accent if selected else (theme.differ if lead else theme.grid))
             if count:
                 bar = pygame.Rect(rect.left + number_w, rect.bottom - 10, round((text_w - 10) * count / most), 6)
                 draw.box(surface, theme.success if lead else theme.dim, bar, radius=3)
@@ -649,7 +649,7 @@ class ClassroomChapterList(Screen):
         for i, rect in rows.rows.items():
             chapter, scenes = self.chapters[i]
             selected = i == self.list.index
-            draw.panel(surface, rect, theme, alpha=250 if selected else 225, edge=theme.accent if selected else None,
+            draw.panel(surface, rect, theme, alpha=250 if selected else 225, edge=theme.accent if selected else theme.grid,
                        radius=10)
             colour = theme.accent if selected else (theme.text if scenes else theme.dim)
             label = chapter_entry(chapter.number, chapter.title)

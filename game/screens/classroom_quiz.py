@@ -153,7 +153,7 @@ class QuizSetupScreen(Screen):
         hint = theme.size("hint")
         for i, ((label, value), rect) in enumerate(zip(self.rows(), rects)):
             selected = i == self.row
-            draw.panel(surface, rect, theme, alpha=240, edge=theme.accent if selected else None)
+            draw.panel(surface, rect, theme, alpha=240, edge=theme.accent if selected else theme.grid)
             y = rect.top + 8
             if label:
                 draw.text(surface, fonts, label, hint, theme.dim, (rect.left + 30, y))
@@ -420,7 +420,7 @@ class QuizScreen(Screen):
         big = max(layout.option_size, theme.size("big") * layout.option_size // theme.size("body"))
         for c, rect in sorted(layout.options.items()):
             right = revealed and c == q.correct
-            edge = success if right else (danger if c in picked else None)
+            edge = success if right else (danger if c in picked else theme.grid)
             draw.panel(surface, rect, theme, alpha=245, edge=edge, radius=12)
             if right:
                 draw.box(surface, success, rect, width=4, radius=12)
@@ -463,7 +463,7 @@ class QuizScreen(Screen):
         for t, (name, rect) in enumerate(zip(game.teams, layout.teams)):
             colour = TEAM_COLOURS[t % len(TEAM_COLOURS)]
             current = t == game.team and game.phase == ASK
-            draw.panel(surface, rect, theme, alpha=245, edge=colour if current else None, radius=10)
+            draw.panel(surface, rect, theme, alpha=245, edge=colour if current else theme.grid, radius=10)
             if current:
                 draw.box(surface, colour, rect, width=4, radius=10)
             status = team_status(game, t)
