@@ -304,3 +304,16 @@ def test_reload_keeps_playing_this_story_with_the_edited_line(tmp_path):
     assert app.story.id == "night_ferry" and app.library.root == root
     assert app.top.event.text.startswith("Ramp up in one minute")
     assert "prologue" not in app.story.scenes  # Cell 7's first scene
+
+
+def test_the_end_screen_names_the_ending_and_counts_no_evidence(library):
+    from game.screens.capture import moments, settle, start_app
+
+    app = start_app(library, "hollin")
+    for _event in moments(app.top):
+        pass
+    settle(app)
+    texts = [text for text, *_ in app.top._lines()]
+    assert "Carried Home" in texts
+    assert not any("Evidence" in text for text in texts)
+    assert [item.label for item in app.top.menu.items][0] == "Go on to the credits"  # its own credits.yaml
