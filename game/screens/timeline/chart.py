@@ -44,6 +44,7 @@ class ChartLayout:
     title: pygame.Rect                    # height 0: no room for it (the tab names the chart)
     plot: pygame.Rect | None              # None: too little room for a plot; the figures are a list instead
     labels: list[tuple[str, pygame.Rect, str]] = field(default_factory=list)   # text, where, colour role
+    leaders: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # point -> its far label
     caption: pygame.Rect = field(default_factory=pygame.Rect)
     x_max: int = 10
     y_max: float = 1.0
@@ -76,21 +77,47 @@ def chart_layout(fonts: FontBook, st: Style, timeline: Timeline, sf: ScreenFrame
     lay.x_max = (max([p.days for p in points] + [10]) // 10 + 1) * 10
     lay.y_max = max([p.admissions for p in points] + [level.admissions for level in levels] + [1]) * 1.12
     h = fonts.line_height(st.small)
+    if lay.plot.height >= 4 * h:
+        for short in (False, True):     # "Day 14: 4.6 million" beside each point, else "4.6 million"
+            tries = [_place_labels(fonts, st, lay, points, levels, short, order) for order in (1, -1)]
+            placed = [t for t in tries if t is not None]
+            if placed:
+                lay.labels, lay.leaders = min(placed, key=lambda t: len(t[1]))   # fewest labels set apart
+                return lay
+    area = pygame.Rect(40, top, WIDTH - 80, caption.top - 8 - top)
+    lay.plot, lay.labels = None, _as_list(fonts, st, points, levels, area)
+    lay.list_area = area
+    return lay
+
+
+def _place_labels(fonts: FontBook, st: Style, lay: ChartLayout, points, levels, short: bool, order: int):
+    """(labels, leaders) with every label in the plot, placing points left to right (order 1) or right to left;
+    None when one finds no room."""
+    h = fonts.line_height(st.small)
+    labels, leaders = [], []
     for level in levels:
         w = fonts.width(level_text(level), st.small, True)
-        y = round(lay.y(level.admissions)) - 4 - h
-        lay.labels.append((level_text(level), pygame.Rect(lay.plot.right - 8 - w, y, w, h), "danger"))
+        labels.append((level_text(level), pygame.Rect(lay.plot.right - 8 - w, round(lay.y(level.admissions)) - 4 - h,
+                                                       w, h), "danger"))
     circles = [pygame.Rect(round(lay.x(p.days)) - 12, round(lay.y(p.admissions)) - 12, 24, 24) for p in points]
-    for p in points:
-        taken = [rect for _, rect, _ in lay.labels] + circles
-        rect = _label_spot(fonts.width(point_text(p), st.small, True), h, round(lay.x(p.days)),
-                           round(lay.y(p.admissions)), lay.plot, taken)
-        lay.labels.append((point_text(p), rect, "text"))
-    if lay.plot.height < 4 * h or not all(lay.plot.contains(rect) for _, rect, _ in lay.labels):
-        area = pygame.Rect(40, top, WIDTH - 80, caption.top - 8 - top)
-        lay.plot, lay.labels = None, _as_list(fonts, st, points, levels, area)
-        lay.list_area = area
-    return lay
+    for a, b in zip(points, points[1:], strict=False):   # the joining lines: labels keep off them too
+        (x0, y0), (x1, y1) = (lay.x(a.days), lay.y(a.admissions)), (lay.x(b.days), lay.y(b.admissions))
+        steps = max(1, round(math.hypot(x1 - x0, y1 - y0) / 8))
+        circles += [pygame.Rect(round(x0 + (x1 - x0) * k / steps) - 2, round(y0 + (y1 - y0) * k / steps) - 2, 4, 4)
+                    for k in range(steps + 1)]
+    for p in points[::order]:
+        text = millions(p.admissions) if short else point_text(p)
+        point = (round(lay.x(p.days)), round(lay.y(p.admissions)))
+        others = [(round(lay.x(q.days)), round(lay.y(q.admissions))) for q in points if q is not p]
+        rect = _label_spot(fonts.width(text, st.small, True), h, *point, lay.plot,
+                           [r for _, r, _ in labels] + circles, others)
+        if rect is None or not lay.plot.contains(labels[0][1] if labels else rect):
+            return None
+        labels.append((text, rect, "text"))
+        near = (min(max(point[0], rect.left), rect.right), min(max(point[1], rect.top), rect.bottom))
+        if abs(near[0] - point[0]) + abs(near[1] - point[1]) > 24:
+            leaders.append((point, near))
+    return labels, leaders
 
 
 def _as_list(fonts: FontBook, st: Style, points, levels, area: pygame.Rect) -> list[tuple[str, pygame.Rect, str]]:
@@ -125,14 +152,24 @@ def caption_text(timeline: Timeline) -> str:
     return timeline.readable(timeline.notes.get("chart", ""))
 
 
-def _label_spot(w: int, h: int, x: int, y: int, plot: pygame.Rect, taken: list[pygame.Rect]) -> pygame.Rect:
-    """Beside its point (above left, below right, above right, below left), clear of other labels and points
-    and inside the plot; else just below it (the caller then lists the figures instead)."""
-    for dx, dy in ((-w - 16, -h - 6), (16, 6), (16, -h - 6), (-w - 16, 6)):
-        rect = pygame.Rect(x + dx, y + dy, w, h)
-        if plot.contains(rect) and not any(rect.colliderect(r) for r in taken):
-            return rect
-    return pygame.Rect(x - w // 2, y + 14, w, h)
+def _gap(rect: pygame.Rect, point: tuple[int, int]) -> float:
+    dx = max(rect.left - point[0], 0, point[0] - rect.right)
+    dy = max(rect.top - point[1], 0, point[1] - rect.bottom)
+    return math.hypot(dx, dy)
+
+
+def _label_spot(w: int, h: int, x: int, y: int, plot: pygame.Rect, taken: list[pygame.Rect],
+                others: list[tuple[int, int]] = ()) -> pygame.Rect | None:
+    """Near its point (above, beside, below), clear of other labels, points and lines, inside the plot, and
+    nearer its own point than any other; None when there is no such place (the caller then tries shorter
+    labels, or a list)."""
+    for away in (0, 1, 2):      # further up or down, a line at a time
+        for dx, dy in ((-w // 2, -h - 14), (-w - 16, -h - 6), (16, 6), (-w // 2, 14), (16, -h - 6), (-w - 16, 6)):
+            rect = pygame.Rect(x + dx, y + dy + (away * (h + 4) if dy > 0 else -away * (h + 4)), w, h)
+            if plot.contains(rect) and not any(rect.colliderect(r) for r in taken) and \
+                    all(_gap(rect, (x, y)) < _gap(rect, other) for other in others):
+                return rect
+    return None
 
 
 def draw_chart(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, lay: ChartLayout) -> None:
@@ -173,6 +210,8 @@ def _draw_plot(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Ti
         dashed_line(surface, st.danger, (plot.left, y), (plot.right, y), 3, 16, 8)
     for a, b in zip(points, points[1:], strict=False):
         dashed_line(surface, colour, (lay.x(a.days), lay.y(a.admissions)), (lay.x(b.days), lay.y(b.admissions)), 3)
+    for start, end in lay.leaders:
+        draw.line(surface, st.dim, start, end, 1)
     for p in points:
         centre = (round(lay.x(p.days)), round(lay.y(p.admissions)))
         draw.circle(surface, colour, centre, 10)
