@@ -150,3 +150,13 @@ def test_explore_walks_label_jumps_and_label_entries(tmp_path):
     report = explore(load_story(root))
     assert report.complete and report.ok
     assert any(step.scene == "hub" and step.option == "keep" for path in report.endings.values() for step in path)
+
+
+def test_explore_counts_a_scene_without_a_title_card_as_reached(tmp_path):
+    from game.authoring.explore import explore
+    root = _story(tmp_path)
+    first = root / "story" / "01_first.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace("  - goto: second", "  - goto: hub", 1),
+                     encoding="utf-8")
+    report = explore(load_story(root))
+    assert "hub" in report.scenes_reached and not load_story(root).scenes["hub"].card

@@ -398,8 +398,7 @@ def _run_to_stop(rt: Runtime, report: ExploreReport) -> Any:
     for _ in range(MAX_EVENTS_PER_STRETCH):
         event = rt.advance()
         report.events += 1
-        if isinstance(event, ev.SceneStart):
-            report.scenes_reached.add(event.scene)
+        report.scenes_reached.add(rt.state.scene)  # not only title cards: a scene may have `card: false`
         if isinstance(event, (ev.EndEvent, *ev.WAITS_FOR_CHOICE)):
             return event
     raise ExploreError(f"{MAX_EVENTS_PER_STRETCH} events without a choice or an ending (an endless loop of gotos?)")
