@@ -180,10 +180,7 @@ class SaveLoadScreen(Screen):
 
     def _thumb(self, info: SlotInfo) -> pygame.Surface | None:
         if info.slot not in self.thumbs:
-            try:
-                self.thumbs[info.slot] = pygame.image.load(str(info.thumbnail)) if info.thumbnail.exists() else None
-            except pygame.error:
-                self.thumbs[info.slot] = None
+            self.thumbs[info.slot] = draw.load_image(info.thumbnail)
         return self.thumbs[info.slot]
 
     def draw(self, surface: pygame.Surface) -> None:

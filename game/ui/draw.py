@@ -89,6 +89,14 @@ def image(surface: Surface, picture: Surface, where: tuple[int, int] | Rect, alp
         picture.set_alpha(before)
 
 
+def load_image(path) -> Surface | None:
+    """A picture from a file, or None when it is missing or unreadable (a damaged thumbnail is no crash)."""
+    try:
+        return pygame.image.load(str(path)) if path.exists() else None
+    except (pygame.error, OSError):
+        return None
+
+
 def scaled(picture: Surface, size: tuple[int, int]) -> Surface:
     """A smooth-scaled copy (callers cache it)."""
     return pygame.transform.smoothscale(picture, size)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from . import draw
 from .input import Action
 from .layout import Layout
 
@@ -40,8 +41,8 @@ class Screen:
         top left of the layout's `box`. Returns this frame's layout."""
         fonts, theme = self.app.fonts, self.app.theme
         lay = self.layout()
-        surface.fill(theme.backdrop)
-        surface.blit(fonts.render(title, theme.big_size, theme.text, True), lay[box].topleft)
+        draw.box(surface, theme.backdrop, surface.get_rect())
+        draw.text(surface, fonts, title, theme.big_size, theme.text, lay[box].topleft, bold=True)
         return lay
 
     def on_action(self, action: Action) -> None:
