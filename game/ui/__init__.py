@@ -15,12 +15,15 @@ draw      The drawing backend, a handful of functions (see "Backend" below).
 layout    `Layout`: a frame's named rectangles (+ the text size each uses); `problems()` checks them.
           Helpers `stack`, `columns`, `below`, `inset`.
 widgets   `ScrollList` (selection, scroll, wheel, click, digits for the visible rows, a scroll bar,
-          whole rows only), `MenuList` (buttons on a ScrollList), `Table` (header + rows on a
-          ScrollList), `Item`, `Used`, `hit_index`, `fitting` (for cards that must stay whole).
+          whole rows only), `MenuList` (buttons on a ScrollList; `Item(label, fn, markup=True)` for
+          story markup), `Grid` (cells in columns, rows scroll), `Table` (header + rows), `Selection`
+          (`index = Selection("list")`: a screen's index is its widget's), `Used`, `hit_index`,
+          `fitting` (for cards that must stay whole).
+richtext  Story text with markup ({b}, {i}, {color}): `lines`, `height`, `block(..., limit=)` (typing out).
 input     `Act` (the enum of action names), `Action` (one input: an Act, a position, a number),
           `InputMapper` (keyboard, mouse and controller events -> Actions).
 screen    `Screen`: `layout()`, `on_action()`, `update()`, `draw()`, `on_enter()`, `header_bottom()`,
-          `open(route, **options)`.
+          `open(route, **options)`, `draw_page(surface, title)` (backdrop + title from the layout).
 nav       `Navigator`: screens open each other by name (routes in game/screens/routes.py).
 toast     `Toasts`: short messages under the top screen's heading, dropped when the screen changes.
 dialog    `ConfirmDialog(app, question, on_yes, yes="Yes", no="No")`: a modal yes/no (No is the default).
@@ -31,7 +34,7 @@ Backend (game/ui/draw.py)
     box(surface, colour, rect, width=0, radius=0, alpha=255)      rectangle, filled or outlined
     panel(surface, rect, theme, alpha=None, edge=None, radius=14, fill=None)   a themed box
     line / lines / polygon / circle / arc                          strokes and shapes
-    image(surface, picture, where, alpha=None) / scaled(picture, size)
+    image(surface, picture, where, alpha=None) / scaled(picture, size) / load_image(path) -> Surface|None
     text(surface, fonts, words, size, colour, where, anchor="topleft", bold=False, italic=False) -> Rect
     text_block(surface, fonts, words, size, colour, rect, bold, align, spacing) -> y below
     block_height(fonts, words, size, width, bold, spacing)        what text_block will use
