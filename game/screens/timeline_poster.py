@@ -91,12 +91,17 @@ def _cell_height(fonts: FontBook, cell, pt: int, width: int) -> int:
     return h
 
 
-def _source(holder) -> tuple[str, Timeline | None, bool]:
-    """(title, timeline, high contrast) from an App, a Library or a Story."""
+def _source(holder) -> tuple[str, str, Timeline | None, bool]:
+    """(poster title, tagline, timeline, high contrast) from an App, a Library or a Story. The title comes from
+    the story (its title and Korean title), so another story's poster names that story."""
     library = getattr(holder, "library", None) or (holder if hasattr(holder, "timeline") else None)
     story = getattr(holder, "story", holder)
     settings = getattr(holder, "settings", None)
-    return (getattr(story, "title", "") or "Cell 7", getattr(library, "timeline", None),
+    title = getattr(story, "title", "") or "Timeline"
+    korean = getattr(story, "korean_title", "")
+    title = f"{title} ({korean})" if korean else title
+    tagline = getattr(story, "tagline", "")
+    return (f"{title}: the real history", tagline, getattr(library, "timeline", None),
             bool(getattr(settings, "high_contrast", False)))
 
 
@@ -106,7 +111,7 @@ def export_poster(holder, path: Path, timeline: Timeline | None = None, size: tu
     Library's timeline when none is given; an App's high-contrast setting when `high_contrast` is None)."""
     if not pygame.font.get_init():
         pygame.font.init()
-    title, own, app_contrast = _source(holder)
+    title, tagline, own, app_contrast = _source(holder)
     timeline = timeline or own or Timeline((), (), ())
     ink = HIGH_CONTRAST if (app_contrast if high_contrast is None else high_contrast) else PRINT
     fonts = FontBook()
@@ -116,11 +121,14 @@ def export_poster(holder, path: Path, timeline: Timeline | None = None, size: tu
     surface = pygame.Surface(size)
     surface.fill(ink.paper)
     margin = round(110 * k)
-    draw.text(surface, fonts, f"{title} — the real history of Miracle in Cell No. 7 (7번방의 선물)", round(96 * k),
-              ink.ink, (margin, margin), bold=True)
-    sub = ("Each column is a stretch of time that holds events; the empty years between them are squeezed "
-           "(their length is written between the columns). Letters in brackets name the source (see below).")
-    draw.text(surface, fonts, sub, round(44 * k), ink.muted, (margin, margin + round(130 * k)))
+    draw.text(surface, fonts, title, round(96 * k) if fonts.width(title, round(96 * k), True) <= W - 2 * margin
+              else round(72 * k), ink.ink, (margin, margin), bold=True)
+    sub = (f"{tagline.rstrip('.')}. " if tagline else "") + (
+        "Each column is a stretch of time that holds events; the empty years between them are squeezed "
+        "(their length is written between the columns). Letters in brackets name the source (see below).")
+    for i, line in enumerate(fonts.wrap(sub, round(44 * k), W - 2 * margin)[:2]):
+        draw.text(surface, fonts, line, round(44 * k), ink.muted,
+                  (margin, margin + round(125 * k) + i * fonts.line_height(round(44 * k))))
     axis, positions = event_positions(timeline)
     columns = _columns(timeline, axis, positions)
     gutter = round(430 * k)

@@ -21,7 +21,6 @@ from ..content.model import Account
 from ..content.problems import Mark, Problems
 from ..content.validate import check_known
 
-PRECISIONS = ("year", "month", "day")
 QUALIFIER_RANK = {"before": 0, None: 1, "about": 1, "after": 2}
 MONTHS = [calendar.month_name[i] for i in range(13)]
 UNDATED = "undated"
