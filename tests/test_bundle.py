@@ -170,12 +170,34 @@ def test_bundle_screenshot_is_a_picture(run):
     out = run.cwd / "shot.png"
     result = run("screenshot", "--scene", start, "--beat", "2", "--out", "shot.png")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert_is_a_picture(out)
+
+
+def assert_is_a_picture(path: Path) -> None:
+    """A 1280x720 PNG with many colours (a blank or flat frame has a handful)."""
     import pygame
-    image = pygame.image.load(str(out))
+    image = pygame.image.load(str(path))
     assert image.get_size() == (1280, 720)
     small = pygame.transform.smoothscale(image, (64, 36))
     colours = {small.get_at((x, y))[:3] for x in range(64) for y in range(36)}
     assert len(colours) > 100, f"only {len(colours)} colours: a blank or flat picture"
+
+
+def shipped_examples() -> list[str]:
+    return sorted(p.parent.name for p in paths.EXAMPLES.glob("*/story.yaml")) if paths.EXAMPLES.is_dir() else []
+
+
+@linux_only
+@pytest.mark.parametrize("example", shipped_examples() or [pytest.param("", marks=pytest.mark.skip("no examples/"))])
+def test_bundle_carries_the_example_stories(run, bundle, example):
+    """The second story travels in the bundle and plays from there with its own art."""
+    root = bundle.parent / "_internal" / "examples" / example
+    result = run("validate", str(root))
+    assert result.returncode == 0, result.stdout + result.stderr
+    start = yaml.safe_load((root / "story.yaml").read_text(encoding="utf-8"))["start"]
+    result = run("screenshot", "--scenes", str(root), "--scene", start, "--beat", "2", "--out", "example.png")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert_is_a_picture(run.cwd / "example.png")
 
 
 @linux_only
