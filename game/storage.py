@@ -15,7 +15,6 @@ import json
 import math
 import os
 import re
-import secrets
 import stat
 import threading
 import time
@@ -88,7 +87,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     _clear_stale_temps(path)
-    tmp = path.parent / f"{_temp_prefix(path)}{os.getpid()}.{secrets.token_hex(6)}.tmp"
+    tmp = path.parent / f"{_temp_prefix(path)}{os.getpid()}.{os.urandom(6).hex()}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
