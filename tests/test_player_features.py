@@ -299,10 +299,17 @@ def test_title_screen_fits_at_every_text_size(story_root, tmp_path, scale):
     app.push(TitleScreen(app))
     app.step(0.1)
     app.screenshot(SHOTS / f"title_{int(scale * 100)}.png")
-    rects = app.top.menu.rects
-    assert len(rects) == 7 and rects[0].top > 120                # below the title (Gallery included)
-    assert rects[-1].bottom <= 720 - 60                           # above the key hint
-    assert all(a.bottom <= b.top for a, b in zip(rects, rects[1:]))
+    menu = app.top.menu
+    assert len(menu.items) == 7 and menu.size == app.theme.body_size - 2  # every entry, at full size (never shrunk)
+    for step in range(len(menu.items)):  # with large text the buttons scroll: each comes into view in turn
+        rects = menu.rects
+        assert rects and rects[0].top > 120                          # below the title
+        assert rects[-1].bottom <= 720 - 60                           # above the key hint
+        assert all(a.bottom <= b.top for a, b in zip(rects, rects[1:]))
+        assert menu.index == step and step in menu.list_layout(app.fonts).rows  # the chosen one is in view
+        if step < len(menu.items) - 1:
+            app.step(0.1, [Action("down")])
+    assert len(menu.rects) >= 4
 
 
 def test_save_thumbnails_are_real_pngs_of_the_game(app, tmp_path):

@@ -14,6 +14,8 @@ from .widgets import Item, MenuList, fitting, panel
 
 TEXT_LEFT = 110
 TEXT_WIDTH = WIDTH - 2 * TEXT_LEFT  # a long title or tagline wraps rather than running off the screen
+TITLE_TOP, MENU_GAP = 50, 30
+MENU_LEFT, MENU_WIDTH, MENU_WIDTH_MOST = 90, 420, 560  # the buttons grow with the text, up to the dark veil's edge
 
 
 class TitleScreen(Screen):
@@ -66,6 +68,7 @@ class TitleScreen(Screen):
         self.app.audio.play_ambience("")
 
     def on_action(self, action: Action) -> None:
+        self._arrange()  # the menu is hit-tested where it is drawn
         if not self.menu.on_action(action) and action.name == "cancel":
             self.app.quit()
 
@@ -85,7 +88,7 @@ class TitleScreen(Screen):
         if d < 52 and app.story.korean_title:  # with every entry at the largest text size, only the title stays
             blocks.append((app.story.korean_title, 40 - d // 2, theme.accent, True))
         if d < 40 and app.story.tagline:  # it gives way to the buttons when even a small title leaves too little room
-            blocks.append((app.story.tagline, theme.small_size - 2, theme.muted, False))
+            blocks.append((app.story.tagline, theme.small_size - 2, theme.dim, False))
         lines = []
         for n, (text, size, colour, bold) in enumerate(blocks):
             gap = fonts.line_height(size) // 2 if n == 2 else 0
@@ -93,31 +96,41 @@ class TitleScreen(Screen):
                 lines.append((line, size, colour, bold, gap if i == 0 else 0))
         return lines
 
-    def _height(self, d_title: int, d_menu: int) -> int:
-        """The height of everything at these sizes (it sets the menu's size to measure it)."""
+    def _block_height(self, d: int) -> int:
         fonts = self.app.fonts
-        self.menu.size = self.app.theme.body_size - 2 - d_menu
-        rects = self.menu.layout(fonts)
-        block = sum(gap + fonts.line_height(size) for _, size, _, _, gap in self._layout(d_title))
-        return 50 + block + 30 + (rects[-1].bottom - rects[0].top) + 80
+        return sum(gap + fonts.line_height(size) for _, size, _, _, gap in self._layout(d))
+
+    def _hint_top(self) -> int:
+        return HEIGHT - self.app.fonts.line_height(self.app.theme.small_size - 2) - 32
+
+    def _arrange(self) -> tuple[list[tuple[str, int, tuple, bool, int]], int]:
+        """The title block's lines and the menu's area. With large text the decorative title shrinks first (its
+        smaller lines giving way) until title and buttons fit above the hint; when even that is not enough, the
+        buttons keep their size and scroll."""
+        app, fonts = self.app, self.app.fonts
+        menu = self.menu
+        menu.fonts, menu.size, menu.area = fonts, app.theme.body_size - 2, None
+        menu.width = min(round(MENU_WIDTH * fonts.scale), MENU_WIDTH_MOST)
+        needed = menu.total_height(fonts)
+        bottom = self._hint_top() - 16
+        d = fitting(lambda d: TITLE_TOP + self._block_height(d) + MENU_GAP + needed, bottom, step=4, most=56)
+        top = TITLE_TOP + self._block_height(d) + MENU_GAP
+        menu.area = pygame.Rect(MENU_LEFT, top, menu.width, max(1, min(needed, bottom - top)))
+        return self._layout(d), top
 
     def draw(self, surface: pygame.Surface) -> None:
-        """With large text the decorative title shrinks first, then the buttons, so that all of it fits."""
         fonts, theme = self.app.fonts, self.app.theme
         surface.blit(self.app.images.background(self.app.story.title_background or ""), (0, 0))
         surface.blit(self._veil(), (0, 0))
-        d_title = fitting(lambda d: self._height(d, 0), HEIGHT, step=4, most=56)
-        d_menu = fitting(lambda d: self._height(d_title, d), HEIGHT, step=2, most=14)
-        self.menu.size = theme.body_size - 2 - d_menu  # measuring tried other sizes: settle on the one that fits
-        y = 50
-        for text, size, colour, bold, gap in self._layout(d_title):
+        lines, _ = self._arrange()
+        y = TITLE_TOP
+        for text, size, colour, bold, gap in lines:
             y += gap
             surface.blit(fonts.render(text, size, colour, bold), (TEXT_LEFT, y))
             y += fonts.line_height(size)
-        rects = self.menu.layout(fonts)
-        self.menu.center = (self.menu.center[0], y + 30 + (rects[-1].bottom - rects[0].top) // 2)
         self.menu.draw(surface, fonts, theme)
-        hint = fonts.render("↑ ↓ to move · Enter to choose · F11 fullscreen", theme.small_size - 2, theme.muted)
-        panel(surface, pygame.Rect(100, HEIGHT - hint.get_height() - 32, hint.get_width() + 30,
-                                   hint.get_height() + 16), theme, alpha=140, radius=8)
-        surface.blit(hint, (115, HEIGHT - hint.get_height() - 24))
+        hint = fonts.render("↑ ↓ to move · Enter to choose · F11 fullscreen", theme.small_size - 2, theme.dim)
+        top = self._hint_top()
+        panel(surface, pygame.Rect(100, top, hint.get_width() + 30, hint.get_height() + 16), theme, alpha=140,
+              radius=8)
+        surface.blit(hint, (115, top + 8))
