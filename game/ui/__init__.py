@@ -38,7 +38,7 @@ Backend (game/ui/draw.py)
     text(surface, fonts, words, size, colour, where, anchor="topleft", bold=False, italic=False) -> Rect
     text_block(surface, fonts, words, size, colour, rect, bold, align, spacing) -> y below
     block_height(fonts, words, size, width, bold, spacing)        what text_block will use
-    runs(surface, fonts, spans, size, colour, rect) -> y below     markup spans (text, bold, italic, color)
+    richtext.block(surface, fonts, text, size, colour, rect, limit=) story text with markup spans
     shade(surface, alpha, colour=black)                            a cached veil blitted with alpha
     clip(surface, rect)                                             a context manager
 A browser edition would reimplement these over a canvas; nothing else in the kit or in
