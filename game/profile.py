@@ -14,12 +14,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .saves import SaveStore
+from .saves import SHIPPED_STORY, SaveStore
 from .settings import Settings, settings_problem
 from .storage import StorageError, check_int, check_list, check_text, data_dir, load_json_or_default, write_json
 
 MAX_CHAPTER = 10_000
-SHIPPED_STORY = "cell7"  # the story whose data once lay directly in the data folder
 STORIES = "stories"
 PER_STORY = ("persistent.json", "saves")  # what moved from the data folder into stories/cell7/
 

@@ -40,6 +40,7 @@ from .storage import (
 )
 
 SAVE_FORMAT = 1
+SHIPPED_STORY = "cell7"  # the story of every save written before saves named their story
 MANUAL_SLOTS = [str(n) for n in range(1, 10)]
 QUICK = "quick"
 AUTO_SLOTS = ["auto1", "auto2", "auto3"]
@@ -188,7 +189,8 @@ def save_problem(record: Any) -> str:
         return "not a mapping"
     if record.get("game") != "cell7":
         return "not a Cell 7 save"
-    problem = (check_int(record.get("format"), "format", 1, MAX_INT)
+    problem = (check_text(record.get("story", SHIPPED_STORY), "story", 64)
+               or check_int(record.get("format"), "format", 1, MAX_INT)
                or check_number(record.get("saved_at"), "saved_at", 0, MAX_SAVED_AT)
                or check_text(record.get("scene_title"), "scene_title")
                or check_text(record.get("date"), "date")
@@ -244,7 +246,7 @@ class SaveStore:
     def record(self, rt: Runtime) -> dict[str, Any]:
         """The save record of the runtime's current moment: plain data sharing nothing with `rt`."""
         scene = rt.story.scenes[rt.state.scene]
-        return {"format": SAVE_FORMAT, "game": "cell7", "saved_at": time.time(),
+        return {"format": SAVE_FORMAT, "game": "cell7", "story": rt.story.id or SHIPPED_STORY, "saved_at": time.time(),
                 "scene_title": scene.title, "date": scene.date, "chapter": scene.chapter,
                 "runtime": {**rt.to_dict(), "anchor": anchor_of(rt)}}
 
@@ -384,6 +386,9 @@ class SaveStore:
             if record["format"] > SAVE_FORMAT:
                 raise SaveError(f"This save was made by a newer version of Cell 7 (save format "
                                 f"{record['format']}); update the game to load it.")
+            owner = record.get("story", SHIPPED_STORY)  # saves from before per-story folders are Cell 7's
+            if owner != (story.id or SHIPPED_STORY):
+                raise SaveError(f"Slot {slot} holds a save of another story ('{owner[:64]}'); it was left where it is.")
             saved = record["runtime"]
             problem = state_problem(saved["state"], story, saved["fingerprint"] == story.fingerprint)
             if problem:

@@ -209,6 +209,26 @@ def test_two_stories_never_share_saves_or_progress(tmp_path):
     assert [item.label for item in title.menu.items][:1] == ["Start the story"]  # no Continue, no Load
 
 
+def test_a_cell7_save_copied_into_another_story_is_refused_and_kept(tmp_path):
+    from game.runtime.runtime import Runtime
+    from game.saves import SaveError
+    cell7 = Profile(tmp_path, "cell7")
+    cell7.saves.save("1", Runtime(load_library(paths.SCENES).story))
+    other = Profile(tmp_path, "small")
+    other.saves.folder.mkdir(parents=True)
+    copied = other.saves.path("1")
+    copied.write_bytes(cell7.saves.path("1").read_bytes())
+    small = load_library(small_story(tmp_path / "small")).story
+    with pytest.raises(SaveError, match="another story \\('cell7'\\)"):
+        other.saves.load("1", small)
+    assert copied.exists()  # not set aside as damaged: it is whole, just not this story's
+    legacy = json.loads(copied.read_text(encoding="utf-8"))
+    del legacy["story"]  # a save from before saves named their story is Cell 7's
+    copied.write_text(json.dumps(legacy), encoding="utf-8")
+    with pytest.raises(SaveError, match="another story"):
+        other.saves.load("1", small)
+
+
 def test_settings_are_shared_between_stories(tmp_path):
     first = Profile(tmp_path, "cell7")
     first.settings.font_scale = 1.5
