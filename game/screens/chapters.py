@@ -6,8 +6,10 @@ import pygame
 from ..content.model import chapter_entry
 from .base import Screen
 from .input import Action
-from .theme import WIDTH
+from .theme import HEIGHT, WIDTH
 from .widgets import Item, MenuList, shade
+
+HEADING_TOP = 30
 
 
 class ChapterScreen(Screen):
@@ -22,25 +24,31 @@ class ChapterScreen(Screen):
                               enabled=open_, note="not reached yet" if scenes else "no scenes yet"))
         self.menu = MenuList(items, (WIDTH // 2, 390), 760, app.theme.body_size - 4, align="left",
                              audio=app.audio)
-        self.offset = 0
 
     def start(self, scene_id: str) -> None:
-        from .play import PlayScreen
-        self.app.pop()
-        self.app.push(PlayScreen(self.app, start_scene=scene_id))
+        self.app.nav.swap("play", start_scene=scene_id)
 
     def on_action(self, action: Action) -> None:
+        self._arrange()  # the list is hit-tested where it is drawn
         if not self.menu.on_action(action) and action.name in ("cancel", "menu"):
             self.app.pop()
 
+    def _heading(self) -> pygame.Surface:
+        theme = self.app.theme
+        return self.app.fonts.render("Chapters", theme.title_size - 16, theme.text, bold=True)
+
+    def _arrange(self) -> None:
+        """The chapters scroll below the heading when there are more than fit (the type never shrinks)."""
+        fonts, menu = self.app.fonts, self.menu
+        menu.fonts = fonts
+        top = HEADING_TOP + self._heading().get_height() + 24
+        needed = menu.total_height(fonts)
+        menu.area = pygame.Rect((WIDTH - menu.width) // 2, top, menu.width, min(needed, HEIGHT - 24 - top))
+
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        surface.blit(self.app.images.background("title"), (0, 0))
+        surface.blit(self.app.images.background(self.app.story.title_background or ""), (0, 0))
         shade(surface, 190)
-        surface.blit(fonts.render("Chapters", theme.title_size - 16, theme.text, bold=True), (70, 30))
-        rects = self.menu.layout(fonts)
-        # keep the selected chapter on screen when the list is taller than the canvas
-        selected = rects[self.menu.index]
-        shift = max(0, selected.bottom - 690) - max(0, 110 - selected.top)
-        self.menu.center = (self.menu.center[0], self.menu.center[1] - shift)
+        surface.blit(self._heading(), (70, HEADING_TOP))
+        self._arrange()
         self.menu.draw(surface, fonts, theme)

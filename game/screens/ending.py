@@ -18,6 +18,8 @@ from .widgets import Item, MenuList, block_height, fitting, panel, shade, text_b
 ROLL_SPEED = 45            # credits, pixels per second
 GUARD_SECONDS = 0.6        # Enter held from the last line does not skip past the end at once
 END, CREDITS, SOURCES = "end", "credits", "sources"
+TEXT_WIDTH = WIDTH - 240   # the end card's lines
+MENU_GAP = 50              # between the end card's text and its buttons
 
 
 class EndScreen(Screen):
@@ -78,8 +80,10 @@ class EndScreen(Screen):
             self.play.rollback()
         elif name == "confirm" and self.app.time - self.started < GUARD_SECONDS:
             return
-        elif not self.menu.on_action(action) and name in ("cancel", "menu"):
-            self.finish()
+        else:
+            self._arrange()  # the menu is hit-tested where it is drawn
+            if not self.menu.on_action(action) and name in ("cancel", "menu"):
+                self.finish()
 
     def update(self, dt: float) -> None:
         if self.phase == CREDITS and not self.app.settings.reduce_motion:
@@ -111,22 +115,29 @@ class EndScreen(Screen):
                           False))
         return lines
 
+    def _arrange(self) -> tuple[int, int]:
+        """How many points the end card's text takes off, and where it starts; sets the menu's area. The
+        card's text shrinks to make room; the buttons keep their size and scroll when they still do not fit."""
+        fonts, menu = self.app.fonts, self.menu
+        menu.fonts, menu.size, menu.area = fonts, self.app.theme.body_size - 2, None
+        needed = menu.total_height(fonts)
+
+        def text_height(d: int) -> int:
+            return sum(block_height(fonts, t, s - d, TEXT_WIDTH, b) + 14 for t, s, _, b in self._lines())
+
+        d = fitting(lambda d: text_height(d) + MENU_GAP + needed, HEIGHT - 80)
+        top = max(40, (HEIGHT - text_height(d) - MENU_GAP - needed) // 2)
+        menu_top = top + text_height(d) + MENU_GAP
+        menu.area = pygame.Rect((WIDTH - menu.width) // 2, menu_top, menu.width,
+                                max(1, min(needed, HEIGHT - 30 - menu_top)))
+        return d, top
+
     def _draw_end(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        width = WIDTH - 240
-
-        def height(d: int) -> int:
-            self.menu.size = theme.body_size - 2 - d
-            rects = self.menu.layout(fonts)
-            text = sum(block_height(fonts, t, s - d, width, b) + 14 for t, s, _, b in self._lines())
-            return text + 50 + (rects[-1].bottom - rects[0].top)
-
-        d = fitting(height, HEIGHT - 80)
-        y = (HEIGHT - height(d)) // 2
+        d, y = self._arrange()
         for text, size, colour, bold in self._lines():
-            y = text_block(surface, fonts, text, size - d, colour, pygame.Rect(120, y, width, 0), bold, "center") + 14
-        rects = self.menu.layout(fonts)
-        self.menu.center = (WIDTH // 2, y + 36 + (rects[-1].bottom - rects[0].top) // 2)
+            y = text_block(surface, fonts, text, size - d, colour, pygame.Rect(120, y, TEXT_WIDTH, 0), bold,
+                           "center") + 14
         self.menu.draw(surface, fonts, theme)
 
     def _credit_rows(self, sections) -> list[tuple[str, int, tuple, bool, int]]:
