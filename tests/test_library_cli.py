@@ -17,7 +17,6 @@ from game.cli import main
 from game.library import load_library
 from game.profile import Profile
 from game.screens.app import App
-from game.screens.capture import play_app
 from game.screens.title import TitleScreen
 
 NIGHT_FERRY = paths.ROOT / "examples" / "night_ferry"
@@ -118,13 +117,18 @@ def test_night_ferry_plays_with_its_own_title_art_and_profile(tmp_path):
     assert profile.folder == tmp_path / "data" / "stories" / "night_ferry"
 
 
-def test_night_ferry_is_drawn_with_its_own_pictures(tmp_path):
+def test_night_ferry_screenshot_is_drawn_with_its_own_pictures(tmp_path, capsys):
     library = load_library(NIGHT_FERRY)
     first = library.story.scenes[library.story.start]
-    app = play_app(library, first.id, 1)
-    location = library.story.locations[first.background]
-    picture = pygame.image.load(str(NIGHT_FERRY / "assets" / "images" / location.image))
-    assert app.images.background(first.background).get_at((640, 40))[:3] == picture.get_at((640, 40))[:3]
+    out = tmp_path / "ferry.png"
+    code, _, _ = run_main(capsys, "screenshot", "--scenes", str(NIGHT_FERRY), "--scene", first.id, "--beat", "3",
+                          "--out", str(out))
+    assert code == 0
+    shot = pygame.image.load(str(out))
+    image = library.story.locations[first.background].image
+    picture = pygame.image.load(str(NIGHT_FERRY / "assets" / "images" / image))
+    for point in [(10, 10), (640, 20), (1270, 10)]:  # the sky, above the text box: the story's own background
+        assert shot.get_at(point)[:3] == picture.get_at(point)[:3]
 
 
 def test_play_on_another_root_starts_with_its_profile(tmp_path):
