@@ -100,6 +100,9 @@ class TimelineScreen(Screen):
         self._view_for: tuple | None = None
         self._lists: dict[str, ScrollList] = {}
         self._rows_of: tuple[Style, Table, TableFrame] | None = None
+        self._scenery_surface: pygame.Surface | None = None
+        self._scenery_for: tuple | None = None
+        self._layout_cache: tuple[tuple, Layout] | None = None
 
     # --- state, for callers and tests ------------------------------------------------------------
 
@@ -206,7 +209,13 @@ class TimelineScreen(Screen):
 
     def layout(self) -> Layout:
         """The UI kit's view of this frame: every box drawn, by name, with the text size it uses."""
-        v, fonts = self.view(), self.app.fonts
+        v = self.view()
+        if self._layout_cache is None or self._layout_cache[0] != self._view_for:
+            self._layout_cache = (self._view_for, self._boxes(v))
+        return self._layout_cache[1]
+
+    def _boxes(self, v: View) -> Layout:
+        fonts = self.app.fonts
         st, sf = v.style, v.frame
         lay = Layout()
         lay.add("header", sf.header)
@@ -387,14 +396,10 @@ class TimelineScreen(Screen):
         st, sf, fonts, ctl = v.style, v.frame, self.app.fonts, self.ctl
         surface.fill(st.backdrop)
         if ctl.mode == "timeline":
-            draw_legend(surface, fonts, st, self.timeline, sf, ctl.solo, ctl.lanes_pool())
-            draw_eras(surface, fonts, st, v.eras, sf)
-            draw_breaks(surface, fonts, st, ctl, sf)
+            draw.image(surface, self._scenery(v), (0, 0))
             with draw.clip(surface, sf.plot):
-                draw_lanes(surface, st, self.timeline, sf)
                 draw_selected_span(surface, st, ctl, sf)
                 draw_markers(surface, fonts, st, self.timeline, v.placed, ctl.selected)
-            draw_axis(surface, fonts, st, ctl, sf, v.selection_rect)
             if v.card is not None:
                 lane = self.timeline.lane(ctl.event().lane)
                 draw_card(surface, fonts, st, v.card, st.lane(lane.colour) if lane else st.accent)
@@ -409,6 +414,23 @@ class TimelineScreen(Screen):
                       (sf.footer.centerx, v.selection_rect.top + k * fonts.line_height(st.hint)), anchor="midtop",
                       bold=True)
         self._header(surface, st, sf)
+
+    def _scenery(self, v: View) -> pygame.Surface:
+        """Legend, eras, axis breaks, lane lines and the axis: drawn again only when the view, the text size,
+        the theme or the lanes shown change (a still timeline costs one blit a frame)."""
+        ctl, fonts = self.ctl, self.app.fonts
+        key = (ctl.view, v.style, v.frame.plot, tuple(v.frame.legend), ctl.solo, v.selection_rect)
+        if self._scenery_for != key or self._scenery_surface is None:
+            surface = self._scenery_surface or pygame.Surface(self.app.canvas.get_size())
+            surface.fill(v.style.backdrop)
+            draw_legend(surface, fonts, v.style, self.timeline, v.frame, ctl.solo, ctl.lanes_pool())
+            draw_eras(surface, fonts, v.style, v.eras, v.frame)
+            draw_breaks(surface, fonts, v.style, ctl, v.frame)
+            with draw.clip(surface, v.frame.plot):
+                draw_lanes(surface, v.style, self.timeline, v.frame)
+            draw_axis(surface, fonts, v.style, ctl, v.frame, v.selection_rect)
+            self._scenery_surface, self._scenery_for = surface, key
+        return self._scenery_surface
 
     def _header(self, surface: pygame.Surface, st: Style, sf: ScreenFrame) -> None:
         fonts = self.app.fonts

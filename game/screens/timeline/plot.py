@@ -108,12 +108,32 @@ def draw_legend(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: T
                                               (x, last.bottom - 4)])
 
 
+def _tint(colour, over, alpha: int):
+    return tuple(round(c + (o - c) * alpha / 255) for c, o in zip(colour, over, strict=False))
+
+
+def draw_era_shades(surface: pygame.Surface, st: Style, marks: list[EraMark], sf: ScreenFrame) -> None:
+    """Each era tints the lanes behind it (overlapping eras tint twice): opaque boxes in the colours a
+    translucent veil would give, one per lane band and stretch between era edges (a veil costs far more)."""
+    if not st.era_alpha or not marks:
+        return
+    edges = sorted({x for m in marks for x in (m.bar.left, m.bar.right)})
+    for i, band in enumerate(sf.legend.values()):
+        base = st.band if i % 2 == 0 and not st.high_contrast else st.backdrop
+        for x0, x1 in zip(edges, edges[1:], strict=False):
+            over = [m for m in marks if m.bar.left <= x0 and x1 <= m.bar.right]
+            if not over:
+                continue
+            colour = base
+            for m in over:
+                colour = _tint(colour, st.lane(m.era.colour), st.era_alpha)
+            draw.box(surface, colour, pygame.Rect(x0, band.top, x1 - x0, band.height))
+
+
 def draw_eras(surface: pygame.Surface, fonts: FontBook, st: Style, marks: list[EraMark], sf: ScreenFrame) -> None:
+    draw_era_shades(surface, st, marks, sf)
     for mark in marks:
         colour = st.lane(mark.era.colour)
-        if st.era_alpha:
-            draw.box(surface, colour, pygame.Rect(mark.bar.left, sf.plot.top, mark.bar.width, sf.plot.height),
-                     alpha=st.era_alpha)
         draw.box(surface, colour, mark.bar, radius=2)
         if mark.name:
             draw.text(surface, fonts, mark.era.title, st.hint, colour, mark.name.topleft, bold=True)
