@@ -123,6 +123,22 @@ def fixture_story():
     return load_story(root / "scenes"), root / "assets"
 
 
+def library_for_tools(prefer_shipped: bool = True):
+    """(library, label): the shipped library when it loads, else the fixture story's."""
+    from game.library import load_library
+    if prefer_shipped:
+        try:
+            library, note = shipped_library()
+            return library, "shipped" + (f" ({note})" if note else "")
+        except ContentError as exc:
+            print(f"note: the shipped content does not load ({len(exc.problems)} problem(s)); using the fixture story",
+                  file=sys.stderr)
+    root = Path(tempfile.mkdtemp(prefix="cell7-fixture-"))
+    shutil.copytree(FIXTURES / "story_ok", root / "scenes")
+    shutil.copytree(FIXTURES / "assets", root / "assets")
+    return load_library(root / "scenes", root / "assets"), "fixture"
+
+
 def story_for_tools(prefer_shipped: bool = True):
     """(story, assets, label): the shipped story when it loads, else the fixture story (with a note)."""
     if prefer_shipped:

@@ -27,15 +27,22 @@ from typing import Any, Callable, Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import story_for_tools  # noqa: E402
+from benchmarks.common import library_for_tools  # noqa: E402
 from game.content import model as m  # noqa: E402
-from game.profile import Profile  # noqa: E402
+from game.profile import Profile, story_folder  # noqa: E402
 from game.runtime import events as ev  # noqa: E402
 from game.runtime.runtime import Options, Runtime  # noqa: E402
 from game.saves import AUTO_SLOTS, MANUAL_SLOTS, QUICK, SaveError  # noqa: E402
 from game.storage import StorageError  # noqa: E402
 
-FILES = ["settings.json", "persistent.json", "saves/1.json", "saves/quick.json", "saves/auto1.json", "saves/1.png"]
+
+def files(story_id: str) -> list[str]:
+    """The data files damaged, relative to the data folder: the shared settings, then the story's own files."""
+    own = story_folder(Path(), story_id).as_posix()
+    return ["settings.json", *(f"{own}/{name}" for name in ("persistent.json", "saves/1.json", "saves/quick.json",
+                                                             "saves/auto1.json", "saves/1.png"))]
+
+
 WRONG_VALUES: list[Any] = [None, True, "x", "", 1.5, -1, 10**30, [], {}, [1], {"a": None}]
 
 
@@ -107,7 +114,7 @@ def _play(story: m.Story, steps: int) -> Runtime:
 
 
 def make_valid(folder: Path, story: m.Story) -> None:
-    profile = Profile(folder)
+    profile = Profile(folder, story.id)
     profile.seen.update({"a", "b"})
     profile.chapters.add(1)
     profile.save_settings()
@@ -117,26 +124,27 @@ def make_valid(folder: Path, story: m.Story) -> None:
         profile.saves.save(slot, rt, b"\x89PNG\r\n\x1a\n" if slot == "1" else None)  # a (broken) thumbnail
 
 
-def variants(template: Path, stride: int = 1) -> Iterator[tuple[str, str, Callable[[Path], None]]]:
+def variants(template: Path, story_id: str, stride: int = 1) -> Iterator[tuple[str, str, Callable[[Path], None]]]:
     """(file, what, how to damage it) for every variant; `stride` > 1 keeps every stride-th field edit."""
-    for name in FILES:
+    names = files(story_id)
+    for name in names:
         for what, damage in WHOLE_FILE.items():
             yield name, what, damage
-    record = json.loads((template / "saves" / "1.json").read_text())
+    record = json.loads((template / names[2]).read_text())
     for n, (path, value) in enumerate((p, v) for p in _paths(record) for v in WRONG_VALUES):
         if n % stride == 0:
             edited = json.loads(json.dumps(record))
             _set_path(edited, path, value)
-            yield "saves/1.json", f"{'.'.join(map(str, path))} = {value!r}"[:80], _raw(json.dumps(edited))
+            yield names[2], f"{'.'.join(map(str, path))} = {value!r}"[:80], _raw(json.dumps(edited))
     settings = json.loads((template / "settings.json").read_text())
     for n, (key, value) in enumerate((k, v) for k in settings for v in WRONG_VALUES):
         if n % stride == 0:
             yield "settings.json", f"{key} = {value!r}", _raw(json.dumps({**settings, key: value}))
 
 
-def start_game(folder: Path, story: m.Story, screens: bool) -> None:
-    """What a player's launch does with the data folder; raises on any crash."""
-    profile = Profile(folder)
+def start_game(folder: Path, story: m.Story, screens: bool, library=None) -> None:
+    """What a player's launch does with the data folder; raises on any crash. `screens` needs the `library`."""
+    profile = Profile(folder, story.id)
     profile.saves.slots()
     newest = profile.saves.newest()
     for slot in [*MANUAL_SLOTS, QUICK, *AUTO_SLOTS] if newest is None else [newest.slot, "1", QUICK, *AUTO_SLOTS]:
@@ -161,19 +169,19 @@ def start_game(folder: Path, story: m.Story, screens: bool) -> None:
         from game.screens.app import App
         from game.screens.saveload import SaveLoadScreen
         from game.screens.title import TitleScreen
-        app = App(story, Profile(folder), window=False)
+        app = App(library, Profile(folder, story.id), window=False)
         app.push(TitleScreen(app))
         app.step(1 / 60)
         app.push(SaveLoadScreen(app, "load"))
         app.step(1 / 60)
 
 
-def run(tmp: Path, story: m.Story, screens: bool = False, stride: int = 1) -> dict[str, Any]:
+def run(tmp: Path, story: m.Story, screens: bool = False, stride: int = 1, library=None) -> dict[str, Any]:
     template = tmp / "template"
     make_valid(template, story)
     crashes: list[str] = []
     count = set_aside = 0
-    for name, what, damage in variants(template, stride):
+    for name, what, damage in variants(template, story.id, stride):
         count += 1
         folder = tmp / f"v{count}"
         shutil.copytree(template, folder, symlinks=True)
@@ -181,7 +189,7 @@ def run(tmp: Path, story: m.Story, screens: bool = False, stride: int = 1) -> di
         target.unlink()
         damage(target)
         try:
-            start_game(folder, story, screens)
+            start_game(folder, story, screens, library)
         except Exception:  # noqa: BLE001 - what this run looks for
             crashes.append(f"{name} ({what}): {traceback.format_exc(limit=-3)}")
         set_aside += any(folder.rglob("damaged/*"))
@@ -197,11 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.screens:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    story, _, label = story_for_tools(prefer_shipped=not args.fixture)
+    library, label = library_for_tools(prefer_shipped=not args.fixture)
     tmp = Path(tempfile.mkdtemp(prefix="cell7-damaged-"))
     start = time.perf_counter()
     try:
-        report = run(tmp, story, args.screens)
+        report = run(tmp, library.story, args.screens, library=library)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     for crash in report["crashes"][:10]:

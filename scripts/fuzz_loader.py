@@ -318,7 +318,7 @@ class Harness:
         folder = self.tmp / "data"
         shutil.rmtree(folder, ignore_errors=True)
         shutil.copytree(self.tmp / "data-template", folder, symlinks=True)
-        name = rng.choice(damaged_data.FILES)
+        name = rng.choice(damaged_data.files(self.story.id))
         target = folder / name
         target.unlink()
         if rng.random() < 0.4 or not name.endswith(".json"):

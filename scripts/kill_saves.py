@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import story_for_tools  # noqa: E402
-from game.profile import Profile  # noqa: E402
+from game.profile import Profile, story_folder  # noqa: E402
 from game.runtime import events as ev  # noqa: E402
 from game.runtime.runtime import Options, Runtime  # noqa: E402
 from game.saves import AUTO_SLOTS, SaveError, SaveStore  # noqa: E402
@@ -38,7 +38,7 @@ from game.storage import BackgroundWriter  # noqa: E402
 def _writer(story, folder: str, seed: int, background: bool = False) -> None:
     """Child: play and save forever (until killed); with `background`, through a writer thread."""
     rng = random.Random(seed)
-    profile = Profile(folder)
+    profile = Profile(folder, story.id)
     if background:
         profile.saves.writer = BackgroundWriter()
     rt = Runtime(story, Options(content_notes="play"), seen=profile.seen)
@@ -59,7 +59,7 @@ def _writer(story, folder: str, seed: int, background: bool = False) -> None:
 
 def check(folder: Path, story, before: dict[str, float]) -> dict[str, float]:
     """Check every file after a kill; returns the new 'last seen' map. Raises AssertionError on a bad file."""
-    store = SaveStore(folder)
+    store = SaveStore(story_folder(folder, story.id))
     seen: dict[str, float] = {}
     for slot in ["1", *AUTO_SLOTS]:
         path = store.path(slot)
@@ -75,9 +75,9 @@ def check(folder: Path, story, before: dict[str, float]) -> dict[str, float]:
         except SaveError as exc:
             raise AssertionError(f"slot {slot} does not load: {exc}") from None
         seen[slot] = order
-    for name in ("settings.json", "persistent.json"):
-        if (folder / name).exists():
-            json.loads((folder / name).read_text(encoding="utf-8"))
+    for path in (folder / "settings.json", story_folder(folder, story.id) / "persistent.json"):
+        if path.exists():
+            json.loads(path.read_text(encoding="utf-8"))
     return seen
 
 
@@ -86,7 +86,7 @@ def run(story, runs: int, seed: int, folder: Path, min_ms: float = 1, max_ms: fl
     rng = random.Random(seed)
     ctx = multiprocessing.get_context("fork")
     counts: Counter[str] = Counter()
-    profile = Profile(folder)  # saves to start from, so a kill before a child's first save still checks files
+    profile = Profile(folder, story.id)  # saves to start from, so a kill before a child's first save still checks files
     profile.saves.save("1", Runtime(story, Options(content_notes="play")))
     profile.saves.autosave(Runtime(story, Options(content_notes="play")))
     last = check(folder, story, {})
