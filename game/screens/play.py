@@ -424,13 +424,17 @@ class PlayScreen(Screen):
         typed = None if self.line_done() else int(self.typed)
         richtext.block(surface, self.app.fonts, text, size, self.app.theme.text, body, limit=typed)
 
+    def quick_names(self) -> tuple[str, ...]:
+        """The quick bar's buttons: "Timeline" only for a story that has a timeline."""
+        return tuple(n for n in QUICK if n != "Timeline" or self.app.library.timeline is not None)
+
     def _draw_quick(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         x = box.right - 80
         self.quick_rects = {}
         if self.overlay is not None and not self.overlay.quick_bar:
             return
-        for name in reversed(QUICK):
+        for name in reversed(self.quick_names()):
             on = (name == "Auto" and self.auto) or (name == "Skip" and self.skip)
             image = fonts.render(name, theme.small_size - 2, theme.accent if on else theme.muted, bold=on)
             x -= image.get_width()
