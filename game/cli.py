@@ -45,10 +45,18 @@ def _given(args: argparse.Namespace) -> Path:
     path, scenes = getattr(args, "path", None), args.scenes
     if path is not None and scenes is not None and Path(path) != Path(scenes):
         raise _stop(f"two content folders given ({shown_path(path)} and --scenes {shown_path(scenes)}); give one")
-    given = Path(path or scenes or paths.SCENES)
+    given = _shipped(Path(path or scenes or paths.SCENES))
     if not _exists(given):
         raise _stop(f"no such folder: {shown_path(given)}")
     return given
+
+
+def _shipped(path: Path) -> Path:
+    """`path`, or when it is relative and not found from here, the same path inside the game's own folder (so
+    `--scenes examples/night_ferry` works from any folder, and from the desktop build, which carries examples/)."""
+    if path.is_absolute() or _exists(path) or not _exists(paths.ROOT / path):
+        return path
+    return paths.ROOT / path
 
 
 def _exists(path: Path, folder: bool = False) -> bool:
@@ -66,7 +74,8 @@ def _root(args: argparse.Namespace) -> tuple[Path, Path | None]:
     if problem := root_problem(root):
         raise _stop(problem)
     assets = getattr(args, "assets", None)
-    if assets is not None and not _exists(Path(assets), folder=True):
+    assets = None if assets is None else _shipped(Path(assets))
+    if assets is not None and not _exists(assets, folder=True):
         raise _stop(f"no such assets folder: {shown_path(assets)}")
     return root, assets
 
@@ -196,8 +205,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 def cmd_lint(args: argparse.Namespace) -> int:
     from .authoring.lint import exit_code, lint_path, render_json, render_text
-    _root(args)
-    problems = lint_path(_given(args), args.assets)
+    _, assets = _root(args)
+    problems = lint_path(_given(args), assets)
     print(render_json(problems) if args.format == "json" else render_text(problems))
     return exit_code(problems)
 

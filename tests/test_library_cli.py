@@ -145,3 +145,13 @@ def test_play_on_another_root_starts_with_its_profile(tmp_path):
 def test_a_name_too_long_for_the_system_is_one_shortened_line(capsys):
     code, _, err = run_main(capsys, "validate", "--scenes", "x" * 5000)
     assert code == 2 and err.count("\n") == 1 and err.startswith("error: no such folder: xxx") and len(err) < 250
+
+
+def test_a_shipped_story_is_found_from_any_folder(tmp_path, capsys, monkeypatch):
+    """From another folder (or the desktop build), `--scenes examples/night_ferry` means the shipped example."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_main(capsys, "validate", "--scenes", "examples/night_ferry")
+    assert code == 0 and out.startswith("ok: ")
+    (tmp_path / "examples" / "night_ferry").mkdir(parents=True)  # a folder of that name here comes first
+    code, _, err = run_main(capsys, "validate", "--scenes", "examples/night_ferry")
+    assert code == 2 and "no story.yaml" in err
