@@ -266,3 +266,16 @@ def test_poster_tags_name_sources_by_title(library):
     tags = source_tags(library.timeline)
     assert set(tags) == set(library.timeline.sources)
     assert not set(tags.values()) & set(library.timeline.sources)
+
+
+def test_pointing_at_an_unlabelled_marker_shows_its_title_whole(app, library):
+    screen = TimelineScreen(app, library.timeline)
+    app.push(screen)
+    app.step(1.0)
+    bare = next(p for p in screen.placed if not p.label_rect and not p.cluster
+                and screen.view().frame.plot.collidepoint(round(p.x), round(p.y)))
+    app.step(0.1, [Action("point", (round(bare.x), round(bare.y)))])
+    assert library.timeline.event(bare.ids[0]).title in " ".join(screen.view().selection)
+    assert "selection" in screen.layout() and not screen.layout().problems(hint=app.theme.hint_size)
+    app.step(0.1, [Action("point", (5, 5))])
+    assert screen.view().selection == [] and screen.view().keys

@@ -101,6 +101,7 @@ class TimelineScreen(Screen):
         self._lists: dict[str, ScrollList] = {}
         self._rows_of: tuple[Style, Table, TableFrame] | None = None
         self._scenery_surface: pygame.Surface | None = None
+        self.hover: tuple[str, ...] | None = None     # the marker under the pointer (its title shows if unlabelled)
         self._scenery_for: tuple | None = None
         self._layout_cache: tuple[tuple, Layout] | None = None
 
@@ -165,7 +166,7 @@ class TimelineScreen(Screen):
         ctl.set_frame(sf.frame())
         lst = self._lists.get(ctl.mode)
         key = (fonts.scale, st, ctl.mode, ctl.view, ctl.selected, ctl.card_open, ctl.solo, ctl.lane_first,
-               ctl.card_scroll, ctl.table_index, lst.first if lst else 0, self.on_open_scene is not None)
+               ctl.card_scroll, ctl.table_index, lst.first if lst else 0, self.on_open_scene is not None, self.hover)
         if self._view_for == key and self._view is not None:
             return self._view
         placed, eras, card, table, tf, rows, chart, selection = [], [], None, None, None, None, None, ([], None)
@@ -182,8 +183,13 @@ class TimelineScreen(Screen):
                 ctl.card_scroll = min(ctl.card_scroll, -(-card.max_scroll // card.step))
             keys = [] if card else TIMELINE_KEYS
             mine = next((p for p in placed if event and event.id in p.ids), None)
-            if event and not card and mine is not None and not mine.label_rect:
-                selection = self._selection_line(event, st, sf)
+            hovered = next((p for p in placed if self.hover and p.ids == self.hover), None)
+            if hovered is not None and not hovered.label_rect and not card:   # a pointer on an unlabelled marker
+                text = self.timeline.event(hovered.ids[0]).title if not hovered.cluster else \
+                    self.cluster_label(hovered.ids)
+                selection = self._selection_line(text, st, sf)
+            elif event and not card and mine is not None and not mine.label_rect:
+                selection = self._selection_line(f"{event.short_date} · {event.title}", st, sf)
         elif ctl.mode == "chart":
             chart = chart_layout(fonts, st, self.timeline, sf)
             keys = CHART_KEYS
@@ -198,11 +204,11 @@ class TimelineScreen(Screen):
         self._view_for = key
         return self._view
 
-    def _selection_line(self, event, st: Style, sf: ScreenFrame) -> tuple[list[str], pygame.Rect]:
-        """The selected event's date and title in the footer (taking the key hints' place, and the tick row's too
-        when it needs two lines): used when the plot has no room for its label at this text size."""
+    def _selection_line(self, text: str, st: Style, sf: ScreenFrame) -> tuple[list[str], pygame.Rect]:
+        """A title in the footer (taking the key hints' place, and the tick row's too when it needs two lines):
+        the selected event's when the plot has no room for its label, or the one under the pointer."""
         fonts = self.app.fonts
-        lines = fonts.wrap(f"{event.short_date} · {event.title}", st.hint, sf.footer.width, True)
+        lines = fonts.wrap(text, st.hint, sf.footer.width, True)
         h = len(lines) * fonts.line_height(st.hint)
         w = max(fonts.width(line, st.hint, True) for line in lines)
         return lines, pygame.Rect(sf.footer.centerx - w // 2, sf.footer.bottom - h, w, h)
@@ -312,6 +318,9 @@ class TimelineScreen(Screen):
         if name == Act.RELEASE:
             ctl.release()
             return
+        if name == Act.POINT:
+            self.hover = self._marker_at(action.pos) if action.pos and ctl.mode == "timeline" else None
+            return
         if ctl.mode in ("remakes", "awards") and name not in (Act.CANCEL, Act.DIGIT):
             self._table_action(action)
             return
@@ -375,16 +384,26 @@ class TimelineScreen(Screen):
             if rect.collidepoint(pos):
                 ctl.toggle_solo(lane_id)
                 return True
-        for p in v.placed:
-            near = pygame.Rect(round(p.x - p.r), round(p.y - p.r), round(2 * p.r), round(2 * p.r)).inflate(14, 14)
-            label = p.label_rect and pygame.Rect(*(round(c) for c in p.label_rect))
-            if near.collidepoint(pos) or (label and label.collidepoint(pos)):
-                ctl.click_marker(p.ids)
-                return True
+        ids = self._marker_at(pos)
+        if ids:
+            ctl.click_marker(ids)
+            return True
         if sf.plot.collidepoint(pos):
             ctl.start_drag(pos[0])
             return True
         return False
+
+    def _marker_at(self, pos: tuple[int, int]) -> tuple[str, ...] | None:
+        """The ids of the marker (or its label) under a point, in the layout shown."""
+        v = self.view()
+        if v.card is not None and v.card.rect.collidepoint(pos):
+            return None
+        for p in v.placed:
+            near = pygame.Rect(round(p.x - p.r), round(p.y - p.r), round(2 * p.r), round(2 * p.r)).inflate(14, 14)
+            label = p.label_rect and pygame.Rect(*(round(c) for c in p.label_rect))
+            if v.frame.plot.collidepoint(pos) and (near.collidepoint(pos) or (label and label.collidepoint(pos))):
+                return p.ids
+        return None
 
     def update(self, dt: float) -> None:
         self.ctl.update(dt, self.app.settings.reduce_motion)
@@ -399,7 +418,7 @@ class TimelineScreen(Screen):
             draw.image(surface, self._scenery(v), (0, 0))
             with draw.clip(surface, sf.plot):
                 draw_selected_span(surface, st, ctl, sf)
-                draw_markers(surface, fonts, st, self.timeline, v.placed, ctl.selected)
+                draw_markers(surface, fonts, st, self.timeline, v.placed, ctl.selected, self.hover)
             if v.card is not None:
                 lane = self.timeline.lane(ctl.event().lane)
                 draw_card(surface, fonts, st, v.card, st.lane(lane.colour) if lane else st.accent)

@@ -184,13 +184,15 @@ def draw_selected_span(surface: pygame.Surface, st: Style, ctl: TimelineControll
 
 
 def draw_markers(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, placed: list[Placed],
-                 selected: str | None) -> None:
+                 selected: str | None, hover: tuple[str, ...] | None = None) -> None:
     for p in placed:
         colour = st.lane(timeline.lane(p.lane).colour)
         centre = (round(p.x), round(p.y))
         on = selected in p.ids
         if on:
             draw.circle(surface, st.accent, centre, round(p.r) + 6, 4)
+        elif p.ids == hover:
+            draw.circle(surface, st.text, centre, round(p.r) + 5, 2)
         draw.circle(surface, colour, centre, round(p.r))
         draw.circle(surface, st.outline, centre, round(p.r), 2)
         if p.cluster:
