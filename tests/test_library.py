@@ -141,6 +141,7 @@ def test_f6_reloads_the_library_root_not_the_shipped_story(tmp_path):
     scene = root / "story" / "01_only.yaml"
     scene.write_text(scene.read_text(encoding="utf-8").replace("A quiet yard.", "A changed yard."), encoding="utf-8")
     app.step(0.1, [Action("reload")])
+    assert app.reload_problems == []  # no false "missing portrait": the portrait is in the root's own assets
     assert app.story.title == "Small" and list(app.story.scenes) == ["only"]  # not the 29 shipped scenes
     assert app.library.root == root and "A changed yard." in str(app.story.scenes["only"].code)
 
