@@ -5,8 +5,12 @@ reality.yaml. `load_library` builds all of them in one place, with the root's ow
 collects every problem they have. Every command and every screen receives a `Library`, so nothing
 below or above this module goes back to the disk or to the shipped `scenes/` on its own.
 
-Layers (tests/test_architecture.py enforces them): content < runtime, timeline, classroom < saves <
-profile < library < ui < authoring < screens < cli. This module never imports pygame.
+    library = load_library(Path("examples/night_ferry"))   # ContentError when anything is wrong
+    library.story, library.timeline, library.quiz, library.reality, library.assets, library.story_id
+    app = App(library, Profile(data, library.story_id))     # the screens read app.library
+
+Layers (the order tests/test_architecture.py enforces and documents): content < runtime | timeline <
+classroom | saves < profile < library < ui < authoring < screens < cli. This module never imports pygame.
 """
 from __future__ import annotations
 
