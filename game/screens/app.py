@@ -293,8 +293,8 @@ class App:
                 self._offscreen = pygame.Surface((WIDTH, HEIGHT))
             surface = self._offscreen
             under.draw(surface)
-        small = pygame.transform.smoothscale(surface, (256, 144))  # a new surface the writer alone uses
-        return lambda: png_bytes(small)
+        shot = pygame.transform.scale(surface, (512, 288))  # a quick copy in the frame, which the writer alone uses
+        return lambda: png_bytes(pygame.transform.smoothscale(shot, (256, 144)))
 
     def thumbnail_png(self, under: Screen | None = None) -> bytes:
         """The same picture, encoded at once."""
