@@ -18,7 +18,7 @@ SCENE = format_scene("asked", """
     options:
       - text: "Yes"
         id: come_along
-      - text: "Not today"
+      - text: "Not {color=#60c0ff}today{/color}"
         id: stay_home
   - choice: "An unspoken question."
     options:
@@ -62,6 +62,9 @@ def test_the_play_screen_draws_the_name_plate_and_speaks_the_question(tmp_path):
     settle(app)
     app.screenshot(tmp_path / "spoken_choice.png")  # looked at: a 'Hero' plate in the hero's colour over the box
     assert spoken[-1] == "Hero: Will you really come?"
+    second = play.menu.layout(app.fonts)[1]
+    assert sum(1 for x in range(second.left, second.right, 2) for y in range(second.top, second.bottom, 2)
+               if (lambda c: c.b > 200 and 150 < c.g < 220 and c.r < 130)(app.canvas.get_at((x, y)))) > 10
     plate = [app.canvas.get_at((x, y)) for x in range(120, 240, 4) for y in range(40, 80, 4)]
     assert sum(1 for c in plate if abs(c.r - 0xaa) < 6 and abs(c.g - 0x55) < 6 and c.b < 8) > 20
     play.choose(0)

@@ -108,7 +108,8 @@ class PlayScreen(Screen):
 
     def _menu_for(self, event: ev.Event) -> MenuList | None:
         if isinstance(event, ev.WAITS_FOR_CHOICE):
-            items = [Item(plain(text), lambda i=i: self.choose(i)) for i, text in event.options]
+            items = [Item(text, lambda i=i: self.choose(i), markup=isinstance(event, ev.ChoiceEvent))
+                     for i, text in event.options]
             center_y = 300 if isinstance(event, ev.ChoiceEvent) else 520
             return MenuList(items, (WIDTH // 2, center_y), 860, self.app.theme.body_size, numbered=True,
                             audio=self.app.audio)
@@ -137,7 +138,7 @@ class PlayScreen(Screen):
         from ..storage import StorageError
         saves = self.app.profile.saves
         try:
-            thumb = self.app.thumbnail_png(None if from_canvas else self)
+            thumb = self.app.thumbnail(None if from_canvas else self)  # encoded later, by the save writer
             if slot == "auto":
                 saves.autosave(self.rt, thumb)
             else:
