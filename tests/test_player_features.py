@@ -339,3 +339,18 @@ def test_autosave_thumbnails_do_not_stay_in_memory(app):
     finally:
         tracemalloc.stop()
     assert kept < 10 * size, f"{kept:,} bytes still held after 100 thumbnails of {size:,} bytes"
+
+
+def test_backlog_shows_marked_up_lines_with_their_styles_not_their_tags(app):
+    from game.screens.backlog import Entry
+    start_playing(app, 2)
+    press(app, "backlog")
+    backlog = app.top
+    fonts, size = app.fonts, app.theme.body_size
+    last, at = len(backlog.entries) - 1, backlog.entries[-1].at
+    width = fonts.width("Stop there.", size, True) + 48 + 4  # the words fit on one line; with the tags they would not
+    assert backlog._stacked(width)                              # (narrow: the name goes above the words)
+    backlog.entries[last] = Entry("line", "Stop there.", name="Hero", at=at)
+    plain = backlog._height(last, width)
+    backlog.entries[last] = Entry("line", "{b}Stop{/b} there.", name="Hero", at=at)
+    assert backlog._height(last, width) == plain              # the tags take no room: drawn as bold, not as text

@@ -12,7 +12,7 @@ import pygame
 
 from ..content.model import chapter_label
 from ..runtime import events as ev
-from ..ui import draw
+from ..ui import draw, richtext
 from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
@@ -127,7 +127,7 @@ class BacklogScreen(Screen):
         if e.kind == "scene":
             return draw.block_height(fonts, self._separator(e), theme.small_size, width - 48, bold=True) + 2 * PAD + 8
         name, body = self._boxes(e, Rect(0, 0, width, 0))
-        words = draw.block_height(fonts, self._text(e), theme.body_size, body.width)
+        words = richtext.height(fonts, self._text(e), theme.body_size, body.width)  # lines may hold markup
         if self._stacked(width):
             return name.height + words + 2 * PAD
         return max(words, draw.block_height(fonts, e.name or "—", theme.name_size, name.width, bold=True)) + 2 * PAD
@@ -225,8 +225,8 @@ class BacklogScreen(Screen):
         name, body = self._boxes(e, rect)
         draw.text_block(surface, fonts, e.name or "—", theme.name_size, name_colour, name, bold=True)
         if e.kind == "choice":
-            y = draw.text_block(surface, fonts, e.text, theme.body_size, theme.dim, body)
+            y = richtext.block(surface, fonts, e.text, theme.body_size, theme.dim, body)
             answer = f"→ {e.answer}" if e.answer else "(not answered yet)"
-            draw.text_block(surface, fonts, answer, theme.body_size, theme.accent, Rect(body.left, y, body.width, 0))
+            richtext.block(surface, fonts, answer, theme.body_size, theme.accent, Rect(body.left, y, body.width, 0))
         else:
-            draw.text_block(surface, fonts, e.text, theme.body_size, theme.text, body)
+            richtext.block(surface, fonts, e.text, theme.body_size, theme.text, body)
