@@ -149,7 +149,7 @@ def state_problem(state: Any, story: m.Story, same_story: bool) -> str:
     if problem:
         return problem
     for sprite in state.get("stage", {}).get("sprites", {}).values():
-        if set(sprite) != {"expression", "at"} or sprite["at"] not in POSITIONS:
+        if set(sprite) - {"outfit"} != {"expression", "at"} or sprite["at"] not in POSITIONS:
             return "'stage.sprites' holds a sprite without an expression and a place"
     for i, entry in enumerate(state.get("path", [])):
         if len(state["path"]) > MAX_ITEMS or _record_problem(entry, f"path[{i}]", PATH_ENTRY, set(PATH_ENTRY)):
@@ -176,6 +176,9 @@ def _same_story_problem(state: dict[str, Any], story: m.Story) -> str:
         return "unknown background"
     if any(who not in story.characters for who in stage.get("sprites", {})):
         return "unknown character on stage"
+    if any(sprite.get("outfit") not in (None, *getattr(story.characters[who], "outfits", ()))
+           for who, sprite in stage.get("sprites", {}).items()):
+        return "unknown outfit on stage"
     if stage.get("illustration", "") and stage["illustration"] not in getattr(story, "illustrations", {}):
         return "unknown illustration"
     if any(e not in story.evidence for e in state.get("evidence", [])):
