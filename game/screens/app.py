@@ -89,6 +89,7 @@ class App:
         self.reload_problems: list = []
         self._next_poll = 0.0
         self._offscreen: pygame.Surface | None = None
+        self._ahead_of = None  # the event whose upcoming pictures were last asked for
         self.input = InputMapper(self.to_logical)
         self.stack: list[Screen] = []
         self.running = True
@@ -182,6 +183,13 @@ class App:
         if self.watcher.changed():
             self.reload()
 
+    def _prefetch(self, screen: Screen) -> None:
+        """A new event on the screen on top: have the pictures the story shows next decoded off the frame."""
+        event, rt = getattr(screen, "event", None), getattr(screen, "rt", None)
+        if rt is not None and event is not self._ahead_of:
+            self._ahead_of = event
+            self.images.prefetch(rt)
+
     def dispatch(self, action: Action) -> None:
         if action.name == "fullscreen":
             self.toggle_fullscreen()
@@ -199,6 +207,7 @@ class App:
         self.audio.update()
         if self.top is not None:
             self.top.update(dt)
+            self._prefetch(self.top)
         while self.writer.errors:  # background saves that failed
             self.notify(self.writer.errors.pop(0), 6.0)
         self.toasts.update(dt, self.top)  # a toast leaves with the screen it appeared on
