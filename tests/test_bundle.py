@@ -77,6 +77,36 @@ def test_window_class_replaces_only_pygames_default(monkeypatch):
     assert os.environ["SDL_VIDEO_X11_WMCLASS"] == "my-class"
 
 
+def test_icons_are_what_the_tool_draws(monkeypatch):
+    """assets/icon/ is tools/art/icon.py's output: the PNGs pixel for pixel, the ICO and ICNS as valid
+    containers of those PNGs."""
+    import struct
+
+    import pygame
+    monkeypatch.syspath_prepend(str(ROOT / "tools"))
+    from art import icon
+    pygame.display.init()
+    for size in (16, 64):
+        shipped = pygame.image.load(str(ROOT / "assets" / "icon" / f"cell7-{size}.png"))
+        assert pygame.image.tobytes(icon.draw(size), "RGBA") == pygame.image.tobytes(shipped, "RGBA"), size
+    ico = (ROOT / "assets" / "icon" / "cell7.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    sides = []
+    for i in range(count):
+        side, _, _, _, _, _, length, offset = struct.unpack("<BBBBHHII", ico[6 + 16 * i:22 + 16 * i])
+        assert ico[offset:offset + 8] == b"\x89PNG\r\n\x1a\n" and offset + length <= len(ico)
+        sides.append(side or 256)
+    assert (reserved, kind, sides) == (0, 1, list(icon.ICO_SIZES))
+    icns = (ROOT / "assets" / "icon" / "cell7.icns").read_bytes()
+    assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
+    at, kinds = 8, []
+    while at < len(icns):
+        kinds.append(icns[at:at + 4])
+        assert icns[at + 8:at + 16] == b"\x89PNG\r\n\x1a\n"
+        at += struct.unpack(">I", icns[at + 4:at + 8])[0]
+    assert at == len(icns) and kinds == [icon.ICNS_TYPES[s] for s in sorted(icon.ICNS_TYPES)]
+
+
 def test_spec_bundles_every_content_folder():
     spec = (ROOT / "packaging" / "cell7.spec").read_text(encoding="utf-8")
     assert 'CONTENT = ("scenes", "assets", "schema", "examples")' in spec
