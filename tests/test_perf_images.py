@@ -62,3 +62,24 @@ def test_an_outfit_is_drawn_under_the_expression_and_a_missing_layer_leaves_the_
     assert _near(only_coat.get_at((100, im.PORTRAIT_HEIGHT - 50)), (10, 20, 250))
     assert images.portrait("p0", "missing", "none") is None
     assert images.dimmed("p0", "calm", "coat").get_at((100, 100))[0] < 200
+
+
+def test_pictures_ahead_are_decoded_on_a_thread_and_the_frame_finds_them_ready(story, story_root):
+    import time
+
+    from game.runtime.runtime import Runtime
+    images = im.Images(story, story_root.parent / "assets")
+    rt = Runtime(story)
+    keys = list(dict.fromkeys(im.upcoming(story, rt.state)))
+    assert ("bg", story.scenes["second"].background) in keys  # the scene a choice leads to
+    assert any(key[0] == "portrait" and key[1] == "hero" for key in keys)
+    images.prefetch(rt)
+    deadline = time.monotonic() + 10
+    while images._working and time.monotonic() < deadline:
+        time.sleep(0.005)
+    draw = {"bg": images.background, "cg": images.illustration, "portrait": images.portrait, "dimmed": images.dimmed}
+    for key in keys[:im.READY_MAX]:
+        draw[key[0]](*key[1:])
+    assert images.decodes == 0 and images.prefetched >= 2  # nothing decoded in the "frame"
+    images.background("no_such_place")  # anything not looked ahead is still made at once
+    assert images._ready == {}

@@ -1,8 +1,15 @@
-"""Backgrounds and portraits, loaded once and kept."""
+"""Backgrounds and portraits, loaded once and kept.
+
+`prefetch(rt)` looks a little way ahead in the story (the rest of the scene up to its next choice, and
+the opening background of the scenes it leads to) and decodes the pictures found there on a thread
+(PNG decoding releases the GIL), so the frame that first draws them finds them ready. A picture asked
+for before the thread has made it is decoded in the frame as before; nothing ever waits.
+"""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import pygame
 
@@ -15,6 +22,9 @@ PORTRAIT_HEIGHT = 600
 FULL_SCREEN_BYTES = 11 * 2**20  # backgrounds and illustrations, 3.5 MB each: the two of a dissolve and one more
 PORTRAIT_BYTES = 14 * 2**20     # portraits and their dimmed copies, ~1.1 MB each: a full stage, each both ways
 CACHE_BYTES = FULL_SCREEN_BYTES + PORTRAIT_BYTES
+LOOKAHEAD_OPS = 60   # operations of the scene looked at ahead of the one on screen
+READY_MAX = 6        # pictures made ahead and not yet drawn, at most (the oldest are dropped)
+_MISSING = object()
 
 
 class Images:
@@ -24,14 +34,71 @@ class Images:
         full = _Pool(FULL_SCREEN_BYTES)
         self._pools = {"bg": full, "cg": full}  # by the first part of the key; anything else is small
         self._small = _Pool(PORTRAIT_BYTES)
-        self.decodes = 0  # images decoded so far (benchmarks read it)
+        self.decodes = 0     # pictures decoded in the frame (benchmarks and tests read it)
+        self.prefetched = 0  # pictures decoded ahead, on the prefetch thread
+        self._lock = threading.Lock()
+        self._wanted: list[tuple] = []                      # keys the prefetch thread should make, in order
+        self._ready: dict[tuple, pygame.Surface | None] = {}  # made ahead, adopted by the first lookup
+        self._working = False
 
     def _cached(self, key: tuple, make: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
-        """The image for `key`, made by `make()` the first time and kept in its pool."""
-        return self._pools.get(key[0], self._small).get(key, make)
+        """The image for `key`, made by `make()` the first time (or by the prefetch thread) and kept in its pool."""
+        pool = self._pools.get(key[0], self._small)
+        if self._ready and key not in pool.images:
+            with self._lock:
+                ready = self._ready.pop(key, _MISSING)
+            if ready is not _MISSING:
+                return pool.get(key, lambda: ready)
+        return pool.get(key, make)
+
+    def prefetch(self, rt) -> None:
+        """Decode on a thread what the story will show soon after the runtime's current moment."""
+        wanted = [key for key in dict.fromkeys(upcoming(self.story, rt.state))
+                  if key not in self._pools.get(key[0], self._small).images]
+        with self._lock:
+            self._wanted = [key for key in wanted if key not in self._ready]
+            if self._wanted and not self._working:
+                self._working = True
+                threading.Thread(target=self._prefetcher, name="cell7-images", daemon=True).start()
+
+    def _prefetcher(self) -> None:
+        while True:
+            with self._lock:
+                if not self._wanted:
+                    self._working = False
+                    return
+                key = self._wanted.pop(0)
+                if key in self._ready:
+                    continue
+            try:
+                image = self._make(key)
+            except Exception:  # noqa: BLE001 - never let a picture stop the game; the frame will try it itself
+                continue
+            with self._lock:
+                self._ready[key] = image
+                while len(self._ready) > READY_MAX:
+                    self._ready.pop(next(iter(self._ready)))
+
+    def _make(self, key: tuple) -> pygame.Surface | None:
+        """What the frame would make for `key`, made without touching the pools (on the prefetch thread)."""
+        kind = key[0]
+        if kind == "bg":
+            return self._background(key[1])
+        if kind == "cg":
+            return self._illustration(key[1])
+        if kind == "portrait":
+            return self._portrait(*key[1:])
+        if kind == "dimmed":
+            with self._lock:
+                base = self._ready.get(("portrait", *key[1:]))
+            return _dim(base if base is not None else self._portrait(*key[1:]))
+        return None
 
     def _load(self, path: Path, alpha: bool) -> pygame.Surface | None:
-        self.decodes += 1
+        if threading.current_thread() is threading.main_thread():
+            self.decodes += 1
+        else:
+            self.prefetched += 1
         try:
             image = pygame.image.load(str(path))
         except (pygame.error, FileNotFoundError):
@@ -49,10 +116,11 @@ class Images:
 
     def illustration(self, illustration: str) -> pygame.Surface:
         """A full-screen illustration (the story's illustrations.yaml names its file); a plain fill when missing."""
-        def make() -> pygame.Surface:
-            item = self.story.illustrations.get(illustration)
-            return _full_screen(self._load(self.assets / "images" / item.image, False) if item else None)
-        return self._cached(("cg", illustration), make)
+        return self._cached(("cg", illustration), lambda: self._illustration(illustration))
+
+    def _illustration(self, illustration: str) -> pygame.Surface:
+        item = self.story.illustrations.get(illustration)
+        return _full_screen(self._load(self.assets / "images" / item.image, False) if item else None)
 
     def portrait(self, who: str, expression: str, outfit: str = "") -> pygame.Surface | None:
         """A character's portrait at PORTRAIT_HEIGHT. With `outfit`, two layers: the outfit
@@ -82,6 +150,52 @@ class Images:
 
     def ui(self, name: str) -> pygame.Surface | None:
         return self._cached(("ui", name), lambda: self._load(self.assets / "images" / "ui" / f"{name}.png", True))
+
+
+def upcoming(story: m.Story, state, limit: int = LOOKAHEAD_OPS) -> Iterable[tuple]:
+    """Image keys the story will draw soon after `state`: pictures named by the rest of the scene up to its
+    next choice (following jumps, not conditions), and the opening background of each scene it may go to."""
+    scene = story.scenes.get(state.scene)
+    if scene is None:
+        return
+    sprites = {who: dict(sprite) for who, sprite in state.stage.sprites.items()}
+    code, pc = scene.code, max(state.pc, 0)
+    for _ in range(limit):
+        if pc >= len(code):
+            return
+        op = code[pc]
+        pc += 1
+        if isinstance(op, m.Background):
+            yield ("bg", op.location)
+        elif isinstance(op, m.ShowIllustration):
+            if op.illustration:
+                yield ("cg", op.illustration)
+        elif isinstance(op, (m.Show, m.Line)):
+            who = op.who if isinstance(op, m.Show) else op.speaker
+            char = story.characters.get(who) if who else None
+            if char is None or (isinstance(op, m.Line) and who not in sprites):
+                continue
+            was = sprites.get(who, {})
+            expression = op.expression or was.get("expression") or (char.expressions[0] if char.expressions else "")
+            outfit = getattr(op, "outfit", None) or was.get("outfit") or (char.outfits[0] if char.outfits else "")
+            sprites[who] = {"expression": expression, "outfit": outfit}
+            yield ("portrait", who, expression, outfit)
+            yield ("dimmed", who, expression, outfit)
+        elif isinstance(op, m.Jump):
+            pc = op.target
+        elif isinstance(op, m.Goto):
+            target = story.scenes.get(op.scene)
+            if target is not None:
+                yield ("bg", target.background)
+            return
+        elif isinstance(op, m.Choice):
+            for option in op.options:
+                target = story.scenes.get(option.goto) if option.goto else None
+                if target is not None:
+                    yield ("bg", target.background)
+            return
+        elif isinstance(op, m.End):
+            return
 
 
 class _Pool:
