@@ -108,13 +108,17 @@ def test_the_selected_title_is_always_whole_on_screen(library, scale, theme):
         assert not in_footer                  # at 100% every selected title fits beside its marker
 
 
+@pytest.mark.parametrize("card", [False, True])
 @pytest.mark.parametrize("scale", [1.0, 2.0])
-def test_zoomed_axis_names_the_year(library, scale):
-    app, screen = make(library, scale, "default")
-    screen.ctl.select("release", open_card=False, zoom=True)
-    app.step(1.0)
-    texts = [name for name in screen.layout().boxes if name.startswith("axis/tick_")]
-    assert texts
+def test_zoomed_axis_names_the_year(library, scale, card):
+    """The first tick label on screen carries its year, with or without the card over part of the axis
+    (playtest: 'Jul / Aug' with no year)."""
     from game.screens.timeline.plot import axis_ticks
-    ticks = [t.text for t, _ in axis_ticks(app.fonts, screen.view().style, screen.ctl, screen.view().frame)]
-    assert any(t.endswith("2013") for t in ticks) and ticks[0][-4:].isdigit(), ticks
+    app, screen = make(library, scale, "default")
+    for event in ("release", "story_backpack", "bo_ten_million"):
+        screen.ctl.select(event, open_card=card, zoom=True)
+        app.step(1.0)
+        shown = [t.text for t, _ in axis_ticks(app.fonts, screen.view().style, screen.ctl, screen.view().frame)]
+        assert shown and shown[0][-4:].isdigit(), (event, shown)
+        boxes = [name for name in screen.layout().boxes if name.startswith("axis/tick_")]
+        assert len(boxes) == len(shown)

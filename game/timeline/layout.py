@@ -472,10 +472,12 @@ def _tick_candidates(seg: Segment, step: float | None) -> list[tuple[float, str,
     return out
 
 
-def ticks(axis: Axis, view: View, measure: Measure, min_px: float = 80) -> list[Tick]:
-    """Axis ticks inside each true-scale stretch, spaced so labels never collide. Wherever a month or a day
-    is named, its year is on screen too: the first tick shown in each stretch carries the year, and so does
-    every tick where the year changes."""
+def ticks(axis: Axis, view: View, measure: Measure, min_px: float = 80,
+          bounds: tuple[float, float] | None = None) -> list[Tick]:
+    """Axis ticks inside each true-scale stretch, spaced so labels never collide, each label wholly inside
+    `bounds` (default: the view). Wherever a month or a day is named, its year is on screen too: the first
+    tick shown in each stretch carries the year, and so does every tick where the year changes."""
+    left, right = bounds or (view.left, view.left + view.width)
     import datetime as dt
     out: list[Tick] = []
     last_end = -math.inf
@@ -490,7 +492,7 @@ def ticks(axis: Axis, view: View, measure: Measure, min_px: float = 80) -> list[
             year = dt.date.fromordinal(int(t)).year
             text = short if year == shown_year else full
             w = measure(text)
-            if x - w / 2 >= last_end + 12 and view.left <= x <= view.left + view.width:
+            if x - w / 2 >= last_end + 12 and left <= x - w / 2 and x + w / 2 <= right:
                 out.append(Tick(x, text, float(t)))
                 last_end = x + w / 2
                 shown_year = year

@@ -438,7 +438,7 @@ class TimelineScreen(Screen):
         """Legend, eras, axis breaks, lane lines and the axis: drawn again only when the view, the text size,
         the theme or the lanes shown change (a still timeline costs one blit a frame)."""
         ctl, fonts = self.ctl, self.app.fonts
-        key = (ctl.view, v.style, v.frame.plot, tuple(v.frame.legend), ctl.solo, v.selection_rect)
+        key = (ctl.view, v.style, v.frame.plot, tuple(v.frame.legend), ctl.solo, v.selection_rect, ctl.plot_right)
         if self._scenery_for != key or self._scenery_surface is None:
             surface = self._scenery_surface or pygame.Surface(self.app.canvas.get_size())
             surface.fill(v.style.backdrop)

@@ -130,9 +130,11 @@ def _buttons(fonts: FontBook, st: Style, event: Event, row: pygame.Rect,
     """The card's buttons in one row: full labels when they fit, else short ones."""
     full = [("play", "▶ Play this moment (Enter)"), ("prev", "◀ Previous"), ("next", "Next ▶"),
             ("close", "Close (Esc)")]
-    short = [("play", "▶ Play"), ("prev", "◀"), ("next", "▶"), ("close", "Close (Esc)")]
+    arrows = [("prev", "◀"), ("next", "▶"), ("close", "Close (Esc)")]
+    choices = (full, [("play", "▶ Play this moment (Enter)")] + arrows, [("play", "▶ Play this moment")] + arrows,
+               [("play", "▶ Play")] + arrows)
     pad = round(14 * fonts.scale)
-    for specs in (full, short):
+    for specs in choices:      # the longest words that fit in one row
         specs = [s for s in specs if s[0] != "play" or (event.scene and can_play)]
         widths = [fonts.width(label, st.small, True) + 2 * pad for _, label in specs]
         if sum(widths) + 10 * (len(specs) - 1) <= row.width:

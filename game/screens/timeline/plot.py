@@ -58,16 +58,17 @@ def axis_ticks(fonts: FontBook, st: Style, ctl: TimelineController, sf: ScreenFr
                avoid: pygame.Rect | None = None) -> list[tuple[Tick, pygame.Rect]]:
     """The ticks shown and their labels' rectangles: inside the axis row, clear of 'No date given' and of
     `avoid` (a two-line selection line in the footer)."""
-    marks = ticks(ctl.axis, ctl.view, lambda s: fonts.width(s, st.hint, True), min_px=80 * fonts.scale)
-    stop = sf.plot.right
+    stop = ctl.plot_right          # the card hides what is right of its edge
     if ctl.axis.undated_count:
         stop = min(stop, ctl.view.x(ctl.axis.undated_u0) - 4)
+    if avoid is not None and avoid.top < sf.axis_y + 4 + fonts.line_height(st.hint):
+        return []                  # a two-line title in the footer takes the tick row
+    marks = ticks(ctl.axis, ctl.view, lambda s: fonts.width(s, st.hint, True), min_px=80 * fonts.scale,
+                  bounds=(sf.plot.left + 1, stop - 1))
     out = []
     for tick in marks:
         w = fonts.width(tick.text, st.hint, True)
-        rect = pygame.Rect(round(tick.x - w / 2), sf.axis_y + 4, w, fonts.line_height(st.hint))
-        if sf.plot.left <= rect.left and rect.right <= stop and not (avoid and avoid.colliderect(rect)):
-            out.append((tick, rect))
+        out.append((tick, pygame.Rect(round(tick.x - w / 2), sf.axis_y + 4, w, fonts.line_height(st.hint))))
     return out
 
 
