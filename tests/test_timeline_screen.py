@@ -279,3 +279,14 @@ def test_pointing_at_an_unlabelled_marker_shows_its_title_whole(app, library):
     assert "selection" in screen.layout() and not screen.layout().problems(hint=app.theme.hint_size)
     app.step(0.1, [Action("point", (5, 5))])
     assert screen.view().selection == [] and screen.view().keys
+
+
+def test_a_related_event_on_the_card_opens_with_a_click(app, library):
+    screen = TimelineScreen(app, library.timeline, focus_event="bo_ten_million")
+    app.push(screen)
+    app.step(1.0)
+    links = screen.view().card.links(app.fonts)
+    assert [event_id for event_id, _ in links] == list(library.timeline.event("bo_ten_million").related)
+    target, rect = links[0]
+    app.step(1.0, [Action("click", rect.center)])
+    assert screen.selected == target and screen.card_open

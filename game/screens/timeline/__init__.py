@@ -294,6 +294,8 @@ class TimelineScreen(Screen):
                 lay.add(f"card/button_{key}", rect, st.small)
             if card.more:
                 lay.add("card/more", card.more[0], st.hint)
+            for event_id, rect in card.links(fonts):
+                lay.add(f"card/body/link_{event_id}", rect, st.small)
 
     def cluster_label(self, ids: tuple[str, ...]) -> str:
         events = [self.timeline.event(i) for i in ids]
@@ -375,6 +377,10 @@ class TimelineScreen(Screen):
                         ctl.card_open = False
                     else:
                         ctl.step_event(-1 if key == "prev" else 1)
+                    return True
+            for event_id, rect in v.card.links(self.app.fonts):
+                if rect.collidepoint(pos):
+                    ctl.select(event_id, open_card=True, zoom=True)
                     return True
             if v.card.rect.collidepoint(pos):
                 return True

@@ -30,6 +30,8 @@ class Run:
     bold: bool
     x: int
     y: int
+    link: str = ""       # an event id: clicking this line opens that event's card
+    w: int = 0           # its width (for hit-tests)
 
 
 @dataclass
@@ -49,6 +51,17 @@ class CardLayout:
     def max_scroll(self) -> int:
         return max(0, self.height - self.body.height)
 
+    def links(self, fonts: FontBook) -> list[tuple[str, pygame.Rect]]:
+        """(event id, where on screen) of each related-event line wholly visible in the body."""
+        out = []
+        for run in self.runs:
+            if run.link:
+                rect = pygame.Rect(self.body.left + run.x, self.body.top - self.scroll + run.y, run.w,
+                                   fonts.line_height(run.size))
+                if self.body.contains(rect):
+                    out.append((run.link, rect))
+        return out
+
 
 class _Setter:
     """Lays text top to bottom in a column, wrapping each block."""
@@ -59,10 +72,10 @@ class _Setter:
         self.runs: list[Run] = []
         self.boxes: list[tuple[pygame.Rect, str]] = []
 
-    def block(self, value: str, size: int, role: str, bold: bool = False) -> None:
+    def block(self, value: str, size: int, role: str, bold: bool = False, link: str = "") -> None:
         step = round(self.fonts.line_height(size) * SPACING)
         for line in self.fonts.wrap(value, size, self.width, bold):
-            self.runs.append(Run(line, size, role, bold, 0, self.y))
+            self.runs.append(Run(line, size, role, bold, 0, self.y, link, self.fonts.width(line, size, bold)))
             self.y += step
 
     def gap(self, px: int) -> None:
@@ -91,9 +104,12 @@ def _set_body(fonts: FontBook, st: Style, timeline: Timeline, event: Event, widt
         _set_differ(s, st, timeline, event, max(st.hint, size - 2))
     s.gap(8)
     s.block(timeline.source_line(event), st.small, "dim")
-    if event.related:
-        titles = [timeline.event(r).title for r in event.related if timeline.event(r)]
-        s.block("Related: " + " · ".join(titles), st.small, "dim")
+    related = [timeline.event(r) for r in event.related if timeline.event(r)]
+    if related:
+        s.gap(4)
+        s.block("Related (click to open):", st.small, "dim")
+        for other in related:
+            s.block(f"→ {other.title} ({other.short_date})", st.small, "accent", link=other.id)
     return s
 
 
