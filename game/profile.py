@@ -53,9 +53,9 @@ def move_shipped_data(data: Path, target: Path, messages: list[str]) -> None:
     already exists in the story folder stays as it is and the old one is left untouched."""
     for name in PER_STORY:
         old, new = data / name, target / name
-        if not (old.is_symlink() or old.exists()) or new.is_symlink() or new.exists():
-            continue
         try:
+            if not os.path.lexists(old) or os.path.lexists(new):
+                continue
             target.mkdir(parents=True, exist_ok=True)
             os.rename(old, new)
         except OSError as exc:

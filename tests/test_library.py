@@ -270,3 +270,11 @@ def test_a_library_replaced_in_the_app_keeps_its_root(tmp_path):
     app = App(library, window=False)
     app.library = dataclasses.replace(library, story=dataclasses.replace(library.story, title="Renamed"))
     assert app.story.title == "Renamed" and app.assets == library.assets
+
+
+def test_a_move_that_cannot_happen_leaves_the_old_data_and_says_so(tmp_path):
+    (tmp_path / "persistent.json").write_text(json.dumps({"chapters": [3]}), encoding="utf-8")
+    (tmp_path / "stories").write_text("a file where the stories folder would go", encoding="utf-8")
+    profile = Profile(tmp_path, "cell7")  # no traceback: the game starts
+    assert profile.messages and "left where it was" in profile.messages[0]
+    assert json.loads((tmp_path / "persistent.json").read_text(encoding="utf-8")) == {"chapters": [3]}
