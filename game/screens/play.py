@@ -112,7 +112,7 @@ class PlayScreen(Screen):
                      for i, text in event.options]
             center_y = 300 if isinstance(event, ev.ChoiceEvent) else 520
             return MenuList(items, (WIDTH // 2, center_y), 860, self.app.theme.body_size, numbered=True,
-                            audio=self.app.audio)
+                            audio=self.app.audio, fonts=self.app.fonts)
         return None
 
     def _remember(self, event: ev.Event) -> None:
@@ -219,7 +219,7 @@ class PlayScreen(Screen):
                 return
         if name == "confirm" and self.menu is not None and self.app.time - self.shown_at < CHOICE_GUARD_SECONDS:
             return  # mashing Enter through lines must not take an option the player has not seen
-        if self.menu is not None and self.menu.on_action(action):
+        if self.menu is not None and self._arrange() and self.menu.on_action(action):
             return
         if name in ("confirm", "click"):
             self.auto = self.auto and name != "click"
@@ -445,33 +445,47 @@ class PlayScreen(Screen):
             self.quick_rects[name] = rect
             x -= 26
 
+    def _choice_box(self, e: ev.ChoiceEvent) -> pygame.Rect:
+        """The question's box at the top, at full size (the options below it scroll when they do not fit)."""
+        fonts, theme = self.app.fonts, self.app.theme
+        width = WIDTH - 2 * BOX_MARGIN - 80
+        plate = 14 if e.name else 0  # room under a spoken choice's name plate
+        height = richtext.height(fonts, e.prompt, theme.body_size, width - 60) + 40 + plate
+        return pygame.Rect(BOX_MARGIN + 40, 30 + 2 * plate + self._top(), width, height)
+
+    def _place_menu(self, top: int, centre: int) -> None:
+        """The options go between `top` and the foot of the screen, centred on `centre` when there is room;
+        when they do not all fit they scroll with a scroll bar (the type never shrinks: UI kit, issue 16)."""
+        menu, fonts = self.menu, self.app.fonts
+        menu.fonts, menu.size = fonts, self.app.theme.body_size
+        menu.width = min(WIDTH - 160, round(860 * max(1.0, fonts.scale)))  # large text: wider, fewer wrapped lines
+        bottom = HEIGHT - 20
+        tallest = max(menu._measure(i, menu.width) for i in range(len(menu.items)))  # one whole option at least
+        height = max(tallest, min(menu.total_height(fonts), bottom - top))
+        y = min(max(top, centre - height // 2), bottom - height)
+        menu.area = pygame.Rect((WIDTH - menu.width) // 2, y, menu.width, height)
+
+    def _arrange(self) -> bool:
+        """Work out where the current options go, before drawing and before a click is tested."""
+        e = self.event
+        if isinstance(e, ev.ChoiceEvent):
+            self._place_menu(self._choice_box(e).bottom + 40, 380)
+        elif isinstance(e, ev.ContentNoteEvent):
+            top = self._note_box(e)[1].bottom + 40
+            self._place_menu(top, top)
+        return True
+
     def _draw_choice(self, surface: pygame.Surface, e: ev.ChoiceEvent) -> None:
         shade(surface, 110)
         fonts, theme = self.app.fonts, self.app.theme
-        width = WIDTH - 2 * BOX_MARGIN - 80
-
-        plate = 14 if e.name else 0  # room under a spoken choice's name plate
-
-        def prompt_height(d: int) -> int:
-            return richtext.height(fonts, e.prompt, theme.body_size - d, width - 60) + 40 + plate
-
-        def height(d: int) -> int:
-            self.menu.size = theme.body_size - d
-            return prompt_height(d) + 40 + 2 * self._menu_half()
-
-        d = fitting(height, HEIGHT - 60 - self._top())
-        rect = pygame.Rect(BOX_MARGIN + 40, 30 + 2 * plate + self._top(), width, prompt_height(d))
+        rect = self._choice_box(e)
         panel(surface, rect, theme, edge=hex_colour(e.colour) if e.colour else theme.panel_edge)
         self._name_plate(surface, rect, e.name, e.colour)
         inner = rect.inflate(-60, -40)
-        inner.top += plate
-        richtext.block(surface, fonts, e.prompt, theme.body_size - d, theme.text if e.name else theme.accent, inner,
+        inner.top += 14 if e.name else 0
+        richtext.block(surface, fonts, e.prompt, theme.body_size, theme.text if e.name else theme.accent, inner,
                        align="center")
-        self.menu.center = (WIDTH // 2, max(rect.bottom + 40 + self._menu_half(), 380))
-
-    def _menu_half(self) -> int:
-        rects = self.menu.layout(self.app.fonts)
-        return (rects[-1].bottom - rects[0].top) // 2 if rects else 0
+        self._arrange()
 
     def _card(self, surface: pygame.Surface, label: str, title: str, body: str, footer: str,
               label_colour=None, width: int = 900) -> pygame.Rect:
@@ -579,26 +593,34 @@ class PlayScreen(Screen):
             y = text_block(surface, fonts, text, size, colour, pygame.Rect(100, y, WIDTH - 200, 0), bold, "center") + 14
         surface.blit(hint, ((WIDTH - hint.get_width()) // 2, HEIGHT - hint.get_height() - 40))
 
+    NOTE_AFTER = "You can play it, or read a short neutral summary and go on."
+
+    def _note_box(self, e: ev.ContentNoteEvent) -> tuple[int, pygame.Rect]:
+        """(points taken off, the note's box): the note keeps room for one option below it; more scroll."""
+        fonts, theme = self.app.fonts, self.app.theme
+        inner = WIDTH - 380
+        lead = f"The next scene, “{e.scene_title}”, shows:"
+
+        def note_height(d: int) -> int:
+            body, small = theme.clamp(theme.body_size - d), theme.clamp(theme.small_size - d // 2)
+            h = 60 + fonts.line_height(small + 2) + block_height(fonts, lead, body, inner) + 8
+            h += sum(block_height(fonts, f"•  {t}", body, inner - 30) for t in e.topics)
+            return h + 14 + block_height(fonts, self.NOTE_AFTER, small, inner)
+
+        if self.menu is not None:
+            self.menu.width = min(WIDTH - 160, round(860 * max(1.0, fonts.scale)))
+        options = min(self.menu.total_height(fonts), HEIGHT // 2) if self.menu is not None else 0
+        d = fitting(lambda d: note_height(d) + 40 + options, HEIGHT - 40, most=theme.body_size - theme.hint_size)
+        return d, pygame.Rect(140, 20, WIDTH - 280, note_height(d))
+
     def _draw_note(self, surface: pygame.Surface, e: ev.ContentNoteEvent) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 200)
         inner = WIDTH - 380
         lead = f"The next scene, “{e.scene_title}”, shows:"
-        after = "You can play it, or read a short neutral summary and go on."
-
-        def note_height(d: int) -> int:
-            body, small = theme.body_size - d, theme.small_size - d // 2
-            h = 60 + fonts.line_height(small + 2) + block_height(fonts, lead, body, inner) + 8
-            h += sum(block_height(fonts, f"•  {t}", body, inner - 30) for t in e.topics)
-            return h + 14 + block_height(fonts, after, small, inner)
-
-        def height(d: int) -> int:
-            self.menu.size = theme.body_size - d
-            return note_height(d) + 40 + 2 * self._menu_half()
-
-        d = fitting(height, HEIGHT - 40)
-        body, small = theme.body_size - d, theme.small_size - d // 2
-        rect = pygame.Rect(140, 20, WIDTH - 280, note_height(d))
+        after = self.NOTE_AFTER
+        d, rect = self._note_box(e)
+        body, small = theme.clamp(theme.body_size - d), theme.clamp(theme.small_size - d // 2)
         panel(surface, rect, theme, edge=theme.danger)
         y = text_block(surface, fonts, "Content note", small + 2, theme.danger,
                        pygame.Rect(rect.left + 50, rect.top + 30, inner, 0), bold=True) + 6
@@ -607,7 +629,7 @@ class PlayScreen(Screen):
             y = text_block(surface, fonts, f"•  {topic}", body, theme.text,
                            pygame.Rect(rect.left + 80, y, inner - 30, 0))
         text_block(surface, fonts, after, small, theme.muted, pygame.Rect(rect.left + 50, y + 14, inner, 0))
-        self.menu.center = (WIDTH // 2, rect.bottom + 40 + self._menu_half())
+        self._arrange()
 
     def draw_sources(self, surface: pygame.Surface, page: ev.SourcesPage, card: int, after: str = "go on") -> None:
         """One card of a chapter's "Film and sources" page, under a heading that says where it comes from."""
