@@ -122,3 +122,18 @@ def test_zoomed_axis_names_the_year(library, scale, card):
         assert shown and shown[0][-4:].isdigit(), (event, shown)
         boxes = [name for name in screen.layout().boxes if name.startswith("axis/tick_")]
         assert len(boxes) == len(shown)
+
+
+def test_when_not_every_lane_fits_the_arrows_reach_the_others(library):
+    app, screen = make(library, 2.0, "projector")
+    shown = screen.ctl.lanes_shown()
+    assert 1 <= len(shown) < len(library.timeline.lanes)        # the projector at 200%: a window of lanes
+    screen.ctl.select(library.timeline.in_lane(shown[0])[0].id, open_card=False)
+    app.step(1.0)
+    for _ in range(len(library.timeline.lanes)):
+        screen.on_action(Action("down"))
+        app.step(0.5)
+        lane = screen.ctl.event().lane
+        assert lane in screen.ctl.lanes_shown() and lane in screen.view().frame.legend
+    assert lane == library.timeline.lanes[-1].id
+    assert not screen.layout().problems(hint=app.theme.hint_size)
