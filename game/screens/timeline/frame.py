@@ -109,14 +109,14 @@ def screen_frame(fonts: FontBook, st: Style, timeline: Timeline, lanes: list[str
     if title.right + 16 > tabs[VIEWS[0]].left or title.height < fonts.line_height(st.title):
         title = None
     # footer: one line of key hints; above it the axis and its tick labels
-    footer_h = fonts.line_height(st.hint) + pad
+    footer_h = fonts.line_height(st.hint) + min(pad, 4)
     footer = pygame.Rect(EDGE, HEIGHT - footer_h - 2, WIDTH - 2 * EDGE, footer_h)
-    axis_h = fonts.line_height(st.hint) + 12
+    axis_h = fonts.line_height(st.hint) + 10
     # eras: two rows of names over bars (one with big text)
     era_rows = (1 if st.big_text else 2) if timeline.eras else 0
-    era_row_h = fonts.line_height(st.hint) + 6
-    eras_top = header.bottom + 4
-    plot_top = eras_top + era_rows * era_row_h + 2
+    era_row_h = fonts.line_height(st.hint) + 4
+    eras_top = header.bottom + 2
+    plot_top = eras_top + era_rows * era_row_h
     plot_bottom = footer.top - axis_h - 2
     # legend gutter: lane titles on as many lines as a band has room for
     count = max(1, len(lanes))

@@ -44,8 +44,8 @@ def era_marks(ctl: TimelineController, sf: ScreenFrame, fonts: FontBook, st: Sty
             if left < ends[row] + 8:
                 continue
             top = sf.eras.top + row * row_h
-            bar = pygame.Rect(round(left), top + row_h - 7, max(2, round(right - left)), 5)
-            name = pygame.Rect(round(left) + 2, top, name_w, row_h - 7)
+            bar = pygame.Rect(round(left), top + row_h - 5, max(2, round(right - left)), 4)
+            name = pygame.Rect(round(left) + 2, top, name_w, row_h - 5)
             if name.right > plot.right:
                 name = None
             ends[row] = max(right, name.right if name else right)
