@@ -145,7 +145,8 @@ def test_explore_walks_label_jumps_and_label_entries(tmp_path):
     from game.authoring.explore import explore
     root = _story(tmp_path)
     first = root / "story" / "01_first.yaml"
-    first.write_text(first.read_text(encoding="utf-8").replace("  - goto: second", "  - goto: hub.ask", 1),
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "  - label: finale", "  - goto: hub.ask\n  - label: finale"),
                      encoding="utf-8")
     report = explore(load_story(root))
     assert report.complete and report.ok
@@ -160,3 +161,29 @@ def test_explore_counts_a_scene_without_a_title_card_as_reached(tmp_path):
                      encoding="utf-8")
     report = explore(load_story(root))
     assert "hub" in report.scenes_reached and not load_story(root).scenes["hub"].card
+
+
+def test_a_chapter_entered_without_a_title_card_is_still_reached(tmp_path):
+    from game.library import load_library
+    from game.screens.capture import start_app
+    app = start_app(load_library(_story(tmp_path)), "hub", Options(content_notes="play"))
+    assert isinstance(app.top.event, ev.LineEvent) and 2 in app.profile.chapters
+
+
+def test_resume_after_an_edit_replays_label_jumps(tmp_path):
+    from game.runtime.resume import anchor_of, resume
+    root = _story(tmp_path)
+    (root / "story.yaml").write_text((root / "story.yaml").read_text(encoding="utf-8").replace(
+        "start: first", "start: hub"), encoding="utf-8")  # a replay starts from the story's start
+    story = load_story(root)
+    rt = Runtime(story, Options(content_notes="play"))
+    rt.advance()
+    _choose(rt, "again")
+    _choose(rt, "again")
+    choice = rt.advance()
+    saved = {**rt.to_dict(), "anchor": anchor_of(rt)}
+    hub = root / "story" / "03_hub.yaml"
+    hub.write_text(hub.read_text(encoding="utf-8").replace('  - label: ask', '  - narrate: "New."\n  - label: ask'),
+                   encoding="utf-8")
+    resumed = resume(load_story(root), saved, Options(content_notes="play"))
+    assert resumed.runtime.current == choice and resumed.runtime.state.vars["rounds"] == 2

@@ -27,6 +27,7 @@ from ..runtime.runtime import CONTENT_NOTE_KEY, Options, Runtime
 from .flow import scene_closure, story_flow
 
 DEFAULT_MAX_STATES = 5_000
+MAX_DIVE_CHOICES = 2_000  # choices one random play-through may take before it gives up looking for an ending
 DEFAULT_DIVES = 50
 MAX_EVENTS_PER_STRETCH = 20_000  # events between two answers before we call it an endless loop
 
@@ -380,7 +381,11 @@ def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, cur
         path: tuple[Step, ...] = ()
         current_path[0] = path
         try:
-            while not isinstance(event := _run_to_stop(rt, report), ev.EndEvent):
+            for _ in range(MAX_DIVE_CHOICES):  # a story whose loops never reach an ending must not hang a dive
+                event = _run_to_stop(rt, report)
+                if isinstance(event, ev.EndEvent):
+                    report.reach_ending(rt.state.ending, path, event.title)
+                    break
                 index, text = rng.choice(event.options)
                 step = _step_for(story, rt, event, index, text)
                 rt.choose(index)
@@ -388,7 +393,6 @@ def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, cur
                 path = path + (step,)
                 current_path[0] = path
                 report.reach_option(path)
-            report.reach_ending(rt.state.ending, path, event.title)
         except Exception:  # noqa: BLE001 - the search below meets the same failure and reports it
             return
 

@@ -118,8 +118,9 @@ class PlayScreen(Screen):
     def _remember(self, event: ev.Event) -> None:
         """Autosave at every scene start and choice; note chapters reached; read lines aloud."""
         profile = self.app.profile
-        if isinstance(event, ev.SceneStart):
-            profile.chapters.add(event.chapter)
+        scene = self.rt.story.scenes.get(self.rt.state.scene)
+        if scene is not None and scene.chapter not in profile.chapters:  # also for a scene without a title card
+            profile.chapters.add(scene.chapter)
             profile.save_persistent()
         if isinstance(event, (ev.SceneStart, ev.ChoiceEvent, ev.EndEvent)) and self._saves():
             self.autosave_due = True  # taken next frame, from the canvas that shows this moment (at an ending:
