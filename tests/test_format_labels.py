@@ -187,3 +187,14 @@ def test_resume_after_an_edit_replays_label_jumps(tmp_path):
                    encoding="utf-8")
     resumed = resume(load_story(root), saved, Options(content_notes="play"))
     assert resumed.runtime.current == choice and resumed.runtime.state.vars["rounds"] == 2
+
+
+def test_a_scene_with_a_content_note_is_entered_only_at_its_start(tmp_path):
+    root = _story(tmp_path)
+    first = root / "story" / "01_first.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "music: calm\n", "music: calm\ncontent_note: {topics: [\"a storm\"], summary: \"A storm passes.\"}\n"),
+        encoding="utf-8")
+    problems = check_content(root).problems.errors
+    assert [p.code for p in problems] == ["label-into-note", "label-into-note"]  # the two options into first.finale
+    assert all(p.mark.file.endswith("03_hub.yaml") and p.hint for p in problems)

@@ -56,6 +56,7 @@ RULES: dict[str, tuple[str, str]] = {
     "variable-kind": (ERROR, "a text variable that is also used as a flag or counter"),
     "unknown-label": (ERROR, "a goto names a label its scene does not have"),
     "duplicate-label": (ERROR, "two labels with the same name in one scene"),
+    "label-into-note": (ERROR, "a goto into the middle of a scene that has a content note"),
     "unknown-outfit": (ERROR, "an outfit the character does not list (or a character without outfits)"),
     # lint only
     "unreachable-scene": (WARNING, "no path from story.yaml's start scene leads to this scene"),

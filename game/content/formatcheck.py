@@ -211,6 +211,11 @@ class FormatChecker:
             self.p.error(mark, f"{where} has no label '{label}'{did_you_mean(label, labels)}",
                          f"add '- label: {label}' where it should jump to" +
                          (f"; its labels: {', '.join(labels)}" if labels else ""), code="unknown-label")
+        elif scene_name != scene_id and scene.content_note is not None:
+            self.p.error(mark, f"scene '{scene_name}' has a content note, so it can only be entered at its start "
+                         f"(its summary stands for the whole scene), not at label '{label}'",
+                         f"jump to '{scene_name}', or move the beats after the label into a scene of their own",
+                         code="label-into-note")
 
     def _speaker(self, mark: Mark, who: str, expression: str | None) -> None:
         char = self.story.characters.get(who)
