@@ -88,3 +88,29 @@ def test_showing_a_variable_counts_as_reading_it_and_explore_handles_text(tmp_pa
     assert not {"captain", "counted"} & unused
     report = explore(load_story(root))
     assert report.complete and report.ok and report.endings
+
+
+def test_a_flag_condition_on_a_text_variable_is_true_when_the_text_is_not_empty(tmp_path):
+    scene = SCENE.replace('  - narrate: "Now: [captain]."', """  - if: {flag: captain}
+    then:
+      - narrate: "Named [captain]."
+    else:
+      - narrate: "No name."
+  - set: {captain: ""}
+  - if: {flag: captain}
+    then:
+      - narrate: "Still named."
+    else:
+      - narrate: "Unnamed now."
+  - goto: second
+""")
+    root = format_story(tmp_path, {"03.yaml": scene})
+    first = root / "story" / "01_first.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace("  - goto: second", "  - goto: named"),
+                     encoding="utf-8")
+    assert [p for p in lint(root) if p.severity != "info"] == []  # lint reads text in a flag condition too
+    rt = Runtime(load_story(root), Options(content_notes="play"), start="named")
+    for _ in range(3):
+        rt.advance()
+    rt.choose(1)
+    assert [rt.advance().text for _ in range(2)] == ["Named Odile {{b}Marr{{/b}.", "Unnamed now."]

@@ -99,8 +99,9 @@ def outcomes(cond: Any, facts: StoryFacts, reasons: list[str]) -> tuple[bool, bo
         return ANY
     if "flag" in cond or "counter" in cond:
         name = cond.get("flag", cond.get("counter"))
-        if name in facts.added or name not in facts.set_values:
-            return ANY  # a counter that grows, or a name never set (reported as unset-variable)
+        if name in facts.added or name not in facts.set_values or any(
+                isinstance(v, str) for v in facts.set_values[name]):
+            return ANY  # a counter that grows, a name never set (reported as unset-variable), or a text variable
         values = {0, *(int(v) for v in facts.set_values[name])}
         if "flag" in cond:
             result = (any(values), not all(values))
