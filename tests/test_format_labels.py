@@ -198,3 +198,13 @@ def test_a_scene_with_a_content_note_is_entered_only_at_its_start(tmp_path):
     problems = check_content(root).problems.errors
     assert [p.code for p in problems] == ["label-into-note", "label-into-note"]  # the two options into first.finale
     assert all(p.mark.file.endswith("03_hub.yaml") and p.hint for p in problems)
+
+
+def test_autoplay_counts_a_scene_without_a_title_card(tmp_path):
+    from game.runtime.autoplay import random_walk
+    root = _story(tmp_path)
+    first = root / "story" / "01_first.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "  - label: finale", "  - goto: hub\n  - label: finale"), encoding="utf-8")
+    report = random_walk(load_story(root), seed=3, steps=300)
+    assert "hub" in report.scenes and any("hub" in order for order in report.scene_order)

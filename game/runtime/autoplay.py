@@ -29,10 +29,11 @@ def random_walk(story: m.Story, seed: int = 0, steps: int = 2_000, options: Opti
     while report.steps < steps:
         event = rt.advance()
         report.steps += 1
-        if isinstance(event, ev.SceneStart):
-            report.scenes.add(event.scene)
-            report.scene_order[-1].append(event.scene)
-        elif isinstance(event, ev.WAITS_FOR_CHOICE):
+        order = report.scene_order[-1]
+        if isinstance(event, ev.SceneStart) or not order or order[-1] != rt.state.scene:
+            report.scenes.add(rt.state.scene)  # entered: with its title card, or a scene that has `card: false`
+            order.append(rt.state.scene)
+        if isinstance(event, ev.WAITS_FOR_CHOICE):
             index, _ = rng.choice(event.options)
             if isinstance(event, ev.ChoiceEvent):
                 report.choices.add((event.key, str(index)))
