@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..content.markup import plain
+from ..content.markup import escape, plain
 from ..content.model import chapter_label
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
@@ -543,33 +543,41 @@ class PlayScreen(Screen):
         col_w = (WIDTH - 160 - 30 * (n - 1)) // n
         colour = theme.differ
 
-        def parts(d: int) -> tuple[int, int, int, int]:
+        def small_of(d: int) -> int:
+            return theme.small_size - d // 2
+
+        def parts(d: int) -> tuple[int, int, int, int, int]:
+            """Heights of the topic, a column (its source label wrapped, then its words), the question, the
+            tag line and the tallest source label."""
             size = theme.card_text_size - 2 - d
             head = richtext.height(fonts, e.topic, size + 4, WIDTH - 200, bold=True)
+            labels = max(richtext.height(fonts, escape(source), small_of(d), col_w - 50, bold=True)
+                         for source, _ in e.accounts)
             column = max(richtext.height(fonts, says, size, col_w - 50) for _, says in e.accounts)
-            label = fonts.line_height(theme.small_size - d // 2)
+            tag = fonts.line_height(small_of(d))
             question = richtext.height(fonts, e.question, theme.small_size + 2 - d // 2, WIDTH - 240)
-            return head, column + label + 50, question, label
+            return head, column + labels + 40, question, tag, labels
 
         def height(d: int) -> int:
-            head, column, question, label = parts(d)
-            return label + 10 + head + 20 + column + 20 + question
+            head, column, question, tag, _labels = parts(d)
+            return tag + 10 + head + 20 + column + 20 + question
 
         reserve = self.reserve + self._top()
         d = fitting(height, HEIGHT - 40 - reserve)
-        size, small = theme.card_text_size - 2 - d, theme.small_size - d // 2
-        head, column, question, label_h = parts(d)
+        size, small = theme.card_text_size - 2 - d, small_of(d)
+        head, column, question, tag_h, labels_h = parts(d)
         top = max(20 + reserve, (HEIGHT + reserve - height(d)) // 2)
         tag = fonts.render("THE SOURCES DIFFER", small, colour, bold=True)
         surface.blit(tag, ((WIDTH - tag.get_width()) // 2, top))
         y = richtext.block(surface, fonts, e.topic, size + 4, theme.text,
-                           pygame.Rect(100, top + label_h + 10, WIDTH - 200, 0), bold=True, align="center") + 20
+                           pygame.Rect(100, top + tag_h + 10, WIDTH - 200, 0), bold=True, align="center") + 20
         for i, (source, says) in enumerate(e.accounts):
             rect = pygame.Rect(80 + i * (col_w + 30), y, col_w, column)
             panel(surface, rect, theme, edge=colour)
-            surface.blit(fonts.render(source, small, colour, bold=True), (rect.left + 25, rect.top + 18))
+            richtext.block(surface, fonts, escape(source), small, colour, pygame.Rect(rect.left + 25, rect.top + 18,
+                                                                                       col_w - 50, 0), bold=True)
             richtext.block(surface, fonts, says, size, theme.text,
-                           pygame.Rect(rect.left + 25, rect.top + 28 + label_h, col_w - 50, 0))
+                           pygame.Rect(rect.left + 25, rect.top + 28 + labels_h, col_w - 50, 0))
         richtext.block(surface, fonts, e.question, small + 2, theme.accent,
                        pygame.Rect(120, y + column + 20, WIDTH - 240, 0), align="center")
 
