@@ -133,9 +133,9 @@ class Reloaded:
     problems: list[Problem] = field(default_factory=list)
 
 
-def reload_library(library: Library, rt: Runtime) -> Reloaded:
-    """Reload the library's own root and put `rt`'s game at the same moment of the new story."""
+def reload_library(library: Library, rt: Runtime | None = None) -> Reloaded:
+    """Reload the library's own root and put `rt`'s game (if any) at the same moment of the new story."""
     new = library.reload()
     if new.problems.errors or new.story is None:
         return Reloaded(None, problems=new.problems.sorted())
-    return Reloaded(new, replay_edited(new.story, rt), new.problems.sorted())
+    return Reloaded(new, replay_edited(new.story, rt) if rt is not None else None, new.problems.sorted())

@@ -278,3 +278,14 @@ def test_a_move_that_cannot_happen_leaves_the_old_data_and_says_so(tmp_path):
     profile = Profile(tmp_path, "cell7")  # no traceback: the game starts
     assert profile.messages and "left where it was" in profile.messages[0]
     assert json.loads((tmp_path / "persistent.json").read_text(encoding="utf-8")) == {"chapters": [3]}
+
+
+def test_reload_on_the_title_screen_shows_the_edited_story(tmp_path):
+    root = small_story(tmp_path / "small", extra='tagline: "Before."\n')
+    app = App(load_library(root), Profile(tmp_path / "data", "small"), window=False)
+    title = TitleScreen(app)
+    app.push(title)
+    story_file = root / "story.yaml"
+    story_file.write_text(story_file.read_text(encoding="utf-8").replace("Before.", "After."), encoding="utf-8")
+    app.step(0.1, [Action("reload")])
+    assert app.reload_problems == [] and [text for text, *_ in title._layout(0)][-1] == "After."

@@ -38,6 +38,14 @@ FPS = 60
 EXIT_AFTER = "CELL7_EXIT_AFTER"  # "title" or "line": exit 0 right after that first frame (start-up timing)
 
 
+def set_window_class(name: str) -> None:
+    """Name the window's class (X11 WM_CLASS, Wayland app id) before the display starts. `import pygame` sets
+    the X11 one to the script's name (main.py) unless the player set it; only that default is replaced."""
+    if os.environ.get("SDL_VIDEO_X11_WMCLASS") in (None, os.path.basename(sys.argv[0])):
+        os.environ["SDL_VIDEO_X11_WMCLASS"] = name
+    os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", name)
+
+
 def set_window_icon(path: Path) -> None:
     """The window's and task bar's icon (tools/art/icon.py), set before the window opens; an unreadable file
     leaves SDL's default icon and says so."""
@@ -55,8 +63,7 @@ class App:
     def __init__(self, library: Library, profile: Profile | None = None, window: bool = True,
                  classroom: bool = False, dev: bool = False):
         if window:  # the class a desktop names and groups the window by; SDL reads it when the display starts
-            os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", paths.WM_CLASS)
-            os.environ.setdefault("SDL_VIDEO_WAYLAND_WMCLASS", paths.WM_CLASS)
+            set_window_class(paths.WM_CLASS)
         pygame.display.init()
         pygame.font.init()
         if library.story is None:
@@ -163,18 +170,23 @@ class App:
     # --- loop ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Reload the library's own root; the play screen continues at the same moment on the new text."""
+        """Reload the library's own root; a play screen continues at the same moment on the new text, and
+        the screens under it (the title, for one) show the new story when they are drawn again."""
         started = time.perf_counter()
         play = next((s for s in reversed(self.stack) if hasattr(s, "adopt")), None)
-        if play is None:
-            return
-        result = reload_library(self.library, play.rt)
+        result = reload_library(self.library, play.rt if play is not None else None)
         self.reload_problems = result.problems if result.library is None else []
         if result.library is None:
             return
         self.library = result.library
         self.images = Images(self.story, self.assets)
-        play.adopt(result.resumed, f"Reloaded in {(time.perf_counter() - started) * 1000:.0f} ms.")
+        message = f"Reloaded in {(time.perf_counter() - started) * 1000:.0f} ms."
+        if play is not None:
+            play.adopt(result.resumed, message)
+        else:
+            self.notify(message)
+            if self.top is not None:
+                self.top.on_enter()  # a menu rebuilds its entries from the new story
 
     def _poll_content(self) -> None:
         if self.watcher is None or self.time < self._next_poll:
