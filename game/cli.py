@@ -69,8 +69,8 @@ def _exists(path: Path, folder: bool = False) -> bool:
 def _root(args: argparse.Namespace) -> tuple[Path, Path | None]:
     """The content folder and the assets override of a command, or one clear error (exit 2)."""
     given = _given(args)
-    root = find_root(given) if getattr(args, "path", None) is not None and _exists(given) and given.is_file() \
-        else given
+    one_file = getattr(args, "path", None) is not None and given.is_file()  # validate/lint FILE: its folder
+    root = find_root(given) if one_file else given
     if problem := root_problem(root):
         raise _stop(problem)
     assets = getattr(args, "assets", None)
