@@ -81,8 +81,8 @@ class Images:
         """Decode on a thread what the story will show soon after the runtime's current moment."""
         wanted = [key for key in dict.fromkeys(upcoming(self.story, rt.state))
                   if key not in self._pools.get(key[0], self._small).images]
-        with self._lock:
-            self._wanted = [key for key in wanted if key not in self._ready]
+        with self._lock:  # only the nearest few: more would be dropped from `_ready` before they are drawn
+            self._wanted = [key for key in wanted if key not in self._ready][:READY_MAX]
             if self._wanted and not self._working:
                 self._working = True
                 threading.Thread(target=self._prefetcher, name="cell7-images", daemon=True).start()
