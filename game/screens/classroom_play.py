@@ -49,9 +49,10 @@ CHOICE_HINTS = ("1–9 or ↑ ↓ + Enter: the teacher chooses  ·  V: class vot
                 "1–9: choose  ·  V: vote  ·  C: chapters", "1–9  ·  V  ·  C")
 
 
-def classroom_options(plan: dict[str, str]) -> Options:
-    """Prompts on, fact and differ cards where they are written, and content notes answered by the plan."""
-    return Options(prompts=True, content_notes=dict(plan), cards="inline")
+def classroom_options(plan: dict[str, str] | None = None) -> Options:
+    """Prompts on, fact and differ cards where they are written, and content notes answered by the plan
+    (a noted scene the plan leaves out plays)."""
+    return Options(prompts=True, content_notes=dict(plan or {}), cards="inline")
 
 
 def presenter_view(app, log: SessionLog, plan: dict[str, str] | None = None, start_scene: str | None = None):
