@@ -1,10 +1,15 @@
 """Notice edited, added and removed content files by polling their modification times.
 
-Polling a few dozen files twice a second costs well under a millisecond and needs no
-extra library or OS-specific watcher.
+Polling a few dozen files costs a millisecond or two and needs no extra library or OS-specific
+watcher. `start()` polls on a daemon thread (every 50 ms: `stat` releases the GIL, so the game's
+frames do not pay for it), and `pending()` then tells the game, without touching the disk, that
+something changed: a save shows on screen about 50 ms + the reload later instead of up to half a
+second. `changed()` still works on its own, and the two may be used together.
 """
 from __future__ import annotations
 
+import threading
+import weakref
 from pathlib import Path
 
 from .loader import content_files
@@ -14,6 +19,10 @@ class ContentWatcher:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._stamps = self._scan()
+        self._lock = threading.Lock()      # changed() may run on the thread and in the game at once
+        self._seen = threading.Event()     # set by the thread when files changed
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def _scan(self) -> dict[Path, tuple[int, int]]:
         stamps = {}
@@ -27,7 +36,41 @@ class ContentWatcher:
 
     def changed(self) -> list[Path]:
         """Files changed since the last call (or since creation)."""
-        now = self._scan()
-        paths = sorted({p for p in now.keys() | self._stamps.keys() if now.get(p) != self._stamps.get(p)})
-        self._stamps = now
+        with self._lock:
+            now = self._scan()
+            paths = sorted({p for p in now.keys() | self._stamps.keys() if now.get(p) != self._stamps.get(p)})
+            self._stamps = now
         return paths
+
+    def start(self, interval: float = 0.05) -> None:
+        """Poll on a daemon thread every `interval` seconds until `stop()`."""
+        if self._thread is None:
+            self._stop.clear()
+            self._thread = threading.Thread(target=_watch, args=(weakref.ref(self), self._stop, interval),
+                                            name="cell7-watch", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread = None
+
+    def pending(self) -> bool:
+        """True (once) when the thread has seen files change since the last True."""
+        if self._seen.is_set():
+            self._seen.clear()
+            return True
+        return False
+
+
+def _watch(ref: "weakref.ref[ContentWatcher]", stop: threading.Event, interval: float) -> None:
+    """The polling thread; it ends on `stop()` or when its watcher is gone (an app dropped without quitting)."""
+    while not stop.wait(interval):
+        watcher = ref()
+        if watcher is None:
+            return
+        try:
+            if watcher.changed():
+                watcher._seen.set()
+        except OSError:
+            pass
+        del watcher
