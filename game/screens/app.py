@@ -93,6 +93,8 @@ class App:
         self.toasts = Toasts(self.profile.messages)  # iterates as (text, seconds left)
         self.nav = Navigator(self, ROUTES)  # screens open each other by name: self.open("save", play=...)
         self.watcher = ContentWatcher(library.root) if dev else None
+        if self.watcher is not None:
+            self.watcher.start()  # polls on its own thread; the frame only reads its flag
         self.reload_problems: list = []
         self._next_poll = 0.0
         self._offscreen: pygame.Surface | None = None
@@ -189,11 +191,14 @@ class App:
                 self.top.on_enter()  # a menu rebuilds its entries from the new story
 
     def _poll_content(self) -> None:
-        if self.watcher is None or self.time < self._next_poll:
+        if self.watcher is None:
             return
-        self._next_poll = self.time + 0.5
-        if self.watcher.changed():
+        if self.watcher.pending():  # the watcher's thread saw a file change (within ~50 ms of the save)
             self.reload()
+        elif self.time >= self._next_poll:  # and every half second of game time, in the frame (headless use)
+            self._next_poll = self.time + 0.5
+            if self.watcher.changed():
+                self.reload()
 
     def _prefetch(self, screen: Screen) -> None:
         """A new event on the screen on top: have the pictures the story shows next decoded off the frame."""
@@ -284,6 +289,8 @@ class App:
                 break
         self.profile.save_persistent()  # lines read since the last scene start count as read next time
         self.writer.flush()
+        if self.watcher is not None:
+            self.watcher.stop()
         pygame.quit()
         return 0
 
