@@ -65,3 +65,23 @@ def test_shade_darkens_like_a_black_veil_of_that_opacity():
         True, True, True)
     shade(surface, 0)
     assert surface.get_at((0, 0))[:3] == (r, g, b)
+
+
+def test_the_watcher_thread_notices_a_saved_file_without_the_game_polling(story_root):
+    import os
+
+    from game.content.watch import ContentWatcher
+    watcher = ContentWatcher(story_root)
+    watcher.start(interval=0.01)
+    try:
+        assert not watcher.pending()
+        scene = story_root / "story" / "01_first.yaml"
+        scene.write_text(scene.read_text().replace("It begins.", "It begins again."))
+        os.utime(scene, ns=(1, 1))  # a different time whatever the clock's resolution
+        deadline = time.monotonic() + 10
+        while not watcher.pending() and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert time.monotonic() < deadline  # seen by the thread
+        assert not watcher.pending() and watcher.changed() == []  # once per change
+    finally:
+        watcher.stop()
