@@ -83,3 +83,17 @@ def test_pictures_ahead_are_decoded_on_a_thread_and_the_frame_finds_them_ready(s
     assert images.decodes == 0 and images.prefetched >= 2  # nothing decoded in the "frame"
     images.background("no_such_place")  # anything not looked ahead is still made at once
     assert images._ready == {}
+
+
+def test_a_reload_that_changes_only_text_keeps_the_decoded_pictures(tmp_path):
+    story, assets = _assets(tmp_path, 2)
+    images = im.Images(story, assets)
+    images.background("bg0")
+    same = SimpleNamespace(characters=dict(story.characters), locations=dict(story.locations), illustrations={})
+    assert images.renewed(same, assets) is images and images.story is same
+    images.background("bg0")
+    assert images.decodes == 1  # kept across the reload
+    moved = SimpleNamespace(characters=story.characters, illustrations={},
+                            locations={**story.locations, "bg0": SimpleNamespace(image="backgrounds/bg1.png")})
+    fresh = images.renewed(moved, assets)
+    assert fresh is not images and fresh.decodes == 0

@@ -67,6 +67,19 @@ class Images:
         self._ready: dict[tuple, pygame.Surface | None] = {}  # made ahead, adopted by the first lookup
         self._working = False
 
+    def renewed(self, story: m.Story, assets: Path) -> "Images":
+        """These images for a reloaded `story`: the same object, pictures kept, when every picture it names
+        resolves to the same file as before (an edit of the text); otherwise a fresh, empty one."""
+        def files(s: m.Story) -> tuple:
+            people = {k: (v.sprite, tuple(getattr(v, "expressions", ())), tuple(getattr(v, "outfits", ())))
+                      for k, v in s.characters.items()}
+            return ({k: v.image for k, v in s.locations.items()}, {k: v.image for k, v in s.illustrations.items()},
+                    people)
+        if Path(assets) != Path(self.assets) or files(story) != files(self.story):
+            return Images(story, assets)
+        self.story = story
+        return self
+
     def _cached(self, key: tuple, make: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
         """The image for `key`, made by `make()` the first time (or by the prefetch thread) and kept in its pool."""
         pool = self._pools.get(key[0], self._small)
