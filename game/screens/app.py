@@ -181,7 +181,7 @@ class App:
         if result.library is None:
             return
         self.library = result.library
-        self.images = Images(self.story, self.assets)
+        self.images = self.images.renewed(self.story, self.assets)  # pictures kept when only text changed
         message = f"Reloaded in {(time.perf_counter() - started) * 1000:.0f} ms."
         if play is not None:
             play.adopt(result.resumed, message)
