@@ -109,9 +109,9 @@ class Codec:
         except (TypeError, IndexError, KeyError, AttributeError, RecursionError) as exc:
             raise ValueError(f"not a value this game wrote ({exc.__class__.__name__})") from None
 
-    def _decode(self, data: Any) -> Any:
+    def _decode(self, data: Any, plain: frozenset = PLAIN, new: Any = object.__new__) -> Any:
         if type(data) is not list:
-            if type(data) in PLAIN:
+            if type(data) in plain:
                 return data
             raise ValueError("a mapping where a tagged value belongs")
         dec = self._decode
@@ -122,24 +122,24 @@ class Codec:
             cls, names = self.classes[tag], self.fields[tag]
             if len(data) - 1 != len(names):
                 raise ValueError(f"{cls.__qualname__} with {len(data) - 1} fields, not {len(names)}")
-            values = [x if type(x) in PLAIN else dec(x) for x in data[1:]]
+            values = [x if type(x) in plain else dec(x) for x in data[1:]]
             if cls.__bases__[0] is tuple:
                 return tuple.__new__(cls, values)
-            obj = object.__new__(cls)
+            obj = new(cls)
             obj.__dict__.update(zip(names, values))
             return obj
         if tag == LIST:
-            return [x if type(x) in PLAIN else dec(x) for x in data[1:]]
+            return [x if type(x) in plain else dec(x) for x in data[1:]]
         if tag == TUPLE:
-            return tuple([x if type(x) in PLAIN else dec(x) for x in data[1:]])
+            return tuple([x if type(x) in plain else dec(x) for x in data[1:]])
         if tag == DICT:
             if len(data) % 2 != 1:
                 raise ValueError("a mapping with a key and no value")
             it = iter(data[1:])
-            return {(key if type(key) in PLAIN else dec(key)): (item if type(item) in PLAIN else dec(item))
+            return {(key if type(key) in plain else dec(key)): (item if type(item) in plain else dec(item))
                     for key, item in zip(it, it)}
         if tag in (SET, FROZENSET):
-            items = [x if type(x) in PLAIN else dec(x) for x in data[1:]]
+            items = [x if type(x) in plain else dec(x) for x in data[1:]]
             return set(items) if tag == SET else frozenset(items)
         if tag == PATH and len(data) == 2 and type(data[1]) is str:
             path = self._paths.get(data[1])
@@ -151,15 +151,15 @@ class Codec:
 
 def _content_digest(root: Path, digest: Any) -> None:
     """Every file under the content folder (not its assets), by relative name and bytes."""
-    for folder, dirs, files in os.walk(root):
+    top = os.fspath(root)
+    for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        relative = os.path.relpath(folder, top).replace(os.sep, "/")
         for name in sorted(files):
-            path = Path(folder) / name
-            digest.update(f"\0file {path.relative_to(root).as_posix()}\0".encode("utf-8", "surrogateescape"))
+            digest.update(f"\0file {relative}/{name}\0".encode("utf-8", "surrogateescape"))
             try:
-                with open(path, "rb") as handle:
-                    while chunk := handle.read(1 << 20):
-                        digest.update(chunk)
+                with open(os.path.join(folder, name), "rb") as handle:
+                    digest.update(handle.read(MAX_CACHE_BYTES))
             except OSError as exc:  # unreadable: the key says so, and the loader will report it
                 digest.update(f"\0unreadable {exc.errno}".encode())
 
