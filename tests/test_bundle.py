@@ -220,12 +220,15 @@ def shipped_examples() -> list[str]:
 @linux_only
 @pytest.mark.parametrize("example", shipped_examples() or [pytest.param("", marks=pytest.mark.skip("no examples/"))])
 def test_bundle_carries_the_example_stories(run, bundle, example):
-    """The second story travels in the bundle and plays from there with its own art."""
+    """The second story travels in the bundle and plays from there with its own art, named as in a checkout
+    (`examples/<name>`, found inside the bundle from any working folder)."""
     root = bundle.parent / "_internal" / "examples" / example
-    result = run("validate", str(root))
+    assert (root / "story.yaml").is_file()
+    result = run("validate", f"examples/{example}")
     assert result.returncode == 0, result.stdout + result.stderr
     start = yaml.safe_load((root / "story.yaml").read_text(encoding="utf-8"))["start"]
-    result = run("screenshot", "--scenes", str(root), "--scene", start, "--beat", "2", "--out", "example.png")
+    result = run("screenshot", "--scenes", f"examples/{example}", "--scene", start, "--beat", "2",
+                 "--out", "example.png")
     assert result.returncode == 0, result.stdout + result.stderr
     assert_is_a_picture(run.cwd / "example.png")
 
