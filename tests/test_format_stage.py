@@ -178,3 +178,14 @@ def test_contact_sheet_notes_name_portrait_transitions(tmp_path):
     assert stage_note(events[1]) == "[show hero, dissolve]"
     assert stage_note(events[4]) == "[move hero to right]"
     assert stage_note(events[5]) == "[hide hero, fade]"
+
+
+def test_rollback_shows_the_stage_at_once(tmp_path):
+    app = _app(tmp_path)
+    _advance(app)  # the outfit dissolve
+    assert app.top.fade == 0.0
+    app.step(1.0)
+    _advance(app)
+    app.top.rollback()  # back to the dissolve's line: no transition plays again
+    assert app.top.fade == 1.0 and app.top.sprite_fx == {}
+    assert app.top.rt.state.stage.sprites["hero"]["outfit"] == "uniform"

@@ -177,10 +177,12 @@ class PlayScreen(Screen):
         self.show_whole(self.rt.roll_forward())
 
     def show_whole(self, event: ev.Event | None) -> None:
-        """Show an event already seen (rollback, roll forward, the backlog's "return to"): no typing out."""
+        """Show an event already seen (rollback, roll forward, the backlog's "return to"): no typing out, and
+        the stage is there at once (no transition plays again)."""
         self.show(event)
         if event is not None:
             self.typed = 1e9
+            self.fade, self.sprite_fx = 1.0, {}
 
     def ask_quickload(self) -> None:
         """F9: loading the quicksave drops what happened since, so it asks first (when there is one)."""
