@@ -25,6 +25,7 @@ replaced.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import os
@@ -220,7 +221,14 @@ class ContentCache:
         self.hit = False
         path = self.path(root)
         try:
-            payload = self.codec.decode(_read(path, key or self.key(root, assets)))
+            key = key or self.key(root, assets)
+            enabled = gc.isenabled()
+            gc.disable()  # millions of new containers, none of them garbage: the cyclic GC would rescan them all
+            try:
+                payload = self.codec.decode(_read(path, key))
+            finally:
+                if enabled:
+                    gc.enable()
         except FileNotFoundError:
             return None
         except CacheMismatch:
