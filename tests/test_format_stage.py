@@ -189,3 +189,21 @@ def test_rollback_shows_the_stage_at_once(tmp_path):
     app.top.rollback()  # back to the dissolve's line: no transition plays again
     assert app.top.fade == 1.0 and app.top.sprite_fx == {}
     assert app.top.rt.state.stage.sprites["hero"]["outfit"] == "uniform"
+
+
+def test_lint_warns_when_move_has_nobody_to_slide(tmp_path):
+    from game.authoring.flow import may_be_on_stage
+    from game.authoring.lint import lint
+    root = _root(tmp_path)
+    scene = SCENE.replace('  - narrate: "Gone through black."', '  - narrate: "Gone through black."\n'
+                          "  - show: hero\n    at: left\n    transition: move")
+    (root / "story" / "03.yaml").write_text(scene + "  - goto: second\n", encoding="utf-8")
+    first = root / "story" / "01_first.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace("  - goto: second", "  - goto: dressed"),
+                     encoding="utf-8")
+    story = load_story(root)
+    stages = may_be_on_stage(story)["dressed"]
+    assert stages[0] == frozenset() and "hero" in stages[4]
+    found = [p for p in lint(root) if p.code == "move-offstage"]
+    after_hide = scene.splitlines().index('  - narrate: "Gone through black."')  # the show that follows it
+    assert [(p.mark.line, p.severity) for p in found] == [(after_hide + 2, "warning")]  # the first move is fine

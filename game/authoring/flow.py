@@ -133,3 +133,47 @@ def option_blocks(choice: m.Choice) -> list[tuple[m.Option, int, int]]:
         later = [s for s in starts if s > option.target]
         blocks.append((option, option.target, later[0] if later else choice.after))
     return blocks
+
+
+Stage = frozenset  # characters that may be on stage at a point (None: anything, e.g. a stage kept from elsewhere)
+
+
+def may_be_on_stage(story: m.Story) -> dict[str, dict[int, Stage | None]]:
+    """For each scene, the characters that may be on stage just before each reachable op (a may-analysis over
+    the scene's flow). A scene starts with an empty stage unless some goto keeps the stage into it; then, like a
+    label entered with `keep_stage`, anything may be there."""
+    kept: set[tuple[str, int]] = set()  # (scene, entry index) some goto enters with keep_stage
+    for scene in story.scenes.values():
+        for op in scene.code:
+            if isinstance(op, m.Goto) and op.keep_stage and op.scene in story.scenes:
+                target = story.scenes[op.scene]
+                kept.add((op.scene, target.labels.get(op.label, 0) if op.label else 0))
+    result: dict[str, dict[int, Stage | None]] = {}
+    for sid, scene in story.scenes.items():
+        before: dict[int, Stage | None] = {}
+        todo: list[tuple[int, Stage | None]] = [(i, None if (sid, i) in kept else Stage())
+                                                for i in sorted(label_entries(story)[sid]) if i < len(scene.code)]
+        while todo:
+            i, stage = todo.pop()
+            if i in before:
+                old = before[i]
+                merged = None if old is None or stage is None else old | stage
+                if merged == old:
+                    continue
+            else:
+                merged = stage
+            before[i] = merged
+            after = _stage_after(scene.code[i], merged)
+            todo.extend((nxt, after) for nxt in successors(scene, i) if nxt != FALLS_OFF)
+        result[sid] = before
+    return result
+
+
+def _stage_after(op, stage: Stage | None) -> Stage | None:
+    if stage is None:
+        return None
+    if isinstance(op, m.Show):
+        return stage | {op.who}
+    if isinstance(op, m.Hide):
+        return stage - {op.who}
+    return stage

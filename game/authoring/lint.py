@@ -21,7 +21,7 @@ from ..content.problems import ERROR, WARNING, Mark, Problem, display_path
 from ..content.yamlsource import Document
 from ..library import library_of
 from .conditions import format_condition, outcomes, story_facts
-from .flow import StoryFlow, story_flow
+from .flow import StoryFlow, may_be_on_stage, story_flow
 
 INFO = "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -64,6 +64,7 @@ RULES: dict[str, tuple[str, str]] = {
     "dead-end": (WARNING, "a path runs off the end of a scene that has no next, goto or end"),
     "unused-variable": (INFO, "a variable is set but no condition reads it and no line shows it"),
     "unused-label": (INFO, "a label no goto jumps to"),
+    "move-offstage": (WARNING, "a show with 'transition: move' for a character no path has on stage there"),
     "impossible-condition": (WARNING, "a condition no play-through can make true"),
     "unobtainable-evidence": (WARNING, "evidence defined in evidence.yaml that nothing reachable gives"),
     "unused-asset": (INFO, "an image or sound under assets/ that no content file uses"),
@@ -162,6 +163,7 @@ class _Linter:
     def run(self) -> list[Problem]:
         self.reachability()
         self.labels()
+        self.moves()
         self.variables()
         self.conditions()
         self.evidence()
@@ -228,6 +230,18 @@ class _Linter:
                     self.add("unused-label", mark, f"no goto jumps to label '{name}'",
                              f"jump to it with 'goto: .{name}' (from this scene) or 'goto: {sid}.{name}', "
                              "or remove it")
+
+    def moves(self) -> None:
+        """`transition: move` slides a character already on stage; for one who cannot be there it is a plain show."""
+        stages = may_be_on_stage(self.story)
+        for sid in self.flow.reachable:
+            for i, stage in sorted(stages[sid].items()):
+                op = self.story.scenes[sid].code[i]
+                if isinstance(op, m.Show) and op.transition == "move" and stage is not None and op.who not in stage:
+                    self.add("move-offstage", op.mark, f"'{op.who}' is not on stage here on any path, so "
+                             "'transition: move' has nothing to slide: they just appear",
+                             "show them first (without a transition, or with dissolve), or remove 'transition: "
+                             "move'")
 
     # variables ------------------------------------------------------------------------------------
     def variables(self) -> None:
