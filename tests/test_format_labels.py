@@ -34,10 +34,14 @@ HUB = format_scene("hub", """
 
 def _story(tmp_path, hub: str = HUB):
     root = format_story(tmp_path, {"03_hub.yaml": hub})
-    first = root / "story" / "01_first.yaml"
-    first.write_text(first.read_text(encoding="utf-8").replace(
-        "  - goto: second", "  - label: finale\n  - narrate: \"The finale.\"\n  - goto: second"), encoding="utf-8")
+    _edit_first(root, "  - goto: second", "  - label: finale\n  - narrate: \"The finale.\"\n  - goto: second")
     return root
+
+
+def _edit_first(root, old: str, new: str, count: int = -1) -> None:
+    """Replace text in the fixture's first scene."""
+    first = root / "story" / "01_first.yaml"
+    first.write_text(first.read_text(encoding="utf-8").replace(old, new, count), encoding="utf-8")
 
 
 def _choose(rt: Runtime, key: str) -> None:
@@ -117,9 +121,7 @@ def test_a_malformed_target_is_a_schema_error(tmp_path):
 def test_flow_lint_and_explore_follow_labels(tmp_path):
     root = _story(tmp_path, HUB.replace("  - narrate: \"Start of the hub.\"",
                                         "  - narrate: \"Start of the hub.\"\n  - label: spare"))
-    first = root / "story" / "01_first.yaml"
-    first.write_text(first.read_text(encoding="utf-8").replace("  - goto: second", "  - goto: hub.ask", 1),
-                     encoding="utf-8")
+    _edit_first(root, "  - goto: second", "  - goto: hub.ask", 1)
     story = load_story(root)
     flow = story_flow(story)
     assert "hub" in flow.reachable
@@ -144,10 +146,7 @@ def test_the_graph_draws_label_gotos_as_edges_naming_the_label(tmp_path):
 def test_explore_walks_label_jumps_and_label_entries(tmp_path):
     from game.authoring.explore import explore
     root = _story(tmp_path)
-    first = root / "story" / "01_first.yaml"
-    first.write_text(first.read_text(encoding="utf-8").replace(
-        "  - label: finale", "  - goto: hub.ask\n  - label: finale"),
-                     encoding="utf-8")
+    _edit_first(root, "  - label: finale", "  - goto: hub.ask\n  - label: finale")
     report = explore(load_story(root))
     assert report.complete and report.ok
     assert any(step.scene == "hub" and step.option == "keep" for path in report.endings.values() for step in path)
@@ -156,9 +155,7 @@ def test_explore_walks_label_jumps_and_label_entries(tmp_path):
 def test_explore_counts_a_scene_without_a_title_card_as_reached(tmp_path):
     from game.authoring.explore import explore
     root = _story(tmp_path)
-    first = root / "story" / "01_first.yaml"
-    first.write_text(first.read_text(encoding="utf-8").replace("  - goto: second", "  - goto: hub", 1),
-                     encoding="utf-8")
+    _edit_first(root, "  - goto: second", "  - goto: hub", 1)
     report = explore(load_story(root))
     assert "hub" in report.scenes_reached and not load_story(root).scenes["hub"].card
 
@@ -191,10 +188,8 @@ def test_resume_after_an_edit_replays_label_jumps(tmp_path):
 
 def test_a_scene_with_a_content_note_is_entered_only_at_its_start(tmp_path):
     root = _story(tmp_path)
-    first = root / "story" / "01_first.yaml"
-    first.write_text(first.read_text(encoding="utf-8").replace(
-        "music: calm\n", "music: calm\ncontent_note: {topics: [\"a storm\"], summary: \"A storm passes.\"}\n"),
-        encoding="utf-8")
+    _edit_first(root, "music: calm\n",
+                "music: calm\ncontent_note: {topics: [\"a storm\"], summary: \"A storm passes.\"}\n")
     problems = check_content(root).problems.errors
     assert [p.code for p in problems] == ["label-into-note", "label-into-note"]  # the two options into first.finale
     assert all(p.mark.file.endswith("03_hub.yaml") and p.hint for p in problems)
@@ -203,8 +198,6 @@ def test_a_scene_with_a_content_note_is_entered_only_at_its_start(tmp_path):
 def test_autoplay_counts_a_scene_without_a_title_card(tmp_path):
     from game.runtime.autoplay import random_walk
     root = _story(tmp_path)
-    first = root / "story" / "01_first.yaml"
-    first.write_text(first.read_text(encoding="utf-8").replace(
-        "  - label: finale", "  - goto: hub\n  - label: finale"), encoding="utf-8")
+    _edit_first(root, "  - label: finale", "  - goto: hub\n  - label: finale")
     report = random_walk(load_story(root), seed=3, steps=300)
     assert "hub" in report.scenes and any("hub" in order for order in report.scene_order)
