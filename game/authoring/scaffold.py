@@ -104,7 +104,8 @@ beats:
   # Bring a character on stage (positions: far_left, left, center, right, far_right).
   - show: {who}
     at: left
-  # A character speaks; 'expression' switches their portrait.
+  # A character speaks; 'expression' switches their portrait. Text may use {{b}}bold{{/b}}, {{i}}italic{{/i}},
+  # {{color=#e0a066}}colour{{/color}} and [name] for a variable set with 'set: {{name: "text"}}'.
   - say: {who}{expression}
     text: "Write what they say."
   # A choice. Options may set flags, add to counters, give evidence, jump (goto) or play beats (then).
@@ -137,7 +138,8 @@ beats:
   # - add: {{trust: 1}}      # add to a counter; read it with {{counter: trust, gte: 2}}
 {fact}  # - prompt: "A question for the class."   # shown in classroom mode
   #   minutes: 5
-  # - goto: OTHER_SCENE    # jump to another scene now
+  # - goto: OTHER_SCENE    # jump to another scene now ('SCENE.label', or '.label' in this scene)
+  # - label: again         # a point a goto can jump to
   # - end: my_ending       # an ending of the story
   #   title: "The End"
 """
