@@ -62,6 +62,12 @@ def test_desktop_entry_names_the_window_class_and_icon():
     assert fields["StartupWMClass"] == paths.WM_CLASS == "cell7"
     assert fields["Icon"] == "cell7" and fields["Name"] == "Cell 7" and fields["Type"] == "Application"
     assert (ROOT / "packaging" / "linux" / "cell7.png").is_file() and paths.ICON.is_file()
+    if shutil.which("desktop-file-validate"):  # .ci/run installs it (desktop-file-utils)
+        result = subprocess.run(["desktop-file-validate", str(ROOT / "packaging" / "linux" / "cell7.desktop")],
+                                capture_output=True, text=True)
+        assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+    elif os.environ.get("CI"):
+        pytest.fail("desktop-file-validate is missing: .ci/run installs desktop-file-utils")
 
 
 def test_window_class_replaces_only_pygames_default(monkeypatch):
