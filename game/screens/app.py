@@ -321,7 +321,7 @@ class App:
                 self._offscreen = pygame.Surface((WIDTH, HEIGHT))
             surface = self._offscreen
             under.draw(surface)
-        shot = pygame.transform.scale(surface, (512, 288))  # a quick copy in the frame, which the writer alone uses
+        shot = surface.copy()  # one memcpy in the frame; the writer alone uses the copy
         return lambda: png_bytes(pygame.transform.smoothscale(shot, (256, 144)))
 
     def thumbnail_png(self, under: Screen | None = None) -> bytes:
