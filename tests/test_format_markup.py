@@ -122,3 +122,25 @@ def test_contact_sheet_captions_are_plain_text():
     assert caption(line) == "Hero: A bold {word}"
     asked = ev.ChoiceEvent("Come {i}now{/i}?", ((0, "{b}Yes{/b}"),), "key", speaker="hero", name="Hero")
     assert caption(asked, 0) == "CHOICE: Hero: Come now?\n> 1. Yes"
+
+
+def test_every_kind_of_player_facing_text_is_checked(tmp_path):
+    scene = format_scene("cards", """
+  - narrate: "n {x}"
+  - choice: "c {x}"
+    options:
+      - text: "o {x}"
+  - fact: "f {x}"
+    source: book
+  - differ: "d {x}"
+    accounts:
+      - {source: book, says: "a {x}"}
+      - {source: book, says: "fine"}
+    question: "q {x}"
+  - prompt: "p {x}"
+    followups: ["u {x}"]
+""")
+    problems = check_content(format_story(tmp_path, {"03.yaml": scene})).problems.sorted()
+    lines = scene.splitlines()
+    assert [lines[p.mark.line - 1][p.mark.col - 4:p.mark.col + 2] for p in problems] == [
+        f'"{k} {{x}}' for k in "ncofdaqpu"]  # each error points at its own '{x}'

@@ -16,9 +16,10 @@ from .problems import Mark, Problems
 from .validate import did_you_mean
 from .yamlsource import Document
 
-# keys whose text is shown to the player and may hold markup; the first group may also show variables
-SPOKEN = ("narrate", "text", "choice")
-SHOWN = ("fact", "differ", "says", "question", "prompt", "summary")
+# keys whose text is shown to the player and may hold markup -> whether it may also show [variables]
+# (a say's `text` and an option's `text` are spoken too; they are told apart by the beat they sit in)
+TEXT_KEYS = {"narrate": True, "choice": True, "fact": False, "differ": False, "question": False, "prompt": False}
+LIST_TEXTS = {"options": "text", "accounts": "says", "followups": None}  # lists of texts, and where the text is
 
 
 def scene_beats(doc: Document) -> Iterator[tuple[tuple, dict]]:
@@ -37,27 +38,27 @@ def scene_beats(doc: Document) -> Iterator[tuple[tuple, dict]]:
     yield from walk(doc.data.get("beats"), ("beats",))
 
 
-def texts(doc: Document) -> Iterator[tuple[tuple, str, bool]]:
-    """(path, text, may hold variables) for every player-facing text of a scene file."""
+def texts(doc: Document, beats: list[tuple[tuple, dict]] | None = None) -> Iterator[tuple[tuple, str, bool]]:
+    """(path, text, may hold variables) for every player-facing text of a scene file (`beats`: its
+    `scene_beats`, when the caller already has them)."""
     note = doc.data.get("content_note")
     if isinstance(note, dict):
         yield ("content_note", "summary"), note.get("summary", ""), False
-    for path, beat in scene_beats(doc):
-        for key in SPOKEN:
-            if isinstance(beat.get(key), str) and not (key == "text" and "say" not in beat):
-                yield path + (key,), beat[key], True
-        for key in SHOWN:
-            if isinstance(beat.get(key), str):
-                yield path + (key,), beat[key], False
-        for j, option in enumerate(beat.get("options") or ()):
-            if isinstance(option, dict) and isinstance(option.get("text"), str):
-                yield path + ("options", j, "text"), option["text"], True
-        for j, account in enumerate(beat.get("accounts") or ()):
-            if isinstance(account, dict) and isinstance(account.get("says"), str):
-                yield path + ("accounts", j, "says"), account["says"], False
-        for j, followup in enumerate(beat.get("followups") or ()):
-            if isinstance(followup, str):
-                yield path + ("followups", j), followup, False
+    for path, beat in scene_beats(doc) if beats is None else beats:
+        for key, value in beat.items():
+            spoken = TEXT_KEYS.get(key)
+            if spoken is not None or key == "text" and "say" in beat:
+                if isinstance(value, str):
+                    yield path + (key,), value, spoken is not False
+            elif key in LIST_TEXTS and isinstance(value, list):
+                inner = LIST_TEXTS[key]  # the key of the text inside each item (None: the item is the text)
+                for j, item in enumerate(value):
+                    if inner is None:
+                        text, where = item, (key, j)
+                    else:
+                        text, where = (item.get(inner) if isinstance(item, dict) else None), (key, j, inner)
+                    if isinstance(text, str):
+                        yield path + where, text, key == "options"
 
 
 class _Sources:
@@ -105,64 +106,69 @@ class FormatChecker:
         self.p: Problems = content.problems
         self.sources = _Sources(content.root)
         self.assets = Path(content.assets)
-        self.kinds: dict[str, dict[str, Mark]] = {}  # variable -> {"text"|"flag"|"counter": first mark}
+        # variable -> {"text" | "flag" | "counter" | "read as a counter": (document, path) where first seen}
+        self.kinds: dict[str, dict[str, tuple[Document, tuple]]] = {}
 
     def run(self) -> None:
-        scenes = self.documents.get("scene", [])
-        for doc in scenes:
-            self._variables(doc)
-        for doc in scenes:
-            self._texts(doc)
-            self._labels(doc)
-            self._beats(doc)
+        scenes = [(doc, list(scene_beats(doc))) for doc in self.documents.get("scene", [])]
+        for doc, beats in scenes:
+            self._variables(doc, beats)
+        for doc, beats in scenes:
+            self._texts(doc, beats)
+            self._labels(doc, beats)
+            self._beats(doc, beats)
         self._mixed_kinds()
         self._outfit_files()
 
     # --- markup and variables ---------------------------------------------------------------------
 
-    def _variables(self, doc: Document) -> None:
-        for path, beat in scene_beats(doc):
+    def _variables(self, doc: Document, beats: list[tuple[tuple, dict]]) -> None:
+        for path, beat in beats:
             for values, where in [(beat.get("set"), path + ("set",)), (beat.get("add"), path + ("add",))] + [
                     (o.get(k), path + ("options", j, k)) for j, o in enumerate(beat.get("options") or ())
                     if isinstance(o, dict) for k in ("set", "add")]:
                 for name, value in (values or {}).items():
                     kind = "counter" if where[-1] == "add" else "text" if isinstance(value, str) else \
                         "flag" if isinstance(value, bool) else "counter"
-                    self.kinds.setdefault(name, {}).setdefault(kind, doc.mark(where + (name,)))
+                    self.kinds.setdefault(name, {}).setdefault(kind, (doc, where + (name,)))
             condition = beat.get("if")
             for j, option in enumerate(beat.get("options") or ()):
                 if isinstance(option, dict) and option.get("if") is not None:
-                    self._counters_read(option["if"], doc.mark(path + ("options", j, "if")))
+                    self._counters_read(option["if"], doc, path + ("options", j, "if"))
             if condition is not None:
-                self._counters_read(condition, doc.mark(path + ("if",)))
+                self._counters_read(condition, doc, path + ("if",))
 
-    def _counters_read(self, cond: Any, mark: Mark) -> None:
+    def _counters_read(self, cond: Any, doc: Document, path: tuple) -> None:
         """A `counter:` condition reads a number: remember where, to catch a text variable compared as one."""
         if not isinstance(cond, dict):
             return
         if isinstance(cond.get("counter"), str):
-            self.kinds.setdefault(cond["counter"], {}).setdefault("read as a counter", mark)
+            self.kinds.setdefault(cond["counter"], {}).setdefault("read as a counter", (doc, path))
         for key in ("all", "any"):
             for inner in cond.get(key) or ():
-                self._counters_read(inner, mark)
-        self._counters_read(cond.get("not"), mark)
+                self._counters_read(inner, doc, path)
+        self._counters_read(cond.get("not"), doc, path)
 
     def _mixed_kinds(self) -> None:
         for name, kinds in self.kinds.items():
             if "text" in kinds and len(kinds) > 1:
                 other = next(k for k in kinds if k != "text")
-                self.p.error(kinds[other], f"'{name}' holds text (set at {kinds['text']}) but is used here as a "
+                (doc, path), (text_doc, text_path) = kinds[other], kinds["text"]
+                self.p.error(doc.mark(path), f"'{name}' holds text (set at {text_doc.mark(text_path)}) but is "
+                             f"used here as a "
                              f"{other.replace('read as a ', '')}", "give the text variable its own name",
                              code="variable-kind")
 
-    def _texts(self, doc: Document) -> None:
+    def _texts(self, doc: Document, beats: list[tuple[tuple, dict]]) -> None:
         known = set(self.kinds)
-        for path, value, spoken in texts(doc):
-            mark = doc.mark(path)
-            for index, message, hint in markup.problems(value):
-                self.p.error(self.sources.locate(mark, value, index), f"markup: {message}", hint, code="markup")
-            if not spoken:
+        for path, value, spoken in texts(doc, beats):
+            if "{" in value:
+                for index, message, hint in markup.problems(value):
+                    self.p.error(self.sources.locate(doc.mark(path), value, index), f"markup: {message}", hint,
+                                 code="markup")
+            if not spoken or "[" not in value:
                 continue
+            mark = doc.mark(path)
             names, bad = markup.variables(value)
             for index, message, hint in bad:
                 self.p.error(self.sources.locate(mark, value, index), message, hint, code="variable-syntax")
@@ -175,9 +181,9 @@ class FormatChecker:
 
     # --- labels, speakers, outfits ----------------------------------------------------------------
 
-    def _labels(self, doc: Document) -> None:
+    def _labels(self, doc: Document, beats: list[tuple[tuple, dict]]) -> None:
         seen: dict[str, Mark] = {}
-        for path, beat in scene_beats(doc):
+        for path, beat in beats:
             name = beat.get("label")
             if isinstance(name, str) and "label" in beat:
                 mark = doc.mark(path + ("label",))
@@ -186,9 +192,9 @@ class FormatChecker:
                                  "give each label of a scene its own name", code="duplicate-label")
                 seen.setdefault(name, mark)
 
-    def _beats(self, doc: Document) -> None:
+    def _beats(self, doc: Document, beats: list[tuple[tuple, dict]]) -> None:
         scene_id = doc.data["id"]
-        for path, beat in scene_beats(doc):
+        for path, beat in beats:
             if isinstance(beat.get("goto"), str):
                 self._target(doc.mark(path + ("goto",)), beat["goto"], scene_id)
             for j, option in enumerate(beat.get("options") or ()):

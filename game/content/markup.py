@@ -54,23 +54,22 @@ class MarkupError(ValueError):
 def _tokens(text: str) -> Iterator[tuple[int, str, str | None]]:
     """(index, kind, value): kind 'text' (value: the characters), 'open'/'close' (value: 'b', 'i',
     'color=#..' / 'b', 'i', 'color'), or 'bad' (value: the message; the hint follows as a second token)."""
-    i, n, start = 0, len(text), 0
-    while i < n:
-        ch = text[i]
-        if ch != "{":
-            i += 1
-            continue
+    n, start = len(text), 0
+    i = text.find("{")
+    while i != -1:
         if i > start:
             yield start, "text", text[start:i]
         if text.startswith("{{", i):
             yield i, "text", "{"
-            i = start = i + 2
+            start = i + 2
+            i = text.find("{", start)
             continue
         match = _TAG.match(text, i)
         if match is None:
             yield i, "bad", "'{' opens a tag that is never closed with '}'"
             yield i, "hint", "write '{{' for a literal '{'"
-            i = start = i + 1
+            start = i + 1
+            i = text.find("{", start)
             continue
         closing, body = match.group(1) == "/", match.group(2).strip()
         name = body.split("=", 1)[0].strip()
@@ -88,12 +87,15 @@ def _tokens(text: str) -> Iterator[tuple[int, str, str | None]]:
                 yield i, "bad", f"'{{{name}}}' takes no value: '{match.group(0)}'"
                 yield i, "hint", f"write '{{{name}}}'"
             yield i, "close" if closing else "open", name if closing else body.replace(" ", "")
-        i = start = match.end()
+        start = match.end()
+        i = text.find("{", start)
     if start < n:
         yield start, "text", text[start:]
 
 
 def _walk(text: str, strict: bool) -> tuple[list[Span], list[tuple[int, str, str]]]:
+    if "{" not in text:  # most text has no markup at all
+        return ([Span(text)] if text else []), []
     spans: list[Span] = []
     found: list[tuple[int, str, str]] = []
     stack: list[tuple[int, str, str]] = []  # (index, name, value) of each open tag
