@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from game import paths
 from game.authoring.lint import RULES, exit_code, lint, render_json, render_text
 from game.authoring.scaffold import ScaffoldError, new_scene
 from game.content.loader import check_content
@@ -129,7 +130,9 @@ def test_new_scene_writes_a_valid_commented_file(here):
     path = new_scene(here, "night_visit")
     assert path.name == "03_night_visit.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/scene.schema.json"
+    first = text.splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")  # the way from the new file to this game's schema
+    assert (path.parent / first.split("=", 1)[1]).resolve() == (paths.SCHEMA_DIR / "scene.schema.json").resolve()
     for kind in ("narrate", "say", "show", "hide", "background", "choice", "if", "fact", "set"):
         assert f"{kind}:" in text
     content = check_content(here)

@@ -6,11 +6,13 @@ known (music, sound, evidence, goto...) are shown as comments to uncomment.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import yaml
 
+from .. import paths
 from ..content.loader import SCENE_DIR
 from ..content.problems import display_path
 from ..content.schema import ID_PATTERN
@@ -61,11 +63,22 @@ def new_scene(root: Path, scene_id: str, chapter: int | None = None) -> Path:
     number = max(numbers) + 1
     path = folder / f"{number:02d}_{scene_id}.yaml"
     folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(template(root, scene_id, chapter), encoding="utf-8")
+    path.write_text(template(root, scene_id, chapter, schema_ref(folder)), encoding="utf-8")
     return path
 
 
-def template(root: Path, scene_id: str, chapter: int) -> str:
+def schema_ref(folder: Path) -> str:
+    """Where the scene schema is, as a scene file in `folder` names it for editors: a relative path (the shipped
+    scenes/story/ gives ../../schema/scene.schema.json; a story elsewhere gets the way to this game's schema/),
+    or a file: URI when there is no relative way (another drive)."""
+    target = paths.SCHEMA_DIR / "scene.schema.json"
+    try:
+        return Path(os.path.relpath(target.resolve(), Path(folder).resolve())).as_posix()
+    except ValueError:
+        return target.resolve().as_uri()
+
+
+def template(root: Path, scene_id: str, chapter: int, schema: str = "../../schema/scene.schema.json") -> str:
     locations = _load(root / "locations.yaml").get("locations", [])
     characters = _load(root / "characters.yaml").get("characters", [])
     sources = _load(root / "sources.yaml").get("sources", [])
@@ -86,7 +99,7 @@ def template(root: Path, scene_id: str, chapter: int) -> str:
 """ if source else """  # - fact: "A fact card needs a source from sources.yaml."
   #   source: SOURCE_ID
 """)
-    return f"""# yaml-language-server: $schema=../../schema/scene.schema.json
+    return f"""# yaml-language-server: $schema={schema}
 # A new scene. Check it with:  python -m game validate   and   python -m game lint
 # Every key is described in docs/authoring.md; your editor completes them from the schema above.
 id: {scene_id}
