@@ -20,6 +20,7 @@ BOX_MARGIN = 60
 QUICK = ("Back", "Log", "Auto", "Skip", "Save", "Timeline", "Menu")  # "History" read as the backlog
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
+DIFFER_PAD = 18  # inside the differ card's box, above its tag and below its question
 
 
 class PlayScreen(Screen):
@@ -564,11 +565,13 @@ class PlayScreen(Screen):
             head, column, question, tag, _labels = parts(d)
             return tag + 10 + head + 20 + column + 20 + question
 
-        reserve = self.reserve + self._top()
-        d = fitting(height, HEIGHT - 40 - reserve)
+        reserve, pad = self.reserve + self._top(), DIFFER_PAD
+        d = fitting(height, HEIGHT - 40 - reserve - 2 * pad)
         size, small = theme.card_text_size - 2 - d, small_of(d)
         head, column, question, tag_h, labels_h = parts(d)
-        top = max(20 + reserve, (HEIGHT + reserve - height(d)) // 2)
+        top = max(20 + reserve + pad, (HEIGHT + reserve - height(d)) // 2)
+        # one box holds it all, so no line of the card is drawn over the picture (the note under the accounts was)
+        panel(surface, pygame.Rect(50, top - pad, WIDTH - 100, height(d) + 2 * pad), theme, edge=colour)
         tag = fonts.render("THE SOURCES DIFFER", small, colour, bold=True)
         surface.blit(tag, ((WIDTH - tag.get_width()) // 2, top))
         y = richtext.block(surface, fonts, e.topic, size + 4, theme.text,
