@@ -603,9 +603,16 @@ class PlayScreen(Screen):
 
         d = fitting(height, room - 40 - self._top(), step=4, most=24)  # a long title at large text: it shrinks first
         y = max(20 + self._top(), min(HEIGHT // 2 - 90, room - height(d)))
+        widest = max(fonts.width(row, size, bold) for text, size, _, bold in lines(d)
+                     for row in fonts.wrap(text, size, WIDTH - 200, bold))
+        box = pygame.Rect(0, y - 22, min(WIDTH - 120, max(560, widest + 120)), height(d) + 30)
+        box.centerx = WIDTH // 2
+        panel(surface, box, theme, edge=theme.panel_edge)  # the title reads on any background
         for text, size, colour, bold in lines(d):
             y = text_block(surface, fonts, text, size, colour, pygame.Rect(100, y, WIDTH - 200, 0), bold, "center") + 14
-        surface.blit(hint, ((WIDTH - hint.get_width()) // 2, HEIGHT - hint.get_height() - 40))
+        where = hint.get_rect(midbottom=(WIDTH // 2, HEIGHT - 40))
+        panel(surface, where.inflate(32, 12), theme, radius=10)
+        surface.blit(hint, where)
 
     NOTE_AFTER = "You can play it, or read a short neutral summary and go on."
 
