@@ -157,7 +157,7 @@ class GalleryScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         lay = self.layout()
-        draw.image(surface, self.app.images.background("title"), (0, 0))
+        draw.image(surface, self.app.images.background(self.app.story.title_background or ""), (0, 0))
         draw.shade(surface, 200)
         for page in self.pages:
             rect = lay.get(f"header/tab_{page}")
