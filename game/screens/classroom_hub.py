@@ -184,7 +184,8 @@ class ClassroomHub(Screen):
         rows = self.list.layout(lay["list"])
         for i, rect in rows.rows.items():
             selected = i == self.list.index
-            draw.panel(surface, rect, theme, alpha=250 if selected else 235, edge=theme.accent if selected else theme.grid)
+            draw.panel(surface, rect, theme, alpha=250 if selected else 235,
+                       edge=theme.accent if selected else theme.grid)
             h = draw.block_height(fonts, labels[i], size, rect.width - 2 * INSET)
             draw.text_block(surface, fonts, labels[i], size, theme.accent if selected else theme.text,
                             pygame.Rect(rect.left + INSET, rect.centery - h // 2, rect.width - 2 * INSET, 0),

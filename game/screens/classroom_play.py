@@ -417,7 +417,8 @@ class ClassroomNotesScreen(Screen):
         rows = self.list.layout(lay["list"])
         for i, rect in rows.rows.items():
             selected = i == self.index
-            draw.panel(surface, rect, theme, alpha=250 if selected else 225, edge=theme.accent if selected else theme.grid,
+            draw.panel(surface, rect, theme, alpha=250 if selected else 225,
+                       edge=theme.accent if selected else theme.grid,
                        radius=10)
             if i == len(self.noted):
                 draw.text(surface, fonts, START, size, theme.accent if selected else theme.text, rect.center,
@@ -650,7 +651,8 @@ class ClassroomChapterList(Screen):
         for i, rect in rows.rows.items():
             chapter, scenes = self.chapters[i]
             selected = i == self.list.index
-            draw.panel(surface, rect, theme, alpha=250 if selected else 225, edge=theme.accent if selected else theme.grid,
+            draw.panel(surface, rect, theme, alpha=250 if selected else 225,
+                       edge=theme.accent if selected else theme.grid,
                        radius=10)
             colour = theme.accent if selected else (theme.text if scenes else theme.dim)
             label = chapter_entry(chapter.number, chapter.title)
