@@ -54,15 +54,23 @@ class ListLayout:
         return list(self.rows)
 
     def hit(self, pos: tuple[int, int]) -> int | None:
-        return next((i for i, r in self.rows.items() if r.collidepoint(pos)), None)
+        return _hit(self.rows, pos)
 
     def into(self, layout: Layout, name: str) -> None:
         """Record the list area, its rows and its bar in a screen's Layout under `name`."""
-        layout.add(name, self.area)
-        for i, rect in self.rows.items():
-            layout.add(f"{name}/row{i}", rect)
-        if self.bar is not None:
-            layout.add(f"{name}/bar", self.bar)
+        _record(layout, name, self.area, self.rows, "row", self.bar)
+
+
+def _hit(boxes: dict[int, Rect], pos: tuple[int, int]) -> int | None:
+    return next((i for i, r in boxes.items() if r.collidepoint(pos)), None)
+
+
+def _record(layout: Layout, name: str, area: Rect, boxes: dict[int, Rect], kind: str, bar: Rect | None) -> None:
+    layout.add(name, area)
+    for i, rect in boxes.items():
+        layout.add(f"{name}/{kind}{i}", rect)
+    if bar is not None:
+        layout.add(f"{name}/bar", bar)
 
 
 @dataclass(frozen=True)
@@ -252,14 +260,11 @@ class GridLayout:
     rows: ListLayout
 
     def hit(self, pos: tuple[int, int]) -> int | None:
-        return next((i for i, r in self.cells.items() if r.collidepoint(pos)), None)
+        return _hit(self.cells, pos)
 
     def into(self, layout: Layout, name: str) -> None:
-        layout.add(name, self.area)
-        for i, rect in self.cells.items():
-            layout.add(f"{name}/cell{i}", rect)
-        if self.rows.bar is not None:
-            layout.add(f"{name}/bar", self.rows.bar)
+        """Record the grid's area, its visible cells and its bar in a screen's Layout under `name`."""
+        _record(layout, name, self.area, self.cells, "cell", self.rows.bar)
 
 
 class Grid:
