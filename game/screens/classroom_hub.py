@@ -46,9 +46,19 @@ class ClassroomHub(Screen):
         story = [("Resume the story (presenter view)", self.open_story),
                  ("Start the story again from the beginning", self.restart_story)] if self.play is not None \
             else [("Start the story (presenter view)", self.open_story)]
-        return [*story, ("Quiz (teams)", self.open_quiz), ("Film and reality", self.open_reality),
-                ("Export the session log and quiz results", self.export_session),
+        quiz = [("Quiz (teams)", self.open_quiz)] if self.has_quiz() else []
+        reality = [("Film and reality", self.open_reality)] if self.has_reality() else []
+        export_label = "Export the session log and quiz results" if quiz else "Export the session log"
+        return [*story, *quiz, *reality, (export_label, self.export_session),
                 ("Print a handout (and its answer key)", self.write_handout), ("Back", self.app.pop)]
+
+    def has_quiz(self) -> bool:
+        """Only a story with quiz questions of its own offers the quiz (another story never shows Cell 7's)."""
+        return self.app.library.quiz is not None and bool(self.quiz.questions)
+
+    def has_reality(self) -> bool:
+        reality = self.app.library.reality
+        return reality is not None and bool(reality.comparisons or reality.differ)
 
     @property
     def labels(self) -> list[str]:
@@ -74,8 +84,7 @@ class ClassroomHub(Screen):
         self.open("classroom_quiz", quiz=self.quiz, log=self.log, chapter=self.chapter())
 
     def open_reality(self) -> None:
-        reality = self.app.library.reality
-        if reality is None or not (reality.comparisons or reality.differ):
+        if not self.has_reality():
             self.app.notify("This story has no film-and-reality cards: add reality.yaml to its folder.")
             return
         self.open("classroom_reality")
@@ -109,8 +118,10 @@ class ClassroomHub(Screen):
         story = self.app.story
         n = len(self.quiz.questions)
         title = f"{story.title} — {story.korean_title}" if getattr(story, "korean_title", "") else story.title
-        return (f"Classroom · session {format_clock(self.log.elapsed())}", title,
-                [f"{n} quiz questions · exports go to {self.folder()}", f"{n} quiz questions"])
+        tag, folder = f"Classroom · session {format_clock(self.log.elapsed())}", str(self.folder())
+        if not self.has_quiz():
+            return tag, title, [f"Exports go to {folder}", ""]
+        return tag, title, [f"{n} quiz questions · exports go to {folder}", f"{n} quiz questions"]
 
     def subtitle(self, width: int) -> list[str]:
         """The first subtitle that keeps to two lines (the export folder is left out when it does not)."""
@@ -156,6 +167,10 @@ class ClassroomHub(Screen):
             lay.sizes[f"list/row{i}"] = self._label_size()
         foot.into(lay)
         return lay
+
+    def header_bottom(self) -> int:
+        """Toasts sit below the subtitle (the export folder), never over it."""
+        return self.layout()["subtitle"].bottom
 
     # --- screen ------------------------------------------------------------------------------------
 

@@ -322,11 +322,11 @@ class QuizScreen(Screen):
         self.log.quiz_end(dict(zip(game.teams, game.scores)))
 
     def enter(self, choice: int) -> None:
-        """A number key or a click on an option: the selected team's answer (never over an answer given)."""
+        """A number key or a click on an option: the selected team's answer (never over an answer given).
+        Once every team has answered it is ignored without a toast: the footer already says so, and a
+        toast would cover the question the class is reading."""
         game = self.game
-        if game.team is None:
-            self.app.notify("Every team has answered: Enter reveals (PgUp takes back the last answer).")
-        elif choice < len(game.question.choices):
+        if game.team is not None and choice < len(game.question.choices):
             game.answer(choice)
 
     def on_action(self, action: Action) -> None:
