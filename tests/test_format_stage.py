@@ -90,7 +90,8 @@ def test_transitions_reach_the_screen_as_effects_with_what_was_there(tmp_path):
     assert not any(e[0] in ("show", "hide", "move") for e in events[0].effects)  # no transition: a cut
 
 
-def test_outfit_mistakes_are_located(tmp_path):
+def test_outfit_mistakes_are_located(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the missing file is named as looked at, relative to the working directory
     scene = SCENE.replace("outfit: uniform", "outfit: unifrom")
     root = _root(tmp_path)
     (root / "story" / "03.yaml").write_text(scene, encoding="utf-8")

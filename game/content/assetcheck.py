@@ -10,6 +10,7 @@ import stat
 import wave
 from pathlib import Path
 
+from .. import paths  # the game's own folders (no pygame)
 from .schema import MAX_PATH_CHARS  # the whole path an author writes under assets/<folder>/
 
 MAX_AUDIO_BYTES = 64 * 1024 * 1024
@@ -55,3 +56,31 @@ def audio_problem(path: Path) -> str:
     except (EOFError, OSError, ValueError) as exc:
         return f"is a damaged WAV file ({exc.__class__.__name__})"
     return ""
+
+
+def shown_asset(path: Path) -> str:
+    """The path the game looked at, as an author would type it: relative to the working directory when that
+    is shorter, else absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive (Windows)
+        relative = str(absolute)
+    shown = relative if len(relative) < len(str(absolute)) else str(absolute)
+    return Path(shown).as_posix()
+
+
+def art_hint(root: Path, assets: Path, make: str, tool: str) -> str:
+    """The hint for a missing asset file. The game's own art tools (`tool`) are named only to the shipped
+    story (scenes/ with assets/ beside it); an assets folder given with --assets is named so its author can
+    check it."""
+    try:
+        shipped = Path(root).resolve() == paths.SCENES.resolve()
+        default = Path(assets).resolve() in (Path(root).resolve() / "assets", Path(root).resolve().parent / "assets")
+    except (OSError, RuntimeError):
+        shipped, default = False, True
+    if not default:
+        return f"{make} and put it there, or check --assets (it points at {shown_asset(Path(assets))})"
+    if shipped:
+        return f"{make}, or run {tool}"
+    return f"{make} and put it there"

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 
 from . import markup
 from . import model as m
+from .assetcheck import art_hint, shown_asset
 from .compiler import split_target
 from .problems import Mark, Problems
 from .validate import did_you_mean
@@ -106,6 +107,7 @@ class FormatChecker:
         self.p: Problems = content.problems
         self.sources = _Sources(content.root)
         self.assets = Path(content.assets)
+        self.root = Path(content.root)
         # variable -> {"text" | "flag" | "counter" | "read as a counter": (document, path) where first seen}
         self.kinds: dict[str, dict[str, tuple[Document, tuple]]] = {}
 
@@ -253,10 +255,12 @@ class FormatChecker:
                     continue
                 for outfit in entry.get("outfits", ()):
                     name = f"{entry['sprite']}_outfit_{outfit}.png"
-                    if not (self.assets / "images" / "characters" / name).is_file():
+                    target = self.assets / "images" / "characters" / name
+                    if not target.is_file():
                         self.p.error(doc.mark(("characters", i, "outfits")),
-                                     f"missing portrait layer assets/images/characters/{name}",
-                                     "draw it (480x640 with transparency), or run tools/make_art.py",
+                                     f"missing portrait layer {shown_asset(target)}",
+                                     art_hint(self.root, self.assets, "draw it (480x640 with transparency)",
+                                              "tools/make_art.py"),
                                      code="missing-asset")
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from . import model as m
-from .assetcheck import audio_problem, path_problem
+from .assetcheck import art_hint, audio_problem, path_problem, shown_asset
 from .compiler import build_character, build_scene
 from .formatcheck import check_format
 from .problems import ContentError, Mark, Problem, Problems, display_path
@@ -318,6 +318,9 @@ class _Checker:
         self.vars_set: set[str] = set()
         self.vars_read: list[tuple[str, Mark]] = []
         self.assets = content.assets.resolve()
+        self.scene_dir = f"{display_path(content.root, content.root.parent)}/{SCENE_DIR}/"  # this story's own folder
+        self.art_hint = art_hint(content.root, content.assets, "draw it", "tools/make_art.py")
+        self.sound_hint = art_hint(content.root, content.assets, "add the file", "tools/make_sound.py")
         self.audio_files: dict[tuple[str, str], tuple[bool, bool, str]] = {}  # -> (found, inside, why unplayable)
 
     def ref(self, mark: Mark, what: str, name: str, known: dict | set, where: str) -> None:
@@ -341,15 +344,17 @@ class _Checker:
             self.p.error(mark, f"{what} path '{relative}' leaves the assets folder",
                          "give a path inside assets/, without '..'", code="asset-path")
         elif not exists:
-            self.p.error(mark, f"missing {what} file assets/{folder}/{relative}", hint, code="missing-asset")
+            self.p.error(mark, f"missing {what} file {shown_asset(target)}", hint, code="missing-asset")
 
     def audio(self, mark: Mark, folder: str, name: str) -> None:
         if name == "stop":
             return
         found, inside, unplayable = self.audio_files.get((folder, name)) or self._find_audio(folder, name)
         if not found:
-            self.p.error(mark, f"missing {folder} '{name}': no assets/audio/{folder}/{name}.wav or .ogg",
-                         "add the file, or run tools/make_sound.py", code="missing-asset")
+            base = shown_asset(self.content.assets / "audio" / folder / name)
+            self.p.error(mark, f"missing {folder} '{name}': no {base}.wav or .ogg",
+                         self.sound_hint,
+                         code="missing-asset")
         elif not inside:
             self.p.error(mark, f"{folder} '{name}' is a link that leaves the assets folder",
                          "put the file itself inside assets/", code="asset-path")
@@ -379,7 +384,7 @@ class _Checker:
             elif kind == "evidence":
                 self.ref(mark, "evidence", name, self.story.evidence, "evidence.yaml")
             else:
-                self.ref(mark, "scene", name, self.story.scenes, "scenes/story/")
+                self.ref(mark, "scene", name, self.story.scenes, self.scene_dir)
 
     def character(self, mark: Mark, who: str, expression: str | None) -> None:
         self.ref(mark, "character", who, self.story.characters, "characters.yaml")
@@ -392,7 +397,7 @@ class _Checker:
     def run(self) -> None:
         story, p = self.story, self.p
         story_doc = _one(self.content, "story")
-        self.ref(story_doc.mark(("start",)), "scene", story.start, story.scenes, "scenes/story/")
+        self.ref(story_doc.mark(("start",)), "scene", story.start, story.scenes, self.scene_dir)
         if story.title_background:
             self.ref(story_doc.mark(("title_background",)), "location", story.title_background, story.locations,
                      "locations.yaml")
@@ -404,11 +409,11 @@ class _Checker:
                 for expr in c.get("expressions", ()) if c.get("sprite") else ():
                     self.asset(char_doc.mark(("characters", i, "sprite")), "images/characters",
                                f"{c['sprite']}_{expr}.png", "portrait",
-                               "draw it, or run tools/make_art.py")
+                               self.art_hint)
         for loc_doc in self.content.documents["locations"]:
             for i, loc in enumerate(loc_doc.data["locations"]):
                 self.asset(loc_doc.mark(("locations", i, "image")), "images", loc["image"], "background image",
-                           "draw it, or run tools/make_art.py")
+                           self.art_hint)
                 if loc.get("ambience"):
                     self.audio(loc_doc.mark(("locations", i, "ambience")), "ambience", loc["ambience"])
         for credits_doc in self.content.documents.get("credits", []):
@@ -420,15 +425,19 @@ class _Checker:
         for ill_doc in self.content.documents.get("illustrations", []):
             for i, ill in enumerate(ill_doc.data["illustrations"]):
                 self.asset(ill_doc.mark(("illustrations", i, "image")), "images", ill["image"], "illustration image",
-                           "draw it, or run tools/make_art.py")
+                           self.art_hint)
+        scene_docs = {doc.data["id"]: doc for doc in reversed(self.content.documents.get("scene", []))}
         for scene in story.scenes.values():
+            doc = scene_docs.get(scene.id)
             if scene.chapter not in chapter_numbers:
-                p.error(scene.mark, f"scene '{scene.id}' is in chapter {scene.chapter}, which story.yaml does not list",
+                p.error(doc.mark(("chapter",)) if doc else scene.mark,
+                        f"scene '{scene.id}' is in chapter {scene.chapter}, which story.yaml does not list",
                         f"add chapter {scene.chapter} to story.yaml, or use one of {sorted(chapter_numbers)}",
                         code="unknown-chapter")
-            self.ref(scene.mark, "location", scene.background, story.locations, "locations.yaml")
+            self.ref(doc.mark(("background",)) if doc else scene.mark, "location", scene.background,
+                     story.locations, "locations.yaml")
             if scene.music:
-                self.audio(scene.mark, "music", scene.music)
+                self.audio(doc.mark(("music",)) if doc else scene.mark, "music", scene.music)
             for op in scene.code:
                 self.op(op)
         for name, mark in self.vars_read:
@@ -454,7 +463,7 @@ class _Checker:
         elif isinstance(op, m.Sound):
             self.audio(op.mark, "sfx", op.effect)
         elif isinstance(op, m.Goto):
-            self.ref(op.mark, "scene", op.scene, story.scenes, "scenes/story/")
+            self.ref(op.mark, "scene", op.scene, story.scenes, self.scene_dir)
         elif isinstance(op, m.JumpUnless):
             self.condition(op.mark, op.condition)
         elif isinstance(op, (m.SetVars, m.AddVars)):
@@ -476,10 +485,7 @@ class _Checker:
                 if option.condition:
                     self.condition(option.mark, option.condition)
                 self.vars_set.update(option.set, option.add)
-                if option.evidence:
-                    self.ref(option.mark, "evidence", option.evidence, story.evidence, "evidence.yaml")
-                if option.goto:
-                    self.ref(option.mark, "scene", option.goto, story.scenes, "scenes/story/")
+                # an option's evidence and goto are checked as the GainEvidence / Goto beats compiled from them
 
 
 def _cross_check(content: Content) -> None:
