@@ -11,7 +11,8 @@ import time
 import pygame
 
 from ..content.model import chapter_label
-from ..saves import AUTO_SLOTS, MANUAL_SLOTS, QUICK, SlotInfo
+from ..runtime.runtime import Options
+from ..saves import AUTO_SLOTS, MANUAL_SLOTS, QUICK, SaveError, SlotInfo
 from ..ui import draw
 from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect
@@ -44,6 +45,7 @@ class SaveLoadScreen(Screen):
         self.play = play
         self.page = 0
         self.confirm_slot = ""  # a filled slot asks once before it is overwritten
+        self.refused: dict[str, str] = {}  # slot -> why loading it failed (shown on its card until it is saved over)
         self.thumbs: dict[str, pygame.Surface | None] = {}
         self.grid = Grid(0, 3, lambda i, width: self._card_height(self.infos[i], width), gap=GAP)
         self.refresh()
@@ -65,6 +67,8 @@ class SaveLoadScreen(Screen):
     def _lines(self, info: SlotInfo) -> list[tuple[str, int, tuple, bool]]:
         """The text beside the thumbnail: (text, size, colour, bold)."""
         theme = self.app.theme
+        if info.slot in self.refused:
+            return [(self.refused[info.slot], theme.hint_size, theme.danger, False)]
         if info.damaged:
             return [(f"This save is {info.damaged}.", theme.small_size, theme.danger, False)]
         if not info.path.exists():
@@ -116,13 +120,21 @@ class SaveLoadScreen(Screen):
             lay.add(f"header/tab{i}", rect, theme.small_size)
         hint_h = draw.block_height(fonts, self._hint(), theme.hint_size, WIDTH - 2 * SIDE)
         footer = lay.add("footer", Rect(SIDE, HEIGHT - hint_h - 10, WIDTH - 2 * SIDE, hint_h), theme.hint_size)
-        grid = lay.add("grid", Rect(SIDE, header.bottom + 16, WIDTH - 2 * SIDE, footer.top - 12 - header.bottom - 16))
+        top = header.bottom + 16 + self._toast_room()
+        grid = lay.add("grid", Rect(SIDE, top, WIDTH - 2 * SIDE, footer.top - 12 - top))
         self.grid.cols = self.cols
         self.grid.layout(grid).into(lay, "grid")
         for i in range(len(self.infos)):
             if f"grid/cell{i}" in lay:
                 lay.sizes[f"grid/cell{i}"] = theme.small_size
         return lay
+
+    def _toast_room(self) -> int:
+        """The height the app's toasts take below the header: the grid moves down while one shows, so a
+        message ("Saved (slot 1).") never covers the slot it is about."""
+        toasts = getattr(self.app, "toasts", None)
+        boxes = toasts.layout(self.app.fonts, self.app.theme, 0) if toasts else []
+        return boxes[-1][1].bottom if boxes else 0
 
     @property
     def rects(self) -> list[Rect]:
@@ -166,15 +178,31 @@ class SaveLoadScreen(Screen):
                 return
             self.play.save(info.slot)
             self.confirm_slot = ""
+            self.refused.pop(info.slot, None)
             self.refresh()
             return
-        if not info.path.exists():
+        if not info.path.exists():  # empty, or a damaged save already set aside: say why again, if known
+            if info.slot in self.refused:
+                self.app.notify(self.refused[info.slot], 6)
             return
-        self.app.pop()
-        play = self.play if self.play is not None else self.app.nav.open("play")
-        play.load(info.slot)
-        if info.damaged:
+        self.load(info.slot)
+
+    def load(self, slot: str) -> None:
+        """Load first; only a load that worked leaves this screen (for the game it resumes). A refused or
+        damaged save keeps the player here, with the reason as a toast and on the slot's card."""
+        app = self.app
+        options = self.play.rt.options if self.play is not None else Options(
+            prompts=app.settings.prompts_in_play or app.classroom, content_notes=app.settings.content_notes)
+        try:
+            resumed = app.profile.saves.load(slot, app.story, options, app.profile.seen)
+        except SaveError as exc:
+            self.refused[slot] = str(exc)
+            app.notify(str(exc), 6)
             self.refresh()
+            return
+        app.pop()
+        play = self.play if self.play is not None else app.nav.open("play", options=options)
+        play.adopt(resumed, "Loaded.")
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -207,7 +235,7 @@ class SaveLoadScreen(Screen):
                    radius=10)
         thumb_rect = Rect(rect.left + PAD, rect.top + PAD, *THUMB)
         draw.box(surface, theme.grid, thumb_rect, radius=6)
-        filled = info.path.exists() and not info.damaged
+        filled = info.path.exists() and not info.damaged and info.slot not in self.refused
         if filled:
             thumb = self._thumb(info)
             if thumb is not None:

@@ -1,0 +1,100 @@
+"""Review fixes (save/load, settings, gallery, chapters), headless through the real screens."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.library import load_library
+from game.profile import Profile
+from game.screens.app import App
+from game.screens.input import Action
+from game.screens.play import PlayScreen
+from game.screens.saveload import SaveLoadScreen
+from game.screens.title import TitleScreen
+
+
+@pytest.fixture
+def app(story_root, tmp_path):
+    app = App(load_library(story_root), Profile(tmp_path / "data"), window=False)
+    app.push(TitleScreen(app))
+    return app
+
+
+def press(app, *names, **kw):
+    for name in names:
+        app.step(0.05, [Action(name, **kw)])
+
+
+def a_saved_slot(app, slot: str = "1") -> None:
+    """Play two lines, save in `slot`, and go back to the title."""
+    app.top.start()
+    play = app.top
+    for _ in range(3):
+        press(app, "confirm")
+    app.profile.saves.save(slot, play.rt)
+    app.profile.saves.flush()
+    app.pop()
+    assert isinstance(app.top, TitleScreen)
+
+
+def open_load(app) -> SaveLoadScreen:
+    app.nav.open("load", play=None)
+    app.step(0.05)
+    assert isinstance(app.top, SaveLoadScreen)
+    return app.top
+
+
+def test_a_good_save_from_the_title_loads_and_plays(app):
+    a_saved_slot(app)
+    open_load(app)
+    press(app, "digit", number=1)
+    assert isinstance(app.top, PlayScreen) and "Loaded." in [t for t, _ in app.toasts]
+
+
+def test_a_damaged_save_from_the_title_stays_on_the_load_screen(app):
+    saves = app.profile.saves
+    saves.folder.mkdir(parents=True, exist_ok=True)
+    saves.path("1").write_text("{broken")
+    screen = open_load(app)
+    press(app, "digit", number=1)
+    assert app.top is screen, "a damaged save must not start a new game"
+    assert not any(isinstance(s, PlayScreen) for s in app.stack)
+    assert any("damaged" in t for t, _ in app.toasts)
+    assert "damaged" in screen._lines(screen.infos[0])[0][0]
+    press(app, "confirm")  # again: still here, still saying why
+    assert app.top is screen and any("damaged" in t for t, _ in app.toasts)
+
+
+def test_another_storys_save_is_refused_on_the_load_screen_and_kept(app):
+    a_saved_slot(app)
+    path = app.profile.saves.path("1")
+    record = json.loads(path.read_text())
+    record["story"] = "night_ferry"
+    path.write_text(json.dumps(record))
+    screen = open_load(app)
+    press(app, "digit", number=1)
+    assert app.top is screen and not any(isinstance(s, PlayScreen) for s in app.stack)
+    assert path.exists(), "another story's save is left where it is"
+    shown = screen._lines(screen.infos[0])
+    assert len(shown) == 1 and "another story" in shown[0][0]
+    assert any("another story" in t for t, _ in app.toasts)
+
+
+@pytest.mark.parametrize("scale,contrast", [(1.0, False), (2.0, True)])
+def test_the_saved_toast_covers_neither_the_header_nor_the_slot_just_saved(app, scale, contrast):
+    app.settings.font_scale, app.settings.high_contrast = scale, contrast
+    app.apply_settings()
+    app.top.start()
+    play = app.top
+    press(app, "confirm")
+    app.push(SaveLoadScreen(app, "save", play))
+    press(app, "confirm")  # slot 1, empty: saved at once
+    app.step(0.05)
+    assert any(t.startswith("Saved") for t, _ in app.toasts)
+    screen = app.top
+    boxes = app.toasts.layout(app.fonts, app.theme, screen.header_bottom())
+    lay = screen.layout()
+    for _, box in boxes:
+        assert box.top >= lay["header"].bottom
+        assert not box.colliderect(screen.rects[0]), "the toast covers the slot just saved"
