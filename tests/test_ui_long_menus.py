@@ -66,7 +66,7 @@ def test_long_options_scroll_at_full_size(long_choice, tmp_path, scale, contrast
         app.step(0.05, [Action("down")])
     lay = menu.list_layout(app.fonts)
     assert OPTIONS - 1 in lay.rows and SCREEN.contains(lay.rows[OPTIONS - 1])
-    app.step(0.05, [Action("digit", number=len(lay.rows))])                 # the last visible number: the last option
+    app.step(0.05, [Action("digit", number=OPTIONS)])                       # an option's own number picks it
     assert play.rt.state.vars.get(f"picked_{OPTIONS}") is True
 
 

@@ -18,6 +18,7 @@ POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_
 FADE_SECONDS = 0.45  # a dissolve; a fade through black takes twice as long (half out, half in)
 BOX_MARGIN = 60
 QUICK = ("Back", "Log", "Auto", "Skip", "Save", "Timeline", "Menu")  # "History" read as the backlog
+CHOICE_GAP = 40  # px between a choice's question box and its options
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 DIFFER_PAD = 18  # inside the differ card's box, above its tag and below its question
@@ -449,20 +450,42 @@ class PlayScreen(Screen):
             self.quick_rects[name] = rect
             x -= 26
 
-    def _choice_box(self, e: ev.ChoiceEvent) -> pygame.Rect:
-        """The question's box at the top, at full size (the options below it scroll when they do not fit)."""
+    def _choice_box(self, e: ev.ChoiceEvent) -> tuple[pygame.Rect, int, int]:
+        """(the question's box at the top, its text size, the gap below it). The options get the room first:
+        when they would not all fit under the question, the box tightens and its type steps down (to the hint
+        size at least) so that they do; options that still do not fit scroll."""
         fonts, theme = self.app.fonts, self.app.theme
         width = WIDTH - 2 * BOX_MARGIN - 80
         plate = 14 if e.name else 0  # room under a spoken choice's name plate
-        height = richtext.height(fonts, e.prompt, theme.body_size, width - 60) + 40 + plate
-        return pygame.Rect(BOX_MARGIN + 40, 30 + 2 * plate + self._top(), width, height)
+        options = 0
+        if self.menu is not None:
+            self._size_menu()
+            options = self.menu.total_height(fonts)
+
+        def height(d: int) -> int:  # the box (tighter once the type steps down, unless a name plate sits on it)
+            pad = 40 if d == 0 or plate else 20
+            return richtext.height(fonts, e.prompt, theme.body_size - d, width - 60) + pad + plate
+
+        def gap(d: int) -> int:
+            return CHOICE_GAP if d == 0 else CHOICE_GAP // 2
+
+        def top(d: int) -> int:
+            return (30 if d == 0 else 16) + 2 * plate + self._top()
+
+        d = fitting(lambda d: top(d) + height(d) + gap(d), HEIGHT - 20 - options,
+                    most=max(0, theme.body_size - theme.hint_size))
+        return pygame.Rect(BOX_MARGIN + 40, top(d), width, height(d)), theme.body_size - d, gap(d)
+
+    def _size_menu(self) -> None:
+        menu, fonts = self.menu, self.app.fonts
+        menu.fonts, menu.size = fonts, self.app.theme.body_size
+        menu.width = min(WIDTH - 100, round(860 * max(1.0, fonts.scale)))  # large text: wider, fewer wrapped lines
 
     def _place_menu(self, top: int, centre: int) -> None:
         """The options go between `top` and the foot of the screen, centred on `centre` when there is room;
         when they do not all fit they scroll with a scroll bar (the type never shrinks: UI kit, issue 16)."""
         menu, fonts = self.menu, self.app.fonts
-        menu.fonts, menu.size = fonts, self.app.theme.body_size
-        menu.width = min(WIDTH - 160, round(860 * max(1.0, fonts.scale)))  # large text: wider, fewer wrapped lines
+        self._size_menu()
         bottom = HEIGHT - 20
         tallest = max(menu._measure(i, menu.width) for i in range(len(menu.items)))  # one whole option at least
         height = max(tallest, min(menu.total_height(fonts), bottom - top))
@@ -473,7 +496,8 @@ class PlayScreen(Screen):
         """Work out where the current options go, before drawing and before a click is tested."""
         e = self.event
         if isinstance(e, ev.ChoiceEvent):
-            self._place_menu(self._choice_box(e).bottom + 40, 380)
+            box, _, gap = self._choice_box(e)
+            self._place_menu(box.bottom + gap, 380)
         elif isinstance(e, ev.ContentNoteEvent):
             top = self._note_box(e)[1].bottom + 40
             self._place_menu(top, top)
@@ -482,13 +506,12 @@ class PlayScreen(Screen):
     def _draw_choice(self, surface: pygame.Surface, e: ev.ChoiceEvent) -> None:
         shade(surface, 110)
         fonts, theme = self.app.fonts, self.app.theme
-        rect = self._choice_box(e)
+        rect, size, _ = self._choice_box(e)
         panel(surface, rect, theme, edge=hex_colour(e.colour) if e.colour else theme.panel_edge)
         self._name_plate(surface, rect, e.name, e.colour)
-        inner = rect.inflate(-60, -40)
+        inner = rect.inflate(-60, -40 if size == theme.body_size or e.name else -20)
         inner.top += 14 if e.name else 0
-        richtext.block(surface, fonts, e.prompt, theme.body_size, theme.text if e.name else theme.accent, inner,
-                       align="center")
+        richtext.block(surface, fonts, e.prompt, size, theme.text if e.name else theme.accent, inner, align="center")
         self._arrange()
 
     def _card(self, surface: pygame.Surface, label: str, title: str, body: str, footer: str,
@@ -629,7 +652,7 @@ class PlayScreen(Screen):
             return h + 14 + block_height(fonts, self.NOTE_AFTER, small, inner)
 
         if self.menu is not None:
-            self.menu.width = min(WIDTH - 160, round(860 * max(1.0, fonts.scale)))
+            self._size_menu()
         options = min(self.menu.total_height(fonts), HEIGHT // 2) if self.menu is not None else 0
         d = fitting(lambda d: note_height(d) + 40 + options, HEIGHT - 40, most=theme.body_size - theme.hint_size)
         return d, pygame.Rect(140, 20, WIDTH - 280, note_height(d))

@@ -343,6 +343,9 @@ class Item:
 class MenuList:
     """Vertical buttons on a ScrollList: arrows move, Enter or a click chooses, digits pick what is on screen.
 
+    `numbered` menus (a story's choice: at most nine options) show each button's own number, and a digit
+    picks that option whether it is on screen or scrolled away (the list scrolls to it).
+
     `area` is where the buttons may go; without one they are centred on `center` and may use the
     screen's height. More buttons than fit scroll (the type never shrinks).
     """
@@ -418,6 +421,11 @@ class MenuList:
         """Handle navigation; returns True when the action was used."""
         if action.name in (Act.LEFT, Act.RIGHT):  # menus are one column: left/right move too
             action = Action(Act.UP if action.name == Act.LEFT else Act.DOWN)
+        if self.numbered and action.name == Act.DIGIT:  # the option's own number, on screen or not
+            if not 1 <= action.number <= len(self.items):
+                return False
+            self.choose(action.number - 1)
+            return True
         used = self.list.on_action(action, self.frame(self.fonts) if self.fonts else None)
         if used is None:
             return False
@@ -427,7 +435,7 @@ class MenuList:
 
     def draw(self, surface: pygame.Surface, fonts: FontBook, theme: Theme) -> None:
         lay = self.list_layout(fonts)
-        for number, (i, rect) in enumerate(lay.rows.items(), start=1):
+        for i, rect in lay.rows.items():
             item = self.items[i]
             selected = i == self.index and item.enabled
             draw.panel(surface, rect, theme, alpha=250 if selected else 240,  # text behind never shows through
@@ -437,7 +445,7 @@ class MenuList:
             colour = theme.accent if selected else (theme.text if item.enabled else theme.dim)
             inner = rect.inflate(-48, -self.pad)
             write = richtext.block if item.markup else draw.text_block
-            write(surface, fonts, self._label(i, number), self.size, colour, inner, bold=selected, align=self.align)
+            write(surface, fonts, self._label(i, i + 1), self.size, colour, inner, bold=selected, align=self.align)
         ScrollList.draw_bar(surface, lay, theme)
 
 
