@@ -148,13 +148,25 @@ def cmd_play(args: argparse.Namespace) -> int:
 def cmd_screenshot(args: argparse.Namespace) -> int:
     args.headless = True
     _need_display(args)
-    from .screens.capture import capture_scene
+    from .screens.capture import moments, settle, start_app
     library = _library(args)
     story = library.story
     if args.scene not in story.scenes:
         print(f"unknown scene '{args.scene}'; scenes: {', '.join(story.scenes)}", file=sys.stderr)
         return 1
-    capture_scene(library, args.scene, args.beat, args.out)
+    app = start_app(library, args.scene)
+    shown, scenes = 0, set()
+    for shown, _ in enumerate(moments(app.top), 1):
+        scenes.add(app.top.rt.state.scene)
+        if shown >= args.beat:
+            break
+    if shown < args.beat:  # the walk (first options) reached an ending first: no such moment
+        where = (f"scene '{args.scene}' has only {shown} events" if scenes <= {args.scene} else
+                 f"from scene '{args.scene}' the story has only {shown} events to its end")
+        print(f"{where} (choosing first options): give --beat 1 to {shown}", file=sys.stderr)
+        return 1
+    settle(app)
+    app.screenshot(args.out)
     print(f"wrote {args.out}")
     return 0
 
@@ -336,7 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="create content from a commented template")
     new_sub = p.add_subparsers(dest="what", required=True)
-    q = new_sub.add_parser("scene", help="a new scene file in scenes/story/")
+    q = new_sub.add_parser("scene", help="a new scene file in the content folder's story/")
     _content_args(q, assets=False)
     q.add_argument("id", help="the new scene's id, e.g. rooftop_talk")
     q.add_argument("--chapter", type=int, help="chapter number (default: the last chapter)")

@@ -84,3 +84,49 @@ def test_the_shipped_story_still_names_its_art_tool(tmp_path: Path):
     from game.content.assetcheck import art_hint
     assert "tools/make_art.py" in art_hint(paths.SCENES, paths.ASSETS, "draw it", "tools/make_art.py")
     assert "make_art" not in art_hint(tmp_path, tmp_path / "assets", "draw it", "tools/make_art.py")
+
+
+def run_main(capsys, *argv: str) -> tuple[int, str, str]:
+    from game.cli import main
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_start_scene_has_a_neutral_date_and_no_nothing_leads_here(mystory: Path, capsys):
+    shutil.rmtree(mystory / "story")
+    replace(mystory / "story.yaml", "start: boarding", "start: knock")
+    code, _, err = run_main(capsys, "new", "scene", "--scenes", "mystory", "knock", "--chapter", "1")
+    assert code == 0, err
+    text = (mystory / "story" / "01_knock.yaml").read_text(encoding="utf-8")
+    assert "1997" not in text and "Nothing leads here" not in text
+    assert run_main(capsys, "new", "scene", "--scenes", "mystory", "later", "--chapter", "1")[0] == 0
+    assert "Nothing leads here yet: add 'next: later'" in (mystory / "story" / "02_later.yaml").read_text()
+    assert run_main(capsys, "validate", "mystory")[0] == 0  # the placeholders are valid content
+
+
+def test_screenshot_past_the_scenes_end_says_so_and_writes_nothing(tmp_path: Path, capsys, monkeypatch):
+    from test_library import small_story
+    monkeypatch.chdir(tmp_path)
+    root = small_story(tmp_path / "small")
+    code, out, err = run_main(capsys, "screenshot", "--scenes", str(root), "--scene", "only", "--beat", "99",
+                              "--out", "shot.png")
+    assert code == 1 and not Path("shot.png").exists()
+    assert "scene 'only' has only" in err and "--beat 1 to" in err, err
+    shown = int(err.split("has only ")[1].split()[0])
+    assert run_main(capsys, "screenshot", "--scenes", str(root), "--scene", "only", "--beat", str(shown),
+                    "--out", "shot.png")[0] == 0 and Path("shot.png").is_file()
+
+
+def test_lint_warns_when_a_copy_keeps_the_examples_id(mystory: Path):
+    from game.authoring.lint import lint
+    shared = [p for p in lint(mystory) if p.code == "shared-story-id"]
+    assert len(shared) == 1 and "night_ferry" in shared[0].message
+    assert shared[0].hint.startswith("give your story its own id in story.yaml")
+    assert (shared[0].mark.line, shared[0].mark.col) == (4, 5)
+    replace(mystory / "story.yaml", "id: night_ferry", "id: my_ferry")
+    assert not [p for p in lint(mystory) if p.code == "shared-story-id"]
+    assert not [p for p in lint(NIGHT_FERRY) if p.code == "shared-story-id"]  # the example itself is fine

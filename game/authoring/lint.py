@@ -13,10 +13,13 @@ import json
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+import yaml
+
+from .. import paths
 from ..content import markup
 from ..content import model as m
 from ..content.formatcheck import texts
-from ..content.loader import AUDIO_EXTENSIONS, Content, check_content, condition_refs, find_root
+from ..content.loader import AUDIO_EXTENSIONS, Content, check_content, condition_refs, find_root, story_id_of
 from ..content.problems import ERROR, WARNING, Mark, Problem, display_path
 from ..content.yamlsource import Document
 from ..library import library_of
@@ -72,6 +75,8 @@ RULES: dict[str, tuple[str, str]] = {
     "no-portrait": (INFO, "a character without a sprite (a warning when a show beat uses it)"),
     "text-overflow": (WARNING, "a line too long for the text box at 100% or 200% text size"),
     "missing-glyph": (WARNING, "a character the shipped fonts cannot draw (it would show as a box)"),
+    "shared-story-id": (WARNING, "story.yaml's id is that of the shipped story or an example, in another folder "
+                                 "(the two would share saves and progress)"),
 }
 
 ASSET_FOLDERS = ("images/backgrounds", "images/characters", "images/cg", "audio/music", "audio/sfx",
@@ -170,7 +175,21 @@ class _Linter:
         self.assets()
         self.portraits()
         self.fonts()
+        self.story_id()
         return self.found
+
+    def story_id(self) -> None:
+        """A copy of the shipped story or an example that kept its `id:` would share its saves and progress."""
+        root = self.content.root.resolve()
+        for other in _shipped_roots():
+            if other.resolve() != root and _story_id(other) == self.story.id:
+                doc = self.content.documents["story"][0]
+                mark = doc.mark(("id",)) if "id" in doc.data else Mark(doc.file, 1, 1)
+                self.add("shared-story-id", mark,
+                         f"this story's id '{self.story.id}' is that of {display_path(other)}: the two would "
+                         "share saves, read lines and unlocks",
+                         "give your story its own id in story.yaml (id: my_story)")
+                return
 
     # reachability, dead ends ---------------------------------------------------------------------
     def reachability(self) -> None:
@@ -440,6 +459,22 @@ def _line_count(book, text: str, size: int, width: int) -> int:
     wraps it (game/screens/richtext.py: the same markup.wrap, bold runs measured bold)."""
     runs = markup.spans(text.replace("[[", "["))
     return len(markup.wrap(runs, width, lambda words, bold, _italic: book.width(words, size, bold)))
+
+
+def _shipped_roots() -> list[Path]:
+    """The story that ships with the game and the examples beside it."""
+    examples = sorted(p.parent for p in paths.EXAMPLES.glob("*/story.yaml")) if paths.EXAMPLES.is_dir() else []
+    return [paths.SCENES, *examples]
+
+
+def _story_id(root: Path) -> str:
+    """The id of the story in `root` as the loader gives it (story.yaml's `id:`, else the folder's name)."""
+    try:
+        data = yaml.safe_load((root / "story.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return ""
+    story_id = data.get("id") if isinstance(data, dict) else None
+    return story_id if isinstance(story_id, str) and story_id else story_id_of(root)
 
 
 def _plural(n: int, word: str) -> str:

@@ -91,6 +91,8 @@ def template(root: Path, scene_id: str, chapter: int, schema: str = "../../schem
     source = (_first(sources) or {}).get("id")
     clue = (_first(evidence) or {}).get("id", "EVIDENCE_ID")
     flag = f"{scene_id}_asked"
+    leads_here = ("" if _load(root / "story.yaml").get("start") == scene_id else  # the story starts here
+                  f"# Nothing leads here yet: add 'next: {scene_id}' (or 'goto: {scene_id}') to the scene before it.\n")
     title = scene_id.replace("_", " ").capitalize()
     fact = (f"""  # A sourced card about the real film or case (sources.yaml lists the sources).
   - fact: "Write the fact in your own words."
@@ -105,13 +107,12 @@ def template(root: Path, scene_id: str, chapter: int, schema: str = "../../schem
 id: {scene_id}
 title: "{title}"
 chapter: {chapter}
-date: "1997"                # the in-story date, as the player sees it
+date: "Write the date"      # the in-story date, as the player sees it (any text)
 background: {location}       # a location id from locations.yaml
 # music: theme              # a track in assets/audio/music/ (or 'stop')
 # next: NEXT_SCENE_ID       # where the story goes when the beats run out; leave it out only
 #                           # if every path ends with a goto or an end beat
-# Nothing leads here yet: add 'next: {scene_id}' (or 'goto: {scene_id}') to the scene before it.
-beats:
+{leads_here}beats:
   # Narration: text with no speaker.
   - narrate: "Describe what the player sees."
   # Bring a character on stage (positions: far_left, left, center, right, far_right).
