@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -98,3 +99,20 @@ def test_the_saved_toast_covers_neither_the_header_nor_the_slot_just_saved(app, 
     for _, box in boxes:
         assert box.top >= lay["header"].bottom
         assert not box.colliderect(screen.rects[0]), "the toast covers the slot just saved"
+
+
+def test_settings_show_story_rows_only_for_a_story_that_has_them(tmp_path):
+    from game.screens.settings_screen import SettingsScreen
+    ferry = Path(__file__).parent.parent / "examples" / "night_ferry"
+    app = App(load_library(ferry), Profile(tmp_path / "data"), window=False)
+    shown = SettingsScreen(app).rows
+    labels, helps = [row.label for row in shown], " ".join(row.help for row in shown)
+    assert "Discussion prompts" not in labels and "Content notes" not in labels
+    assert "Ambience volume" in labels
+    assert "prison" not in helps and "courtroom" not in helps
+
+
+def test_settings_keep_prompts_and_content_notes_for_cell7(shipped_library):
+    from game.screens.settings_screen import rows
+    labels = [row.label for row in rows("", shipped_library.story)]
+    assert "Discussion prompts" in labels and "Content notes" in labels

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ..content import model as m
 from ..settings import Settings
 from ..ui import draw
 from ..ui.input import Act, Action
@@ -62,8 +63,17 @@ def _cycle_notes(s: Settings, direction: int) -> None:
     s.content_notes = NOTES[(NOTES.index(s.content_notes) + direction) % len(NOTES)]
 
 
-def rows(voice_reason: str) -> list[Row]:
-    return [
+def story_uses(story: m.Story | None) -> tuple[bool, bool]:
+    """(has discussion prompts, has scenes with content notes): the settings only a story that uses them shows."""
+    scenes = story.scenes.values() if story is not None else ()
+    prompts = any(isinstance(op, m.Prompt) for scene in scenes for op in scene.code)
+    return prompts, any(scene.content_note is not None for scene in scenes)
+
+
+def rows(voice_reason: str, story: m.Story | None = None) -> list[Row]:
+    """Every setting; "Discussion prompts" and "Content notes" only when `story` has prompts / content notes."""
+    prompts, notes = story_uses(story)
+    every = [
         Row("Text speed", lambda s: "instant" if not s.text_speed else f"{s.text_speed} letters a second", _speed,
             "How fast lines are typed out; past the fastest, lines appear at once."),
         Row("Auto-advance delay", lambda s: f"{s.auto_delay:.1f} s + a little per letter",
@@ -71,7 +81,7 @@ def rows(voice_reason: str) -> list[Row]:
         Row("Music volume", lambda s: f"{round(s.music_volume * 100)}%", _step("music_volume", 0.1, 0, 1)),
         Row("Sound volume", lambda s: f"{round(s.sound_volume * 100)}%", _step("sound_volume", 0.1, 0, 1)),
         Row("Ambience volume", lambda s: f"{round(s.ambience_volume * 100)}%", _step("ambience_volume", 0.1, 0, 1),
-            "The sounds of each place: wind, the prison hall, a courtroom's hush. 0% turns them off."),
+            "The background sounds of each place. 0% turns them off."),
         Row("Display", lambda s: "Fullscreen" if s.fullscreen else "Window", _toggle("fullscreen"),
             "F11 or Alt+Enter also switch."),
         Row("Text size", lambda s: f"{round(s.font_scale * 100)}%", _step("font_scale", 0.1, 1.0, 2.0),
@@ -87,6 +97,8 @@ def rows(voice_reason: str) -> list[Row]:
         Row("Content notes", lambda s: NOTE_LABELS[s.content_notes], _cycle_notes,
             "Before scenes with difficult content."),
     ]
+    hidden = {label for label, used in (("Discussion prompts", prompts), ("Content notes", notes)) if not used}
+    return [row for row in every if row.label not in hidden]
 
 
 class SettingsScreen(Screen):
@@ -94,7 +106,7 @@ class SettingsScreen(Screen):
 
     def __init__(self, app):
         super().__init__(app)
-        self.rows = rows(app.voice.reason)
+        self.rows = rows(app.voice.reason, app.story)
         self.list = ScrollList(len(self.rows), self._row_height, gap=GAP, audio=app.audio)
 
     index = Selection("list")
