@@ -130,3 +130,10 @@ def test_lint_warns_when_a_copy_keeps_the_examples_id(mystory: Path):
     replace(mystory / "story.yaml", "id: night_ferry", "id: my_ferry")
     assert not [p for p in lint(mystory) if p.code == "shared-story-id"]
     assert not [p for p in lint(NIGHT_FERRY) if p.code == "shared-story-id"]  # the example itself is fine
+
+
+def test_new_scene_outside_a_content_folder_names_no_cell7_folder(tmp_path: Path):
+    from game.authoring.scaffold import ScaffoldError, new_scene
+    with pytest.raises(ScaffoldError) as info:
+        new_scene(tmp_path, "knock")
+    assert "story.yaml" in str(info.value) and "scenes/" not in str(info.value)

@@ -35,14 +35,14 @@ def _first(items: list, pred=lambda item: True) -> dict | None:
 
 
 def new_scene(root: Path, scene_id: str, chapter: int | None = None) -> Path:
-    """Create scenes/story/NN_<scene_id>.yaml (NN after the highest number in use); returns its path."""
+    """Create <root>/story/NN_<scene_id>.yaml (NN after the highest number in use); returns its path."""
     root = Path(root)
     if not re.match(ID_PATTERN, scene_id or ""):
         raise ScaffoldError(f"'{scene_id}' is not a valid scene id: use lower-case letters, digits and _, "
                             "starting with a letter (e.g. night_visit)")
     story = _load(root / "story.yaml")
     if not story:
-        raise ScaffoldError(f"{root} has no readable story.yaml: is it the content folder (scenes/)?")
+        raise ScaffoldError(f"{root} has no readable story.yaml: give the content folder, the one holding story.yaml")
     folder = root / SCENE_DIR
     numbers, last_chapter = [0], None
     for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
