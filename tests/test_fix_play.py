@@ -128,3 +128,32 @@ def test_the_class_sees_every_option_of_the_first_choice(shipped_library, tmp_pa
     assert sorted(lay.rows) == list(range(len(play.event.options))) and lay.bar is None
     box, _, _ = play._choice_box(play.event)
     assert box.top >= play._top() and all(r.top >= box.bottom and SCREEN.contains(r) for r in lay.rows.values())
+
+
+# --- title screen --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("scale, contrast", [(1.0, False), (1.5, False), (2.0, False), (2.0, True)])
+@pytest.mark.parametrize("story", ["scenes", "examples/night_ferry"])
+def test_the_title_block_stays_whole_at_large_text(tmp_path, story, scale, contrast):
+    from game import paths
+    from game.library import load_library
+    from game.screens.title import TitleScreen
+    library = load_library(paths.ROOT / story)
+    profile = Profile(tmp_path / "data", library.story_id)
+    profile.settings.font_scale, profile.settings.high_contrast = scale, contrast
+    app = App(library, profile, window=False)
+    app.apply_settings()
+    title = TitleScreen(app)
+    app.push(title)
+    app.step(0.05)
+    lines, top = title._arrange()
+    shown = " ".join(text for text, *_ in lines)
+    for part in (library.story.title, library.story.korean_title, library.story.tagline):
+        assert all(word in shown for word in (part or "").split()), part
+    assert all(size >= app.theme.hint_size for _, size, *_ in lines)
+    assert lines[0][1] >= app.theme.big_size                                  # the title stays big
+    area = title.menu.area
+    assert area.top >= top and SCREEN.contains(area) and area.bottom <= title._hint_top()
+    for _ in range(len(title.menu.items)):                                    # every entry reachable
+        app.step(0.05, [Action("down")])
+        assert title.menu.index in title.menu.list_layout(app.fonts).rows

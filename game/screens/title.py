@@ -82,17 +82,17 @@ class TitleScreen(Screen):
 
     def _layout(self, d: int) -> list[tuple[str, int, tuple, bool, int]]:
         """The title block's lines (text, size, colour, bold, space above), `d` points smaller than the default.
+        Title, Korean title and tagline always show (a player with large text keeps the game's name in both
+        languages); they step down to a floor (the theme's big, small and hint sizes) and the menu scrolls.
         Each text wraps to the screen's width; the tagline keeps half a line of room from the Korean title."""
         app, theme, fonts = self.app, self.app.theme, self.app.fonts
-        blocks = [(app.story.title, 88 - d, theme.text, True)]
-        if d < 52 and app.story.korean_title:  # with every entry at the largest text size, only the title stays
-            blocks.append((app.story.korean_title, 40 - d // 2, theme.accent, True))
-        if d < 40 and app.story.tagline:  # it gives way to the buttons when even a small title leaves too little room
-            blocks.append((app.story.tagline, theme.small_size - 2, theme.dim, False))
+        blocks = [(app.story.title, max(theme.big_size, 88 - d), theme.text, True),
+                  (app.story.korean_title, max(theme.small_size, 40 - d // 2), theme.accent, True),
+                  (app.story.tagline, max(theme.hint_size, theme.small_size - 2), theme.dim, False)]
         lines = []
         for n, (text, size, colour, bold) in enumerate(blocks):
             gap = fonts.line_height(size) // 2 if n == 2 else 0
-            for i, line in enumerate(fonts.wrap(text, size, TEXT_WIDTH, bold)):
+            for i, line in enumerate(fonts.wrap(text or "", size, TEXT_WIDTH, bold) if text else []):
                 lines.append((line, size, colour, bold, gap if i == 0 else 0))
         return lines
 
@@ -104,9 +104,9 @@ class TitleScreen(Screen):
         return HEIGHT - self.app.fonts.line_height(self.app.theme.small_size - 2) - 32
 
     def _arrange(self) -> tuple[list[tuple[str, int, tuple, bool, int]], int]:
-        """The title block's lines and the menu's area. With large text the decorative title shrinks first (its
-        smaller lines giving way) until title and buttons fit above the hint; when even that is not enough, the
-        buttons keep their size and scroll."""
+        """The title block's lines and the menu's area. With large text the title block steps down first (never
+        below its floors, and no line of it dropped) until title and buttons fit above the hint; when even that
+        is not enough, the buttons keep their size and scroll in the room left (one whole button at least)."""
         app, fonts = self.app, self.app.fonts
         menu = self.menu
         menu.fonts, menu.size, menu.area = fonts, app.theme.body_size - 2, None
@@ -115,7 +115,8 @@ class TitleScreen(Screen):
         bottom = self._hint_top() - 16
         d = fitting(lambda d: TITLE_TOP + self._block_height(d) + MENU_GAP + needed, bottom, step=4, most=56)
         top = TITLE_TOP + self._block_height(d) + MENU_GAP
-        menu.area = pygame.Rect(MENU_LEFT, top, menu.width, max(1, min(needed, bottom - top)))
+        tallest = max(menu._measure(i, menu.width) for i in range(len(menu.items)))
+        menu.area = pygame.Rect(MENU_LEFT, top, menu.width, max(tallest, min(needed, bottom - top)))
         return self._layout(d), top
 
     def draw(self, surface: pygame.Surface) -> None:
