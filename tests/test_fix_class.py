@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pygame
 import pytest
 
 from game import paths
@@ -69,3 +70,55 @@ def test_no_toast_over_the_question_once_every_team_has_answered(tmp_path):
         app.step(0.05, [Action(Act.DIGIT, number=digit)])
     assert screen.game.team is None and len(screen.game.answers) == 2
     assert not app.toasts
+
+
+# --- timeline, zoomed 4x from the default view ---------------------------------------------------------
+
+def zoomed_timeline(tmp_path, scale: float, contrast: bool):
+    from game.screens.timeline import TimelineScreen
+    library = load_library(ROOT / "scenes")
+    profile = Profile(tmp_path / "profile", library.story_id)
+    profile.settings.font_scale, profile.settings.high_contrast = scale, contrast
+    app = App(library, profile, window=False)
+    app.apply_settings()
+    app.nav.open("timeline")
+    for _ in range(4):
+        app.step(0.05, [Action(Act.ZOOM_IN)])
+    app.step(0.6)
+    app.step(0.6)
+    assert isinstance(app.top, TimelineScreen)
+    return app, app.top
+
+
+@pytest.mark.parametrize("scale,contrast", [(1.0, False), (2.0, True)])
+def test_a_lone_event_in_view_is_labelled(tmp_path, scale, contrast):
+    app, screen = zoomed_timeline(tmp_path, scale, contrast)
+    v = screen.view()
+    left, right = v.frame.plot.left, v.frame.plot.right
+    in_view = [p for p in screen.placed if left <= p.x <= right]
+    awards = [p for p in in_view if p.lane == "awards"]
+    assert len(awards) == 1                          # the repro: Jul 2014, alone in its lane
+    assert all(p.label for p in in_view), [(p.ids, p.label) for p in in_view]
+
+
+@pytest.mark.parametrize("scale,contrast", [(1.0, False), (1.5, False), (2.0, False), (2.0, True)])
+def test_the_axis_gap_label_keeps_clear_of_the_last_lane(tmp_path, monkeypatch, scale, contrast):
+    from game.screens.timeline import plot
+    app, screen = zoomed_timeline(tmp_path, scale, contrast)
+    drawn = []
+    real = plot.draw.text
+
+    def spy(surface, fonts, text, size, colour, pos, *args, **kwargs):
+        if text.startswith("≈"):
+            drawn.append((pos, fonts.line_height(size)))
+        return real(surface, fonts, text, size, colour, pos, *args, **kwargs)
+
+    monkeypatch.setattr(plot.draw, "text", spy)
+    v = screen.view()
+    sf = v.frame
+    plot.draw_breaks(pygame.Surface((1280, 720)), app.fonts, v.style, screen.ctl, sf)
+    last_line = max(band.line_y for band in sf.bands)
+    for (_x, bottom), height in drawn:
+        assert bottom - height > last_line + sf.geo.marker_r, (bottom, height, last_line)
+    if scale == 1.0:
+        assert drawn                                  # where there is room it is still shown

@@ -308,16 +308,22 @@ def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, l
     order = sorted(range(len(markers)), key=lambda k: (selected not in markers[k].ids, markers[k].x))
     taken: dict[str, list[Rect]] = {name: [] for name, _ in band.rows}
     out = list(markers)
-    for k in order:
-        marker, text = markers[k], texts[k]
-        if not text.strip() or not left <= marker.x <= right:
-            continue
-        widest = right - left if selected in marker.ids else geo.max_label   # the selected may use a long line
-        spot = _label_spot(marker, text, band, taken, measure, geo, left, right, widest)
+
+    def label(k: int, widest: float) -> bool:
+        marker = markers[k]
+        spot = _label_spot(marker, texts[k], band, taken, measure, geo, left, right, widest)
         if spot:
             row, rect, lines = spot
             taken[row].append(rect)
             out[k] = Placed(marker.ids, lane, marker.x, y, marker.r, " ".join(lines), rect, lines)
+        return spot is not None
+
+    shown = [k for k in order if texts[k].strip() and left <= markers[k].x <= right]
+    # the selected may use a long line; the others the usual width, then (second pass) a label too long
+    # for that still gets a long line where the lane has room left: a lone event in view is never unnamed
+    unplaced = [k for k in shown if not label(k, right - left if selected in markers[k].ids else geo.max_label)]
+    for k in unplaced:
+        label(k, right - left)
     return out
 
 

@@ -144,6 +144,7 @@ def draw_breaks(surface: pygame.Surface, fonts: FontBook, st: Style, ctl: Timeli
                 sf: ScreenFrame) -> None:
     """A squeezed stretch of empty years: a darker band and, on the axis, a short zig-zag and its length."""
     plot, y = sf.plot, sf.axis_y
+    lowest = max((band.line_y for band in sf.bands), default=plot.top) + sf.geo.cluster_r + 2   # its markers too
     with draw.clip(surface, plot.union(sf.axis)):
         for u0, u1, days in ctl.axis.breaks():
             x0, x1 = ctl.view.x(u0), ctl.view.x(u1)
@@ -156,7 +157,8 @@ def draw_breaks(surface: pygame.Surface, fonts: FontBook, st: Style, ctl: Timeli
             draw.lines(surface, st.break_mark, [(mid - 9 + 6 * k, y + (-6 if k % 2 else 6)) for k in range(4)], 2)
             years = days / 365.25
             label = f"≈{years:.0f} yrs" if years >= 1.5 else f"≈{days / 30.44:.0f} mo"
-            if x1 - x0 > fonts.width(label, st.hint) + 8 and plot.left <= x0 and x1 <= plot.right:
+            if x1 - x0 > fonts.width(label, st.hint) + 8 and plot.left <= x0 and x1 <= plot.right \
+                    and y - 10 - fonts.line_height(st.hint) >= lowest:   # never across the last lane's line
                 draw.text(surface, fonts, label, st.hint, st.dim, (round(mid), y - 10), anchor="midbottom")
         if ctl.axis.undated_count:
             x0 = round(ctl.view.x(ctl.axis.undated_u0))
