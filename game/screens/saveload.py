@@ -67,10 +67,9 @@ class SaveLoadScreen(Screen):
     def _lines(self, info: SlotInfo) -> list[tuple[str, int, tuple, bool]]:
         """The text beside the thumbnail: (text, size, colour, bold)."""
         theme = self.app.theme
-        if info.slot in self.refused:
-            return [(self.refused[info.slot], theme.hint_size, theme.danger, False)]
-        if info.damaged:
-            return [(f"This save is {info.damaged}.", theme.small_size, theme.danger, False)]
+        if info.slot in self.refused or info.damaged:  # in short; the footer gives the whole reason
+            why = self.refused.get(info.slot) or f"This save is {info.damaged}"
+            return [(why.split(" (")[0].split(";")[0].rstrip(".") + ".", theme.small_size, theme.danger, False)]
         if not info.path.exists():
             return [("Empty", theme.small_size, theme.dim, False)]
         return [(info.scene_title, theme.small_size, theme.text, True),
@@ -103,8 +102,11 @@ class SaveLoadScreen(Screen):
     def _hint(self) -> str:
         if self.confirm_slot:
             return f"{slot_name(self.confirm_slot)} already holds a save: press Enter again to overwrite it."
-        return ("Arrows or 1-9 pick a slot · Enter " + ("saves" if self.mode == "save" else "loads")
-                + " · Tab: next page · Esc: back")
+        info = self.infos[self.index] if self.infos and not self._toast_room() else None  # no toast saying it
+        why = info and (self.refused.get(info.slot) or info.damaged and f"This save is {info.damaged}.")
+        return (f"{why}\n" if why else "") + ("Arrows or 1-9 pick a slot · Enter "
+                                              + ("saves" if self.mode == "save" else "loads")
+                                              + " · Tab: next page · Esc: back")
 
     def layout(self) -> Layout:
         fonts, theme = self.app.fonts, self.app.theme
@@ -120,7 +122,7 @@ class SaveLoadScreen(Screen):
             lay.add(f"header/tab{i}", rect, theme.small_size)
         hint_h = draw.block_height(fonts, self._hint(), theme.hint_size, WIDTH - 2 * SIDE)
         footer = lay.add("footer", Rect(SIDE, HEIGHT - hint_h - 10, WIDTH - 2 * SIDE, hint_h), theme.hint_size)
-        top = header.bottom + 16 + self._toast_room()
+        top = header.bottom + 16 + min(self._toast_room(), (footer.top - header.bottom) // 3)
         grid = lay.add("grid", Rect(SIDE, top, WIDTH - 2 * SIDE, footer.top - 12 - top))
         self.grid.cols = self.cols
         self.grid.layout(grid).into(lay, "grid")
