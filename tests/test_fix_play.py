@@ -157,3 +157,39 @@ def test_the_title_block_stays_whole_at_large_text(tmp_path, story, scale, contr
     for _ in range(len(title.menu.items)):                                    # every entry reachable
         app.step(0.05, [Action("down")])
         assert title.menu.index in title.menu.list_layout(app.fonts).rows
+
+
+# --- credits -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("scale, contrast", [(2.0, True), (1.0, False)])
+def test_the_credits_roll_never_passes_under_the_skip_hint(shipped_library, tmp_path, scale, contrast):
+    import pygame
+
+    from game.screens import ending
+    profile = Profile(tmp_path / "data", shipped_library.story_id)
+    profile.settings.font_scale, profile.settings.high_contrast = scale, contrast
+    profile.settings.reduce_motion = False
+    app = App(shipped_library, profile, window=False)
+    app.apply_settings()
+    play = PlayScreen(app, start_scene="balloon_goodbye")
+    app.push(play)
+    end = play_screen_to(play, ev.EndEvent)
+    screen = ending.EndScreen(app, play, end)
+    screen.go_on()
+    hint_bottom = 14 + app.fonts.line_height(app.theme.small_size - 2) + 12
+
+    def frame(scroll: float) -> pygame.Surface:
+        screen.scroll = scroll
+        surface = pygame.Surface((1280, 720))
+        surface.fill((0, 0, 0))
+        screen._draw_credits(surface)
+        return surface
+
+    empty = frame(0.0)  # the roll starts below the screen: only the hint is drawn
+    band = pygame.Rect(0, 0, 1280, hint_bottom)
+    for top in (hint_bottom - 10, 20, -20):  # the first credit line at, in and leaving the hint's row
+        rolled = frame((720 - top) / ending.ROLL_SPEED)
+        assert any(rolled.get_at((x, y)) != empty.get_at((x, y))
+                   for x in range(0, 1280, 4) for y in range(hint_bottom + 8, 720, 4))  # the roll is on screen
+        assert all(rolled.get_at((x, y)) == empty.get_at((x, y))
+                   for x in range(band.left, band.right, 2) for y in range(band.top, band.bottom, 2)), top

@@ -159,20 +159,26 @@ class EndScreen(Screen):
         return sum(self.app.fonts.line_height(size) + after for _, size, _, _, after in rows)
 
     def _draw_credits(self, surface: pygame.Surface) -> None:
+        """The credits below the fixed skip hint: the roll is clipped under the hint's row (nothing passes
+        beneath it), and a page (reduced motion) starts below it."""
         fonts, theme, credits = self.app.fonts, self.app.theme, self.app.story.credits
-        if self.app.settings.reduce_motion:
-            rows = self._credit_rows(credits[self.page:self.page + 1])
-            y = (HEIGHT - sum(fonts.line_height(r[1]) + r[4] for r in rows)) // 2
-        else:
-            rows = self._credit_rows(credits)
-            y = HEIGHT - round(self.scroll * ROLL_SPEED)
-        for text, size, colour, bold, after in rows:
-            if -60 < y < HEIGHT:
-                image = fonts.render(text, size, colour, bold)
-                surface.blit(image, ((WIDTH - image.get_width()) // 2, y))
-            y += fonts.line_height(size) + after
         hint = "Enter for the next page · Esc to skip" if self.app.settings.reduce_motion else "Enter or Esc to skip"
         image = fonts.render(hint, theme.small_size - 2, theme.muted)
         rect = pygame.Rect(WIDTH - image.get_width() - 46, 14, image.get_width() + 32, image.get_height() + 12)
-        panel(surface, rect, theme, alpha=235, radius=8)  # the roll passes under it
+        view = pygame.Rect(0, rect.bottom + 8, WIDTH, HEIGHT - rect.bottom - 8)
+        if self.app.settings.reduce_motion:
+            rows = self._credit_rows(credits[self.page:self.page + 1])
+            y = max(view.top, (HEIGHT - sum(fonts.line_height(r[1]) + r[4] for r in rows)) // 2)
+        else:
+            rows = self._credit_rows(credits)
+            y = HEIGHT - round(self.scroll * ROLL_SPEED)
+        clip = surface.get_clip()
+        surface.set_clip(view.clip(clip))
+        for text, size, colour, bold, after in rows:
+            if view.top - 60 < y < HEIGHT:
+                line = fonts.render(text, size, colour, bold)
+                surface.blit(line, ((WIDTH - line.get_width()) // 2, y))
+            y += fonts.line_height(size) + after
+        surface.set_clip(clip)
+        panel(surface, rect, theme, alpha=235, radius=8)
         surface.blit(image, (rect.left + 16, rect.top + 6))
