@@ -343,8 +343,9 @@ class Item:
 class MenuList:
     """Vertical buttons on a ScrollList: arrows move, Enter or a click chooses, digits pick what is on screen.
 
-    `numbered` menus (a story's choice: at most nine options) show each button's own number, and a digit
-    picks that option whether it is on screen or scrolled away (the list scrolls to it).
+    `numbered` menus of at most nine buttons (a story's choice) show each button's own number, and a digit
+    picks that button whether it is on screen or scrolled away; a longer numbered menu numbers the rows on
+    screen, as the digits pick them.
 
     `area` is where the buttons may go; without one they are centred on `center` and may use the
     screen's height. More buttons than fit scroll (the type never shrinks).
@@ -372,6 +373,9 @@ class MenuList:
         label = self._label(i, 9 if self.numbered else None)
         measure = richtext.height if self.items[i].markup else draw.block_height
         return measure(self.fonts, label, self.size, width - 48, bold=True) + self.pad
+
+    def _own_numbers(self) -> bool:
+        return self.numbered and len(self.items) <= 9
 
     def _label(self, i: int, number: int | None = None) -> str:
         item = self.items[i]
@@ -421,7 +425,7 @@ class MenuList:
         """Handle navigation; returns True when the action was used."""
         if action.name in (Act.LEFT, Act.RIGHT):  # menus are one column: left/right move too
             action = Action(Act.UP if action.name == Act.LEFT else Act.DOWN)
-        if self.numbered and action.name == Act.DIGIT:  # the option's own number, on screen or not
+        if self._own_numbers() and action.name == Act.DIGIT:  # the option's own number, on screen or not
             if not 1 <= action.number <= len(self.items):
                 return False
             self.choose(action.number - 1)
@@ -435,7 +439,8 @@ class MenuList:
 
     def draw(self, surface: pygame.Surface, fonts: FontBook, theme: Theme) -> None:
         lay = self.list_layout(fonts)
-        for i, rect in lay.rows.items():
+        own = self._own_numbers()
+        for number, (i, rect) in enumerate(lay.rows.items(), start=1):
             item = self.items[i]
             selected = i == self.index and item.enabled
             draw.panel(surface, rect, theme, alpha=250 if selected else 240,  # text behind never shows through
@@ -445,7 +450,8 @@ class MenuList:
             colour = theme.accent if selected else (theme.text if item.enabled else theme.dim)
             inner = rect.inflate(-48, -self.pad)
             write = richtext.block if item.markup else draw.text_block
-            write(surface, fonts, self._label(i, i + 1), self.size, colour, inner, bold=selected, align=self.align)
+            label = self._label(i, i + 1 if own else number)
+            write(surface, fonts, label, self.size, colour, inner, bold=selected, align=self.align)
         ScrollList.draw_bar(surface, lay, theme)
 
 
