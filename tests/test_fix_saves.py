@@ -116,3 +116,16 @@ def test_settings_keep_prompts_and_content_notes_for_cell7(shipped_library):
     from game.screens.settings_screen import rows
     labels = [row.label for row in rows("", shipped_library.story)]
     assert "Discussion prompts" in labels and "Content notes" in labels
+
+
+def test_gallery_at_200_percent_shows_a_second_row_of_pictures(shipped_library, tmp_path):
+    from game.screens.gallery import COLUMNS, GalleryScreen
+    profile = Profile(tmp_path / "data", shipped_library.story_id)
+    profile.settings.font_scale, profile.settings.high_contrast = 2.0, True
+    app = App(shipped_library, profile, window=False)
+    app.apply_settings()
+    screen = GalleryScreen(app)
+    assert len(screen.items) > COLUMNS
+    shown = [r for r in screen.rects if r.height]
+    assert len(shown) >= 2 * COLUMNS and len({r.top for r in shown}) == 2
+    assert all(abs(r.width * 9 - r.height * 16) <= 16 for r in shown)  # still 16:9 pictures

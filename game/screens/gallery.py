@@ -40,6 +40,7 @@ class GalleryScreen(Screen):
         self.grid = Grid(len(self.items), COLUMNS, self._cell_height, gap=GAP_X, row_gap=GAP_Y)
         self.room = MusicRoom(self)
         self._thumbs: dict[tuple, pygame.Surface] = {}
+        self._picture_h = HEIGHT  # the tallest a picture may be this frame (layout sets it)
 
     index = Selection("grid")
 
@@ -63,8 +64,8 @@ class GalleryScreen(Screen):
 
     def _cell_height(self, i: int, width: int) -> int:
         fonts, theme = self.app.fonts, self.app.theme
-        return width * 9 // 16 + CAPTION_GAP + draw.block_height(fonts, self._caption(i), theme.small_size, width - 16,
-                                                                   bold=True)
+        caption = draw.block_height(fonts, self._caption(i), theme.small_size, width - 16, bold=True)
+        return self._picture_height(width) + CAPTION_GAP + caption
 
     def _page_label(self, page: str) -> str:
         if len(self.pages) > 1:
@@ -106,8 +107,23 @@ class GalleryScreen(Screen):
         if self.page == "music":
             self.room.layout(body, lay)
         else:
+            self._picture_h = self._fit_two_rows(body)
             self.grid.layout(body).into(lay, "body/grid")
         return lay
+
+    def _fit_two_rows(self, body: Rect) -> int:
+        """The picture height that lets a second row of tiles show (with large text the captions grow and
+        16:9 pictures the column's width would leave one row and empty space below)."""
+        if len(self.items) <= COLUMNS:
+            return HEIGHT
+        fonts, size = self.app.fonts, self.app.theme.small_size
+        width = (body.width - (COLUMNS - 1) * GAP_X) // COLUMNS
+        caption = max(draw.block_height(fonts, self._caption(i), size, width - 16, bold=True)
+                      for i in range(len(self.items)))
+        return max(80, (body.height - GAP_Y) // 2 - CAPTION_GAP - caption - 4)
+
+    def _picture_height(self, width: int) -> int:
+        return min(width * 9 // 16, self._picture_h)
 
     @property
     def rects(self) -> list[Rect]:
@@ -120,9 +136,11 @@ class GalleryScreen(Screen):
         lay = self.layout()
         return {p: lay[f"header/tab_{p}"] for p in self.pages if f"header/tab_{p}" in lay}
 
-    @staticmethod
-    def _picture(cell: Rect) -> Rect:
-        return Rect(cell.left, cell.top, cell.width, cell.width * 9 // 16)
+    def _picture(self, cell: Rect) -> Rect:
+        """A tile's picture: 16:9, as wide as its column unless that is too tall, then centred in it."""
+        h = self._picture_height(cell.width)
+        w = min(cell.width, h * 16 // 9)
+        return Rect(cell.centerx - w // 2, cell.top, w, h)
 
     # --- input ----------------------------------------------------------------------------------
 
