@@ -129,3 +129,19 @@ def test_gallery_at_200_percent_shows_a_second_row_of_pictures(shipped_library, 
     shown = [r for r in screen.rects if r.height]
     assert len(shown) >= 2 * COLUMNS and len({r.top for r in shown}) == 2
     assert all(abs(r.width * 9 - r.height * 16) <= 16 for r in shown)  # still 16:9 pictures
+
+
+def test_chapter_select_with_nothing_reached_says_so(shipped_library, tmp_path):
+    from game.screens.chapters import ChapterScreen
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
+    app.nav.open("title")
+    screen = app.nav.open("chapters")
+    assert isinstance(screen, ChapterScreen) and "No chapter reached yet" in screen.note()
+    app.step(0.05)
+    note = screen._note_rect()
+    assert note.height > 0 and screen.menu.area.top >= note.bottom
+    accent = [(x, y) for x in range(note.left, note.left + 400) for y in range(note.top, note.bottom, 2)
+              if app.canvas.get_at((x, y))[:3] == tuple(app.theme.accent[:3])]
+    assert len(accent) > 50  # the line is drawn, in the accent colour
+    app.profile.chapters.add(shipped_library.story.chapters[0].number)
+    assert ChapterScreen(app).note() == ""

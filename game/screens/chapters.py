@@ -4,12 +4,14 @@ from __future__ import annotations
 import pygame
 
 from ..content.model import chapter_entry
+from ..ui.draw import block_height, text_block
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH
 from .widgets import Item, MenuList, shade
 
 HEADING_TOP = 30
+NONE_YET = "No chapter reached yet: start the story from the title screen, and each chapter you reach opens here."
 
 
 class ChapterScreen(Screen):
@@ -37,11 +39,23 @@ class ChapterScreen(Screen):
         theme = self.app.theme
         return self.app.fonts.render("Chapters", theme.title_size - 16, theme.text, bold=True)
 
+    def note(self) -> str:
+        """A line under the heading when no chapter can be chosen (the list then shows no focus)."""
+        return "" if any(item.enabled for item in self.menu.items) else NONE_YET
+
+    def _note_rect(self) -> pygame.Rect:
+        top = HEADING_TOP + self._heading().get_height() + 12
+        if not self.note():
+            return pygame.Rect(70, top, WIDTH - 140, 0)
+        theme = self.app.theme
+        return pygame.Rect(70, top, WIDTH - 140, block_height(self.app.fonts, self.note(), theme.small_size,
+                                                              WIDTH - 140))
+
     def _arrange(self) -> None:
         """The chapters scroll below the heading when there are more than fit (the type never shrinks)."""
         fonts, menu = self.app.fonts, self.menu
         menu.fonts = fonts
-        top = HEADING_TOP + self._heading().get_height() + 24
+        top = self._note_rect().bottom + 12
         needed = menu.total_height(fonts)
         menu.area = pygame.Rect((WIDTH - menu.width) // 2, top, menu.width, min(needed, HEIGHT - 24 - top))
 
@@ -50,5 +64,7 @@ class ChapterScreen(Screen):
         surface.blit(self.app.images.background(self.app.story.title_background or ""), (0, 0))
         shade(surface, 190)
         surface.blit(self._heading(), (70, HEADING_TOP))
+        if self.note():
+            text_block(surface, fonts, self.note(), theme.small_size, theme.accent, self._note_rect())
         self._arrange()
         self.menu.draw(surface, fonts, theme)
