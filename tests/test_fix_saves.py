@@ -145,3 +145,14 @@ def test_chapter_select_with_nothing_reached_says_so(shipped_library, tmp_path):
     assert len(accent) > 50  # the line is drawn, in the accent colour
     app.profile.chapters.add(shipped_library.story.chapters[0].number)
     assert ChapterScreen(app).note() == ""
+
+
+def test_a_damaged_slot_keeps_the_load_grid_at_three_rows(app):
+    saves = app.profile.saves
+    saves.folder.mkdir(parents=True, exist_ok=True)
+    saves.path("1").write_text("{" + '"a": ' * 40 + "1")  # a long reason
+    screen = open_load(app)
+    assert screen.infos[0].damaged
+    heights = {r.height for r in screen.rects}
+    assert all(r.height for r in screen.rects) and len(heights) == 1, "nine slots, one row height"
+    assert "damaged" in screen._hint()  # the whole reason is in the footer while the slot is selected
