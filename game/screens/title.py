@@ -113,8 +113,11 @@ class TitleScreen(Screen):
         menu.width = min(round(MENU_WIDTH * fonts.scale), MENU_WIDTH_MOST)
         needed = menu.total_height(fonts)
         bottom = self._hint_top() - 16
-        d = fitting(lambda d: TITLE_TOP + self._block_height(d) + MENU_GAP + needed, bottom, step=4, most=56)
-        top = TITLE_TOP + self._block_height(d) + MENU_GAP
+        def top_of_menu(d: int) -> int:  # the gap above the buttons tightens too once the title steps down
+            return TITLE_TOP + self._block_height(d) + (MENU_GAP if d == 0 else MENU_GAP // 3)
+
+        d = fitting(lambda d: top_of_menu(d) + needed, bottom, step=4, most=56)
+        top = top_of_menu(d)
         tallest = max(menu._measure(i, menu.width) for i in range(len(menu.items)))
         menu.area = pygame.Rect(MENU_LEFT, top, menu.width, max(tallest, min(needed, bottom - top)))
         return self._layout(d), top
