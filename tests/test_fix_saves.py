@@ -5,26 +5,17 @@ import json
 from pathlib import Path
 
 import pytest
+import test_player_features
 
 from game.library import load_library
 from game.profile import Profile
 from game.screens.app import App
-from game.screens.input import Action
 from game.screens.play import PlayScreen
 from game.screens.saveload import SaveLoadScreen
 from game.screens.title import TitleScreen
 
-
-@pytest.fixture
-def app(story_root, tmp_path):
-    app = App(load_library(story_root), Profile(tmp_path / "data"), window=False)
-    app.push(TitleScreen(app))
-    return app
-
-
-def press(app, *names, **kw):
-    for name in names:
-        app.step(0.05, [Action(name, **kw)])
+app = test_player_features.app  # the fixture: the fixture story's app with the title screen on top
+press = test_player_features.press
 
 
 def a_saved_slot(app, slot: str = "1") -> None:
