@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import copy
 import json
 import os
 import random
@@ -86,21 +87,27 @@ def _get(data, path):
     return data
 
 
+def _odd(rng: random.Random):
+    """An odd value, copied: the fuzzer mutates what it inserts, and a shared one would change ODD_VALUES itself
+    (then the same seed no longer made the same case, which hypothesis reports as flaky)."""
+    return copy.deepcopy(rng.choice(ODD_VALUES))
+
+
 def mutate_data(rng: random.Random, data, rounds: int):
     """Structural mutations: drop keys, wrong types, unknown keys and beats, huge and odd values."""
     for _ in range(rounds):
         paths = [p for p in _paths(data) if p]
         if not paths:
-            return rng.choice(ODD_VALUES) if rng.random() < 0.5 else data
+            return _odd(rng) if rng.random() < 0.5 else data
         path = rng.choice(paths)
         parent, key = _get(data, path[:-1]), path[-1]
         what = rng.randrange(7)
         if what == 0:
             del parent[key]
         elif what == 1:
-            parent[key] = rng.choice(ODD_VALUES)
+            parent[key] = _odd(rng)
         elif what == 2 and isinstance(parent, dict):
-            parent[rng.choice(BEAT_KINDS + ["id", "text", "options", "beats", "x" * 40])] = rng.choice(ODD_VALUES)
+            parent[rng.choice(BEAT_KINDS + ["id", "text", "options", "beats", "x" * 40])] = _odd(rng)
         elif what == 3 and isinstance(parent[key], list) and parent[key]:
             parent[key] = parent[key] * rng.randint(2, 30)  # many copies of a list
         elif what == 4:
