@@ -41,13 +41,7 @@ LAYERS = [
     {"__main__", "__init__"},
 ]
 RANK = {part: rank for rank, parts in enumerate(LAYERS) for part in parts}
-PYGAME_ALLOWED = {"ui", "screens"}  # and, lazily, authoring's font measurements (see KNOWN)
-# Imports that break the order today, each with why and who removes it. The test fails when one
-# disappears, so the list can only shrink.
-KNOWN = {
-    ("authoring", "screens"): "lint measures text with the screens' theme, fonts and text-box margin "
-                              "(game/authoring/lint.py); it should read them from game/ui once the kit has them",
-}
+PYGAME_ALLOWED = {"ui", "screens"}  # and, lazily, authoring's font measurements
 
 
 def part_of(module: str) -> str:
@@ -103,9 +97,9 @@ def game_imports(root: Path = paths.ROOT) -> list[tuple[str, str, str, int]]:
 
 
 def layer_violations(root: Path = paths.ROOT) -> list[str]:
-    """'file:line: a imports b' for every import that runs up or across the layers (KNOWN ones aside)."""
+    """'file:line: a imports b' for every import that runs up or across the layers."""
     return [f"{file}:{line}: {source} imports {target}" for source, target, file, line in game_imports(root)
-            if source != target and RANK[target] >= RANK[source] and (source, target) not in KNOWN]
+            if source != target and RANK[target] >= RANK[source]]
 
 
 def test_every_part_of_the_game_has_a_layer():
@@ -116,12 +110,6 @@ def test_every_part_of_the_game_has_a_layer():
 def test_imports_only_go_down_the_layers():
     wrong = layer_violations()
     assert not wrong, "imports that run up or across the layers:\n" + "\n".join(wrong)
-
-
-def test_the_known_exceptions_still_exist():
-    edges = {(source, target) for source, target, _, _ in game_imports()}
-    gone = [pair for pair in KNOWN if pair not in edges]
-    assert not gone, f"fixed: remove {gone} from KNOWN in tests/test_architecture.py"
 
 
 def test_content_knows_nothing_of_the_extras_and_the_story_has_no_untyped_fields():

@@ -497,13 +497,12 @@ def _unused_hint(folder: str, path: Path) -> str:
 
 
 class _Layout:
-    """The play screen's text box, as game/screens/play.py lays it out."""
+    """The play screen's text box, as game/screens/play.py lays it out (its sizes come from the UI kit)."""
 
     def __init__(self) -> None:
-        from ..screens.play import BOX_MARGIN
-        from ..screens.theme import DEFAULT, HEIGHT, WIDTH
+        from ..ui.theme import DEFAULT, HEIGHT, TEXT_BOX_MARGIN, WIDTH
         self.size = DEFAULT.body_size
-        self.width = WIDTH - 2 * BOX_MARGIN - 80
+        self.width = WIDTH - 2 * TEXT_BOX_MARGIN - 80
         self.height = HEIGHT
 
     def box_top(self, lines: int, book) -> int:
@@ -522,5 +521,5 @@ def _font_books():
     import pygame
     if not pygame.font.get_init():
         pygame.font.init()
-    from ..screens.fonts import FontBook
+    from ..ui.fonts import FontBook
     return FontBook(scale=1.0), FontBook(scale=BIG_SCALE), _Layout()

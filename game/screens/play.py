@@ -8,6 +8,7 @@ from ..content.model import chapter_label
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
 from ..ui.draw import image
+from ..ui.theme import TEXT_BOX_MARGIN
 from . import richtext
 from .base import Screen
 from .input import Action
@@ -16,7 +17,7 @@ from .widgets import Item, MenuList, block_height, fitting, panel, shade, text_b
 
 POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_right": 0.86}
 FADE_SECONDS = 0.45  # a dissolve; a fade through black takes twice as long (half out, half in)
-BOX_MARGIN = 60
+BOX_MARGIN = TEXT_BOX_MARGIN
 QUICK = ("Back", "Log", "Auto", "Skip", "Save", "Timeline", "Menu")  # "History" read as the backlog
 CHOICE_GAP = 40  # px between a choice's question box and its options
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields, replace
 
 Colour = tuple[int, int, int]
 WIDTH, HEIGHT = 1280, 720
+TEXT_BOX_MARGIN = 60  # px beside the play screen's text box (lint measures lines against the same box)
 
 ROLES = ("text", "dim", "accent", "on_accent", "panel", "panel_edge", "highlight", "backdrop", "danger",
          "fact", "evidence", "differ", "prompt", "success", "grid", "veil")
