@@ -7,7 +7,7 @@ from ..content.markup import escape, plain
 from ..content.model import chapter_label
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
-from ..ui.draw import image
+from ..ui.draw import box, image, polygon
 from ..ui.theme import TEXT_BOX_MARGIN
 from . import richtext
 from .base import Screen
@@ -413,7 +413,7 @@ class PlayScreen(Screen):
             t = self.app.time * 3
             y = rect.bottom - 30 + round(3 * ((t % 2) - 1 if int(t) % 2 else 1 - (t % 2)))
             arrow = [(rect.right - 44, y), (rect.right - 28, y), (rect.right - 36, y + 10)]
-            pygame.draw.polygon(surface, theme.accent, arrow)
+            polygon(surface, theme.accent, arrow)
         self._draw_quick(surface, rect)
 
     def _name_plate(self, surface: pygame.Surface, rect: pygame.Rect, name: str, colour: str) -> None:
@@ -423,7 +423,7 @@ class PlayScreen(Screen):
         label = self.app.fonts.render(name, self.app.theme.name_size, self.app.theme.on_accent, bold=True)
         plate = pygame.Rect(rect.left + 28, rect.top - label.get_height() // 2 - 12,
                             label.get_width() + 36, label.get_height() + 12)
-        pygame.draw.rect(surface, hex_colour(colour) if colour else self.app.theme.accent, plate, border_radius=10)
+        box(surface, hex_colour(colour) if colour else self.app.theme.accent, plate, radius=10)
         surface.blit(label, (plate.left + 18, plate.top + 6))
 
     def _type_out(self, surface: pygame.Surface, text: str, size: int, body: pygame.Rect) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..ui import draw
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH
@@ -77,7 +78,7 @@ class TitleScreen(Screen):
         if self._veil_surface is None:
             veil = self._veil_surface = pygame.Surface((620, HEIGHT), pygame.SRCALPHA)
             for x in range(620):
-                pygame.draw.line(veil, (8, 10, 20, max(0, 200 - x * 200 // 620)), (x, 0), (x, HEIGHT))
+                draw.line(veil, (8, 10, 20, max(0, 200 - x * 200 // 620)), (x, 0), (x, HEIGHT))
         return self._veil_surface
 
     def _layout(self, d: int) -> list[tuple[str, int, tuple, bool, int]]:
