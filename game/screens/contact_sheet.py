@@ -17,6 +17,7 @@ from ..content.markup import plain
 from ..content.model import chapter_label
 from ..library import Library
 from ..runtime import events as ev
+from ..ui.draw import box
 from .capture import moments, option_index, settle, start_app
 
 COLUMNS = 4
@@ -156,7 +157,7 @@ def _compose(fonts, scene: m.Scene, thumbs: list[pygame.Surface], sheet: Sheet, 
         top = header + (n // COLUMNS) * (cell_h + GAP)
         image.blit(thumb, (x, top))
         badge = fonts.render(str(n + 1), 16, BACKDROP, True)
-        pygame.draw.rect(image, ACCENT, (x, top, badge.get_width() + 12, badge.get_height() + 4))
+        box(image, ACCENT, pygame.Rect(x, top, badge.get_width() + 12, badge.get_height() + 4))
         image.blit(badge, (x + 6, top + 2))
         for i, line in enumerate(lines_):
             colour = MUTED if line.startswith("[") else INK
