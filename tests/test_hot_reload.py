@@ -86,3 +86,14 @@ def test_running_app_reloads_on_save_and_shows_an_overlay_for_errors(story_root,
     touch_edit(scene, "  - narrrate:", "  - narrate:")
     app.step(0.6)
     assert app.reload_problems == []
+
+
+def test_a_change_the_watcher_thread_noticed_first_is_still_reported_by_changed(story_root):
+    """The game's half-second check must not lose an edit the polling thread has just taken (a race
+    that left a fixed file's error overlay on screen)."""
+    watcher = ContentWatcher(story_root)
+    scene = story_root / "story" / "01_first.yaml"
+    touch_edit(scene, '"It begins."', '"It begins, again."')
+    watcher._notice()  # what the thread does between the game's pending() and changed()
+    assert watcher.changed() == [scene]
+    assert not watcher.pending() and watcher.changed() == []

@@ -19,8 +19,8 @@ class ContentWatcher:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._stamps = self._scan()
-        self._lock = threading.Lock()      # changed() may run on the thread and in the game at once
-        self._seen = threading.Event()     # set by the thread when files changed
+        self._lock = threading.Lock()      # the thread and the game compare and update the stamps in turn
+        self._noticed: set[Path] = set()   # changes the thread found that the game has not taken yet
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -34,13 +34,24 @@ class ContentWatcher:
             stamps[path] = (st.st_mtime_ns, st.st_size)
         return stamps
 
-    def changed(self) -> list[Path]:
-        """Files changed since the last call (or since creation)."""
-        with self._lock:
-            now = self._scan()
-            paths = sorted({p for p in now.keys() | self._stamps.keys() if now.get(p) != self._stamps.get(p)})
-            self._stamps = now
+    def _diff(self) -> set[Path]:
+        """Files whose stamp differs from the last scan (call with the lock held)."""
+        now = self._scan()
+        paths = {p for p in now.keys() | self._stamps.keys() if now.get(p) != self._stamps.get(p)}
+        self._stamps = now
         return paths
+
+    def changed(self) -> list[Path]:
+        """Files changed since the last call (or since creation), with those the thread noticed first."""
+        with self._lock:
+            paths = self._diff() | self._noticed
+            self._noticed = set()
+        return sorted(paths)
+
+    def _notice(self) -> None:
+        """The thread's poll: keep what changed for `pending()` or the next `changed()`."""
+        with self._lock:
+            self._noticed |= self._diff()
 
     def start(self, interval: float = 0.05) -> None:
         """Poll on a daemon thread every `interval` seconds until `stop()`."""
@@ -55,11 +66,10 @@ class ContentWatcher:
         self._thread = None
 
     def pending(self) -> bool:
-        """True (once) when the thread has seen files change since the last True."""
-        if self._seen.is_set():
-            self._seen.clear()
-            return True
-        return False
+        """True (once) when the thread has seen files change that the game has not taken yet."""
+        with self._lock:
+            seen, self._noticed = bool(self._noticed), set()
+        return seen
 
 
 def _watch(ref: "weakref.ref[ContentWatcher]", stop: threading.Event, interval: float) -> None:
@@ -69,8 +79,7 @@ def _watch(ref: "weakref.ref[ContentWatcher]", stop: threading.Event, interval: 
         if watcher is None:
             return
         try:
-            if watcher.changed():
-                watcher._seen.set()
+            watcher._notice()
         except OSError:
             pass
         del watcher
