@@ -145,3 +145,20 @@ def test_handout_renders_in_headless_chromium(data, tmp_path, page):
     top = {image.get_at((x, y))[:3] for x in range(0, 1240, 4) for y in range(0, 400, 4)}
     assert len(top) > 20                                   # text was drawn, not a blank page
     assert image.get_at((5, 5))[:3] == (255, 255, 255)     # a white, printable page
+
+
+def test_a_story_without_quiz_or_these_sources_gets_no_answer_key_and_no_cell7_footer(tmp_path):
+    """Night Ferry cites nothing and has no quiz: its handout names no encyclopedia and comes alone."""
+    from game.classroom.quiz import Quiz
+    from game.library import load_library
+    library = load_library(paths.ROOT / "examples" / "night_ferry")
+    written = export.write_handout(export.handout_data(library.story, library.quiz or Quiz()), tmp_path)
+    assert [p.name for p in written] == ["handout.html"] and not (tmp_path / "answer_key.html").exists()
+    html = (tmp_path / "handout.html").read_text(encoding="utf-8")
+    assert "Night Ferry" in html and "encyclopedia" not in html.lower() and "<footer>" not in html
+
+
+def test_the_footer_names_the_story_s_own_sources(data):
+    html = export.handout_html(data)
+    footer = html[html.index("<footer>"):]
+    assert all(title in footer for title in data.sources.values()) and len(data.sources) > 1

@@ -318,9 +318,12 @@ def handout_html(data: HandoutData) -> str:
                 body.append("</li>")
             body.append("</ol>")
             n += len(questions)
-    body.append("<footer>Every fact in this handout comes from two documents: an encyclopedia article and a "
-                "film-database page on the film. Where they disagree, ask: how would you check which is right?"
-                "</footer>")
+    if len(data.sources) > 1:  # only a story that cites more than one document asks the class to weigh them
+        names = " and ".join(_e(title) for title in data.sources.values())
+        body.append(f"<footer>Every fact in this handout comes from these documents: {names}. Where they disagree, "
+                    "ask: how would you check which is right?</footer>")
+    elif data.sources:
+        body.append(f"<footer>Every fact in this handout comes from {_e(next(iter(data.sources.values())))}.</footer>")
     return _page(f"{data.title}: handout", body)
 
 
@@ -342,10 +345,14 @@ def answer_key_html(data: HandoutData) -> str:
 def write_handout(data: HandoutData, folder: Path) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    handout, key = folder / "handout.html", folder / "answer_key.html"
+    handout = folder / "handout.html"
     handout.write_text(handout_html(data), encoding="utf-8")
-    key.write_text(answer_key_html(data), encoding="utf-8")
+    written = [handout]
+    if data.quiz.questions:  # a story without a quiz has no answer key to print
+        key = folder / "answer_key.html"
+        key.write_text(answer_key_html(data), encoding="utf-8")
+        written.append(key)
     font = paths.FONTS / HANGUL_FONT
     if font.is_file():  # the game's own Hangul font beside the pages, so the Korean title never prints as boxes
         shutil.copyfile(font, folder / HANGUL_FONT)
-    return [handout, key]
+    return written

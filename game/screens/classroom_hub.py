@@ -50,7 +50,8 @@ class ClassroomHub(Screen):
         reality = [("Film and reality", self.open_reality)] if self.has_reality() else []
         export_label = "Export the session log and quiz results" if quiz else "Export the session log"
         return [*story, *quiz, *reality, (export_label, self.export_session),
-                ("Print a handout (and its answer key)", self.write_handout), ("Back", self.app.pop)]
+                ("Print a handout (and its answer key)" if quiz else "Print a handout", self.write_handout),
+                ("Back", self.app.pop)]
 
     def has_quiz(self) -> bool:
         """Only a story with quiz questions of its own offers the quiz (another story never shows Cell 7's)."""
