@@ -146,3 +146,14 @@ def play_screen_to(play, kind, limit: int = 600):
         else:
             play.next_event()
     raise AssertionError(f"no {kind.__name__} reached")
+
+
+def run_main(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run `python -m game ARGV` in this process: (exit code, stdout, stderr)."""
+    from game.cli import main
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import run_main
 
 from game import paths
 from game.content.loader import check_content
@@ -84,16 +85,6 @@ def test_the_shipped_story_still_names_its_art_tool(tmp_path: Path):
     from game.content.assetcheck import art_hint
     assert "tools/make_art.py" in art_hint(paths.SCENES, paths.ASSETS, "draw it", "tools/make_art.py")
     assert "make_art" not in art_hint(tmp_path, tmp_path / "assets", "draw it", "tools/make_art.py")
-
-
-def run_main(capsys, *argv: str) -> tuple[int, str, str]:
-    from game.cli import main
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_new_start_scene_has_a_neutral_date_and_no_nothing_leads_here(mystory: Path, capsys):

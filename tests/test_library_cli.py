@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pygame
 import pytest
+from conftest import run_main
 from test_library import MAGENTA, small_story
 
 from game import paths
-from game.cli import main
 from game.library import load_library
 from game.profile import Profile
 from game.screens.app import App
@@ -23,15 +23,6 @@ NIGHT_FERRY = paths.ROOT / "examples" / "night_ferry"
 ROOT_COMMANDS = [["validate"], ["lint"], ["autoplay", "--steps", "50"], ["explore", "--max-states", "50"], ["graph"],
                  ["screenshot", "--scene", "only", "--out", "x.png"], ["contact-sheet", "only"], ["timeline"],
                  ["play"], ["new", "scene", "extra"]]
-
-
-def run_main(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("command", ROOT_COMMANDS, ids=lambda c: c[0])

@@ -380,3 +380,10 @@ class Story:
 
     def scenes_in_chapter(self, number: int) -> list[Scene]:
         return [s for s in self.scenes.values() if s.chapter == number]
+
+    def has_prompts(self) -> bool:
+        """True when some scene has a discussion prompt (classroom material)."""
+        return any(isinstance(op, Prompt) for scene in self.scenes.values() for op in scene.code)
+
+    def has_content_notes(self) -> bool:
+        return any(scene.content_note is not None for scene in self.scenes.values())

@@ -63,16 +63,10 @@ def _cycle_notes(s: Settings, direction: int) -> None:
     s.content_notes = NOTES[(NOTES.index(s.content_notes) + direction) % len(NOTES)]
 
 
-def story_uses(story: m.Story | None) -> tuple[bool, bool]:
-    """(has discussion prompts, has scenes with content notes): the settings only a story that uses them shows."""
-    scenes = story.scenes.values() if story is not None else ()
-    prompts = any(isinstance(op, m.Prompt) for scene in scenes for op in scene.code)
-    return prompts, any(scene.content_note is not None for scene in scenes)
-
-
 def rows(voice_reason: str, story: m.Story | None = None) -> list[Row]:
     """Every setting; "Discussion prompts" and "Content notes" only when `story` has prompts / content notes."""
-    prompts, notes = story_uses(story)
+    prompts = story is not None and story.has_prompts()
+    notes = story is not None and story.has_content_notes()
     every = [
         Row("Text speed", lambda s: "instant" if not s.text_speed else f"{s.text_speed} letters a second", _speed,
             "How fast lines are typed out; past the fastest, lines appear at once."),
