@@ -32,14 +32,17 @@ MAX_PATH_CHARS = 255  # an image path under assets/images/ (game/content/assetch
 WHOLE: Schema = {"type": "integer", "minimum": -MAX_WHOLE, "maximum": MAX_WHOLE}
 
 Schema = dict[str, Any]
+TRANSLATE = "x-translate"  # a text a translation's string table carries (shown to players, never an id or a path)
 
 
 def ref(name: str) -> Schema:
     return {"$ref": f"#/$defs/{name}"}
 
 
-def text(description: str, **extra: Any) -> Schema:
-    return {"type": "string", "minLength": 1, "description": description, **extra}
+def text(description: str, translate: bool = True, **extra: Any) -> Schema:
+    """A text field; `x-translate` marks what a translator translates (game/content/translation.py)."""
+    return {"type": "string", "minLength": 1, "description": description, **extra,
+            **({TRANSLATE: True} if translate else {})}
 
 
 def ident(description: str) -> Schema:
@@ -241,7 +244,7 @@ CHARACTERS_FILE: Schema = obj("The cast of characters.", {
         "A character.", {
             "id": ident("used by say/show/hide/move"),
             "name": text("display name"),
-            "korean": text("name in Hangul, where the sources give it"),
+            "korean": text("name in Hangul, where the sources give it", translate=False),
             "actor": text("who plays the role, where the sources say"),
             "colour": {"type": "string", "pattern": COLOUR_PATTERN, "description": "name plate colour, #rrggbb"},
             "sprite": ident("portrait file prefix: assets/images/characters/<sprite>_<expression>.png"),
@@ -259,7 +262,7 @@ LOCATIONS_FILE: Schema = obj("Places and their backgrounds.", {
         "A location.", {
             "id": ident("used by scene background and the background beat"),
             "name": text("display name"),
-            "image": text("image path under assets/images/, e.g. backgrounds/cell7.png",
+            "image": text("image path under assets/images/, e.g. backgrounds/cell7.png", translate=False,
                           maxLength=MAX_PATH_CHARS),
             "ambience": ident("a sound loop that plays while this is the background: "
                               "assets/audio/ambience/<id>.ogg or .wav (omit for quiet)"),
@@ -282,7 +285,7 @@ SOURCES_FILE: Schema = obj("The documents facts come from.", {
             "id": ident("used by fact cards, timeline events and quiz questions"),
             "title": text("how the source is named on screen"),
             "kind": text("what sort of document it is"),
-            "file": text("where the document is kept, relative to the project"),
+            "file": text("where the document is kept, relative to the project", translate=False),
         }, ["id", "title", "kind"])},
 }, ["sources"])
 
@@ -294,7 +297,7 @@ STORY_FILE: Schema = obj("The story as a whole.", {
     "caption": text("the window's caption (default: the title)"),
     "title_music": ident("music piece the title screen plays (assets/audio/music/<id>.ogg or .wav)"),
     "title_background": ident("location id drawn behind the title screen"),
-    "korean_title": text("the film's title in Hangul"),
+    "korean_title": text("the film's title in Hangul", translate=False),
     "start": ident("id of the first scene"),
     "chapters": {"type": "array", "minItems": 1, "description": "chapters in order", "items": obj(
         "A chapter.", {
@@ -315,6 +318,7 @@ ILLUSTRATIONS_FILE: Schema = obj("Full-screen illustrations (CGs) for key moment
                           "id": ident("used by the illustration beat"),
                           "title": text("its name in the gallery"),
                           "image": text("image path under assets/images/, e.g. cg/cg_ice.png (1280x720)",
+                                        translate=False,
                                         maxLength=MAX_PATH_CHARS),
                       }, ["id", "title", "image"])},
 }, ["illustrations"])
@@ -371,7 +375,7 @@ TIMELINE_FILE: Schema = obj("Timeline lanes, eras and events (any file may hold 
                    "items": obj("One source's account.", {"source": ident("source id"),
                                                           "says": text("what it says")}, ["source", "says"])},
         "details": {"type": "object", "description": "extra labelled fields (e.g. country, director, status)",
-                    "additionalProperties": {"type": "string"}},
+                    "additionalProperties": {"type": "string", TRANSLATE: True}},
     }, ["id", "date", "title", "text", "lane", "source"])},
     "notes": obj("Captions under the chart and the tables, citing what they rest on (one file gives them).", {
         "chart": text("under the box-office chart"),
