@@ -298,35 +298,36 @@ def extract(root: Path, language: str) -> Extracted:
     text (the most alike, within the same file) and marked stale; what matches nothing is kept under
     `orphans:`. Files are written only when they change.
     """
-    problems = Problems()
     report = Extracted()
-    old = {t.source: t for t in read_tables(root, language, problems)}
+    old = {t.source: t for t in read_tables(root, language, Problems())}
     for source, texts in source_texts(root).items():
         table = old.pop(source, None) or Table(language, source)
-        new_table = _updated(table, texts, report)
-        if _write(table_path(root, language, source), new_table):
-            report.written.append(table_path(root, language, source))
+        path = table_path(root, language, source)
+        if write_table(path, updated_table(table, [(string_id(t.text), t.text) for t in texts], report)):
+            report.written.append(path)
     return report
 
 
-def _updated(table: Table, texts: list[SourceText], report: Extracted) -> Table:
+def updated_table(table: Table, texts: list[tuple[str, str]], report: Extracted) -> Table:
+    """`table` brought in step with `texts`, (id, English) pairs in order: the same id keeps its translation
+    (marked stale when its English changed: an authored id); a new id takes over the most alike spare one."""
     by_id = {e.id: e for e in [*table.entries, *table.orphans]}
-    current = {string_id(t.text) for t in texts}
+    current = {sid for sid, _ in texts}
     spare = [e for e in [*table.entries, *table.orphans] if e.id not in current and e.text.strip()]
     entries = []
-    for source in texts:
-        sid = string_id(source.text)
+    for sid, text in texts:
         entry = by_id.get(sid)
         if entry is not None:
-            entries.append(Entry(sid, source.text, entry.text, entry.stale))
+            stale = entry.stale or (entry.en if entry.en != text and entry.text.strip() else "")
+            entries.append(Entry(sid, text, entry.text, stale))
             continue
-        match = _most_alike(source.text, spare)
+        match = _most_alike(text, spare)
         if match is not None:
             spare.remove(match)
-            entries.append(Entry(sid, source.text, match.text, match.stale or match.en))
+            entries.append(Entry(sid, text, match.text, match.stale or match.en))
             report.carried += 1
         else:
-            entries.append(Entry(sid, source.text))
+            entries.append(Entry(sid, text))
             report.added += 1
     report.orphaned += len(spare)
     return Table(table.language, table.source, entries, spare)
@@ -341,7 +342,8 @@ def _most_alike(text: str, spare: list[Entry]) -> Entry | None:
     return best
 
 
-def _write(path: Path, table: Table) -> bool:
+def write_table(path: Path, table: Table) -> bool:
+    """Write `table` to `path` (atomically); False when the file already says the same."""
     body = table_yaml(table)
     if path.is_file() and path.read_text(encoding="utf-8") == body:
         return False
