@@ -5,15 +5,16 @@ higher one, and never another part of its own layer):
 
     0  paths, storage, settings  plain helpers: file locations, crash-safe files, settings data
     1  content                   YAML -> a checked, compiled Story
-    2  runtime | timeline        playing a story | the film's history
-    3  classroom | saves         classroom material and session logs (they watch a runtime) | save slots
-    4  profile                   one player's settings (shared) and progress and saves (per story)
-    5  library                   one content folder: story + timeline + quiz + cards + assets
-    6  ui                        the UI kit (pygame: drawing, fonts, input, layout)
-    7  authoring                 lint, explore, graph... (may measure text with the ui's fonts)
-    8  screens                   the game's screens and the app
-    9  cli                       commands
-    10 __main__, game/__init__   `python -m game`
+    2  words                     the engine's own words (UI strings) in the player's language
+    3  runtime | timeline        playing a story | the film's history
+    4  classroom | saves         classroom material and session logs (they watch a runtime) | save slots
+    5  profile                   one player's settings (shared) and progress and saves (per story)
+    6  library                   one content folder: story + timeline + quiz + cards + assets
+    7  ui                        the UI kit (pygame: drawing, fonts, input, layout)
+    8  authoring                 lint, explore, graph... (may measure text with the ui's fonts)
+    9  screens                   the game's screens and the app
+    10 cli                       commands
+    11 __main__, game/__init__   `python -m game`
 
 A new module under game/ must be placed in LAYERS, so the order stays a decision, not an accident.
 """
@@ -30,6 +31,7 @@ GAME = paths.ROOT / "game"
 LAYERS = [
     {"paths", "storage", "settings"},
     {"content"},
+    {"words"},
     {"runtime", "timeline"},
     {"classroom", "saves"},
     {"profile"},

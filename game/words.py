@@ -1,0 +1,156 @@
+"""The engine's own words (menus, hints, toasts, headings, exports) in the player's language.
+
+A screen never writes an English sentence: it asks for a key,
+
+    from game.words import t
+    t("title.new_game")                          # "New game" / "새로 시작"
+    t("saves.saved", slot=3)                     # "Saved to slot 3." / "3번 슬롯에 저장했어요."
+
+in the current language (`set_language("ko")`, `language()`), falling back to English for a key the
+language has not translated (or whose translation is stale), and formatted with `str.format(**values)`.
+
+The tables live in game/lang/:
+    en.yaml   the source, `key: English`, grouped by screen; add a key here first.
+    ko.yaml   a string table in the content tables' format (game/content/translation.py) with the keys as
+              authored ids: `strings: [{id: key, en: English, text: 한국어, stale?: old English}]`, so
+              `python -m game i18n status|extract` and lint treat it like a content table. `extract_ui("ko")`
+              (called by `i18n extract`) brings it in step with en.yaml: a changed English marks its
+              translation `stale`, a new key gets an empty `text`, a removed key's translation is kept
+              under `orphans:`.
+
+This module is pure (no pygame) and sits just above `content` in the layers, so the runtime, classroom
+exports, the UI kit and the screens can all use it.
+"""
+from __future__ import annotations
+
+import string
+import unicodedata
+from pathlib import Path
+from typing import Mapping
+
+import yaml
+
+from . import paths
+from .content.problems import Problems
+from .content.translation import SOURCE_LANGUAGE, Extracted, Table, _table_of, updated_table, write_table
+from .content.yamlsource import parse_bytes
+
+FOLDER = paths.ROOT / "game" / "lang"
+SOURCE_FILE = "en.yaml"
+
+_current = SOURCE_LANGUAGE
+_source: dict[str, str] | None = None
+_tables: dict[str, dict[str, str]] = {}
+_formatter = string.Formatter()
+
+
+# --- the API screens use ------------------------------------------------------------------------------------
+
+def t(key: str, /, **values: object) -> str:
+    """The words for `key` in the current language (English when not translated), formatted with `values`.
+
+    An unknown key gives the key itself (a test checks that every key written in the code exists)."""
+    words = table(_current).get(key)
+    if words is None:
+        return key
+    if not values:
+        return words
+    try:
+        return words.format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError):  # a translation with a mistyped {name}
+        english = source().get(key, key)
+        try:
+            return english.format(**values)
+        except (KeyError, IndexError, ValueError, AttributeError):
+            return english
+
+
+def set_language(code: str) -> None:
+    """Speak `code` from now on (a language without a table speaks English)."""
+    global _current
+    _current = code or SOURCE_LANGUAGE
+
+
+def language() -> str:
+    """The current language's code ("en", "ko")."""
+    return _current
+
+
+def languages() -> list[str]:
+    """The languages the UI has words for: English first, then every game/lang/<code>.yaml."""
+    others = sorted(p.stem for p in FOLDER.glob("*.yaml") if p.name != SOURCE_FILE) if FOLDER.is_dir() else []
+    return [SOURCE_LANGUAGE, *others]
+
+
+def table(code: str) -> Mapping[str, str]:
+    """Every key's words in `code`: its finished translations, English for the rest (memoised)."""
+    found = _tables.get(code)
+    if found is None:
+        found = dict(source())
+        if code != SOURCE_LANGUAGE:
+            for tab in ui_tables(code):
+                for entry in tab.entries:
+                    if entry.done and entry.id in found:
+                        found[entry.id] = unicodedata.normalize("NFC", entry.text)
+        _tables[code] = found
+    return found
+
+
+def names(text: str) -> set[str]:
+    """The {names} a format string uses ("Slot {n} of {count}" -> {"n", "count"})."""
+    try:
+        return {field.split(".")[0].split("[")[0] for _, field, _, _ in _formatter.parse(text) if field}
+    except ValueError:
+        return {"{?"}
+
+
+# --- the tables, for `i18n status|extract` and lint ---------------------------------------------------------
+
+def source() -> dict[str, str]:
+    """key -> English, from game/lang/en.yaml (in file order)."""
+    global _source
+    if _source is None:
+        data = yaml.load((FOLDER / SOURCE_FILE).read_text(encoding="utf-8"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        _source = {str(k): str(v) for k, v in (data or {}).items()}
+    return _source
+
+
+def ui_source() -> list[tuple[str, str]]:
+    """(id, English) for every UI string, in en.yaml's order: what a UI table must translate."""
+    return list(source().items())
+
+
+def table_file(code: str) -> Path:
+    return FOLDER / f"{code}.yaml"
+
+
+def ui_tables(code: str, problems: Problems | None = None) -> list[Table]:
+    """`code`'s UI string table (one Table, or none when the language has no file), read like a content
+    table: located problems go to `problems`. Its `file` is shown as game/lang/<code>.yaml."""
+    path = table_file(code)
+    if code == SOURCE_LANGUAGE or not path.is_file():
+        return []
+    problems = problems if problems is not None else Problems()
+    shown = f"game/lang/{path.name}"
+    doc = parse_bytes(path.read_bytes(), shown, problems)
+    tab = None if doc is None else _table_of(doc, code, SOURCE_FILE, problems)
+    return [tab] if tab is not None else []
+
+
+def extract_ui(code: str) -> Extracted:
+    """Write or update game/lang/<code>.yaml so it has one string per key of en.yaml (see the module doc)."""
+    report = Extracted()
+    old = ui_tables(code)
+    tab = old[0] if old else Table(code, SOURCE_FILE)
+    if write_table(table_file(code), updated_table(tab, ui_source(), report)):
+        report.written.append(table_file(code))
+    forget()
+    return report
+
+
+def forget() -> None:
+    """Drop what was read (after a table changed on disk)."""
+    global _source
+    _source = None
+    _tables.clear()

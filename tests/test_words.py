@@ -1,0 +1,102 @@
+"""The engine's own words: game/words.py and its tables game/lang/en.yaml (source) and ko.yaml."""
+from __future__ import annotations
+
+import ast
+import shutil
+
+import pytest
+
+from game import paths, words
+from game.content.problems import Problems
+from game.content.translation import table_yaml
+
+
+@pytest.fixture(autouse=True)
+def english_after():
+    yield
+    words.set_language("en")
+
+
+def test_t_speaks_the_current_language_and_falls_back_to_english():
+    assert words.language() == "en"
+    assert words.t("common.yes") == "Yes"
+    words.set_language("ko")
+    assert words.language() == "ko"
+    assert words.t("common.yes") == "예"
+    words.set_language("xx")  # a language without a table speaks English
+    assert words.t("common.yes") == "Yes"
+    assert words.t("no.such.key") == "no.such.key"
+    assert words.languages()[0] == "en" and "ko" in words.languages()
+
+
+def test_tables_of_a_language_and_formatting(tmp_path, monkeypatch):
+    (tmp_path / "en.yaml").write_text("a.greet: Hello {name}\na.bye: Bye\na.new: New\n", encoding="utf-8")
+    monkeypatch.setattr(words, "FOLDER", tmp_path)
+    words.forget()
+    try:
+        report = words.extract_ui("ko")
+        assert report.added == 3 and (tmp_path / "ko.yaml").is_file()
+        [tab] = words.ui_tables("ko")
+        assert [e.id for e in tab.entries] == ["a.greet", "a.bye", "a.new"]
+        tab.entries[0].text = "{name} 님, 안녕하세요"
+        tab.entries[1].text = "{nmae} 안녕"        # a translator's typo: the English is used
+        (tmp_path / "ko.yaml").write_text(table_yaml(tab), encoding="utf-8")
+        words.forget()
+        words.set_language("ko")
+        assert words.t("a.greet", name="용구") == "용구 님, 안녕하세요"
+        assert words.t("a.bye") == "{nmae} 안녕"
+        assert words.t("a.new") == "New"                    # untranslated: English
+        assert words.table("ko")["a.new"] == "New" and words.table("en")["a.greet"] == "Hello {name}"
+        # the English of a key changes: its translation is kept but marked stale, and English is shown
+        (tmp_path / "en.yaml").write_text("a.greet: Hi {name}\na.bye: Bye\n", encoding="utf-8")
+        words.forget()
+        report = words.extract_ui("ko")
+        [tab] = words.ui_tables("ko")
+        assert tab.entries[0].stale == "Hello {name}" and tab.entries[0].text == "{name} 님, 안녕하세요"
+        assert words.t("a.greet", name="용구") == "Hi 용구"
+        assert [e.id for e in tab.orphans] == []  # a.new had no translation: nothing to keep
+    finally:
+        words.forget()
+
+
+def test_a_malformed_ui_table_is_reported_with_its_place(tmp_path, monkeypatch):
+    shutil.copy(words.FOLDER / "en.yaml", tmp_path / "en.yaml")
+    (tmp_path / "ko.yaml").write_text("language: ko\nsource: en.yaml\nstrings:\n- id: common.yes\n  text: 예\n",
+                                      encoding="utf-8")
+    monkeypatch.setattr(words, "FOLDER", tmp_path)
+    words.forget()
+    try:
+        problems = Problems()
+        assert words.ui_tables("ko", problems)[0].entries == []
+        assert [str(p.mark).startswith("game/lang/ko.yaml:4") for p in problems.items] == [True]
+    finally:
+        words.forget()
+
+
+def test_the_korean_table_is_complete_in_step_and_keeps_every_placeholder():
+    problems = Problems()
+    [tab] = words.ui_tables("ko", problems)
+    assert not problems.items, [str(p) for p in problems.items]
+    source = dict(words.ui_source())
+    assert [e.id for e in tab.entries] == list(source), "run game.words.extract_ui('ko')"
+    assert not [e.id for e in tab.entries if not e.done], "untranslated or stale Korean UI strings"
+    assert not [e.id for e in tab.entries if e.en != source[e.id]]
+    wrong = [e.id for e in tab.entries if words.names(e.text) != words.names(e.en)]
+    assert not wrong, f"the Korean of these keys uses other {{names}} than the English: {wrong}"
+
+
+def keys_in_code() -> dict[str, str]:
+    """Every literal key passed to t(...) anywhere in game/ -> where."""
+    found = {}
+    for path in sorted((paths.ROOT / "game").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "t" \
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                found.setdefault(node.args[0].value, f"{path.relative_to(paths.ROOT)}:{node.lineno}")
+    return found
+
+
+def test_every_key_the_code_asks_for_exists():
+    source = words.source()
+    missing = {key: where for key, where in keys_in_code().items() if key not in source}
+    assert not missing, f"add these keys to game/lang/en.yaml: {missing}"
