@@ -261,6 +261,27 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_i18n(args: argparse.Namespace) -> int:
+    from .authoring.translations import status
+    from .content.translation import SOURCE_LANGUAGE, extract
+    root, _ = _root(args)
+    if args.action == "extract":
+        if not args.lang or args.lang == SOURCE_LANGUAGE:
+            raise _stop("extract writes the tables of one language: give it, e.g. --lang ko")
+        report = extract(root, args.lang)
+        print(f"{args.lang}: {len(report.written)} table(s) written · {report.added} new · {report.carried} carried "
+              f"over (stale) · {report.orphaned} orphaned")
+    found = [s for s in status(root) if not args.lang or s.language == args.lang]
+    if not found:
+        print(f"no translations in {shown_path(root)}/lang/ (start one with: python -m game i18n extract --lang ko)")
+    for language in found:
+        print(language.line())
+        if args.files:
+            for source, (done, total) in language.files.items():
+                print(f"  {source}: {done}/{total}")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     import json
 
@@ -353,6 +374,14 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("id", help="the new scene's id, e.g. rooftop_talk")
     q.add_argument("--chapter", type=int, help="chapter number (default: the last chapter)")
     q.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("i18n", help="translations: how far each language has got (status), or write/update one "
+                       "language's string tables (extract --lang CODE)")
+    _content_args(p, assets=False)
+    p.add_argument("action", choices=["status", "extract"], nargs="?", default="status")
+    p.add_argument("--lang", metavar="CODE", help="the language, e.g. ko (status: only this one)")
+    p.add_argument("--files", action="store_true", help="status: also each content file's count")
+    p.set_defaults(func=cmd_i18n)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a kind of content file")
     p.add_argument("kind", nargs="?", default="scene",

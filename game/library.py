@@ -14,6 +14,7 @@ classroom | saves < profile < library < ui < authoring < screens < cli. This mod
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,9 +24,11 @@ from .classroom.quiz import Quiz, quiz_from_content
 from .classroom.reality import Reality, reality_from_content
 from .content import model as m
 from .content import problems as problems_module
+from .content import translation
 from .content.cache import ContentCache, classes_of
 from .content.loader import Content, assets_folder, check_content
 from .content.problems import ContentError, Problem, Problems
+from .content.translation import SOURCE_LANGUAGE
 from .runtime.reload import Resumed, replay_edited
 from .runtime.runtime import Runtime
 from .timeline import model as timeline_model
@@ -41,6 +44,27 @@ class Library:
     quiz: Quiz | None = None          # None when the root has no quiz/
     reality: Reality | None = None    # None when the root has no reality.yaml
     problems: Problems = field(default_factory=Problems)
+    language: str = SOURCE_LANGUAGE   # the language its texts are in
+    # every language asked for so far, shared by all of them (so any of them finds the others)
+    _languages: dict[str, Library] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages this library can be read in: the source language, then those with string tables."""
+        return [SOURCE_LANGUAGE, *(code for code in translation.languages(self.root) if code != SOURCE_LANGUAGE)]
+
+    def in_language(self, code: str) -> Library:
+        """The same library with its texts in `code` (the source language's for texts not translated yet,
+        and for a language it has no tables for). Same ids, code and fingerprints: saves fit either."""
+        known = self._languages
+        if not known:
+            known[self.language] = self
+        if code not in known:
+            source = known.get(SOURCE_LANGUAGE, self)
+            words = translation.read_translation(self.root, code).words if code in self.languages else {}
+            known[code] = dataclasses.replace(translation.translated(source, words), language=code,
+                                              _languages=known) if words else source
+        return known[code]
 
     @property
     def story_id(self) -> str:
@@ -48,8 +72,9 @@ class Library:
         return self.story.id if self.story is not None else ""
 
     def reload(self) -> Library:
-        """The same root and assets loaded again (never raises; see `check_library`)."""
-        return check_library(self.root, self.assets)
+        """The same root and assets loaded again, in the same language (never raises; see `check_library`)."""
+        library = check_library(self.root, self.assets)
+        return library if library.story is None else library.in_language(self.language)
 
 
 def check_library(root: Path, assets: Path | None = None) -> Library:

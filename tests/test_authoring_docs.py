@@ -41,6 +41,6 @@ def test_every_lint_rule_and_command_is_documented():
     text = GUIDE.read_text(encoding="utf-8")
     assert [code for code in RULES if f"| `{code}` |" not in text] == []
     for command in ("validate", "lint", "explore", "graph", "schema", "new scene", "screenshot", "autoplay",
-                    "play --dev"):
+                    "play --dev", "i18n"):
         assert f"### `{command}" in text or f"`{command}`" in text, command
     assert "Ctrl+R" in text

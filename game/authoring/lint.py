@@ -25,6 +25,8 @@ from ..content.yamlsource import Document
 from ..library import library_of
 from .conditions import format_condition, outcomes, story_facts
 from .flow import StoryFlow, may_be_on_stage, story_flow
+from .translations import RULES as TRANSLATION_RULES
+from .translations import check as check_translations
 
 INFO = "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -75,6 +77,7 @@ RULES: dict[str, tuple[str, str]] = {
     "no-portrait": (INFO, "a character without a sprite (a warning when a show beat uses it)"),
     "text-overflow": (WARNING, "a line too long for the text box at 100% or 200% text size"),
     "missing-glyph": (WARNING, "a character the shipped fonts cannot draw (it would show as a box)"),
+    **TRANSLATION_RULES,
     "shared-story-id": (WARNING, "story.yaml's id is that of the shipped story or an example, in another folder "
                                  "(the two would share saves and progress)"),
 }
@@ -94,6 +97,11 @@ def lint(root: Path, assets: Path | None = None) -> list[Problem]:
         flow = story_flow(content.story)
         linter = _Linter(content, flow)
         found.extend(linter.run())
+    if content.story is not None:
+        translated, finished = check_translations(Path(root))
+        found.extend(translated)
+        if content.story.start in content.story.scenes:
+            found.extend(linter.fonts_of_translations(finished))
     return sort_problems(found)
 
 
@@ -389,13 +397,16 @@ class _Linter:
 
     # fonts: overflow and glyphs -------------------------------------------------------------------
     def fonts(self) -> None:
+        self._fonts(self._box_texts(), self._all_texts())
+
+    def _fonts(self, box_texts: Iterable[tuple[Mark, str]], all_texts: Iterable[tuple[Mark, str]]) -> None:
         try:
             book_1, book_2, layout = _font_books()
         except Exception as exc:  # no pygame font support: say so instead of failing the whole lint
             self.add("text-overflow", Mark(self.content.root.name), f"text size checks skipped: {exc}",
                      "install pygame to measure lines with the shipped fonts", severity=INFO)
             return
-        for mark, text in self._box_texts():
+        for mark, text in box_texts:
             n1, n2 = (_line_count(book, text, layout.size, layout.width) for book in (book_1, book_2))
             top_2 = layout.box_top(n2, book_2)
             if n1 > LINES_AT_100:
@@ -406,7 +417,7 @@ class _Linter:
                 self.add("text-overflow", mark, f"this line needs {n2} lines at 200% text size: the text box "
                          f"would be {-top_2} px taller than the screen",
                          f"split it into two beats (about {layout.max_lines(book_2)} lines fit at 200%)")
-        for mark, text in self._all_texts():
+        for mark, text in all_texts:
             missing = sorted({ch for ch in markup.plain(text) if not book_1.covers(ch)})
             if missing:
                 listed = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing)
@@ -414,6 +425,13 @@ class _Linter:
                          "it would show as an empty box",
                          "use another character, or add its Unicode block to BLOCKS in tools/build_fonts.py "
                          "and rebuild the fonts")
+
+    def fonts_of_translations(self, finished: list) -> list[Problem]:
+        """The text-box and glyph checks on every finished translation, at the place it is written."""
+        self.found = []
+        box = {text for _, text in self._box_texts()}
+        self._fonts([(t.mark, t.text) for t in finished if t.english in box], [(t.mark, t.text) for t in finished])
+        return self.found
 
     def _box_texts(self) -> Iterator[tuple[Mark, str]]:
         """Everything shown in the play screen's text box: lines and content-note summaries."""

@@ -28,7 +28,7 @@ from typing import Any, Iterator, Mapping
 
 import yaml
 
-from .problems import Mark, Problems
+from .problems import Mark, Problems, display_path
 from .schema import DEFS, FILE_SCHEMAS, TRANSLATE, Schema
 from .yamlsource import Document, read_document
 
@@ -36,7 +36,7 @@ SOURCE_LANGUAGE = "en"
 LANG_DIR = "lang"
 CARRY_OVER = 0.6  # how alike an edited English text must be to its old self for a translation to carry over
 SKIPPED_FIELDS = frozenset({"line_id", "id", "key", "problems", "fingerprint", "scene_fingerprints", "root",
-                            "assets"})
+                            "assets", "language", "_languages"})
 
 
 def string_id(text: str) -> str:
@@ -84,11 +84,12 @@ def source_texts(root: Path, problems: Problems | None = None) -> dict[str, list
 
     problems = problems if problems is not None else Problems()
     found: dict[str, list[SourceText]] = {}
+    shown_root = display_path(root, root.parent)
     for kind, path in content_files(root):
         if not path.is_file():
             continue
         relative = path.relative_to(root).as_posix()
-        doc = read_document(path, relative, problems)
+        doc = read_document(path, f"{shown_root}/{relative}", problems)
         if doc is None:
             continue
         seen: dict[str, SourceText] = {}
@@ -141,9 +142,10 @@ def table_path(root: Path, language: str, source: str) -> Path:
 def read_tables(root: Path, language: str, problems: Problems) -> list[Table]:
     """Every table of `language` under `root`; what is malformed is reported with its place and skipped."""
     folder = root / LANG_DIR / language
+    shown_root = display_path(root, root.parent)
     tables = []
     for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
-        shown = path.relative_to(root).as_posix()
+        shown = f"{shown_root}/{path.relative_to(root).as_posix()}"
         doc = read_document(path, shown, problems)
         if doc is not None:
             table = _table_of(doc, language, path.relative_to(folder).as_posix(), problems)

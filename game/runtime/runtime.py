@@ -198,6 +198,31 @@ class Runtime:
                   seen: set[str] | None = None) -> "Runtime":
         return cls(story, options, StoryState.from_dict(data["state"]), seen)
 
+    # --- the same story in other words (a translation) ---------------------------------------
+
+    def told_in(self, story: m.Story, index: int = -1) -> ev.Event:
+        """The event at `shown()[index]` as `story` tells it: a story of the same shape in other words
+        (`game/content/translation.py` makes one). For a second language beside the first."""
+        mark, event = self._history[index]
+        return self._retold(story, mark, event)
+
+    def retell(self, story: m.Story) -> None:
+        """Go on in `story`, a story of the same shape in other words: the events shown so far (the backlog,
+        the one on screen) are told again in it, and the place, choices and rollback stay as they are."""
+        if story.fingerprint != self.story.fingerprint:
+            raise StoryRuntimeError("retell needs the same story in other words (a translation of it)")
+        history = deque(((mark, self._retold(story, mark, event)) for mark, event in self._history),
+                        maxlen=HISTORY_LIMIT)
+        if self.current is not None and history:
+            self.current = history[-1][1]
+        self.story, self._history = story, history
+
+    def _retold(self, story: m.Story, mark: tuple, event: ev.Event) -> ev.Event:
+        twin = Runtime(story, self.options, StoryState.from_mark(mark), seen=set())
+        retold = twin._produce()
+        keep = {"effects": event.effects, **({"seen": event.seen} if isinstance(event, ev.LineEvent) else {})}
+        return dataclasses.replace(retold, **keep)
+
     # --- stepping ---------------------------------------------------------------------------
 
     def _step(self) -> ev.Event:

@@ -1,0 +1,297 @@
+"""Translations in the engine: string tables, status and extract, translated libraries, a runtime told in
+two languages, and lint's translation rules (game/content/translation.py, game/authoring/translations.py)."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game.authoring.lint import lint
+from game.authoring.translations import status
+from game.content.schema import FILE_SCHEMAS, TRANSLATE
+from game.content.translation import SKIPPED_FIELDS, extract, read_tables, source_texts, string_id, texts_of, translated
+from game.library import load_library
+from game.runtime import events as ev
+from game.runtime.runtime import Runtime, StoryRuntimeError
+from tests.conftest import play_through, run_main
+
+
+def fill(root: Path, language: str, translate) -> None:
+    """Give every string of `language`'s tables the text `translate(english)` (None: leave it empty)."""
+    for path in (root / "lang" / language).rglob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for entry in data["strings"]:
+            text = translate(entry["en"])
+            if text is not None:
+                entry["text"] = text
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def ko(text: str) -> str:
+    return f"가{text}나"
+
+
+@pytest.fixture
+def translated_root(story_root: Path) -> Path:
+    extract(story_root, "ko")
+    fill(story_root, "ko", ko)
+    return story_root
+
+
+# --- what is translated -----------------------------------------------------------------------------------------
+
+def test_the_schema_decides_which_texts_are_translated(story_root):
+    texts = {t.text for texts in source_texts(story_root).values() for t in texts}
+    for shown in ["It begins.", "Hello.", "Which way?", "Take the key", "Secret door", "A fact.", "Why?",
+                  "First", "Day one", "a sad moment", "Something sad happens.", "A disagreement", "One thing.",
+                  "The End of the Fixture"]:
+        assert shown in texts
+    for never in ["hero", "first", "way", "take", "room", "calm", "key", "book", "finale"]:
+        assert never not in texts  # ids, ids of options, locations, music, evidence, sources, endings
+
+
+def test_every_text_field_says_whether_it_is_translated():
+    """A new text field must be marked: shown to players (x-translate) or one of the few that are not."""
+    not_shown = set()
+
+    def walk(schema, where):
+        if isinstance(schema, dict):
+            if schema.get("type") == "string" and "minLength" in schema and "pattern" not in schema \
+                    and "enum" not in schema and not schema.get(TRANSLATE):
+                not_shown.add(where)
+            for key, sub in schema.items():
+                walk(sub, f"{where}.{key}" if key not in ("properties", "items") else where)
+        elif isinstance(schema, list):
+            for sub in schema:
+                walk(sub, where)
+    for kind, schema in FILE_SCHEMAS.items():
+        walk(schema, kind)
+    assert {w.rsplit(".", 1)[-1] for w in not_shown} == {"korean", "image", "file", "korean_title"}
+
+
+def test_texts_of_walks_beats_inside_options_and_ifs():
+    data = {"id": "s", "title": "T", "chapter": 1, "date": "D", "background": "b", "beats": [
+        {"choice": "Q", "options": [{"text": "A", "then": [{"narrate": "inside an option"}]}]},
+        {"if": {"flag": "f"}, "then": [{"say": "x", "text": "inside then"}], "else": [{"narrate": "inside else"}]},
+    ]}
+    found = [text for _, text in texts_of(data, FILE_SCHEMAS["scene"])]
+    assert found == ["T", "D", "Q", "A", "inside an option", "inside then", "inside else"]
+
+
+# --- tables: extract, status, stale, orphans --------------------------------------------------------------------
+
+def test_extract_writes_one_table_per_content_file_and_status_counts_them(story_root):
+    report = extract(story_root, "ko")
+    assert report.added == sum(len(t) for t in source_texts(story_root).values()) and report.carried == 0
+    assert (story_root / "lang/ko/story/01_first.yaml").is_file()
+    assert (story_root / "lang/ko/characters.yaml").is_file()
+    [ko_status] = status(story_root)
+    assert ko_status.done == 0 and ko_status.missing == ko_status.total == report.added
+    assert extract(story_root, "ko").written == []  # nothing changed: nothing written
+    fill(story_root, "ko", lambda en: ko(en) if en == "Hello." else None)
+    [ko_status] = status(story_root)
+    assert ko_status.done == 1 and ko_status.line().startswith(f"ko: 1/{ko_status.total} lines")
+
+
+def test_ids_are_hashes_of_the_english_and_survive_edits_elsewhere(translated_root):
+    table = translated_root / "lang/ko/story/01_first.yaml"
+    before = {e["en"]: e["id"] for e in yaml.safe_load(table.read_text())["strings"]}
+    assert before["Hello."] == string_id("Hello.")
+    scene = translated_root / "story/01_first.yaml"
+    scene.write_text(scene.read_text().replace('  - narrate: "It begins."\n',
+                                               '  - narrate: "It begins."\n  - narrate: "A new line."\n'))
+    extract(translated_root, "ko")
+    after = {e["en"]: (e["id"], e["text"]) for e in yaml.safe_load(table.read_text())["strings"]}
+    assert after["Hello."] == (before["Hello."], ko("Hello.")) and after["A new line."][1] == ""
+
+
+def test_an_edited_english_line_carries_its_translation_over_as_stale(translated_root):
+    scene = translated_root / "story/01_first.yaml"
+    scene.write_text(scene.read_text().replace('"You found it."', '"You found it at last."'))
+    report = extract(translated_root, "ko")
+    assert report.carried == 1
+    [entry] = [e for t in read_tables(translated_root, "ko", _problems()) for e in t.entries
+               if e.en == "You found it at last."]
+    assert entry.text == ko("You found it.") and entry.stale == "You found it."
+    [ko_status] = status(translated_root)
+    assert ko_status.stale == 1
+    library = load_library(translated_root).in_language("ko")
+    lines = [op.text for op in library.story.scenes["first"].code if hasattr(op, "line_id")]
+    assert "You found it at last." in lines  # a stale translation is not shown: the English is
+    found = [p for p in lint(translated_root) if p.code == "translation-stale"]
+    assert [(p.mark.file.endswith("lang/ko/story/01_first.yaml"), p.mark.line > 0) for p in found] == [(True, True)]
+
+
+def test_a_translation_whose_english_is_gone_is_kept_as_an_orphan(translated_root):
+    scene = translated_root / "story/01_first.yaml"
+    scene.write_text(scene.read_text().replace('  - prompt: "Why?"\n', ""))
+    report = extract(translated_root, "ko")
+    assert report.orphaned == 1
+    data = yaml.safe_load((translated_root / "lang/ko/story/01_first.yaml").read_text())
+    assert data["orphans"] == [{"id": string_id("Why?"), "en": "Why?", "text": ko("Why?")}]
+    assert [p.code for p in lint(translated_root) if p.code.startswith("translation")] == ["translation-orphan"]
+
+
+# --- translated libraries ---------------------------------------------------------------------------------------
+
+def test_a_translated_library_is_the_same_story_in_other_words(translated_root):
+    english = load_library(translated_root)
+    korean = english.in_language("ko")
+    assert english.languages == ["en", "ko"] and korean.language == "ko"
+    assert korean.story.fingerprint == english.story.fingerprint
+    assert korean.story.scene_fingerprints == english.story.scene_fingerprints
+    assert korean.story.scenes["first"].title == ko("First")
+    assert korean.story.characters["hero"].name == ko(english.story.characters["hero"].name)
+    assert korean.story.locations["room"].image == english.story.locations["room"].image  # paths untouched
+    ops = list(zip(english.story.scenes["first"].code, korean.story.scenes["first"].code))
+    assert [type(a) for a, _ in ops] == [type(b) for _, b in ops]
+    assert [a.line_id for a, b in ops if hasattr(a, "line_id")] == [b.line_id for a, b in ops if hasattr(b, "line_id")]
+    assert korean.in_language("en") is english and english.in_language("ko") is korean
+    assert english.in_language("fr") is english  # a language it has no tables for: the source's words
+
+
+def test_every_text_the_model_keeps_is_reached_by_the_translation(translated_root):
+    """What the tables offer and what `translated` replaces agree: no source text is left in the model."""
+    english = load_library(translated_root)
+    sources = {t.text for texts in source_texts(translated_root).values() for t in texts}
+    left = set()
+
+    def walk(value, seen):
+        if isinstance(value, str):
+            if value in sources:
+                left.add(value)
+        elif id(value) in seen:
+            return
+        elif isinstance(value, (tuple, list, frozenset, set)):
+            seen.add(id(value))
+            for item in value:
+                walk(item, seen)
+        elif isinstance(value, dict):
+            seen.add(id(value))
+            for item in value.values():
+                walk(item, seen)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            seen.add(id(value))
+            for f in dataclasses.fields(value):
+                if f.name not in SKIPPED_FIELDS:
+                    walk(getattr(value, f.name), seen)
+    walk(english.in_language("ko"), set())
+    assert left == set()
+
+
+def test_untranslated_texts_fall_back_to_english(story_root):
+    extract(story_root, "ko")
+    fill(story_root, "ko", lambda en: ko(en) if en == "It begins." else None)
+    korean = load_library(story_root).in_language("ko")
+    events = play_through(Runtime(korean.story))
+    lines = [e.text for e in events if isinstance(e, ev.LineEvent)]
+    assert lines[0] == ko("It begins.") and "Hello." in lines
+
+
+def test_translated_model_shares_what_it_does_not_change():
+    @dataclasses.dataclass(frozen=True)
+    class Leaf:
+        text: str
+        id: str
+
+    @dataclasses.dataclass(frozen=True)
+    class Pair:
+        left: Leaf
+        right: Leaf
+        numbers: tuple
+
+    shared = Leaf("same", "same")
+    pair = Pair(shared, shared, (1, 2))
+    out = translated(pair, {"same": "같은"})
+    assert out.left is out.right and out.left.text == "같은" and out.left.id == "same"
+    assert out.numbers is pair.numbers and translated(pair, {"other": "x"}) is pair
+
+
+# --- the runtime in two languages -------------------------------------------------------------------------------
+
+def _to_line(rt: Runtime, text: str) -> ev.LineEvent:
+    for _ in range(50):
+        event = rt.advance()
+        if isinstance(event, ev.WAITS_FOR_CHOICE):
+            rt.choose(event.options[0][0])
+        elif isinstance(event, ev.LineEvent) and event.text == text:
+            return event
+    raise AssertionError(f"never reached {text!r}")
+
+
+def test_told_in_gives_the_same_moment_in_the_other_language(translated_root):
+    english = load_library(translated_root)
+    korean = english.in_language("ko")
+    rt = Runtime(english.story)
+    line = _to_line(rt, "Hello.")
+    gloss = rt.told_in(korean.story)
+    assert (gloss.text, gloss.name, gloss.line_id) == (ko("Hello."), ko(line.name), line.line_id)
+    first = rt.told_in(korean.story, 0)
+    assert isinstance(first, ev.SceneStart) and first.title == ko("First")
+
+
+def test_retell_switches_language_mid_scene_without_losing_the_place(translated_root):
+    english = load_library(translated_root)
+    korean = english.in_language("ko")
+    rt = Runtime(english.story)
+    _to_line(rt, "Hello.")
+    state = rt.to_dict()
+    rt.retell(korean.story)
+    assert rt.current.text == ko("Hello.") and rt.to_dict() == state
+    assert [e.text for e in rt.shown() if isinstance(e, ev.LineEvent)] == [ko("It begins."), ko("Hello.")]
+    choice = rt.advance()
+    assert isinstance(choice, ev.ChoiceEvent) and choice.prompt == ko("Which way?")
+    assert rt.rollback().text == ko("Hello.")
+    with pytest.raises(StoryRuntimeError):
+        rt.retell(load_library(Path(__file__).parent.parent / "examples" / "night_ferry").story)
+
+
+def test_saves_do_not_depend_on_the_language(translated_root):
+    english = load_library(translated_root)
+    korean = english.in_language("ko")
+    rt = Runtime(korean.story)
+    _to_line(rt, ko("Hello."))
+    saved = rt.to_dict()
+    loaded = Runtime.from_dict(english.story, saved)
+    assert loaded.advance().text == "Hello."
+
+
+# --- lint and the command line ----------------------------------------------------------------------------------
+
+def test_lint_reports_missing_translations_and_broken_markup_where_they_are(story_root):
+    extract(story_root, "ko")
+    fill(story_root, "ko", lambda en: {"Hello.": "{b}안녕", "It begins.": "[name] 시작", "A fact.": "사실 \U00013000",
+                                       "Why?": "왜?"}.get(en))
+    found = {p.code: p for p in lint(story_root) if p.code.startswith("translation") or p.code == "missing-glyph"}
+    assert set(found) == {"translation-missing", "translation-markup", "missing-glyph"}
+    assert found["missing-glyph"].mark.file.endswith("lang/ko/story/01_first.yaml")
+    markup = [p for p in lint(story_root) if p.code == "translation-markup"]
+    assert len(markup) == 2 and all(p.mark.line > 0 and p.mark.col > 0 for p in markup)
+
+
+def test_lint_checks_translated_lines_against_the_text_box(story_root):
+    extract(story_root, "ko")
+    fill(story_root, "ko", lambda en: "아주 긴 문장이 계속 이어진다. " * 60 if en == "Hello." else None)
+    overflow = [p for p in lint(story_root) if p.code == "text-overflow"]
+    assert len(overflow) == 1 and overflow[0].mark.file.endswith("lang/ko/story/01_first.yaml")
+
+
+def test_the_i18n_command(story_root, capsys):
+    code, out, _ = run_main(capsys, "i18n", "--scenes", str(story_root))
+    assert code == 0 and "no translations" in out
+    code, _, err = run_main(capsys, "i18n", "extract", "--scenes", str(story_root))
+    assert code == 2 and "--lang" in err
+    code, out, _ = run_main(capsys, "i18n", "extract", "--lang", "ko", "--scenes", str(story_root))
+    assert code == 0 and " new " in out and "ko: 0/" in out
+    fill(story_root, "ko", ko)
+    code, out, _ = run_main(capsys, "i18n", "status", "--files", "--scenes", str(story_root))
+    total = sum(len(t) for t in source_texts(story_root).values())
+    assert out.splitlines()[0] == f"ko: {total}/{total} lines (100%) · 0 stale · 0 missing · 0 orphaned"
+    assert "  story/01_first.yaml: " in out
+
+
+def _problems():
+    from game.content.problems import Problems
+    return Problems()
