@@ -58,9 +58,12 @@ class Text:
 # --- reading the content and the seeds ----------------------------------------------------------------
 
 def content_texts(root: Path = SCENES) -> list[Text]:
-    """Every string value in every YAML file under `root`, with its file:line."""
+    """Every string value in every YAML file under `root`, with its file:line (not the translations under
+    lang/: they say what the English says, in another language; tests/test_i18n_shipped.py checks them)."""
     texts: list[Text] = []
     for path in sorted(root.rglob("*.yaml")):
+        if path.relative_to(root).parts[0] == "lang":
+            continue
         rel = f"scenes/{path.relative_to(root).as_posix()}"
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
         if node is not None:
