@@ -96,6 +96,16 @@ def table(code: str) -> Mapping[str, str]:
     return found
 
 
+def chapter_label(number: int) -> str:
+    """How a chapter is named on screen: "Prologue" (chapter 0), "Chapter 3"."""
+    return t("chapter.prologue") if number == 0 else t("chapter.number", number=number)
+
+
+def chapter_entry(number: int, title: str) -> str:
+    """A chapter in a list of chapters: "Prologue: title", "3. title"."""
+    return t("chapter.entry_prologue", title=title) if number == 0 else t("chapter.entry", number=number, title=title)
+
+
 def names(text: str) -> set[str]:
     """The {names} a format string uses ("Slot {n} of {count}" -> {"n", "count"})."""
     try:

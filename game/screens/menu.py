@@ -13,6 +13,7 @@ from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
 from ..ui.widgets import Item, MenuList
+from ..words import t
 
 MARGIN = 24       # kept clear at the top and bottom of the screen
 HEADING_GAP = 16  # between "Paused" and the first button
@@ -25,18 +26,28 @@ class GameMenu(Screen):
     def __init__(self, app, play):
         super().__init__(app)
         self.play = play
-        self.menu = MenuList([Item("Return to the story", app.pop),
-                              Item("Save", lambda: self.app.nav.swap("save", play=play)),
-                              Item("Load", lambda: self.app.nav.swap("load", play=play)),
-                              Item("Backlog", lambda: self.app.nav.swap("backlog", play=play)),
-                              Item("Settings", lambda: self.open("settings")),  # Esc there comes back here
-                              Item("Main menu", self.to_title),
-                              Item("Quit the game", self.ask_quit)], (WIDTH // 2, HEIGHT // 2), BUTTON_WIDTH,
-                             app.theme.body_size, audio=app.audio, compact=True, fonts=app.fonts)
+        self.menu = self._menu()
+
+    def _menu(self) -> MenuList:
+        app, play = self.app, self.play
+        return MenuList([Item(t("menu.return"), app.pop),
+                         Item(t("menu.save"), lambda: self.app.nav.swap("save", play=play)),
+                         Item(t("menu.load"), lambda: self.app.nav.swap("load", play=play)),
+                         Item(t("menu.backlog"), lambda: self.app.nav.swap("backlog", play=play)),
+                         Item(t("menu.settings"), lambda: self.open("settings")),  # Esc there comes back here
+                         Item(t("menu.main_menu"), self.to_title),
+                         Item(t("menu.quit"), self.ask_quit)], (WIDTH // 2, HEIGHT // 2), BUTTON_WIDTH,
+                        app.theme.body_size, audio=app.audio, compact=True, fonts=app.fonts)
+
+    def on_enter(self) -> None:
+        """Back from Settings: the language may have changed."""
+        index = self.menu.index
+        self.menu = self._menu()
+        self.menu.index = index
 
     def ask_quit(self) -> None:
-        self.open("confirm", question="Quit the game? Your progress is kept in the autosave.", on_yes=self.app.quit,
-                  yes="Quit")
+        self.open("confirm", question=t("menu.quit_question"), on_yes=self.app.quit,
+                  yes=t("menu.quit_yes"))
 
     def to_title(self) -> None:
         self.app.pop()
@@ -71,6 +82,6 @@ class GameMenu(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         lay = self.layout()
         draw.shade(surface, 205)
-        draw.text(surface, fonts, "Paused", theme.big_size, theme.text, lay["header"].midtop, anchor="midtop",
+        draw.text(surface, fonts, t("menu.paused"), theme.big_size, theme.text, lay["header"].midtop, anchor="midtop",
                   bold=True)
         self.menu.draw(surface, fonts, theme)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from ..ui import draw
+from ..words import t
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH
@@ -34,20 +35,20 @@ class TitleScreen(Screen):
         newest = app.profile.saves.newest()
         items = []
         if newest:
-            items.append(Item("Continue", lambda: self.load(newest.slot)))
-        items.append(Item("Start the story", self.start))
+            items.append(Item(t("title.continue"), lambda: self.load(newest.slot)))
+        items.append(Item(t("title.start"), self.start))
         if newest:
-            items.append(Item("Load", lambda: self.open("load")))
+            items.append(Item(t("title.load"), lambda: self.open("load")))
         if app.profile.chapters or app.classroom:
-            items.append(Item("Chapters", lambda: self.open("chapters")))
+            items.append(Item(t("title.chapters"), lambda: self.open("chapters")))
         if app.story.illustrations or app.story.music:
-            items.append(Item("Gallery", lambda: self.open("gallery")))
+            items.append(Item(t("title.gallery"), lambda: self.open("gallery")))
         library = app.library
         if library.timeline is not None and library.timeline.events:
-            items.append(Item("Timeline: the case and the film", self.open_timeline))
+            items.append(Item(t("title.timeline"), self.open_timeline))
         if library.quiz is not None or library.reality is not None:
-            items.append(Item("Classroom", lambda: self.open("classroom")))
-        items += [Item("Settings", lambda: self.open("settings")), Item("Quit", app.quit)]
+            items.append(Item(t("title.classroom"), lambda: self.open("classroom")))
+        items += [Item(t("title.settings"), lambda: self.open("settings")), Item(t("title.quit"), app.quit)]
         return MenuList(items, (300, 500), 420, app.theme.body_size - 2, audio=app.audio, compact=True)
 
     def start(self) -> None:
@@ -134,7 +135,7 @@ class TitleScreen(Screen):
             surface.blit(fonts.render(text, size, colour, bold), (TEXT_LEFT, y))
             y += fonts.line_height(size)
         self.menu.draw(surface, fonts, theme)
-        hint = fonts.render("↑ ↓ to move · Enter to choose · F11 fullscreen", theme.small_size - 2, theme.dim)
+        hint = fonts.render(t("title.hint"), theme.small_size - 2, theme.dim)
         top = self._hint_top()
         panel(surface, pygame.Rect(100, top, hint.get_width() + 30, hint.get_height() + 16), theme, alpha=140,
               radius=8)

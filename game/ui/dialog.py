@@ -1,4 +1,4 @@
-"""A confirm dialog: a question, "Yes" and "No"; Esc or a right click means no."""
+"""A confirm dialog: a question, "Yes" and "No" (in the player's language); Esc or a right click means no."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -6,6 +6,7 @@ from typing import Any
 
 import pygame
 
+from ..words import t
 from . import draw
 from .input import Act, Action
 from .layout import Layout, Rect, stack
@@ -22,12 +23,13 @@ class ConfirmDialog(Screen):
 
     opaque = False
 
-    def __init__(self, app: Any, question: str, on_yes: Callable[[], None], yes: str = "Yes", no: str = "No",
+    def __init__(self, app: Any, question: str, on_yes: Callable[[], None], yes: str = "", no: str = "",
                  on_no: Callable[[], None] | None = None):
         super().__init__(app)
         self.question = question
         self.on_yes, self.on_no = on_yes, on_no
-        self.menu = MenuList([Item(no, self.answer_no), Item(yes, self.answer_yes)], (WIDTH // 2, HEIGHT // 2),
+        items = [Item(no or t("common.no"), self.answer_no), Item(yes or t("common.yes"), self.answer_yes)]
+        self.menu = MenuList(items, (WIDTH // 2, HEIGHT // 2),
                              WIDTH_BOX - 2 * PAD, app.theme.body_size, audio=app.audio, compact=True,
                              fonts=app.fonts)
 

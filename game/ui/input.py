@@ -13,6 +13,8 @@ from enum import StrEnum
 
 import pygame
 
+from ..words import t
+
 
 class Act(StrEnum):
     """Every action a screen can receive."""
@@ -192,11 +194,13 @@ class InputMapper:
 
 
 def controls_help() -> list[tuple[str, str]]:
-    """(keys, what they do) for the help screen and README."""
+    """(keys, what they do) for the help screen and README, in the current language."""
     names = {k: ", ".join(pygame.key.name(c).upper() for c in keys) for k, keys in KEYMAP.items()}
-    return [(names["confirm"] + ", click", "advance / choose"), (names["cancel"] + ", right click", "menu / back"),
-            ("1-9, arrows", "pick a choice"), (names["rollback"] + ", wheel up, LEFT", "roll back"),
-            (names["rollforward"] + ", wheel down", "roll forward"), (names["skip"] + ", hold CTRL", "skip read lines"),
-            (names["auto"], "auto-advance"), (names["backlog"], "backlog"), (names["hide_ui"], "hide the text box"),
-            (names["quicksave"] + " / " + names["quickload"], "quicksave / quickload"),
-            (names["fullscreen"] + ", ALT+ENTER", "fullscreen"), (names["timeline"], "timeline")]
+    click, right, up, down = t("keys.click"), t("keys.right_click"), t("keys.wheel_up"), t("keys.wheel_down")
+    return [(f"{names['confirm']}, {click}", t("keys.advance")), (f"{names['cancel']}, {right}", t("keys.menu")),
+            (f"1-9, {t('keys.arrows')}", t("keys.pick")), (f"{names['rollback']}, {up}, LEFT", t("keys.rollback")),
+            (f"{names['rollforward']}, {down}", t("keys.rollforward")),
+            (f"{names['skip']}, {t('keys.hold_ctrl')}", t("keys.skip")),
+            (names["auto"], t("keys.auto")), (names["backlog"], t("keys.backlog")), (names["hide_ui"], t("keys.hide")),
+            (names["quicksave"] + " / " + names["quickload"], t("keys.quick")),
+            (names["fullscreen"] + ", ALT+ENTER", t("keys.fullscreen")), (names["timeline"], t("keys.timeline"))]
