@@ -262,15 +262,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_i18n(args: argparse.Namespace) -> int:
-    from .authoring.translations import status
+    from . import words
+    from .authoring.translations import status, status_of
     from .content.translation import SOURCE_LANGUAGE, extract
     root, _ = _root(args)
     if args.action == "extract":
         if not args.lang or args.lang == SOURCE_LANGUAGE:
             raise _stop("extract writes the tables of one language: give it, e.g. --lang ko")
-        report = extract(root, args.lang)
-        print(f"{args.lang}: {len(report.written)} table(s) written · {report.added} new · {report.carried} carried "
-              f"over (stale) · {report.orphaned} orphaned")
+        for what, report in [("story", extract(root, args.lang)),
+                             *([("interface", words.extract_ui(args.lang))] if args.interface else [])]:
+            print(f"{args.lang} {what}: {len(report.written)} table(s) written · {report.added} new · "
+                  f"{report.carried} carried over (stale) · {report.orphaned} orphaned")
     found = [s for s in status(root) if not args.lang or s.language == args.lang]
     if not found:
         print(f"no translations in {shown_path(root)}/lang/ (start one with: python -m game i18n extract --lang ko)")
@@ -279,6 +281,10 @@ def cmd_i18n(args: argparse.Namespace) -> int:
         if args.files:
             for source, (done, total) in language.files.items():
                 print(f"  {source}: {done}/{total}")
+    for code in words.languages():
+        if code != SOURCE_LANGUAGE and (not args.lang or code == args.lang):
+            ui = status_of(code, {words.SOURCE_FILE: words.ui_source()}, words.ui_tables(code))
+            print(f"{ui.line('interface strings')} (game/lang/{code}.yaml)")
     return 0
 
 
@@ -381,6 +387,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["status", "extract"], nargs="?", default="status")
     p.add_argument("--lang", metavar="CODE", help="the language, e.g. ko (status: only this one)")
     p.add_argument("--files", action="store_true", help="status: also each content file's count")
+    p.add_argument("--interface", action="store_true", help="extract: also the engine's own words "
+                   "(game/lang/CODE.yaml: menus, settings, hints)")
     p.set_defaults(func=cmd_i18n)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a kind of content file")

@@ -32,7 +32,7 @@ import yaml
 
 from . import paths
 from .content.problems import Problems
-from .content.translation import SOURCE_LANGUAGE, Extracted, Table, _table_of, updated_table, write_table
+from .content.translation import SOURCE_LANGUAGE, Extracted, Table, table_of, updated_table, write_table
 from .content.yamlsource import parse_bytes
 
 FOLDER = paths.ROOT / "game" / "lang"
@@ -144,7 +144,7 @@ def ui_tables(code: str, problems: Problems | None = None) -> list[Table]:
     problems = problems if problems is not None else Problems()
     shown = f"game/lang/{path.name}"
     doc = parse_bytes(path.read_bytes(), shown, problems)
-    tab = None if doc is None else _table_of(doc, code, SOURCE_FILE, problems)
+    tab = None if doc is None else table_of(doc, code, SOURCE_FILE, problems)
     return [tab] if tab is not None else []
 
 

@@ -148,13 +148,13 @@ def read_tables(root: Path, language: str, problems: Problems) -> list[Table]:
         shown = f"{shown_root}/{path.relative_to(root).as_posix()}"
         doc = read_document(path, shown, problems)
         if doc is not None:
-            table = _table_of(doc, language, path.relative_to(folder).as_posix(), problems)
+            table = table_of(doc, language, path.relative_to(folder).as_posix(), problems)
             if table is not None:
                 tables.append(table)
     return tables
 
 
-def _table_of(doc: Document, language: str, source: str, problems: Problems) -> Table | None:
+def table_of(doc: Document, language: str, source: str, problems: Problems) -> Table | None:
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("strings", []), list):
         problems.error(doc.mark(), "a string table is a mapping with 'language', 'source' and a 'strings' list",
