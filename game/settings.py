@@ -21,6 +21,9 @@ class Settings:
     self_voicing: bool = False
     prompts_in_play: bool = False  # show discussion prompts outside classroom mode
     content_notes: str = "ask"     # ask | play | summary
+    language: str = "en"           # the language the story and the menus are read in ("en", "ko", ...)
+    bilingual: bool = False        # each line in the chosen language, then in the other one (language learners)
+    voice_language: str = ""       # the language self-voicing reads ("": the chosen language)
 
     LIMITS = {"text_speed": (0, 200), "auto_delay": (0.2, 10.0), "music_volume": (0.0, 1.0),
               "sound_volume": (0.0, 1.0), "ambience_volume": (0.0, 1.0), "font_scale": (1.0, 2.0)}
@@ -42,6 +45,7 @@ class Settings:
                 ok = isinstance(value, (int, float)) and not isinstance(value, bool)
             else:
                 ok = isinstance(value, str) and (f.name != "content_notes" or value in ("ask", "play", "summary"))
+                ok = ok and (f.name not in LANGUAGE_FIELDS or _language_code(value, f.name == "voice_language"))
             if ok:
                 if isinstance(value, float) and not math.isfinite(value):
                     continue
@@ -50,6 +54,14 @@ class Settings:
                     value = type(default)(min(hi, max(lo, value)))
                 setattr(settings, f.name, value)
         return settings
+
+
+LANGUAGE_FIELDS = ("language", "voice_language")
+
+
+def _language_code(value: str, empty: bool) -> bool:
+    """A language code as the tables name them ("en", "ko", "pt-BR"); "" only where it means "the chosen one"."""
+    return (empty and value == "") or (0 < len(value) <= 12 and value.replace("-", "").isalnum() and value.isascii())
 
 
 def settings_problem(data: Any) -> str:

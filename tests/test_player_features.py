@@ -212,8 +212,8 @@ def test_settings_screen_at_font_scale(app, scale):
 def test_settings_change_and_persist(app, tmp_path):
     app.push(SettingsScreen(app))
     labels = [row.label for row in app.top.rows]
-    press(app, "right")                   # text speed up
-    press(app, *["down"] * labels.index("Text size"), "right")  # text size 110%
+    press(app, "down", "right")           # (below Language) text speed up
+    press(app, *["down"] * (labels.index("Text size") - 1), "right")  # text size 110%
     press(app, "down", "confirm")         # high contrast on
     assert app.settings.font_scale == 1.1 and app.settings.high_contrast
     assert app.theme.name == "high_contrast" and app.fonts.scale == 1.1

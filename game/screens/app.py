@@ -13,7 +13,7 @@ from typing import Callable
 
 import pygame
 
-from .. import paths
+from .. import paths, words
 from ..content import model as m
 from ..content.watch import ContentWatcher
 from ..library import Library, reload_library
@@ -68,9 +68,10 @@ class App:
         pygame.font.init()
         if library.story is None:
             raise ValueError("the library has errors; load it with load_library")
-        self.library = library
         self.profile = profile or Profile(tempfile.mkdtemp(prefix="cell7-"), library.story_id)
         self.settings = self.profile.settings
+        self.library = library.in_language(self.settings.language)  # the story, timeline, quiz... in that language
+        words.set_language(self.settings.language)                    # and the menus
         self.writer = BackgroundWriter()  # saves are encoded and written off the frame
         self.profile.saves.writer = self.writer
         self.classroom = classroom
@@ -118,6 +119,59 @@ class App:
         self.theme = theme_for(self.settings.high_contrast, self.classroom)
         if self.fonts.scale != self.settings.font_scale:
             self.fonts = FontBook(scale=self.settings.font_scale)
+
+    # --- language ---------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages a player can choose: the story's (the source, then those with tables) and the UI's."""
+        return list(dict.fromkeys([*self.library.languages, *words.languages()]))
+
+    def set_language(self, code: str) -> None:
+        """Read the story and the menus in `code` from now on, at once: a story being played goes on from the
+        same moment (its shown lines, the backlog and rollback told again in the new words; `Runtime.retell`)."""
+        if code == self.settings.language:
+            return
+        self.settings.language = code
+        words.set_language(code)
+        self.library = self.library.in_language(code)
+        self.images = self.images.renewed(self.story, self.assets)
+        for screen in self.stack:
+            rt = getattr(screen, "rt", None)
+            if rt is not None and rt.story is not self.story:
+                rt.retell(self.story)
+        self.relabel()
+
+    def relabel(self) -> None:
+        """The words on screen changed (the language, or bilingual mode): each screen on the stack that shows
+        words it worked out before (a menu, a choice's options) works them out again."""
+        for screen in self.stack:
+            relabel = getattr(screen, "on_language", None)
+            if relabel is not None:
+                relabel()
+
+    @property
+    def gloss_language(self) -> str | None:
+        """The second language of bilingual mode: English beside a translation, else the first translation
+        beside English; None when bilingual mode is off or the story is in one language only."""
+        if not self.settings.bilingual:
+            return None
+        source, *others = self.library.languages
+        if self.library.language != source:
+            return source
+        return next(iter(others), None)
+
+    def gloss_story(self) -> m.Story | None:
+        """The story in the second language (bilingual mode), or None."""
+        code = self.gloss_language
+        return None if code is None else self.library.in_language(code).story
+
+    def voice_language(self) -> str:
+        return self.settings.voice_language or self.settings.language
 
     def notify(self, message: str, seconds: float = 3.5) -> None:
         """A short message at the top of the screen (saved, loaded, a problem the player should know)."""
@@ -180,10 +234,12 @@ class App:
         self.reload_problems = result.problems if result.library is None else []
         if result.library is None:
             return
-        self.library = result.library
+        self.library = result.library.in_language(self.settings.language)
         self.images = self.images.renewed(self.story, self.assets)  # pictures kept when only text changed
-        message = f"Reloaded in {(time.perf_counter() - started) * 1000:.0f} ms."
+        message = words.t("app.reloaded", ms=f"{(time.perf_counter() - started) * 1000:.0f}")
         if play is not None:
+            if result.resumed is not None and self.library is not result.library:
+                result.resumed.runtime.retell(self.story)  # replayed on the source text: go on in the player's language
             play.adopt(result.resumed, message)
         else:
             self.notify(message)
@@ -247,8 +303,8 @@ class App:
         size = self.theme.small_size - 2
         text = "\n".join(str(p) for p in self.reload_problems[:6])
         if len(self.reload_problems) > 6:
-            text += f"\n... and {len(self.reload_problems) - 6} more (python -m game validate)"
-        text = "The edited content has errors; the last good version keeps running.\n" + text
+            text += "\n" + words.t("app.more_problems", count=len(self.reload_problems) - 6)
+        text = words.t("app.content_errors") + "\n" + text
         lines = self.fonts.wrap(text, size, WIDTH - 140)
         rect = pygame.Rect(40, 40, WIDTH - 80, len(lines) * self.fonts.line_height(size) + 30)
         panel(self.canvas, rect, self.theme, alpha=245, edge=self.theme.danger, radius=10)
@@ -302,7 +358,8 @@ class App:
             return True
         menu = getattr(top, "menu", None)
         if type(top).__name__ == "TitleScreen" and menu is not None:
-            menu.index = next((i for i, item in enumerate(menu.items) if item.label.startswith("Start")), 0)
+            start = getattr(top, "start", None)  # the title's "Start the story" (in any language)
+            menu.index = next((i for i, item in enumerate(menu.items) if item.on_choose == start), 0)
         elif isinstance(getattr(top, "event", None), ev.LineEvent):
             return True
         self.dispatch(Action("confirm"))

@@ -10,17 +10,19 @@ from dataclasses import dataclass
 
 import pygame
 
-from ..content.model import chapter_label
 from ..runtime import events as ev
+from ..runtime.wording import speaker_name
 from ..ui import draw, richtext
 from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH, hex_colour
 from ..ui.widgets import ScrollList, Selection
+from ..words import chapter_label, t
 
 SIDE = 70
 PAD = 10      # above and below an entry's text
+GLOSS_GAP = 6  # between an entry's words and their second language
 NAME_MAX = 300
 
 
@@ -34,10 +36,13 @@ class Entry:
     colour: str = ""     # the speaker's colour
     answer: str = ""     # the option taken (a choice); "" while it is still open
     at: int = -1         # the event's index in the runtime's history (-1: not a place to return to)
+    gloss: str = ""      # bilingual mode: the same words in the second language ("" when off or the same)
+    gloss_answer: str = ""
 
 
-def entries(rt) -> list[Entry]:
-    """The backlog of a runtime: separators, lines and choices (with the answers taken), oldest first."""
+def entries(rt, gloss_story=None) -> list[Entry]:
+    """The backlog of a runtime: separators, lines and choices (with the answers taken), oldest first.
+    With `gloss_story` (the same story in a second language), each line and choice carries its words in it."""
     shown = rt.shown()
     answers = _answers(rt, shown)
     out: list[Entry] = []
@@ -46,11 +51,30 @@ def entries(rt) -> list[Entry]:
             chapter = chapter_label(e.chapter) + (f" · {e.chapter_title}" if e.chapter_title else "")
             out.append(Entry("scene", e.title, name=chapter))
         elif isinstance(e, ev.LineEvent):
-            out.append(Entry("line", e.text, name=e.name, colour=e.colour, at=i))
+            other = _told(rt, gloss_story, i, e)
+            out.append(Entry("line", e.text, name=speaker_name(e), colour=e.colour, at=i,
+                             gloss=other.text if other is not None and other.text != e.text else ""))
         elif isinstance(e, ev.ChoiceEvent):
-            out.append(Entry("choice", e.prompt, name=e.name or "Choice", colour=e.colour,
-                             answer=answers.get(i, ""), at=i))
+            other, answer = _told(rt, gloss_story, i, e), answers.get(i, "")
+            gloss_answer = ""
+            if other is not None and answer:
+                index = next((k for k, text in e.options if text == answer), None)
+                gloss_answer = dict(other.options).get(index, "")
+            out.append(Entry("choice", e.prompt, name=e.name or t("backlog.choice"), colour=e.colour,
+                             answer=answer, at=i, gloss=other.prompt if other is not None and other.prompt != e.prompt
+                             else "", gloss_answer=gloss_answer if gloss_answer != answer else ""))
     return out
+
+
+def _told(rt, story, i: int, e: ev.Event):
+    """The event at `i` of the history as `story` tells it (None without a second language)."""
+    if story is None or story is rt.story:
+        return None
+    try:
+        other = rt.told_in(story, i)
+    except Exception:  # a story of another shape (an edit reloaded in one language only): no gloss
+        return None
+    return other if type(other) is type(e) else None
 
 
 def _answers(rt, shown: list) -> dict[int, str]:
@@ -77,7 +101,7 @@ class BacklogScreen(Screen):
     def __init__(self, app, play):
         super().__init__(app)
         self.play = play
-        self.entries = entries(play.rt)
+        self.entries = entries(play.rt, app.gloss_story())
         self._name_w: tuple[tuple, int] = ((), 0)
         self.list = ScrollList(len(self.entries), self._height, enabled=lambda i: self.entries[i].at >= 0, wrap=False)
         self.list.index = max((i for i, e in enumerate(self.entries) if e.at >= 0), default=0)
@@ -104,8 +128,14 @@ class BacklogScreen(Screen):
 
     def _text(self, e: Entry) -> str:
         if e.kind == "choice":
-            return f"{e.text}\n→ {e.answer}" if e.answer else f"{e.text}\n(not answered yet)"
+            return f"{e.text}\n→ {e.answer}" if e.answer else f"{e.text}\n{t('backlog.not_answered')}"
         return e.text
+
+    def _gloss(self, e: Entry) -> str:
+        """The second language under an entry (bilingual mode)."""
+        if e.kind == "choice" and e.gloss_answer:
+            return f"{e.gloss}\n→ {e.gloss_answer}" if e.gloss else f"→ {e.gloss_answer}"
+        return e.gloss
 
     def _stacked(self, width: int) -> bool:
         """Large text: the name goes above the words instead of in a column beside them."""
@@ -128,6 +158,9 @@ class BacklogScreen(Screen):
             return draw.block_height(fonts, self._separator(e), theme.small_size, width - 48, bold=True) + 2 * PAD + 8
         name, body = self._boxes(e, Rect(0, 0, width, 0))
         words = richtext.height(fonts, self._text(e), theme.body_size, body.width)  # lines may hold markup
+        gloss = self._gloss(e)
+        if gloss:
+            words += GLOSS_GAP + richtext.height(fonts, gloss, theme.small_size, body.width)
         if self._stacked(width):
             return name.height + words + 2 * PAD
         return max(words, draw.block_height(fonts, e.name or "—", theme.name_size, name.width, bold=True)) + 2 * PAD
@@ -137,12 +170,12 @@ class BacklogScreen(Screen):
         return f"{e.name}  ·  {e.text}"
 
     def _hint(self) -> str:
-        return "↑ ↓ select · Enter: return to this moment · Esc: back"
+        return t("backlog.hint")
 
     def layout(self) -> Layout:
         fonts, theme = self.app.fonts, self.app.theme
         lay = Layout()
-        title_w, title_h = fonts.width("Backlog", theme.big_size, True), fonts.line_height(theme.big_size)
+        title_w, title_h = fonts.width(t("backlog.title"), theme.big_size, True), fonts.line_height(theme.big_size)
         hint_w, hint_h = fonts.width(self._hint(), theme.hint_size), fonts.line_height(theme.hint_size)
         beside = SIDE + title_w + 40 + hint_w <= WIDTH - SIDE
         header = lay.add("header", Rect(SIDE, 24, WIDTH - 2 * SIDE, title_h if beside else title_h + hint_h))
@@ -193,10 +226,10 @@ class BacklogScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        lay = self.draw_page(surface, "Backlog", "header/title")
+        lay = self.draw_page(surface, t("backlog.title"), "header/title")
         draw.text(surface, fonts, self._hint(), theme.hint_size, theme.dim, lay["header/hint"].topleft)
         if not self.entries:
-            draw.text_block(surface, fonts, "Nothing has been said yet.", theme.body_size, theme.dim,
+            draw.text_block(surface, fonts, t("backlog.empty"), theme.body_size, theme.dim,
                             Rect(lay["list"].left, lay["list"].top + 20, lay["list"].width, 0))
             return
         shown = self.list.layout(lay["list"])
@@ -226,7 +259,11 @@ class BacklogScreen(Screen):
         draw.text_block(surface, fonts, e.name or "—", theme.name_size, name_colour, name, bold=True)
         if e.kind == "choice":
             y = richtext.block(surface, fonts, e.text, theme.body_size, theme.dim, body)
-            answer = f"→ {e.answer}" if e.answer else "(not answered yet)"
-            richtext.block(surface, fonts, answer, theme.body_size, theme.accent, Rect(body.left, y, body.width, 0))
+            answer = f"→ {e.answer}" if e.answer else t("backlog.not_answered")
+            y = richtext.block(surface, fonts, answer, theme.body_size, theme.accent, Rect(body.left, y, body.width, 0))
         else:
-            richtext.block(surface, fonts, e.text, theme.body_size, theme.text, body)
+            y = richtext.block(surface, fonts, e.text, theme.body_size, theme.text, body)
+        gloss = self._gloss(e)
+        if gloss:
+            richtext.block(surface, fonts, gloss, theme.small_size, theme.dim,
+                           Rect(body.left, y + GLOSS_GAP, body.width, 0))

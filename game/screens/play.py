@@ -4,11 +4,12 @@ from __future__ import annotations
 import pygame
 
 from ..content.markup import escape, plain
-from ..content.model import chapter_label
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
+from ..runtime.wording import differ_question, options_of, speaker_name
 from ..ui.draw import box, image, polygon
 from ..ui.theme import TEXT_BOX_MARGIN
+from ..words import chapter_label, t
 from . import richtext
 from .base import Screen
 from .input import Action
@@ -19,6 +20,7 @@ POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_
 FADE_SECONDS = 0.45  # a dissolve; a fade through black takes twice as long (half out, half in)
 BOX_MARGIN = TEXT_BOX_MARGIN
 QUICK = ("Back", "Log", "Auto", "Skip", "Save", "Timeline", "Menu")  # "History" read as the backlog
+GLOSS_GAP = 10  # px between a line and its second language (bilingual mode)
 CHOICE_GAP = 40  # px between a choice's question box and its options
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
@@ -55,6 +57,7 @@ class PlayScreen(Screen):
         self.shown_at = 0.0         # app time when the current event appeared
         self.card = 0               # which card of a "Film and sources" page is showing
         self.reserve = 0            # px kept free above cards (for the page heading)
+        self._gloss: tuple = (None, None, None)  # (event, story, the event in the second language)
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -111,8 +114,14 @@ class PlayScreen(Screen):
 
     def _menu_for(self, event: ev.Event) -> MenuList | None:
         if isinstance(event, ev.WAITS_FOR_CHOICE):
-            items = [Item(text, lambda i=i: self.choose(i), markup=isinstance(event, ev.ChoiceEvent))
-                     for i, text in event.options]
+            glosses = {}
+            other = self.gloss() if isinstance(event, ev.ChoiceEvent) else None
+            if isinstance(other, ev.ChoiceEvent):
+                dim = "#%02x%02x%02x" % tuple(self.app.theme.dim[:3])
+                mine = dict(event.options)
+                glosses = {i: f"\n{{color={dim}}}{g}{{/color}}" for i, g in other.options if g != mine.get(i)}
+            items = [Item(text + glosses.get(i, ""), lambda i=i: self.choose(i),
+                          markup=isinstance(event, ev.ChoiceEvent)) for i, text in options_of(event)]
             center_y = 300 if isinstance(event, ev.ChoiceEvent) else 520
             return MenuList(items, (WIDTH // 2, center_y), 860, self.app.theme.body_size, numbered=True,
                             audio=self.app.audio, fonts=self.app.fonts)
@@ -130,8 +139,46 @@ class PlayScreen(Screen):
             # so that Continue comes back to the end screen, not to the choice before it)
         if self.app.settings.self_voicing and (isinstance(event, ev.LineEvent) or
                                                isinstance(event, ev.ChoiceEvent) and event.name):
-            words = plain(event.text if isinstance(event, ev.LineEvent) else event.prompt)
-            self.app.voice.say(f"{event.name}: {words}" if event.name else words)
+            code = self.app.voice_language()
+            told = event
+            if code != self.app.library.language:  # voiced in the other language: the same line, told in it
+                other = self.app.library.in_language(code)
+                told = self.told_in(other.story) if other.language == code else event
+                code = other.language
+            words = plain(told.text if isinstance(told, ev.LineEvent) else told.prompt)
+            name = speaker_name(told)
+            self.app.voice.say(f"{name}: {words}" if name else words, code)
+
+    # --- languages -------------------------------------------------------------------------------
+
+    def told_in(self, story) -> ev.Event | None:
+        """The event on screen as `story` (the same story in other words) tells it; None when there is none."""
+        if self.event is None or not self.rt.shown() or self.rt.shown()[-1] is not self.event:
+            return None
+        if story is self.rt.story:
+            return self.event
+        event, known, told = self._gloss
+        if event is not self.event or known is not story:
+            told = self.rt.told_in(story)
+            self._gloss = (self.event, story, told)
+        return told
+
+    def gloss(self) -> ev.Event | None:
+        """Bilingual mode: the event on screen in the second language (None when off, or it reads the same)."""
+        story = self.app.gloss_story()
+        told = self.told_in(story) if story is not None and story is not self.rt.story else None
+        return told if told is not None and told != self.event else None
+
+    def on_language(self) -> None:
+        """The language changed (the runtime was told again in it): show the same moment in the new words."""
+        self._gloss = (None, None, None)
+        if self.event is None or not self.rt.shown():
+            return
+        self.event = self.rt.current if self.rt.current is not None else self.rt.shown()[-1]
+        if self.menu is not None:
+            index, self.menu = self.menu.index, self._menu_for(self.event)
+            if self.menu is not None:
+                self.menu.index = min(index, len(self.menu.items) - 1)
 
     def save(self, slot: str, from_canvas: bool = False) -> None:
         """Save to a slot ('auto' rotates through the autosaves); failures become a message, never a crash.
@@ -147,9 +194,9 @@ class PlayScreen(Screen):
                 saves.autosave(self.rt, thumb)
             else:
                 saves.save(slot, self.rt, thumb)
-                self.app.notify(f"Saved ({'quicksave' if slot == 'quick' else 'slot ' + slot}).")
+                self.app.notify(t("play.saved_quick") if slot == "quick" else t("play.saved_slot", slot=slot))
         except (StorageError, OSError) as exc:
-            self.app.notify(f"Could not save: {exc}")
+            self.app.notify(t("play.save_failed", reason=exc))
 
     def load(self, slot: str) -> None:
         from ..saves import SaveError
@@ -158,7 +205,7 @@ class PlayScreen(Screen):
         except SaveError as exc:
             self.app.notify(str(exc), 6)
             return
-        self.adopt(resumed, "Loaded.")
+        self.adopt(resumed, t("play.loaded"))
 
     def adopt(self, resumed, done: str) -> None:
         """Continue from a loaded or reloaded runtime, showing its current moment."""
@@ -192,8 +239,8 @@ class PlayScreen(Screen):
         if not self.app.profile.saves.info("quick").path.exists():
             self.load("quick")  # says there is none
             return
-        self.open("confirm", question="Load the quicksave? What happened since it was made is lost.",
-                  on_yes=lambda: self.load("quick"), yes="Load")
+        self.open("confirm", question=t("play.quickload_question"), on_yes=lambda: self.load("quick"),
+                  yes=t("play.quickload_yes"))
 
     # --- input ---------------------------------------------------------------------------------
 
@@ -393,22 +440,46 @@ class PlayScreen(Screen):
         where = (round(WIDTH * x) - picture.get_width() // 2, HEIGHT - picture.get_height() + 40)
         image(surface, picture, where, alpha=None if alpha >= 1.0 else round(255 * alpha))
 
-    def _text_box(self, surface: pygame.Surface, text: str, size: int) -> pygame.Rect:
+    def _text_box(self, surface: pygame.Surface, text: str, size: int, gloss: str = "") -> pygame.Rect:
         fonts, theme = self.app.fonts, self.app.theme
         width = WIDTH - 2 * BOX_MARGIN
-        height = max(190, richtext.height(fonts, text, size, width - 80) + 90)
-        rect = pygame.Rect(BOX_MARGIN, HEIGHT - height - 20, width, height)
+        height = max(190, richtext.height(fonts, text, size, width - 80) + 90 + self._gloss_height(gloss, width - 80))
+        rect = pygame.Rect(BOX_MARGIN, max(self._top() + 30, HEIGHT - height - 20), width, height)
         panel(surface, rect, theme, edge=theme.panel_edge)
         return rect
+
+    def _gloss_size(self) -> int:
+        return self.app.theme.small_size
+
+    def _gloss_height(self, gloss: str, width: int) -> int:
+        """The second language's room under a line (bilingual mode): a gap, a rule, then its lines."""
+        return richtext.height(self.app.fonts, gloss, self._gloss_size(), width) + 2 * GLOSS_GAP if gloss else 0
+
+    def _draw_gloss(self, surface: pygame.Surface, gloss: str, rect: pygame.Rect, align: str = "left") -> int:
+        """The second language under the first: a thin rule, then the words in a smaller, quieter type."""
+        theme = self.app.theme
+        y = rect.top + GLOSS_GAP
+        box(surface, theme.grid, pygame.Rect(rect.left if align == "left" else rect.centerx - 80,
+                                             y - GLOSS_GAP // 2 - 1, min(rect.width, 160), 2))
+        return richtext.block(surface, self.app.fonts, gloss, self._gloss_size(), theme.dim,
+                              pygame.Rect(rect.left, y, rect.width, 0), align=align)
 
     def _draw_line(self, surface: pygame.Surface, e: ev.LineEvent) -> None:
         theme = self.app.theme
         size = theme.body_size
-        rect = self._text_box(surface, e.text, size)
-        self._name_plate(surface, rect, e.name, e.colour)
+        other = self.gloss()
+        gloss = other.text if isinstance(other, ev.LineEvent) and other.text != e.text else ""
+        rect = self._text_box(surface, e.text, size, gloss)
+        name = speaker_name(e)
+        if isinstance(other, ev.LineEvent) and other.name and other.name != e.name:
+            name = f"{name}  ·  {other.name}"  # 용구 · Yong-gu
+        self._name_plate(surface, rect, name, e.colour)
         body = rect.inflate(-80, -60)
         body.top = rect.top + 34
         self._type_out(surface, e.text, size, body)
+        if gloss:
+            below = body.top + richtext.height(self.app.fonts, e.text, size, body.width)
+            self._draw_gloss(surface, gloss, pygame.Rect(body.left, below, body.width, 0))
         if self.line_done():
             t = self.app.time * 3
             y = rect.bottom - 30 + round(3 * ((t % 2) - 1 if int(t) % 2 else 1 - (t % 2)))
@@ -443,7 +514,8 @@ class PlayScreen(Screen):
             return
         for name in reversed(self.quick_names()):
             on = (name == "Auto" and self.auto) or (name == "Skip" and self.skip)
-            image = fonts.render(name, theme.small_size - 2, theme.accent if on else theme.muted, bold=on)
+            image = fonts.render(t(f"play.quick_{name.lower()}"), theme.small_size - 2,
+                                 theme.accent if on else theme.muted, bold=on)
             x -= image.get_width()
             y = box.bottom - image.get_height() - 12
             rect = pygame.Rect(x - 6, y - 4, image.get_width() + 12, image.get_height() + 8)
@@ -463,9 +535,12 @@ class PlayScreen(Screen):
             self._size_menu()
             options = self.menu.total_height(fonts)
 
+        gloss = self._prompt_gloss(e)
+
         def height(d: int) -> int:  # the box (tighter once the type steps down, unless a name plate sits on it)
             pad = 40 if d == 0 or plate else 20
-            return richtext.height(fonts, e.prompt, theme.body_size - d, width - 60) + pad + plate
+            return (richtext.height(fonts, e.prompt, theme.body_size - d, width - 60) + pad + plate
+                    + self._gloss_height(gloss, width - 60))
 
         def gap(d: int) -> int:
             return CHOICE_GAP if d == 0 else CHOICE_GAP // 2
@@ -512,8 +587,16 @@ class PlayScreen(Screen):
         self._name_plate(surface, rect, e.name, e.colour)
         inner = rect.inflate(-60, -40 if size == theme.body_size or e.name else -20)
         inner.top += 14 if e.name else 0
-        richtext.block(surface, fonts, e.prompt, size, theme.text if e.name else theme.accent, inner, align="center")
+        y = richtext.block(surface, fonts, e.prompt, size, theme.text if e.name else theme.accent, inner,
+                           align="center")
+        gloss = self._prompt_gloss(e)
+        if gloss:
+            self._draw_gloss(surface, gloss, pygame.Rect(inner.left, y, inner.width, 0), align="center")
         self._arrange()
+
+    def _prompt_gloss(self, e: ev.ChoiceEvent) -> str:
+        other = self.gloss()
+        return other.prompt if isinstance(other, ev.ChoiceEvent) and other.prompt != e.prompt else ""
 
     def _card(self, surface: pygame.Surface, label: str, title: str, body: str, footer: str,
               label_colour=None, width: int = 900) -> pygame.Rect:
@@ -550,18 +633,18 @@ class PlayScreen(Screen):
 
     def _draw_card(self, surface: pygame.Surface, e: ev.Event) -> None:
         if isinstance(e, ev.FactEvent):
-            where = f"Source: {e.source}" + (f" — {e.section}" if e.section else "")
-            self._card(surface, "Fact · from the sources", "", e.text, where, self.app.theme.fact)
+            where = t("play.fact_source", source=e.source) + (f" — {e.section}" if e.section else "")
+            self._card(surface, t("play.fact_tag"), "", e.text, where, self.app.theme.fact)
         elif isinstance(e, ev.EvidenceEvent):
-            rect = self._card(surface, "Noted for later", e.name, e.description, self.app.story.evidence_kept,
+            rect = self._card(surface, t("play.evidence_tag"), e.name, e.description, self.app.story.evidence_kept,
                               self.app.theme.evidence, width=760)
             icon = self.app.images.ui("evidence_icon")
             if icon is not None:
                 surface.blit(icon, (rect.right - icon.get_width() - 30, rect.top + 24))
         elif isinstance(e, ev.PromptEvent):
             follow = "\n".join(f"•  {q}" for q in e.followups)
-            minutes = f"Suggested time: {e.minutes} minutes" if e.minutes else ""
-            self._card(surface, "Discuss", e.question, follow, minutes, self.app.theme.prompt, width=1000)
+            minutes = t("play.prompt_minutes", minutes=e.minutes) if e.minutes else ""
+            self._card(surface, t("play.prompt_tag"), e.question, follow, minutes, self.app.theme.prompt, width=1000)
 
     def _draw_differ(self, surface: pygame.Surface, e: ev.DifferEvent) -> None:
         fonts, theme = self.app.fonts, self.app.theme
@@ -582,7 +665,7 @@ class PlayScreen(Screen):
                          for source, _ in e.accounts)
             column = max(richtext.height(fonts, says, size, col_w - 50) for _, says in e.accounts)
             tag = fonts.line_height(small_of(d))
-            question = richtext.height(fonts, e.question, theme.small_size + 2 - d // 2, WIDTH - 240)
+            question = richtext.height(fonts, differ_question(e), theme.small_size + 2 - d // 2, WIDTH - 240)
             return head, column + labels + 40, question, tag, labels
 
         def height(d: int) -> int:
@@ -596,7 +679,7 @@ class PlayScreen(Screen):
         top = max(20 + reserve + pad, (HEIGHT + reserve - height(d)) // 2)
         # one box holds it all, so no line of the card is drawn over the picture (the note under the accounts was)
         panel(surface, pygame.Rect(50, top - pad, WIDTH - 100, height(d) + 2 * pad), theme, edge=colour)
-        tag = fonts.render("THE SOURCES DIFFER", small, colour, bold=True)
+        tag = fonts.render(t("play.differ_tag"), small, colour, bold=True)
         surface.blit(tag, ((WIDTH - tag.get_width()) // 2, top))
         y = richtext.block(surface, fonts, e.topic, size + 4, theme.text,
                            pygame.Rect(100, top + tag_h + 10, WIDTH - 200, 0), bold=True, align="center") + 20
@@ -607,14 +690,14 @@ class PlayScreen(Screen):
                                                                                        col_w - 50, 0), bold=True)
             richtext.block(surface, fonts, says, size, theme.text,
                            pygame.Rect(rect.left + 25, rect.top + 28 + labels_h, col_w - 50, 0))
-        richtext.block(surface, fonts, e.question, small + 2, theme.accent,
+        richtext.block(surface, fonts, differ_question(e), small + 2, theme.accent,
                        pygame.Rect(120, y + column + 20, WIDTH - 240, 0), align="center")
 
     def _draw_scene_card(self, surface: pygame.Surface, e: ev.SceneStart) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 150)
         chapter = chapter_label(e.chapter) + (f" · {e.chapter_title}" if e.chapter_title else "")
-        hint = fonts.render("Press Enter or click to begin", theme.small_size, theme.muted)
+        hint = fonts.render(t("play.scene_card_hint"), theme.small_size, theme.muted)
         room = HEIGHT - hint.get_height() - 70  # everything above the hint
 
         def lines(d: int) -> list[tuple[str, int, tuple, bool]]:
@@ -638,19 +721,18 @@ class PlayScreen(Screen):
         panel(surface, where.inflate(32, 12), theme, radius=10)
         surface.blit(hint, where)
 
-    NOTE_AFTER = "You can play it, or read a short neutral summary and go on."
 
     def _note_box(self, e: ev.ContentNoteEvent) -> tuple[int, pygame.Rect]:
         """(points taken off, the note's box): the note keeps room for one option below it; more scroll."""
         fonts, theme = self.app.fonts, self.app.theme
         inner = WIDTH - 380
-        lead = f"The next scene, “{e.scene_title}”, shows:"
+        lead = t("play.note_lead", title=e.scene_title)
 
         def note_height(d: int) -> int:
             body, small = theme.clamp(theme.body_size - d), theme.clamp(theme.small_size - d // 2)
             h = 60 + fonts.line_height(small + 2) + block_height(fonts, lead, body, inner) + 8
             h += sum(block_height(fonts, f"•  {t}", body, inner - 30) for t in e.topics)
-            return h + 14 + block_height(fonts, self.NOTE_AFTER, small, inner)
+            return h + 14 + block_height(fonts, t("play.note_after"), small, inner)
 
         if self.menu is not None:
             self._size_menu()
@@ -662,12 +744,12 @@ class PlayScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 200)
         inner = WIDTH - 380
-        lead = f"The next scene, “{e.scene_title}”, shows:"
-        after = self.NOTE_AFTER
+        lead = t("play.note_lead", title=e.scene_title)
+        after = t("play.note_after")
         d, rect = self._note_box(e)
         body, small = theme.clamp(theme.body_size - d), theme.clamp(theme.small_size - d // 2)
         panel(surface, rect, theme, edge=theme.danger)
-        y = text_block(surface, fonts, "Content note", small + 2, theme.danger,
+        y = text_block(surface, fonts, t("play.note_heading"), small + 2, theme.danger,
                        pygame.Rect(rect.left + 50, rect.top + 30, inner, 0), bold=True) + 6
         y = text_block(surface, fonts, lead, body, theme.text, pygame.Rect(rect.left + 50, y, inner, 0)) + 8
         for topic in e.topics:
@@ -686,12 +768,14 @@ class PlayScreen(Screen):
         finally:
             self.reserve = 0
         chapter = chapter_label(page.chapter) + (f": {page.chapter_title}" if page.chapter_title else "")
-        more = "Enter for the next card" if card < len(page.cards) - 1 else f"Enter to {after}"
-        text = f"Film and sources · {chapter} · card {card + 1} of {len(page.cards)} · {more}"
+        ends = {"go on": t("play.sources_go_on"), "go back": t("play.sources_go_back")}
+        more = t("play.sources_next") if card < len(page.cards) - 1 else ends.get(after, after)
+        count = t("play.sources_count", n=card + 1, count=len(page.cards))
+        text = " · ".join((t("play.sources_heading"), chapter, count, more))
         size = next((s for s in range(theme.small_size, theme.small_size - 9, -2)
                      if fonts.width(text, s, True) <= WIDTH - 100), theme.small_size - 8)
         if fonts.width(text, size, True) > WIDTH - 100:  # a very long chapter title: keep the count, drop the title
-            text = f"Film and sources · {chapter_label(page.chapter)} · card {card + 1} of {len(page.cards)} · {more}"
+            text = " · ".join((t("play.sources_heading"), chapter_label(page.chapter), count, more))
         image = fonts.render(text, size, theme.accent, bold=True)
         rect = pygame.Rect((WIDTH - image.get_width()) // 2 - 20, 10 + self._top(), image.get_width() + 40,
                            image.get_height() + 10)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from .. import words
 from ..content import model as m
 from ..settings import Settings
 from ..ui import draw
@@ -18,23 +19,27 @@ from ..ui.layout import Layout, Rect, columns
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
 from ..ui.widgets import ScrollList, Selection
+from ..words import t
 
 NOTES = ("ask", "play", "summary")
 SIDE = 70      # left and right margins
-ROW_PAD = 6    # above and below a row's text
-GAP = 5
+ROW_PAD = 5    # above and below a row's text
+GAP = 4
 TEXT_INSET = 24
-NOTE_LABELS = {"ask": "ask before each scene", "play": "always play the scene", "summary": "always show summaries"}
 SPEEDS = (*range(15, 196, 15), 0)  # letters a second, slowest to fastest; 0 shows each line at once
 
 
 @dataclass
 class Row:
-    label: str
+    key: str            # the setting's name in the words table (settings.<key>, settings.<key>_help)
     show: Callable[[Settings], str]
     change: Callable[[Settings, int], None]
     help: str = ""
     disabled: str = ""  # why the option cannot be used here
+
+    @property
+    def label(self) -> str:
+        return t(f"settings.{self.key}")
 
 
 def _step(name: str, step: float, lo: float, hi: float) -> Callable[[Settings, int], None]:
@@ -56,43 +61,96 @@ def _toggle(name: str) -> Callable[[Settings, int], None]:
 
 
 def _on_off(name: str) -> Callable[[Settings], str]:
-    return lambda s: "On" if getattr(s, name) else "Off"
+    return lambda s: t("common.on") if getattr(s, name) else t("common.off")
+
+
+def autonym(code: str) -> str:
+    """A language's own name for itself ("English", "한국어"), whatever the menus' language (so a player who
+    cannot read the current one still finds their own): en.yaml's `language.<code>` keys hold them."""
+    return words.source().get(f"language.{code}", code)
+
+
+def _partner(code: str, told: list[str]) -> str:
+    """The second language of bilingual mode beside `code` (as App.gloss_language picks it)."""
+    return told[0] if code != told[0] else told[1]
+
+
+def _reading(languages: list[str], told: list[str]) -> tuple[list[tuple[str, bool]], Callable, Callable]:
+    """The language row: each language alone, then each language the story is told in with its second one
+    (bilingual mode), as (language, bilingual) pairs: "English", "한국어", "한국어 + English", "English + 한국어"."""
+    choices = [(code, False) for code in languages] + [(code, True) for code in told if len(told) > 1]
+
+    def show(s: Settings) -> str:
+        if s.bilingual and len(told) > 1 and s.language in told:
+            return f"{autonym(s.language)} + {autonym(_partner(s.language, told))}"
+        return autonym(s.language)
+
+    def change(s: Settings, direction: int) -> None:
+        now = (s.language, s.bilingual and len(told) > 1 and s.language in told)
+        at = choices.index(now) if now in choices else 0
+        s.language, s.bilingual = choices[(at + direction) % len(choices)]
+    return choices, show, change
+
+
+def _voicing(told: list[str]) -> tuple[Callable, Callable]:
+    """The read-aloud row: off, on in the language being read, or on in one language whatever is read."""
+    values = ["off", "", *told]
+
+    def show(s: Settings) -> str:
+        if not s.self_voicing:
+            return t("common.off")
+        return t("settings.voice_on", language=autonym(s.voice_language)) if s.voice_language in told else \
+            t("settings.voice_same")
+
+    def change(s: Settings, direction: int) -> None:
+        now = "off" if not s.self_voicing else (s.voice_language if s.voice_language in told else "")
+        chosen = values[(values.index(now) + direction) % len(values)]
+        s.self_voicing = chosen != "off"
+        s.voice_language = "" if chosen == "off" else chosen
+    return show, change
 
 
 def _cycle_notes(s: Settings, direction: int) -> None:
     s.content_notes = NOTES[(NOTES.index(s.content_notes) + direction) % len(NOTES)]
 
 
-def rows(voice_reason: str, story: m.Story | None = None) -> list[Row]:
-    """Every setting; "Discussion prompts" and "Content notes" only when `story` has prompts / content notes."""
+def rows(voice_reason: str, story: m.Story | None = None, languages: list[str] | None = None,
+         story_languages: list[str] | None = None) -> list[Row]:
+    """Every setting; "Discussion prompts" and "Content notes" only when `story` has prompts / content notes.
+    `languages`: those a player can choose (the first row); `story_languages`: those the story is told in
+    (bilingual mode needs two)."""
     prompts = story is not None and story.has_prompts()
     notes = story is not None and story.has_content_notes()
+    languages = languages or ["en"]
+    told = story_languages or languages
+    choices, show_reading, change_reading = _reading(languages, told)
+    show_voice, change_voice = _voicing(told)
     every = [
-        Row("Text speed", lambda s: "instant" if not s.text_speed else f"{s.text_speed} letters a second", _speed,
-            "How fast lines are typed out; past the fastest, lines appear at once."),
-        Row("Auto-advance delay", lambda s: f"{s.auto_delay:.1f} s + a little per letter",
-            _step("auto_delay", 0.2, 0.2, 10.0), "Time to read before auto mode moves on."),
-        Row("Music volume", lambda s: f"{round(s.music_volume * 100)}%", _step("music_volume", 0.1, 0, 1)),
-        Row("Sound volume", lambda s: f"{round(s.sound_volume * 100)}%", _step("sound_volume", 0.1, 0, 1)),
-        Row("Ambience volume", lambda s: f"{round(s.ambience_volume * 100)}%", _step("ambience_volume", 0.1, 0, 1),
-            "The background sounds of each place. 0% turns them off."),
-        Row("Display", lambda s: "Fullscreen" if s.fullscreen else "Window", _toggle("fullscreen"),
-            "F11 or Alt+Enter also switch."),
-        Row("Text size", lambda s: f"{round(s.font_scale * 100)}%", _step("font_scale", 0.1, 1.0, 2.0),
-            "Bigger letters everywhere; the layout makes room."),
-        Row("High contrast", _on_off("high_contrast"), _toggle("high_contrast"), "White on black, strong edges."),
-        Row("Reduce motion", _on_off("reduce_motion"), _toggle("reduce_motion"), "No fades or moving effects."),
-        Row("Skip unread lines too", _on_off("skip_unread"), _toggle("skip_unread"),
-            "On: skipping also passes lines you have not read yet. Off: it stops at them."),
-        Row("Read lines aloud", _on_off("self_voicing"), _toggle("self_voicing"),
-            "Uses the computer's speech engine.", disabled=voice_reason),
-        Row("Discussion prompts", _on_off("prompts_in_play"), _toggle("prompts_in_play"),
-            "Show the classroom discussion questions while playing."),
-        Row("Content notes", lambda s: NOTE_LABELS[s.content_notes], _cycle_notes,
-            "Before scenes with difficult content."),
+        Row("language", show_reading, change_reading, t("settings.language_help"),
+            disabled="" if len(choices) > 1 else t("settings.one_language")),
+        Row("text_speed", lambda s: t("settings.instant") if not s.text_speed else
+            t("settings.letters_a_second", n=s.text_speed), _speed, t("settings.text_speed_help")),
+        Row("auto_delay", lambda s: t("settings.auto_delay_value", seconds=f"{s.auto_delay:.1f}"),
+            _step("auto_delay", 0.2, 0.2, 10.0), t("settings.auto_delay_help")),
+        Row("music_volume", lambda s: f"{round(s.music_volume * 100)}%", _step("music_volume", 0.1, 0, 1)),
+        Row("sound_volume", lambda s: f"{round(s.sound_volume * 100)}%", _step("sound_volume", 0.1, 0, 1)),
+        Row("ambience_volume", lambda s: f"{round(s.ambience_volume * 100)}%", _step("ambience_volume", 0.1, 0, 1),
+            t("settings.ambience_volume_help")),
+        Row("display", lambda s: t("settings.fullscreen") if s.fullscreen else t("settings.window"),
+            _toggle("fullscreen"), t("settings.display_help")),
+        Row("text_size", lambda s: f"{round(s.font_scale * 100)}%", _step("font_scale", 0.1, 1.0, 2.0),
+            t("settings.text_size_help")),
+        Row("high_contrast", _on_off("high_contrast"), _toggle("high_contrast"), t("settings.high_contrast_help")),
+        Row("reduce_motion", _on_off("reduce_motion"), _toggle("reduce_motion"), t("settings.reduce_motion_help")),
+        Row("skip_unread", _on_off("skip_unread"), _toggle("skip_unread"), t("settings.skip_unread_help")),
+        Row("self_voicing", show_voice, change_voice, t("settings.self_voicing_help"), disabled=voice_reason),
+        Row("prompts_in_play", _on_off("prompts_in_play"), _toggle("prompts_in_play"),
+            t("settings.prompts_in_play_help")),
+        Row("content_notes", lambda s: t(f"settings.notes_{s.content_notes}"), _cycle_notes,
+            t("settings.content_notes_help")),
     ]
-    hidden = {label for label, used in (("Discussion prompts", prompts), ("Content notes", notes)) if not used}
-    return [row for row in every if row.label not in hidden]
+    hidden = {key for key, used in (("prompts_in_play", prompts), ("content_notes", notes)) if not used}
+    return [row for row in every if row.key not in hidden]
 
 
 class SettingsScreen(Screen):
@@ -100,8 +158,15 @@ class SettingsScreen(Screen):
 
     def __init__(self, app):
         super().__init__(app)
-        self.rows = rows(app.voice.reason, app.story)
+        self.rows = self._rows()
         self.list = ScrollList(len(self.rows), self._row_height, gap=GAP, audio=app.audio)
+
+    def _rows(self) -> list[Row]:
+        return rows(self.app.voice.reason, self.app.story, self.app.languages, self.app.library.languages)
+
+    def on_language(self) -> None:
+        """The menus' language changed: every row's words again (the same rows, the same one selected)."""
+        self.rows = self._rows()
 
     index = Selection("list")
 
@@ -124,7 +189,8 @@ class SettingsScreen(Screen):
 
     def _help(self) -> str:
         row = self.rows[self.index]
-        return f"{f'Off: {row.disabled}.' if row.disabled else row.help}  ← → change · Esc saves and goes back"
+        why = t("settings.off_because", reason=row.disabled) if row.disabled else row.help
+        return f"{why}  {t('settings.hint')}"
 
     def layout(self) -> Layout:
         fonts, theme = self.app.fonts, self.app.theme
@@ -140,13 +206,19 @@ class SettingsScreen(Screen):
     def change(self, direction: int) -> None:
         row = self.rows[self.index]
         if row.disabled:
-            self.app.notify(f"{row.label} is off: {row.disabled}.")
+            self.app.notify(t("settings.row_off", label=row.label, reason=row.disabled))
             return
-        before = self.app.settings.fullscreen
-        row.change(self.app.settings, direction)
-        if self.app.settings.fullscreen != before:
-            self.app.settings.fullscreen = before
+        settings = self.app.settings
+        before, language, bilingual = settings.fullscreen, settings.language, settings.bilingual
+        row.change(settings, direction)
+        if settings.fullscreen != before:
+            settings.fullscreen = before
             self.app.toggle_fullscreen()
+        if settings.language != language:  # the story (even mid-scene) and the menus, in the new language at once
+            chosen, settings.language = settings.language, language
+            self.app.set_language(chosen)
+        elif settings.bilingual != bilingual:
+            self.app.relabel()
         self.app.apply_settings()
         self.app.audio.music_volume = self.app.settings.music_volume
         self.app.audio.sound_volume = self.app.settings.sound_volume
@@ -175,7 +247,7 @@ class SettingsScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        lay = self.draw_page(surface, "Settings")
+        lay = self.draw_page(surface, t("settings.title"))
         shown = self.list.layout(lay["list"])
         for i, rect in shown.rows.items():
             row, selected = self.rows[i], i == self.index
