@@ -45,6 +45,7 @@ class Library:
     reality: Reality | None = None    # None when the root has no reality.yaml
     problems: Problems = field(default_factory=Problems)
     language: str = SOURCE_LANGUAGE   # the language its texts are in
+    cache: Path | None = None         # the compiled-content cache folder it was loaded with (translations too)
     # every language asked for so far, shared by all of them (so any of them finds the others)
     _languages: dict[str, Library] = field(default_factory=dict, compare=False, repr=False)
 
@@ -61,9 +62,9 @@ class Library:
             known[self.language] = self
         if code not in known:
             source = known.get(SOURCE_LANGUAGE, self)
-            words = translation.read_translation(self.root, code).words if code in self.languages else {}
+            words = translation.read_translation(self.root, code, self.cache) if code in self.languages else None
             known[code] = dataclasses.replace(translation.translated(source, words), language=code,
-                                              _languages=known) if words else source
+                                              _languages=known) if words and words.words else source
         return known[code]
 
     @property
@@ -73,7 +74,7 @@ class Library:
 
     def reload(self) -> Library:
         """The same root and assets loaded again, in the same language (never raises; see `check_library`)."""
-        library = check_library(self.root, self.assets)
+        library = dataclasses.replace(check_library(self.root, self.assets), cache=self.cache)
         return library if library.story is None else library.in_language(self.language)
 
 

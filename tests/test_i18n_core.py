@@ -295,3 +295,41 @@ def test_the_i18n_command(story_root, capsys):
 def _problems():
     from game.content.problems import Problems
     return Problems()
+
+
+def test_the_same_english_reads_as_its_own_file_translates_it(story_root):
+    """An ending's title and a quiz answer may share English but not Korean: a text with a known place takes
+    its own file's translation."""
+    (story_root / "story/02_second.yaml").write_text(
+        (story_root / "story/02_second.yaml").read_text().replace('narrate: "Later."', 'narrate: "Hello."'))
+    extract(story_root, "ko")
+    fill(story_root, "ko", ko)
+    second = story_root / "lang/ko/story/02_second.yaml"
+    second.write_text(second.read_text().replace(ko("Hello."), "두 번째 파일의 인사"))
+    korean = load_library(story_root).in_language("ko")
+    first_line = next(op.text for op in korean.story.scenes["first"].code if getattr(op, "speaker", None) == "hero")
+    second_line = next(op.text for op in korean.story.scenes["second"].code if hasattr(op, "line_id"))
+    assert (first_line, second_line) == (ko("Hello."), "두 번째 파일의 인사")
+
+
+def test_the_words_cache_is_used_and_a_damaged_one_is_ignored(translated_root, tmp_path):
+    from game.content.translation import read_translation
+    cache = tmp_path / "cache"
+    first = read_translation(translated_root, "ko", cache)
+    [stored] = cache.glob("words-ko-*.json")
+    assert read_translation(translated_root, "ko", cache).files == first.files
+    stored.write_text('{"key": "x", "files": {"story/01_first.yaml": {"Hello.": 5}}}')
+    assert read_translation(translated_root, "ko", cache).files == first.files  # not trusted: read again
+    stored.write_bytes(b"\xff\x00 not json")
+    assert read_translation(translated_root, "ko", cache).files == first.files
+    table = translated_root / "lang/ko/story/01_first.yaml"
+    table.write_text(table.read_text().replace(ko("Hello."), "새 인사"))
+    assert read_translation(translated_root, "ko", cache).files["story/01_first.yaml"]["Hello."] == "새 인사"
+
+
+def test_brackets_that_are_not_markup_in_the_english_are_not_checked_as_markup(story_root):
+    scene = story_root / "story/01_first.yaml"
+    scene.write_text(scene.read_text().replace('"A fact."', '"A fact [book, other]."'))
+    extract(story_root, "ko")
+    fill(story_root, "ko", lambda en: "사실." if en.startswith("A fact") else None)
+    assert not [p for p in lint(story_root) if p.code == "translation-markup"]

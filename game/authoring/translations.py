@@ -154,6 +154,9 @@ def _check_language(root: Path, code: str, sources: dict[str, list[SourceText]],
 
 def _check_entry(entry: Entry, english: str, name: str, seen: dict[str, tuple[str, Mark]],
                  problems: Problems) -> Iterator[Translated]:
+    if markup.problems(english) or markup.variables(english)[1]:  # not markup in the English either (a
+        yield Translated(entry.mark, entry.text, english)          # '[encyclopedia, filmdb]' citation)
+        return
     broken = markup.problems(entry.text)
     names, bad = markup.variables(entry.text)
     if broken or bad:

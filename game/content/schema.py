@@ -375,6 +375,8 @@ TIMELINE_FILE: Schema = obj("Timeline lanes, eras and events (any file may hold 
                    "items": obj("One source's account.", {"source": ident("source id"),
                                                           "says": text("what it says")}, ["source", "says"])},
         "details": {"type": "object", "description": "extra labelled fields (e.g. country, director, status)",
+                    "properties": {"dating": {"enum": ["undated"], "description": "'undated': the sources give "
+                                              "no date; the event stands in a column of its own"}},
                     "additionalProperties": {"type": "string", TRANSLATE: True}},
     }, ["id", "date", "title", "text", "lane", "source"])},
     "notes": obj("Captions under the chart and the tables, citing what they rest on (one file gives them).", {

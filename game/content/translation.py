@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
+import json
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ from .problems import Mark, Problems, display_path
 from .schema import DEFS, FILE_SCHEMAS, TRANSLATE, Schema
 from .yamlsource import Document, read_document
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SOURCE_LANGUAGE = "en"
 LANG_DIR = "lang"
 CARRY_OVER = 0.6  # how alike an edited English text must be to its old self for a translation to carry over
@@ -195,57 +197,140 @@ def _entry_of(doc: Document, path: tuple, item: Any, problems: Problems) -> Entr
                  item.get("stale") or "", doc.mark(text_path))
 
 
-def words_of(tables: list[Table]) -> dict[str, str]:
-    """English text -> translation, from every finished (non-empty, not stale) string of the tables."""
-    words: dict[str, str] = {}
-    for table in tables:
-        for entry in table.entries:
-            if entry.done:
-                words.setdefault(entry.en, unicodedata.normalize("NFC", entry.text))
-    return words
+def words_of(tables: list[Table]) -> dict[str, dict[str, str]]:
+    """Content file -> {English text -> translation}, from every finished (non-empty, not stale) string."""
+    return {table.source: {e.en: unicodedata.normalize("NFC", e.text) for e in table.entries if e.done}
+            for table in tables}
 
 
 @dataclass(frozen=True)
 class Translation:
-    """One language's words for a root: English text -> translated text."""
+    """One language's words for a root, by the content file they translate (relative to the root).
+
+    A text takes the translation of its own file when the model knows its file (scenes, their beats,
+    timeline events, quiz questions carry their place) and otherwise the first file's that has one:
+    the same English may read differently in two places (an ending's title, a quiz answer quoting it)."""
 
     language: str
-    words: Mapping[str, str]
+    files: Mapping[str, Mapping[str, str]]
+    prefix: str = ""  # how the model's marks name the root ("scenes/"): a mark's file less this is a `files` key
+
+    @property
+    def words(self) -> dict[str, str]:
+        """English text -> translation over all files (the first file's, where two differ)."""
+        merged: dict[str, str] = {}
+        for words in self.files.values():
+            for en, text in words.items():
+                merged.setdefault(en, text)
+        return merged
 
 
-def read_translation(root: Path, language: str, problems: Problems | None = None) -> Translation:
-    """`language`'s finished translations under `root` (empty for the source language or a language it lacks)."""
-    if language == SOURCE_LANGUAGE:
+def read_translation(root: Path, language: str, cache: Path | None = None) -> Translation:
+    """`language`'s finished translations under `root` (empty for the source language or a language it lacks).
+
+    The game's quick read: no marks, and what cannot be read is passed over (lint reports it, located).
+    With `cache` (a folder), the words are kept there as JSON keyed by the tables' bytes, since YAML is
+    slow to read (~0.1 s for the shipped Korean): a cache file that does not fit is ignored and rewritten."""
+    folder = root / LANG_DIR / language
+    if language == SOURCE_LANGUAGE or not folder.is_dir():
         return Translation(language, {})
-    tables = read_tables(root, language, problems if problems is not None else Problems())
-    return Translation(language, words_of(tables))
+    bodies = []
+    for path in sorted(folder.rglob("*.yaml")):
+        try:
+            bodies.append((path.relative_to(folder).as_posix(), path.read_bytes()))
+        except OSError:
+            continue
+    digest = hashlib.blake2b(digest_size=16)
+    for name, body in bodies:
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + body + b"\0")
+    key = digest.hexdigest()
+    prefix = display_path(root, root.parent) + "/"
+    stored = _cached_words(cache, root, language, key)
+    if stored is not None:
+        return Translation(language, stored, prefix)
+    files: dict[str, dict[str, str]] = {}
+    for name, body in bodies:
+        try:
+            data = yaml.load(body, Loader=FAST_LOADER)
+        except (yaml.YAMLError, ValueError):
+            continue
+        items = data.get("strings") if isinstance(data, dict) else None
+        words = files.setdefault(name, {})
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and not item.get("stale"):
+                en, text = item.get("en"), item.get("text")
+                if isinstance(en, str) and isinstance(text, str) and text.strip():
+                    words.setdefault(en, unicodedata.normalize("NFC", text))
+    _store_words(cache, root, language, key, files)
+    return Translation(language, files, prefix)
+
+
+def _words_file(cache: Path, root: Path, language: str) -> Path:
+    place = hashlib.blake2b(str(root.resolve()).encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
+    return cache / f"words-{language}-{place}.json"
+
+
+def _cached_words(cache: Path | None, root: Path, language: str, key: str) -> dict[str, dict[str, str]] | None:
+    if cache is None:
+        return None
+    try:
+        data = json.loads(_words_file(cache, root, language).read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    files = data.get("files") if isinstance(data, dict) and data.get("key") == key else None
+    if not isinstance(files, dict) or not all(
+            isinstance(words, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in words.items())
+            for words in files.values()):
+        return None
+    return files
+
+
+def _store_words(cache: Path | None, root: Path, language: str, key: str, files: dict[str, dict[str, str]]) -> None:
+    if cache is None:
+        return
+    target = _words_file(cache, root, language)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"key": key, "files": files}, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(target)
+    except OSError:
+        pass  # a cache that cannot be written only costs the next start its time
 
 
 # --- translating a built story, timeline, quiz... -----------------------------------------------------------
 
-def translated(value: Any, words: Mapping[str, str]) -> Any:
-    """`value` (a frozen model: a story, a timeline, a quiz, a library) with every text `words` knows replaced.
+def translated(value: Any, words: Translation | Mapping[str, str]) -> Any:
+    """`value` (a frozen model: a story, a timeline, a quiz, a library) with every text the translation
+    knows replaced (a plain mapping: English -> translation, wherever the text stands).
 
     Ids, keys and line ids are never touched, so the result has the same shape, ids and fingerprint;
     objects shared in `value` stay shared in the result, and what has nothing to translate is reused.
     """
-    if not words:
+    if isinstance(words, Translation):
+        files, prefix, merged = words.files, words.prefix, words.words
+    else:
+        files, prefix, merged = {}, "", dict(words)
+    if not merged:
         return value
-    return _Translator(words).walk(value)
+    return _Translator(files, prefix, merged).walk(value)
 
 
 class _Translator:
-    def __init__(self, words: Mapping[str, str]):
-        self.words = words
-        self.memo: dict[int, Any] = {}
+    def __init__(self, files: Mapping[str, Mapping[str, str]], prefix: str, merged: Mapping[str, str]):
+        self.files, self.prefix, self.merged = files, prefix, merged
+        self.file = ""  # the content file of the object being walked, when it says
+        self.memo: dict[tuple[int, str], tuple[Any, Any]] = {}
 
     def walk(self, value: Any) -> Any:
         kind = type(value)
         if kind is str:
-            return self.words.get(value, value)
+            own = self.files.get(self.file)
+            text = own.get(value) if own else None
+            return text if text is not None else self.merged.get(value, value)
         if kind in (int, float, bool, type(None), Mark) or isinstance(value, (Path, Mark)):
             return value
-        known = self.memo.get(id(value))
+        known = self.memo.get((id(value), self.file))
         if known is not None:
             return known[1]
         if kind in (tuple, list, frozenset, set):
@@ -258,10 +343,14 @@ class _Translator:
             new = self._dataclass(value)
         else:
             new = value
-        self.memo[id(value)] = (value, new)
+        self.memo[(id(value), self.file)] = (value, new)
         return new
 
     def _dataclass(self, value: Any) -> Any:
+        outer = self.file
+        mark = getattr(value, "mark", None)
+        if isinstance(mark, Mark) and mark.file.startswith(self.prefix):
+            self.file = mark.file[len(self.prefix):]
         changes = {}
         for f in dataclasses.fields(value):
             if f.name in SKIPPED_FIELDS:
@@ -270,6 +359,7 @@ class _Translator:
             new = self.walk(old)
             if new is not old:
                 changes[f.name] = new
+        self.file = outer
         if not changes:
             return value
         copy = object.__new__(type(value))
