@@ -120,7 +120,7 @@ def load_library(root: Path, assets: Path | None = None, cache: Path | None = No
         library = _cached(Path(root), Path(assets) if assets else assets_folder(Path(root)), Path(cache), messages)
     if library.problems.errors or library.story is None:
         raise ContentError(library.problems.sorted())
-    return library
+    return library if cache is None else dataclasses.replace(library, cache=Path(cache))
 
 
 def _cached(root: Path, assets: Path, folder: Path, messages: list[str] | None) -> Library:
