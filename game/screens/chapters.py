@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import pygame
 
-from ..content.model import chapter_entry
 from ..ui.draw import block_height, text_block
+from ..words import chapter_entry, t
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH
 from .widgets import Item, MenuList, shade
 
 HEADING_TOP = 30
-NONE_YET = "No chapter reached yet: start the story from the title screen, and each chapter you reach opens here."
 
 
 class ChapterScreen(Screen):
@@ -23,7 +22,7 @@ class ChapterScreen(Screen):
             scenes = app.story.scenes_in_chapter(chapter.number)
             open_ = bool(scenes) and (app.classroom or chapter.number in reached)
             items.append(Item(chapter_entry(chapter.number, chapter.title), lambda s=scenes: self.start(s[0].id),
-                              enabled=open_, note="not reached yet" if scenes else "no scenes yet"))
+                              enabled=open_, note=t("chapters.not_reached") if scenes else t("chapters.no_scenes")))
         self.menu = MenuList(items, (WIDTH // 2, 390), 760, app.theme.body_size - 4, align="left",
                              audio=app.audio)
 
@@ -37,11 +36,11 @@ class ChapterScreen(Screen):
 
     def _heading(self) -> pygame.Surface:
         theme = self.app.theme
-        return self.app.fonts.render("Chapters", theme.title_size - 16, theme.text, bold=True)
+        return self.app.fonts.render(t("chapters.heading"), theme.title_size - 16, theme.text, bold=True)
 
     def note(self) -> str:
         """A line under the heading when no chapter can be chosen (the list then shows no focus)."""
-        return "" if any(item.enabled for item in self.menu.items) else NONE_YET
+        return "" if any(item.enabled for item in self.menu.items) else t("chapters.none_yet")
 
     def _note_rect(self) -> pygame.Rect:
         top = HEADING_TOP + self._heading().get_height() + 12

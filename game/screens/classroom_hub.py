@@ -23,10 +23,14 @@ from ..ui.layout import Layout
 from ..ui.screen import Screen
 from ..ui.theme import WIDTH
 from ..ui.widgets import ScrollList
+from ..words import t
 from .classroom_ui import MARGIN, backdrop, draw_footer, draw_heading, footer_layout, heading_layout, steps, use_list
 
-HINTS = ("↑ ↓ move  ·  Enter: open  ·  Esc: back  ·  in the story: B blank · M mute · C chapters · V vote",
-         "↑ ↓ move  ·  Enter: open  ·  Esc: back", "↑ ↓  ·  Enter  ·  Esc")
+
+def hints() -> tuple[str, ...]:
+    """The footer's keys, longest first (the first that fits is shown)."""
+    return t("hub.hint_long"), t("hub.hint"), t("hub.hint_short")
+
 ROW_PAD = 14
 INSET = 24   # text inside an entry's box, left and right
 
@@ -43,15 +47,15 @@ class ClassroomHub(Screen):
     # --- entries -----------------------------------------------------------------------------------
 
     def entries(self) -> list[tuple[str, Callable[[], object]]]:
-        story = [("Resume the story (presenter view)", self.open_story),
-                 ("Start the story again from the beginning", self.restart_story)] if self.play is not None \
-            else [("Start the story (presenter view)", self.open_story)]
-        quiz = [("Quiz (teams)", self.open_quiz)] if self.has_quiz() else []
-        reality = [("Film and reality", self.open_reality)] if self.has_reality() else []
-        export_label = "Export the session log and quiz results" if quiz else "Export the session log"
+        story = [(t("hub.resume"), self.open_story),
+                 (t("hub.restart"), self.restart_story)] if self.play is not None \
+            else [(t("hub.start"), self.open_story)]
+        quiz = [(t("hub.quiz"), self.open_quiz)] if self.has_quiz() else []
+        reality = [(t("hub.reality"), self.open_reality)] if self.has_reality() else []
+        export_label = t("hub.export_quiz") if quiz else t("hub.export")
         return [*story, *quiz, *reality, (export_label, self.export_session),
-                ("Print a handout (and its answer key)" if quiz else "Print a handout", self.write_handout),
-                ("Back", self.app.pop)]
+                (t("hub.handout_key") if quiz else t("hub.handout"), self.write_handout),
+                (t("common.back"), self.app.pop)]
 
     def has_quiz(self) -> bool:
         """Only a story with quiz questions of its own offers the quiz (another story never shows Cell 7's)."""
@@ -86,7 +90,7 @@ class ClassroomHub(Screen):
 
     def open_reality(self) -> None:
         if not self.has_reality():
-            self.app.notify("This story has no film-and-reality cards: add reality.yaml to its folder.")
+            self.app.notify(t("hub.no_reality"))
             return
         self.open("classroom_reality")
 
@@ -98,9 +102,9 @@ class ClassroomHub(Screen):
         try:
             written = export.export_session(self.log, folder, self.app.story.title)
         except OSError as exc:
-            self.app.notify(f"Could not write the session files to {folder}: {exc}", 8)
+            self.app.notify(t("hub.export_failed", folder=folder, error=exc), 8)
             return []
-        self.app.notify(f"Wrote {', '.join(p.name for p in written)} to {folder}", 8)
+        self.app.notify(t("hub.wrote", files=", ".join(p.name for p in written), folder=folder), 8)
         return written
 
     def write_handout(self) -> list[Path]:
@@ -108,9 +112,9 @@ class ClassroomHub(Screen):
         try:
             written = export.write_handout(export.handout_data(self.app.story, self.quiz), folder)
         except OSError as exc:
-            self.app.notify(f"Could not write the handout to {folder}: {exc}", 8)
+            self.app.notify(t("hub.handout_failed", folder=folder, error=exc), 8)
             return []
-        self.app.notify(f"Wrote {', '.join(p.name for p in written)} to {folder}", 8)
+        self.app.notify(t("hub.wrote", files=", ".join(p.name for p in written), folder=folder), 8)
         return written
 
     # --- layout ------------------------------------------------------------------------------------
@@ -119,10 +123,10 @@ class ClassroomHub(Screen):
         story = self.app.story
         n = len(self.quiz.questions)
         title = f"{story.title} — {story.korean_title}" if getattr(story, "korean_title", "") else story.title
-        tag, folder = f"Classroom · session {format_clock(self.log.elapsed())}", str(self.folder())
+        tag, folder = t("hub.tag", clock=format_clock(self.log.elapsed())), str(self.folder())
         if not self.has_quiz():
-            return tag, title, [f"Exports go to {folder}", ""]
-        return tag, title, [f"{n} quiz questions · exports go to {folder}", f"{n} quiz questions"]
+            return tag, title, [t("hub.exports_to", folder=folder), ""]
+        return tag, title, [t("hub.questions_exports_to", count=n, folder=folder), t("hub.questions", count=n)]
 
     def subtitle(self, width: int) -> list[str]:
         """The first subtitle that keeps to two lines (the export folder is left out when it does not)."""
@@ -135,12 +139,13 @@ class ClassroomHub(Screen):
         """The entries' type: the largest at which every entry keeps to one line (else the hint size)."""
         fonts, theme = self.app.fonts, self.app.theme
         width = self._list_width() - 2 * INSET - 18
-        return next((s for s in steps(theme, "body", "hint") if all(fonts.width(t, s) <= width for t in self.labels)),
-                    theme.size("hint"))
+        labels = self.labels
+        fit = [s for s in steps(theme, "body", "hint") if all(fonts.width(label, s) <= width for label in labels)]
+        return next(iter(fit), theme.size("hint"))
 
     def _list_width(self) -> int:
         fonts, body = self.app.fonts, self.app.theme.size("body")
-        widest = max(fonts.width(t, body) for t in self.labels) + 2 * INSET + 18
+        widest = max(fonts.width(label, body) for label in self.labels) + 2 * INSET + 18
         return min(WIDTH - 2 * MARGIN, max(900, widest))
 
     def _measure(self, i: int, width: int) -> int:
@@ -152,7 +157,7 @@ class ClassroomHub(Screen):
         tag, title, _ = self.texts()
         hint = theme.size("hint")
         lay = Layout()
-        foot = footer_layout(fonts, theme, HINTS)
+        foot = footer_layout(fonts, theme, hints())
         head = heading_layout(fonts, theme, tag, title, top=16, room=2 * fonts.line_height(theme.size("big")))
         head.into(lay)
         width = WIDTH - 2 * MARGIN
@@ -207,4 +212,4 @@ class ClassroomHub(Screen):
                             pygame.Rect(rect.left + INSET, rect.centery - h // 2, rect.width - 2 * INSET, 0),
                             bold=selected, align="center")
         ScrollList.draw_bar(surface, rows, theme)
-        draw_footer(surface, self.app, footer_layout(fonts, theme, HINTS))
+        draw_footer(surface, self.app, footer_layout(fonts, theme, hints()))

@@ -18,7 +18,6 @@ import pygame
 from ..classroom import notes
 from ..classroom.session import Recorder, SessionLog, format_clock
 from ..classroom.votes import Vote
-from ..content.model import chapter_entry, chapter_label
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
 from ..ui import draw
@@ -27,6 +26,7 @@ from ..ui.layout import Layout
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
 from ..ui.widgets import Item, MenuList, ScrollList, hit_index
+from ..words import chapter_entry, chapter_label, t
 from .classroom_ui import (
     GAP,
     MARGIN,
@@ -45,8 +45,10 @@ from .classroom_ui import (
 )
 
 TEACHER_PACED = (Act.AUTO, Act.SKIP, Act.QUICKSAVE, Act.QUICKLOAD, Act.BACKLOG, Act.TIMELINE)  # not in class
-CHOICE_HINTS = ("1–9 or ↑ ↓ + Enter: the teacher chooses  ·  V: class vote  ·  C: chapters",
-                "1–9: choose  ·  V: vote  ·  C: chapters", "1–9  ·  V  ·  C")
+
+
+def choice_hints() -> tuple[str, ...]:
+    return t("presenter.choice_hint_long"), t("presenter.choice_hint"), t("presenter.choice_hint_short")
 
 
 def classroom_options(plan: dict[str, str] | None = None) -> Options:
@@ -130,7 +132,7 @@ class Presenter:
             if isinstance(event, ev.ChoiceEvent):
                 self.app.nav.open("classroom_vote", presenter=self, event=event)
             else:
-                self.app.notify("A class vote opens at a choice.")
+                self.app.notify(t("presenter.vote_at_choice"))
         elif name in (Act.UP, Act.DOWN, Act.WHEEL_UP, Act.WHEEL_DOWN) and prompt:
             step = self.app.theme.size("body") * 2 * (1 if name in (Act.DOWN, Act.WHEEL_DOWN) else -1)
             self.scroll = max(0, min(self.prompt_room(event), (self.scroll if self.scroll_for is event else 0) + step))
@@ -147,7 +149,7 @@ class Presenter:
     def toggle_mute(self) -> None:
         muted = not self.app.audio.muted
         self.app.audio.set_muted(muted)
-        self.app.notify("Sound off (M to turn it on)" if muted else "Sound on")
+        self.app.notify(t("presenter.sound_off") if muted else t("presenter.sound_on"))
 
     def update(self, dt: float) -> None:
         if self.timer is not None:
@@ -165,7 +167,7 @@ class Presenter:
             return
         self._draw_header(surface)
         if isinstance(self.play.event, ev.ChoiceEvent) and "footer" in self.layout():
-            draw_footer(surface, self.app, footer_layout(self.app.fonts, self.app.theme, CHOICE_HINTS))
+            draw_footer(surface, self.app, footer_layout(self.app.fonts, self.app.theme, choice_hints()))
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -174,7 +176,7 @@ class Presenter:
         scene = story.scenes.get(self.play.rt.state.scene)
         chapter = story.chapter(scene.chapter) if scene else None
         label = chapter_label(scene.chapter) + (f" · {chapter.title}" if chapter else "") if scene else ""
-        clock = format_clock(self.log.elapsed()) + (" · muted" if self.app.audio.muted else "")
+        clock = format_clock(self.log.elapsed()) + (" · " + t("presenter.muted") if self.app.audio.muted else "")
         return label, scene.title if scene else "", clock
 
     def header_layout(self, lay: Layout) -> tuple[str, str]:
@@ -198,9 +200,8 @@ class Presenter:
         return label, title
 
     def prompt_hints(self, e: ev.PromptEvent) -> tuple[str, ...]:
-        minutes = f"Suggested: {e.minutes} min  ·  " if e.minutes else ""
-        return (f"{minutes}T: discussion timer  ·  Enter: back to the story  ·  B: blank screen",
-                "T: timer  ·  ↑ ↓: scroll  ·  Enter: go on  ·  B: blank", "T  ·  ↑ ↓  ·  Enter  ·  B")
+        minutes = t("presenter.suggested", minutes=e.minutes) + "  ·  " if e.minutes else ""
+        return (minutes + t("presenter.prompt_hint_long"), t("presenter.prompt_hint"), t("presenter.prompt_hint_short"))
 
     def prompt_sizes(self, e: ev.PromptEvent, inner: pygame.Rect) -> tuple[int, int, int]:
         """The question's and follow-ups' sizes (the largest that fit) and their height at those sizes."""
@@ -248,7 +249,7 @@ class Presenter:
         self.header_layout(lay)
         menu = getattr(self.play, "menu", None)
         if isinstance(e, ev.ChoiceEvent) and menu is not None:
-            foot = footer_layout(self.app.fonts, self.app.theme, CHOICE_HINTS)
+            foot = footer_layout(self.app.fonts, self.app.theme, choice_hints())
             if not any(foot.rect.colliderect(r) for r in menu.layout(self.app.fonts)):  # never over an option
                 foot.into(lay)
         return lay
@@ -277,7 +278,7 @@ class Presenter:
         draw.box(surface, theme.veil if high_contrast(theme) else (14, 22, 16), SCREEN)
         draw.box(surface, theme.prompt, card, width=3, radius=18)
         body = theme.size("body")
-        draw.text(surface, fonts, "DISCUSS", body, theme.prompt, lay["card/tag"].topleft, bold=True)
+        draw.text(surface, fonts, t("presenter.discuss"), body, theme.prompt, lay["card/tag"].topleft, bold=True)
         if self.timer is not None and self.timer_for is e:
             draw.text(surface, fonts, format_clock(self.timer), body, theme.danger if self.timer == 0 else theme.accent,
                       lay["card/tag"].topright, anchor="topright", bold=True)
@@ -294,18 +295,20 @@ class Presenter:
 
 # --- before class: the content-note plan ---------------------------------------------------------------
 
-NOTES_TAG, NOTES_TITLE = "Before class · content notes", "Play each of these scenes, or show a short summary?"
-NOTES_HINTS = ("↑ ↓ move  ·  ← →: play ↔ summary  ·  1: all play  ·  2: all summaries  ·  Enter on Start: begin"
-               "  ·  Esc: back",
-               "↑ ↓ move  ·  ← →: play ↔ summary  ·  1 / 2: all play / all summaries  ·  Esc: back",
-               "↑ ↓  ·  ← →: play ↔ summary  ·  Esc")
-PILLS = {notes.PLAY: "PLAY", notes.SUMMARY: "SUMMARY"}
-START = "Start the story  ▸"
+PILLS = {notes.PLAY: "notes.pill_play", notes.SUMMARY: "notes.pill_summary"}  # keys
+
+
+def notes_heading() -> tuple[str, str]:
+    return t("notes.tag"), t("notes.title")
+
+
+def notes_hints() -> tuple[str, ...]:
+    return t("notes.hint_long"), t("notes.hint"), t("notes.hint_short")
 
 
 def note_row_text(n: notes.NotedScene) -> tuple[str, str]:
-    short = "Prologue" if n.chapter == 0 else f"Ch {n.chapter}"
-    return f"{short} · {n.title}", "; ".join(n.topics)
+    short = t("chapter.prologue") if n.chapter == 0 else t("notes.chapter_short", number=n.chapter)
+    return f"{short} · {n.title}", t("notes.topic_separator").join(n.topics)
 
 
 class ClassroomNotesScreen(Screen):
@@ -364,7 +367,7 @@ class ClassroomNotesScreen(Screen):
 
     def _pill_w(self) -> int:
         hint = self.app.theme.size("hint")
-        return max(self.app.fonts.width(p, hint, True) for p in PILLS.values()) + 40
+        return max(self.app.fonts.width(t(p), hint, True) for p in PILLS.values()) + 40
 
     def _text_w(self, width: int) -> int:
         return width - 40 - self._pill_w() - 20
@@ -384,8 +387,8 @@ class ClassroomNotesScreen(Screen):
         which at least three rows show at once."""
         fonts, theme = self.app.fonts, self.app.theme
         lay = Layout()
-        foot = footer_layout(fonts, theme, NOTES_HINTS)
-        head = heading_layout(fonts, theme, NOTES_TAG, NOTES_TITLE, top=14, room=fonts.line_height(theme.size("big")))
+        foot = footer_layout(fonts, theme, notes_hints())
+        head = heading_layout(fonts, theme, *notes_heading(), top=14, room=fonts.line_height(theme.size("big")))
         head.into(lay)
         area = pygame.Rect(MARGIN + 30, head.bottom + 12, WIDTH - 2 * MARGIN - 60,
                            foot.rect.top - 10 - head.bottom - 12)
@@ -410,9 +413,9 @@ class ClassroomNotesScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         backdrop(surface, self.app, 225)
         lay = self.layout()
-        draw_heading(surface, self.app, heading_layout(fonts, theme, NOTES_TAG, NOTES_TITLE, top=14,
+        draw_heading(surface, self.app, heading_layout(fonts, theme, *notes_heading(), top=14,
                                                        room=fonts.line_height(theme.size("big"))),
-                     NOTES_TAG, NOTES_TITLE, theme.danger)
+                     *notes_heading(), theme.danger)
         hint, size = theme.size("hint"), self.title_size
         rows = self.list.layout(lay["list"])
         for i, rect in rows.rows.items():
@@ -421,7 +424,7 @@ class ClassroomNotesScreen(Screen):
                        edge=theme.accent if selected else theme.grid,
                        radius=10)
             if i == len(self.noted):
-                draw.text(surface, fonts, START, size, theme.accent if selected else theme.text, rect.center,
+                draw.text(surface, fonts, t("notes.start"), size, theme.accent if selected else theme.text, rect.center,
                           anchor="center", bold=True)
                 continue
             title, topics = note_row_text(self.noted[i])
@@ -434,15 +437,17 @@ class ClassroomNotesScreen(Screen):
             pill = lay[f"list/row{i}/pill"]
             draw.box(surface, theme.success if decision == notes.PLAY else theme.differ, pill,
                      radius=pill.height // 2)
-            draw.text(surface, fonts, PILLS[decision], hint, theme.on_accent, pill.center, anchor="center", bold=True)
+            draw.text(surface, fonts, t(PILLS[decision]), hint, theme.on_accent, pill.center, anchor="center",
+                      bold=True)
         ScrollList.draw_bar(surface, rows, theme)
-        draw_footer(surface, self.app, footer_layout(fonts, theme, NOTES_HINTS))
+        draw_footer(surface, self.app, footer_layout(fonts, theme, notes_hints()))
 
 
 # --- a class vote --------------------------------------------------------------------------------------
 
-VOTE_HINTS = ("Number key: one hand  ·  ↑ ↓: change the count  ·  Enter: take the winner  ·  Esc: cancel",
-              "Number: a hand  ·  ↑ ↓: count  ·  Enter: winner  ·  Esc", "1–9  ·  ↑ ↓  ·  Enter  ·  Esc")
+def vote_hints(total: int) -> list[str]:
+    hands = t("vote.hands", count=total)
+    return [f"{h}  ·  {hands}" for h in (t("vote.hint_long"), t("vote.hint"), t("vote.hint_short"))]
 
 
 class ClassroomVoteScreen(Screen):
@@ -516,7 +521,7 @@ class ClassroomVoteScreen(Screen):
             self.tie_mode = True
 
     def tag(self) -> str:
-        return "Class vote · tie: press the number of the option to take" if self.tie_mode else "Class vote · hands up!"
+        return t("vote.tie") if self.tie_mode else t("vote.hands_up")
 
     def _columns(self) -> tuple[int, int]:
         """The width of the number column and of the tally column."""
@@ -534,7 +539,7 @@ class ClassroomVoteScreen(Screen):
         """header (the question), options (one row each: number, text, tally), footer."""
         fonts, theme = self.app.fonts, self.app.theme
         lay = Layout()
-        foot = footer_layout(fonts, theme, [f"{h}  ·  {self.vote.total} hands" for h in VOTE_HINTS])
+        foot = footer_layout(fonts, theme, vote_hints(self.vote.total))
         head = heading_layout(fonts, theme, self.tag(), self.event.prompt, top=14,
                               room=2 * fonts.line_height(theme.size("big")))
         head.into(lay)
@@ -584,12 +589,13 @@ class ClassroomVoteScreen(Screen):
                             pygame.Rect(rect.left + number_w, rect.centery - th // 2 - 3, text_w, 0), spacing=1.0)
             draw.text(surface, fonts, str(count), big, theme.success if lead else theme.text,
                       (rect.right - tally_w // 2, rect.centery), anchor="center", bold=True)
-        draw_footer(surface, self.app, footer_layout(fonts, theme, [f"{h}  ·  {v.total} hands" for h in VOTE_HINTS]))
+        draw_footer(surface, self.app, footer_layout(fonts, theme, vote_hints(v.total)))
 
 
 # --- jump to a chapter ---------------------------------------------------------------------------------
 
-CHAPTER_HINTS = ("↑ ↓ move  ·  Enter: start the chapter  ·  Esc: back to the story", "↑ ↓  ·  Enter: start  ·  Esc")
+def chapter_hints() -> tuple[str, ...]:
+    return t("jump.hint"), t("jump.hint_short")
 
 
 class ClassroomChapterList(Screen):
@@ -609,12 +615,12 @@ class ClassroomChapterList(Screen):
                                  self.app.theme.size("body"), width - 40 - self._now_w()) + 16
 
     def _now_w(self) -> int:
-        return self.app.fonts.width("now", self.app.theme.size("hint"), True) + 40
+        return self.app.fonts.width(t("jump.now"), self.app.theme.size("hint"), True) + 40
 
     def jump(self, position: int) -> None:
         chapter, scenes = self.chapters[position]
         if not scenes:
-            self.app.notify(f"{chapter_label(chapter.number)} has no scenes yet.")
+            self.app.notify(t("jump.no_scenes", chapter=chapter_label(chapter.number)))
             return
         first = next((s for s in notes.story_order(self.app.story) if s.chapter == chapter.number), scenes[0])
         self.app.pop()
@@ -628,8 +634,8 @@ class ClassroomChapterList(Screen):
     def layout(self) -> Layout:
         fonts, theme = self.app.fonts, self.app.theme
         lay = Layout()
-        foot = footer_layout(fonts, theme, CHAPTER_HINTS)
-        head = heading_layout(fonts, theme, "Go to a chapter", "Chapters", top=14)
+        foot = footer_layout(fonts, theme, chapter_hints())
+        head = heading_layout(fonts, theme, t("jump.tag"), t("jump.title"), top=14)
         head.into(lay)
         area = pygame.Rect(MARGIN + 60, head.bottom + 12, WIDTH - 2 * MARGIN - 120,
                            foot.rect.top - 10 - head.bottom - 12)
@@ -644,8 +650,8 @@ class ClassroomChapterList(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         backdrop(surface, self.app, 220)
         lay = self.layout()
-        draw_heading(surface, self.app, heading_layout(fonts, theme, "Go to a chapter", "Chapters", top=14),
-                     "Go to a chapter", "Chapters")
+        draw_heading(surface, self.app, heading_layout(fonts, theme, t("jump.tag"), t("jump.title"), top=14),
+                     t("jump.tag"), t("jump.title"))
         body, hint = theme.size("body"), theme.size("hint")
         rows = self.list.layout(lay["list"])
         for i, rect in rows.rows.items():
@@ -661,10 +667,10 @@ class ClassroomChapterList(Screen):
             draw.text_block(surface, fonts, label, body, colour, pygame.Rect(rect.left + 20, rect.centery - h // 2,
                                                                              text_w, 0), bold=selected)
             if chapter.number == self.current:
-                draw.text(surface, fonts, "now", hint, theme.success, (rect.right - 20, rect.centery),
+                draw.text(surface, fonts, t("jump.now"), hint, theme.success, (rect.right - 20, rect.centery),
                           anchor="midright", bold=True)
         ScrollList.draw_bar(surface, rows, theme)
-        draw_footer(surface, self.app, footer_layout(fonts, theme, CHAPTER_HINTS))
+        draw_footer(surface, self.app, footer_layout(fonts, theme, chapter_hints()))
 
 
 class ClassroomPauseMenu(Screen):
@@ -673,8 +679,8 @@ class ClassroomPauseMenu(Screen):
     def __init__(self, app, presenter: Presenter):
         super().__init__(app)
         self.presenter = presenter
-        self.menu = MenuList([Item("Back to the story", app.pop), Item("Chapters", self.chapters),
-                              Item("Classroom menu", self.leave)], (WIDTH // 2, HEIGHT // 2), 560,
+        self.menu = MenuList([Item(t("presenter.back"), app.pop), Item(t("presenter.chapters"), self.chapters),
+                              Item(t("presenter.hub"), self.leave)], (WIDTH // 2, HEIGHT // 2), 560,
                              app.theme.size("body"), fonts=app.fonts)
 
     def chapters(self) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import pygame
 
 from ..runtime import events as ev
+from ..runtime.wording import ending_title
+from ..words import t
 from .base import Screen
 from .input import Action
 from .theme import HEIGHT, WIDTH
@@ -33,11 +35,11 @@ class EndScreen(Screen):
         self.started = app.time
         self.scroll = 0.0  # seconds into the roll
         self.page = 0      # credits page (reduced motion) or sources card
-        items = [Item("Go on to the credits" if app.story.credits else "Return to the title screen", self.go_on)]
+        items = [Item(t("end.credits") if app.story.credits else t("end.to_title"), self.go_on)]
         if event.sources:
-            items.append(Item(f"Film and sources ({len(event.sources.cards)})", self.open_sources))
+            items.append(Item(t("end.sources", count=len(event.sources.cards)), self.open_sources))
         if app.story.credits:
-            items.append(Item("Return to the title screen", self.finish))
+            items.append(Item(t("end.to_title"), self.finish))
         self.menu = MenuList(items, (WIDTH // 2, 520), 620, app.theme.body_size - 2, audio=app.audio)
         app.audio.play_ambience("")
         if app.story.credits_music:
@@ -95,7 +97,7 @@ class EndScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.phase == SOURCES:
-            self.play.draw_sources(surface, self.event.sources, self.page, after="go back")
+            self.play.draw_sources(surface, self.event.sources, self.page, after=t("play.sources_go_back"))
             return
         shade(surface, 215 if self.phase == CREDITS else 200)
         if self.phase == CREDITS:
@@ -106,12 +108,13 @@ class EndScreen(Screen):
     def _lines(self) -> list[tuple[str, int, tuple, bool]]:
         """The end card's lines: (text, size, colour, bold)."""
         theme, story = self.app.theme, self.app.story
-        lines = [("The End", theme.title_size + 8, theme.text, True)]
-        if self.event.title and self.event.title != "The End":
-            lines.append((self.event.title, theme.body_size + 4, theme.accent, True))
+        lines = [(t("end.the_end"), theme.title_size + 8, theme.text, True)]
+        title = ending_title(self.event)
+        if title and title != t("end.the_end"):
+            lines.append((title, theme.body_size + 4, theme.accent, True))
         if story.evidence:
             found = len(self.play.rt.state.evidence)
-            lines.append((f"Evidence noticed: {found} of {len(story.evidence)}", theme.small_size + 2, theme.muted,
+            lines.append((t("end.evidence", found=found, count=len(story.evidence)), theme.small_size + 2, theme.muted,
                           False))
         return lines
 
@@ -123,7 +126,7 @@ class EndScreen(Screen):
         needed = menu.total_height(fonts)
 
         def text_height(d: int) -> int:
-            return sum(block_height(fonts, t, s - d, TEXT_WIDTH, b) + 14 for t, s, _, b in self._lines())
+            return sum(block_height(fonts, text, s - d, TEXT_WIDTH, b) + 14 for text, s, _, b in self._lines())
 
         d = fitting(lambda d: text_height(d) + MENU_GAP + needed, HEIGHT - 80)
         top = max(40, (HEIGHT - text_height(d) - MENU_GAP - needed) // 2)
@@ -162,7 +165,7 @@ class EndScreen(Screen):
         """The credits below the fixed skip hint: the roll is clipped under the hint's row (nothing passes
         beneath it), and a page (reduced motion) starts below it."""
         fonts, theme, credits = self.app.fonts, self.app.theme, self.app.story.credits
-        hint = "Enter for the next page · Esc to skip" if self.app.settings.reduce_motion else "Enter or Esc to skip"
+        hint = t("end.skip_pages") if self.app.settings.reduce_motion else t("end.skip")
         image = fonts.render(hint, theme.small_size - 2, theme.muted)
         rect = pygame.Rect(WIDTH - image.get_width() - 46, 14, image.get_width() + 32, image.get_height() + 12)
         view = pygame.Rect(0, rect.bottom + 8, WIDTH, HEIGHT - rect.bottom - 8)
