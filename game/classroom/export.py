@@ -10,11 +10,9 @@ import csv
 import datetime as _dt
 import html
 import json
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import paths
 from ..content.model import Chapter, chapter_entry, chapter_label
 from .quiz import TOPIC_TITLES, Question, Quiz
 from .session import Entry, SessionLog, format_clock
@@ -189,7 +187,6 @@ class PromptItem:
     minutes: int | None = None
 
 
-HANGUL_FONT = "NanumGothic-Regular.ttf"  # copied beside the handout pages; their CSS names it
 
 
 @dataclass
@@ -200,27 +197,27 @@ class HandoutData:
     prompts: list[PromptItem] = field(default_factory=list)
     quiz: Quiz = field(default_factory=Quiz)
     sources: dict[str, str] = field(default_factory=dict)  # source id -> title
+    language: str = "en"  # the language of its texts (the page's lang; Korean pages are set in the embedded font)
 
 
-def handout_data(story, quiz: Quiz) -> HandoutData:
+def handout_data(story, quiz: Quiz, language: str = "en") -> HandoutData:
     """Chapter summaries and discussion prompts from a loaded story (scenes in playing order)."""
     from ..content import model as m
     from .notes import story_order
     prompts = [PromptItem(scene.chapter, scene.title, op.question, tuple(op.followups), op.minutes)
                for scene in story_order(story) for op in scene.code if isinstance(op, m.Prompt)]
     return HandoutData(story.title, story.korean_title, list(story.chapters),
-                       prompts, quiz, {s.id: s.title for s in story.sources.values()})
+                       prompts, quiz, {s.id: s.title for s in story.sources.values()}, language)
 
 
 CSS = """
 *{box-sizing:border-box}
-body{font-family:"Noto Sans","DejaVu Sans",Arial,"Malgun Gothic","Apple SD Gothic Neo","Noto Sans CJK KR",
-"Noto Sans KR",
+body{font-family:"Noto Sans","DejaVu Sans",Arial,"Cell7 Hangul","Malgun Gothic","Apple SD Gothic Neo",
+"Noto Sans CJK KR","Noto Sans KR",
  "NanumGothic","Nanum Gothic",sans-serif;color:#111;background:#fff;
  max-width:52rem;margin:0 auto;padding:2rem 2.5rem;line-height:1.45;font-size:12pt}
 h1{font-size:22pt;margin:0 0 .2rem}
 h1 .ko{font-weight:normal;color:#444;font-size:16pt;margin-left:.5rem}
-@font-face{font-family:"Cell7 Hangul";src:url("NanumGothic-Regular.ttf") format("truetype")}
 :lang(ko){font-family:"Cell7 Hangul","Malgun Gothic","Apple SD Gothic Neo","Noto Sans CJK KR","Noto Sans KR",
  "NanumGothic","Nanum Gothic",sans-serif}
 .sub{color:#444;margin:0 0 1.2rem}
@@ -254,10 +251,14 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _page(title: str, body: list[str]) -> str:
-    return "\n".join(["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+def _page(title: str, body: list[str], language: str = "en") -> str:
+    """One self-contained page: the game's Hangul font travels inside it (base64, cut down to the characters
+    the page uses; game/classroom/fontface.py), so Korean prints on a machine without a Korean font."""
+    from .fontface import font_face_css
+    faces = font_face_css(title + "".join(body))
+    return "\n".join(["<!DOCTYPE html>", f'<html lang="{_e(language)}">', "<head>", '<meta charset="utf-8">',
                       '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                      f"<title>{_e(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>", *body,
+                      f"<title>{_e(title)}</title>", f"<style>{faces}\n{CSS}</style>", "</head>", "<body>", *body,
                       "</body>", "</html>", ""])
 
 
@@ -324,7 +325,7 @@ def handout_html(data: HandoutData) -> str:
                     "ask: how would you check which is right?</footer>")
     elif data.sources:
         body.append(f"<footer>Every fact in this handout comes from {_e(next(iter(data.sources.values())))}.</footer>")
-    return _page(f"{data.title}: handout", body)
+    return _page(f"{data.title}: handout", body, data.language)
 
 
 def answer_key_html(data: HandoutData) -> str:
@@ -339,7 +340,7 @@ def answer_key_html(data: HandoutData) -> str:
                      f'<p class="exp">{_e(q.explanation)}</p>', _source_line(data, q), "</li>"]
         body.append("</ol>")
         n += len(questions)
-    return _page(f"{data.title}: quiz answer key", body)
+    return _page(f"{data.title}: quiz answer key", body, data.language)
 
 
 def write_handout(data: HandoutData, folder: Path) -> list[Path]:
@@ -352,7 +353,4 @@ def write_handout(data: HandoutData, folder: Path) -> list[Path]:
         key = folder / "answer_key.html"
         key.write_text(answer_key_html(data), encoding="utf-8")
         written.append(key)
-    font = paths.FONTS / HANGUL_FONT
-    if font.is_file():  # the game's own Hangul font beside the pages, so the Korean title never prints as boxes
-        shutil.copyfile(font, folder / HANGUL_FONT)
     return written
