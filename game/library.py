@@ -63,8 +63,7 @@ class Library:
         if code not in known:
             source = known.get(SOURCE_LANGUAGE, self)
             words = translation.read_translation(self.root, code, self.cache) if code in self.languages else None
-            known[code] = dataclasses.replace(translation.translated(source, words), language=code,
-                                              _languages=known) if words and words.words else source
+            known[code] = _translated(source, words, code, known) if words and words.words else source
         return known[code]
 
     @property
@@ -76,6 +75,12 @@ class Library:
         """The same root and assets loaded again, in the same language (never raises; see `check_library`)."""
         library = dataclasses.replace(check_library(self.root, self.assets), cache=self.cache)
         return library if library.story is None else library.in_language(self.language)
+
+
+def _translated(source: Library, words: translation.Translation, code: str, known: dict) -> Library:
+    library = translation.translated(source, words)
+    story = dataclasses.replace(library.story, shown_values=translation.shown_values(source.story, words))
+    return dataclasses.replace(library, story=story, language=code, _languages=known)
 
 
 def check_library(root: Path, assets: Path | None = None) -> Library:

@@ -333,3 +333,16 @@ def test_brackets_that_are_not_markup_in_the_english_are_not_checked_as_markup(s
     extract(story_root, "ko")
     fill(story_root, "ko", lambda en: "사실." if en.startswith("A fact") else None)
     assert not [p for p in lint(story_root) if p.code == "translation-markup"]
+
+
+def test_a_text_variable_shows_in_the_language_but_is_saved_as_set(story_root):
+    scene = story_root / "story/01_first.yaml"
+    scene.write_text(scene.read_text().replace('  - narrate: "It begins."\n',
+                                               '  - set: {mood: "calm"}\n  - narrate: "It begins [mood]."\n'))
+    extract(story_root, "ko")
+    fill(story_root, "ko", ko)
+    korean = load_library(story_root).in_language("ko")
+    rt = Runtime(korean.story)
+    line = next(e for e in play_through(rt, limit=3) if isinstance(e, ev.LineEvent))
+    assert line.text == "가It begins 가calm나.나"
+    assert rt.state.vars["mood"] == "calm" and rt.to_dict()["state"]["vars"]["mood"] == "calm"

@@ -369,6 +369,9 @@ class Story:
     credits: tuple[CreditSection, ...] = ()  # the optional credits.yaml
     credits_music: str | None = None  # its music track, for the end screen
     music: dict[str, Track] = field(default_factory=dict)  # the optional music.yaml: the music room's pieces
+    # a text variable's value (as set, in the source language) -> how a line shows it in this story's language;
+    # saves keep the value as set, so they do not depend on the language (a translation fills this in)
+    shown_values: dict[str, str] = field(default_factory=dict)
 
     def source_title(self, source_id: str) -> str:
         """The title of a source, or its id when the story does not define it."""

@@ -67,7 +67,8 @@ VARIABLE_VALUES: Schema = {
     "type": "object", "description": "Variable names mapped to a value: true/false (a flag), a whole number "
     "(a counter) or text in quotes (shown in lines with [name]).",
     "propertyNames": {"pattern": ID_PATTERN},
-    "additionalProperties": {**WHOLE, "type": ["boolean", "integer", "string"], "maxLength": MAX_TEXT_VALUE},
+    "additionalProperties": {**WHOLE, "type": ["boolean", "integer", "string"], "maxLength": MAX_TEXT_VALUE,
+                             TRANSLATE: True},  # a text value is shown in lines: translations carry it
 }
 COUNTER_STEPS: Schema = {
     "type": "object", "description": "Counter names mapped to the whole number to add (negative to take away).",

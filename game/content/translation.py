@@ -29,6 +29,7 @@ from typing import Any, Iterator, Mapping
 
 import yaml
 
+from . import model as m
 from .problems import Mark, Problems, display_path
 from .schema import DEFS, FILE_SCHEMAS, TRANSLATE, Schema
 from .yamlsource import Document, read_document
@@ -38,7 +39,9 @@ SOURCE_LANGUAGE = "en"
 LANG_DIR = "lang"
 CARRY_OVER = 0.6  # how alike an edited English text must be to its old self for a translation to carry over
 SKIPPED_FIELDS = frozenset({"line_id", "id", "key", "problems", "fingerprint", "scene_fingerprints", "root",
-                            "assets", "language", "_languages"})
+                            "assets", "language", "_languages", "set", "values", "shown_values"})
+# `set`/`values`: what options and set beats give variables stays as written (saves keep it); a translated
+# story shows a text value through Story.shown_values instead
 
 
 def string_id(text: str) -> str:
@@ -368,9 +371,23 @@ class _Translator:
         return copy
 
 
-def text_of(words: Mapping[str, str], text: str) -> str:
-    """One text in a language (the English when it has no finished translation)."""
-    return words.get(text, text)
+def shown_values(story: m.Story, translation: Translation) -> dict[str, str]:
+    """Every text value the story gives a variable -> its translation (own file first), where it has one."""
+    shown: dict[str, str] = {}
+    merged = translation.words
+    prefix = translation.prefix
+    for scene in story.scenes.values():
+        own = translation.files.get(scene.mark.file[len(prefix):], {}) if scene.mark.file.startswith(prefix) else {}
+        for op in scene.code:
+            givens = [op.values] if isinstance(op, m.SetVars) else \
+                [o.set for o in op.options] if isinstance(op, m.Choice) else []
+            for values in givens:
+                for value in values.values():
+                    if isinstance(value, str) and value not in shown:
+                        text = own.get(value) or merged.get(value)
+                        if text:
+                            shown[value] = text
+    return shown
 
 
 # --- extract: write or update a language's tables -----------------------------------------------------------

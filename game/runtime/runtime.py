@@ -421,6 +421,8 @@ class Runtime:
         value = self.state.vars.get(name)
         if value is None:
             value = variable_defaults(self.story).get(name, "")
+        elif type(value) is str:
+            value = self.story.shown_values.get(value, value)  # a translation's words for it; saves keep it as set
         return show_value(value)
 
     def _card(self, op: m.Fact | m.Differ) -> ev.FactEvent | ev.DifferEvent:
