@@ -134,15 +134,50 @@ def _need_display(args: argparse.Namespace) -> None:
         os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 
+def _language(library: Library, code: str | None) -> Library:
+    """`--lang CODE`: the library told in that language, and the engine's own words in it too; a language neither
+    the story nor the interface has is one line on stderr and exit 2 (the story's untranslated texts stay English)."""
+    if not code:
+        return library
+    from . import words
+    known = list(dict.fromkeys([*library.languages, *words.languages()]))
+    if code not in known:
+        raise _stop(f"no language '{code}' for this story; languages: {', '.join(known)}")
+    words.set_language(code)
+    return library.in_language(code)
+
+
+def _lang_arg(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--lang", metavar="CODE", help=f"{what} in this language, e.g. ko (default: English"
+                        f"{'; play: the language chosen in Settings' if what == 'play' else ''})")
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    """A teacher's handout (chapter summaries, discussion prompts, quiz) and its answer key, as printable HTML."""
+    from .classroom import export
+    from .classroom.quiz import Quiz
+    library = _language(_library(args), args.lang)
+    data = export.handout_data(library.story, library.quiz or Quiz(), library.language)
+    try:
+        written = export.write_handout(data, args.out)
+    except OSError as exc:
+        raise _stop(f"could not write the handout to {shown_path(args.out)}: {exc}") from None
+    for path in written:
+        print(f"wrote {shown_path(path)}")
+    return 0
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     from .storage import data_dir
     library = _library(args, cache=data_dir(args.data_dir) / "cache")
+    if args.lang:
+        _language(library, args.lang)  # checked here: the app reads the library in it (and keeps it as the setting)
     if args.scene and args.scene not in library.story.scenes:
         print(f"unknown scene '{args.scene}'; scenes: {', '.join(library.story.scenes)}", file=sys.stderr)
         return 1
     from .screens.app import run
     return run(library, start_scene=args.scene, fullscreen=args.fullscreen, data=args.data_dir,
-               classroom=args.classroom, dev=args.dev, classroom_out=args.classroom_out)
+               classroom=args.classroom, dev=args.dev, classroom_out=args.classroom_out, language=args.lang)
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
@@ -154,7 +189,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if args.scene not in story.scenes:
         print(f"unknown scene '{args.scene}'; scenes: {', '.join(story.scenes)}", file=sys.stderr)
         return 1
-    app = start_app(library, args.scene)
+    if args.lang:
+        _language(library, args.lang)
+    app = start_app(library, args.scene, language=args.lang)
     shown, scenes = 0, set()
     for shown, _ in enumerate(moments(app.top), 1):
         scenes.add(app.top.rt.state.scene)
@@ -208,11 +245,13 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         return 1
     if args.export:
         from .screens.timeline_poster import export_poster
-        export_poster(library, args.export, high_contrast=args.high_contrast)
+        export_poster(_language(library, args.lang), args.export, high_contrast=args.high_contrast)
         print(f"wrote {args.export}")
         return 0
     from .screens.app import run
-    return run(library, data=args.data_dir, timeline_focus=args.focus or "")
+    if args.lang:
+        _language(library, args.lang)
+    return run(library, data=args.data_dir, timeline_focus=args.focus or "", language=args.lang)
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -317,6 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--classroom-out", type=Path, help="where classroom exports go (default: the data folder)")
     p.add_argument("--dev", action="store_true", help="authors: reload scene files when they are saved "
                    "(also Ctrl+R / F6)")
+    _lang_arg(p, "play")
     p.set_defaults(func=cmd_play)
 
     p = sub.add_parser("validate", help="check content files and report every problem with file:line:col")
@@ -334,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scene", required=True, help="scene id")
     p.add_argument("--beat", type=int, default=1, help="how many events into the scene (default 1)")
     p.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    _lang_arg(p, "the moment")
     p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("contact-sheet", help="every event of a scene as numbered thumbnails with their text, "
@@ -354,7 +395,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--high-contrast", action="store_true", help="with --export: the poster in high contrast")
     p.add_argument("--focus", metavar="EVENT_ID", help="open centred on this event")
     p.add_argument("--data-dir", help="where settings go (default: the user data folder)")
+    _lang_arg(p, "the timeline (and its poster)")
     p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("handout", help="a printable handout and its quiz answer key (HTML, the Korean font inside), "
+                       "for a teacher preparing at home")
+    _content_args(p)
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write handout.html and "
+                   "answer_key.html into (made if missing)")
+    _lang_arg(p, "the handout")
+    p.set_defaults(func=cmd_handout)
 
     p = sub.add_parser("lint", help="validate plus whole-story checks (reachability, dead ends, overflow, glyphs...)")
     _content_args(p, path=True)

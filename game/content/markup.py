@@ -19,6 +19,7 @@ authoring width checks break lines the same way.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -264,11 +265,74 @@ def wrap(runs: list[Span], width: int, measure: Measure) -> list[list[Span]]:
         for piece in _characters(word):
             w = measure(piece.text, piece.bold, piece.italic)
             if used + w > width and line:
-                lines.append([])
-                line, used = lines[-1], 0
+                carried = _carry(line, piece.text)  # no line starts with 」 . , ! ? or ends with 「 (
+                lines.append([carried] if carried is not None else [])
+                line = lines[-1]
+                used = width_of(line)
             _extend(line, [piece])
             used += w
     return lines
+
+
+# Korean (and CJK) line breaking inside a long run of text: these never start a line, and these never end one
+NO_START = frozenset(".,!?:;)]}…·%”’」』〉》】〕）］｝、。，．！？：；ー~")
+NO_END = frozenset("([{“‘「『〈《【〔（［｛")
+
+
+def clusters(text: str) -> list[str]:
+    """`text` cut into the pieces a reader sees as one character (a Hangul syllable typed as jamo, a letter and
+    its accents, an emoji with its modifiers): lines break and text types out only between them."""
+    out: list[str] = []
+    for ch in text:
+        if out and _joins(out[-1], ch):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _joins(before: str, ch: str) -> bool:
+    """Whether `ch` belongs to the cluster that `before` ends (Unicode's grapheme rules, the parts text uses)."""
+    cp, last = ord(ch), ord(before[-1])
+    if unicodedata.combining(ch) or 0xFE00 <= cp <= 0xFE0F or cp == 0x200D or last == 0x200D \
+            or 0x1F3FB <= cp <= 0x1F3FF:
+        return True
+    prev, this = _jamo(last), _jamo(cp)
+    # L + (L | V | LV | LVT), (V | LV) + (V | T), (T | LVT) + T
+    return (prev == "L" and this in ("L", "V", "LV", "LVT")) or (prev in ("V", "LV") and this in ("V", "T")) \
+        or (prev in ("T", "LVT") and this == "T")
+
+
+def _jamo(cp: int) -> str | None:
+    """The Hangul syllable type of a code point: L (leading jamo), V (vowel), T (trailing), LV, LVT, or None."""
+    if 0x1100 <= cp <= 0x115F or 0xA960 <= cp <= 0xA97C:
+        return "L"
+    if 0x1160 <= cp <= 0x11A7 or 0xD7B0 <= cp <= 0xD7C6:
+        return "V"
+    if 0x11A8 <= cp <= 0x11FF or 0xD7CB <= cp <= 0xD7FB:
+        return "T"
+    if 0xAC00 <= cp <= 0xD7A3:
+        return "LV" if (cp - 0xAC00) % 28 == 0 else "LVT"
+    return None
+
+
+def _carry(line: list[Span], coming: str) -> Span | None:
+    """When a long run breaks before `coming`: the last character of `line` taken off it, to go down with
+    `coming` (which may not start a line) or alone (an opening bracket may not end one); None to break here."""
+    if not line or not line[-1].text:
+        return None
+    last = clusters(line[-1].text)[-1]
+    if not (coming[:1] in NO_START or last[:1] in NO_END):
+        return None
+    if len(line) == 1 and line[0].text == last:
+        return None  # the line would be left empty: break anyway
+    run = line[-1]
+    rest = run.text[:-len(last)]
+    if rest:
+        line[-1] = Span(rest, *run.style())
+    else:
+        line.pop()
+    return Span(last, *run.style())
 
 
 def _words(runs: list[Span]) -> Iterator[list[Span] | str]:
@@ -290,7 +354,7 @@ def _words(runs: list[Span]) -> Iterator[list[Span] | str]:
 
 def _characters(word: list[Span]) -> Iterator[Span]:
     for run in word:
-        for ch in run.text:
+        for ch in clusters(run.text):
             yield Span(ch, *run.style())
 
 
@@ -314,8 +378,21 @@ def cut(lines: list[list[Span]], count: int) -> list[list[Span]]:
         for run in line:
             if left <= 0:
                 break
-            kept.append(run if len(run.text) <= left else Span(run.text[:left], *run.style()))
+            kept.append(run if len(run.text) <= left else Span(_whole(run.text, left), *run.style()))
             left -= len(run.text)
         shown.append(kept)
         left -= 1
     return shown
+
+
+def _whole(text: str, count: int) -> str:
+    """The first `count` characters of `text`, cut back to the last whole cluster (a syllable typed as jamo
+    never shows half made)."""
+    if count >= len(text) or not _joins(text[count - 1], text[count]):
+        return text[:count]
+    taken = ""
+    for piece in clusters(text):
+        if len(taken) + len(piece) > count:
+            break
+        taken += piece
+    return taken

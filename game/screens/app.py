@@ -58,10 +58,11 @@ def set_window_icon(path: Path) -> None:
 class App:
     """`library` is the content being played (its story, timeline, quiz and cards, its root and assets);
     `profile` must be this story's (`Profile(data, library.story_id)`; a fresh temporary one by default).
-    `dev`: watch the library's root and reload edits while playing (F6 / Ctrl+R reload it either way)."""
+    `dev`: watch the library's root and reload edits while playing (F6 / Ctrl+R reload it either way).
+    `language`: read in this language (the setting is changed to it; default: the setting's)."""
 
     def __init__(self, library: Library, profile: Profile | None = None, window: bool = True,
-                 classroom: bool = False, dev: bool = False):
+                 classroom: bool = False, dev: bool = False, language: str | None = None):
         if window:  # the class a desktop names and groups the window by; SDL reads it when the display starts
             set_window_class(paths.WM_CLASS)
         pygame.display.init()
@@ -70,6 +71,8 @@ class App:
             raise ValueError("the library has errors; load it with load_library")
         self.profile = profile or Profile(tempfile.mkdtemp(prefix="cell7-"), library.story_id)
         self.settings = self.profile.settings
+        if language:
+            self.settings.language = language
         self.library = library.in_language(self.settings.language)  # the story, timeline, quiz... in that language
         words.set_language(self.settings.language)                    # and the menus
         self.writer = BackgroundWriter()  # saves are encoded and written off the frame
@@ -388,13 +391,13 @@ class App:
 
 def run(library: Library, start_scene: str | None = None, fullscreen: bool = False, data: str | None = None,
         classroom: bool = False, dev: bool = False, timeline_focus: str | None = None,
-        classroom_out: Path | None = None) -> int:
+        classroom_out: Path | None = None, language: str | None = None) -> int:
     if os.environ.get("SDL_VIDEODRIVER") == "dummy":
         print("note: SDL_VIDEODRIVER=dummy, so no window will be visible")
     profile = Profile(data, library.story_id)
     if fullscreen:
         profile.settings.fullscreen = True
-    app = App(library, profile, classroom=classroom, dev=dev)
+    app = App(library, profile, classroom=classroom, dev=dev, language=language)
     title = app.nav.open("title")
     if start_scene:
         app.nav.open("play", start_scene=start_scene)

@@ -147,7 +147,8 @@ class PlayScreen(Screen):
                 code = other.language
             words = plain(told.text if isinstance(told, ev.LineEvent) else told.prompt)
             name = speaker_name(told)
-            self.app.voice.say(f"{name}: {words}" if name else words, code)
+            self.app.voice.language = code  # the voice for this language (silent when the system has none)
+            self.app.voice.say(f"{name}: {words}" if name else words)
 
     # --- languages -------------------------------------------------------------------------------
 

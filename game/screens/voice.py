@@ -43,6 +43,7 @@ class Voice:
         self._why: tuple[str, dict] = ("", {})
         self._queue: queue.Queue[tuple[str, str]] = queue.Queue()
         self._thread: threading.Thread | None = None
+        self.language = "en"  # the language `say` reads in unless told otherwise
         self.spoken: list[tuple[str, str]] = []  # (language, text) of what was handed to a voice (tests read it)
         try:
             import pyttsx3  # noqa: F401  (optional: pip install pyttsx3, plus espeak-ng on Linux)
@@ -67,7 +68,9 @@ class Voice:
     def reason(self, text: str) -> None:
         self._why = ("text", {"text": text}) if text else ("", {})
 
-    def say(self, text: str, language: str = "en") -> None:
+    def say(self, text: str, language: str | None = None) -> None:
+        """Read `text` aloud in `language` (default: `self.language`, which the play screen sets per line)."""
+        language = language or self.language
         if not self.available:
             return
         while not self._queue.empty():

@@ -12,6 +12,7 @@ from pathlib import Path
 import pygame
 
 from .. import paths
+from ..content.markup import NO_END, NO_START, clusters
 
 REGULAR = "NanumGothic-Regular.ttf"
 BOLD = "NanumGothic-Bold.ttf"
@@ -132,10 +133,12 @@ def _wrap(book: FontBook, text: str, size: int, width: int, bold: bool) -> list[
             if line:
                 lines.append(line)
             line = ""
-            for ch in word:
+            for ch in clusters(word):  # by what a reader sees as one character: never half a syllable
                 if book.width(line + ch, size, bold) > width and line:
-                    lines.append(line)
-                    line = ""
+                    last = clusters(line)[-1]
+                    carry = last if len(last) < len(line) and (ch[:1] in NO_START or last[:1] in NO_END) else ""
+                    lines.append(line[:len(line) - len(carry)])  # no line starts with . , ! ? 」 or ends with 「 (
+                    line = carry
                 line += ch
         lines.append(line)
     return lines
