@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import string
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 import yaml
 
@@ -69,6 +70,17 @@ def set_language(code: str) -> None:
     """Speak `code` from now on (a language without a table speaks English)."""
     global _current
     _current = code or SOURCE_LANGUAGE
+
+
+@contextmanager
+def speaking(code: str) -> Iterator[None]:
+    """Speak `code` inside the block, then the language before (an export in the language it was asked in)."""
+    before = _current
+    set_language(code)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def language() -> str:

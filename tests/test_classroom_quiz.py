@@ -81,7 +81,7 @@ def test_status_says_only_whether_a_team_has_answered_until_the_reveal(game):
     game.answer((q.correct + 1) % len(q.choices))
     assert [team_status(game, t) for t in range(3)] == ["answered", "answered", "waiting"]
     game.reveal()
-    assert [team_status(game, t) for t in range(3)] == ["right", "wrong", "no answer"]
+    assert [team_status(game, t) for t in range(3)] == ["right", "wrong", "no_answer"]
 
 
 def test_the_hints_name_the_selected_team_and_say_when_all_have_answered(game):

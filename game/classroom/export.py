@@ -13,8 +13,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content.model import Chapter, chapter_entry, chapter_label
-from .quiz import TOPIC_TITLES, Question, Quiz
+from ..content.model import Chapter
+from ..words import chapter_entry, chapter_label, speaking, t
+from .quiz import TOPICS, Question, Quiz, topic_title
 from .session import Entry, SessionLog, format_clock
 
 SESSION_COLUMNS = ("seconds", "clock", "kind", "chapter", "scene", "what", "how", "tally", "detail")
@@ -42,7 +43,7 @@ def _what_how(e: Entry) -> tuple[str, str, str]:
         tallies = d.get("tallies", [])
         tally = "; ".join(f"{text} = {count}" for _, text, count in tallies)
         winner = next((text for index, text, _ in tallies if index == d.get("winner")), "")
-        return winner, "tie broken by teacher" if d.get("tie_broken_by_teacher") else "most hands", tally
+        return winner, t("summary.tie_broken") if d.get("tie_broken_by_teacher") else t("summary.most_hands"), tally
     if e.kind == "prompt":
         return d.get("question", ""), "", ""
     if e.kind == "quiz_answer":
@@ -106,60 +107,63 @@ def _md(text: object) -> str:
 
 
 def summary_markdown(log: SessionLog, story_title: str = "Cell 7") -> str:
-    lines = [f"# {_md(story_title)}: classroom session", "",
-             f"- Started: {log.started.strftime('%Y-%m-%d %H:%M')}",
-             f"- Length: {format_clock(log.entries[-1].t if log.entries else 0)}", ""]
+    lines = [f"# {t('summary.title', story=_md(story_title))}", "",
+             f"- {t('summary.started', when=log.started.strftime('%Y-%m-%d %H:%M'))}",
+             f"- {t('summary.length', clock=format_clock(log.entries[-1].t if log.entries else 0))}", ""]
     plans = log.of("content_plan")
     if plans:
-        lines += ["## Content notes", ""]
+        lines += [f"## {t('summary.content_notes')}", ""]
         titles = plans[-1].detail.get("titles", {})
         for scene, decision in plans[-1].detail.get("plan", {}).items():
-            shown = "played" if decision == "play" else "summary shown instead"
+            shown = t("summary.played") if decision == "play" else t("summary.summary_instead")
             lines.append(f"- {_md(titles.get(scene, scene))}: {shown}")
         lines.append("")
     path = log.path()
     if path:
-        lines += ["## The path the class took", ""]
+        lines += [f"## {t('summary.path')}", ""]
         for e in path:
             d = e.detail
             if e.kind == "scene":
                 lines.append(f"- {e.clock()} · {chapter_label(e.chapter)}: **{_md(d.get('title', e.scene))}**")
             elif e.kind == "jump":
-                lines.append(f"- {e.clock()} · jumped to {chapter_label(e.chapter).lower()} ({_md(e.scene)})")
+                jumped = t("summary.jumped", chapter=chapter_label(e.chapter), scene=_md(e.scene))
+                lines.append(f"- {e.clock()} · {jumped}")
             elif e.kind == "content_note":
-                lines.append(f"  - {e.clock()} · content note: {_md(d.get('decision'))}")
+                lines.append(f"  - {e.clock()} · {t('summary.content_note', decision=_md(d.get('decision')))}")
             else:
-                who = {"teacher": "the teacher chose", "vote": "the class voted", "plan": "planned"}[d["how"]]
+                who = t(f"summary.how_{d['how']}")
                 lines.append(f"  - {e.clock()} · {who}: {_md(d.get('text'))}")
         lines.append("")
     votes = log.of("vote")
     if votes:
-        lines += ["## Votes", ""]
+        lines += [f"## {t('summary.votes')}", ""]
         for e in votes:
             d = e.detail
             lines.append(f"- {e.clock()} · {_md(d.get('prompt') or d.get('key'))}")
             for index, text, count in d.get("tallies", []):
-                mark = " (taken)" if index == d.get("winner") else ""
-                lines.append(f"  - {_md(text)}: {_md(count)} {'hand' if count == 1 else 'hands'}{mark}")
+                mark = t("summary.taken") if index == d.get("winner") else ""
+                hands = t("summary.hand" if count == 1 else "summary.hands", count=_md(count))
+                lines.append(f"  - {_md(text)}: {hands}{mark}")
             if d.get("tie_broken_by_teacher"):
-                lines.append("  - a tie, broken by the teacher")
+                lines.append(f"  - {t('summary.tie')}")
         lines.append("")
     prompts = log.of("prompt")
     if prompts:
-        lines += ["## Discussion prompts shown", ""]
+        lines += [f"## {t('summary.prompts')}", ""]
         lines += [f"- {e.clock()} · {_md(e.detail.get('question'))}" for e in prompts]
         lines.append("")
     for start in log.of("quiz_start"):
-        lines += [f"## Quiz: {_md(start.detail.get('title'))}", ""]
+        lines += [f"## {t('summary.quiz', title=_md(start.detail.get('title')))}", ""]
         end = next((e for e in log.of("quiz_end") if e.t >= start.t), None)
         answers = [e for e in log.of("quiz_answer") if e.t >= start.t and (end is None or e.t <= end.t)]
         scores: dict[str, int] = {team: 0 for team in start.detail.get("teams", [])}
         for e in answers:
             scores[e.detail["team"]] = scores.get(e.detail["team"], 0) + int(e.detail.get("points", 0))
         questions = len({e.detail["question"] for e in answers})
-        lines.append(f"{questions} questions answered.")
+        lines.append(t("summary.answered", count=questions))
         lines.append("")
-        lines += ["| Team | Score |", "| --- | --- |"] + [f"| {_md(t)} | {s} |" for t, s in scores.items()]
+        lines += [f"| {t('summary.team')} | {t('summary.score')} |", "| --- | --- |"]
+        lines += [f"| {_md(team)} | {score} |" for team, score in scores.items()]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -271,33 +275,39 @@ def _quiz_sections(data: HandoutData) -> list[tuple[str, list[Question]]]:
     sections = []
     titles = {c.number: c.title for c in data.chapters}
     for number in sorted({q.chapter for q in data.quiz.story()}):
-        sections.append((f"{chapter_label(number)}: {titles.get(number, '')}", data.quiz.story(number)))
-    for topic, title in TOPIC_TITLES.items():
+        sections.append((t("quiz.set_chapter", chapter=chapter_label(number), title=titles.get(number, "")),
+                         data.quiz.story(number)))
+    for topic in TOPICS:
         if topic != "story" and data.quiz.history(topic):
-            sections.append((f"Real history: {title.lower()}", data.quiz.history(topic)))
+            sections.append((t("handout.real_history", topic=topic_title(topic)), data.quiz.history(topic)))
     return sections
 
 
 def _source_line(data: HandoutData, q: Question) -> str:
-    return f'<p class="src">Source: {_e(data.sources.get(q.source, q.source))} — {_e(q.section)}</p>'
+    return f'<p class="src">{_e(t("quiz.source", source=data.sources.get(q.source, q.source), section=q.section))}</p>'
 
 
 def handout_html(data: HandoutData) -> str:
+    """The handout in `data.language` (its headings from the UI tables, its texts from the story as given)."""
+    with speaking(data.language):
+        return _handout_html(data)
+
+
+def _handout_html(data: HandoutData) -> str:
     body = [_title(data),
-            '<p class="sub">Film-study handout: <i>Miracle in Cell No. 7</i> (2013), in Korean '
-            '<i>7beonbangui Seonmul</i>, "A Gift from Room 7"</p>',
-            '<p class="name">Name: <span>&nbsp;</span></p>',
-            "<h2>The story, chapter by chapter</h2>"]
+            f'<p class="sub">{t("handout.sub")}</p>',
+            f'<p class="name">{_e(t("handout.name"))} <span>&nbsp;</span></p>',
+            f"<h2>{_e(t('handout.story'))}</h2>"]
     for chapter in data.chapters:
         body += ['<div class="chapter">', f"<h3>{_e(chapter_entry(chapter.number, chapter.title))}</h3>"]
         if chapter.in_the_film:
-            body += [f'<p><span class="label">In the film:</span> {_e(chapter.in_the_film)}</p>',
-                     f'<p><span class="label">In this game:</span> {_e(chapter.summary)}</p>']
+            body += [f'<p><span class="label">{_e(t("handout.in_film"))}</span> {_e(chapter.in_the_film)}</p>',
+                     f'<p><span class="label">{_e(t("handout.in_game"))}</span> {_e(chapter.summary)}</p>']
         else:
             body.append(f"<p>{_e(chapter.summary)}</p>")
         body.append("</div>")
     if data.prompts:
-        body.append("<h2>Questions for discussion</h2>")
+        body.append(f"<h2>{_e(t('handout.discussion'))}</h2>")
         for p in data.prompts:
             body += ['<div class="prompt">', f'<p class="where">{chapter_label(p.chapter)} · {_e(p.scene_title)}</p>',
                      f"<p><b>{_e(p.question)}</b></p>"]
@@ -305,42 +315,47 @@ def handout_html(data: HandoutData) -> str:
                 body += ["<ul>", *[f"<li>{_e(f)}</li>" for f in p.followups], "</ul>"]
             body += ['<div class="lines"></div>', '<div class="lines"></div>', "</div>"]
     if data.quiz.questions:
-        body.append("<h2>Quiz</h2>")
-        body.append("<p>Circle one answer for each question.</p>")
+        body.append(f"<h2>{_e(t('handout.quiz'))}</h2>")
+        body.append(f"<p>{_e(t('handout.circle'))}</p>")
         n = 1
         for title, questions in _quiz_sections(data):
             body += [f"<h3>{_e(title)}</h3>", f'<ol class="quiz" start="{n}">']
             for q in questions:
                 body += ['<li class="q">', f"<p>{_e(q.question)}</p>"]
                 if q.true_false:
-                    body.append('<p class="tf">True &nbsp; / &nbsp; False</p>')
+                    body.append(f'<p class="tf">{_e(t("quiz.true"))} &nbsp; / &nbsp; {_e(t("quiz.false"))}</p>')
                 else:
                     body += ["<ol>", *[f"<li>{_e(o)}</li>" for o in q.options], "</ol>"]
                 body.append("</li>")
             body.append("</ol>")
             n += len(questions)
     if len(data.sources) > 1:  # only a story that cites more than one document asks the class to weigh them
-        names = " and ".join(_e(title) for title in data.sources.values())
-        body.append(f"<footer>Every fact in this handout comes from these documents: {names}. Where they disagree, "
-                    "ask: how would you check which is right?</footer>")
+        names = t("handout.and").join(_e(title) for title in data.sources.values())
+        body.append(f"<footer>{t('handout.sources', names=names)}</footer>")
     elif data.sources:
-        body.append(f"<footer>Every fact in this handout comes from {_e(next(iter(data.sources.values())))}.</footer>")
-    return _page(f"{data.title}: handout", body, data.language)
+        body.append(f"<footer>{t('handout.source', name=_e(next(iter(data.sources.values()))))}</footer>")
+    return _page(t("handout.page_title", title=data.title), body, data.language)
 
 
 def answer_key_html(data: HandoutData) -> str:
-    body = [_title(data), '<p class="sub">Quiz answer key, for the teacher</p>']
+    """The quiz's answer key in `data.language`."""
+    with speaking(data.language):
+        return _answer_key_html(data)
+
+
+def _answer_key_html(data: HandoutData) -> str:
+    body = [_title(data), f'<p class="sub">{_e(t("handout.key_sub"))}</p>']
     n = 1
     for title, questions in _quiz_sections(data):
         body += [f"<h2>{_e(title)}</h2>", f'<ol class="quiz" start="{n}">']
         for q in questions:
             letter = "" if q.true_false else f"{chr(ord('A') + q.correct)}. "
             body += ['<li class="q">', f"<p>{_e(q.question)}</p>",
-                     f'<p class="ans">Answer: {letter}{_e(q.answer_text)}</p>',
+                     f'<p class="ans">{_e(t("handout.answer", answer=letter + q.answer_text))}</p>',
                      f'<p class="exp">{_e(q.explanation)}</p>', _source_line(data, q), "</li>"]
         body.append("</ol>")
         n += len(questions)
-    return _page(f"{data.title}: quiz answer key", body, data.language)
+    return _page(t("handout.key_page_title", title=data.title), body, data.language)
 
 
 def write_handout(data: HandoutData, folder: Path) -> list[Path]:

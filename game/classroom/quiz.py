@@ -20,11 +20,19 @@ from ..content.problems import Mark, Problems, display_path
 from ..content.schema import FILE_SCHEMAS, QUIZ_TOPICS
 from ..content.validate import Validator, did_you_mean
 from ..content.yamlsource import Document, read_document
+from ..words import t
 
 HISTORY_TOPICS = tuple(t for t in QUIZ_TOPICS if t != "story")
-TOPIC_TITLES = {"story": "The story", "real_case": "The real case", "release": "The release",
-                "box_office": "Box office", "awards": "Awards", "remakes": "Remakes"}
-TRUE_FALSE = ("True", "False")
+TOPICS = ("story", "real_case", "release", "box_office", "awards", "remakes")
+
+
+def topic_title(about: str) -> str:
+    """A question's topic as shown ("Box office"), in the player's language."""
+    return t(f"quiz.topic_{about}") if about in TOPICS else about
+
+
+def true_false() -> tuple[str, str]:
+    return t("quiz.true"), t("quiz.false")
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,7 @@ class Question:
     @property
     def choices(self) -> tuple[str, ...]:
         """What the class picks from: the options, or True/False."""
-        return TRUE_FALSE if self.true_false else self.options
+        return true_false() if self.true_false else self.options
 
     @property
     def correct(self) -> int:
@@ -224,13 +232,13 @@ class QuizGame:
     entry is taken back with `undo()`.
     """
 
-    def __init__(self, questions: list[Question], teams: int | list[str] = 2, title: str = "Quiz"):
-        names = [f"Team {i + 1}" for i in range(teams)] if isinstance(teams, int) else list(teams)
+    def __init__(self, questions: list[Question], teams: int | list[str] = 2, title: str = ""):
+        names = [t("quiz.team", number=i + 1) for i in range(teams)] if isinstance(teams, int) else list(teams)
         if not MIN_TEAMS <= len(names) <= MAX_TEAMS:
             raise ValueError(f"a quiz needs {MIN_TEAMS} to {MAX_TEAMS} teams")
         if not questions:
             raise ValueError("a quiz needs at least one question")
-        self.title = title
+        self.title = title or t("quiz.title")
         self.teams = names
         self.questions = list(questions)
         self.index = 0
@@ -292,11 +300,11 @@ class QuizGame:
             return []
         q = self.question
         new = []
-        for t, name in enumerate(self.teams):
-            pick = self.answers.get(t)
+        for team, name in enumerate(self.teams):
+            pick = self.answers.get(team)
             right = pick == q.correct
             points = 1 if right else 0
-            self.scores[t] += points
+            self.scores[team] += points
             new.append(Answer(q.id, name, q.choices[pick] if pick is not None else "", right, points))
         self.results.extend(new)
         self.phase = REVEAL

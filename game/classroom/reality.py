@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..content.validate import check_known
 
-CHECK_QUESTION = "How would you check which is right?"
+CHECK_QUESTION = ""  # a card without its own question: the screens ask t("reality.check_question")
 
 
 @dataclass(frozen=True)

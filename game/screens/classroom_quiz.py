@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from ..classroom.quiz import ASK, DONE, MAX_TEAMS, MIN_TEAMS, REVEAL, TOPIC_TITLES, Question, Quiz, QuizGame
+from ..classroom.quiz import ASK, DONE, MAX_TEAMS, MIN_TEAMS, REVEAL, Question, Quiz, QuizGame, topic_title
 from ..classroom.session import SessionLog
-from ..content.model import chapter_label
 from ..ui import draw
 from ..ui.draw import block_height, text_block
 from ..ui.input import Act, Action
@@ -22,6 +21,7 @@ from ..ui.layout import Layout
 from ..ui.screen import Screen
 from ..ui.theme import WIDTH
 from ..ui.widgets import hit_index
+from ..words import chapter_label, t
 from .classroom_ui import (
     GAP,
     MARGIN,
@@ -42,25 +42,30 @@ def question_sets(quiz: Quiz, story) -> list[tuple[str, list[Question]]]:
     for chapter in story.chapters:
         questions = quiz.story(chapter.number)
         if questions:
-            sets.append((f"{chapter_label(chapter.number)}: {chapter.title}", questions))
+            sets.append((t("quiz.set_chapter", chapter=chapter_label(chapter.number), title=chapter.title), questions))
     if quiz.history():
-        sets.append(("The film's real history", quiz.history()))
+        sets.append((t("quiz.set_history"), quiz.history()))
     if quiz.story():
-        sets.append(("All the story chapters", quiz.story()))
+        sets.append((t("quiz.set_story"), quiz.story()))
     return sets
 
 
 # --- setup -----------------------------------------------------------------------------------------
 
-SETUP_TAG, SETUP_TITLE = "Classroom quiz", "Choose the questions and the teams"
-SETUP_HINTS = ("↑ ↓ move  ·  ← → change  ·  2–6: number of teams  ·  Enter: start  ·  Esc: back",
-               "↑ ↓ move  ·  ← → change  ·  Enter: start  ·  Esc: back", "↑↓ ←→  Enter  Esc")
+
+
+def setup_heading() -> tuple[str, str]:
+    return t("quiz.setup_tag"), t("quiz.setup_title")
+
+
+def setup_hints() -> tuple[str, ...]:
+    return t("quiz.setup_hint_long"), t("quiz.setup_hint"), t("quiz.setup_hint_short")
 
 
 def setup_layout(fonts, theme, rows: list[tuple[str, str]]):
     """The heading, one box per row (label over value, the value wrapped) and the footer."""
-    foot = footer_layout(fonts, theme, SETUP_HINTS)
-    head = heading_layout(fonts, theme, SETUP_TAG, SETUP_TITLE, room=fonts.line_height(theme.size("big")) * 2)
+    foot = footer_layout(fonts, theme, setup_hints())
+    head = heading_layout(fonts, theme, *setup_heading(), room=fonts.line_height(theme.size("big")) * 2)
     hint = theme.size("hint")
     width = WIDTH - 2 * MARGIN - 160
     boxes, y = [], head.bottom + 16
@@ -90,13 +95,13 @@ class QuizSetupScreen(Screen):
         self.set_index = 0
         if chapter is not None:
             title = f"{chapter_label(chapter)}:"
-            self.set_index = next((i for i, (t, _) in enumerate(self.sets) if t.startswith(title)), 0)
+            self.set_index = next((i for i, (name, _) in enumerate(self.sets) if name.startswith(title)), 0)
         self.teams = 2
         self.row = 2 if self.sets else 0
 
     def start(self) -> None:
         if not self.sets:
-            self.app.notify("There are no quiz questions (quiz/*.yaml).")
+            self.app.notify(t("quiz.no_questions_toast"))
             return
         title, questions = self.sets[self.set_index]
         game = QuizGame(questions, self.teams, title)
@@ -131,9 +136,9 @@ class QuizSetupScreen(Screen):
             self.app.pop()
 
     def rows(self) -> list[tuple[str, str]]:
-        title, questions = self.sets[self.set_index] if self.sets else ("no questions", [])
-        return [("Questions", f"◂  {title} ({len(questions)})  ▸"), ("Teams", f"◂  {self.teams}  ▸"),
-                ("", "Start the quiz")]
+        title, questions = self.sets[self.set_index] if self.sets else (t("quiz.no_questions"), [])
+        return [(t("quiz.questions"), f"◂  {title} ({len(questions)})  ▸"), (t("quiz.teams"), f"◂  {self.teams}  ▸"),
+                ("", t("quiz.start"))]
 
     def layout(self) -> Layout:
         """header, rows (questions, teams, start), footer."""
@@ -149,7 +154,7 @@ class QuizSetupScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         backdrop(surface, self.app)
         head, rects, value_size, foot = setup_layout(fonts, theme, self.rows())
-        draw_heading(surface, self.app, head, SETUP_TAG, SETUP_TITLE)
+        draw_heading(surface, self.app, head, *setup_heading())
         hint = theme.size("hint")
         for i, ((label, value), rect) in enumerate(zip(self.rows(), rects)):
             selected = i == self.row
@@ -191,11 +196,11 @@ class QuizLayout:
 def quiz_texts(game: QuizGame, story) -> tuple[str, str, str, str]:
     """The tag, the kind of question, the answer line and the source line of the question on screen."""
     q = game.question
-    topic = chapter_label(q.chapter) if q.about == "story" else TOPIC_TITLES.get(q.about, q.about)
-    tag = f"{game.title.upper()}  ·  QUESTION {game.index + 1} OF {len(game.questions)}"
-    kind = "True or false" if q.true_false else topic
-    answer = f"Answer: {q.answer_text}.  {q.explanation}"
-    source = f"Source: {story.source_title(q.source)} — {q.section}"
+    topic = chapter_label(q.chapter) if q.about == "story" else topic_title(q.about)
+    tag = t("quiz.tag", title=game.title.upper(), number=game.index + 1, count=len(game.questions))
+    kind = t("quiz.true_or_false") if q.true_false else topic
+    answer = t("quiz.answer", answer=q.answer_text, explanation=q.explanation)
+    source = t("quiz.source", source=story.source_title(q.source), section=q.section)
     return tag, kind, answer, source
 
 
@@ -203,20 +208,18 @@ def team_status(game: QuizGame, team: int) -> str:
     """What the projector shows of a team's answer: only whether it is in, until the reveal."""
     pick = game.answers.get(team)
     if game.phase == REVEAL:
-        return "right" if pick == game.question.correct else ("wrong" if pick is not None else "no answer")
+        return "right" if pick == game.question.correct else ("wrong" if pick is not None else "no_answer")
     return "answered" if pick is not None else "waiting"
 
 
 def quiz_hints(game: QuizGame) -> tuple[str, ...]:
     if game.phase == REVEAL:
-        return ("Enter: next question  ·  Esc: end the quiz", "Enter: next  ·  Esc: end")
+        return (t("quiz.reveal_hint"), t("quiz.reveal_hint_short"))
     n = len(game.question.choices)
     if game.team is None:
-        return ("Every team has answered  ·  Enter: reveal  ·  PgUp: take back the last answer",
-                "Enter: reveal  ·  PgUp: take back", "Enter: reveal")
+        return (t("quiz.all_in_hint_long"), t("quiz.all_in_hint"), t("quiz.all_in_hint_short"))
     who = game.teams[game.team]
-    return (f"1–{n}: {who}'s answer  ·  ← →: another team  ·  PgUp: take back  ·  Enter: reveal",
-            f"1–{n}: {who}  ·  ← →: team  ·  Enter: reveal", f"1–{n}  ·  ← →  ·  Enter")
+    return (t("quiz.ask_hint_long", n=n, team=who), t("quiz.ask_hint", n=n, team=who), t("quiz.ask_hint_short", n=n))
 
 
 def quiz_layout(fonts, theme, game: QuizGame, story) -> QuizLayout:
@@ -250,7 +253,7 @@ def quiz_layout(fonts, theme, game: QuizGame, story) -> QuizLayout:
     def attempt(q_size: int, o_size: int, cols: int, shown: list[int], e_size: int, ask: bool, team_h: int,
                 force: bool = False):
         teams_top = foot.rect.top - 8 - team_h
-        teams = [pygame.Rect(MARGIN + t * (team_w + GAP), teams_top, team_w, team_h) for t in range(n)]
+        teams = [pygame.Rect(MARGIN + k * (team_w + GAP), teams_top, team_w, team_h) for k in range(n)]
         room = teams_top - 6 - top
         number_w = fonts.width(str(len(q.choices)), max(o_size, theme.size("big") * o_size // body), True) + 30
         q_h = block_height(fonts, q.question, q_size, width, bold=True) if ask else 0
@@ -385,8 +388,8 @@ class QuizScreen(Screen):
             lay.add(f"option{c}", rect, parts.option_size)
         if parts.explanation is not None:
             lay.add("explanation", parts.explanation, min(parts.explanation_size, hint))
-        for t, rect in enumerate(parts.teams):
-            lay.add(f"team{t}", rect, hint)
+        for k, rect in enumerate(parts.teams):
+            lay.add(f"team{k}", rect, hint)
         parts.footer.into(lay)
         return lay
 
@@ -444,14 +447,14 @@ class QuizScreen(Screen):
     def _draw_team_marks(self, surface: pygame.Surface, rect: pygame.Rect, choice: int) -> None:
         """After the reveal: the numbers of the teams that picked this option, in their colours."""
         fonts, theme = self.app.fonts, self.app.theme
-        teams = sorted(t for t, pick in self.game.answers.items() if pick == choice)
+        teams = sorted(k for k, pick in self.game.answers.items() if pick == choice)
         hint = theme.size("hint")
         d = fonts.line_height(hint)
         x = rect.right - 12
-        for t in reversed(teams):
+        for k in reversed(teams):
             x -= d
-            draw.circle(surface, TEAM_COLOURS[t % len(TEAM_COLOURS)], (x + d // 2, rect.top + 6 + d // 2), d // 2)
-            draw.text(surface, fonts, str(t + 1), hint, theme.on_accent, (x + d // 2, rect.top + 6 + d // 2),
+            draw.circle(surface, TEAM_COLOURS[k % len(TEAM_COLOURS)], (x + d // 2, rect.top + 6 + d // 2), d // 2)
+            draw.text(surface, fonts, str(k + 1), hint, theme.on_accent, (x + d // 2, rect.top + 6 + d // 2),
                       anchor="center", bold=True)
             x -= 4
 
@@ -460,33 +463,35 @@ class QuizScreen(Screen):
         fonts, theme, game = self.app.fonts, self.app.theme, self.game
         hint, body = theme.size("hint"), theme.size("body")
         lift = (fonts.line_height(body) - fonts.line_height(hint)) // 2  # hint text beside body text
-        for t, (name, rect) in enumerate(zip(game.teams, layout.teams)):
-            colour = TEAM_COLOURS[t % len(TEAM_COLOURS)]
-            current = t == game.team and game.phase == ASK
+        for team, (name, rect) in enumerate(zip(game.teams, layout.teams)):
+            colour = TEAM_COLOURS[team % len(TEAM_COLOURS)]
+            current = team == game.team and game.phase == ASK
             draw.panel(surface, rect, theme, alpha=245, edge=colour if current else theme.grid, radius=10)
             if current:
                 draw.box(surface, colour, rect, width=4, radius=10)
-            status = team_status(game, t)
+            status = team_status(game, team)
             status_colour = {"right": theme.success, "wrong": theme.danger}.get(status, theme.text)
-            short = {"answered": "in", "waiting": "…", "no answer": "–", "right": "✓", "wrong": "✗"}[status]
+            short = {"answered": t("quiz.status_in"), "waiting": "…", "no_answer": "–", "right": "✓",
+                     "wrong": "✗"}[status]
             two_lines = rect.height >= fonts.line_height(body) + fonts.line_height(hint) + 14
-            score_w = fonts.width(str(game.scores[t]), body, True)
+            score_w = fonts.width(str(game.scores[team]), body, True)
             room = rect.width - 30 - score_w
             label = name if fonts.width(name, hint, True) <= (rect.width - 20 if two_lines else room // 2) \
-                else str(t + 1)
+                else str(team + 1)
             y = rect.top + 8 + fonts.line_height(hint) if two_lines else rect.top + 5
             named = draw.text(surface, fonts, label, hint, colour, (rect.left + 10, rect.top + 6 if two_lines
                                                                     else y + lift), bold=True)
             x = rect.left + 10 if two_lines else named.right + 10
-            shown = next((s for s in (status, short) if fonts.width(s, hint) <= rect.right - 20 - score_w - x), "")
+            shown = next((s for s in (t(f"quiz.status_{status}"), short)
+                          if fonts.width(s, hint) <= rect.right - 20 - score_w - x), "")
             draw.text(surface, fonts, shown, hint, status_colour, (x, y + lift), bold=status in ("right", "wrong"))
-            draw.text(surface, fonts, str(game.scores[t]), body, theme.text, (rect.right - 10, y), anchor="topright",
+            draw.text(surface, fonts, str(game.scores[team]), body, theme.text, (rect.right - 10, y), anchor="topright",
                       bold=True)
 
     def results_layout(self):
         fonts, theme, game = self.app.fonts, self.app.theme, self.game
-        foot = footer_layout(fonts, theme, "Enter: back to the classroom menu")
-        head = heading_layout(fonts, theme, f"{game.title} · final scores", self._winner(),
+        foot = footer_layout(fonts, theme, t("quiz.results_hint"))
+        head = heading_layout(fonts, theme, t("quiz.final_scores", title=game.title), self._winner(),
                               room=fonts.line_height(theme.size("big")))
         y = head.bottom + 16
         n = len(game.teams)
@@ -498,16 +503,16 @@ class QuizScreen(Screen):
 
     def _winner(self) -> str:
         leaders = self.game.leaders()
-        return "It's a tie!" if len(leaders) > 1 else f"{leaders[0]} wins!"
+        return t("quiz.tie") if len(leaders) > 1 else t("quiz.wins", team=leaders[0])
 
     def _draw_results(self, surface: pygame.Surface) -> None:
         fonts, theme, game = self.app.fonts, self.app.theme, self.game
         head, rows, row_size, foot = self.results_layout()
-        draw_heading(surface, self.app, head, f"{game.title} · final scores", self._winner())
+        draw_heading(surface, self.app, head, t("quiz.final_scores", title=game.title), self._winner())
         asked = len({a.question for a in game.results})
         for (name, score), rect in zip(game.standings(), rows):
-            t = game.teams.index(name)
-            colour = TEAM_COLOURS[t % len(TEAM_COLOURS)]
+            k = game.teams.index(name)
+            colour = TEAM_COLOURS[k % len(TEAM_COLOURS)]
             draw.panel(surface, rect, theme, alpha=240, edge=colour)
             draw.text(surface, fonts, name, row_size, colour, (rect.left + 30, rect.centery), anchor="midleft",
                       bold=True)

@@ -14,6 +14,7 @@ from ..ui.input import Act, Action
 from ..ui.layout import Layout
 from ..ui.screen import Screen
 from ..ui.theme import WIDTH
+from ..words import t
 from .classroom_ui import (
     MARGIN,
     SCREEN,
@@ -30,8 +31,11 @@ from .classroom_ui import (
     steps,
 )
 
-HINTS = ("← →: page  ·  ↑ ↓: scroll  ·  Home: film and reality  ·  End: the sources differ  ·  Esc: back",
-         "← →: page  ·  ↑ ↓: scroll  ·  Esc: back", "← →  ·  ↑ ↓  ·  Esc")
+
+def hints() -> tuple[str, ...]:
+    return t("reality.hint_long"), t("reality.hint"), t("reality.hint_short")
+
+
 GAP = 30
 
 
@@ -107,17 +111,18 @@ class RealityScreen(Screen):
         theme, story, page = self.app.theme, self.app.story, self.page
         if isinstance(page, Comparison):
             fact = theme.fact
-            return ("Film and reality", page.topic, fact,
-                    [Side("IN THE FILM · fiction", page.film.text,
-                          f"Source: {story.source_title(page.film.source)} — {page.film.section}",
+            return (t("reality.tag"), page.topic, fact,
+                    [Side(t("reality.film"), page.film.text,
+                          t("reality.source", source=story.source_title(page.film.source), section=page.film.section),
                           theme.evidence),
-                     Side("IN THE REAL WORLD · fact", page.real.text,
-                          f"Source: {story.source_title(page.real.source)} — {page.real.section}", fact, True)],
+                     Side(t("reality.real"), page.real.text,
+                          t("reality.source", source=story.source_title(page.real.source), section=page.real.section),
+                          fact, True)],
                     page.note, "")
         differ = theme.differ
-        sides = [Side(story.source_title(a.source).upper(), a.text, f"Section: {a.section}", differ)
+        sides = [Side(story.source_title(a.source).upper(), a.text, t("reality.section", section=a.section), differ)
                  for a in page.accounts[:2]]
-        return "The sources differ", page.topic, differ, sides, page.question, page.hint
+        return t("reality.differ"), page.topic, differ, sides, page.question or t("reality.check_question"), page.hint
 
     def layout(self) -> Layout:
         """header (tag, title), counter, column0/1 (or page, when it scrolls), below, footer."""
@@ -140,7 +145,7 @@ class RealityScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         tag, topic, _, sides, under, hint_text = self.texts()
         hint = theme.size("hint")
-        foot = footer_layout(fonts, theme, HINTS)
+        foot = footer_layout(fonts, theme, hints())
         counter_text = f"{self.index + 1} / {len(self.pages)}"
         counter_w = fonts.width(counter_text, hint)
         counter = pygame.Rect(WIDTH - MARGIN - counter_w, 14, counter_w, fonts.line_height(hint))
