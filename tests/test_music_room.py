@@ -19,6 +19,7 @@ from game.screens.gallery import UNHEARD, GalleryScreen
 from game.screens.input import Action
 from game.screens.play import PlayScreen
 from game.screens.title import TitleScreen
+from game.words import t
 
 SHOTS = Path(tempfile.mkdtemp(prefix="cell7-shots-"))  # for people to look at; never written into tests/
 MUSIC = """\
@@ -118,7 +119,7 @@ def test_the_music_page_plays_heard_pieces_and_locks_the_others(room):
     assert app.audio.track == "theme"  # the title's music goes on until a piece is chosen
     music.on_action(Action("down"))
     app.step(0.1)
-    assert music._title(1) == UNHEARD
+    assert music._title(1) == t(UNHEARD) == "Not yet heard"
     music.on_action(Action("confirm"))
     assert app.audio.track == "theme"  # locked: nothing plays
     music.on_action(Action("down"))

@@ -19,14 +19,14 @@ from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
 from ..ui.widgets import Grid, ScrollList, Selection
+from ..words import t
 
 SIDE = 70
 COLUMNS = 3
 GAP_X, GAP_Y = 40, 26
 CAPTION_GAP = 8
-LOCKED = "Not yet seen"
-UNHEARD = "Not yet heard"
-PAGES = {"pictures": "Pictures", "music": "Music"}
+LOCKED, UNHEARD = "gallery.locked", "gallery.unheard"  # keys: t(UNHEARD) is what is shown
+PAGES = {"pictures": "gallery.pictures", "music": "gallery.music"}
 PAGE_KEYS = {Act.NEXT: 1, Act.ROLLFORWARD: 1, Act.SKIP: 1, Act.PREV: -1, Act.ROLLBACK: -1}  # Tab, PgDn, RB / ⇧Tab...
 LIST_SHARE = 0.6  # of the width, for the music list (the chosen piece's card takes the rest)
 
@@ -58,7 +58,7 @@ class GalleryScreen(Screen):
             self.app.push(IllustrationView(self.app, self, i))
 
     def _caption(self, i: int) -> str:
-        return self.items[i].title if self.seen(i) else LOCKED
+        return self.items[i].title if self.seen(i) else t(LOCKED)
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -69,21 +69,20 @@ class GalleryScreen(Screen):
 
     def _page_label(self, page: str) -> str:
         if len(self.pages) > 1:
-            return PAGES[page]
-        return "Gallery" if page == "pictures" else "Music room"
+            return t(PAGES[page])
+        return t("gallery.heading") if page == "pictures" else t("gallery.music_room")
 
     def _count(self) -> str:
         if self.page == "music":
-            done = sum(t in self.app.profile.tracks for t in self.app.story.music)
-            return f"{done} of {len(self.app.story.music)} heard"
-        return f"{sum(self.seen(i) for i in range(len(self.items)))} of {len(self.items)} seen"
+            done = sum(track in self.app.profile.tracks for track in self.app.story.music)
+            return t("gallery.heard", done=done, count=len(self.app.story.music))
+        return t("gallery.seen", done=sum(self.seen(i) for i in range(len(self.items))), count=len(self.items))
 
     def hint(self) -> str:
-        text = ("↑ ↓ to move · Enter to play · Esc to go back" if self.page == "music"
-                else "Arrows to move · Enter to open · Esc to go back")
+        text = t("gallery.music_hint") if self.page == "music" else t("gallery.hint")
         if len(self.pages) > 1:
-            other = PAGES[self.pages[(self.pages.index(self.page) + 1) % len(self.pages)]].lower()
-            text = f"Tab: {other} · {text}"
+            other = t(PAGES[self.pages[(self.pages.index(self.page) + 1) % len(self.pages)]]).lower()
+            text = t("gallery.tab_hint", page=other, hint=text)
         return text
 
     def layout(self) -> Layout:
@@ -267,7 +266,7 @@ class MusicRoom:
             self.app.audio.play_music(self.items[i].id)
 
     def _title(self, i: int) -> str:
-        return self.items[i].title if self.heard(i) else UNHEARD
+        return self.items[i].title if self.heard(i) else t(UNHEARD)
 
     def _icon(self) -> int:
         return self.app.fonts.line_height(self.app.theme.body_size) * 11 // 20  # grows with the text
@@ -333,12 +332,13 @@ class MusicRoom:
             parts = [(item.title, theme.body_size, theme.text, True, 0)]
             if item.description:
                 parts.append((item.description, theme.small_size, theme.text, False, 10))
-            parts.append(("Playing now" if self.playing(i) else "Enter to play", theme.small_size, theme.accent,
+            parts.append((t("gallery.playing") if self.playing(i) else t("gallery.enter_to_play"), theme.small_size,
+                          theme.accent,
                           False, 16))
         else:
-            parts = [(UNHEARD, theme.body_size, theme.dim, True, 0),
-                     ("It unlocks the first time it plays in the story.", theme.small_size, theme.dim, False, 10)]
-        height = sum(draw.block_height(fonts, t, size, width, bold) + gap for t, size, _, bold, gap in parts) + 40
+            parts = [(t(UNHEARD), theme.body_size, theme.dim, True, 0),
+                     (t("gallery.unlocks"), theme.small_size, theme.dim, False, 10)]
+        height = sum(draw.block_height(fonts, text, size, width, bold) + gap for text, size, _, bold, gap in parts) + 40
         rect = Rect(area.left, area.top, area.width, min(area.height, height))
         draw.panel(surface, rect, theme, alpha=170, radius=10)
         y = rect.top + 20
@@ -357,7 +357,7 @@ class IllustrationView(Screen):
         self.index = index
 
     def _text(self) -> str:
-        return f"{self.gallery.items[self.index].title}   ·   ← → other illustrations · Esc to go back"
+        return t("gallery.view_hint", title=self.gallery.items[self.index].title)
 
     def layout(self) -> Layout:
         fonts, theme = self.app.fonts, self.app.theme

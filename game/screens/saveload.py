@@ -10,7 +10,6 @@ import time
 
 import pygame
 
-from ..content.model import chapter_label
 from ..runtime.runtime import Options
 from ..saves import AUTO_SLOTS, MANUAL_SLOTS, QUICK, SaveError, SlotInfo
 from ..ui import draw
@@ -19,19 +18,20 @@ from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
 from ..ui.widgets import Grid, ScrollList, Selection
+from ..words import chapter_label, t
 
 SIDE = 60        # left and right margins
 GAP = 14         # between cards
 PAD = 14         # inside a card
 THUMB = (192, 108)
-PAGES = {"save": [("Slots", MANUAL_SLOTS), ("Quicksave", [QUICK])],
-         "load": [("Slots", MANUAL_SLOTS), ("Quick & auto", [QUICK, *AUTO_SLOTS])]}
+PAGES = {"save": [("saves.tab_slots", MANUAL_SLOTS), ("saves.tab_quick", [QUICK])],  # (key of the tab's name, slots)
+         "load": [("saves.tab_slots", MANUAL_SLOTS), ("saves.tab_quick_auto", [QUICK, *AUTO_SLOTS])]}
 
 
 def slot_name(slot: str) -> str:
     if slot == "quick":
-        return "Quicksave"
-    return f"Auto {slot[-1]}" if slot.startswith("auto") else f"Slot {slot}"
+        return t("saves.quick")
+    return t("saves.auto", number=slot[-1]) if slot.startswith("auto") else t("saves.slot", number=slot)
 
 
 class SaveLoadScreen(Screen):
@@ -68,10 +68,10 @@ class SaveLoadScreen(Screen):
         """The text beside the thumbnail: (text, size, colour, bold)."""
         theme = self.app.theme
         if info.slot in self.refused or info.damaged:  # in short; the footer gives the whole reason
-            why = self.refused.get(info.slot) or f"This save is {info.damaged}"
+            why = self.refused.get(info.slot) or t("saves.damaged", why=info.damaged)
             return [(why.split(" (")[0].split(";")[0].rstrip(".") + ".", theme.small_size, theme.danger, False)]
         if not info.path.exists():
-            return [("Empty", theme.small_size, theme.dim, False)]
+            return [(t("saves.empty"), theme.small_size, theme.dim, False)]
         return [(info.scene_title, theme.small_size, theme.text, True),
                 (f"{chapter_label(info.chapter)} · {info.date}", theme.hint_size, theme.dim, False)]
 
@@ -80,15 +80,15 @@ class SaveLoadScreen(Screen):
 
     def _card_height(self, info: SlotInfo, width: int) -> int:
         fonts, theme = self.app.fonts, self.app.theme
-        column = sum(draw.block_height(fonts, t, size, self._text_width(width), bold) + 2
-                     for t, size, _, bold in self._lines(info))
+        column = sum(draw.block_height(fonts, text, size, self._text_width(width), bold) + 2
+                     for text, size, _, bold in self._lines(info))
         footer = max(fonts.line_height(theme.small_size), fonts.line_height(theme.hint_size))
         return PAD + max(THUMB[1], column) + PAD // 2 + footer + PAD
 
     def _tabs(self, header: Rect) -> list[Rect]:
         fonts, theme = self.app.fonts, self.app.theme
         h = fonts.line_height(theme.small_size) + 16
-        widths = [fonts.width(name, theme.small_size, True) + 48 for name, _ in PAGES[self.mode]]
+        widths = [fonts.width(t(name), theme.small_size, True) + 48 for name, _ in PAGES[self.mode]]
         x = WIDTH - SIDE - sum(widths) - GAP * (len(widths) - 1)
         rects = []
         for w in widths:
@@ -97,22 +97,20 @@ class SaveLoadScreen(Screen):
         return rects
 
     def _title(self) -> str:
-        return "Save the game" if self.mode == "save" else "Load a game"
+        return t("saves.save_title") if self.mode == "save" else t("saves.load_title")
 
     def _hint(self) -> str:
         if self.confirm_slot:
-            return f"{slot_name(self.confirm_slot)} already holds a save: press Enter again to overwrite it."
+            return t("saves.overwrite", slot=slot_name(self.confirm_slot))
         info = self.infos[self.index] if self.infos and not self._toast_room() else None  # no toast saying it
-        why = info and (self.refused.get(info.slot) or info.damaged and f"This save is {info.damaged}.")
-        return (f"{why}\n" if why else "") + ("Arrows or 1-9 pick a slot · Enter "
-                                              + ("saves" if self.mode == "save" else "loads")
-                                              + " · Tab: next page · Esc: back")
+        why = info and (self.refused.get(info.slot) or info.damaged and t("saves.damaged", why=info.damaged) + ".")
+        return (f"{why}\n" if why else "") + (t("saves.save_hint") if self.mode == "save" else t("saves.load_hint"))
 
     def layout(self) -> Layout:
         fonts, theme = self.app.fonts, self.app.theme
         lay = Layout()
         title_w = fonts.width(self._title(), theme.big_size, True)
-        tabs_w = sum(fonts.width(name, theme.small_size, True) + 48 + GAP for name, _ in PAGES[self.mode])
+        tabs_w = sum(fonts.width(t(name), theme.small_size, True) + 48 + GAP for name, _ in PAGES[self.mode])
         title_h = fonts.line_height(theme.big_size)
         tab_h = fonts.line_height(theme.small_size) + 16
         side_by_side = SIDE + title_w + 40 + tabs_w <= WIDTH - SIDE
@@ -204,7 +202,7 @@ class SaveLoadScreen(Screen):
             return
         app.pop()
         play = self.play if self.play is not None else app.nav.open("play", options=options)
-        play.adopt(resumed, "Loaded.")
+        play.adopt(resumed, t("saves.loaded"))
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -220,7 +218,7 @@ class SaveLoadScreen(Screen):
             rect, on = lay[f"header/tab{i}"], i == self.page
             draw.panel(surface, rect, theme, alpha=220 if on else 140, edge=theme.accent if on else theme.grid,
                        radius=8)
-            draw.text(surface, fonts, name, theme.small_size, theme.accent if on else theme.dim, rect.center,
+            draw.text(surface, fonts, t(name), theme.small_size, theme.accent if on else theme.dim, rect.center,
                       anchor="center", bold=on)
         for i, info in enumerate(self.infos):
             rect = lay.get(f"grid/cell{i}")
