@@ -110,7 +110,9 @@ class ClassroomHub(Screen):
     def write_handout(self) -> list[Path]:
         folder = self.folder()
         try:
-            written = export.write_handout(export.handout_data(self.app.story, self.quiz), folder)
+            written = export.write_handout(export.handout_data(self.app.story, self.app.library.quiz or self.quiz,
+                                                                 self.app.library.language),
+                                           folder)
         except OSError as exc:
             self.app.notify(t("hub.handout_failed", folder=folder, error=exc), 8)
             return []
