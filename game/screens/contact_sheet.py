@@ -14,10 +14,11 @@ import pygame
 
 from ..content import model as m
 from ..content.markup import plain
-from ..content.model import chapter_label
 from ..library import Library
 from ..runtime import events as ev
+from ..runtime.wording import ending_title, options_of, speaker_name
 from ..ui.draw import box
+from ..words import chapter_label, t
 from .capture import moments, option_index, settle, start_app
 
 COLUMNS = 4
@@ -51,26 +52,27 @@ def caption(event: ev.Event, chosen: int | None = None) -> str:
 
 def _caption(event: ev.Event, chosen: int | None) -> str:
     if isinstance(event, ev.SceneStart):
-        return f"SCENE CARD: {chapter_label(event.chapter)} · {event.title} · {event.date}"
+        return t("sheet.scene", chapter=chapter_label(event.chapter), title=event.title, date=event.date)
     if isinstance(event, ev.LineEvent):
-        return f"{event.name}: {event.text}" if event.name else event.text
+        name = speaker_name(event)
+        return f"{name}: {event.text}" if name else event.text
     if isinstance(event, (ev.ChoiceEvent, ev.ContentNoteEvent)):
         if isinstance(event, ev.ChoiceEvent):
-            head = f"CHOICE: {event.name + ': ' if event.name else ''}{event.prompt}"
+            head = t("sheet.choice", prompt=f"{event.name + ': ' if event.name else ''}{event.prompt}")
         else:
-            head = f"CONTENT NOTE: {event.scene_title}"
-        options = [f"{'>' if i == chosen else ' '} {n}. {text}" for n, (i, text) in enumerate(event.options, 1)]
+            head = t("sheet.note", title=event.scene_title)
+        options = [f"{'>' if i == chosen else ' '} {n}. {text}" for n, (i, text) in enumerate(options_of(event), 1)]
         return "\n".join([head, *options])
     if isinstance(event, ev.EvidenceEvent):
-        return f"EVIDENCE: {event.name}"
+        return t("sheet.evidence", name=event.name)
     if isinstance(event, ev.FactEvent):
-        return f"FACT ({event.source}): {event.text}"
+        return t("sheet.fact", source=event.source, text=event.text)
     if isinstance(event, ev.DifferEvent):
-        return f"SOURCES DIFFER: {event.topic}"
+        return t("sheet.differ", topic=event.topic)
     if isinstance(event, ev.PromptEvent):
-        return f"PROMPT: {event.question}"
+        return t("sheet.prompt", question=event.question)
     if isinstance(event, ev.EndEvent):
-        return f"END: {event.title}"
+        return t("sheet.end", title=ending_title(event) or t("end.the_end"))
     return type(event).__name__.upper()
 
 
@@ -79,17 +81,17 @@ def stage_note(event: ev.Event) -> str:
     notes = []
     for effect in event.effects:
         if effect[0] == "illustration":
-            notes.append(f"[illustration {effect[1]}]")
+            notes.append(t("sheet.illustration", id=effect[1]))
         elif effect[0] == "background":
-            notes.append(f"[background {effect[1]}, {effect[2]}]")
+            notes.append(t("sheet.background", id=effect[1], how=effect[2]))
         elif effect[0] == "music":
-            notes.append(f"[music {effect[1]}]")
+            notes.append(t("sheet.music", id=effect[1]))
         elif effect[0] == "sound":
-            notes.append(f"[sound {effect[1]}]")
+            notes.append(t("sheet.sound", id=effect[1]))
         elif effect[0] in ("show", "hide"):
-            notes.append(f"[{effect[0]} {effect[1]}, {effect[2]}]")
+            notes.append(t(f"sheet.{effect[0]}", who=effect[1], how=effect[2]))
         elif effect[0] == "move":
-            notes.append(f"[move {effect[1]} to {effect[3]}]")
+            notes.append(t("sheet.move", who=effect[1], to=effect[3]))
     return " ".join(notes)
 
 
@@ -104,16 +106,16 @@ def contact_sheet(library: Library, scene: str, out: Path, choose: Sequence[int]
     for event in moments(play, choose):
         state = play.rt.state
         if state.scene != scene:
-            sheet.stopped = f"then goes on to '{state.scene}'"
+            sheet.stopped = t("sheet.goes_on", scene=state.scene)
             break
         if isinstance(event, ev.ChoiceEvent) and choices >= len(choose):  # the picks given are followed as given
             key = repr((state.pc, event.options, sorted(state.vars.items()), state.evidence))
             if key in asked:  # a hub that loops through itself, and this path changes nothing
-                sheet.stopped = "the path comes round to the same choice unchanged (pick others with --choose)"
+                sheet.stopped = t("sheet.loops")
                 break
             asked.add(key)
         if len(thumbs) >= MAX_EVENTS:
-            sheet.stopped = f"stopped after {MAX_EVENTS} events (the path loops?)"
+            sheet.stopped = t("sheet.stopped", count=MAX_EVENTS)
             break
         settle(app)
         thumbs.append(pygame.transform.smoothscale(app.canvas, THUMB))
@@ -125,7 +127,7 @@ def contact_sheet(library: Library, scene: str, out: Path, choose: Sequence[int]
         note = stage_note(event)
         sheet.captions.append(f"{text}\n{note}" if note else text)
     else:
-        sheet.stopped = "reached an ending"
+        sheet.stopped = t("sheet.ended")
     image = _compose(app.fonts, library.story.scenes[scene], thumbs, sheet, list(choose))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -145,9 +147,9 @@ def _compose(fonts, scene: m.Scene, thumbs: list[pygame.Surface], sheet: Sheet, 
     header = 3 * fonts.line_height(16) + GAP
     image = pygame.Surface((width, header + rows * (cell_h + GAP) + GAP))
     image.fill(BACKDROP)
-    path = ",".join(map(str, choose)) or "first options"
+    path = ",".join(map(str, choose)) or t("sheet.first_options")
     lines = [(f"{scene.title}  ({scene.id}, {scene.file})", ACCENT, True),
-             (f"{sheet.cells} events · choices: {path} · {sheet.stopped}", INK, False)]
+             (t("sheet.summary", count=sheet.cells, path=path, stopped=sheet.stopped), INK, False)]
     y = GAP
     for text, colour, bold in lines:
         image.blit(fonts.render(text, 16, colour, bold), (GAP, y))
