@@ -39,6 +39,10 @@ from .content.yamlsource import parse_bytes
 FOLDER = paths.ROOT / "game" / "lang"
 SOURCE_FILE = "en.yaml"
 
+# {names} the code passes beyond those its English uses, for languages that say it another way
+# (Korean counts admissions in 만, ten thousands: "1,281만 명" where English says "12.81 million")
+OFFERED = {"chart.count": {"man"}, "chart.tick": {"man"}}
+
 _current = SOURCE_LANGUAGE
 _source: dict[str, str] | None = None
 _tables: dict[str, dict[str, str]] = {}
@@ -116,6 +120,11 @@ def chapter_label(number: int) -> str:
 def chapter_entry(number: int, title: str) -> str:
     """A chapter in a list of chapters: "Prologue: title", "3. title"."""
     return t("chapter.entry_prologue", title=title) if number == 0 else t("chapter.entry", number=number, title=title)
+
+
+def allowed_names(key: str, english: str) -> set[str]:
+    """The {names} a translation of `key` may use: the English's and those in OFFERED."""
+    return names(english) | OFFERED.get(key, set())
 
 
 def names(text: str) -> set[str]:

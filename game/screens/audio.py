@@ -23,6 +23,7 @@ from typing import Callable
 import pygame
 
 from .. import paths
+from ..words import t
 
 EXTENSIONS = (".ogg", ".wav")
 MUSIC_FADE_OUT_MS = 700
@@ -61,7 +62,7 @@ class Audio:
             pygame.mixer.set_reserved(AMBIENCE_CHANNELS)
             self.enabled = True
         except pygame.error as exc:
-            self.reason = f"no audio device ({exc})"
+            self.reason = t("audio.no_device", error=exc)
 
     def _file(self, kind: str, name: str) -> Path | None:
         try:

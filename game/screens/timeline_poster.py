@@ -21,6 +21,7 @@ from ..ui import draw
 from ..ui.fonts import FontBook
 from ..ui.png import png_bytes
 from ..ui.theme import Colour, hex_colour
+from ..words import t
 
 SIZE = (4960, 3508)
 
@@ -56,7 +57,7 @@ def _columns(timeline: Timeline, axis: Axis, positions: dict[str, float]) -> lis
         y1 = dt.date.fromordinal(int(seg.t1 - 40)).year
         columns.append((str(y0) if y0 == y1 else f"{y0}–{y1}", events))
     if timeline.undated():
-        columns.append(("No date given", timeline.undated()))
+        columns.append((t("timeline.undated"), timeline.undated()))
     return columns
 
 
@@ -97,11 +98,11 @@ def _source(holder) -> tuple[str, str, Timeline | None, bool]:
     library = getattr(holder, "library", None) or (holder if hasattr(holder, "timeline") else None)
     story = getattr(holder, "story", holder)
     settings = getattr(holder, "settings", None)
-    title = getattr(story, "title", "") or "Timeline"
+    title = getattr(story, "title", "") or t("timeline.view_timeline")
     korean = getattr(story, "korean_title", "")
     title = f"{title} ({korean})" if korean else title
     tagline = getattr(story, "tagline", "")
-    return (f"{title}: the real history", tagline, getattr(library, "timeline", None),
+    return (t("poster.title", title=title), tagline, getattr(library, "timeline", None),
             bool(getattr(settings, "high_contrast", False)))
 
 
@@ -123,9 +124,7 @@ def export_poster(holder, path: Path, timeline: Timeline | None = None, size: tu
     margin = round(110 * k)
     draw.text(surface, fonts, title, round(96 * k) if fonts.width(title, round(96 * k), True) <= W - 2 * margin
               else round(72 * k), ink.ink, (margin, margin), bold=True)
-    sub = (f"{tagline.rstrip('.')}. " if tagline else "") + (
-        "Each column is a stretch of time that holds events; the empty years between them are squeezed "
-        "(their length is written between the columns). Letters in brackets name the source (see below).")
+    sub = (f"{tagline.rstrip('.')}. " if tagline else "") + t("poster.explain")
     for i, line in enumerate(fonts.wrap(sub, round(44 * k), W - 2 * margin)[:2]):
         draw.text(surface, fonts, line, round(44 * k), ink.muted,
                   (margin, margin + round(125 * k) + i * fonts.line_height(round(44 * k))))
@@ -160,7 +159,8 @@ def export_poster(holder, path: Path, timeline: Timeline | None = None, size: tu
         draw.text(surface, fonts, label, head, ink.ink, (cx + cw // 2, y + round(35 * k)), anchor="center", bold=True)
     for (_u0, _u1, days), (cx, _cw) in zip(axis.breaks(), xs[1:], strict=False):
         years = days / 365.25
-        text = f"≈{years:.0f} yrs" if years >= 1.5 else f"≈{days / 30.44:.0f} mo"
+        text = t("timeline.gap_years", n=f"{years:.0f}") if years >= 1.5 else \
+            t("timeline.gap_months", n=f"{days / 30.44:.0f}")
         draw.text(surface, fonts, text, round(26 * k), ink.muted, (cx - gap_w // 2, y + round(20 * k)),
                   anchor="midtop", bold=True)
     y += round(90 * k)
@@ -189,12 +189,11 @@ def export_poster(holder, path: Path, timeline: Timeline | None = None, size: tu
     y = H - legend_h - margin // 2
     draw.line(surface, ink.ink, (margin, y), (W - margin, y), max(1, round(ink.rule * k)))
     y += round(24 * k)
-    draw.text(surface, fonts, "Sources", round(44 * k), ink.ink, (margin, y), bold=True)
+    draw.text(surface, fonts, t("poster.sources"), round(44 * k), ink.ink, (margin, y), bold=True)
     for i, (sid, tag) in enumerate(tags.items()):
         draw.text(surface, fonts, f"[{tag}]  {timeline.source_title(sid)}", round(38 * k), ink.ink,
                   (margin + round(260 * k), y + i * round(56 * k)))
-    note = ("Dates marked 'derived' are worked out from the sources (e.g. 16 years after 1997); "
-            "'after' / 'before' mean the sources give no exact date. Where the sources disagree, the game shows both.")
+    note = t("poster.note")
     draw.text(surface, fonts, note, round(32 * k), ink.muted,
               (margin, y + round(56 * k) * max(1, len(tags)) + round(20 * k)))
     path = Path(path)

@@ -27,16 +27,17 @@ from ...ui.input import Act, Action
 from ...ui.layout import Layout
 from ...ui.screen import Screen
 from ...ui.widgets import ListLayout, ScrollList
+from ...words import t
 from .card import CardLayout, card_layout, draw_card
 from .chart import ChartLayout, chart_layout, draw_chart
 from .frame import (
-    CHART_KEYS,
-    TABLE_KEYS,
-    TIMELINE_KEYS,
-    TITLE,
     ScreenFrame,
+    chart_keys,
     fitting_keys,
     screen_frame,
+    table_keys,
+    timeline_keys,
+    title,
 )
 from .plot import (
     EraMark,
@@ -90,7 +91,7 @@ class TimelineScreen(Screen):
         super().__init__(app)
         timeline = timeline or timeline_of(app)
         if timeline is None:
-            raise ValueError("this story has no timeline (no timeline/ folder beside story.yaml)")
+            raise ValueError(t("timeline.none"))
         self.timeline = timeline
         self.on_open_scene = on_open_scene
         self._frames: dict[tuple, ScreenFrame] = {}
@@ -181,7 +182,7 @@ class TimelineScreen(Screen):
                 card = card_layout(fonts, st, self.timeline, event, sf.card, self.on_open_scene is not None,
                                    ctl.card_scroll)
                 ctl.card_scroll = min(ctl.card_scroll, -(-card.max_scroll // card.step))
-            keys = [] if card else TIMELINE_KEYS
+            keys = [] if card else timeline_keys()
             mine = next((p for p in placed if event and event.id in p.ids), None)
             hovered = next((p for p in placed if self.hover and p.ids == self.hover), None)
             if hovered is not None and not hovered.label_rect and not card:   # a pointer on an unlabelled marker
@@ -192,12 +193,12 @@ class TimelineScreen(Screen):
                 selection = self._selection_line(f"{event.short_date} · {event.title}", st, sf)
         elif ctl.mode == "chart":
             chart = chart_layout(fonts, st, self.timeline, sf)
-            keys = CHART_KEYS
+            keys = chart_keys()
         else:
             table = table_for(ctl)
             tf = table_frame(fonts, st, table, sf)
             rows = self._table_list(table, tf, st).layout(tf.area)
-            keys = TABLE_KEYS
+            keys = table_keys()
         self._view = View(st, sf, placed, eras, card, table, tf, rows,
                           fitting_keys(fonts, keys, sf.footer.width, st.hint) if keys and not selection[0] else "",
                           chart, *selection)
@@ -304,7 +305,7 @@ class TimelineScreen(Screen):
         ceremonies = {e.detail("ceremony") for e in events}
         if all(e.lane == "awards" for e in events):
             if len(ceremonies) > 1:
-                return f"{len(events)} award listings"
+                return t("timeline.award_listings", count=len(events))
             return f"{next(iter(ceremonies))} ({len(events)})"
         return f"{events[0].title} +{len(events) - 1}"
 
@@ -462,7 +463,7 @@ class TimelineScreen(Screen):
         draw.box(surface, st.panel, sf.header)
         draw.line(surface, st.accent, (0, sf.header.bottom - 1), (sf.header.right, sf.header.bottom - 1), 2)
         if sf.title:
-            draw.text(surface, fonts, TITLE, st.title, st.text, sf.title.midleft, anchor="midleft", bold=True)
+            draw.text(surface, fonts, title(), st.title, st.text, sf.title.midleft, anchor="midleft", bold=True)
         for mode in VIEWS:
             rect, on = sf.tabs[mode], mode == self.ctl.mode
             draw.box(surface, st.accent if on else st.button, rect, radius=10)

@@ -15,6 +15,7 @@ from ...timeline.model import Event, Timeline
 from ...ui import draw
 from ...ui.fonts import FontBook
 from ...ui.theme import Colour
+from ...words import t
 from .style import Style
 
 SPACING = 1.08
@@ -86,7 +87,8 @@ def _set_body(fonts: FontBook, st: Style, timeline: Timeline, event: Event, widt
     s = _Setter(fonts, width)
     lane = timeline.lane(event.lane)
     index = timeline.index_of(event.id) + 1
-    s.block(f"{(lane.title if lane else event.lane).upper()}  ·  event {index} of {len(timeline.events)}",
+    s.block(t("card.lane_event", lane=(lane.title if lane else event.lane).upper(), number=index,
+              count=len(timeline.events)),
             st.hint, "lane", bold=True)
     s.gap(2)
     s.block(event.title, max(st.title, size), "text", bold=True)
@@ -99,7 +101,7 @@ def _set_body(fonts: FontBook, st: Style, timeline: Timeline, event: Event, widt
             s.block(f"{label.capitalize()}: {timeline.readable(value)}", max(st.hint, size - 2), "dim")
     if event.differ:
         s.gap(8)
-        s.block("THE SOURCES DIFFER", st.hint, "differ", bold=True)
+        s.block(t("card.differ"), st.hint, "differ", bold=True)
         s.gap(2)
         _set_differ(s, st, timeline, event, max(st.hint, size - 2))
     s.gap(8)
@@ -107,7 +109,7 @@ def _set_body(fonts: FontBook, st: Style, timeline: Timeline, event: Event, widt
     related = [timeline.event(r) for r in event.related if timeline.event(r)]
     if related:
         s.gap(4)
-        s.block("Related (click to open):", st.small, "dim")
+        s.block(t("card.related"), st.small, "dim")
         for other in related:
             s.block(f"→ {other.title} ({other.short_date})", st.small, "accent", link=other.id)
     return s
@@ -144,11 +146,11 @@ def _set_differ(s: _Setter, st: Style, timeline: Timeline, event: Event, size: i
 def _buttons(fonts: FontBook, st: Style, event: Event, row: pygame.Rect,
              can_play: bool) -> dict[str, tuple[pygame.Rect, str]]:
     """The card's buttons in one row: full labels when they fit, else short ones."""
-    full = [("play", "▶ Play this moment (Enter)"), ("prev", "◀ Previous"), ("next", "Next ▶"),
-            ("close", "Close (Esc)")]
-    arrows = [("prev", "◀"), ("next", "▶"), ("close", "Close (Esc)")]
-    choices = (full, [("play", "▶ Play this moment (Enter)")] + arrows, [("play", "▶ Play this moment")] + arrows,
-               [("play", "▶ Play")] + arrows)
+    play, close = t("card.play_enter"), t("card.close")
+    full = [("play", play), ("prev", t("card.previous")), ("next", t("card.next")), ("close", close)]
+    arrows = [("prev", "◀"), ("next", "▶"), ("close", close)]
+    choices = (full, [("play", play)] + arrows, [("play", t("card.play_moment"))] + arrows,
+               [("play", t("card.play"))] + arrows)
     pad = round(14 * fonts.scale)
     for specs in choices:      # the longest words that fit in one row
         specs = [s for s in specs if s[0] != "play" or (event.scene and can_play)]
@@ -180,7 +182,7 @@ def card_layout(fonts: FontBook, st: Style, timeline: Timeline, event: Event, re
     layout.step = round(fonts.line_height(st.card_sizes[-1]) * SPACING)
     layout.scroll = min(layout.max_scroll, scroll_lines * layout.step)
     if layout.max_scroll:
-        label = "PgDn: more" if layout.scroll < layout.max_scroll else "PgUp: back up"
+        label = t("card.more") if layout.scroll < layout.max_scroll else t("card.back_up")
         w = fonts.width(label, st.hint)
         used = max(r.right for r, _ in layout.buttons.values())
         spot = pygame.Rect(row.right - w, row.centery - fonts.line_height(st.hint) // 2, w, fonts.line_height(st.hint))

@@ -14,15 +14,23 @@ from ...timeline.model import Timeline
 from ...ui import draw
 from ...ui.fonts import FontBook
 from ...ui.theme import WIDTH
+from ...words import t
 from .frame import ScreenFrame
 from .style import Style
 
-TITLE = "Cumulative admissions by day after the release"
+
+def chart_title() -> str:
+    return t("chart.title")
 
 
 def millions(n: float) -> str:
-    value = n / 1_000_000
-    return f"{value:.2f}".rstrip("0").rstrip(".") + " million"
+    """An admissions figure: "12.81 million" / "1,281만" (each language counts in its own units)."""
+    return t("chart.count", millions=f"{n / 1_000_000:.2f}".rstrip("0").rstrip("."), man=f"{round(n / 10_000):,}")
+
+
+def tick(n: int) -> str:
+    """A round figure on the admissions axis: "12 m" / "1,200만"."""
+    return t("chart.tick", millions=n // 1_000_000, man=f"{n // 10_000:,}")
 
 
 def dashed_line(surface: pygame.Surface, colour, start, end, width: int = 3, dash: int = 12, gap: int = 9) -> None:
@@ -60,18 +68,18 @@ class ChartLayout:
 def chart_layout(fonts: FontBook, st: Style, timeline: Timeline, sf: ScreenFrame) -> ChartLayout:
     """The title (wrapped if it must, dropped if there is no room), the plot, every label, the caption
     (it ends above the footer). When a label finds no place inside the plot, the figures become a list."""
-    title_lines = fonts.wrap(TITLE, st.title, WIDTH - 80, True)
+    title_lines = fonts.wrap(chart_title(), st.title, WIDTH - 80, True)
     title = pygame.Rect(40, sf.header.bottom + round(8 * fonts.scale),
                         max(fonts.width(line, st.title, True) for line in title_lines),
                         len(title_lines) * fonts.line_height(st.title))
     caption_h = len(fonts.wrap(caption_text(timeline), st.hint, WIDTH - 120)) * fonts.line_height(st.hint)
     caption = pygame.Rect(60, sf.footer.top - caption_h - 4, WIDTH - 120, caption_h)
-    left = 40 + fonts.width("12 m", st.small) + 16
+    left = 40 + max(fonts.width(tick(n), st.small) for n in (12_000_000, 20_000_000)) + 16
     bottom = caption.top - fonts.line_height(st.small) - 16
     if bottom - title.bottom < 5 * fonts.line_height(st.small):
         title = pygame.Rect(title.left, title.top, 0, 0)
     top = (title.bottom if title.height else sf.header.bottom) + round(16 * fonts.scale)
-    right = WIDTH - 30 - fonts.width("day 60", st.small) // 2
+    right = WIDTH - 30 - fonts.width(t("chart.day_tick", day=60), st.small) // 2
     points, levels = timeline.box_office(), timeline.reference_lines()
     lay = ChartLayout(title, pygame.Rect(left, top, right - left, max(1, bottom - top)), caption=caption)
     lay.x_max = (max([p.days for p in points] + [10]) // 10 + 1) * 10
@@ -141,11 +149,11 @@ def _as_list(fonts: FontBook, st: Style, points, levels, area: pygame.Rect) -> l
 
 
 def point_text(p) -> str:
-    return f"Day {p.days}: {millions(p.admissions)}"
+    return t("chart.point", day=p.days, count=millions(p.admissions))
 
 
 def level_text(level) -> str:
-    return f"{level.label} admissions"
+    return t("chart.level", label=level.label)
 
 
 def caption_text(timeline: Timeline) -> str:
@@ -173,7 +181,7 @@ def _label_spot(w: int, h: int, x: int, y: int, plot: pygame.Rect, taken: list[p
 
 
 def draw_chart(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, lay: ChartLayout) -> None:
-    for k, line in enumerate(fonts.wrap(TITLE, st.title, WIDTH - 80, True) if lay.title.height else []):
+    for k, line in enumerate(fonts.wrap(chart_title(), st.title, WIDTH - 80, True) if lay.title.height else []):
         draw.text(surface, fonts, line, st.title, st.text,
                   (lay.title.left, lay.title.top + k * fonts.line_height(st.title)), bold=True)
     lane = timeline.lane("release")
@@ -196,13 +204,13 @@ def _draw_plot(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Ti
     for a in range(0, int(lay.y_max) + 1, step):
         y = round(lay.y(a))
         draw.line(surface, st.grid, (plot.left, y), (plot.right, y), 1)
-        draw.text(surface, fonts, f"{a // 1_000_000} m", st.small, st.dim, (plot.left - 10, y), anchor="midright")
-    day_step = next((d for d in (10, 20, 30) if fonts.width("day 50", st.small) * 1.2 < plot.width * d / lay.x_max),
-                    30)
+        draw.text(surface, fonts, tick(a), st.small, st.dim, (plot.left - 10, y), anchor="midright")
+    day_w = fonts.width(t("chart.day_tick", day=50), st.small)
+    day_step = next((d for d in (10, 20, 30) if day_w * 1.2 < plot.width * d / lay.x_max), 30)
     for d in range(0, lay.x_max + 1, day_step):
         x = round(lay.x(d))
         draw.line(surface, st.dim, (x, plot.bottom), (x, plot.bottom + 6), 2)
-        draw.text(surface, fonts, f"day {d}", st.small, st.dim, (x, plot.bottom + 8), anchor="midtop")
+        draw.text(surface, fonts, t("chart.day_tick", day=d), st.small, st.dim, (x, plot.bottom + 8), anchor="midtop")
     draw.line(surface, st.dim, plot.bottomleft, plot.bottomright, 2)
     draw.line(surface, st.dim, plot.bottomleft, plot.topleft, 2)
     for level in timeline.reference_lines():

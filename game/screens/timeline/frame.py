@@ -11,21 +11,38 @@ from dataclasses import dataclass
 
 import pygame
 
-from ...timeline.controller import VIEW_TITLES, VIEWS, Frame
+from ...timeline.controller import VIEWS, Frame
 from ...timeline.layout import Band, Geometry, lane_bands
 from ...timeline.model import Timeline
 from ...ui.fonts import FontBook
 from ...ui.theme import HEIGHT, WIDTH
+from ...words import t
 from .style import Style
 
 EDGE = 14            # px kept clear at the screen's edges
 CARD_W = 706         # the card's width at 100% text; with bigger text it covers the plot
-TITLE = "The real history"
-TIMELINE_KEYS = [("Esc", "back"), ("← →", "event"), ("+ −", "zoom"), ("Enter", "card"), ("↑ ↓", "lane"),
-                 ("1–4", "views"), ("H", "this lane only"), ("drag", "pan"), ("Home / End", "first / last")]
-TABLE_KEYS = [("Esc", "back"), ("↑ ↓", "row"), ("Enter", "show on the timeline"), ("1–4", "views"),
-              ("PgUp / PgDn", "page")]
-CHART_KEYS = [("Esc", "back"), ("1–4", "views"), ("Enter", "the last point on the timeline")]
+
+
+def title() -> str:
+    """The screen's heading, "The real history"."""
+    return t("timeline.title")
+
+
+def _keys(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(key, t(f"timeline.key_{what}")) for key, what in pairs]
+
+
+def timeline_keys() -> list[tuple[str, str]]:
+    return _keys(("Esc", "back"), ("← →", "event"), ("+ −", "zoom"), ("Enter", "card"), ("↑ ↓", "lane"),
+                 ("1–4", "views"), ("H", "lane_only"), (t("timeline.key_drag"), "pan"), ("Home / End", "ends"))
+
+
+def table_keys() -> list[tuple[str, str]]:
+    return _keys(("Esc", "back"), ("↑ ↓", "row"), ("Enter", "show"), ("1–4", "views"), ("PgUp / PgDn", "page"))
+
+
+def chart_keys() -> list[tuple[str, str]]:
+    return _keys(("Esc", "back"), ("1–4", "views"), ("Enter", "last_point"))
 
 
 @dataclass(frozen=True)
@@ -69,8 +86,8 @@ def fitting_keys(fonts: FontBook, keys: list[tuple[str, str]], width: int, size:
 
 def tab_labels(short: int) -> dict[str, str]:
     """The tabs' words: '1  Timeline' (short 0), 'Timeline' (1), or only the digits but the shown view's (2)."""
-    return {mode: [f"{i + 1}  {VIEW_TITLES[mode]}", VIEW_TITLES[mode], str(i + 1)][short]
-            for i, mode in enumerate(VIEWS)}
+    names = {mode: t(f"timeline.view_{mode}") for mode in VIEWS}
+    return {mode: [f"{i + 1}  {names[mode]}", names[mode], str(i + 1)][short] for i, mode in enumerate(VIEWS)}
 
 
 def _tabs(fonts: FontBook, right: int, top: int, height: int, size: int,
@@ -86,7 +103,7 @@ def _tabs(fonts: FontBook, right: int, top: int, height: int, size: int,
 
 def _gutter_width(fonts: FontBook, timeline: Timeline, lines: int, size: int) -> int:
     """The narrowest gutter in which every lane title wraps to at most `lines` lines at whole words."""
-    words = [w for lane in timeline.lanes for w in lane.title.split()] or ["Lane"]
+    words = [w for lane in timeline.lanes for w in lane.title.split()] or [t("timeline.lane")]
     width = max(fonts.width(w, size, True) for w in words)
     longest = max((fonts.width(lane.title, size, True) for lane in timeline.lanes), default=width)
     while width < longest and any(len(fonts.wrap(lane.title, size, width, True)) > lines for lane in timeline.lanes):
@@ -105,9 +122,9 @@ def screen_frame(fonts: FontBook, st: Style, timeline: Timeline, lanes: list[str
         tabs = _tabs(fonts, WIDTH - EDGE, 4, tab_h, st.small, labels)
         if tabs[VIEWS[0]].left >= EDGE:
             break
-    title = pygame.Rect(EDGE + 10, 0, fonts.width(TITLE, st.title, True), header.height)
-    if title.right + 16 > tabs[VIEWS[0]].left or title.height < fonts.line_height(st.title):
-        title = None
+    heading = pygame.Rect(EDGE + 10, 0, fonts.width(title(), st.title, True), header.height)
+    if heading.right + 16 > tabs[VIEWS[0]].left or heading.height < fonts.line_height(st.title):
+        heading = None
     # footer: one line of key hints; above it the axis and its tick labels
     footer_h = fonts.line_height(st.hint) + min(pad, 4)
     footer = pygame.Rect(EDGE, HEIGHT - footer_h - 2, WIDTH - 2 * EDGE, footer_h)
@@ -138,5 +155,5 @@ def screen_frame(fonts: FontBook, st: Style, timeline: Timeline, lanes: list[str
         legend_lines[lane_id] = fonts.wrap(timeline.lane(lane_id).title, st.hint, gutter - 30, True)
     card_w = CARD_W if not st.big_text and scale <= 1.2 else WIDTH - 2 * EDGE
     card = pygame.Rect(WIDTH - EDGE - card_w, header.bottom + 6, card_w, HEIGHT - header.bottom - 6 - EDGE)
-    return ScreenFrame(header, title, tabs, labels, eras, era_rows, legend, legend_lines, bands, plot, axis, footer,
+    return ScreenFrame(header, heading, tabs, labels, eras, era_rows, legend, legend_lines, bands, plot, axis, footer,
                        card, geo, lanes_fit)

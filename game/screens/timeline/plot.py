@@ -16,6 +16,7 @@ from ...timeline.layout import Placed, Tick, ticks
 from ...timeline.model import Era, Timeline
 from ...ui import draw
 from ...ui.fonts import FontBook
+from ...words import t
 from .frame import ScreenFrame
 from .style import Style
 
@@ -77,7 +78,7 @@ def undated_label(fonts: FontBook, st: Style, ctl: TimelineController, sf: Scree
     if not ctl.axis.undated_count:
         return None
     x0 = round(ctl.view.x(ctl.axis.undated_u0)) + 6
-    rect = pygame.Rect(x0, sf.axis_y + 4, fonts.width("No date given", st.hint, True), fonts.line_height(st.hint))
+    rect = pygame.Rect(x0, sf.axis_y + 4, fonts.width(t("timeline.undated"), st.hint, True), fonts.line_height(st.hint))
     fits = sf.plot.left <= rect.left and rect.right <= sf.plot.right and not (avoid and avoid.colliderect(rect))
     return rect if fits else None
 
@@ -156,7 +157,8 @@ def draw_breaks(surface: pygame.Surface, fonts: FontBook, st: Style, ctl: Timeli
             draw.line(surface, st.backdrop, (round(x0) + 2, y), (round(x1) - 2, y), 4)
             draw.lines(surface, st.break_mark, [(mid - 9 + 6 * k, y + (-6 if k % 2 else 6)) for k in range(4)], 2)
             years = days / 365.25
-            label = f"≈{years:.0f} yrs" if years >= 1.5 else f"≈{days / 30.44:.0f} mo"
+            label = t("timeline.gap_years", n=f"{years:.0f}") if years >= 1.5 else \
+                t("timeline.gap_months", n=f"{days / 30.44:.0f}")
             if x1 - x0 > fonts.width(label, st.hint) + 8 and plot.left <= x0 and x1 <= plot.right \
                     and y - 10 - fonts.line_height(st.hint) >= lowest:   # never across the last lane's line
                 draw.text(surface, fonts, label, st.hint, st.dim, (round(mid), y - 10), anchor="midbottom")
@@ -216,4 +218,4 @@ def draw_axis(surface: pygame.Surface, fonts: FontBook, st: Style, ctl: Timeline
         draw.text(surface, fonts, tick.text, st.hint, st.text, rect.topleft, bold=True)
     label = undated_label(fonts, st, ctl, sf, avoid)
     if label:
-        draw.text(surface, fonts, "No date given", st.hint, st.undated_text, label.topleft, bold=True)
+        draw.text(surface, fonts, t("timeline.undated"), st.hint, st.undated_text, label.topleft, bold=True)

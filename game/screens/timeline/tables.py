@@ -14,6 +14,7 @@ from ...ui import draw
 from ...ui.fonts import FontBook
 from ...ui.theme import WIDTH, Theme
 from ...ui.widgets import ListLayout, ScrollList
+from ...words import t
 from .frame import ScreenFrame
 from .style import Style
 
@@ -46,13 +47,13 @@ def table_for(ctl: TimelineController) -> Table:
         rows = [(r.event, [r.year, r.film, r.country, r.director, r.status,
                            ", ".join(tl.source_title(s) for s in r.sources)], bool(tl.event(r.event).differ))
                 for r in tl.remakes()]
-        columns = [("Year", 0.09), ("Film", 0.23), ("Country", 0.14), ("Director", 0.18), ("Status", 0.18),
-                   ("Source", 0.18)]
-        return Table("Remakes of the film", columns, rows, tl.readable(tl.notes.get("remakes", "")))
+        columns = [(t("tables.year"), 0.09), (t("tables.film"), 0.23), (t("tables.country"), 0.14),
+                   (t("tables.director"), 0.18), (t("tables.status"), 0.18), (t("tables.source"), 0.18)]
+        return Table(t("tables.remakes"), columns, rows, tl.readable(tl.notes.get("remakes", "")))
     rows = [(r.event, [r.ceremony, r.category, r.recipient], r.differs) for r in tl.awards()]
-    columns = [("Ceremony", 0.36), ("Category", 0.28), ("Recipient(s)", 0.36)]
-    note = " ".join(filter(None, (tl.readable(tl.notes.get("awards", "")), "Enter on a row opens its card.")))
-    return Table("Awards and nominations", columns, rows, note, group_first=True)
+    columns = [(t("tables.ceremony"), 0.36), (t("tables.category"), 0.28), (t("tables.recipient"), 0.36)]
+    note = " ".join(filter(None, (tl.readable(tl.notes.get("awards", "")), t("tables.enter_opens"))))
+    return Table(t("tables.awards"), columns, rows, note, group_first=True)
 
 
 def _pad(fonts: FontBook) -> int:
@@ -63,7 +64,7 @@ def table_frame(fonts: FontBook, st: Style, table: Table, sf: ScreenFrame) -> Ta
     width = WIDTH - 2 * MARGIN
     title = pygame.Rect(MARGIN, sf.header.bottom + round(6 * fonts.scale), 0, fonts.line_height(st.title))
     title.width = fonts.width(table.title, st.title, True)
-    counter_w = fonts.width(f"Rows 10–10 of {len(table.rows)}", st.hint)
+    counter_w = fonts.width(t("tables.rows", first=10, last=10, count=len(table.rows)), st.hint)
     counter = pygame.Rect(WIDTH - MARGIN - counter_w, title.top, counter_w, fonts.line_height(st.hint))
     columns, x = [], MARGIN
     for name, share in table.columns:
@@ -116,7 +117,8 @@ def draw_table(surface: pygame.Surface, fonts: FontBook, st: Style, theme: Theme
         draw.text(surface, fonts, table.title, st.title, st.text, tf.title.topleft, bold=True)
     if lay.rows and tf.counter.height:
         shown = sorted(lay.rows)
-        draw.text(surface, fonts, f"Rows {shown[0] + 1}–{shown[-1] + 1} of {len(table.rows)}", st.hint, st.dim,
+        draw.text(surface, fonts, t("tables.rows", first=shown[0] + 1, last=shown[-1] + 1, count=len(table.rows)),
+                  st.hint, st.dim,
                   tf.counter.topright, anchor="topright")
     for name, x, _w in tf.columns:
         draw.text(surface, fonts, name, st.small, st.accent, (x + _pad(fonts), tf.header.top), bold=True)
@@ -161,5 +163,5 @@ def _draw_row(surface: pygame.Surface, fonts: FontBook, st: Style, table: Table,
                               bold=col == 0)
             x += round(w * rect.width / tf.area.width)
     if table.rows[i][2]:
-        draw.text(surface, fonts, "≠ the sources differ", st.hint, st.differ,
+        draw.text(surface, fonts, t("tables.differ"), st.hint, st.differ,
                   (rect.right - pad, rect.bottom - pad // 2), anchor="bottomright", bold=True)
