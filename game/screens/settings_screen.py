@@ -78,7 +78,8 @@ def _partner(code: str, told: list[str]) -> str:
 def _reading(languages: list[str], told: list[str]) -> tuple[list[tuple[str, bool]], Callable, Callable]:
     """The language row: each language alone, then each language the story is told in with its second one
     (bilingual mode), as (language, bilingual) pairs: "English", "한국어", "한국어 + English", "English + 한국어"."""
-    choices = [(code, False) for code in languages] + [(code, True) for code in told if len(told) > 1]
+    both = [*told[1:], told[0]] if len(told) > 1 else []  # a translation with its source under it first
+    choices = [(code, False) for code in languages] + [(code, True) for code in both]
 
     def show(s: Settings) -> str:
         if s.bilingual and len(told) > 1 and s.language in told:
