@@ -147,7 +147,8 @@ def _probe_page(folder: Path, style: str, name: str) -> Path:
     cells = "".join(f'<div class="c">{ch}</div>' for ch in PROBE)
     page = folder / name
     page.write_text(f"""<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><style>{style}
-body{{margin:0;padding:0;max-width:none;background:#fff}} .c{{display:inline-block;width:120px;height:120px;font-size:80px;line-height:120px;
+body{{margin:0;padding:0;max-width:none;background:#fff}}
+.c{{display:inline-block;width:120px;height:120px;font-size:80px;line-height:120px;
 text-align:center;vertical-align:top;color:#000;overflow:hidden}} .row{{white-space:nowrap;font-size:0}}</style>
 </head><body><div class="row">{cells}</div></body></html>""", encoding="utf-8")
     return page

@@ -73,7 +73,8 @@ class App:
         self.settings = self.profile.settings
         if language:
             self.settings.language = language
-        self.library = library.in_language(self.settings.language)  # the story, timeline, quiz... in that language
+        self.library = library if library.language == self.settings.language else \
+            library.in_language(self.settings.language)  # the story, timeline, quiz... in that language
         words.set_language(self.settings.language)                    # and the menus
         self.writer = BackgroundWriter()  # saves are encoded and written off the frame
         self.profile.saves.writer = self.writer
