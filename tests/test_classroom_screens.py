@@ -14,6 +14,7 @@ from game import paths
 from game.library import load_library
 from game.profile import Profile
 from game.runtime import events as ev
+from game.runtime.wording import is_summary
 from game.screens.app import App
 from game.screens.classroom_hub import ClassroomHub
 from game.screens.classroom_play import (
@@ -209,7 +210,7 @@ def test_content_plan_summary_replaces_the_scene_without_asking(app):
         else:
             play.next_event()
     assert not any(isinstance(e, ev.ContentNoteEvent) for e in seen)
-    summary = [e for e in seen if isinstance(e, ev.LineEvent) and e.name == "Summary"]
+    summary = [e for e in seen if is_summary(e)]
     assert summary and summary[0].text.startswith("A girl slips on the ice")
     assert not any(isinstance(e, ev.LineEvent) and e.text == "The market is icy." for e in seen)
     notes = log_of(play).of("content_note")

@@ -13,6 +13,7 @@ from game.classroom.session import Recorder, SessionLog
 from game.library import load_library
 from game.runtime import events as ev
 from game.runtime.runtime import Options, Runtime
+from game.runtime.wording import speaker_name
 
 CLASSROOM_STORY = Path(__file__).parent / "fixtures" / "classroom_story"
 
@@ -28,7 +29,7 @@ def test_the_plan_is_a_runtime_option(story):
     summary = play_through(Runtime(story, Options(content_notes={"market": "summary"})))
     assert not any(isinstance(e, ev.ContentNoteEvent) for e in summary)
     lines = [e for e in summary if isinstance(e, ev.LineEvent)]
-    assert any(e.name == "Summary" and e.text.startswith("A girl slips on the ice") for e in lines)
+    assert any(speaker_name(e) == "Summary" and e.text.startswith("A girl slips on the ice") for e in lines)
     assert not any(e.text == "The market is icy." for e in lines)
     played = play_through(Runtime(story, Options(content_notes={"market": "play"})))
     assert not any(isinstance(e, ev.ContentNoteEvent) for e in played)

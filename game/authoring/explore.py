@@ -341,7 +341,7 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
             report.failures.append(Failure(f"{type(exc).__name__}: {exc}", path, rt.state.scene))
             continue
         if isinstance(event, ev.EndEvent):
-            report.reach_ending(rt.state.ending, path, event.title)
+            report.reach_ending(rt.state.ending, path, event.title or "The End")
             continue
         at_choice = rt.state.to_dict()
         scene = rt.state.scene
@@ -384,7 +384,7 @@ def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, cur
             for _ in range(MAX_DIVE_CHOICES):  # a story whose loops never reach an ending must not hang a dive
                 event = _run_to_stop(rt, report)
                 if isinstance(event, ev.EndEvent):
-                    report.reach_ending(rt.state.ending, path, event.title)
+                    report.reach_ending(rt.state.ending, path, event.title or "The End")
                     break
                 index, text = rng.choice(event.options)
                 step = _step_for(story, rt, event, index, text)

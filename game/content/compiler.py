@@ -9,7 +9,7 @@ from .problems import Mark
 from .schema import BEAT_KINDS, NO_ILLUSTRATION
 from .yamlsource import Document
 
-DEFAULT_QUESTION = "How would you check which account is right?"
+DEFAULT_QUESTION = ""  # no question of its own: the screens ask it in the player's language (runtime/wording.py)
 
 
 def stable_key(*parts: str) -> str:

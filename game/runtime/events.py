@@ -58,7 +58,7 @@ class ContentNoteEvent:
     scene_title: str
     topics: tuple[str, ...]
     summary: str
-    options: tuple[tuple[int, str], ...] = ((0, "Play the scene"), (1, "Read a short summary instead"))
+    options: tuple[tuple[int, str], ...] = ((0, ""), (1, ""))  # play it, read the summary: the screens word them
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 

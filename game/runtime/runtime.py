@@ -291,7 +291,8 @@ class Runtime:
                 return ev.ContentNoteEvent(scene.title, note.topics, note.summary)
             if s.pc == -1:
                 s.pc = 0
-                return ev.LineEvent(None, "Summary", "", scene.content_note.summary, f"{scene.id}:summary", True)
+                # the summary line: its name plate ("Summary") is the screens' word (runtime/wording.py)
+                return ev.LineEvent(None, "", "", scene.content_note.summary, f"{scene.id}:summary", True)
             if s.pc >= len(scene.code):
                 s.mode, s.ending = ENDED, ""
                 continue
@@ -304,7 +305,7 @@ class Runtime:
     def _ending_title(self, ending: str) -> str:
         scene = self.story.scenes[self.state.scene]
         op = scene.code[self.state.pc] if 0 <= self.state.pc < len(scene.code) else None
-        return op.title if isinstance(op, m.End) and op.title else "The End"
+        return op.title if isinstance(op, m.End) and op.title else ""  # "The End" is the screens' words
 
     def _run(self, op: m.Op, quiet: bool) -> ev.Event | None:
         """Carry out one operation; return an event when it is something to show."""
@@ -384,7 +385,7 @@ class Runtime:
         elif isinstance(op, m.End):
             s.pc -= 1
             s.mode, s.ending = ENDED, op.ending
-            return ev.EndEvent(op.ending, op.title or "The End", self._gathered())
+            return ev.EndEvent(op.ending, op.title, self._gathered())
         return None
 
     def _dress(self, who: str | None, expression: str | None, outfit: str | None) -> None:
