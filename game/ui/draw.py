@@ -25,34 +25,38 @@ def box(surface: Surface, colour: Colour, rect: Rect, width: int = 0, radius: in
     if alpha >= 255:
         pygame.draw.rect(surface, colour, rect, width=width, border_radius=radius)
         return
-    layer = _layer(rect.size)
-    pygame.draw.rect(layer, (*colour, alpha), layer.get_rect(), width=width, border_radius=radius)
-    surface.blit(layer, rect.topleft)
+    layer, area = _layer(rect.size)
+    pygame.draw.rect(layer, (*colour, alpha), area, width=width, border_radius=radius)
+    surface.blit(layer, rect.topleft, area)
 
 
-_LAYERS: dict[tuple[int, int], Surface] = {}
+_SCRATCH: list[Surface] = []  # one transparent scratch surface, as large as the largest panel drawn so far
 
 
-def _layer(size: tuple[int, int]) -> Surface:
-    """A cleared transparent scratch surface of this size (reused: panels are drawn every frame)."""
-    layer = _LAYERS.get(size)
-    if layer is None:
-        if len(_LAYERS) > 64:
-            _LAYERS.clear()
-        layer = _LAYERS[size] = Surface((max(1, size[0]), max(1, size[1])), pygame.SRCALPHA)
-    layer.fill((0, 0, 0, 0))
-    return layer
+def _layer(size: tuple[int, int]) -> tuple[Surface, Rect]:
+    """The transparent scratch surface and its top-left `area` of this size, cleared. Panels are drawn every
+    frame in many sizes (a text box grows with its line): one surface per size held up to 65 of them, ~47 MB
+    (PERF, issue 17); one shared surface drawn and blitted through an area gives the same pixels."""
+    width, height = max(1, size[0]), max(1, size[1])
+    layer = _SCRATCH[0] if _SCRATCH else None
+    if layer is None or layer.get_width() < width or layer.get_height() < height:
+        grown = (max(width, layer.get_width() if layer else 0), max(height, layer.get_height() if layer else 0))
+        layer = Surface(grown, pygame.SRCALPHA)
+        _SCRATCH[:] = [layer]
+    area = Rect(0, 0, width, height)
+    layer.fill((0, 0, 0, 0), area)
+    return layer, area
 
 
 def panel(surface: Surface, rect: Rect, theme: Theme, alpha: int | None = None,
           edge: Colour | None = None, radius: int = 14, fill: Colour | None = None) -> None:
     """A rounded box in the theme's panel colour (or `fill`) with an optional edge."""
-    layer = _layer(rect.size)
+    layer, area = _layer(rect.size)
     opacity = theme.panel_alpha if alpha is None else max(alpha, theme.panel_alpha if theme.panel_alpha == 255 else 0)
-    pygame.draw.rect(layer, (*(fill or theme.panel), opacity), layer.get_rect(), border_radius=radius)
+    pygame.draw.rect(layer, (*(fill or theme.panel), opacity), area, border_radius=radius)
     if edge:
-        pygame.draw.rect(layer, (*edge, 220), layer.get_rect(), width=theme.edge_width, border_radius=radius)
-    surface.blit(layer, rect.topleft)
+        pygame.draw.rect(layer, (*edge, 220), area, width=theme.edge_width, border_radius=radius)
+    surface.blit(layer, rect.topleft, area)
 
 
 def line(surface: Surface, colour: Colour, start: tuple[int, int], end: tuple[int, int], width: int = 1) -> None:
