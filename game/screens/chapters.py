@@ -16,6 +16,15 @@ HEADING_TOP = 30
 class ChapterScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
+        self.menu = self._menu()
+
+    def on_language(self) -> None:
+        index = self.menu.index
+        self.menu = self._menu()
+        self.menu.index = index
+
+    def _menu(self) -> MenuList:
+        app = self.app
         reached = app.profile.chapters
         items = []
         for chapter in app.story.chapters:
@@ -23,8 +32,7 @@ class ChapterScreen(Screen):
             open_ = bool(scenes) and (app.classroom or chapter.number in reached)
             items.append(Item(chapter_entry(chapter.number, chapter.title), lambda s=scenes: self.start(s[0].id),
                               enabled=open_, note=t("chapters.not_reached") if scenes else t("chapters.no_scenes")))
-        self.menu = MenuList(items, (WIDTH // 2, 390), 760, app.theme.body_size - 4, align="left",
-                             audio=app.audio)
+        return MenuList(items, (WIDTH // 2, 390), 760, app.theme.body_size - 4, align="left", audio=app.audio)
 
     def start(self, scene_id: str) -> None:
         self.app.nav.swap("play", start_scene=scene_id)

@@ -35,15 +35,24 @@ class EndScreen(Screen):
         self.started = app.time
         self.scroll = 0.0  # seconds into the roll
         self.page = 0      # credits page (reduced motion) or sources card
+        self.menu = self._menu()
+        app.audio.play_ambience("")
+        if app.story.credits_music:
+            app.audio.play_music(app.story.credits_music)
+
+    def _menu(self) -> MenuList:
+        app, event = self.app, self.event
         items = [Item(t("end.credits") if app.story.credits else t("end.to_title"), self.go_on)]
         if event.sources:
             items.append(Item(t("end.sources", count=len(event.sources.cards)), self.open_sources))
         if app.story.credits:
             items.append(Item(t("end.to_title"), self.finish))
-        self.menu = MenuList(items, (WIDTH // 2, 520), 620, app.theme.body_size - 2, audio=app.audio)
-        app.audio.play_ambience("")
-        if app.story.credits_music:
-            app.audio.play_music(app.story.credits_music)
+        return MenuList(items, (WIDTH // 2, 520), 620, app.theme.body_size - 2, audio=app.audio)
+
+    def on_language(self) -> None:
+        index = self.menu.index
+        self.menu = self._menu()
+        self.menu.index = index
 
     # --- flow ------------------------------------------------------------------------------------
 

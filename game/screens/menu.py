@@ -39,6 +39,10 @@ class GameMenu(Screen):
                          Item(t("menu.quit"), self.ask_quit)], (WIDTH // 2, HEIGHT // 2), BUTTON_WIDTH,
                         app.theme.body_size, audio=app.audio, compact=True, fonts=app.fonts)
 
+    def on_language(self) -> None:
+        """The language changed (Settings, opened from this menu): the buttons are worded again."""
+        self.on_enter()
+
     def on_enter(self) -> None:
         """Back from Settings: the language may have changed."""
         index = self.menu.index

@@ -69,6 +69,12 @@ class TitleScreen(Screen):
         self.app.audio.play_music(self.app.story.title_music or "")
         self.app.audio.play_ambience("")
 
+    def on_language(self) -> None:
+        """The language changed (Settings): the menu's words are worked out again, the focus kept."""
+        index = self.menu.index
+        self.menu = self._menu()
+        self.menu.index = min(index, len(self.menu.items) - 1)
+
     def on_action(self, action: Action) -> None:
         self._arrange()  # the menu is hit-tested where it is drawn
         if not self.menu.on_action(action) and action.name == "cancel":
