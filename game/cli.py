@@ -218,7 +218,7 @@ def _choices(text: str) -> list[int]:
 def cmd_contact_sheet(args: argparse.Namespace) -> int:
     args.headless = True
     _need_display(args)
-    library = _library(args)
+    library = _language(_library(args), args.lang)
     story = library.story
     if args.all == bool(args.scene):
         print("give a scene id with --out FILE.png, or --all with --out-dir DIR", file=sys.stderr)
@@ -230,7 +230,7 @@ def cmd_contact_sheet(args: argparse.Namespace) -> int:
     jobs = ([(s, args.out_dir / f"{s}.png") for s in story.scenes] if args.all
             else [(args.scene, args.out or Path(f"{args.scene}.png"))])
     for scene, out in jobs:
-        sheet = contact_sheet(library, scene, out, args.choose)
+        sheet = contact_sheet(library, scene, out, args.choose, language=args.lang)
         print(f"wrote {out}: {sheet.cells} events, {sheet.stopped}")
     return 0
 
@@ -387,6 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "(default: contact-sheets/)")
     p.add_argument("--choose", type=_choices, default=[], metavar="2,1,...",
                    help="option numbers to pick at successive choices (default: first options)")
+    _lang_arg(p, "the sheet")
     p.set_defaults(func=cmd_contact_sheet)
 
     p = sub.add_parser("timeline", help="the film's real history as a zoomable timeline; --export renders a poster")

@@ -22,6 +22,15 @@ def pytest_addoption(parser):
 FIXTURE_ASSETS = FIXTURES / "assets"
 
 
+@pytest.fixture(autouse=True)
+def english_words():
+    """The engine's words are process-wide (game.words): every test starts, and leaves them, in English."""
+    from game import words
+    words.set_language("en")
+    yield
+    words.set_language("en")
+
+
 @pytest.fixture
 def story(story_root: Path):
     """The fixture story, loaded."""

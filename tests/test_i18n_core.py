@@ -346,3 +346,13 @@ def test_a_text_variable_shows_in_the_language_but_is_saved_as_set(story_root):
     line = next(e for e in play_through(rt, limit=3) if isinstance(e, ev.LineEvent))
     assert line.text == "가It begins 가calm나.나"
     assert rt.state.vars["mood"] == "calm" and rt.to_dict()["state"]["vars"]["mood"] == "calm"
+
+
+def test_a_contact_sheet_in_another_language(translated_root, tmp_path, capsys):
+    out = tmp_path / "first.png"
+    code, stdout, _ = run_main(capsys, "contact-sheet", "first", "--lang", "ko", "--scenes", str(translated_root),
+                               "--out", str(out))
+    assert code == 0 and out.stat().st_size > 10_000 and "wrote" in stdout
+    code, _, err = run_main(capsys, "contact-sheet", "first", "--lang", "xx", "--scenes", str(translated_root),
+                            "--out", str(out))
+    assert code == 2 and "no language 'xx'" in err
