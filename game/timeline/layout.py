@@ -18,7 +18,8 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from .model import Timeline
+from ..words import t as tr
+from .model import Timeline, month_name
 
 PAD = 40.0               # days of true-scale time kept around each stretch of events
 GAP = 200.0              # empty gaps longer than this (days) are squeezed
@@ -304,7 +305,7 @@ def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, l
         r = geo.cluster_r if len(ids) > 1 else geo.marker_r
         markers.append(Placed(tuple(ids), lane, _centre((ids, _xs, labels)), y, r))
         texts.append(labels[0] if len(ids) == 1 else (cluster_label(tuple(ids)) if cluster_label
-                                                     else f"{len(ids)} events"))
+                                                     else tr("date.events", count=len(ids))))
     order = sorted(range(len(markers)), key=lambda k: (selected not in markers[k].ids, markers[k].x))
     taken: dict[str, list[Rect]] = {name: [] for name, _ in band.rows}
     out = list(markers)
@@ -433,7 +434,8 @@ def layout_timeline(timeline: Timeline, view: View, top: float, height: float, m
 
 TICK_STEPS = [(3650, "decade"), (1826, "5 years"), (365.25, "year"), (182.6, "6 months"), (91.3, "quarter"),
               (30.44, "month"), (7, "week"), (1, "day")]
-MONTH_ABBR = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+def _mon(month: int) -> str:
+    return month_name(month)[:3]
 
 
 @dataclass(frozen=True)
@@ -469,11 +471,13 @@ def _tick_candidates(seg: Segment, step: float | None) -> list[tuple[float, str,
         if step >= 28:
             months = round(step / 30.44)
             if day.day == 1 and (day.month - 1) % months == 0:
-                out.append((t, f"{MONTH_ABBR[day.month]} {day.year}", MONTH_ABBR[day.month]))
+                out.append((t, tr("date.short_month", mon=_mon(day.month), m=day.month, year=day.year),
+                            tr("date.tick_month", mon=_mon(day.month), m=day.month)))
             day = (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
             continue
         if step < 7 or day.weekday() == 0:
-            out.append((t, f"{day.day} {MONTH_ABBR[day.month]} {day.year}", f"{day.day} {MONTH_ABBR[day.month]}"))
+            out.append((t, tr("date.short_day", day=day.day, mon=_mon(day.month), m=day.month, year=day.year),
+                        tr("date.tick_day", day=day.day, mon=_mon(day.month), m=day.month)))
         day += dt.timedelta(days=1)
     return out
 

@@ -19,10 +19,14 @@ from typing import Any, Iterable
 from ..content.model import Account
 from ..content.problems import Mark, Problems
 from ..content.validate import check_known
+from ..words import t
 
 QUALIFIER_RANK = {"before": 0, None: 1, "about": 1, "after": 2}
-MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # written out: importing calendar for its names cost ~15 ms at start-up
+
+
+def month_name(month: int) -> str:
+    """A month's name in the player's language ("March" / "3월")."""
+    return t(f"date.month_{month}")
 UNDATED = "undated"
 HIDDEN_DETAILS = {"dating"}  # details that steer the model rather than inform the reader
 
@@ -62,11 +66,20 @@ class Date:
         return (self.start() + self.end()) / 2
 
     def __str__(self) -> str:
+        """The date in the player's language: "16 March 2013" / "2013년 3월 16일"."""
         if self.day:
-            return f"{self.day} {MONTHS[self.month]} {self.year}"
+            return t("date.day", day=self.day, month=month_name(self.month), m=self.month, year=self.year)
         if self.month:
-            return f"{MONTHS[self.month]} {self.year}"
-        return str(self.year)
+            return t("date.month", month=month_name(self.month), m=self.month, year=self.year)
+        return t("date.year", year=self.year)
+
+    def short(self) -> str:
+        """A compact form for labels: "1972", "Nov 2008", "5 Nov 2008" / "2008년 11월"."""
+        if self.day:
+            return t("date.short_day", day=self.day, mon=month_name(self.month)[:3], m=self.month, year=self.year)
+        if self.month:
+            return t("date.short_month", mon=month_name(self.month)[:3], m=self.month, year=self.year)
+        return t("date.year", year=self.year)
 
     def iso(self) -> str:
         return "-".join([f"{self.year:04d}"] + [f"{v:02d}" for v in (self.month, self.day) if v])
@@ -167,17 +180,15 @@ class Event:
         text = str(self.date)
         if self.end:
             text += f" – {self.end}"
-        return f"{self.qualifier} {text}" if self.qualifier else text
+        return t(f"date.{self.qualifier}", date=text) if self.qualifier else text
 
     @property
     def short_date(self) -> str:
         """A compact date for labels and posters ('1972', 'Nov 2008', 'no date')."""
         if self.undated:
-            return "no date"
-        d = self.date
-        text = str(d.year) if not d.month else f"{MONTHS[d.month][:3]} {d.year}" if not d.day \
-            else f"{d.day} {MONTHS[d.month][:3]} {d.year}"
-        return {"before": "before ", "after": "after ", "about": "c. "}.get(self.qualifier or "", "") + text
+            return t("date.none")
+        text = self.date.short()
+        return t(f"date.short_{self.qualifier}", date=text) if self.qualifier else text
 
     def detail(self, label: str, default: str = "") -> str:
         return next((v for k, v in self.details if k == label), default)
@@ -281,8 +292,8 @@ class Timeline:
     def source_line(self, event: Event) -> str:
         """'Source: <titles> — <section>', naming each source by its title (never by its id)."""
         names = ", ".join(self.source_title(s) for s in event.sources)
-        label = "Sources" if len(event.sources) > 1 else "Source"
-        return f"{label}: {names}" + (f" — {self.readable(event.section)}" if event.section else "")
+        label = t("date.sources" if len(event.sources) > 1 else "date.source", names=names)
+        return label + (f" — {self.readable(event.section)}" if event.section else "")
 
     def readable(self, text: str) -> str:
         """Text for a reader: a bracketed list of source ids ('[encyclopedia, filmdb]') is dropped where the
@@ -313,9 +324,9 @@ class Timeline:
         for e in self.in_lane("remakes"):
             if not e.detail("country"):
                 continue
-            year = "no date" if e.undated else ("planned" if e.qualifier == "after" else str(e.date.year))
+            year = t("date.none") if e.undated else (t("date.planned") if e.qualifier == "after" else str(e.date.year))
             rows.append(RemakeRow(year, e.detail("film", e.title), e.detail("country"),
-                                  e.detail("director", "not given"), e.detail("status", ""), e.id, e.sources))
+                                  e.detail("director", t("date.not_given")), e.detail("status", ""), e.id, e.sources))
         return rows
 
     def awards(self) -> list[AwardRow]:

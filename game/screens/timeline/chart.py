@@ -29,7 +29,9 @@ def millions(n: float) -> str:
 
 
 def tick(n: int) -> str:
-    """A round figure on the admissions axis: "12 m" / "1,200만"."""
+    """A round figure on the admissions axis: "12 m" / "1,200만" ("0" at the foot)."""
+    if n == 0:
+        return "0"
     return t("chart.tick", millions=n // 1_000_000, man=f"{n // 10_000:,}")
 
 
@@ -88,9 +90,9 @@ def chart_layout(fonts: FontBook, st: Style, timeline: Timeline, sf: ScreenFrame
     if lay.plot.height >= 4 * h:
         for short in (False, True):     # "Day 14: 4.6 million" beside each point, else "4.6 million"
             tries = [_place_labels(fonts, st, lay, points, levels, short, order) for order in (1, -1)]
-            placed = [t for t in tries if t is not None]
+            placed = [found for found in tries if found is not None]
             if placed:
-                lay.labels, lay.leaders = min(placed, key=lambda t: len(t[1]))   # fewest labels set apart
+                lay.labels, lay.leaders = min(placed, key=lambda found: len(found[1]))   # fewest labels set apart
                 return lay
     area = pygame.Rect(40, top, WIDTH - 80, caption.top - 8 - top)
     lay.plot, lay.labels = None, _as_list(fonts, st, points, levels, area)
