@@ -47,7 +47,8 @@ class Library:
     language: str = SOURCE_LANGUAGE   # the language its texts are in
     cache: Path | None = None         # the compiled-content cache folder it was loaded with (translations too)
     # every language asked for so far, shared by all of them (so any of them finds the others)
-    _languages: dict[str, Library] = field(default_factory=dict, compare=False, repr=False)
+    # (not an __init__ argument, so a dataclasses.replace() copy starts a memo of its own)
+    _languages: dict[str, Library] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def languages(self) -> list[str]:
@@ -60,6 +61,8 @@ class Library:
         known = self._languages
         if not known:
             known[self.language] = self
+        if code == self.language:
+            return self
         if code not in known:
             source = known.get(SOURCE_LANGUAGE, self)
             words = translation.read_translation(self.root, code, self.cache) if code in self.languages else None
@@ -80,7 +83,9 @@ class Library:
 def _translated(source: Library, words: translation.Translation, code: str, known: dict) -> Library:
     library = translation.translated(source, words)
     story = dataclasses.replace(library.story, shown_values=translation.shown_values(source.story, words))
-    return dataclasses.replace(library, story=story, language=code, _languages=known)
+    library = dataclasses.replace(library, story=story, language=code)
+    object.__setattr__(library, "_languages", known)  # every language of one library finds the others
+    return library
 
 
 def check_library(root: Path, assets: Path | None = None) -> Library:

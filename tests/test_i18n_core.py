@@ -356,3 +356,11 @@ def test_a_contact_sheet_in_another_language(translated_root, tmp_path, capsys):
     code, _, err = run_main(capsys, "contact-sheet", "first", "--lang", "xx", "--scenes", str(translated_root),
                             "--out", str(out))
     assert code == 2 and "no language 'xx'" in err
+
+
+def test_a_changed_copy_of_a_library_has_languages_of_its_own(translated_root):
+    english = load_library(translated_root)
+    english.in_language("ko")
+    copy = dataclasses.replace(english, reality=None, timeline=None)
+    assert copy.in_language("en") is copy and copy.in_language("ko").timeline is None
+    assert copy.in_language("ko").in_language("en") is copy
