@@ -129,7 +129,8 @@ def summary_markdown(log: SessionLog, story_title: str = "Cell 7") -> str:
                 jumped = t("summary.jumped", chapter=chapter_label(e.chapter), scene=_md(e.scene))
                 lines.append(f"- {e.clock()} · {jumped}")
             elif e.kind == "content_note":
-                lines.append(f"  - {e.clock()} · {t('summary.content_note', decision=_md(d.get('decision')))}")
+                decision = t("summary.played") if d.get("decision") == "play" else t("summary.summary_instead")
+                lines.append(f"  - {e.clock()} · {t('summary.content_note', decision=decision)}")
             else:
                 who = t(f"summary.how_{d['how']}")
                 lines.append(f"  - {e.clock()} · {who}: {_md(d.get('text'))}")
