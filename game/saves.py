@@ -32,19 +32,24 @@ from .storage import (
     check_int,
     check_number,
     check_text,
-    kept_as,
     parse_json,
     read_regular,
     set_aside,
     write_json,
 )
+from .words import t
 
 SAVE_FORMAT = 1
 SHIPPED_STORY = "cell7"  # the story of every save written before saves named their story
 MANUAL_SLOTS = [str(n) for n in range(1, 10)]
 QUICK = "quick"
 AUTO_SLOTS = ["auto1", "auto2", "auto3"]
-NEWER = "made by a newer version of the game"
+NEWER = "saves.why_newer"  # key: t(NEWER) is "made by a newer version of the game"
+
+
+def kept(moved: Path | None) -> str:
+    """The end of a message about a save set aside (or not), in the player's language."""
+    return t("saves.moved_to", path=moved) if moved else t("saves.not_moved")
 MAX_SAVE_BYTES = 16 * 1024 * 1024
 MAX_THUMBNAIL_BYTES = 8 * 1024 * 1024  # a thumbnail is about 50 KB
 MAX_SAVED_AT = 1e11  # the year 5138: anything later is not a time this game wrote
@@ -327,7 +332,7 @@ class SaveStore:
         moved = set_aside(info.path)
         if moved and self._exists(info.thumbnail):
             set_aside(info.thumbnail)
-        self.messages.append(f"Save slot {info.slot} was {info.damaged}; {kept_as(moved)}.")
+        self.messages.append(t("saves.set_aside", slot=info.slot, why=info.damaged, kept=kept(moved)))
         return moved is not None
 
     def _check_thumbnail(self, info: SlotInfo) -> None:
@@ -343,7 +348,7 @@ class SaveStore:
             usable = False
         if not usable:
             moved = set_aside(info.thumbnail)
-            self.messages.append(f"The picture of save slot {info.slot} could not be shown; {kept_as(moved)}.")
+            self.messages.append(t("saves.picture_set_aside", slot=info.slot, kept=kept(moved)))
 
     def _read(self, path: Path) -> dict[str, Any]:
         """The record, schema-checked; a newer-format record comes back unchecked beyond its header."""
@@ -365,9 +370,9 @@ class SaveStore:
             info.saved_at, info.chapter = float(record["saved_at"]), record["chapter"]
             info.scene_title, info.date = record["scene_title"], record["date"]
             if record["format"] > SAVE_FORMAT:
-                info.damaged, info.newer = NEWER, True
+                info.damaged, info.newer = t(NEWER), True
         except (DamagedFile, OSError) as exc:
-            info.damaged = f"damaged ({str(exc)[:200]})"
+            info.damaged = t("saves.why_damaged", reason=str(exc)[:200])
         return info
 
     def slots(self) -> list[SlotInfo]:
@@ -383,15 +388,14 @@ class SaveStore:
         self.flush()
         path = self.path(slot)
         if not self._exists(path):
-            raise SaveError(f"Slot {slot} is empty.")
+            raise SaveError(t("saves.slot_empty", slot=slot))
         try:
             record = self._read(path)
             if record["format"] > SAVE_FORMAT:
-                raise SaveError(f"This save was made by a newer version of Cell 7 (save format "
-                                f"{record['format']}); update the game to load it.")
+                raise SaveError(t("saves.too_new", format=record["format"]))
             owner = record.get("story", SHIPPED_STORY)  # saves from before per-story folders are Cell 7's
             if owner != (story.id or SHIPPED_STORY):
-                raise SaveError(f"Slot {slot} holds a save of another story ('{owner[:64]}'); it was left where it is.")
+                raise SaveError(t("saves.other_story", slot=slot, story=owner[:64]))
             saved = record["runtime"]
             problem = state_problem(saved["state"], story, saved["fingerprint"] == story.fingerprint)
             if problem:
@@ -400,13 +404,12 @@ class SaveStore:
         except SaveError:
             raise
         except FileNotFoundError:
-            raise SaveError(f"Slot {slot} is empty.") from None
+            raise SaveError(t("saves.slot_empty", slot=slot)) from None
         except (DamagedFile, OSError, ValueError, KeyError, TypeError, IndexError, AttributeError,
                 StoryRuntimeError, RecursionError) as exc:
             moved = set_aside(path)
             reason = str(exc) if isinstance(exc, DamagedFile) else exc.__class__.__name__
-            raise SaveError(f"Save slot {slot} is damaged and could not be loaded ({reason[:200]}); "
-                            f"{kept_as(moved)}.") from None
+            raise SaveError(t("saves.load_damaged", slot=slot, reason=reason[:200], kept=kept(moved))) from None
 
     def delete(self, slot: str) -> None:
         self.flush()
