@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content import model as m
+from ..words import t
 from . import events as ev
 from .runtime import CONTENT_NOTE_KEY, Options, Runtime
 
@@ -97,22 +98,20 @@ def _replay(story: m.Story, saved: dict[str, Any], options: Options | None, seen
             if not passed:
                 continue
         if not path and best is not None and (not in_target or isinstance(event, (ev.ChoiceEvent, ev.EndEvent))):
-            return _back_to(rt, best, CARD_GONE if kind else LINE_GONE)  # gone: go back to the nearest point before
+            return _back_to(rt, best, t(CARD_GONE if kind else LINE_GONE))  # gone: go back to the nearest point before
         if isinstance(event, ev.WAITS_FOR_CHOICE):
             key = event.key if isinstance(event, ev.ChoiceEvent) else CONTENT_NOTE_KEY
             if not path:
                 same = in_target and not line_id and (not kind or _kind(event) == kind)
-                return Resumed(rt, exact=same, message="" if same else
-                               "The story was edited since this save; you are at the nearest choice before it.")
+                return Resumed(rt, exact=same, message="" if same else t("resume.nearest_choice"))
             wanted = path.pop(0)
             index = _option_index(story, rt, event, wanted) if wanted.get("choice") == key else None
             if index is None:
-                return Resumed(rt, exact=False, message="The story was edited since this save: this choice changed, "
-                               "so you are back at it.")
+                return Resumed(rt, exact=False, message=t("resume.choice_changed"))
             rt.choose(index)
             continue
         if isinstance(event, ev.EndEvent):
-            return Resumed(rt, exact=False, message="The story was edited since this save; it now ends here.")
+            return Resumed(rt, exact=False, message=t("resume.ends_here"))
         if path or not in_target:
             continue
         if isinstance(event, ev.LineEvent):
@@ -121,14 +120,11 @@ def _replay(story: m.Story, saved: dict[str, Any], options: Options | None, seen
             if rt.state.scene_lines <= line_count:
                 best = rt.state.steps
         if not line_id and rt.state.scene_lines >= line_count:  # saved just after a choice: same place in the scene
-            return Resumed(rt, exact=not kind, message=CARD_GONE if kind else "")
-    return Resumed(rt, exact=False, message="The story was edited since this save; could not find the place.")
+            return Resumed(rt, exact=not kind, message=t(CARD_GONE) if kind else "")
+    return Resumed(rt, exact=False, message=t("resume.not_found"))
 
 
-LINE_GONE = ("The line you saved on was changed since; you are at the same point in the scene, or the nearest "
-             "line before it.")
-CARD_GONE = ("What you saved on was changed since; you are at the same point in the scene, or the nearest "
-             "moment before it.")
+LINE_GONE, CARD_GONE = "resume.line_gone", "resume.card_gone"  # keys (game/lang/*.yaml)
 
 
 def _back_to(rt: Runtime, best: int, message: str) -> Resumed:
