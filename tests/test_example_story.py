@@ -265,7 +265,7 @@ def test_a_scene_draws_its_own_background_and_portraits(library, tmp_path):
 
     app = play_app(library, "boarding", 4)  # the captain, in her oilskin, on the quay
     app.screenshot(tmp_path / "night_ferry_boarding.png")
-    assert "Timeline" not in app.top.quick_names()  # Cell 7's timeline is not offered in a story without one
+    assert "timeline" not in app.top.quick_names()  # Cell 7's timeline is not offered in a story without one
     quay = pygame.image.load(str(library.assets / "images" / "backgrounds" / "quay.png"))
     assert mean_difference(app.canvas, quay, pygame.Rect(0, 0, 500, 200)) < 20  # the quay behind, top left
     # the captain stands at the right: her face (the expression layer) above her ochre oilskin (the outfit layer)

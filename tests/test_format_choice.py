@@ -74,4 +74,4 @@ def test_the_play_screen_draws_the_name_plate_and_speaks_the_question(tmp_path):
     plain_top = [app.canvas.get_at((x, y)) for x in range(120, 240, 4) for y in range(40, 80, 4)]
     assert not any(abs(c.r - 0xaa) < 6 and abs(c.g - 0x55) < 6 and c.b < 8 for c in plain_top)
     assert pygame.Rect(0, 0, 1280, 720).contains(play.menu.layout(app.fonts)[0])
-    assert "Timeline" not in play.quick_names()  # this story has no timeline: its quick bar does not offer one
+    assert "timeline" not in play.quick_names()  # this story has no timeline: its quick bar does not offer one

@@ -199,8 +199,10 @@ def test_a_choice(library, tmp_path, language, bilingual, scale):
     box, _, _ = play._choice_box(play.event)
     inside(canvas, box, [play.event.prompt])
     assert box.bottom <= menu.area.top  # the question never runs into the options
-    if bilingual:
-        assert any("\n" in item.label for item in menu.items) or play.gloss() is None
+    if bilingual:  # options carry their translations, unless they had to give way so every option is in sight
+        assert any("\n" in item.label for item in menu.items) or play._plain_options or play.gloss() is None
+    for _, text in play.event.options:
+        assert any(text.split()[0] in t for t in canvas.drawn), text
 
 
 @pytest.mark.parametrize("scale", SCALES)
@@ -249,3 +251,46 @@ def test_the_classroom_hub(library, tmp_path, language, bilingual, scale):
     canvas = frame(app, f"hub_{case(language, bilingual, scale)}")
     check(canvas, app.fonts)
     assert korean(canvas)
+
+
+def presenter_to(app: App, tmp_path: Path, kind):
+    from game.ui.input import Act, Action
+    app.nav.open("title")
+    hub = app.nav.open("classroom", export_dir=tmp_path / "out")
+    hub.open_story()
+    app.step(0.1, [Action(Act.NEXT)])  # Tab past the content-notes plan: the presenter view starts
+    play = app.top
+    assert play.overlay is not None
+    for _ in range(500):
+        if isinstance(play.event, kind):
+            break
+        if isinstance(play.event, ev.WAITS_FOR_CHOICE):
+            play.choose(play.event.options[0][0])
+        else:
+            play.next_event()
+    play.typed, play.shown_at = 1e9, -10.0
+    return play
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("language,bilingual", MODES)
+def test_the_presenter_view_line_and_choice(library, tmp_path, language, bilingual, scale, high_contrast):
+    """The classroom's projector sizes are the largest: a line and its translation, and a choice with every
+    option in sight (the translations give way first), in Korean."""
+    app = make_app(library, tmp_path, language, bilingual, scale, classroom=True, high_contrast=high_contrast)
+    play = presenter_to(app, tmp_path, ev.LineEvent)
+    name = f"{case(language, bilingual, scale)}{'_hc' if high_contrast else ''}"
+    canvas = frame(app, f"presenter_line_{name}")
+    check(canvas, app.fonts)
+    assert all(r.bottom <= HEIGHT - 20 for t, r in canvas.placed if t.strip() and t.strip() in play.event.text)
+    for _ in range(500):
+        if isinstance(play.event, ev.ChoiceEvent):
+            break
+        play.next_event()
+    play.typed, play.shown_at = 1e9, -10.0
+    canvas = frame(app, f"presenter_choice_{name}")
+    check(canvas, app.fonts)
+    for _, text in play.event.options:  # every option of the story's first choice is on the projector
+        first = text.split()[0]
+        assert any(first in t for t in canvas.drawn), text

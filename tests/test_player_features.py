@@ -286,7 +286,9 @@ def test_timeline_button_is_named_timeline_and_opens_the_timeline_at_this_scenes
     press(app, "timeline")
     assert type(app.top).__name__ == "TimelineScreen" and app.top.selected == "story_backpack"
     from game.screens.play import QUICK
-    assert "History" not in QUICK and "Timeline" in QUICK  # "History" is what players call the backlog
+    from game.words import t
+    assert "timeline" in QUICK and t("play.quick_timeline") == "Timeline"
+    assert "History" not in {t(f"play.quick_{name}") for name in QUICK}  # "History" is what players call the backlog
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])

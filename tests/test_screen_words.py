@@ -19,7 +19,7 @@ from game import paths
 
 SCREENS = paths.ROOT / "game" / "screens"
 # Files whose owner converts them in this session; the list must be empty when the work is done.
-PENDING: set[str] = {"play.py"}  # I18N-APP: the quick bar's ids ("Back", "Log"...), after="go on"/"go back"
+PENDING: set[str] = set()
 
 WORD = re.compile(r"[A-Za-z]{2,}")
 CAPITALISED = re.compile(r"[A-Z][a-z]{2,}|[A-Z]{4,}")       # "Quit", "Paused", "PLAY" (not "RGB", "Ch")

@@ -19,7 +19,8 @@ from .widgets import Item, MenuList, block_height, fitting, panel, shade, text_b
 POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_right": 0.86}
 FADE_SECONDS = 0.45  # a dissolve; a fade through black takes twice as long (half out, half in)
 BOX_MARGIN = TEXT_BOX_MARGIN
-QUICK = ("Back", "Log", "Auto", "Skip", "Save", "Timeline", "Menu")  # "History" read as the backlog
+QUICK = ("back", "log", "auto", "skip", "save", "timeline", "menu")  # ids; words: play.quick_<id> ("Log", not
+# "History", which Ren'Py players read as the backlog)
 GLOSS_GAP = 10  # px between a line and its second language (bilingual mode)
 CHOICE_GAP = 40  # px between a choice's question box and its options
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
@@ -58,6 +59,9 @@ class PlayScreen(Screen):
         self.card = 0               # which card of a "Film and sources" page is showing
         self.reserve = 0            # px kept free above cards (for the page heading)
         self._gloss: tuple = (None, None, None)  # (event, story, the event in the second language)
+        # bilingual mode without room for every translation of a choice: True, the options show without theirs;
+        # "prompt", the question too
+        self._plain_options: bool | str = False
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -84,6 +88,7 @@ class PlayScreen(Screen):
         self._remember(event)
         self.typed = 0.0 if isinstance(event, ev.LineEvent) and self.app.settings.text_speed else 1e9
         self.wait = 0.0
+        self._plain_options = False
         self.menu = self._menu_for(event)
 
     def _transitions(self, effects: tuple) -> None:
@@ -115,7 +120,7 @@ class PlayScreen(Screen):
     def _menu_for(self, event: ev.Event) -> MenuList | None:
         if isinstance(event, ev.WAITS_FOR_CHOICE):
             glosses = {}
-            other = self.gloss() if isinstance(event, ev.ChoiceEvent) else None
+            other = self.gloss() if isinstance(event, ev.ChoiceEvent) and not self._plain_options else None
             if isinstance(other, ev.ChoiceEvent):
                 dim = "#%02x%02x%02x" % tuple(self.app.theme.dim[:3])
                 mine = dict(event.options)
@@ -290,11 +295,11 @@ class PlayScreen(Screen):
         elif name in ("rollforward", "wheel_down") or (name == "right" and self.menu is None):
             self.roll_forward()
         elif name in ("cancel", "menu"):
-            self.quick("Menu")
+            self.quick("menu")
         elif name == "auto":
-            self.quick("Auto")
+            self.quick("auto")
         elif name == "skip":
-            self.quick("Skip")
+            self.quick("skip")
         elif name == "hide_ui":
             self.hide_ui = True
         elif name == "quicksave":
@@ -302,25 +307,26 @@ class PlayScreen(Screen):
         elif name == "quickload":
             self.ask_quickload()
         elif name == "backlog":
-            self.quick("Log")
+            self.quick("log")
         elif name == "timeline":
-            self.quick("Timeline")
+            self.quick("timeline")
 
     def quick(self, name: str) -> None:
-        if name == "Back":
+        name = name.lower()
+        if name == "back":
             self.rollback()
-        elif name == "Auto":
+        elif name == "auto":
             self.auto = not self.auto
-        elif name == "Skip":
+        elif name == "skip":
             self.skip = not self.skip
-        elif name == "Log":
+        elif name == "log":
             self.open("backlog", play=self)
-        elif name == "Timeline" and self.app.library.timeline is not None:
+        elif name == "timeline" and self.app.library.timeline is not None:
             focus = self.app.story.scenes[self.rt.state.scene].timeline
             self.open("timeline", timeline=self.app.library.timeline, focus_event=focus)
-        elif name == "Save":
+        elif name == "save":
             self.open("save", play=self)
-        elif name == "Menu":
+        elif name == "menu":
             self.open("menu", play=self)
 
     # --- animation -----------------------------------------------------------------------------
@@ -441,36 +447,51 @@ class PlayScreen(Screen):
         where = (round(WIDTH * x) - picture.get_width() // 2, HEIGHT - picture.get_height() + 40)
         image(surface, picture, where, alpha=None if alpha >= 1.0 else round(255 * alpha))
 
-    def _text_box(self, surface: pygame.Surface, text: str, size: int, gloss: str = "") -> pygame.Rect:
+    def _line_fit(self, text: str, gloss: str) -> tuple[int, int, int]:
+        """(the line's size, its second language's size, the text box's height): when the box would not fit
+        between the overlay's header and the foot of the screen (large text, a long line and its translation),
+        the second language steps down to the hint size first, then the line itself."""
         fonts, theme = self.app.fonts, self.app.theme
+        width = WIDTH - 2 * BOX_MARGIN - 80
+        spare = max(0, theme.small_size - theme.hint_size)
+
+        def sizes(d: int) -> tuple[int, int]:
+            return theme.clamp(theme.body_size - max(0, d - spare)), theme.clamp(theme.small_size - min(d, spare))
+
+        def height(d: int) -> int:
+            body, small = sizes(d)
+            return max(190, richtext.height(fonts, text, body, width) + 90 + self._gloss_height(gloss, width, small))
+
+        d = fitting(height, HEIGHT - 20 - (self._top() + 30), most=spare + max(0, theme.body_size - theme.hint_size))
+        return (*sizes(d), height(d))
+
+    def _text_box(self, surface: pygame.Surface, height: int) -> pygame.Rect:
         width = WIDTH - 2 * BOX_MARGIN
-        height = max(190, richtext.height(fonts, text, size, width - 80) + 90 + self._gloss_height(gloss, width - 80))
         rect = pygame.Rect(BOX_MARGIN, max(self._top() + 30, HEIGHT - height - 20), width, height)
-        panel(surface, rect, theme, edge=theme.panel_edge)
+        panel(surface, rect, self.app.theme, edge=self.app.theme.panel_edge)
         return rect
 
-    def _gloss_size(self) -> int:
-        return self.app.theme.small_size
-
-    def _gloss_height(self, gloss: str, width: int) -> int:
+    def _gloss_height(self, gloss: str, width: int, size: int | None = None) -> int:
         """The second language's room under a line (bilingual mode): a gap, a rule, then its lines."""
-        return richtext.height(self.app.fonts, gloss, self._gloss_size(), width) + 2 * GLOSS_GAP if gloss else 0
+        size = size or self.app.theme.small_size
+        return richtext.height(self.app.fonts, gloss, size, width) + 2 * GLOSS_GAP if gloss else 0
 
-    def _draw_gloss(self, surface: pygame.Surface, gloss: str, rect: pygame.Rect, align: str = "left") -> int:
+    def _draw_gloss(self, surface: pygame.Surface, gloss: str, rect: pygame.Rect, align: str = "left",
+                    size: int | None = None) -> int:
         """The second language under the first: a thin rule, then the words in a smaller, quieter type."""
         theme = self.app.theme
         y = rect.top + GLOSS_GAP
         box(surface, theme.grid, pygame.Rect(rect.left if align == "left" else rect.centerx - 80,
                                              y - GLOSS_GAP // 2 - 1, min(rect.width, 160), 2))
-        return richtext.block(surface, self.app.fonts, gloss, self._gloss_size(), theme.dim,
+        return richtext.block(surface, self.app.fonts, gloss, size or theme.small_size, theme.dim,
                               pygame.Rect(rect.left, y, rect.width, 0), align=align)
 
     def _draw_line(self, surface: pygame.Surface, e: ev.LineEvent) -> None:
         theme = self.app.theme
-        size = theme.body_size
         other = self.gloss()
         gloss = other.text if isinstance(other, ev.LineEvent) and other.text != e.text else ""
-        rect = self._text_box(surface, e.text, size, gloss)
+        size, gloss_size, height = self._line_fit(e.text, gloss)
+        rect = self._text_box(surface, height)
         name = speaker_name(e)
         if isinstance(other, ev.LineEvent) and other.name and other.name != e.name:
             name = f"{name}  ·  {other.name}"  # 용구 · Yong-gu
@@ -480,7 +501,7 @@ class PlayScreen(Screen):
         self._type_out(surface, e.text, size, body)
         if gloss:
             below = body.top + richtext.height(self.app.fonts, e.text, size, body.width)
-            self._draw_gloss(surface, gloss, pygame.Rect(body.left, below, body.width, 0))
+            self._draw_gloss(surface, gloss, pygame.Rect(body.left, below, body.width, 0), size=gloss_size)
         if self.line_done():
             t = self.app.time * 3
             y = rect.bottom - 30 + round(3 * ((t % 2) - 1 if int(t) % 2 else 1 - (t % 2)))
@@ -505,7 +526,7 @@ class PlayScreen(Screen):
 
     def quick_names(self) -> tuple[str, ...]:
         """The quick bar's buttons: "Timeline" only for a story that has a timeline."""
-        return tuple(n for n in QUICK if n != "Timeline" or self.app.library.timeline is not None)
+        return tuple(n for n in QUICK if n != "timeline" or self.app.library.timeline is not None)
 
     def _draw_quick(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         fonts, theme = self.app.fonts, self.app.theme
@@ -514,8 +535,8 @@ class PlayScreen(Screen):
         if self.overlay is not None and not self.overlay.quick_bar:
             return
         for name in reversed(self.quick_names()):
-            on = (name == "Auto" and self.auto) or (name == "Skip" and self.skip)
-            image = fonts.render(t(f"play.quick_{name.lower()}"), theme.small_size - 2,
+            on = (name == "auto" and self.auto) or (name == "skip" and self.skip)
+            image = fonts.render(t(f"play.quick_{name}"), theme.small_size - 2,
                                  theme.accent if on else theme.muted, bold=on)
             x -= image.get_width()
             y = box.bottom - image.get_height() - 12
@@ -541,7 +562,7 @@ class PlayScreen(Screen):
         def height(d: int) -> int:  # the box (tighter once the type steps down, unless a name plate sits on it)
             pad = 40 if d == 0 or plate else 20
             return (richtext.height(fonts, e.prompt, theme.body_size - d, width - 60) + pad + plate
-                    + self._gloss_height(gloss, width - 60))
+                    + self._gloss_height(gloss, width - 60, theme.clamp(theme.small_size - d)))
 
         def gap(d: int) -> int:
             return CHOICE_GAP if d == 0 else CHOICE_GAP // 2
@@ -549,8 +570,10 @@ class PlayScreen(Screen):
         def top(d: int) -> int:
             return (30 if d == 0 else 16) + 2 * plate + self._top()
 
-        d = fitting(lambda d: top(d) + height(d) + gap(d), HEIGHT - 20 - options,
-                    most=max(0, theme.body_size - theme.hint_size))
+        most = max(0, theme.body_size - theme.hint_size)
+        d = fitting(lambda d: top(d) + height(d) + gap(d), HEIGHT - 20 - options, most=most)
+        if top(d) + height(d) + gap(d) > HEIGHT - 20 - options and self._shed_translation():
+            return self._choice_box(e)
         return pygame.Rect(BOX_MARGIN + 40, top(d), width, height(d)), theme.body_size - d, gap(d)
 
     def _size_menu(self) -> None:
@@ -592,11 +615,25 @@ class PlayScreen(Screen):
                            align="center")
         gloss = self._prompt_gloss(e)
         if gloss:
-            self._draw_gloss(surface, gloss, pygame.Rect(inner.left, y, inner.width, 0), align="center")
+            self._draw_gloss(surface, gloss, pygame.Rect(inner.left, y, inner.width, 0), align="center",
+                             size=theme.clamp(theme.small_size - (theme.body_size - size)))
         self._arrange()
 
+    def _shed_translation(self) -> bool:
+        """Bilingual mode at large text, when a choice's options would not all be in sight: the options' own
+        translations go first, then the question's (the options always come first). False: none left to shed."""
+        if self.app.gloss_language is None or self._plain_options == "prompt" or self.menu is None:
+            return False
+        if not self._plain_options:
+            self._plain_options, index = True, self.menu.index
+            self.menu = self._menu_for(self.event)
+            self.menu.index = index
+        else:
+            self._plain_options = "prompt"
+        return True
+
     def _prompt_gloss(self, e: ev.ChoiceEvent) -> str:
-        other = self.gloss()
+        other = self.gloss() if self._plain_options != "prompt" else None
         return other.prompt if isinstance(other, ev.ChoiceEvent) and other.prompt != e.prompt else ""
 
     def _card(self, surface: pygame.Surface, label: str, title: str, body: str, footer: str,
@@ -759,7 +796,7 @@ class PlayScreen(Screen):
         text_block(surface, fonts, after, small, theme.muted, pygame.Rect(rect.left + 50, y + 14, inner, 0))
         self._arrange()
 
-    def draw_sources(self, surface: pygame.Surface, page: ev.SourcesPage, card: int, after: str = "go on") -> None:
+    def draw_sources(self, surface: pygame.Surface, page: ev.SourcesPage, card: int, after: str = "") -> None:
         """One card of a chapter's "Film and sources" page, under a heading that says where it comes from."""
         fonts, theme = self.app.fonts, self.app.theme
         e = page.cards[card]
@@ -769,8 +806,7 @@ class PlayScreen(Screen):
         finally:
             self.reserve = 0
         chapter = chapter_label(page.chapter) + (f": {page.chapter_title}" if page.chapter_title else "")
-        ends = {"go on": t("play.sources_go_on"), "go back": t("play.sources_go_back")}
-        more = t("play.sources_next") if card < len(page.cards) - 1 else ends.get(after, after)
+        more = t("play.sources_next") if card < len(page.cards) - 1 else after or t("play.sources_go_on")
         count = t("play.sources_count", n=card + 1, count=len(page.cards))
         text = " · ".join((t("play.sources_heading"), chapter, count, more))
         size = next((s for s in range(theme.small_size, theme.small_size - 9, -2)
