@@ -307,3 +307,13 @@ def test_timeline_poster_and_screenshot_in_korean(capsys, tmp_path):
                             "--out", str(tmp_path / "shot.png"), "--lang", "ko")
     assert code == 0, err
     assert (tmp_path / "shot.png").is_file()
+
+
+def test_a_korean_line_types_and_waits_at_a_reading_pace():
+    from game.screens.play import reading_length
+    assert reading_length("Hello there") == 11 and reading_length("용구야 안녕") == 11  # 5 syllables x 2 + a space
+    book = SimpleNamespace()  # a play screen's pace needs only its own memo
+    from game.screens.play import PlayScreen
+    book._paced = ("", 1.0)
+    assert PlayScreen._pace(book, "Hello there") == 1.0
+    assert 0.5 < PlayScreen._pace(book, "예승이 그의 책상에 서류철을 내려놓는다.") < 0.6

@@ -1,6 +1,8 @@
 """The play screen: draws the runtime's stage and current event; turns input into runtime calls."""
 from __future__ import annotations
 
+import unicodedata
+
 import pygame
 
 from ..content.markup import escape, plain
@@ -26,6 +28,12 @@ CHOICE_GAP = 40  # px between a choice's question box and its options
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 DIFFER_PAD = 18  # inside the differ card's box, above its tag and below its question
+
+
+def reading_length(text: str) -> int:
+    """How long a text takes to read, in letters: a full-width character (a Hangul syllable, a CJK character)
+    counts as two, as it carries about as much as two Latin letters (auto-advance waits, typing paces by it)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 class PlayScreen(Screen):
@@ -62,6 +70,7 @@ class PlayScreen(Screen):
         # bilingual mode without room for every translation of a choice: True, the options show without theirs;
         # "prompt", the question too
         self._plain_options: bool | str = False
+        self._paced: tuple[str, float] = ("", 1.0)  # (a line, its typing pace)
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -346,14 +355,22 @@ class PlayScreen(Screen):
         settings = self.app.settings
         self.fade = min(1.0, self.fade + dt / (2 * FADE_SECONDS if self.fade_kind == "fade" else FADE_SECONDS))
         if isinstance(self.event, ev.LineEvent) and settings.text_speed:
-            self.typed += dt * settings.text_speed
+            self.typed += dt * settings.text_speed * self._pace(self.event.text)
         if self.line_done():
             self.wait += dt
         if self.skip and self.menu is None and self._may_skip():
             self.next_event()
         elif self.auto and self.menu is None and isinstance(self.event, ev.LineEvent) and self.line_done():
-            if self.wait >= settings.auto_delay + 0.02 * len(self.event.text):
+            if self.wait >= settings.auto_delay + 0.02 * reading_length(plain(self.event.text)):
                 self.next_event()
+
+    def _pace(self, text: str) -> float:
+        """Characters typed per "letter" of the speed setting: a Hangul syllable (or any full-width character)
+        holds about two letters' worth of reading, so a Korean line types out at the pace an English one reads."""
+        if self._paced[0] != text:
+            shown = plain(text)
+            self._paced = (text, len(shown) / max(1, reading_length(shown)))
+        return self._paced[1]
 
     def _may_skip(self) -> bool:
         """Skip stops at unread lines (unless the setting allows them) and at every choice."""
