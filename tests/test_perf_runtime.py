@@ -82,3 +82,67 @@ def test_rollback_and_roll_forward_return_exactly_to_each_earlier_state(story):
             for _ in range(rng.randint(0, depth)):
                 rt.roll_forward()
             seen = seen[:len(rt.shown())]
+
+
+def test_marks_share_their_copies_until_the_state_changes_and_see_changes_made_from_outside():
+    state = _full_state()
+    first, second = state.mark(), state.mark()
+    assert first[4] is second[4] and first[7] is second[7] and first[10] is second[10]  # nothing changed: shared
+    state.vars["a"] = False  # from outside, without touched(): the copies no longer compare equal
+    third = state.mark()
+    assert third[4] == {"a": False, "n": 2} and first[4] == {"a": True, "n": 2}
+    state.stage.sprites["hero"]["expression"] = "sad"
+    assert state.mark()[10]["hero"]["expression"] == "sad"
+    state.vars["n"] = True  # equal to 1 but not the same value: only touched() can tell, and the runtime calls it
+    state.vars["n"] = 2
+    state.touched()
+    state.vars["n"] = 1
+    fourth = state.mark()
+    state.touched()
+    state.vars["n"] = True
+    assert StoryState.from_mark(state.mark()).vars["n"] is True and fourth[4]["n"] == 1
+
+
+def test_lines_made_ahead_are_the_events_a_line_would_make(story):
+    """The runtime makes each plain line's two events (read or not) once per story and shares them; what it
+    returns equals the event made afresh, `seen` included, and lines with variables are filled in each time."""
+    rng = random.Random(11)
+    seen: set[str] = set()
+    lines = 0
+    for _game in range(2):
+        rt = Runtime(story, Options(content_notes="play"), seen=seen)
+        for _ in range(400):
+            read_before = set(seen)
+            event = rt.advance()
+            if isinstance(event, ev.EndEvent):
+                break
+            if isinstance(event, ev.WAITS_FOR_CHOICE):
+                rt.choose(rng.choice(event.options)[0])
+                continue
+            if isinstance(event, ev.LineEvent) and not event.line_id.endswith(":summary"):
+                op = next(op for op in story.scenes[rt.state.scene].code
+                          if getattr(op, "line_id", None) == event.line_id)
+                fresh = rt._line_event(op, event.seen)
+                assert (event, event.seen, event.name, event.colour) == (fresh, fresh.seen, fresh.name, fresh.colour)
+                assert event.seen == (event.line_id in read_before)
+                lines += 1
+    assert lines >= 8 and seen  # both games: each line once unread, then read
+
+
+def test_a_subclass_that_watches_operations_sees_every_one(story):
+    ops: list[tuple[str, int]] = []
+
+    class Watching(Runtime):
+        def _run(self, op, quiet):
+            ops.append((self.state.scene, self.state.pc))
+            return super()._run(op, quiet)
+
+    watched, plain = Watching(story, Options(content_notes="play")), Runtime(story, Options(content_notes="play"))
+    for _ in range(60):
+        a, b = watched.advance(), plain.advance()
+        assert a == b
+        if isinstance(a, ev.WAITS_FOR_CHOICE):
+            watched.choose(a.options[0][0]), plain.choose(b.options[0][0])
+        if isinstance(a, ev.EndEvent):
+            break
+    assert len(ops) > 10 and watched.to_dict() == plain.to_dict()  # the story's whole run, op by op

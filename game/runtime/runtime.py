@@ -12,6 +12,7 @@ which screens draw, and are reported as `effects` on the next event.
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
@@ -81,9 +82,15 @@ class Options:
 
 
 class Runtime:
+    _own_run = False  # True in a subclass that overrides _run: every operation then goes through it
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._own_run = cls._run is not Runtime._run
+
     def __init__(self, story: m.Story, options: Options | None = None, state: StoryState | None = None,
                  seen: set[str] | None = None, start: str | None = None):
-        self.story = story
+        self.story = story  # (a property: a new story brings its prepared programs)
         self.options = options or Options()
         self.seen: set[str] = seen if seen is not None else set()  # lines ever read; never rolled back
         self.current: ev.Event | None = None
@@ -103,16 +110,37 @@ class Runtime:
         else:
             self.state = state
 
+    @property
+    def story(self) -> m.Story:
+        return self._story
+
+    @story.setter
+    def story(self, story: m.Story) -> None:
+        self._story = story
+        self._prepared = _prepared(story)
+
     # --- public face -----------------------------------------------------------------------
 
     def advance(self) -> ev.Event:
         """Show the next event; at a choice, returns the same choice until `choose` is called."""
-        if isinstance(self.current, ev.WAITS_FOR_CHOICE):
-            return self.current
-        self._future.clear()
-        event = self._step()
-        for listen in self.listeners:
-            listen(event)
+        current = self.current
+        if current.__class__ in _WAITING:
+            return current
+        if self._future:
+            self._future.clear()
+        # _step() written out here: this is the hot path (one call less per step)
+        s = self.state
+        before = s.mark()
+        event = self._produce()
+        if self._effects:
+            event = dataclasses.replace(event, effects=tuple(self._effects))
+            self._effects = []
+        s.steps += 1
+        self._history.append((before, event))
+        self.current = event
+        if self.listeners:
+            for listen in self.listeners:
+                listen(event)
         return event
 
     def choose(self, index: int) -> None:
@@ -226,12 +254,13 @@ class Runtime:
     # --- stepping ---------------------------------------------------------------------------
 
     def _step(self) -> ev.Event:
-        before = self.state.mark()
+        s = self.state
+        before = s.mark()
         event = self._produce()
         if self._effects:
             event = dataclasses.replace(event, effects=tuple(self._effects))
             self._effects = []
-        self.state.steps += 1
+        s.steps += 1
         self._history.append((before, event))
         self.current = event
         return event
@@ -244,6 +273,7 @@ class Runtime:
         again, mode = scene_id == s.scene and s.entered, s.mode
         s.scene, s.pc, s.entered, s.scene_lines = scene_id, scene.labels.get(label, 0), again or not scene.card, 0
         s.visits[scene_id] = s.visits.get(scene_id, 0) + 1
+        s.touched()
         if not keep_stage:
             s.stage.background = scene.background
             s.stage.sprites = {}
@@ -271,36 +301,65 @@ class Runtime:
             s.vars[name] = value
         for name, step in option.add.items():
             s.vars[name] = int(s.vars.get(name, 0)) + step
+        s.touched()
         s.path.append({"scene": s.scene, "choice": choice.key, "option": option.key, "index": index,
                        "auto": auto})
         s.pc = option.target
 
     def _produce(self) -> ev.Event:
         s = self.state
-        for _ in range(MAX_OPS_PER_STOP):
-            if s.mode == ENDED:
+        programs = self._prepared.programs
+        budget = MAX_OPS_PER_STOP
+        while budget:
+            budget -= 1
+            mode = s.mode
+            if mode == ENDED:
                 return ev.EndEvent(s.ending, self._ending_title(s.ending), self._gathered())
-            scene = self.story.scenes[s.scene]
-            if not s.entered:
-                s.entered = True
-                chapter = self.story.chapter(scene.chapter)
-                return ev.SceneStart(scene.id, scene.title, scene.chapter, chapter.title if chapter else "",
-                                     scene.date)
-            if s.mode == NOTE:
-                note = scene.content_note
-                return ev.ContentNoteEvent(scene.title, note.topics, note.summary)
-            if s.pc == -1:
-                s.pc = 0
-                # the summary line: its name plate ("Summary") is the screens' word (runtime/wording.py)
-                return ev.LineEvent(None, "", "", scene.content_note.summary, f"{scene.id}:summary", True)
-            if s.pc >= len(scene.code):
+            if not s.entered or mode == NOTE or s.pc == -1:
+                return self._opening()
+            program = programs.get(s.scene)
+            if program is None:
+                program = self._prepared.program(s.scene)
+            pc = s.pc
+            if pc >= len(program):
                 s.mode, s.ending = ENDED, ""
                 continue
-            event = self._run(scene.code[s.pc], s.mode == SUMMARY)
+            handler, op, ready = program[pc]
+            if self._own_run:  # a subclass watches every operation through _run (the explorer does)
+                event = self._run(op, mode == SUMMARY)
+                if event is not None:
+                    return event
+                continue
+            if ready is not None and mode == PLAY:  # the hot path: _op_line for a line made ahead, written out
+                s.pc = pc + 1
+                if op.speaker and s.stage.sprites:
+                    self._dress(op.speaker, op.expression, op.outfit)
+                s.scene_lines += 1
+                seen, line_id = self.seen, op.line_id
+                if line_id in seen:
+                    return ready[1]
+                seen.add(line_id)
+                return ready[0]
+            event = handler(self, op, ready, mode == SUMMARY)
             if event is not None:
                 return event
         raise StoryRuntimeError(f"scene '{s.scene}' runs {MAX_OPS_PER_STOP} steps without showing anything "
                                 "(an endless loop of jumps or gotos?)")
+
+    def _opening(self) -> ev.Event:
+        """A scene's title card, its content note, or the summary line read instead of it."""
+        s = self.state
+        scene = self.story.scenes[s.scene]
+        if not s.entered:
+            s.entered = True
+            chapter = self.story.chapter(scene.chapter)
+            return ev.SceneStart(scene.id, scene.title, scene.chapter, chapter.title if chapter else "", scene.date)
+        if s.mode == NOTE:
+            note = scene.content_note
+            return ev.ContentNoteEvent(scene.title, note.topics, note.summary)
+        s.pc = 0
+        # the summary line: its name plate ("Summary") is the screens' word (runtime/wording.py)
+        return ev.LineEvent(None, "", "", scene.content_note.summary, f"{scene.id}:summary", True)
 
     def _ending_title(self, ending: str) -> str:
         scene = self.story.scenes[self.state.scene]
@@ -309,93 +368,155 @@ class Runtime:
 
     def _run(self, op: m.Op, quiet: bool) -> ev.Event | None:
         """Carry out one operation; return an event when it is something to show."""
+        return _handler(type(op))(self, op, None, quiet)
+
+    # One method per kind of operation, found through a table (`_HANDLERS`), never a chain of isinstance
+    # tests. Each takes (op, ready, quiet): `ready` is what `_Prepared` made ahead for that op (a line's
+    # two events), `quiet` is true while a scene runs silently for its summary.
+
+    def _op_line(self, op: m.Line, ready: tuple[ev.LineEvent, ev.LineEvent] | None, quiet: bool) -> ev.Event | None:
         s = self.state
         s.pc += 1
-        if isinstance(op, m.Line):
+        if op.speaker and s.stage.sprites:
             self._dress(op.speaker, op.expression, op.outfit)
-            if quiet:
-                return None
-            s.scene_lines += 1
-            seen = op.line_id in self.seen
-            self.seen.add(op.line_id)
-            char = self.story.characters.get(op.speaker) if op.speaker else None
-            return ev.LineEvent(op.speaker, char.name if char else "", char.colour if char else "",
-                                self._text(op.text), op.line_id, seen)
-        if isinstance(op, m.Show):
-            self._show(op)
-        elif isinstance(op, m.Hide):
-            gone = s.stage.sprites.pop(op.who, None)
-            if gone is not None and op.transition != "cut":
+        if quiet:
+            return None
+        s.scene_lines += 1
+        seen, line_id = self.seen, op.line_id
+        if line_id in seen:
+            return ready[1] if ready is not None else self._line_event(op, True)
+        seen.add(line_id)
+        return ready[0] if ready is not None else self._line_event(op, False)
+
+    def _line_event(self, op: m.Line, seen: bool) -> ev.LineEvent:
+        """A line whose text has variables, filled in now."""
+        char = self.story.characters.get(op.speaker) if op.speaker else None
+        return ev.LineEvent(op.speaker, char.name if char else "", char.colour if char else "", self._text(op.text),
+                            op.line_id, seen)
+
+    def _op_show(self, op: m.Show, ready: None, quiet: bool) -> None:
+        self.state.pc += 1
+        self._show(op)
+
+    def _op_hide(self, op: m.Hide, ready: None, quiet: bool) -> None:
+        s = self.state
+        s.pc += 1
+        gone = s.stage.sprites.pop(op.who, None)
+        if gone is not None:
+            s.touched()
+            if op.transition != "cut":
                 self._effects.append(("hide", op.who, op.transition, dict(gone)))
-        elif isinstance(op, m.Move):
-            if op.who in s.stage.sprites:
-                s.stage.sprites[op.who]["at"] = op.to
-        elif isinstance(op, m.Background):
-            s.stage.background, s.stage.illustration = op.location, ""
-            self._effects.append(("background", op.location, op.transition))
-        elif isinstance(op, m.ShowIllustration):
-            s.stage.illustration = op.illustration or ""
-            if not quiet:  # reported so the app can keep it in the player's gallery
-                self._effects.append(("illustration", op.illustration or "none", op.transition))
-        elif isinstance(op, m.Music):
-            self._set_music(op.track)
-        elif isinstance(op, m.Sound):
-            if not quiet:
-                self._effects.append(("sound", op.effect))
-        elif isinstance(op, m.Choice):
-            s.pc -= 1  # stay on the choice until it is answered
-            return self._offer(op, quiet)
-        elif isinstance(op, m.Jump):
-            s.pc = op.target
-        elif isinstance(op, m.JumpUnless):
-            if not holds(op.condition, s):
-                s.pc = op.target
-        elif isinstance(op, m.Goto):
-            if op.label is not None and op.scene == s.scene:
-                s.pc = self.story.scenes[s.scene].labels.get(op.label, s.pc)  # a label in this scene: a jump
-                return None
-            pending = self._pending_chapter()
-            if pending is not None and self.story.scenes[op.scene].chapter != pending:
-                s.pc -= 1  # the goto runs again once the page has been shown
-                page = self._gathered()
-                s.cards = []
-                return page
-            self._enter(op.scene, op.label, op.keep_stage)
-        elif isinstance(op, m.SetVars):
-            s.vars.update(op.values)
-        elif isinstance(op, m.AddVars):
-            for name, step in op.steps.items():
-                s.vars[name] = int(s.vars.get(name, 0)) + step
-        elif isinstance(op, m.GainEvidence):
-            if op.evidence not in s.evidence:
-                s.evidence.append(op.evidence)
-                item = self.story.evidence[op.evidence]
-                return None if quiet else ev.EvidenceEvent(item.id, item.name, item.description)
-        elif isinstance(op, (m.Fact, m.Differ)):
-            if quiet:
-                return None
-            if self.options.cards == "inline":
-                return self._card(op)
-            card = {"scene": s.scene, "pc": s.pc - 1}  # shown on the chapter's "Film and sources" page
-            if card not in s.cards:  # a scene that loops through itself passes its cards again
-                s.cards.append(card)
-        elif isinstance(op, m.Prompt):
-            if self.options.prompts and not quiet:
-                return ev.PromptEvent(op.question, op.followups, op.minutes)
-        elif isinstance(op, m.End):
-            s.pc -= 1
-            s.mode, s.ending = ENDED, op.ending
-            return ev.EndEvent(op.ending, op.title, self._gathered())
+
+    def _op_move(self, op: m.Move, ready: None, quiet: bool) -> None:
+        s = self.state
+        s.pc += 1
+        if op.who in s.stage.sprites:
+            s.stage.sprites[op.who]["at"] = op.to
+            s.touched()
+
+    def _op_background(self, op: m.Background, ready: None, quiet: bool) -> None:
+        s = self.state
+        s.pc += 1
+        s.stage.background, s.stage.illustration = op.location, ""
+        self._effects.append(("background", op.location, op.transition))
+
+    def _op_illustration(self, op: m.ShowIllustration, ready: None, quiet: bool) -> None:
+        s = self.state
+        s.pc += 1
+        s.stage.illustration = op.illustration or ""
+        if not quiet:  # reported so the app can keep it in the player's gallery
+            self._effects.append(("illustration", op.illustration or "none", op.transition))
+
+    def _op_music(self, op: m.Music, ready: None, quiet: bool) -> None:
+        self.state.pc += 1
+        self._set_music(op.track)
+
+    def _op_sound(self, op: m.Sound, ready: None, quiet: bool) -> None:
+        self.state.pc += 1
+        if not quiet:
+            self._effects.append(("sound", op.effect))
+
+    def _op_choice(self, op: m.Choice, ready: None, quiet: bool) -> ev.Event | None:
+        return self._offer(op, quiet)  # the pc stays on the choice until it is answered
+
+    def _op_jump(self, op: m.Jump, ready: None, quiet: bool) -> None:
+        self.state.pc = op.target
+
+    def _op_jump_unless(self, op: m.JumpUnless, ready: None, quiet: bool) -> None:
+        s = self.state
+        s.pc = s.pc + 1 if holds(op.condition, s) else op.target
+
+    def _op_goto(self, op: m.Goto, ready: None, quiet: bool) -> ev.Event | None:
+        s = self.state
+        if op.label is not None and op.scene == s.scene:
+            s.pc = self.story.scenes[s.scene].labels.get(op.label, s.pc + 1)  # a label in this scene: a jump
+            return None
+        pending = self._pending_chapter()
+        if pending is not None and self.story.scenes[op.scene].chapter != pending:
+            page = self._gathered()  # the goto runs again once the page has been shown
+            s.cards = []
+            return page
+        s.pc += 1
+        self._enter(op.scene, op.label, op.keep_stage)
         return None
+
+    def _op_set(self, op: m.SetVars, ready: None, quiet: bool) -> None:
+        s = self.state
+        s.pc += 1
+        s.vars.update(op.values)
+        s.touched()
+
+    def _op_add(self, op: m.AddVars, ready: None, quiet: bool) -> None:
+        s = self.state
+        s.pc += 1
+        for name, step in op.steps.items():
+            s.vars[name] = int(s.vars.get(name, 0)) + step
+        s.touched()
+
+    def _op_evidence(self, op: m.GainEvidence, ready: None, quiet: bool) -> ev.Event | None:
+        s = self.state
+        s.pc += 1
+        if op.evidence not in s.evidence:
+            s.evidence.append(op.evidence)
+            item = self.story.evidence[op.evidence]
+            return None if quiet else ev.EvidenceEvent(item.id, item.name, item.description)
+        return None
+
+    def _op_card(self, op: m.Fact | m.Differ, ready: None, quiet: bool) -> ev.Event | None:
+        s = self.state
+        s.pc += 1
+        if quiet:
+            return None
+        if self.options.cards == "inline":
+            return self._card(op)
+        card = {"scene": s.scene, "pc": s.pc - 1}  # shown on the chapter's "Film and sources" page
+        if card not in s.cards:  # a scene that loops through itself passes its cards again
+            s.cards.append(card)
+        return None
+
+    def _op_prompt(self, op: m.Prompt, ready: None, quiet: bool) -> ev.Event | None:
+        self.state.pc += 1
+        if self.options.prompts and not quiet:
+            return ev.PromptEvent(op.question, op.followups, op.minutes)
+        return None
+
+    def _op_end(self, op: m.End, ready: None, quiet: bool) -> ev.Event:
+        s = self.state
+        s.mode, s.ending = ENDED, op.ending
+        return ev.EndEvent(op.ending, op.title, self._gathered())
+
+    def _op_other(self, op: m.Op, ready: None, quiet: bool) -> None:
+        self.state.pc += 1  # an operation this runtime does not know does nothing
 
     def _dress(self, who: str | None, expression: str | None, outfit: str | None) -> None:
         """A line (or a spoken choice) changes its speaker's expression and/or outfit, if they are on stage."""
         sprite = self.state.stage.sprites.get(who) if who else None
-        if sprite is not None:
+        if sprite is not None and (expression or outfit):
             if expression:
                 sprite["expression"] = expression
             if outfit:
                 sprite["outfit"] = outfit
+            self.state.touched()
 
     def _show(self, op: m.Show) -> None:
         """Put a character on stage; what the beat does not name (expression, outfit, place) stays as it is."""
@@ -408,6 +529,7 @@ class Runtime:
         if outfit:
             sprite["outfit"] = outfit
         self.state.stage.sprites[op.who] = sprite
+        self.state.touched()
         if op.transition == "move" and old is not None and old.get("at") != sprite["at"]:
             self._effects.append(("move", op.who, old.get("at", "center"), sprite["at"]))
         elif op.transition in ("dissolve", "fade") and old != sprite:
@@ -468,3 +590,60 @@ class Runtime:
     def _cited(self, source_id: str, section: str) -> str:
         """A differ account's heading: the source, and the part of it the account rests on."""
         return f"{self._source(source_id)} · {section}" if section else self._source(source_id)
+
+
+_WAITING = frozenset(ev.WAITS_FOR_CHOICE)  # the event classes advance() stays on until choose()
+
+_HANDLERS: dict[type, Callable] = {
+    m.Line: Runtime._op_line, m.Show: Runtime._op_show, m.Hide: Runtime._op_hide, m.Move: Runtime._op_move,
+    m.Background: Runtime._op_background, m.ShowIllustration: Runtime._op_illustration, m.Music: Runtime._op_music,
+    m.Sound: Runtime._op_sound, m.Choice: Runtime._op_choice, m.Jump: Runtime._op_jump,
+    m.JumpUnless: Runtime._op_jump_unless, m.Goto: Runtime._op_goto, m.SetVars: Runtime._op_set,
+    m.AddVars: Runtime._op_add, m.GainEvidence: Runtime._op_evidence, m.Fact: Runtime._op_card,
+    m.Differ: Runtime._op_card, m.Prompt: Runtime._op_prompt, m.End: Runtime._op_end,
+}
+
+
+def _handler(kind: type) -> Callable:
+    """The method that carries out an operation of class `kind` (a subclass gets its base class's)."""
+    handler = _HANDLERS.get(kind)
+    if handler is None:
+        handler = next((_HANDLERS[base] for base in kind.__mro__ if base in _HANDLERS), Runtime._op_other)
+        _HANDLERS[kind] = handler
+    return handler
+
+
+class _Prepared:
+    """What the hot loop needs of one story, worked out once per story and shared by all its runtimes:
+    per scene, each operation with its handler and, for a line whose text has no variables, its two
+    events made ahead (never read, read before). Events are immutable, so sharing them is safe."""
+
+    def __init__(self, story: m.Story):
+        self.story = weakref.ref(story)  # the story owns this (see _prepared); no cycle keeps it alive
+        self.programs: dict[str, list[tuple[Callable, m.Op, Any]]] = {}
+
+    def program(self, scene_id: str) -> list[tuple[Callable, m.Op, Any]]:
+        story = self.story()
+        code = story.scenes[scene_id].code  # KeyError for an unknown scene, as before
+        program = []
+        for op in code:
+            ready = None
+            if type(op) is m.Line and "[" not in op.text:
+                char = story.characters.get(op.speaker) if op.speaker else None
+                name, colour = (char.name, char.colour) if char else ("", "")
+                ready = (ev.LineEvent(op.speaker, name, colour, op.text, op.line_id, False),
+                         ev.LineEvent(op.speaker, name, colour, op.text, op.line_id, True))
+            program.append((_handler(type(op)), op, ready))
+        self.programs[scene_id] = program
+        return program
+
+
+_PREPARED: dict[int, _Prepared] = {}  # by id(story), removed when the story is freed
+
+
+def _prepared(story: m.Story) -> _Prepared:
+    prepared = _PREPARED.get(id(story))
+    if prepared is None or prepared.story() is not story:
+        prepared = _PREPARED[id(story)] = _Prepared(story)
+        weakref.finalize(story, _PREPARED.pop, id(story), None)
+    return prepared

@@ -56,18 +56,29 @@ class StoryState:
                 "scene_lines": self.scene_lines, "cards": [dict(card) for card in self.cards],
                 "version": STATE_VERSION}
 
+    _copies = None  # (vars, visits, sprites) as copied by the last mark; not a field (see `mark`)
+
+    def touched(self) -> None:
+        """The runtime changed the variables, visits or sprites in place: the next mark copies them again."""
+        self._copies = None
+
     def mark(self) -> tuple:
         """A rollback point: what `from_mark` needs to rebuild this state exactly, taken in O(1) of the steps.
 
         The choice path, the evidence and the gathered cards only ever grow between restores (code
         that starts them over assigns a new list), so a mark keeps the list itself and its length,
         not a copy: a thousand marks share one path. The small mappings (variables, visits, sprites)
-        are copied; their size depends on the story, not on how long it has been played.
+        are copied, and the copies are shared with the marks after it until the runtime changes one
+        (`touched`) or they no longer compare equal (a change made from outside): most steps change
+        none of them. Nothing ever writes to a mark's copies (`from_mark` copies them again).
         """
         stage = self.stage
-        return (self.scene, self.pc, self.mode, self.entered, dict(self.vars), self.evidence, len(self.evidence),
-                dict(self.visits), stage.background, stage.music,
-                {who: dict(sprite) for who, sprite in stage.sprites.items()}, stage.illustration,
+        copies = self._copies
+        if copies is None or copies[0] != self.vars or copies[1] != self.visits or copies[2] != stage.sprites:
+            copies = self._copies = (dict(self.vars), dict(self.visits),
+                                     {who: dict(sprite) for who, sprite in stage.sprites.items()})
+        return (self.scene, self.pc, self.mode, self.entered, copies[0], self.evidence, len(self.evidence),
+                copies[1], stage.background, stage.music, copies[2], stage.illustration,
                 self.path, len(self.path), self.ending, self.steps, self.scene_lines, self.cards, len(self.cards))
 
     @classmethod
