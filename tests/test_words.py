@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 
 import pytest
@@ -100,4 +101,33 @@ def keys_in_code() -> dict[str, str]:
 def test_every_key_the_code_asks_for_exists():
     source = words.source()
     missing = {key: where for key, where in keys_in_code().items() if key not in source}
+    assert not missing, f"add these keys to game/lang/en.yaml: {missing}"
+
+
+FILE_TYPES = {"md", "html", "csv", "yaml", "json", "png", "ogg", "wav", "py", "txt", "css", "ttf", "pdf"}
+
+
+def test_keys_kept_in_constants_and_built_from_names_exist():
+    """Keys held in constants ("gallery.locked", PAGES, LINE_GONE) and keys the code builds from a name
+    (t(f"quiz.topic_{about}")) exist too: the literal scan above cannot see them."""
+    from game.classroom.quiz import TOPICS
+    from game.timeline.controller import VIEWS
+    source = words.source()
+    prefixes = {key.split(".")[0] for key in source}
+    constants = {}
+    for path in sorted((paths.ROOT / "game").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            text = node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
+            if re.fullmatch(r"[a-z]+\.[a-z0-9_]*[a-z0-9]", text) and text.split(".")[0] in prefixes \
+                    and text.split(".")[1] not in FILE_TYPES:
+                constants.setdefault(node.value, f"{path.relative_to(paths.ROOT)}:{node.lineno}")
+    built = [*(f"quiz.topic_{topic}" for topic in TOPICS),
+             *(f"quiz.status_{status}" for status in ("answered", "waiting", "no_answer", "right", "wrong")),
+             *(f"timeline.view_{view}" for view in VIEWS),
+             *(f"date.month_{month}" for month in range(1, 13)),
+             *(f"date.{q}" for q in ("before", "after", "about")),
+             *(f"date.short_{q}" for q in ("before", "after", "about")),
+             *(f"summary.how_{how}" for how in ("teacher", "vote", "plan")), "sheet.show", "sheet.hide"]
+    missing = {key: where for key, where in constants.items() if key not in source}
+    missing.update({key: "built in the code" for key in built if key not in source})
     assert not missing, f"add these keys to game/lang/en.yaml: {missing}"
