@@ -198,6 +198,7 @@ class BackgroundWriter:
             except Exception as exc:  # noqa: BLE001 - a bug in one job must not stop every later save
                 self.errors.append(f"Could not save ({exc.__class__.__name__}: {str(exc)[:200]})")
             finally:
+                job = None  # not kept while idle: a save's job holds a copy of the frame (3.5 MB)
                 with self._cond:
                     self._busy = False
                     self.written += 1

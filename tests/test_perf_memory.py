@@ -1,0 +1,48 @@
+"""Issue 17, memory: what the game keeps between frames is bounded and lets go of what it no longer needs."""
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pygame
+
+from game.storage import BackgroundWriter
+from game.ui import draw
+from game.ui.theme import theme_for
+
+
+def test_panels_of_every_size_share_one_scratch_surface_and_look_the_same():
+    """A translucent panel used to get a scratch surface per size, kept (up to 65: ~47 MB at 1280x720)."""
+    theme = theme_for(False, False)
+    target, expected = pygame.Surface((640, 360)), pygame.Surface((640, 360))
+    for i, size in enumerate([(300, 80), (310, 96), (120, 40), (600, 300), (5, 3), (0, 0)]):
+        rect = pygame.Rect(7 * i, 5 * i, *size)
+        for surface in (target, expected):
+            surface.fill((40, 60, 90))
+        draw.panel(target, rect, theme, edge=(200, 180, 90))
+        draw.box(target, (250, 20, 20), rect.inflate(-2, -2), alpha=120, radius=4)
+        layer = pygame.Surface((max(1, size[0]), max(1, size[1])), pygame.SRCALPHA)  # the old way, per size
+        pygame.draw.rect(layer, (*theme.panel, theme.panel_alpha), layer.get_rect(), border_radius=14)
+        pygame.draw.rect(layer, (200, 180, 90, 220), layer.get_rect(), width=theme.edge_width, border_radius=14)
+        expected.blit(layer, rect.topleft)
+        inner = rect.inflate(-2, -2)
+        layer = pygame.Surface((max(1, inner.w), max(1, inner.h)), pygame.SRCALPHA)
+        pygame.draw.rect(layer, (250, 20, 20, 120), layer.get_rect(), border_radius=4)
+        expected.blit(layer, inner.topleft)
+        assert pygame.image.tobytes(target, "RGB") == pygame.image.tobytes(expected, "RGB"), size
+    assert len(draw._SCRATCH) == 1 and draw._SCRATCH[0].get_size() >= (600, 300)
+
+
+def test_the_background_writer_lets_go_of_a_job_once_it_has_run():
+    """A save's job holds a copy of the frame (3.5 MB): the idle writer thread must not keep the last one."""
+    class Job:
+        def __call__(self) -> None:
+            pass
+
+    writer, job = BackgroundWriter(), Job()
+    gone = weakref.ref(job)
+    writer.submit("slot", job)
+    del job
+    assert writer.flush(timeout=10)
+    gc.collect()
+    assert gone() is None
