@@ -177,17 +177,14 @@ def _check_content(root: Path, assets: Path | None) -> Content:
                 problems.warn(Mark(display), "not a regular file (a folder, a device, a pipe or a broken link); "
                               "it was skipped", "content files are plain text files", code="file-name")
             continue
-        before = len(problems.items)
         raw = read_bytes(path, display, problems)
-        doc = None if raw is None else parse_bytes(raw, display, problems)
-        if doc is None or len(problems.items) > before:
-            continue  # the file's own problems come first; schema errors on a half-read file are noise
-        meaning = _meaning(doc.data)
-        digest.update(relative.encode() + b"\0" + meaning + b"\0")
-        if doc.data is None:
-            problems.error(Mark(display, 1, 1), "file is empty")
+        if raw is None:
             continue
-        Validator(doc, problems).check(FILE_SCHEMAS[kind], f"{kind} file")
+        doc, meaning = _read_file(kind, display, raw, problems)
+        if meaning is not None:
+            digest.update(relative.encode() + b"\0" + meaning + b"\0")
+        if doc is None:
+            continue
         content.documents.setdefault(kind, []).append(doc)
         if kind == "scene" and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
             scene_digests[doc.data["id"]] = hashlib.sha256(meaning).hexdigest()[:16]
@@ -197,6 +194,51 @@ def _check_content(root: Path, assets: Path | None) -> Content:
     _cross_check(content)
     check_format(content)  # markup, text variables, labels, outfits (game/content/formatcheck.py)
     return content
+
+
+# Files parsed and schema-checked by the last load, kept only while `keep_parsed_files(True)` is on (the dev
+# mode's content watcher turns it on): a hot reload then parses and checks again only the files whose bytes
+# changed. Documents are never changed after they are read, so the next load can use them as they are.
+_PARSED: dict[tuple[str, str], tuple[bytes, Document | None, bytes | None, list[Problem]]] = {}
+_KEEP_PARSED = [False]
+
+
+def keep_parsed_files(keep: bool) -> None:
+    """Keep each file's parsed document between loads (on in dev mode, for hot reload), or stop and forget."""
+    _KEEP_PARSED[0] = keep
+    if not keep:
+        _PARSED.clear()
+
+
+def _read_file(kind: str, display: str, raw: bytes, problems: Problems) -> tuple[Document | None, bytes | None]:
+    """(document, meaning) of one content file's bytes: parsed and schema-checked, its problems added to
+    `problems`; the document is None when the file cannot be used, the meaning None when it did not parse."""
+    keep = _KEEP_PARSED[0]
+    if keep:
+        known = _PARSED.get((kind, display))
+        if known is not None and known[0] == raw:
+            problems.items.extend(known[3])
+            return known[1], known[2]
+    before = len(problems.items)
+    doc, meaning = _parse_and_check(kind, display, raw, problems)
+    if keep:
+        if len(_PARSED) > 5000:  # a bound for a long session over many roots
+            _PARSED.clear()
+        _PARSED[(kind, display)] = (raw, doc, meaning, problems.items[before:])
+    return doc, meaning
+
+
+def _parse_and_check(kind: str, display: str, raw: bytes, problems: Problems) -> tuple[Document | None, bytes | None]:
+    before = len(problems.items)
+    doc = parse_bytes(raw, display, problems)
+    if doc is None or len(problems.items) > before:
+        return None, None  # the file's own problems come first; schema errors on a half-read file are noise
+    meaning = _meaning(doc.data)
+    if doc.data is None:
+        problems.error(Mark(display, 1, 1), "file is empty")
+        return None, meaning
+    Validator(doc, problems).check(FILE_SCHEMAS[kind], f"{kind} file")
+    return doc, meaning
 
 
 def _usable_name(relative: str) -> bool:

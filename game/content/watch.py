@@ -12,7 +12,7 @@ import threading
 import weakref
 from pathlib import Path
 
-from .loader import content_files
+from .loader import content_files, keep_parsed_files
 
 
 class ContentWatcher:
@@ -54,7 +54,10 @@ class ContentWatcher:
             self._noticed |= self._diff()
 
     def start(self, interval: float = 0.05) -> None:
-        """Poll on a daemon thread every `interval` seconds until `stop()`."""
+        """Poll on a daemon thread every `interval` seconds until `stop()`. While it runs, the loader keeps
+        each file's parsed document, so a reload parses and checks again only the files that changed."""
+        keep_parsed_files(True)
+        weakref.finalize(self, keep_parsed_files, False)
         if self._thread is None:
             self._stop.clear()
             self._thread = threading.Thread(target=_watch, args=(weakref.ref(self), self._stop, interval),
@@ -62,6 +65,7 @@ class ContentWatcher:
             self._thread.start()
 
     def stop(self) -> None:
+        keep_parsed_files(False)
         self._stop.set()
         self._thread = None
 
