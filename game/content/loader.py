@@ -364,6 +364,7 @@ class _Checker:
         self.art_hint = art_hint(content.root, content.assets, "draw it", "tools/make_art.py")
         self.sound_hint = art_hint(content.root, content.assets, "add the file", "tools/make_sound.py")
         self.audio_files: dict[tuple[str, str], tuple[bool, bool, str]] = {}  # -> (found, inside, why unplayable)
+        self.asset_files: dict[tuple[str, str], tuple[bool, bool]] = {}  # (folder, path) -> (inside, exists)
 
     def ref(self, mark: Mark, what: str, name: str, known: dict | set, where: str) -> None:
         check_known(self.p, mark, what, name, known, where)
@@ -377,11 +378,14 @@ class _Checker:
                          code="asset-path")
             return
         target = assets / folder / relative
-        try:
-            inside = target.resolve().is_relative_to(assets)
-            exists = target.is_file()
-        except (OSError, RuntimeError, ValueError):
-            inside = exists = False
+        known = self.asset_files.get((folder, relative))
+        if known is None:  # many beats name the same picture: resolve each path once per load
+            try:
+                known = (target.resolve().is_relative_to(assets), target.is_file())
+            except (OSError, RuntimeError, ValueError):
+                known = (False, False)
+            self.asset_files[folder, relative] = known
+        inside, exists = known
         if Path(relative).is_absolute() or ".." in Path(relative).parts or not inside:
             self.p.error(mark, f"{what} path '{relative}' leaves the assets folder",
                          "give a path inside assets/, without '..'", code="asset-path")
