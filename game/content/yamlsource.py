@@ -91,16 +91,17 @@ class Document:
 
     A mark is kept as one number (line << 32 | column, both 0-based) and turned into a `Mark` only when asked for:
     most are never needed. Making them all up front was a fifth of the load time, and keeping
-    PyYAML's mark objects gave the garbage collector a hundred thousand objects to scan.
+    PyYAML's mark objects gave the garbage collector a hundred thousand objects to scan. The value's
+    mark and its key's (plus one, 0 for none) share one number and one entry, `value | (key + 1) << 64`,
+    and the path tuples are shared between documents: checking a large story kept twice its parse in marks.
     """
 
     file: str
     data: Any
     marks: dict[Path_, int] = field(default_factory=dict)
-    key_marks: dict[Path_, int] = field(default_factory=dict)
 
     def _at(self, raw: int) -> Mark:
-        return Mark(self.file, (raw >> 32) + 1, (raw & 0xFFFF_FFFF) + 1)
+        return Mark(self.file, ((raw >> 32) & 0xFFFF_FFFF) + 1, (raw & 0xFFFF_FFFF) + 1)
 
     def mark(self, path: Path_ = ()) -> Mark:
         """The mark of the value at `path`, or of its nearest ancestor."""
@@ -112,8 +113,8 @@ class Document:
 
     def key_mark(self, path: Path_) -> Mark:
         """The mark of the key that holds the value at `path` (falls back to the value)."""
-        raw = self.key_marks.get(tuple(path))
-        return self._at(raw) if raw is not None else self.mark(path)
+        raw = self.marks.get(tuple(path), 0) >> 64
+        return self._at(raw - 1) if raw else self.mark(path)
 
 
 _SCALARS = yaml.constructor.SafeConstructor()
@@ -273,6 +274,20 @@ def _yaml_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
 
 
 _MAP, _SEQ, _SCALAR = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+# One tuple per path, shared by every document that has it: ("beats", 3, "text") occurs in almost every scene,
+# and the marks' path tuples were about half of what checking a large story kept in memory.
+_PATHS: dict[Path_, Path_] = {}
+_PATHS_MAX = 500_000
+_VALUE_BITS = (1 << 64) - 1  # forgotten (not wrong) past this: paths are compared by value
+
+
+def _shared(path: Path_) -> Path_:
+    known = _PATHS.get(path)
+    if known is None:
+        if len(_PATHS) >= _PATHS_MAX:
+            _PATHS.clear()
+        known = _PATHS[path] = path
+    return known
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -284,7 +299,8 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, problems: Problems, co
     if depth > MAX_DEPTH:
         raise _Budget(node, f"nesting deeper than {MAX_DEPTH} levels")
     start = node.start_mark
-    doc.marks[path] = start.line << 32 | start.column
+    marks = doc.marks
+    marks[path] = marks.get(path, 0) & ~_VALUE_BITS | start.line << 32 | start.column  # keeps the key's mark
     tag = node.tag
     if tag not in SAFE_TAGS:
         problems.error(_mark(doc.file, node), f"YAML tag '{tag}' is not allowed in content files",
@@ -295,7 +311,8 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, problems: Problems, co
     if kind is _MAP:
         return _convert_mapping(node, path, doc, problems, count, depth)
     if kind is _SEQ:
-        return [_convert(item, path + (i,), doc, problems, count, depth + 1) for i, item in enumerate(node.value)]
+        return [_convert(item, _shared(path + (i,)), doc, problems, count, depth + 1)
+                for i, item in enumerate(node.value)]
     if tag == STR_TAG or tag == "tag:yaml.org,2002:timestamp":
         return node.value  # dates stay text: the format defines what a date string means
     if tag == INT_TAG and len(node.value) > MAX_NUMBER_CHARS:
@@ -320,21 +337,22 @@ def _short(value: str) -> str:
 def _convert_mapping(node: yaml.MappingNode, path: Path_, doc: Document, problems: Problems, count: list[int],
                      depth: int) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    marks, key_marks = doc.marks, doc.key_marks
+    marks = doc.marks
     for key_node, value_node in node.value:
         if type(key_node) is not _SCALAR or key_node.tag == _MERGE_TAG or key_node.value in result:
             _bad_key(key_node, doc, problems)
             continue
         key = key_node.value
-        child = path + (key,)
+        child = _shared(path + (key,))
         start = key_node.start_mark
-        key_marks[child] = start.line << 32 | start.column
+        key_mark = ((start.line << 32 | start.column) + 1) << 64
         if value_node.tag == STR_TAG and type(value_node) is _SCALAR:  # most values: no call needed
             count[0] += 1
             start = value_node.start_mark
-            marks[child] = start.line << 32 | start.column
+            marks[child] = key_mark | start.line << 32 | start.column
             result[key] = value_node.value
         else:
+            marks[child] = key_mark
             result[key] = _convert(value_node, child, doc, problems, count, depth + 1)
     if count[0] > MAX_NODES:
         raise _Budget(node, f"file expands to more than {MAX_NODES} values")
