@@ -329,7 +329,8 @@ def test_csv_exports_have_the_documented_columns_and_one_row_per_event(tmp_path)
     log = sample_log()
     written = export.export_session(log, tmp_path / "out", "Classroom Fixture")
     assert [p.name for p in written] == ["session.csv", "quiz.csv", "summary.md"]
-    with (tmp_path / "out" / "session.csv").open(encoding="utf-8", newline="") as f:
+    assert (tmp_path / "out" / "session.csv").read_bytes().startswith(b"\xef\xbb\xbfseconds,")  # BOM: Excel reads UTF-8
+    with (tmp_path / "out" / "session.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert tuple(rows[0].keys()) == export.SESSION_COLUMNS
     assert len(rows) == len(log.entries)
@@ -338,7 +339,7 @@ def test_csv_exports_have_the_documented_columns_and_one_row_per_event(tmp_path)
     choice = next(r for r in rows if r["kind"] == "choice")
     assert (choice["how"], choice["chapter"], choice["scene"]) == ("vote", "1", "window")
     assert next(r for r in rows if r["kind"] == "content_note")["how"] == "summary"
-    with (tmp_path / "out" / "quiz.csv").open(encoding="utf-8", newline="") as f:
+    with (tmp_path / "out" / "quiz.csv").open(encoding="utf-8-sig", newline="") as f:
         quiz_rows = list(csv.DictReader(f))
     assert tuple(quiz_rows[0].keys()) == export.QUIZ_COLUMNS
     assert [(r["team"], r["answer_given"], r["correct"], r["points"]) for r in quiz_rows] == [

@@ -388,7 +388,7 @@ def test_hub_lists_its_entries_and_exports_where_it_says(app, tmp_path, shots):
     assert {p.name for p in written} == {"session.csv", "quiz.csv", "summary.md"}
     assert all(p.parent == tmp_path / "export" for p in written)
     assert str(tmp_path / "export") in list(app.toasts)[-1][0]
-    with (tmp_path / "export" / "session.csv").open(encoding="utf-8") as f:
+    with (tmp_path / "export" / "session.csv").open(encoding="utf-8-sig") as f:
         kinds = [row["kind"] for row in csv.DictReader(f)]
     assert kinds[:3] == ["session_start", "content_plan", "scene"] and "choice" in kinds
     handout = hub.write_handout()

@@ -299,13 +299,13 @@ def test_exports_neutralise_formulas_and_escape_html(tmp_path):
     folder = tmp_path / "out"
     export_session(log, folder)
     for name in ("session.csv", "quiz.csv"):
-        with open(folder / name, newline="", encoding="utf-8") as handle:
+        with open(folder / name, newline="", encoding="utf-8-sig") as handle:
             for row in csv.reader(handle):
                 for cell in row:
                     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
     summary = (folder / "summary.md").read_text()
     assert "<script>" not in summary and "&lt;script&gt;" in summary and "<b>" not in summary
-    with open(folder / "session.csv", newline="", encoding="utf-8") as handle:
+    with open(folder / "session.csv", newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     scene = next(row for row in rows if row["kind"] == "scene")
     assert scene["what"] == "'=HYPERLINK(\"http://x\",\"click\")"

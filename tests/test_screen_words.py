@@ -2,7 +2,8 @@
 tables (game/lang/*.yaml through game.words.t) or from the story's content (translated by its own tables).
 
 The scan reads the source (AST) and flags string literals that look like words meant for a reader: two
-or more words ("Start the story", "no answer"), or one capitalised word ("Quit", "Paused", "PLAY").
+or more words ("Start the story", "no answer"), one capitalised word ("Quit", "Paused", "PLAY"), and any
+word handed straight to a drawing call (`draw.text(surface, fonts, "playing", ...)`, `fonts.width("now")`).
 What it lets through: docstrings, keys (`t("title.start")`, "gallery.locked"), identifiers and names
 ("play", "header/title", "K_KP", "TimelineScreen"), file names, colours, format strings without words
 ("{a} · {b}", "1–9  ·  ↑ ↓"), the names printed on keys ("Esc", "PgUp / PgDn"), type annotations, the
@@ -75,16 +76,38 @@ def looks_like_words(text: str) -> bool:
     return bool(CAPITALISED.fullmatch(text))
 
 
+# drawing calls and the position of the words they draw: a literal there is for a reader, even one lowercase word
+DRAWN = {"text": 2, "text_block": 2, "block": 2, "block_height": 1, "render": 0, "width": 0, "wrap": 0}
+
+
+def _drawn(tree: ast.AST) -> set[int]:
+    """String literals passed as the words of a drawing call (draw.text(surface, fonts, "playing", ...))."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            owner = getattr(getattr(node.func, "value", None), "id", "")  # draw.text: "draw"; text_block(...): ""
+            if name in ("text", "text_block", "block") and owner not in ("", "draw", "richtext", "widgets"):
+                continue  # another object's method of that name (a card setter's block(text, size, role))
+            at = DRAWN.get(name)
+            if at is not None and len(node.args) > at:
+                found |= {id(inner) for inner in ast.walk(node.args[at]) if isinstance(inner, ast.Constant)}
+    return found
+
+
 def english_literals(path: Path) -> list[str]:
     """'file:line: text' for every string literal in `path` that looks like words for a reader."""
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
     tree = ast.parse(source)
     skip = _docstrings(tree) | _keys_of_t(tree) | _not_shown(tree)
+    drawn = _drawn(tree)
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip \
-                and looks_like_words(node.value) and MARKER not in lines[node.lineno - 1]:
+                and (looks_like_words(node.value) or id(node) in drawn and WORD.search(node.value)
+                     and not KEY.fullmatch(node.value) and node.value not in KEY_NAMES) \
+                and MARKER not in lines[node.lineno - 1]:
             found.append(f"{path.relative_to(paths.ROOT)}:{node.lineno}: {node.value!r}")
     return found
 
@@ -97,6 +120,15 @@ def test_the_scan_tells_words_from_names():
              "PgUp / PgDn"]
     assert [w for w in words if not looks_like_words(w)] == []
     assert [n for n in names if looks_like_words(n)] == []
+
+
+def test_a_word_handed_to_a_drawing_call_is_caught(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    screen = tmp_path / "screen.py"
+    screen.write_text('draw.text(surface, fonts, "playing", size, colour, at)\nw = fonts.width("now", size)\n'
+                      'setter.block(text, size, "lane")\ndraw.text(surface, fonts, t("gallery.playing"), size)\n',
+                      encoding="utf-8")
+    assert english_literals(screen) == ["screen.py:1: 'playing'", "screen.py:2: 'now'"]
 
 
 def test_no_english_literal_is_left_in_the_screens():

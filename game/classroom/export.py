@@ -43,7 +43,8 @@ def _what_how(e: Entry) -> tuple[str, str, str]:
         tallies = d.get("tallies", [])
         tally = "; ".join(f"{text} = {count}" for _, text, count in tallies)
         winner = next((text for index, text, _ in tallies if index == d.get("winner")), "")
-        return winner, t("summary.tie_broken") if d.get("tie_broken_by_teacher") else t("summary.most_hands"), tally
+        # the CSV's ids stay the same in every language (docs/classroom.md); only its texts are in the one played
+        return winner, "tie broken by teacher" if d.get("tie_broken_by_teacher") else "most hands", tally
     if e.kind == "prompt":
         return d.get("question", ""), "", ""
     if e.kind == "quiz_answer":
@@ -92,7 +93,8 @@ def safe_cell(value: object) -> str:
 
 def write_csv(path: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as f:
+    # with a byte-order mark: Excel (a school's spreadsheet) then reads the Korean as UTF-8, not the system code page
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
         writer = csv.DictWriter(f, fieldnames=list(columns))
         writer.writeheader()
         writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in rows)

@@ -274,7 +274,7 @@ class MusicRoom:
     def _label_width(self, i: int, width: int) -> int:
         """Room for a row's title: the icon on the left, and the "playing" tag on the row that plays."""
         fonts, theme = self.app.fonts, self.app.theme
-        tag = fonts.width("playing", theme.small_size) + 16 if self.playing(i) else 0
+        tag = fonts.width(t("gallery.playing_tag"), theme.small_size) + 16 if self.playing(i) else 0
         return width - 24 - self._icon() - 16 - tag
 
     def _row_height(self, i: int, width: int) -> int:
@@ -317,7 +317,7 @@ class MusicRoom:
             draw.text_block(surface, fonts, f"{i + 1}. {self._title(i)}", theme.body_size, colour,
                             Rect(icon.right + 12, rect.top + 8, self._label_width(i, rect.width), 0), bold=selected)
             if self.playing(i):
-                draw.text(surface, fonts, "playing", theme.small_size, theme.accent, (rect.right - 16, icon.centery),
+                draw.text(surface, fonts, t("gallery.playing_tag"), theme.small_size, theme.accent, (rect.right - 16, icon.centery),
                           anchor="midright")
         ScrollList.draw_bar(surface, shown, theme)
         if self.items:
