@@ -308,10 +308,18 @@ def cmd_i18n(args: argparse.Namespace) -> int:
     if args.action == "extract":
         if not args.lang or args.lang == SOURCE_LANGUAGE:
             raise _stop("extract writes the tables of one language: give it, e.g. --lang ko")
+        code = 0
         for what, report in [("story", extract(root, args.lang)),
                              *([("interface", words.extract_ui(args.lang))] if args.interface else [])]:
             print(f"{args.lang} {what}: {len(report.written)} table(s) written · {report.added} new · "
-                  f"{report.carried} carried over (stale) · {report.orphaned} orphaned")
+                  f"{report.carried} carried over (stale) · {report.orphaned} orphaned"
+                  + (f" · {len(report.refused)} left as they are" if report.refused else ""))
+            for problem in report.refused:
+                print(f"{problem}\n    not written: mend it (or move it away), then run extract again",
+                      file=sys.stderr)
+                code = 1
+        if code:
+            return code
     found = [s for s in status(root) if not args.lang or s.language == args.lang]
     if not found:
         print(f"no translations in {shown_path(root)}/lang/ (start one with: python -m game i18n extract --lang ko)")
@@ -320,11 +328,16 @@ def cmd_i18n(args: argparse.Namespace) -> int:
         if args.files:
             for source, (done, total) in language.files.items():
                 print(f"  {source}: {done}/{total}")
+        for problem in language.unreadable:
+            print(f"{problem}\n    this table could not be read: its lines count as missing", file=sys.stderr)
+        if language.language not in words.languages():
+            print(f"{language.language}: no interface strings: the menus stay English (python -m game i18n extract "
+                  f"--lang {language.language} --interface)")
     for code in words.languages():
         if code != SOURCE_LANGUAGE and (not args.lang or code == args.lang):
             ui = status_of(code, {words.SOURCE_FILE: words.ui_source()}, words.ui_tables(code))
             print(f"{ui.line('interface strings')} (game/lang/{code}.yaml)")
-    return 0
+    return 1 if any(language.unreadable for language in found) else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

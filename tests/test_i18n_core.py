@@ -364,3 +364,69 @@ def test_a_changed_copy_of_a_library_has_languages_of_its_own(translated_root):
     copy = dataclasses.replace(english, reality=None, timeline=None)
     assert copy.in_language("en") is copy and copy.in_language("ko").timeline is None
     assert copy.in_language("ko").in_language("en") is copy
+
+
+# --- tables that cannot be read -----------------------------------------------------------------------------------
+
+def _table(root: Path, scene: str = "01_first") -> Path:
+    return root / f"lang/ko/story/{scene}.yaml"
+
+
+@pytest.mark.parametrize("damage", [
+    lambda p: p.write_text(p.read_text().replace("text: ", "text: {b}", 1)),    # unquoted '{': not YAML
+    lambda p: p.write_bytes(b"\xff\xfe\x00garbage"),                           # not UTF-8
+    lambda p: p.write_text(p.read_text().replace("text: ", "text: 23:55 #", 1)),  # a number where text goes
+])
+def test_extract_never_writes_over_a_table_it_cannot_read(translated_root, capsys, damage):
+    table = _table(translated_root)
+    damage(table)
+    before = table.read_bytes()
+    code, out, err = run_main(capsys, "i18n", "extract", "--lang", "ko", "--scenes", str(translated_root))
+    assert code == 1 and "left as they are" in out and "01_first.yaml:" in err and "not written" in err
+    assert table.read_bytes() == before
+    code, out, err = run_main(capsys, "i18n", "--scenes", str(translated_root))
+    assert code == 1 and "could not be read" in err and "Traceback" not in err
+
+
+def test_odd_layouts_of_lang_are_reported_not_crashed_on(translated_root, capsys):
+    table = _table(translated_root)
+    table.unlink()
+    table.mkdir()  # a folder named like a table
+    (translated_root / "lang" / "EN").mkdir()
+    (translated_root / "lang" / "ko ko").mkdir()
+    code, _, err = run_main(capsys, "i18n", "extract", "--lang", "ko", "--scenes", str(translated_root))
+    assert code == 1 and table.is_dir() and "Traceback" not in err
+    found = {p.message for p in lint(translated_root) if p.code == "translation" and p.severity == "error"}
+    assert any(m.startswith("'EN' is not a language code") for m in found)
+    assert any(m.startswith("'ko ko' is not a language code") for m in found)
+    assert [s.language for s in status(translated_root)] == ["ko"]
+
+
+def test_lang_as_a_file_is_one_clear_error(story_root, capsys):
+    (story_root / "lang").write_text("not a folder")
+    code, out, err = run_main(capsys, "i18n", "extract", "--lang", "ko", "--scenes", str(story_root))
+    assert code == 1 and "is not a folder" in err and (story_root / "lang").read_text() == "not a folder"
+    assert any(p.code == "translation" and "lang is a file" in p.message for p in lint(story_root))
+
+
+def test_a_string_table_says_where_a_value_is_wrong(translated_root):
+    table = _table(translated_root)
+    lines = table.read_text().splitlines()
+    at = [i for i, line in enumerate(lines) if line.startswith("  text: ")][-1]
+    lines[at] = "  text: 12345"
+    first_id = next(i for i, line in enumerate(lines) if line.startswith("- id: "))
+    second = next(i for i, line in enumerate(lines) if line.startswith("- id: ") and i > first_id)
+    lines[second] = lines[first_id]  # the same id twice
+    table.write_text("\n".join(lines) + "\n")
+    found = [p for p in lint(translated_root) if p.mark.file.endswith("lang/ko/story/01_first.yaml")]
+    number = next(p for p in found if "'text' is a number" in p.message)
+    assert (number.mark.line, number.mark.col) == (at + 1, 9) and "quotes" in number.hint
+    assert any("is already used at line" in p.message for p in found)
+
+
+def test_a_translation_with_broken_markup_is_not_shown(story_root):
+    extract(story_root, "ko")
+    fill(story_root, "ko", lambda en: {"Hello.": "{b}안녕", "It begins.": "시작된다."}.get(en))
+    korean = load_library(story_root).in_language("ko")
+    lines = [e.text for e in play_through(Runtime(korean.story)) if isinstance(e, ev.LineEvent)]
+    assert lines[:2] == ["시작된다.", "Hello."]  # the English, until the markup is mended

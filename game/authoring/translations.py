@@ -8,15 +8,24 @@ The tables and their format are game/content/translation.py's; this module only 
 """
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from ..content import markup
-from ..content.problems import ERROR, WARNING, Mark, Problem, Problems
-from ..content.translation import Entry, SourceText, Table, languages, read_tables, source_texts, string_id
+from ..content.problems import ERROR, WARNING, Mark, Problem, Problems, display_path
+from ..content.translation import (
+    LANG_DIR,
+    Entry,
+    ReadTables,
+    SourceText,
+    Table,
+    language_folders,
+    languages,
+    markup_problem,
+    read_all_tables,
+    source_texts,
+    string_id,
+)
 
 INFO = "info"
 LANGUAGE_NAMES = {"en": "English", "ko": "Korean"}
@@ -48,6 +57,7 @@ class Status:
     missing: int = 0
     orphaned: int = 0
     files: dict[str, tuple[int, int]] = field(default_factory=dict)  # source file -> (done, total)
+    unreadable: list[Problem] = field(default_factory=list)  # why a table could not be read (its lines count missing)
 
     @property
     def percent(self) -> float:
@@ -91,7 +101,14 @@ def content_sources(root: Path) -> dict[str, list[tuple[str, str]]]:
 def status(root: Path) -> list[Status]:
     """Every language `root` has tables for, with its progress over the content."""
     sources = content_sources(root)
-    return [status_of(code, sources, read_tables(root, code, Problems())) for code in languages(root)]
+    found = []
+    for code in languages(root):
+        problems = Problems()
+        tables = read_all_tables(root, code, problems)
+        language = status_of(code, sources, [t for t in tables.tables if t.source not in tables.unreadable])
+        language.unreadable = problems.errors
+        found.append(language)
+    return found
 
 
 # --- lint -----------------------------------------------------------------------------------------------------
@@ -110,19 +127,37 @@ def check(root: Path) -> tuple[list[Problem], list[Translated]]:
     problems = Problems()
     finished: list[Translated] = []
     sources = source_texts(root)
+    shown_root = display_path(root, root.parent)
+    for name, problem in language_folders(root):
+        if problem:
+            _add(problems, Mark(f"{shown_root}/{LANG_DIR}/{name}"), f"'{name}' {problem}", ERROR,
+                 "lang/ holds one folder per language, named with its code (ko, ja, pt-BR)", "translation")
+    lang = root / LANG_DIR
+    if lang.exists() and not lang.is_dir():
+        _add(problems, Mark(f"{shown_root}/{LANG_DIR}"), "lang is a file: translations are read from a folder "
+             "lang/ with one folder per language", ERROR, "move the file away", "translation")
     for code in languages(root):
-        tables = read_tables(root, code, problems)
-        finished.extend(_check_language(root, code, sources, tables, problems))
-    return [p if p.code else Problem(p.mark, p.message, p.severity, p.hint, "translation") for p in problems.items], \
-        finished
+        found = read_all_tables(root, code, problems)
+        finished.extend(_check_language(code, sources, found, problems))
+    return [_located(p) for p in problems.items], finished
 
 
-def _check_language(root: Path, code: str, sources: dict[str, list[SourceText]], tables: list[Table],
+def _located(problem: Problem) -> Problem:
+    """A table's own problems under lint's code for them, YAML mistakes with the hint translators need."""
+    hint = problem.hint
+    if problem.code == "yaml" and "/lang/" in problem.mark.file and not hint:
+        hint = "put the text in quotes when it starts with { [ ' \" or holds ': ', e.g. text: '{i}...{/i}'"
+    return Problem(problem.mark, problem.message, problem.severity, hint, problem.code or "translation")
+
+
+def _check_language(code: str, sources: dict[str, list[SourceText]], found: ReadTables,
                     problems: Problems) -> Iterator[Translated]:
     name = language_name(code)
-    by_source = {t.source: t for t in tables}
+    by_source = {t.source: t for t in found.tables}
     seen: dict[str, tuple[str, Mark]] = {}
     for source, texts in sources.items():
+        if source in found.unreadable:
+            continue  # its own problems say why; 'missing' on every line of it would only bury them
         table = by_source.pop(source, None)
         entries = {e.id: e for e in table.entries} if table else {}
         shown = f"lang/{code}/{source}"
@@ -131,66 +166,41 @@ def _check_language(root: Path, code: str, sources: dict[str, list[SourceText]],
             if entry is None or not entry.text.strip():
                 where = entry.mark if entry is not None and entry.mark else text.mark
                 _add(problems, where, f"no {name} translation yet for '{_short(text.text)}'", WARNING,
-                                     f"write its `text` in {shown}" if entry is not None else
-                                     f"run `python -m game i18n extract --lang {code}`, then translate it in "
-                                     f"{shown}", "translation-missing")
+                     f"write its `text` in {shown}" if entry is not None else
+                     f"run `python -m game i18n extract --lang {code}`, then translate it in {shown}",
+                     "translation-missing")
                 continue
             if entry.stale:
-                _add(problems, entry.mark, f"the English of this {name} translation changed since it was "
-                                     f"made (was '{_short(entry.stale)}')", WARNING,
-                                     "update `text` to the new English, then delete the `stale:` line",
-                                     "translation-stale")
+                _add(problems, entry.mark, f"the English of this {name} translation changed since it was made "
+                     f"(was '{_short(entry.stale)}')", WARNING,
+                     "update `text` to the new English, then delete the `stale:` line", "translation-stale")
                 continue
             yield from _check_entry(entry, text.text, name, seen, problems)
         for entry in [*entries.values(), *(table.orphans if table else [])]:
-            _add(problems, entry.mark or Mark(shown), f"this translates '{_short(entry.en)}', which "
-                                 f"{source} no longer has", INFO, "reuse the translation for a new string, or "
-                                 "delete it", "translation-orphan")
+            _add(problems, entry.mark or Mark(shown), f"this translates '{_short(entry.en)}', which {source} no "
+                 "longer has", INFO, "reuse the translation for a new string, or delete it", "translation-orphan")
     for table in by_source.values():
-        _add(problems, Mark(table.file), f"this table translates {table.source}, which the content does not "
-                             "have", INFO, "delete it, or rename it after the file it translates",
-                             "translation-orphan")
+        _add(problems, Mark(table.file), f"this table translates {table.source}, which the content does not have",
+             INFO, "delete it, or rename it after the file it translates", "translation-orphan")
 
 
 def _check_entry(entry: Entry, english: str, name: str, seen: dict[str, tuple[str, Mark]],
                  problems: Problems) -> Iterator[Translated]:
-    if markup.problems(english) or markup.variables(english)[1]:  # not markup in the English either (a
-        yield Translated(entry.mark, entry.text, english)          # '[encyclopedia, filmdb]' citation)
-        return
-    broken = markup.problems(entry.text)
-    names, bad = markup.variables(entry.text)
-    if broken or bad:
-        _, message, hint = (broken or bad)[0]
-        _add(problems, entry.mark, f"the {name} text's markup: {message}", ERROR, hint, "translation-markup")
-        return
-    wanted = Counter(n for _, n in markup.variables(english)[0])
-    if Counter(n for _, n in names) != wanted or _tags(entry.text) != _tags(english):
-        _add(problems, entry.mark, f"the {name} text has other [variables] or tags than the English "
-                             f"({_listed(english)} in the English, {_listed(entry.text)} here)", ERROR,
-                             "keep every [name] and every {tag} of the English; translate only the words",
-                             "translation-markup")
+    wrong = markup_problem(english, entry.text)
+    if wrong is not None:
+        _add(problems, entry.mark, f"the {name} text's markup: {wrong[0]} (the English is shown until it is mended)",
+             ERROR, wrong[1], "translation-markup")
         return
     earlier = seen.setdefault(english, (entry.text, entry.mark))
     if earlier[0] != entry.text:
         _add(problems, entry.mark, f"'{_short(english)}' is translated another way at {earlier[1]}", INFO,
-                             "one English text shows the same wherever it appears: use one translation",
-                             "translation-conflict")
+             "one English text reads the same wherever it appears, unless the place asks otherwise",
+             "translation-conflict")
     yield Translated(entry.mark, entry.text, english)
 
 
 def _add(problems: Problems, mark: Mark, message: str, severity: str, hint: str, code: str) -> None:
     problems.items.append(Problem(mark, message, severity, hint, code))
-
-
-def _tags(text: str) -> Counter:
-    """The opening tags of a text ({b}, {i}, {color=#..}), counted."""
-    return Counter(re.findall(r"\{(?:b|i|color=[^{}]*)\}", text.replace("{{", "")))
-
-
-def _listed(text: str) -> str:
-    names = [f"[{n}]" for _, n in markup.variables(text)[0]]
-    tags = sorted(_tags(text))
-    return ", ".join(names + tags) or "none"
 
 
 def _short(text: str, limit: int = 50) -> str:

@@ -22,20 +22,24 @@ import dataclasses
 import difflib
 import hashlib
 import json
+import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 import yaml
 
+from . import markup
 from . import model as m
-from .problems import Mark, Problems, display_path
+from .problems import ERROR, Mark, Problem, Problems, display_path
 from .schema import DEFS, FILE_SCHEMAS, TRANSLATE, Schema
 from .yamlsource import Document, read_document
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SOURCE_LANGUAGE = "en"
+INFO = "info"
 LANG_DIR = "lang"
 CARRY_OVER = 0.6  # how alike an edited English text must be to its old self for a translation to carry over
 SKIPPED_FIELDS = frozenset({"line_id", "id", "key", "problems", "fingerprint", "scene_fingerprints", "root",
@@ -134,29 +138,78 @@ TABLE_KEYS = ("language", "source", "strings", "orphans")
 ENTRY_KEYS = ("id", "en", "text", "stale")
 
 
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")  # ko, en, pt-BR, zh-Hant
+
+
 def languages(root: Path) -> list[str]:
-    """The languages `root` has translations for (folders under lang/)."""
+    """The languages `root` has translations for: folders under lang/ named with a language code."""
+    return [name for name, problem in language_folders(root) if not problem]
+
+
+def language_folders(root: Path) -> list[tuple[str, str]]:
+    """(folder name, what is wrong with it or '') for every entry of lang/ (none when lang/ is not a folder)."""
     folder = root / LANG_DIR
-    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    try:
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        name = entry.name
+        if not entry.is_dir():
+            problem = "is not a folder: lang/ holds one folder per language (lang/ko/...)"
+        elif name == SOURCE_LANGUAGE:
+            problem = f"the story is written in {SOURCE_LANGUAGE}: it needs no tables of its own"
+        elif not LANGUAGE_CODE.match(name):
+            problem = "is not a language code: name the folder with one, e.g. ko, ja, pt-BR"
+        else:
+            problem = ""
+        found.append((name, problem))
+    return found
 
 
 def table_path(root: Path, language: str, source: str) -> Path:
     return root / LANG_DIR / language / source
 
 
+@dataclass
+class ReadTables:
+    tables: list[Table] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # sources whose table exists but could not be read
+
+
 def read_tables(root: Path, language: str, problems: Problems) -> list[Table]:
     """Every table of `language` under `root`; what is malformed is reported with its place and skipped."""
+    return read_all_tables(root, language, problems).tables
+
+
+def read_all_tables(root: Path, language: str, problems: Problems) -> ReadTables:
+    """`read_tables`, also naming the tables that exist but could not be read (extract never writes over
+    those: a translator's work stays until the file is mended)."""
     folder = root / LANG_DIR / language
     shown_root = display_path(root, root.parent)
-    tables = []
-    for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
+    found = ReadTables()
+    try:
+        paths = sorted(folder.rglob("*")) if folder.is_dir() else []
+    except OSError:
+        paths = []
+    for path in paths:
+        relative = path.relative_to(folder).as_posix()
         shown = f"{shown_root}/{path.relative_to(root).as_posix()}"
+        if path.suffix == ".yml" and path.is_file():
+            problems.items.append(Problem(Mark(shown), "this table is not read: string tables end in .yaml",
+                                          INFO, f"rename it {path.with_suffix('.yaml').name}", "translation"))
+            continue
+        if path.suffix != ".yaml" or (path.is_dir() and not path.name.endswith(".yaml")):
+            continue
+        before = len(problems.errors)
         doc = read_document(path, shown, problems)
-        if doc is not None:
-            table = table_of(doc, language, path.relative_to(folder).as_posix(), problems)
-            if table is not None:
-                tables.append(table)
-    return tables
+        table = None if doc is None else table_of(doc, language, relative, problems)
+        if table is None or len(problems.errors) > before:
+            found.unreadable.add(relative)
+        if table is not None:
+            found.tables.append(table)
+    return found
 
 
 def table_of(doc: Document, language: str, source: str, problems: Problems) -> Table | None:
@@ -176,33 +229,82 @@ def table_of(doc: Document, language: str, source: str, problems: Problems) -> T
         problems.warn(doc.key_mark((unknown[0],)), f"unknown key {unknown[0]!r} in a string table",
                       "a table has language, source, strings and orphans", code="translation")
     table = Table(language, source, file=doc.file)
+    ids: dict[str, Mark] = {}
     for key, into in (("strings", table.entries), ("orphans", table.orphans)):
         items = data.get(key) or []
         for index, item in enumerate(items if isinstance(items, list) else []):
             entry = _entry_of(doc, (key, index), item, problems)
-            if entry is not None:
-                into.append(entry)
+            if entry is None:
+                continue
+            if entry.id in ids:
+                problems.warn(doc.mark((key, index)), f"id {entry.id} is already used at line {ids[entry.id].line}: "
+                              "this string is not used", "one string per id: delete one of the two, or run "
+                              "`i18n extract` to set the ids from the English", code="translation")
+                continue
+            ids[entry.id] = doc.mark((key, index))
+            into.append(entry)
     return table
 
 
 def _entry_of(doc: Document, path: tuple, item: Any, problems: Problems) -> Entry | None:
-    if not isinstance(item, dict) or not all(isinstance(item.get(k, ""), str) for k in ENTRY_KEYS) \
-            or not isinstance(item.get("en"), str):
+    if not isinstance(item, dict):
         problems.error(doc.mark(path), "a string is a mapping of id, en and text (and stale, when the English "
-                       "changed), each text in quotes where YAML needs them", code="translation")
+                       "changed)", code="translation")
+        return None
+    for key in ENTRY_KEYS:
+        value = item.get(key, "")
+        if not isinstance(value, str):
+            kind = "true or false" if isinstance(value, bool) else "a number" if isinstance(value, (int, float)) \
+                else "a list or mapping" if isinstance(value, (list, dict)) else "empty"
+            problems.error(doc.mark((*path, key)), f"'{key}' is {kind} here, not text",
+                           f"write it in quotes, e.g. {key}: '23:55' (YAML reads 23:55 or yes as other things)",
+                           code="translation")
+            return None
+    if "en" not in item:
+        problems.error(doc.mark(path), "this string has no 'en' (the English it translates)",
+                       "run `python -m game i18n extract` to bring the table in step", code="translation")
         return None
     unknown = [k for k in item if k not in ENTRY_KEYS]
     if unknown:
         problems.warn(doc.key_mark((*path, unknown[0])), f"unknown key {unknown[0]!r} in a string",
                       "a string has id, en, text and (when the English changed) stale", code="translation")
+    if not item.get("id"):
+        problems.warn(doc.mark(path), "this string has no id: it is matched by its English",
+                      "run `python -m game i18n extract` to give it one", code="translation")
     text_path = (*path, "text") if "text" in item else path
     return Entry(item.get("id") or string_id(item["en"]), item["en"], item.get("text") or "",
                  item.get("stale") or "", doc.mark(text_path))
 
 
+def markup_problem(english: str, text: str) -> tuple[str, str] | None:
+    """(message, hint) when a translation's markup is broken, or its [variables] or tags differ from the
+    English's; None when it is fine (or the English is no markup either: '[encyclopedia, filmdb]')."""
+    if markup.problems(english) or markup.variables(english)[1]:
+        return None
+    broken = markup.problems(text) or markup.variables(text)[1]
+    if broken:
+        return broken[0][1], broken[0][2]
+    if Counter(n for _, n in markup.variables(text)[0]) != Counter(n for _, n in markup.variables(english)[0]) \
+            or _tags(text) != _tags(english):
+        return (f"other [variables] or tags than the English ({_listed(english)} in the English, "
+                f"{_listed(text)} here)", "keep every [name] and every {tag} of the English; translate only the words")
+    return None
+
+
+def _tags(text: str) -> Counter:
+    """The opening tags of a text ({b}, {i}, {color=#..}), counted."""
+    return Counter(re.findall(r"\{(?:b|i|color=[^{}]*)\}", text.replace("{{", "")))
+
+
+def _listed(text: str) -> str:
+    names = [f"[{n}]" for _, n in markup.variables(text)[0]]
+    return ", ".join(names + sorted(_tags(text))) or "none"
+
+
 def words_of(tables: list[Table]) -> dict[str, dict[str, str]]:
     """Content file -> {English text -> translation}, from every finished (non-empty, not stale) string."""
-    return {table.source: {e.en: unicodedata.normalize("NFC", e.text) for e in table.entries if e.done}
+    return {table.source: {e.en: unicodedata.normalize("NFC", e.text) for e in table.entries
+                           if e.done and markup_problem(e.en, e.text) is None}
             for table in tables}
 
 
@@ -262,7 +364,8 @@ def read_translation(root: Path, language: str, cache: Path | None = None) -> Tr
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and not item.get("stale"):
                 en, text = item.get("en"), item.get("text")
-                if isinstance(en, str) and isinstance(text, str) and text.strip():
+                if isinstance(en, str) and isinstance(text, str) and text.strip() \
+                        and markup_problem(en, text) is None:  # broken markup would show raw: the English does
                     words.setdefault(en, unicodedata.normalize("NFC", text))
     _store_words(cache, root, language, key, files)
     return Translation(language, files, prefix)
@@ -398,6 +501,7 @@ class Extracted:
     added: int = 0       # new English texts, waiting for a translation
     carried: int = 0     # translations of edited English, carried over and marked stale
     orphaned: int = 0    # translations whose English is gone (kept under `orphans:`)
+    refused: list[Problem] = field(default_factory=list)  # tables left as they are: they could not be read
 
 
 def extract(root: Path, language: str) -> Extracted:
@@ -408,12 +512,28 @@ def extract(root: Path, language: str) -> Extracted:
     `orphans:`. Files are written only when they change.
     """
     report = Extracted()
-    old = {t.source: t for t in read_tables(root, language, Problems())}
+    problems = Problems()
+    folder = root / LANG_DIR / language
+    for place in (root / LANG_DIR, folder):
+        if place.exists() and not place.is_dir():
+            report.refused.append(Problem(Mark(display_path(place, root.parent)), "is not a folder: nothing was "
+                                          "written", ERROR, "lang/ holds one folder per language: move the file "
+                                          "away", "translation"))
+            return report
+    found = read_all_tables(root, language, problems)
+    old = {t.source: t for t in found.tables}
     for source, texts in source_texts(root).items():
-        table = old.pop(source, None) or Table(language, source)
         path = table_path(root, language, source)
-        if write_table(path, updated_table(table, [(string_id(t.text), t.text) for t in texts], report)):
-            report.written.append(path)
+        if source in found.unreadable:  # never write over what could not be read: a translator's work is there
+            report.refused.extend(p for p in problems.errors if p.mark.file.endswith(f"/{language}/{source}"))
+            continue
+        table = old.pop(source, None) or Table(language, source)
+        try:
+            if write_table(path, updated_table(table, [(string_id(t.text), t.text) for t in texts], report)):
+                report.written.append(path)
+        except OSError as exc:
+            report.refused.append(Problem(Mark(display_path(path, root.parent)), f"cannot write the table: "
+                                          f"{exc.strerror or exc.__class__.__name__}", ERROR, "", "translation"))
     return report
 
 
@@ -454,8 +574,11 @@ def _most_alike(text: str, spare: list[Entry]) -> Entry | None:
 def write_table(path: Path, table: Table) -> bool:
     """Write `table` to `path` (atomically); False when the file already says the same."""
     body = table_yaml(table)
-    if path.is_file() and path.read_text(encoding="utf-8") == body:
-        return False
+    try:
+        if path.is_file() and path.read_bytes() == body.encode("utf-8"):
+            return False
+    except OSError:
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".yaml.tmp")
     tmp.write_text(body, encoding="utf-8")
@@ -472,7 +595,8 @@ def table_yaml(table: Table) -> str:
     if table.orphans:
         data["orphans"] = rows(table.orphans)
     header = (f"# {table.language} translation of {table.source}. Write each `text`; keep markup such as "
-              "{i}...{/i} and [variables] as they are.\n# A `stale:` line means the English changed since the "
-              "translation was made: update `text`, then delete the line.\n# `python -m game i18n extract --lang "
-              f"{table.language}` keeps this file in step with the content.\n")
+              "{i}...{/i} and [variables] as they are.\n# Put a text in quotes when it starts with { [ ' \" or "
+              "holds ': ' (text: '{i}...{/i} ...'; a ' inside is written '').\n# A `stale:` line means the English "
+              "changed since the translation was made: update `text`, then delete the line.\n# `python -m game "
+              f"i18n extract --lang {table.language}` keeps this file in step with the content.\n")
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
