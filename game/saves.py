@@ -59,7 +59,12 @@ MAX_ITEMS = 1_000_000
 
 
 class SaveError(Exception):
-    """This save cannot be loaded; the message is meant for the player."""
+    """This save cannot be loaded; the message is meant for the player, `kind` says why in one word
+    ("empty", "newer", "other_story", "damaged": a slot's card says it in short)."""
+
+    def __init__(self, message: str, kind: str = "damaged"):
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass
@@ -72,6 +77,7 @@ class SlotInfo:
     chapter: int = 0
     damaged: str = ""  # why it could not be read; empty when fine
     newer: bool = False  # written by a newer version of the game: kept, never written over
+    scene: str = ""  # the scene's id: its title and date are shown in the language being played
 
     @property
     def thumbnail(self) -> Path:
@@ -215,7 +221,15 @@ def save_problem(record: Any) -> str:
 
 
 def _info_of(slot: str, path: Path, record: dict[str, Any]) -> SlotInfo:
-    return SlotInfo(slot, path, record["saved_at"], record["scene_title"], record["date"], record["chapter"])
+    return SlotInfo(slot, path, record["saved_at"], record["scene_title"], record["date"], record["chapter"],
+                    scene=_scene_of(record))
+
+
+def _scene_of(record: dict[str, Any]) -> str:
+    """The id of the scene a record was saved in ("" when the record does not say)."""
+    state = record.get("runtime", {}).get("state", {}) if isinstance(record.get("runtime"), dict) else {}
+    scene = state.get("scene", "") if isinstance(state, dict) else ""
+    return scene if isinstance(scene, str) else ""
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -368,7 +382,7 @@ class SaveStore:
         try:
             record = self._read(path)
             info.saved_at, info.chapter = float(record["saved_at"]), record["chapter"]
-            info.scene_title, info.date = record["scene_title"], record["date"]
+            info.scene_title, info.date, info.scene = record["scene_title"], record["date"], _scene_of(record)
             if record["format"] > SAVE_FORMAT:
                 info.damaged, info.newer = t(NEWER), True
         except (DamagedFile, OSError) as exc:
@@ -388,14 +402,14 @@ class SaveStore:
         self.flush()
         path = self.path(slot)
         if not self._exists(path):
-            raise SaveError(t("saves.slot_empty", slot=slot))
+            raise SaveError(t("saves.slot_empty", slot=slot), "empty")
         try:
             record = self._read(path)
             if record["format"] > SAVE_FORMAT:
-                raise SaveError(t("saves.too_new", format=record["format"]))
+                raise SaveError(t("saves.too_new", format=record["format"]), "newer")
             owner = record.get("story", SHIPPED_STORY)  # saves from before per-story folders are Cell 7's
             if owner != (story.id or SHIPPED_STORY):
-                raise SaveError(t("saves.other_story", slot=slot, story=owner[:64]))
+                raise SaveError(t("saves.other_story", slot=slot, story=owner[:64]), "other_story")
             saved = record["runtime"]
             problem = state_problem(saved["state"], story, saved["fingerprint"] == story.fingerprint)
             if problem:
@@ -404,7 +418,7 @@ class SaveStore:
         except SaveError:
             raise
         except FileNotFoundError:
-            raise SaveError(t("saves.slot_empty", slot=slot)) from None
+            raise SaveError(t("saves.slot_empty", slot=slot), "empty") from None
         except (DamagedFile, OSError, ValueError, KeyError, TypeError, IndexError, AttributeError,
                 StoryRuntimeError, RecursionError) as exc:
             moved = set_aside(path)

@@ -42,7 +42,8 @@ SOURCE_FILE = "en.yaml"
 # {names} the code passes beyond those its English uses, for languages that say it another way
 # (Korean counts admissions in 만, ten thousands: "1,281만 명" where English says "12.81 million")
 OFFERED = {"chart.count": {"man"}, "chart.tick": {"man"}, "date.day": {"m"}, "date.month": {"m"},
-           "date.short_day": {"m"}, "date.short_month": {"m"}, "date.tick_month": {"m"}, "date.tick_day": {"m"}}
+           "date.short_day": {"m"}, "date.short_month": {"m"}, "date.tick_month": {"m"}, "date.tick_day": {"m"},
+           "saves.saved_at": {"m"}}
 
 _current = SOURCE_LANGUAGE
 _source: dict[str, str] | None = None

@@ -28,6 +28,13 @@ PAGES = {"save": [("saves.tab_slots", MANUAL_SLOTS), ("saves.tab_quick", [QUICK]
          "load": [("saves.tab_slots", MANUAL_SLOTS), ("saves.tab_quick_auto", [QUICK, *AUTO_SLOTS])]}
 
 
+def saved_at(seconds: float) -> str:
+    """When a save was made, in the player's language: "30 Nov 2026 21:36" / "2026년 11월 30일 21:36"."""
+    at = time.localtime(seconds)
+    return t("saves.saved_at", day=at.tm_mday, mon=time.strftime("%b", at), m=at.tm_mon, year=at.tm_year,
+             time=time.strftime("%H:%M", at))
+
+
 def slot_name(slot: str) -> str:
     if slot == "quick":
         return t("saves.quick")
@@ -46,6 +53,7 @@ class SaveLoadScreen(Screen):
         self.page = 0
         self.confirm_slot = ""  # a filled slot asks once before it is overwritten
         self.refused: dict[str, str] = {}  # slot -> why loading it failed (shown on its card until it is saved over)
+        self.refused_kind: dict[str, str] = {}  # slot -> SaveError.kind (the card says it in short)
         self.thumbs: dict[str, pygame.Surface | None] = {}
         self.grid = Grid(0, 3, lambda i, width: self._card_height(self.infos[i], width), gap=GAP)
         self.refresh()
@@ -68,12 +76,15 @@ class SaveLoadScreen(Screen):
         """The text beside the thumbnail: (text, size, colour, bold)."""
         theme = self.app.theme
         if info.slot in self.refused or info.damaged:  # in short; the footer gives the whole reason
-            why = self.refused.get(info.slot) or t("saves.damaged", why=info.damaged)
-            return [(why.split(" (")[0].split(";")[0].rstrip(".") + ".", theme.small_size, theme.danger, False)]
+            kind = self.refused_kind.get(info.slot) or ("newer" if info.newer else "damaged")
+            return [(t(f"saves.card_{kind}"), theme.small_size, theme.danger, False)]
         if not info.path.exists():
             return [(t("saves.empty"), theme.small_size, theme.dim, False)]
-        return [(info.scene_title, theme.small_size, theme.text, True),
-                (f"{chapter_label(info.chapter)} · {info.date}", theme.hint_size, theme.dim, False)]
+        scene = self.app.story.scenes.get(info.scene)  # worded in the language being played, not the one saved in
+        title, date, chapter = (scene.title, scene.date, scene.chapter) if scene else \
+            (info.scene_title, info.date, info.chapter)
+        return [(title, theme.small_size, theme.text, True),
+                (f"{chapter_label(chapter)} · {date}", theme.hint_size, theme.dim, False)]
 
     def _text_width(self, width: int) -> int:
         return width - THUMB[0] - 3 * PAD
@@ -179,6 +190,7 @@ class SaveLoadScreen(Screen):
             self.play.save(info.slot)
             self.confirm_slot = ""
             self.refused.pop(info.slot, None)
+            self.refused_kind.pop(info.slot, None)
             self.refresh()
             return
         if not info.path.exists():  # empty, or a damaged save already set aside: say why again, if known
@@ -196,7 +208,7 @@ class SaveLoadScreen(Screen):
         try:
             resumed = app.profile.saves.load(slot, app.story, options, app.profile.seen)
         except SaveError as exc:
-            self.refused[slot] = str(exc)
+            self.refused[slot], self.refused_kind[slot] = str(exc), exc.kind
             app.notify(str(exc), 6)
             self.refresh()
             return
@@ -248,6 +260,6 @@ class SaveLoadScreen(Screen):
         draw.text(surface, fonts, slot_name(info.slot), theme.small_size, theme.accent if selected else theme.text,
                   (rect.left + PAD, bottom), anchor="bottomleft", bold=True)
         if filled and info.saved_at:
-            when = time.strftime("%d %b %Y %H:%M", time.localtime(info.saved_at))
+            when = saved_at(info.saved_at)
             draw.text(surface, fonts, when, theme.hint_size, theme.dim, (rect.right - PAD, bottom),
                       anchor="bottomright")
