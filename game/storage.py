@@ -237,15 +237,20 @@ def read_regular(path: Path, max_bytes: int = MAX_JSON_BYTES) -> bytes:
 def nesting_depth_exceeds(raw: bytes, limit: int) -> bool:
     """True when JSON text nests deeper than `limit` (or its brackets do not pair up), found
     without recursion: each pass removes the innermost pairs, so `limit` passes empty a good file."""
+    return bool(nesting_problem(raw, limit))
+
+
+def nesting_problem(raw: bytes, limit: int) -> str:
+    """"" for JSON text whose brackets pair up within `limit` levels; else what is wrong with them."""
     brackets = _STRINGS.sub(b"", raw).translate(None, _NOT_BRACKETS)
     for _ in range(limit):
         if not brackets:
-            return False
+            return ""
         shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
         if len(shorter) == len(brackets):
-            return True  # unpaired: json.loads would refuse it anyway
+            return "not valid JSON: its brackets do not pair up"  # json.loads would refuse it anyway
         brackets = shorter
-    return bool(brackets)
+    return f"nested deeper than {limit} levels" if brackets else ""
 
 
 def _no_constant(name: str) -> Any:
@@ -267,8 +272,9 @@ def _float(text: str) -> float:
 
 def parse_json(raw: bytes, name: str = "file", max_depth: int = MAX_JSON_DEPTH) -> Any:
     """Strict JSON: UTF-8, at most `max_depth` levels, finite numbers of sensible size."""
-    if nesting_depth_exceeds(raw, max_depth):
-        raise DamagedFile(f"{name} is damaged (nested deeper than {max_depth} levels)")
+    problem = nesting_problem(raw, max_depth)
+    if problem:
+        raise DamagedFile(f"{name} is damaged ({problem})")
     try:
         return json.loads(raw.decode("utf-8"), parse_constant=_no_constant, parse_int=_int, parse_float=_float)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

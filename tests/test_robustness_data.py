@@ -19,7 +19,7 @@ from game.content.loader import load_story
 from game.profile import Profile, story_folder
 from game.runtime import events as ev
 from game.saves import AUTO_SLOTS, SaveError, SaveStore
-from game.storage import StorageError, atomic_write, nesting_depth_exceeds, parse_json, set_aside
+from game.storage import DamagedFile, StorageError, atomic_write, nesting_depth_exceeds, parse_json, set_aside
 
 ROOT = Path(__file__).resolve().parent.parent
 DEEP = b"[" * 100_000 + b"]" * 100_000
@@ -42,6 +42,10 @@ def test_strict_json_refuses_deep_odd_and_huge_numbers_without_recursion(raw):
 def test_depth_scan_ignores_brackets_inside_text():
     assert not nesting_depth_exceeds(json.dumps({"a": ["[" * 100, {"b": "}}}" * 50}]}).encode(), 4)
     assert nesting_depth_exceeds(b"[[[[[]]]]]", 4) and not nesting_depth_exceeds(b"[[[[]]]]", 4)
+    with pytest.raises(DamagedFile, match="brackets do not pair up"):   # plain broken JSON is not "too deep"
+        parse_json(b"{broken", "1.json")
+    with pytest.raises(DamagedFile, match="nested deeper than 4 levels"):
+        parse_json(b"[[[[[]]]]]", "1.json", 4)
 
 
 # --- start-up never stops --------------------------------------------------------------------------
