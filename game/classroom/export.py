@@ -205,6 +205,7 @@ class HandoutData:
     quiz: Quiz = field(default_factory=Quiz)
     sources: dict[str, str] = field(default_factory=dict)  # source id -> title
     language: str = "en"  # the language of its texts (the page's lang; Korean pages are set in the embedded font)
+    tagline: str = ""  # the story's own line about itself (the handout's subtitle)
 
 
 def handout_data(story, quiz: Quiz, language: str = "en") -> HandoutData:
@@ -214,7 +215,8 @@ def handout_data(story, quiz: Quiz, language: str = "en") -> HandoutData:
     prompts = [PromptItem(scene.chapter, scene.title, op.question, tuple(op.followups), op.minutes)
                for scene in story_order(story) for op in scene.code if isinstance(op, m.Prompt)]
     return HandoutData(story.title, story.korean_title, list(story.chapters),
-                       prompts, quiz, {s.id: s.title for s in story.sources.values()}, language)
+                       prompts, quiz, {s.id: s.title for s in story.sources.values()}, language,
+                       getattr(story, "tagline", "") or "")
 
 
 CSS = """
@@ -297,8 +299,9 @@ def handout_html(data: HandoutData) -> str:
 
 
 def _handout_html(data: HandoutData) -> str:
+    sub = t("handout.sub", tagline=data.tagline) if data.tagline else t("handout.sub_plain")
     body = [_title(data),
-            f'<p class="sub">{t("handout.sub")}</p>',
+            f'<p class="sub">{_e(sub)}</p>',
             f'<p class="name">{_e(t("handout.name"))} <span>&nbsp;</span></p>',
             f"<h2>{_e(t('handout.story'))}</h2>"]
     for chapter in data.chapters:
