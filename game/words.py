@@ -32,7 +32,7 @@ from typing import Iterator, Mapping
 import yaml
 
 from . import paths
-from .content.problems import Problems
+from .content.problems import Mark, Problems
 from .content.translation import SOURCE_LANGUAGE, Extracted, Table, table_of, updated_table, write_table
 from .content.yamlsource import parse_bytes
 
@@ -49,6 +49,7 @@ _current = SOURCE_LANGUAGE
 _source: dict[str, str] | None = None
 _tables: dict[str, dict[str, str]] = {}
 _formatter = string.Formatter()
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # --- the API screens use ------------------------------------------------------------------------------------
@@ -101,15 +102,17 @@ def languages() -> list[str]:
 
 
 def table(code: str) -> Mapping[str, str]:
-    """Every key's words in `code`: its finished translations, English for the rest (memoised)."""
+    """Every key's words in `code`: its finished translations, English for the rest (memoised).
+
+    A translation counts when its `text` is written, it is not marked `stale`, and its `en` is still the
+    English of en.yaml (a table not yet brought in step after the English changed shows the English)."""
     found = _tables.get(code)
     if found is None:
         found = dict(source())
-        if code != SOURCE_LANGUAGE:
-            for tab in ui_tables(code):
-                for entry in tab.entries:
-                    if entry.done and entry.id in found:
-                        found[entry.id] = unicodedata.normalize("NFC", entry.text)
+        for tab in ui_tables(code) if code != SOURCE_LANGUAGE else []:
+            for entry in tab.entries:
+                if entry.done and found.get(entry.id) == entry.en:
+                    found[entry.id] = unicodedata.normalize("NFC", entry.text)
         _tables[code] = found
     return found
 
@@ -143,8 +146,7 @@ def source() -> dict[str, str]:
     """key -> English, from game/lang/en.yaml (in file order)."""
     global _source
     if _source is None:
-        data = yaml.load((FOLDER / SOURCE_FILE).read_text(encoding="utf-8"),
-                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load((FOLDER / SOURCE_FILE).read_text(encoding="utf-8"), Loader=_LOADER)
         _source = {str(k): str(v) for k, v in (data or {}).items()}
     return _source
 
@@ -166,7 +168,12 @@ def ui_tables(code: str, problems: Problems | None = None) -> list[Table]:
         return []
     problems = problems if problems is not None else Problems()
     shown = f"game/lang/{path.name}"
-    doc = parse_bytes(path.read_bytes(), shown, problems)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.error(Mark(shown), f"cannot read the table: {exc.strerror or exc}", code="translation")
+        return []
+    doc = parse_bytes(raw, shown, problems)
     tab = None if doc is None else table_of(doc, code, SOURCE_FILE, problems)
     return [tab] if tab is not None else []
 

@@ -51,6 +51,7 @@ def test_tables_of_a_language_and_formatting(tmp_path, monkeypatch):
         # the English of a key changes: its translation is kept but marked stale, and English is shown
         (tmp_path / "en.yaml").write_text("a.greet: Hi {name}\na.bye: Bye\n", encoding="utf-8")
         words.forget()
+        assert words.t("a.greet", name="용구") == "Hi 용구"  # before extract: the table's en is not the English
         report = words.extract_ui("ko")
         [tab] = words.ui_tables("ko")
         assert tab.entries[0].stale == "Hello {name}" and tab.entries[0].text == "{name} 님, 안녕하세요"
