@@ -11,7 +11,7 @@ from game.ui import draw
 from game.ui.theme import theme_for
 
 
-def test_panels_of_every_size_share_one_scratch_surface_and_look_the_same():
+def test_panels_and_boxes_of_every_size_look_the_same_and_keep_memory_bounded():
     """A translucent panel used to get a scratch surface per size, kept (up to 65: ~47 MB at 1280x720)."""
     theme = theme_for(False, False)
     target, expected = pygame.Surface((640, 360)), pygame.Surface((640, 360))
@@ -30,7 +30,11 @@ def test_panels_of_every_size_share_one_scratch_surface_and_look_the_same():
         pygame.draw.rect(layer, (250, 20, 20, 120), layer.get_rect(), border_radius=4)
         expected.blit(layer, inner.topleft)
         assert pygame.image.tobytes(target, "RGB") == pygame.image.tobytes(expected, "RGB"), size
-    assert len(draw._SCRATCH) == 1 and draw._SCRATCH[0].get_size() >= (600, 300)
+    assert len(draw._SCRATCH) == 1  # translucent boxes: one scratch surface for every size
+    for i in range(200):  # panels are kept once drawn, within a byte budget
+        draw.panel(target, pygame.Rect(0, 0, 300 + i, 200), theme)
+    assert sum(p.get_width() * p.get_height() * 4 for p in draw._PANELS.values()) == draw._PANEL_BYTES[0] \
+        <= draw.PANEL_CACHE_BYTES
 
 
 def test_the_background_writer_lets_go_of_a_job_once_it_has_run():

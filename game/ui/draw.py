@@ -51,12 +51,26 @@ def _layer(size: tuple[int, int]) -> tuple[Surface, Rect]:
 def panel(surface: Surface, rect: Rect, theme: Theme, alpha: int | None = None,
           edge: Colour | None = None, radius: int = 14, fill: Colour | None = None) -> None:
     """A rounded box in the theme's panel colour (or `fill`) with an optional edge."""
-    layer, area = _layer(rect.size)
     opacity = theme.panel_alpha if alpha is None else max(alpha, theme.panel_alpha if theme.panel_alpha == 255 else 0)
-    pygame.draw.rect(layer, (*(fill or theme.panel), opacity), area, border_radius=radius)
-    if edge:
-        pygame.draw.rect(layer, (*edge, 220), area, width=theme.edge_width, border_radius=radius)
-    surface.blit(layer, rect.topleft, area)
+    colour = (*(fill or theme.panel), opacity)
+    key = (rect.w, rect.h, colour, tuple(edge) if edge else None, theme.edge_width if edge else 0, radius)
+    made = _PANELS.pop(key, None)  # (re)inserted last: least recently drawn first out
+    if made is None:
+        made = Surface((max(1, rect.w), max(1, rect.h)), pygame.SRCALPHA)
+        pygame.draw.rect(made, colour, made.get_rect(), border_radius=radius)
+        if edge:
+            pygame.draw.rect(made, (*edge, 220), made.get_rect(), width=theme.edge_width, border_radius=radius)
+        _PANEL_BYTES[0] += made.get_width() * made.get_height() * 4
+        while _PANELS and _PANEL_BYTES[0] > PANEL_CACHE_BYTES:
+            old = _PANELS.pop(next(iter(_PANELS)))
+            _PANEL_BYTES[0] -= old.get_width() * old.get_height() * 4
+    _PANELS[key] = made
+    surface.blit(made, rect.topleft)
+
+
+PANEL_CACHE_BYTES = 4 * 2**20  # panels drawn once and blitted after (a text box is ~1 MB): half the cost of each
+_PANELS: dict[tuple, Surface] = {}
+_PANEL_BYTES = [0]
 
 
 def line(surface: Surface, colour: Colour, start: tuple[int, int], end: tuple[int, int], width: int = 1) -> None:
