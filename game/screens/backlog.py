@@ -6,6 +6,7 @@ ScrollList: ↑ ↓, the wheel, a click, Home / End, with a scroll bar.
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import pygame
@@ -66,15 +67,27 @@ def entries(rt, gloss_story=None) -> list[Entry]:
     return out
 
 
+# (story, history index, event) -> the event as that story tells it, per runtime: a long backlog opened again
+# does not tell its thousand lines over (each is a small replay of the story)
+_TOLD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _told(rt, story, i: int, e: ev.Event):
     """The event at `i` of the history as `story` tells it (None without a second language)."""
     if story is None or story is rt.story:
         return None
-    try:
-        other = rt.told_in(story, i)
-    except Exception:  # a story of another shape (an edit reloaded in one language only): no gloss
-        return None
-    return other if type(other) is type(e) else None
+    known = _TOLD.setdefault(rt, {})
+    key = (id(story), i, id(e))  # (events hold sprite dicts, so they are known by identity; each is kept below)
+    seen = known.get(key)
+    if seen is None or seen[0] is not e or seen[1] is not story:
+        try:
+            other = rt.told_in(story, i)
+        except Exception:  # a story of another shape (an edit reloaded in one language only): no gloss
+            other = None
+        if len(known) > 4000:
+            known.clear()
+        seen = known[key] = (e, story, other if type(other) is type(e) else None)
+    return seen[2]
 
 
 def _answers(rt, shown: list) -> dict[int, str]:
