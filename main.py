@@ -1,8 +1,9 @@
 """Play Cell 7: `python main.py` (see `python -m game --help` for the other commands).
 
 This is also the desktop bundle's program (packaging/cell7.spec), so it takes every command of
-`python -m game`: with no command, or with only play's options (`--classroom`, `--scene ID`, ...), it plays;
-`python main.py validate`, `timeline`, `screenshot ...` and `--version` work as they do there.
+`python -m game`: with no command, or with only play's options (`--classroom`, `--scene ID`, `--lang ko`, ...),
+it plays; `python main.py validate`, `timeline`, `handout --out DIR`, `screenshot ...` and `--version` work as
+they do there.
 """
 import os
 import sys
