@@ -76,6 +76,7 @@ class App:
         self.library = library if library.language == self.settings.language else \
             library.in_language(self.settings.language)  # the story, timeline, quiz... in that language
         words.set_language(self.settings.language)                    # and the menus
+        self.story_languages = self.library.languages  # read from the disk once (lang/ folders), not per frame
         self.writer = BackgroundWriter()  # saves are encoded and written off the frame
         self.profile.saves.writer = self.writer
         self.classroom = classroom
@@ -133,7 +134,7 @@ class App:
     @property
     def languages(self) -> list[str]:
         """The languages a player can choose: the story's (the source, then those with tables) and the UI's."""
-        return list(dict.fromkeys([*self.library.languages, *words.languages()]))
+        return list(dict.fromkeys([*self.story_languages, *words.languages()]))
 
     def set_language(self, code: str) -> None:
         """Read the story and the menus in `code` from now on, at once: a story being played goes on from the
@@ -164,7 +165,7 @@ class App:
         beside English; None when bilingual mode is off or the story is in one language only."""
         if not self.settings.bilingual:
             return None
-        source, *others = self.library.languages
+        source, *others = self.story_languages
         if self.library.language != source:
             return source
         return next(iter(others), None)
@@ -239,6 +240,7 @@ class App:
         if result.library is None:
             return
         self.library = result.library.in_language(self.settings.language)
+        self.story_languages = self.library.languages
         self.images = self.images.renewed(self.story, self.assets)  # pictures kept when only text changed
         message = words.t("app.reloaded", ms=f"{(time.perf_counter() - started) * 1000:.0f}")
         if play is not None:

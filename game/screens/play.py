@@ -168,8 +168,12 @@ class PlayScreen(Screen):
 
     def told_in(self, story) -> ev.Event | None:
         """The event on screen as `story` (the same story in other words) tells it; None when there is none."""
-        if self.event is None or not self.rt.shown() or self.rt.shown()[-1] is not self.event:
+        if self.event is None:
             return None
+        if self.rt.current is not self.event:  # (cheap test first: shown() lists the whole history)
+            shown = self.rt.shown()
+            if not shown or shown[-1] is not self.event:
+                return None
         if story is self.rt.story:
             return self.event
         event, known, told = self._gloss

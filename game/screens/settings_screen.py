@@ -163,7 +163,7 @@ class SettingsScreen(Screen):
         self.list = ScrollList(len(self.rows), self._row_height, gap=GAP, audio=app.audio)
 
     def _rows(self) -> list[Row]:
-        return rows(self.app.voice.reason, self.app.story, self.app.languages, self.app.library.languages)
+        return rows(self.app.voice.reason, self.app.story, self.app.languages, self.app.story_languages)
 
     def on_language(self) -> None:
         """The menus' language changed: every row's words again (the same rows, the same one selected)."""
