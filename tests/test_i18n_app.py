@@ -317,3 +317,25 @@ def test_a_korean_line_types_and_waits_at_a_reading_pace():
     book._paced = ("", 1.0)
     assert PlayScreen._pace(book, "Hello there") == 1.0
     assert 0.5 < PlayScreen._pace(book, "예승이 그의 책상에 서류철을 내려놓는다.") < 0.6
+
+
+def test_bilingual_cards_carry_the_second_language(library, tmp_path):
+    app = make_app(library, tmp_path, language="ko", bilingual=True, prompts_in_play=True)
+    app.nav.open("title")
+    play = app.nav.open("play")
+    kinds = (ev.EvidenceEvent, ev.PromptEvent)
+    found = set()
+    for _ in range(3000):
+        e = play.event
+        if isinstance(e, ev.EndEvent) or found == set(kinds):
+            break
+        if isinstance(e, kinds):
+            english = play.rt.told_in(library.story)
+            assert play._card_gloss(e) == (english if english != e else None)
+            app.step(0.05)  # drawn with it
+            found.add(type(e))
+        if isinstance(e, ev.WAITS_FOR_CHOICE):
+            play.choose(e.options[0][0])
+        else:
+            play.next_event()
+    assert found == set(kinds)

@@ -658,21 +658,30 @@ class PlayScreen(Screen):
         return other.prompt if isinstance(other, ev.ChoiceEvent) and other.prompt != e.prompt else ""
 
     def _card(self, surface: pygame.Surface, label: str, title: str, body: str, footer: str,
-              label_colour=None, width: int = 900) -> pygame.Rect:
-        """A centred card; at large text sizes the type steps down until the card fits the screen."""
+              label_colour=None, width: int = 900, gloss: str = "", gloss_title: bool = False) -> pygame.Rect:
+        """A centred card; at large text sizes the type steps down until the card fits the screen. `gloss`: the
+        card's words in the second language (bilingual mode), under its own (under the title with `gloss_title`),
+        smaller and quieter."""
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 120)
         inner_w = width - 100
+
+        def gloss_size(d: int) -> int:  # smaller than the card's own words, always
+            return min(theme.clamp(theme.small_size - d), theme.card_text_size - d - 4)
 
         def height(d: int) -> int:
             size, small = theme.card_text_size - d, theme.small_size - d // 2
             h = 60 + fonts.line_height(small)
             h += richtext.height(fonts, title, size + 6, inner_w, bold=True) + 16 if title else 0
             h += richtext.height(fonts, body, size, inner_w) + 16 if body else 0
+            h += self._gloss_height(gloss, inner_w, gloss_size(d)) + 8 if gloss else 0
             return h + (block_height(fonts, footer, small, inner_w) + 10 if footer else 0)
 
         reserve = self.reserve + self._top()
         d = fitting(height, HEIGHT - 60 - reserve)
+        if gloss and height(d) > HEIGHT - 60 - reserve:  # no room for the second language: the card comes whole
+            gloss = ""
+            d = fitting(height, HEIGHT - 60 - reserve)
         size, small, h = theme.card_text_size - d, theme.small_size - d // 2, height(d)
         top = max(20 + reserve, (HEIGHT + reserve - h) // 2 - 20)
         rect = pygame.Rect((WIDTH - width) // 2, top, width, h + 20)
@@ -684,26 +693,44 @@ class PlayScreen(Screen):
         if title:
             y = richtext.block(surface, fonts, title, size + 6, theme.text,
                                pygame.Rect(rect.left + 50, y, inner_w, 0), bold=True) + 16
+        if gloss and gloss_title:
+            y = self._draw_gloss(surface, gloss, pygame.Rect(rect.left + 50, y - 8, inner_w, 0),
+                                 size=gloss_size(d)) + 16
         if body:
             y = richtext.block(surface, fonts, body, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0)) + 16
+        if gloss and not gloss_title:
+            y = self._draw_gloss(surface, gloss, pygame.Rect(rect.left + 50, y - 8, inner_w, 0),
+                                 size=gloss_size(d)) + 16
         if footer:
             text_block(surface, fonts, footer, small, theme.muted, pygame.Rect(rect.left + 50, y, inner_w, 0))
         return rect
 
+    def _card_gloss(self, e: ev.Event) -> ev.Event | None:
+        """Bilingual mode: this card (on its own, or on a "Film and sources" page) in the second language."""
+        other = self.gloss()
+        if isinstance(other, ev.SourcesPage) and isinstance(self.event, ev.SourcesPage):
+            other = other.cards[self.card] if self.card < len(other.cards) else None
+        return other if type(other) is type(e) and other != e else None
+
     def _draw_card(self, surface: pygame.Surface, e: ev.Event) -> None:
+        other = self._card_gloss(e)
         if isinstance(e, ev.FactEvent):
             where = t("play.fact_source", source=e.source) + (f" — {e.section}" if e.section else "")
-            self._card(surface, t("play.fact_tag"), "", e.text, where, self.app.theme.fact)
+            self._card(surface, t("play.fact_tag"), "", e.text, where, self.app.theme.fact,
+                       gloss=other.text if other is not None and other.text != e.text else "")
         elif isinstance(e, ev.EvidenceEvent):
+            gloss = "\n".join(part for part in (other.name, other.description) if part) if other is not None else ""
             rect = self._card(surface, t("play.evidence_tag"), e.name, e.description, self.app.story.evidence_kept,
-                              self.app.theme.evidence, width=760)
+                              self.app.theme.evidence, width=760, gloss=gloss)
             icon = self.app.images.ui("evidence_icon")
             if icon is not None:
                 surface.blit(icon, (rect.right - icon.get_width() - 30, rect.top + 24))
         elif isinstance(e, ev.PromptEvent):
             follow = "\n".join(f"•  {q}" for q in e.followups)
             minutes = t("play.prompt_minutes", minutes=e.minutes) if e.minutes else ""
-            self._card(surface, t("play.prompt_tag"), e.question, follow, minutes, self.app.theme.prompt, width=1000)
+            self._card(surface, t("play.prompt_tag"), e.question, follow, minutes, self.app.theme.prompt, width=1000,
+                       gloss=other.question if other is not None and other.question != e.question else "",
+                       gloss_title=True)
 
     def _draw_differ(self, surface: pygame.Surface, e: ev.DifferEvent) -> None:
         fonts, theme = self.app.fonts, self.app.theme
