@@ -430,3 +430,16 @@ def test_a_translation_with_broken_markup_is_not_shown(story_root):
     korean = load_library(story_root).in_language("ko")
     lines = [e.text for e in play_through(Runtime(korean.story)) if isinstance(e, ev.LineEvent)]
     assert lines[:2] == ["시작된다.", "Hello."]  # the English, until the markup is mended
+
+
+def test_texts_of_objects_without_a_mark_take_their_own_files_translation(story_root):
+    """A character's name comes from characters.yaml: it reads as that table says, though a scene has the same
+    English (the model's characters carry no mark; the field they sit in says which file they are from)."""
+    characters = story_root / "characters.yaml"
+    characters.write_text(characters.read_text().replace('name: "Hero"', 'name: "First"', 1))
+    extract(story_root, "ko")
+    fill(story_root, "ko", lambda en: "첫째" if en == "First" else None)
+    table = story_root / "lang/ko/characters.yaml"
+    table.write_text(table.read_text().replace("첫째", "주인공"))
+    korean = load_library(story_root).in_language("ko")
+    assert (korean.story.characters["hero"].name, korean.story.scenes["first"].title) == ("주인공", "첫째")

@@ -422,6 +422,17 @@ def translated(value: Any, words: Translation | Mapping[str, str]) -> Any:
     return _Translator(files, prefix, merged).walk(value)
 
 
+# Parts of a model whose objects carry no mark of their own, and the one content file they come from
+# (a text there takes that file's translation first, like a text whose object has a mark).
+FIELD_FILES = {
+    **{("Story", name): "story.yaml" for name in ("title", "tagline", "caption", "chapters")},
+    **{("Story", name): f"{name}.yaml" for name in ("characters", "locations", "evidence", "sources",
+                                                     "illustrations", "credits", "music")},
+    ("Story", "evidence_kept"): "evidence.yaml",
+    ("Library", "reality"): "reality.yaml",
+}
+
+
 class _Translator:
     def __init__(self, files: Mapping[str, Mapping[str, str]], prefix: str, merged: Mapping[str, str]):
         self.files, self.prefix, self.merged = files, prefix, merged
@@ -457,10 +468,12 @@ class _Translator:
         mark = getattr(value, "mark", None)
         if isinstance(mark, Mark) and mark.file.startswith(self.prefix):
             self.file = mark.file[len(self.prefix):]
+        here, kind = self.file, type(value).__name__
         changes = {}
         for f in dataclasses.fields(value):
             if f.name in SKIPPED_FIELDS:
                 continue
+            self.file = FIELD_FILES.get((kind, f.name), here)
             old = getattr(value, f.name)
             new = self.walk(old)
             if new is not old:

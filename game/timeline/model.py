@@ -106,6 +106,7 @@ class Lane:
     title: str
     colour: str
     index: int = 0
+    mark: Mark = field(default=Mark(""), compare=False)  # where it is defined (a translation reads that file's words)
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class Era:
     start: Date
     end: Date
     colour: str = "#5a6478"
+    mark: Mark = field(default=Mark(""), compare=False)
 
     @property
     def span(self) -> tuple[float, float]:
@@ -372,7 +374,7 @@ def build_from_documents(documents: list, problems: Problems, sources: dict[str,
         data = doc.data if isinstance(doc.data, dict) else {}
         for i, item in enumerate(data.get("lanes") or ()):
             if unique("lane", doc, ("lanes", i, "id"), item["id"]):
-                lanes.append(Lane(item["id"], item["title"], item["colour"], len(lanes)))
+                lanes.append(Lane(item["id"], item["title"], item["colour"], len(lanes), doc.mark(("lanes", i))))
         for i, item in enumerate(data.get("eras") or ()):
             if not unique("era", doc, ("eras", i, "id"), item["id"]):
                 continue
@@ -384,7 +386,8 @@ def build_from_documents(documents: list, problems: Problems, sources: dict[str,
                                    f"before it starts ({start.iso()})", "swap start and end, or fix the typo",
                                    code="end-before-start")
                     continue
-                eras.append(Era(item["id"], item["title"], start, end, item.get("colour", "#5a6478")))
+                eras.append(Era(item["id"], item["title"], start, end, item.get("colour", "#5a6478"),
+                               doc.mark(("eras", i))))
         for i, item in enumerate(data.get("events") or ()):
             if unique("event", doc, ("events", i, "id"), item["id"]):
                 raw_events.append((doc, i, item))
