@@ -443,3 +443,22 @@ def test_texts_of_objects_without_a_mark_take_their_own_files_translation(story_
     table.write_text(table.read_text().replace("첫째", "주인공"))
     korean = load_library(story_root).in_language("ko")
     assert (korean.story.characters["hero"].name, korean.story.scenes["first"].title) == ("주인공", "첫째")
+
+
+def test_hot_reload_sees_an_edited_translation(translated_root):
+    """A translator checking wording in the running game (play --dev) sees the table's edit on save."""
+    import os
+
+    from game.content.watch import ContentWatcher
+    from game.library import reload_library
+    watcher = ContentWatcher(translated_root)
+    korean = load_library(translated_root).in_language("ko")
+    rt = Runtime(korean.story)
+    _to_line(rt, ko("Hello."))
+    table = _table(translated_root)
+    table.write_text(table.read_text().replace(ko("Hello."), "고친 인사"))
+    st = table.stat()
+    os.utime(table, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert table in watcher.changed()
+    reloaded = reload_library(korean, rt)
+    assert reloaded.library.language == "ko" and reloaded.resumed.runtime.current.text == "고친 인사"

@@ -168,6 +168,11 @@ def language_folders(root: Path) -> list[tuple[str, str]]:
     return found
 
 
+def translation_files(root: Path) -> list[Path]:
+    """Every string table under `root`'s lang/ (what a hot reload watches besides the content)."""
+    return [path for code in languages(root) for path in sorted((root / LANG_DIR / code).rglob("*.yaml"))]
+
+
 def table_path(root: Path, language: str, source: str) -> Path:
     return root / LANG_DIR / language / source
 

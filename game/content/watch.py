@@ -1,4 +1,4 @@
-"""Notice edited, added and removed content files by polling their modification times.
+"""Notice edited, added and removed content files (and translation tables) by polling their modification times.
 
 Polling a few dozen files costs a millisecond or two and needs no extra library or OS-specific
 watcher. `start()` polls on a daemon thread (every 50 ms: `stat` releases the GIL, so the game's
@@ -13,6 +13,7 @@ import weakref
 from pathlib import Path
 
 from .loader import content_files, keep_parsed_files
+from .translation import translation_files
 
 
 class ContentWatcher:
@@ -26,7 +27,7 @@ class ContentWatcher:
 
     def _scan(self) -> dict[Path, tuple[int, int]]:
         stamps = {}
-        for _, path in content_files(self.root):
+        for path in [*(path for _, path in content_files(self.root)), *translation_files(self.root)]:
             try:
                 st = path.stat()
             except OSError:
