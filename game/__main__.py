@@ -1,5 +1,8 @@
+import os
 import sys
 
-from .cli import main
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no pygame banner before a command's own output
+
+from .cli import main  # noqa: E402
 
 sys.exit(main())

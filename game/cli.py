@@ -11,9 +11,11 @@ on machines with no display or sound.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import Iterator
 
 from . import __version__, paths
 from .content.loader import find_root, root_problem, shown_path
@@ -57,6 +59,18 @@ def _shipped(path: Path) -> Path:
     if path.is_absolute() or _exists(path) or not _exists(paths.ROOT / path):
         return path
     return paths.ROOT / path
+
+
+@contextlib.contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """A file the command writes: a place it cannot write to is one line on stderr and exit 2, not a traceback."""
+    try:
+        yield
+    except (OSError, RuntimeError) as exc:
+        if not isinstance(exc, OSError) and type(exc).__module__ != "pygame":  # pygame.error: a PNG not saved
+            raise
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+        raise _stop(f"could not write {shown_path(Path(path))}: {reason}") from None
 
 
 def _exists(path: Path, folder: bool = False) -> bool:
@@ -203,7 +217,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         print(f"{where} (choosing first options): give --beat 1 to {shown}", file=sys.stderr)
         return 1
     settle(app)
-    app.screenshot(args.out)
+    with _writing(args.out):
+        app.screenshot(args.out)
     print(f"wrote {args.out}")
     return 0
 
@@ -230,7 +245,8 @@ def cmd_contact_sheet(args: argparse.Namespace) -> int:
     jobs = ([(s, args.out_dir / f"{s}.png") for s in story.scenes] if args.all
             else [(args.scene, args.out or Path(f"{args.scene}.png"))])
     for scene, out in jobs:
-        sheet = contact_sheet(library, scene, out, args.choose, language=args.lang)
+        with _writing(out):
+            sheet = contact_sheet(library, scene, out, args.choose, language=args.lang)
         print(f"wrote {out}: {sheet.cells} events, {sheet.stopped}")
     return 0
 
@@ -245,7 +261,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         return 1
     if args.export:
         from .screens.timeline_poster import export_poster
-        export_poster(_language(library, args.lang), args.export, high_contrast=args.high_contrast)
+        with _writing(args.export):
+            export_poster(_language(library, args.lang), args.export, high_contrast=args.high_contrast)
         print(f"wrote {args.export}")
         return 0
     from .screens.app import run
@@ -303,10 +320,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_i18n(args: argparse.Namespace) -> int:
     from . import words
     from .authoring.translations import status, status_of
-    from .content.translation import SOURCE_LANGUAGE, extract
+    from .content.translation import LANGUAGE_CODE, SOURCE_LANGUAGE, extract
     root, _ = _root(args)
+    if args.lang == SOURCE_LANGUAGE:
+        raise _stop(f"{SOURCE_LANGUAGE} is the story's own language: it has nothing to translate")
+    if args.lang and not LANGUAGE_CODE.match(args.lang):
+        raise _stop(f"'{args.lang}' is not a language code: give one such as ko, ja or pt-BR")
     if args.action == "extract":
-        if not args.lang or args.lang == SOURCE_LANGUAGE:
+        if not args.lang:
             raise _stop("extract writes the tables of one language: give it, e.g. --lang ko")
         code = 0
         for what, report in [("story", extract(root, args.lang)),
@@ -320,9 +341,12 @@ def cmd_i18n(args: argparse.Namespace) -> int:
                 code = 1
         if code:
             return code
-    found = [s for s in status(root) if not args.lang or s.language == args.lang]
+    every = status(root)
+    found = [s for s in every if not args.lang or s.language == args.lang]
     if not found:
-        print(f"no translations in {shown_path(root)}/lang/ (start one with: python -m game i18n extract --lang ko)")
+        print(f"no '{args.lang}' translation; languages: {', '.join(s.language for s in every)} (start one with: "
+              f"python -m game i18n extract --lang {args.lang})" if args.lang and every else
+              f"no translations in {shown_path(root)}/lang/ (start one with: python -m game i18n extract --lang ko)")
     for language in found:
         print(language.line())
         if args.files:

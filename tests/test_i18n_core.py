@@ -462,3 +462,25 @@ def test_hot_reload_sees_an_edited_translation(translated_root):
     assert table in watcher.changed()
     reloaded = reload_library(korean, rt)
     assert reloaded.library.language == "ko" and reloaded.resumed.runtime.current.text == "고친 인사"
+
+
+def test_the_language_given_is_a_language_code_before_anything_is_written(story_root, capsys):
+    for bad in ("../evil", "/tmp/x", "KO", "ko ko"):
+        code, _, err = run_main(capsys, "i18n", "extract", "--lang", bad, "--scenes", str(story_root))
+        assert code == 2 and "is not a language code" in err
+    assert not (story_root / "lang").exists() and not (story_root / "evil").exists()
+    code, _, err = run_main(capsys, "i18n", "extract", "--lang", "en", "--scenes", str(story_root))
+    assert code == 2 and "own language" in err
+
+
+def test_a_table_with_bad_strings_is_not_called_an_orphan(translated_root):
+    table = _table(translated_root)
+    table.write_text(table.read_text().replace("text: ", "text: 7 #", 1))
+    found = [p for p in lint(translated_root) if p.mark.file.endswith("lang/ko/story/01_first.yaml")]
+    assert found and not [p for p in found if p.code == "translation-orphan"]
+
+
+@pytest.mark.parametrize("command", [["screenshot", "--scene", "first"], ["contact-sheet", "first"]])
+def test_an_output_that_cannot_be_written_is_one_line(story_root, capsys, command):
+    code, _, err = run_main(capsys, *command, "--scenes", str(story_root), "--out", "/proc/no/such.png")
+    assert code == 2 and err.startswith("error: could not write") and "Traceback" not in err

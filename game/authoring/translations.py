@@ -156,9 +156,9 @@ def _check_language(code: str, sources: dict[str, list[SourceText]], found: Read
     by_source = {t.source: t for t in found.tables}
     seen: dict[str, tuple[str, Mark]] = {}
     for source, texts in sources.items():
+        table = by_source.pop(source, None)
         if source in found.unreadable:
             continue  # its own problems say why; 'missing' on every line of it would only bury them
-        table = by_source.pop(source, None)
         entries = {e.id: e for e in table.entries} if table else {}
         shown = f"lang/{code}/{source}"
         for text in texts:
