@@ -18,6 +18,7 @@ from game.content import markup
 from game.content.markup import Span
 from game.profile import Profile
 from game.runtime import events as ev
+from game.runtime.wording import options_of
 from game.screens.app import App
 from game.screens.voice import voice_for
 from game.settings import Settings
@@ -339,3 +340,61 @@ def test_bilingual_cards_carry_the_second_language(library, tmp_path):
         else:
             play.next_event()
     assert found == set(kinds)
+
+
+def test_a_first_start_takes_the_system_language(capsys, monkeypatch, tmp_path):
+    from game.screens.app import system_language
+    assert system_language(["en", "ko"], {"LANG": "ko_KR.UTF-8"}) == "ko"
+    assert system_language(["en", "ko"], {"LC_ALL": "Korean_Korea.949"}) == "ko"
+    assert system_language(["en", "ko"], {"LANG": "fr_FR.UTF-8"}) is None  # a language the game lacks
+    monkeypatch.setenv("CELL7_EXIT_AFTER", "title")
+    for key in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")
+    seen = {}
+    original = App.__init__
+
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        seen["app"] = self
+    monkeypatch.setattr(App, "__init__", spy)
+    code, _, err = run_main(capsys, "play", "--data-dir", str(tmp_path / "first"))
+    assert code == 0, err
+    assert seen["app"].library.language == "ko"  # no settings yet: the system's language
+    profile = Profile(tmp_path / "chosen", "cell7")
+    profile.settings.language = "en"
+    profile.save_settings()
+    code, _, err = run_main(capsys, "play", "--data-dir", str(tmp_path / "chosen"))
+    assert code == 0, err
+    assert seen["app"].library.language == "en"  # a player's own choice wins
+
+
+def test_the_backlog_follows_a_language_switch(library, tmp_path):
+    app = make_app(library, tmp_path)
+    app.nav.open("title")
+    play = app.nav.open("play")
+    lines_in(play, 4)
+    backlog = app.nav.open("backlog", play=play)
+    before = [e.text for e in backlog.entries]
+    app.set_language("ko")
+    ko = library.in_language("ko").story
+    assert [e.text for e in backlog.entries] == [
+        e.text if e.kind != "line" else play.rt.told_in(ko, e.at).text for e in backlog.entries]
+    assert len(backlog.entries) == len(before)
+
+
+def test_bilingual_content_note_answers(library, tmp_path):
+    app = make_app(library, tmp_path, language="ko", bilingual=True)
+    app.nav.open("title")
+    play = app.nav.open("play")
+    for _ in range(3000):
+        if isinstance(play.event, ev.ContentNoteEvent):
+            break
+        if isinstance(play.event, ev.ChoiceEvent):
+            play.choose(play.event.options[0][0])
+        else:
+            play.next_event()
+    labels = [item.label for item in play.menu.items]
+    with words.speaking("en"):
+        english = [text for _, text in options_of(play.event)]
+    assert all(e in label for e, label in zip(english, labels)) and all(item.markup for item in play.menu.items)

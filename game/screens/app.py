@@ -55,6 +55,26 @@ def set_window_icon(path: Path) -> None:
         print(f"warning: window icon {path}: {exc}", file=sys.stderr)
 
 
+def system_language(known: list[str], environ: dict | None = None) -> str | None:
+    """The language of the computer (LC_ALL, LC_MESSAGES, LANG, else Python's locale: "ko_KR.UTF-8",
+    "Korean_Korea" -> "ko") when the game has it; None otherwise. A first start uses it, so a Korean school PC
+    opens in Korean; Settings and --lang still choose."""
+    import locale
+    environ = os.environ if environ is None else environ
+    names = [environ.get(key, "") for key in ("LC_ALL", "LC_MESSAGES", "LANG")]  # not words
+    try:
+        names.append(locale.getlocale()[0] or "")
+    except ValueError:
+        pass
+    for name in names:
+        code = name.replace("-", "_").split(".")[0].split("_")[0].lower()
+        code = {"korean": "ko", "english": "en"}.get(code, code)
+        if code in ("c", "posix", ""):
+            continue
+        return code if code in known else None
+    return None
+
+
 class App:
     """`library` is the content being played (its story, timeline, quiz and cards, its root and assets);
     `profile` must be this story's (`Profile(data, library.story_id)`; a fresh temporary one by default).
@@ -398,6 +418,8 @@ def run(library: Library, start_scene: str | None = None, fullscreen: bool = Fal
     if os.environ.get("SDL_VIDEODRIVER") == "dummy":
         print("note: SDL_VIDEODRIVER=dummy, so no window will be visible")
     profile = Profile(data, library.story_id)
+    if language is None and not (profile.data / "settings.json").exists():
+        language = system_language([*library.languages, *words.languages()])  # a first start: the system's
     if fullscreen:
         profile.settings.fullscreen = True
     app = App(library, profile, classroom=classroom, dev=dev, language=language)

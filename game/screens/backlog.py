@@ -119,6 +119,11 @@ class BacklogScreen(Screen):
         self.list = ScrollList(len(self.entries), self._height, enabled=lambda i: self.entries[i].at >= 0, wrap=False)
         self.list.index = max((i for i, e in enumerate(self.entries) if e.at >= 0), default=0)
 
+    def on_language(self) -> None:
+        """The language (or bilingual mode) changed: the same entries in the new words, the same one selected."""
+        self.entries = entries(self.play.rt, self.app.gloss_story())
+        self._name_w = ((), 0)
+
     @property
     def lines(self) -> list[tuple[int, ev.LineEvent]]:
         """(history index, line) of every line in the backlog."""

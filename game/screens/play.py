@@ -5,6 +5,7 @@ import unicodedata
 
 import pygame
 
+from .. import words
 from ..content.markup import escape, plain
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
@@ -128,14 +129,20 @@ class PlayScreen(Screen):
 
     def _menu_for(self, event: ev.Event) -> MenuList | None:
         if isinstance(event, ev.WAITS_FOR_CHOICE):
-            glosses = {}
-            other = self.gloss() if isinstance(event, ev.ChoiceEvent) and not self._plain_options else None
-            if isinstance(other, ev.ChoiceEvent):
-                dim = "#%02x%02x%02x" % tuple(self.app.theme.dim[:3])
-                mine = dict(event.options)
-                glosses = {i: f"\n{{color={dim}}}{g}{{/color}}" for i, g in other.options if g != mine.get(i)}
-            items = [Item(text + glosses.get(i, ""), lambda i=i: self.choose(i),
-                          markup=isinstance(event, ev.ChoiceEvent)) for i, text in options_of(event)]
+            mine, theirs = dict(options_of(event)), {}
+            if not self._plain_options and isinstance(event, ev.ChoiceEvent):
+                other = self.gloss()
+                theirs = dict(other.options) if isinstance(other, ev.ChoiceEvent) else {}
+            elif not self._plain_options and self.app.gloss_language is not None:  # a content note's answers:
+                with words.speaking(self.app.gloss_language):                      # the engine's own words
+                    theirs = {i: escape(text) for i, text in options_of(event)}
+            dim = "#%02x%02x%02x" % tuple(self.app.theme.dim[:3])
+            glosses = {i: f"\n{{color={dim}}}{g}{{/color}}" for i, g in theirs.items()
+                       if g and g != (mine.get(i) if isinstance(event, ev.ChoiceEvent) else escape(mine.get(i, "")))}
+            story_words = isinstance(event, ev.ChoiceEvent)  # a choice's options hold markup; a note's are plain
+            markup = story_words or bool(glosses)
+            items = [Item((text if story_words or not markup else escape(text)) + glosses.get(i, ""),
+                          lambda i=i: self.choose(i), markup=markup) for i, text in mine.items()]
             center_y = 300 if isinstance(event, ev.ChoiceEvent) else 520
             return MenuList(items, (WIDTH // 2, center_y), 860, self.app.theme.body_size, numbered=True,
                             audio=self.app.audio, fonts=self.app.fonts)
