@@ -484,3 +484,27 @@ def test_a_table_with_bad_strings_is_not_called_an_orphan(translated_root):
 def test_an_output_that_cannot_be_written_is_one_line(story_root, capsys, command):
     code, _, err = run_main(capsys, *command, "--scenes", str(story_root), "--out", "/proc/no/such.png")
     assert code == 2 and err.startswith("error: could not write") and "Traceback" not in err
+
+
+def test_lint_checks_the_engines_own_words_too(story_root, tmp_path, monkeypatch):
+    """game/lang/CODE.yaml: a {name} the game does not fill in, a stale string, an unreadable table."""
+    from game import words
+    from game.content.translation import table_of, table_yaml
+    from game.content.yamlsource import read_document
+    folder = tmp_path / "lang"
+    folder.mkdir()
+    (folder / "en.yaml").write_text("title.start: Start\nsaves.saved: Saved to slot {slot}.\n")
+    monkeypatch.setattr(words, "FOLDER", folder)
+    words.forget()
+    words.extract_ui("ko")
+    problems = _problems()
+    table = table_of(read_document(folder / "ko.yaml", "ko.yaml", problems), "ko", "en.yaml", problems)
+    table.entries[0].text, table.entries[1].text = "시작", "{slott}번 슬롯에 저장했어요."
+    (folder / "ko.yaml").write_text(table_yaml(table))
+    words.forget()
+    found = {p.code: p for p in lint(story_root) if p.mark.file.startswith("game/lang/ko.yaml")}
+    assert set(found) == {"translation-markup"} and "slott" in found["translation-markup"].message
+    (folder / "en.yaml").write_text("title.start: Begin\nsaves.saved: Saved to slot {slot}.\n")
+    words.forget()
+    assert "translation-stale" in {p.code for p in lint(story_root)}
+    words.forget()

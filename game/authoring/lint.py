@@ -27,6 +27,7 @@ from .conditions import format_condition, outcomes, story_facts
 from .flow import StoryFlow, may_be_on_stage, story_flow
 from .translations import RULES as TRANSLATION_RULES
 from .translations import check as check_translations
+from .translations import check_interface
 
 INFO = "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -99,9 +100,10 @@ def lint(root: Path, assets: Path | None = None) -> list[Problem]:
         found.extend(linter.run())
     if content.story is not None:
         translated, finished = check_translations(Path(root))
-        found.extend(translated)
+        interface, interface_words = check_interface()
+        found.extend([*translated, *interface])
         if content.story.start in content.story.scenes:
-            found.extend(linter.fonts_of_translations(finished))
+            found.extend(linter.fonts_of_translations(finished, interface_words))
     return sort_problems(found)
 
 
@@ -426,11 +428,13 @@ class _Linter:
                          "use another character, or add its Unicode block to BLOCKS in tools/build_fonts.py "
                          "and rebuild the fonts")
 
-    def fonts_of_translations(self, finished: list) -> list[Problem]:
-        """The text-box and glyph checks on every finished translation, at the place it is written."""
+    def fonts_of_translations(self, finished: list, interface: list) -> list[Problem]:
+        """The text-box and glyph checks on every finished translation (the glyph check on the engine's own
+        words too), at the place it is written."""
         self.found = []
         box = {text for _, text in self._box_texts()}
-        self._fonts([(t.mark, t.text) for t in finished if t.english in box], [(t.mark, t.text) for t in finished])
+        self._fonts([(t.mark, t.text) for t in finished if t.english in box],
+                    [(t.mark, t.text) for t in [*finished, *interface]])
         return self.found
 
     def _box_texts(self) -> Iterator[tuple[Mark, str]]:

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from .. import words
 from ..content.problems import ERROR, WARNING, Mark, Problem, Problems, display_path
 from ..content.translation import (
     LANG_DIR,
+    SOURCE_LANGUAGE,
     Entry,
     ReadTables,
     SourceText,
@@ -139,6 +141,42 @@ def check(root: Path) -> tuple[list[Problem], list[Translated]]:
     for code in languages(root):
         found = read_all_tables(root, code, problems)
         finished.extend(_check_language(code, sources, found, problems))
+    return [_located(p) for p in problems.items], finished
+
+
+def check_interface() -> tuple[list[Problem], list[Translated]]:
+    """The engine's own words (game/lang/CODE.yaml) checked like a story's tables: unreadable tables, missing,
+    stale and orphaned strings, {names} a translation may not use, and (for lint's glyph check) each text."""
+    problems = Problems()
+    finished: list[Translated] = []
+    english = dict(words.ui_source())
+    for code in words.languages():
+        if code == SOURCE_LANGUAGE:
+            continue
+        name = language_name(code)
+        tables = words.ui_tables(code, problems)
+        entries = {e.id: e for table in tables for e in table.entries}
+        shown = f"game/lang/{code}.yaml"
+        for key, en in english.items():
+            entry = entries.pop(key, None)
+            if entry is None or not entry.text.strip():
+                _add(problems, entry.mark if entry else Mark(shown), f"no {name} words yet for '{key}' "
+                     f"('{_short(en)}')", WARNING, f"run `python -m game i18n extract --lang {code} --interface`, "
+                     f"then write its text in {shown}", "translation-missing")
+            elif entry.stale or entry.en != en:
+                _add(problems, entry.mark, f"the English of '{key}' changed since it was translated", WARNING,
+                     f"update `text` to '{_short(en)}', then delete the `stale:` line (extract --interface "
+                     "brings `en` in step)", "translation-stale")
+            elif extra := sorted(words.names(entry.text) - words.allowed_names(key, en)):
+                _add(problems, entry.mark, f"'{key}' uses {extra}, which the game does not fill in (the English "
+                     f"has {sorted(words.names(en)) or 'none'})",
+                     ERROR, "keep the {names} of the English; the English is shown until it is mended",
+                     "translation-markup")
+            else:
+                finished.append(Translated(entry.mark, entry.text, en))
+        for entry in entries.values():
+            _add(problems, entry.mark, f"'{entry.id}' is not one of the engine's words any more", INFO,
+                 "delete it (extract --interface keeps it under orphans)", "translation-orphan")
     return [_located(p) for p in problems.items], finished
 
 
