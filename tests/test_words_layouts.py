@@ -77,14 +77,7 @@ def test_the_hub_and_the_content_notes_plan_fit_in_korean(app):
         clean(notes.layout(), app.theme)
 
 
-# aw_grand_prize's Korean options repeat the English in parentheses and overflow at 200% on the projector
-# (6 teams): reported to the content's translators (coord-notes 21:58); remove the mark once they are fixed
-CONTENT_TOO_LONG = pytest.mark.xfail(reason="aw_grand_prize's Korean options are twice as long as needed")
-QUESTION_CASES = [pytest.param(case.values[0], id=case.id, marks=CONTENT_TOO_LONG if "200-projector" in case.id
-                               else ()) for case in CASES]
-
-
-@pytest.mark.parametrize("app", QUESTION_CASES, indirect=True)
+@pytest.mark.parametrize("app", CASES, indirect=True)
 def test_every_question_fits_in_korean(app, korean):
     questions_fit(app, korean)
 
