@@ -317,8 +317,8 @@ class MusicRoom:
             draw.text_block(surface, fonts, f"{i + 1}. {self._title(i)}", theme.body_size, colour,
                             Rect(icon.right + 12, rect.top + 8, self._label_width(i, rect.width), 0), bold=selected)
             if self.playing(i):
-                draw.text(surface, fonts, t("gallery.playing_tag"), theme.small_size, theme.accent, (rect.right - 16, icon.centery),
-                          anchor="midright")
+                draw.text(surface, fonts, t("gallery.playing_tag"), theme.small_size, theme.accent,
+                          (rect.right - 16, icon.centery), anchor="midright")
         ScrollList.draw_bar(surface, shown, theme)
         if self.items:
             self._card(surface, lay["body/card"])
