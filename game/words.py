@@ -24,6 +24,7 @@ exports, the UI kit and the screens can all use it.
 from __future__ import annotations
 
 import string
+import sys
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,7 +33,7 @@ from typing import Iterator, Mapping
 import yaml
 
 from . import paths
-from .content.problems import Mark, Problems
+from .content.problems import ERROR, Mark, Problem, Problems
 from .content.translation import SOURCE_LANGUAGE, Extracted, Table, table_of, updated_table, write_table
 from .content.yamlsource import parse_bytes
 
@@ -109,10 +110,14 @@ def table(code: str) -> Mapping[str, str]:
     found = _tables.get(code)
     if found is None:
         found = dict(source())
-        for tab in ui_tables(code) if code != SOURCE_LANGUAGE else []:
+        problems = Problems()
+        for tab in ui_tables(code, problems) if code != SOURCE_LANGUAGE else []:
             for entry in tab.entries:
                 if entry.done and found.get(entry.id) == entry.en:
                     found[entry.id] = unicodedata.normalize("NFC", entry.text)
+        for problem in problems.errors[:3]:  # the player sees English menus: say why where someone may look
+            print(f"{problem} (the engine's words are shown in English where this table does not read)",
+                  file=sys.stderr)
         _tables[code] = found
     return found
 
@@ -179,12 +184,24 @@ def ui_tables(code: str, problems: Problems | None = None) -> list[Table]:
 
 
 def extract_ui(code: str) -> Extracted:
-    """Write or update game/lang/<code>.yaml so it has one string per key of en.yaml (see the module doc)."""
+    """Write or update game/lang/<code>.yaml so it has one string per key of en.yaml (see the module doc).
+
+    A table that exists but does not read cleanly (a YAML mistake, a malformed string) is never written over:
+    its problems come back in `refused`, and the translator's work stays as it is until it is mended."""
     report = Extracted()
-    old = ui_tables(code)
+    path, problems = table_file(code), Problems()
+    old = ui_tables(code, problems)
+    if path.exists() and (not old or problems.errors):
+        report.refused.extend(problems.errors or [Problem(Mark(f"game/lang/{path.name}"), "this table could not be "
+                                                                  "read", ERROR, code="translation")])
+        return report
     tab = old[0] if old else Table(code, SOURCE_FILE)
-    if write_table(table_file(code), updated_table(tab, ui_source(), report)):
-        report.written.append(table_file(code))
+    try:
+        if write_table(path, updated_table(tab, ui_source(), report)):
+            report.written.append(path)
+    except OSError as exc:
+        report.refused.append(Problem(Mark(f"game/lang/{path.name}"), f"cannot write the table: "
+                                      f"{exc.strerror or exc}", ERROR, code="translation"))
     forget()
     return report
 

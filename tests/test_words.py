@@ -132,3 +132,24 @@ def test_keys_kept_in_constants_and_built_from_names_exist():
     missing = {key: where for key, where in constants.items() if key not in source}
     missing.update({key: "built in the code" for key in built if key not in source})
     assert not missing, f"add these keys to game/lang/en.yaml: {missing}"
+
+
+def test_a_table_that_does_not_read_is_never_written_over_and_the_game_says_so(tmp_path, monkeypatch, capsys):
+    """One unquoted `{` in ko.yaml: extract refuses (the Korean stays on disk), the game shows English and says
+    where the table went wrong."""
+    shutil.copy(words.FOLDER / "en.yaml", tmp_path / "en.yaml")
+    broken = (words.FOLDER / "ko.yaml").read_text(encoding="utf-8").replace("  text: 이야기 시작\n",
+                                                                           "  text: {b}이야기 시작{/b}\n", 1)
+    assert "{b}이야기 시작" in broken
+    (tmp_path / "ko.yaml").write_text(broken, encoding="utf-8")
+    monkeypatch.setattr(words, "FOLDER", tmp_path)
+    words.forget()
+    try:
+        report = words.extract_ui("ko")
+        assert report.refused and not report.written and report.refused[0].mark.file == "game/lang/ko.yaml"
+        assert (tmp_path / "ko.yaml").read_text(encoding="utf-8") == broken  # nothing lost
+        words.set_language("ko")
+        assert words.t("title.start") == "Start the story"
+        assert "game/lang/ko.yaml:" in capsys.readouterr().err
+    finally:
+        words.forget()
