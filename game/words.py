@@ -40,11 +40,12 @@ from .content.yamlsource import parse_bytes
 FOLDER = paths.ROOT / "game" / "lang"
 SOURCE_FILE = "en.yaml"
 
-# {names} the code passes beyond those its English uses, for languages that say it another way
-# (Korean counts admissions in 만, ten thousands: "1,281만 명" where English says "12.81 million")
+# Keys whose translation may use {names} the English does not, or leave some of the English's out: Korean counts
+# admissions in 만 (ten thousands: "1,281만 명" where English says "12.81 million") and writes months as numbers;
+# it leaves out a damaged file's technical reason (English from the file system or the JSON parser).
 OFFERED = {"chart.count": {"man"}, "chart.tick": {"man"}, "date.day": {"m"}, "date.month": {"m"},
            "date.short_day": {"m"}, "date.short_month": {"m"}, "date.tick_month": {"m"}, "date.tick_day": {"m"},
-           "saves.saved_at": {"m"}}
+           "saves.saved_at": {"m"}, "saves.why_damaged": set(), "saves.load_damaged": set()}
 
 _current = SOURCE_LANGUAGE
 _source: dict[str, str] | None = None
