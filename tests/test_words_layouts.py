@@ -98,3 +98,18 @@ def test_prompts_and_the_presenter_fit_in_korean(app):
 @pytest.mark.parametrize("app", CASES, indirect=True)
 def test_every_film_and_reality_page_fits_in_korean(app):
     reality_pages_fit(app)
+
+
+def test_the_timeline_rewords_itself_on_a_language_change(shipped_library, tmp_path):
+    from game.screens.timeline import TimelineScreen
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
+    event = shipped_library.timeline.events[3]
+    screen = TimelineScreen(app, focus_event=event.id)
+    app.push(screen)
+    app.step(0.05)
+    app.set_language("ko")
+    app.step(0.05)
+    assert screen.selected == event.id and screen.timeline.event(event.id).title != event.title
+    assert screen.layout().problems(SCREEN, hint=app.theme.hint_size) == []
+    app.set_language("en")
+    assert screen.timeline.event(event.id).title == event.title

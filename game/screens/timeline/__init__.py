@@ -106,6 +106,17 @@ class TimelineScreen(Screen):
         self._scenery_for: tuple | None = None
         self._layout_cache: tuple[tuple, Layout] | None = None
 
+    def on_language(self) -> None:
+        """The language changed: the same timeline (same events, same place) in the new words."""
+        new = timeline_of(self.app)
+        if new is None or [e.id for e in new.events] != [e.id for e in self.timeline.events]:
+            return  # a timeline of its own (not the story's): its words stay as they are
+        self.timeline = self.ctl.timeline = new
+        self._frames.clear()
+        self._view = self._view_for = self._rows_of = self._scenery_surface = self._scenery_for = None
+        self._layout_cache = None
+        self._lists.clear()
+
     # --- state, for callers and tests ------------------------------------------------------------
 
     @property
