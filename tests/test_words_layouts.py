@@ -113,3 +113,15 @@ def test_the_timeline_rewords_itself_on_a_language_change(shipped_library, tmp_p
     assert screen.layout().problems(SCREEN, hint=app.theme.hint_size) == []
     app.set_language("en")
     assert screen.timeline.event(event.id).title == event.title
+
+
+def test_the_gallery_rewords_itself_on_a_language_change(shipped_library, tmp_path):
+    from game.screens.gallery import GalleryScreen
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
+    picture = next(iter(shipped_library.story.illustrations.values()))
+    app.profile.see_illustration(picture.id)
+    gallery = GalleryScreen(app)
+    app.push(gallery)
+    app.set_language("ko")
+    assert gallery._caption(0) == app.story.illustrations[picture.id].title != picture.title
+    assert gallery.room._title(1) == "아직 듣지 못함"

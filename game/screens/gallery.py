@@ -44,6 +44,12 @@ class GalleryScreen(Screen):
 
     index = Selection("grid")
 
+    def on_language(self) -> None:
+        """The language changed: the same pictures and pieces (same order, same place) in the new words."""
+        self.items = list(self.app.story.illustrations.values())
+        self.room.items = list(self.app.story.music.values())
+        self._thumbs.clear()
+
     def turn(self, step: int) -> None:
         """Go to the next (1) or previous (-1) page."""
         if len(self.pages) > 1:
