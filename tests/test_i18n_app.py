@@ -398,3 +398,35 @@ def test_bilingual_content_note_answers(library, tmp_path):
     with words.speaking("en"):
         english = [text for _, text in options_of(play.event)]
     assert all(e in label for e, label in zip(english, labels)) and all(item.markup for item in play.menu.items)
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_bilingual_sources_card_glosses_its_topic_and_question_or_leaves_them_out(library, tmp_path, scale):
+    """A "sources differ" card's topic and question in the second language, unless making room for them would
+    shrink the card's own words by more than a step (large text): then the card comes as it is in one language."""
+    from game.ui.theme import HEIGHT
+    app = make_app(library, tmp_path, language="ko", bilingual=True, font_scale=scale)
+    app.apply_settings()
+    app.nav.open("title")
+    play = app.nav.open("play")
+    for _ in range(3000):
+        if isinstance(play.event, ev.SourcesPage) and isinstance(play.event.cards[0], ev.DifferEvent):
+            break
+        if isinstance(play.event, ev.WAITS_FOR_CHOICE):
+            play.choose(play.event.options[0][0])
+        else:
+            play.next_event()
+    card = play.event.cards[0]
+    english = play.rt.told_in(library.story).cards[0]
+    assert play._card_gloss(card) == (english if english != card else None)
+    drawn: list[str] = []
+    render = type(app.fonts).render
+
+    def recording(self, text, *args, **kwargs):
+        drawn.append(text)
+        return render(self, text, *args, **kwargs)
+    app.fonts.render = recording.__get__(app.fonts)
+    app.step(0.05)
+    if scale == 1.0 and english.topic != card.topic:
+        assert english.topic in drawn
+    assert app.canvas.get_height() == HEIGHT

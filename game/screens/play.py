@@ -25,6 +25,7 @@ BOX_MARGIN = TEXT_BOX_MARGIN
 QUICK = ("back", "log", "auto", "skip", "save", "timeline", "menu")  # ids; words: play.quick_<id> ("Log", not
 # "History", which Ren'Py players read as the backlog)
 GLOSS_GAP = 10  # px between a line and its second language (bilingual mode)
+GLOSS_SHRINK = 4  # points a card's own words may step down to make room for its translation (else it goes)
 CHOICE_GAP = 40  # px between a choice's question box and its options
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
@@ -686,9 +687,14 @@ class PlayScreen(Screen):
 
         reserve = self.reserve + self._top()
         d = fitting(height, HEIGHT - 60 - reserve)
-        if gloss and height(d) > HEIGHT - 60 - reserve:  # no room for the second language: the card comes whole
-            gloss = ""
-            d = fitting(height, HEIGHT - 60 - reserve)
+        if gloss:  # the translation may not shrink the card's own words much, nor overflow: else the card comes whole
+            fits = height(d) <= HEIGHT - 60 - reserve
+            kept, gloss = gloss, ""
+            alone = fitting(height, HEIGHT - 60 - reserve)
+            if fits and d <= alone + GLOSS_SHRINK:
+                gloss = kept
+            else:
+                d = alone
         size, small, h = theme.card_text_size - d, theme.small_size - d // 2, height(d)
         top = max(20 + reserve, (HEIGHT + reserve - h) // 2 - 20)
         rect = pygame.Rect((WIDTH - width) // 2, top, width, h + 20)
@@ -746,19 +752,31 @@ class PlayScreen(Screen):
         col_w = (WIDTH - 160 - 30 * (n - 1)) // n
         colour = theme.differ
 
+        other = self._card_gloss(e)  # bilingual mode: the topic and the question in the second language too
+        glosses = {"topic": other.topic if other is not None and other.topic != e.topic else "",
+                   "question": differ_question(other) if other is not None and
+                   differ_question(other) != differ_question(e) else ""}
+
         def small_of(d: int) -> int:
             return theme.small_size - d // 2
+
+        def gloss_size(d: int) -> int:
+            return min(theme.clamp(theme.small_size - d), theme.card_text_size - 4 - d)
+
+        def glossed(which: str, d: int, width: int) -> int:
+            return self._gloss_height(glosses[which], width, gloss_size(d)) if glosses[which] else 0
 
         def parts(d: int) -> tuple[int, int, int, int, int]:
             """Heights of the topic, a column (its source label wrapped, then its words), the question, the
             tag line and the tallest source label."""
             size = theme.card_text_size - 2 - d
-            head = richtext.height(fonts, e.topic, size + 4, WIDTH - 200, bold=True)
+            head = richtext.height(fonts, e.topic, size + 4, WIDTH - 200, bold=True) + glossed("topic", d, WIDTH - 200)
             labels = max(richtext.height(fonts, escape(source), small_of(d), col_w - 50, bold=True)
                          for source, _ in e.accounts)
             column = max(richtext.height(fonts, says, size, col_w - 50) for _, says in e.accounts)
             tag = fonts.line_height(small_of(d))
-            question = richtext.height(fonts, differ_question(e), theme.small_size + 2 - d // 2, WIDTH - 240)
+            question = richtext.height(fonts, differ_question(e), theme.small_size + 2 - d // 2, WIDTH - 240) \
+                + glossed("question", d, WIDTH - 240)
             return head, column + labels + 40, question, tag, labels
 
         def height(d: int) -> int:
@@ -767,6 +785,14 @@ class PlayScreen(Screen):
 
         reserve, pad = self.reserve + self._top(), DIFFER_PAD
         d = fitting(height, HEIGHT - 40 - reserve - 2 * pad)
+        if any(glosses.values()):  # the translation may not shrink the card's own words much, nor overflow
+            fits = height(d) <= HEIGHT - 40 - reserve - 2 * pad
+            kept, glosses = glosses, {"topic": "", "question": ""}
+            alone = fitting(height, HEIGHT - 40 - reserve - 2 * pad)
+            if fits and d <= alone + GLOSS_SHRINK:
+                glosses = kept
+            else:
+                d = alone
         size, small = theme.card_text_size - 2 - d, small_of(d)
         head, column, question, tag_h, labels_h = parts(d)
         top = max(20 + reserve + pad, (HEIGHT + reserve - height(d)) // 2)
@@ -775,7 +801,11 @@ class PlayScreen(Screen):
         tag = fonts.render(t("play.differ_tag"), small, colour, bold=True)
         surface.blit(tag, ((WIDTH - tag.get_width()) // 2, top))
         y = richtext.block(surface, fonts, e.topic, size + 4, theme.text,
-                           pygame.Rect(100, top + tag_h + 10, WIDTH - 200, 0), bold=True, align="center") + 20
+                           pygame.Rect(100, top + tag_h + 10, WIDTH - 200, 0), bold=True, align="center")
+        if glosses["topic"]:
+            y = self._draw_gloss(surface, glosses["topic"], pygame.Rect(100, y, WIDTH - 200, 0), align="center",
+                                 size=gloss_size(d)) + GLOSS_GAP
+        y += 20
         for i, (source, says) in enumerate(e.accounts):
             rect = pygame.Rect(80 + i * (col_w + 30), y, col_w, column)
             panel(surface, rect, theme, edge=colour)
@@ -783,8 +813,11 @@ class PlayScreen(Screen):
                                                                                        col_w - 50, 0), bold=True)
             richtext.block(surface, fonts, says, size, theme.text,
                            pygame.Rect(rect.left + 25, rect.top + 28 + labels_h, col_w - 50, 0))
-        richtext.block(surface, fonts, differ_question(e), small + 2, theme.accent,
-                       pygame.Rect(120, y + column + 20, WIDTH - 240, 0), align="center")
+        below = richtext.block(surface, fonts, differ_question(e), small + 2, theme.accent,
+                               pygame.Rect(120, y + column + 20, WIDTH - 240, 0), align="center")
+        if glosses["question"]:
+            self._draw_gloss(surface, glosses["question"], pygame.Rect(120, below, WIDTH - 240, 0), align="center",
+                             size=gloss_size(d))
 
     def _draw_scene_card(self, surface: pygame.Surface, e: ev.SceneStart) -> None:
         fonts, theme = self.app.fonts, self.app.theme
