@@ -21,16 +21,12 @@ from ..words import t
 from . import events as ev
 
 NOTE_KEYS = ("runtime.note_play", "runtime.note_summary")
-# what the runtime said before it stopped speaking English (events from an older runtime, or kept in a test)
-_OLD = {"Summary": "runtime.summary", "Play the scene": "runtime.note_play",
-        "Read a short summary instead": "runtime.note_summary", "The End": "",
-        "How would you check which account is right?": "runtime.differ_question"}
 
 
 def is_summary(event: Any) -> bool:
     """The line that stands for a scene the player chose to read as a summary."""
     return isinstance(event, ev.LineEvent) and event.speaker is None and event.line_id.endswith(":summary") \
-        and event.name in ("", "Summary")
+        and not event.name
 
 
 def speaker_name(event: Any) -> str:
@@ -41,18 +37,17 @@ def speaker_name(event: Any) -> str:
 
 def options_of(event: Any) -> tuple[tuple[int, str], ...]:
     if isinstance(event, ev.ContentNoteEvent):
-        return tuple((i, _word(text) or (t(NOTE_KEYS[i]) if i < len(NOTE_KEYS) else str(i + 1)))
+        return tuple((i, text or (t(NOTE_KEYS[i]) if i < len(NOTE_KEYS) else str(i + 1)))
                      for i, text in event.options)
     return tuple(getattr(event, "options", ()))
 
 
 def differ_question(event: Any) -> str:
-    return _word(getattr(event, "question", "")) or t("runtime.differ_question")
+    return getattr(event, "question", "") or t("runtime.differ_question")
 
 
 def ending_title(event: Any) -> str:
-    title = getattr(event, "title", "") or ""
-    return "" if title == "The End" else title
+    return getattr(event, "title", "") or ""
 
 
 def shown(event: Any) -> Any:
@@ -69,11 +64,3 @@ def shown(event: Any) -> Any:
         sources = shown(event.sources) if event.sources is not None else None
         return dataclasses.replace(event, title=ending_title(event), sources=sources)
     return event
-
-
-def _word(text: str) -> str:
-    """An old runtime's English default in the current language; any other text as it is."""
-    key = _OLD.get(text)
-    if key is None:
-        return text
-    return t(key) if key else ""

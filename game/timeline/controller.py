@@ -15,7 +15,6 @@ from .layout import View, event_positions, fit_events
 from .model import Event, Timeline
 
 VIEWS = ("timeline", "chart", "remakes", "awards")
-VIEW_TITLES = {"timeline": "Timeline", "chart": "Box office", "remakes": "Remakes", "awards": "Awards"}
 ZOOM_STEP = 1.6
 WHEEL_STEP = 1.25
 HOME_MARGIN = 70           # px kept clear at each end of the plot in the home view
