@@ -1,4 +1,4 @@
-"""No English sentence is written in game/screens/: every word a player or teacher reads comes from the UI
+"""No English sentence is written in game/screens/ (nor in the UI kit, game/ui/): every word a player or teacher reads comes from the UI
 tables (game/lang/*.yaml through game.words.t) or from the story's content (translated by its own tables).
 
 The scan reads the source (AST) and flags string literals that look like words meant for a reader: two
@@ -19,6 +19,7 @@ from pathlib import Path
 from game import paths
 
 SCREENS = paths.ROOT / "game" / "screens"
+KIT = paths.ROOT / "game" / "ui"  # the widgets' own labels (a confirm dialog's Yes and No, the key help)
 # Files whose owner converts them in this session; the list must be empty when the work is done.
 PENDING: set[str] = set()
 
@@ -27,8 +28,8 @@ CAPITALISED = re.compile(r"[A-Z][a-z]{2,}|[A-Z]{4,}")       # "Quit", "Paused", 
 KEY = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")          # "title.start"
 FILE_NAME = re.compile(r"[\w.\-/]+\.(png|jpe?g|ogg|wav|ttf|otf|yaml|json|html|csv|md|txt|py)")
 MARKER = "# not words"
-KEY_NAMES = {"Esc", "Enter", "Tab", "Home", "End", "Space", "Home / End", "PgUp / PgDn", "PgUp", "PgDn", "Shift",
-             "Ctrl", "Alt"}  # printed on the keys themselves, in every language
+KEY_NAMES = {"Esc", "Enter", "Tab", "Home", "End", "Space", "PgUp", "PgDn", "Shift", "Ctrl", "Alt", "LEFT", "RIGHT",
+             "UP", "DOWN", "ALT", "ENTER", "CTRL", "SHIFT", "TAB", "ESC"}  # printed on the keys, in every language
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -56,6 +57,8 @@ def _not_shown(tree: ast.AST) -> set[int]:
             parts.append(node.annotation)
         elif isinstance(node, ast.AnnAssign):
             parts.append(node.annotation)
+        elif isinstance(node, ast.Assign) and any(getattr(target, "id", "") == "__all__" for target in node.targets):
+            parts.append(node.value)
         found |= {id(inner) for part in parts for inner in ast.walk(part)}
     return found
 
@@ -67,9 +70,15 @@ def _keys_of_t(tree: ast.AST) -> set[int]:
             and node.args and isinstance(node.args[0], ast.Constant)}
 
 
+def _only_keys(text: str) -> bool:
+    """"Home / End", ", ALT+ENTER": nothing but the names printed on keys."""
+    names = re.findall(r"[A-Za-z]+", text)
+    return bool(names) and all(name in KEY_NAMES for name in names)
+
+
 def looks_like_words(text: str) -> bool:
     text = text.strip()
-    if not text or KEY.fullmatch(text) or FILE_NAME.fullmatch(text) or text in KEY_NAMES:
+    if not text or KEY.fullmatch(text) or FILE_NAME.fullmatch(text) or _only_keys(text):
         return False
     if re.search(r"\s", text):
         return bool(WORD.search(re.sub(r"\{[^{}]*\}", "", text)))  # the {names} of a format string are not words
@@ -106,7 +115,7 @@ def english_literals(path: Path) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip \
                 and (looks_like_words(node.value) or id(node) in drawn and WORD.search(node.value)
-                     and not KEY.fullmatch(node.value) and node.value not in KEY_NAMES) \
+                     and not KEY.fullmatch(node.value) and not _only_keys(node.value)) \
                 and MARKER not in lines[node.lineno - 1]:
             found.append(f"{path.relative_to(paths.ROOT)}:{node.lineno}: {node.value!r}")
     return found
@@ -133,8 +142,8 @@ def test_a_word_handed_to_a_drawing_call_is_caught(tmp_path, monkeypatch):
 
 def test_no_english_literal_is_left_in_the_screens():
     found = []
-    for path in sorted(SCREENS.rglob("*.py")):
-        if path.relative_to(SCREENS).as_posix() not in PENDING:
+    for path in [*sorted(SCREENS.rglob("*.py")), *sorted(KIT.rglob("*.py"))]:
+        if not (path.is_relative_to(SCREENS) and path.relative_to(SCREENS).as_posix() in PENDING):
             found += english_literals(path)
     assert not found, ("words a player reads belong in game/lang/en.yaml (and ko.yaml), shown with "
                        "game.words.t(key):\n" + "\n".join(found))

@@ -69,7 +69,8 @@ class Layout:
             parent = _parent(name)
             outer = self.boxes.get(parent, bounds) if parent else bounds
             if not outer.contains(rect):
-                out.append(f"{name} {tuple(rect)} is outside {parent or 'the screen'} {tuple(outer)}")
+                where = parent or "the screen"  # not words: problems for tests and authors, never on screen
+                out.append(f"{name} {tuple(rect)} is outside {where} {tuple(outer)}")  # not words: as above
         by_parent: dict[str, list[tuple[str, Rect]]] = {}
         for name, rect in self.boxes.items():
             if rect.width > 0 and rect.height > 0 and name not in self.layers:
@@ -79,7 +80,8 @@ class Layout:
                 for b, rb in group[i + 1:]:
                     if ra.colliderect(rb):
                         out.append(f"{a} {tuple(ra)} overlaps {b} {tuple(rb)}")
-        out += [f"{name} uses text size {size} < {hint}" for name, size in self.sizes.items() if size < hint]
+        out += [f"{name} uses text size {size} < {hint}"  # not words: a test's message
+                for name, size in self.sizes.items() if size < hint]
         return out
 
 
