@@ -1,5 +1,6 @@
-"""No English sentence is written in game/screens/ (nor in the UI kit, game/ui/): every word a player or teacher reads comes from the UI
-tables (game/lang/*.yaml through game.words.t) or from the story's content (translated by its own tables).
+"""No English sentence is written in game/screens/ (nor in the UI kit, game/ui/): every word a player or teacher
+reads comes from the UI tables (game/lang/*.yaml through game.words.t) or from the story's content (translated by
+its own tables).
 
 The scan reads the source (AST) and flags string literals that look like words meant for a reader: two
 or more words ("Start the story", "no answer"), one capitalised word ("Quit", "Paused", "PLAY"), and any
