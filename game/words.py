@@ -152,8 +152,12 @@ def source() -> dict[str, str]:
     """key -> English, from game/lang/en.yaml (in file order)."""
     global _source
     if _source is None:
-        data = yaml.load((FOLDER / SOURCE_FILE).read_text(encoding="utf-8"), Loader=_LOADER)
-        _source = {str(k): str(v) for k, v in (data or {}).items()}
+        try:
+            data = yaml.load((FOLDER / SOURCE_FILE).read_text(encoding="utf-8"), Loader=_LOADER)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:  # a broken install: keys show, nothing crashes
+            print(f"game/lang/{SOURCE_FILE}: the engine's words could not be read ({exc})", file=sys.stderr)
+            data = {}
+        _source = {str(k): str(v) for k, v in (data if isinstance(data, dict) else {}).items()}
     return _source
 
 
