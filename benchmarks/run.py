@@ -487,6 +487,8 @@ def bench_frames(frames: int, profile: bool) -> None:
             continue
         p50, p99, top, wall99 = _pct(cpu, 0.5), _pct(cpu, 0.99), max(cpu), _pct(wall, 0.99)
         key = name.split(" (")[0].replace(" ", "_").replace(",", "")
+        if key == "cards":  # two kinds of card: keep both figures apart
+            key = f"cards_{name.split()[-2]}"
         for label, value in (("cpu_p50", p50), ("cpu_p99", p99), ("cpu_max", top), ("wall_p99", wall99)):
             keep(f"frames.{key}.{label}", value)
         row("Frame time", name, f"CPU p50 {p50:.2f}, p99 {p99:.2f}, max {top:.1f} ms; wall p99 {wall99:.2f} ms",
