@@ -320,6 +320,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_i18n(args: argparse.Namespace) -> int:
     from . import words
     from .authoring.translations import status, status_of
+    from .content.problems import Problems
     from .content.translation import LANGUAGE_CODE, SOURCE_LANGUAGE, extract
     root, _ = _root(args)
     if args.lang == SOURCE_LANGUAGE:
@@ -357,11 +358,16 @@ def cmd_i18n(args: argparse.Namespace) -> int:
         if language.language not in words.languages():
             print(f"{language.language}: no interface strings: the menus stay English (python -m game i18n extract "
                   f"--lang {language.language} --interface)")
+    unreadable = any(language.unreadable for language in found)
     for code in words.languages():
         if code != SOURCE_LANGUAGE and (not args.lang or code == args.lang):
-            ui = status_of(code, {words.SOURCE_FILE: words.ui_source()}, words.ui_tables(code))
+            problems = Problems()
+            ui = status_of(code, {words.SOURCE_FILE: words.ui_source()}, words.ui_tables(code, problems))
             print(f"{ui.line('interface strings')} (game/lang/{code}.yaml)")
-    return 1 if any(language.unreadable for language in found) else 0
+            for problem in problems.errors:
+                print(f"{problem}\n    the engine's words could not be read: the menus show English", file=sys.stderr)
+                unreadable = True
+    return 1 if unreadable else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

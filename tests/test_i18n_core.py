@@ -508,3 +508,17 @@ def test_lint_checks_the_engines_own_words_too(story_root, tmp_path, monkeypatch
     words.forget()
     assert "translation-stale" in {p.code for p in lint(story_root)}
     words.forget()
+
+
+def test_status_says_when_the_engines_words_cannot_be_read(story_root, tmp_path, monkeypatch, capsys):
+    from game import words
+    folder = tmp_path / "lang"
+    folder.mkdir()
+    (folder / "en.yaml").write_text("title.start: Start\n")
+    (folder / "ko.yaml").write_text("language: ko\nsource: en.yaml\nstrings:\n- id: title.start\n  en: Start\n"
+                                    "  text: {b}시작{/b}\n")
+    monkeypatch.setattr(words, "FOLDER", folder)
+    words.forget()
+    code, out, err = run_main(capsys, "i18n", "--scenes", str(story_root))
+    words.forget()
+    assert code == 1 and "ko.yaml:6:" in err and "menus show English" in err
