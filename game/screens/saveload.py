@@ -220,7 +220,7 @@ class SaveLoadScreen(Screen):
 
     def _thumb(self, info: SlotInfo) -> pygame.Surface | None:
         if info.slot not in self.thumbs:
-            self.thumbs[info.slot] = draw.load_image(info.thumbnail)
+            self.thumbs[info.slot] = draw.scaled(image, THUMB) if (image := draw.load_image(info.thumbnail)) else None
         return self.thumbs[info.slot]
 
     def draw(self, surface: pygame.Surface) -> None:
