@@ -60,6 +60,7 @@ class SaveLoadScreen(Screen):
 
     def refresh(self) -> None:
         self.infos: list[SlotInfo] = [self.app.profile.saves.info(s) for s in PAGES[self.mode][self.page][1]]
+        self.present = {info.slot: info.path.exists() for info in self.infos}  # looked at once, not every frame
         self.thumbs = {}
         self.grid.count = len(self.infos)
         self.index = max(0, min(self.index, len(self.infos) - 1))
@@ -78,7 +79,7 @@ class SaveLoadScreen(Screen):
         if info.slot in self.refused or info.damaged:  # in short; the footer gives the whole reason
             kind = self.refused_kind.get(info.slot) or ("newer" if info.newer else "damaged")
             return [(t(f"saves.card_{kind}"), theme.small_size, theme.danger, False)]
-        if not info.path.exists():
+        if not self.present.get(info.slot, False):
             return [(t("saves.empty"), theme.small_size, theme.dim, False)]
         scene = self.app.story.scenes.get(info.scene)  # worded in the language being played, not the one saved in
         title, date, chapter = (scene.title, scene.date, scene.chapter) if scene else \
@@ -247,7 +248,7 @@ class SaveLoadScreen(Screen):
                    radius=10)
         thumb_rect = Rect(rect.left + PAD, rect.top + PAD, *THUMB)
         draw.box(surface, theme.grid, thumb_rect, radius=6)
-        filled = info.path.exists() and not info.damaged and info.slot not in self.refused
+        filled = self.present.get(info.slot, False) and not info.damaged and info.slot not in self.refused
         if filled:
             thumb = self._thumb(info)
             if thumb is not None:
