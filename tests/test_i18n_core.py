@@ -522,3 +522,10 @@ def test_status_says_when_the_engines_words_cannot_be_read(story_root, tmp_path,
     code, out, err = run_main(capsys, "i18n", "--scenes", str(story_root))
     words.forget()
     assert code == 1 and "ko.yaml:6:" in err and "menus show English" in err
+
+
+def test_explore_names_the_content_note_answer_a_path_took(capsys):
+    """The runtime leaves a content note's answers to the screens' words; the explorer words them too."""
+    code, out, _ = run_main(capsys, "explore", "--max-states", "300")
+    assert ": Play the scene" in out or ": Read a short summary instead" in out
+    assert not [line for line in out.splitlines() if line.rstrip().endswith(":") and ". " in line]

@@ -24,6 +24,7 @@ from ..content.loader import condition_refs
 from ..content.markup import plain
 from ..runtime import events as ev
 from ..runtime.runtime import CONTENT_NOTE_KEY, Options, Runtime
+from ..runtime.wording import options_of
 from .flow import scene_closure, story_flow
 
 DEFAULT_MAX_STATES = 5_000
@@ -345,7 +346,7 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
             continue
         at_choice = rt.state.to_dict()
         scene = rt.state.scene
-        for index, text in event.options:
+        for index, text in options_of(event):  # a content note's answers are worded by the screens
             rt.restore(at_choice)
             rt.current = event
             step = _step_for(story, rt, event, index, text)
@@ -386,7 +387,7 @@ def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, cur
                 if isinstance(event, ev.EndEvent):
                     report.reach_ending(rt.state.ending, path, event.title or "The End")
                     break
-                index, text = rng.choice(event.options)
+                index, text = rng.choice(options_of(event))
                 step = _step_for(story, rt, event, index, text)
                 rt.choose(index)
                 rt.state.path = []
