@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..content.model import Chapter
 from ..words import chapter_entry, chapter_label, speaking, t
-from .quiz import TOPICS, Question, Quiz, topic_title
+from .quiz import TOPICS, Question, Quiz
 from .session import Entry, SessionLog, format_clock
 
 SESSION_COLUMNS = ("seconds", "clock", "kind", "chapter", "scene", "what", "how", "tally", "detail")
@@ -276,6 +276,19 @@ def _title(data: HandoutData) -> str:
     return f"<h1>{_e(data.title)}{korean}</h1>"
 
 
+def _subtitle(data: HandoutData) -> str:
+    """The handout's subtitle (HTML). A story with a Korean title retells a film (story.yaml's korean_title is
+    the film's title in Hangul), so its handout is a film-study one that gives the film's Korean title too;
+    any other story's is a study handout with the story's tagline."""
+    if not data.korean_title:
+        return _e(t("handout.sub", tagline=data.tagline) if data.tagline else t("handout.sub_plain"))
+    # the words are escaped with markers in place of the values, then the values go in with their markup
+    key = "handout.film_sub" if data.tagline else "handout.film_sub_plain"
+    wording = _e(t(key, tagline="\x00tagline\x00", korean_title="\x00korean\x00"))
+    return (wording.replace("\x00tagline\x00", _e(data.tagline))
+            .replace("\x00korean\x00", f'<span lang="ko">{_e(data.korean_title)}</span>'))
+
+
 def _quiz_sections(data: HandoutData) -> list[tuple[str, list[Question]]]:
     sections = []
     titles = {c.number: c.title for c in data.chapters}
@@ -284,7 +297,7 @@ def _quiz_sections(data: HandoutData) -> list[tuple[str, list[Question]]]:
                          data.quiz.story(number)))
     for topic in TOPICS:
         if topic != "story" and data.quiz.history(topic):
-            sections.append((t("handout.real_history", topic=topic_title(topic)), data.quiz.history(topic)))
+            sections.append((t(f"handout.history_{topic}"), data.quiz.history(topic)))
     return sections
 
 
@@ -299,9 +312,8 @@ def handout_html(data: HandoutData) -> str:
 
 
 def _handout_html(data: HandoutData) -> str:
-    sub = t("handout.sub", tagline=data.tagline) if data.tagline else t("handout.sub_plain")
     body = [_title(data),
-            f'<p class="sub">{_e(sub)}</p>',
+            f'<p class="sub">{_subtitle(data)}</p>',
             f'<p class="name">{_e(t("handout.name"))} <span>&nbsp;</span></p>',
             f"<h2>{_e(t('handout.story'))}</h2>"]
     for chapter in data.chapters:
