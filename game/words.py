@@ -45,7 +45,8 @@ SOURCE_FILE = "en.yaml"
 # it leaves out a damaged file's technical reason (English from the file system or the JSON parser).
 OFFERED = {"chart.count": {"man"}, "chart.tick": {"man"}, "date.day": {"m"}, "date.month": {"m"},
            "date.short_day": {"m"}, "date.short_month": {"m"}, "date.tick_month": {"m"}, "date.tick_day": {"m"},
-           "saves.saved_at": {"m"}, "saves.why_damaged": set(), "saves.load_damaged": set(),
+           "saves.saved_at": {"m"}, "saves.saved_at_short": {"m", "mm", "dd"}, "saves.why_damaged": set(),
+           "saves.load_damaged": set(),
            "handout.film_sub": set()}  # a Korean tagline that names the film already need not repeat it
 
 _current = SOURCE_LANGUAGE

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from game import paths
 from game.classroom import export
 from game.classroom.quiz import Quiz
@@ -66,3 +68,83 @@ def test_real_history_headings_read_as_one_phrase_in_both_languages(shipped_libr
     korean = shipped_library.in_language("ko")
     found = headings(export.handout_html(export.handout_data(korean.story, korean.quiz, "ko")))
     assert "실제 역사: 실제 사건" in found and "실제 역사: 흥행" in found, found
+
+
+# --- #3 the save card in Korean at 200% ----------------------------------------------------------------------
+
+def saved_app(shipped_library, tmp_path, language: str, scale: float, slots=("1",)):
+    from conftest import play_screen_to
+
+    from game.profile import Profile
+    from game.runtime import events as ev
+    from game.screens.app import App
+    from game.ui.fonts import FontBook
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
+    play = app.nav.open("play")
+    play_screen_to(play, ev.LineEvent)
+    for slot in slots:
+        play.save(slot)
+    app.writer.flush(30)
+    app.set_language(language)
+    app.fonts = FontBook(scale=scale)
+    return app
+
+
+def bottom_line(app, screen, index: int):
+    """The card's rectangle and its bottom line's (words, rectangle) as drawn."""
+    from game.ui.layout import Rect
+    card = screen.layout()[f"grid/cell{index}"]
+    rects = []
+    for words, size, bold, where, anchor in screen._bottom_line(card, screen.infos[index], True):
+        rect = Rect(0, 0, app.fonts.width(words, size, bold=bold), app.fonts.line_height(size))
+        setattr(rect, anchor, where)
+        rects.append((words, rect))
+    return card, rects
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_a_filled_cards_slot_name_and_date_never_overlap(shipped_library, tmp_path, language, scale):
+    from game.screens.saveload import PAD, THUMB, SaveLoadScreen
+    from game.ui.layout import Rect
+    app = saved_app(shipped_library, tmp_path, language, scale)
+    for mode in ("load", "save"):
+        screen = SaveLoadScreen(app, mode)
+        app.push(screen)
+        card, ((label, name), (when, date)) = bottom_line(app, screen, 0)
+        thumb = Rect(card.left + PAD, card.top + PAD, *THUMB)
+        assert not name.colliderect(date), (label, name, when, date)
+        assert card.contains(name) and card.contains(date), (card, name, date)
+        assert not date.colliderect(thumb), (date, thumb)
+        assert label == ("1번 슬롯" if language == "ko" else "Slot 1")
+        if language == "ko":
+            assert re.fullmatch(r"(\d{4}년 \d{1,2}월 \d{1,2}일|\d\d\.\d\d\.\d\d) \d\d:\d\d", when), when
+            if scale == 2.0:
+                assert re.fullmatch(r"\d\d\.\d\d\.\d\d \d\d:\d\d", when), when  # the short form, beside it
+        else:
+            assert re.fullmatch(r"\d{1,2} \w{3} \d{4} \d\d:\d\d", when), when  # English keeps the long form
+        app.pop()
+
+
+def test_a_date_with_no_room_at_all_takes_its_own_line_above_the_slot_name(shipped_library, tmp_path):
+    from game.screens.saveload import SaveLoadScreen
+    from game.ui.layout import Rect
+    app = saved_app(shipped_library, tmp_path, "ko", 2.0)
+    screen = SaveLoadScreen(app, "load")
+    app.push(screen)
+    card = screen.layout()["grid/cell0"]
+    narrow = Rect(card.left, card.top, 300, card.height)
+    (_, _, _, (_, y0), _), (_, _, _, (_, y1), _) = screen._bottom_line(narrow, screen.infos[0], True)
+    assert y1 < y0 - app.fonts.line_height(app.theme.hint_size) // 2
+
+
+def test_the_short_date_keeps_the_year(monkeypatch):
+    from game import words
+    from game.screens.saveload import saved_at
+    at = 1796000000.0  # 2026-11-30 (local time)
+    import time
+    local = time.localtime(at)
+    assert saved_at(at, short=True).startswith(f"{local.tm_mday} ") and f"'{local.tm_year % 100:02d}" in saved_at(
+        at, short=True)
+    words.set_language("ko")
+    assert saved_at(at, short=True).startswith(f"{local.tm_year % 100:02d}.{local.tm_mon:02d}.{local.tm_mday:02d} ")

@@ -24,15 +24,18 @@ SIDE = 60        # left and right margins
 GAP = 14         # between cards
 PAD = 14         # inside a card
 THUMB = (192, 108)
+DATE_GAP = 16    # at least this between a card's slot name and its date
 PAGES = {"save": [("saves.tab_slots", MANUAL_SLOTS), ("saves.tab_quick", [QUICK])],  # (key of the tab's name, slots)
          "load": [("saves.tab_slots", MANUAL_SLOTS), ("saves.tab_quick_auto", [QUICK, *AUTO_SLOTS])]}
 
 
-def saved_at(seconds: float) -> str:
-    """When a save was made, in the player's language: "30 Nov 2026 21:36" / "2026년 11월 30일 21:36"."""
+def saved_at(seconds: float, short: bool = False) -> str:
+    """When a save was made, in the player's language: "30 Nov 2026 21:36" / "2026년 11월 30일 21:36", or
+    `short` for a card with no room for that: "30 Nov '26 21:36" / "26.11.30 21:36"."""
     at = time.localtime(seconds)
-    return t("saves.saved_at", day=at.tm_mday, mon=time.strftime("%b", at), m=at.tm_mon, year=at.tm_year,
-             time=time.strftime("%H:%M", at))
+    return t("saves.saved_at_short" if short else "saves.saved_at", day=at.tm_mday, mon=time.strftime("%b", at),
+             m=at.tm_mon, year=at.tm_year, yy=f"{at.tm_year % 100:02d}", mm=f"{at.tm_mon:02d}",
+             dd=f"{at.tm_mday:02d}", time=time.strftime("%H:%M", at))
 
 
 def slot_name(slot: str) -> str:
@@ -257,10 +260,24 @@ class SaveLoadScreen(Screen):
         for text, size, colour, bold in self._lines(info):
             y = draw.text_block(surface, fonts, text, size, colour,
                                 Rect(thumb_rect.right + PAD, y, self._text_width(rect.width), 0), bold=bold) + 2
-        bottom = rect.bottom - PAD
-        draw.text(surface, fonts, slot_name(info.slot), theme.small_size, theme.accent if selected else theme.text,
-                  (rect.left + PAD, bottom), anchor="bottomleft", bold=True)
-        if filled and info.saved_at:
-            when = saved_at(info.saved_at)
-            draw.text(surface, fonts, when, theme.hint_size, theme.dim, (rect.right - PAD, bottom),
-                      anchor="bottomright")
+        for words, size, bold, where, anchor in self._bottom_line(rect, info, filled):
+            colour = (theme.accent if selected else theme.text) if bold else theme.dim
+            draw.text(surface, fonts, words, size, colour, where, anchor=anchor, bold=bold)
+
+    def _bottom_line(self, rect: Rect, info: SlotInfo,
+                     filled: bool) -> list[tuple[str, int, bool, tuple[int, int], str]]:
+        """The card's slot name (bottom left) and, for a filled slot, when it was saved (bottom right), as
+        (words, size, bold, point, anchor). A date that does not fit beside the name (Korean at 200% text)
+        takes its short form, and if even that does not fit, its own line above the name."""
+        fonts, theme = self.app.fonts, self.app.theme
+        bottom, label = rect.bottom - PAD, slot_name(info.slot)
+        placed = [(label, theme.small_size, True, (rect.left + PAD, bottom), "bottomleft")]
+        if not (filled and info.saved_at):
+            return placed
+        room = rect.width - 2 * PAD - fonts.width(label, theme.small_size, bold=True) - DATE_GAP
+        forms = [saved_at(info.saved_at), saved_at(info.saved_at, short=True)]
+        when = next((form for form in forms if fonts.width(form, theme.hint_size) <= room), None)
+        if when is not None:
+            return [*placed, (when, theme.hint_size, False, (rect.right - PAD, bottom), "bottomright")]
+        above = bottom - fonts.line_height(theme.small_size)
+        return [*placed, (forms[1], theme.hint_size, False, (rect.right - PAD, above), "bottomright")]
