@@ -148,3 +148,29 @@ def test_the_short_date_keeps_the_year(monkeypatch):
         at, short=True)
     words.set_language("ko")
     assert saved_at(at, short=True).startswith(f"{local.tm_year % 100:02d}.{local.tm_mon:02d}.{local.tm_mday:02d} ")
+
+
+# --- #4 the title screen's tagline keeps to the menu's column ------------------------------------------------
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_tagline_wraps_to_the_menus_column_off_the_picture(shipped_library, tmp_path, language, scale):
+    from game.profile import Profile
+    from game.screens.app import App
+    from game.screens.title import MENU_LEFT, MENU_WIDTH_MOST, TEXT_LEFT, TitleScreen
+    from game.ui.fonts import FontBook
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
+    app.set_language(language)
+    app.fonts = FontBook(scale=scale)
+    screen = TitleScreen(app)
+    lines, top = screen._arrange()
+    tagline = app.story.tagline
+    rows = [(text, size) for text, size, *_ in lines if text in tagline and text != app.story.korean_title]
+    assert "".join(text for text, _ in rows).replace(" ", "") == tagline.replace(" ", "")  # all of it, in order
+    for text, size in rows:
+        assert TEXT_LEFT + app.fonts.width(text, size) <= MENU_LEFT + MENU_WIDTH_MOST, (text, size)
+    assert top <= screen.menu.area.top and screen.menu.area.bottom <= screen._hint_top()
+    if scale == 2.0:
+        assert len(rows) == 2  # the shipped tagline takes two lines at 200% (it ran under the balloon in one)
+    elif language == "en":
+        assert len(rows) == 1  # at 100% the English is as it was (the golden title screen)

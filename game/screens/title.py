@@ -18,6 +18,7 @@ TEXT_LEFT = 110
 TEXT_WIDTH = WIDTH - 2 * TEXT_LEFT  # a long title or tagline wraps rather than running off the screen
 TITLE_TOP, MENU_GAP = 50, 30
 MENU_LEFT, MENU_WIDTH, MENU_WIDTH_MOST = 90, 420, 560  # the buttons grow with the text, up to the dark veil's edge
+TAGLINE_WIDTH = MENU_LEFT + MENU_WIDTH_MOST - TEXT_LEFT  # the tagline keeps to the menu's column, off the picture
 
 
 class TitleScreen(Screen):
@@ -92,7 +93,9 @@ class TitleScreen(Screen):
         """The title block's lines (text, size, colour, bold, space above), `d` points smaller than the default.
         Title, Korean title and tagline always show (a player with large text keeps the game's name in both
         languages); they step down to a floor (the theme's big, small and hint sizes) and the menu scrolls.
-        Each text wraps to the screen's width; the tagline keeps half a line of room from the Korean title."""
+        Title and Korean title wrap to the screen's width, the tagline to the menu's column (a long one, such as
+        the Korean at 200% text, would run over the background's picture); it keeps half a line of room from
+        the Korean title."""
         app, theme, fonts = self.app, self.app.theme, self.app.fonts
         blocks = [(app.story.title, max(theme.big_size, 88 - d), theme.text, True),
                   (app.story.korean_title, max(theme.small_size, 40 - d // 2), theme.accent, True),
@@ -100,7 +103,8 @@ class TitleScreen(Screen):
         lines = []
         for n, (text, size, colour, bold) in enumerate(blocks):
             gap = fonts.line_height(size) // 2 if n == 2 else 0
-            for i, line in enumerate(fonts.wrap(text or "", size, TEXT_WIDTH, bold) if text else []):
+            width = TAGLINE_WIDTH if n == 2 else TEXT_WIDTH
+            for i, line in enumerate(fonts.wrap(text or "", size, width, bold) if text else []):
                 lines.append((line, size, colour, bold, gap if i == 0 else 0))
         return lines
 
