@@ -47,6 +47,16 @@ AUTO_SLOTS = ["auto1", "auto2", "auto3"]
 NEWER = "saves.why_newer"  # key: t(NEWER) is "made by a newer version of the game"
 
 
+def in_sentence(slot: str) -> str:
+    """A slot as a message names it, in the player's language ("slot 3", "the quicksave slot", "autosave
+    slot 2"): never its file's id ("quick", "auto2")."""
+    if slot == QUICK:
+        return t("saves.in_quick")
+    if slot in AUTO_SLOTS:
+        return t("saves.in_auto", number=slot.removeprefix("auto"))
+    return t("saves.in_slot", number=slot)
+
+
 def kept(moved: Path | None) -> str:
     """The end of a message about a save set aside (or not), in the player's language."""
     return t("saves.moved_to", path=moved) if moved else t("saves.not_moved")
@@ -301,7 +311,7 @@ class SaveStore:
     def _oldest_auto(self) -> str:
         usable = [info for info in map(self._current, AUTO_SLOTS) if not info.newer]
         if not usable:
-            raise StorageError("every autosave slot holds a save from a newer version of Cell 7; they were kept")
+            raise StorageError(t("saves.autos_newer"))
         empty = [i for i in usable if i.damaged or not self._exists(i.path)]
         return (empty[0] if empty else min(usable, key=lambda i: i.saved_at)).slot
 
@@ -321,9 +331,9 @@ class SaveStore:
     def _write(self, slot: str, record: dict[str, Any], thumbnail_png: Thumbnail) -> SlotInfo:
         old = self._current(slot)
         if old.newer:  # checked again here: another game may have written it since the slot was picked
-            raise StorageError(f"slot {slot} holds a save from a newer version of Cell 7; it was kept")
+            raise StorageError(t("saves.write_newer", slot=in_sentence(slot)))
         if old.damaged and not self._set_aside(old):
-            raise StorageError(f"slot {slot} holds a file that could not be moved aside ({old.damaged})")
+            raise StorageError(t("saves.write_stuck", slot=in_sentence(slot), why=old.damaged))
         png = thumbnail_png() if callable(thumbnail_png) else thumbnail_png
         if png is not None:
             atomic_write(self.path(slot).with_suffix(".png"), png)
@@ -346,7 +356,7 @@ class SaveStore:
         moved = set_aside(info.path)
         if moved and self._exists(info.thumbnail):
             set_aside(info.thumbnail)
-        self.messages.append(t("saves.set_aside", slot=info.slot, why=info.damaged, kept=kept(moved)))
+        self.messages.append(t("saves.set_aside", slot=in_sentence(info.slot), why=info.damaged, kept=kept(moved)))
         return moved is not None
 
     def _check_thumbnail(self, info: SlotInfo) -> None:
@@ -362,7 +372,7 @@ class SaveStore:
             usable = False
         if not usable:
             moved = set_aside(info.thumbnail)
-            self.messages.append(t("saves.picture_set_aside", slot=info.slot, kept=kept(moved)))
+            self.messages.append(t("saves.picture_set_aside", slot=in_sentence(info.slot), kept=kept(moved)))
 
     def _read(self, path: Path) -> dict[str, Any]:
         """The record, schema-checked; a newer-format record comes back unchecked beyond its header."""
@@ -402,14 +412,14 @@ class SaveStore:
         self.flush()
         path = self.path(slot)
         if not self._exists(path):
-            raise SaveError(t("saves.slot_empty", slot=slot), "empty")
+            raise SaveError(t("saves.slot_empty", slot=in_sentence(slot)), "empty")
         try:
             record = self._read(path)
             if record["format"] > SAVE_FORMAT:
                 raise SaveError(t("saves.too_new", format=record["format"]), "newer")
             owner = record.get("story", SHIPPED_STORY)  # saves from before per-story folders are Cell 7's
             if owner != (story.id or SHIPPED_STORY):
-                raise SaveError(t("saves.other_story", slot=slot, story=owner[:64]), "other_story")
+                raise SaveError(t("saves.other_story", slot=in_sentence(slot), story=owner[:64]), "other_story")
             saved = record["runtime"]
             problem = state_problem(saved["state"], story, saved["fingerprint"] == story.fingerprint)
             if problem:
@@ -418,12 +428,13 @@ class SaveStore:
         except SaveError:
             raise
         except FileNotFoundError:
-            raise SaveError(t("saves.slot_empty", slot=slot), "empty") from None
+            raise SaveError(t("saves.slot_empty", slot=in_sentence(slot)), "empty") from None
         except (DamagedFile, OSError, ValueError, KeyError, TypeError, IndexError, AttributeError,
                 StoryRuntimeError, RecursionError) as exc:
             moved = set_aside(path)
             reason = str(exc) if isinstance(exc, DamagedFile) else exc.__class__.__name__
-            raise SaveError(t("saves.load_damaged", slot=slot, reason=reason[:200], kept=kept(moved))) from None
+            raise SaveError(t("saves.load_damaged", slot=in_sentence(slot), reason=reason[:200],
+                              kept=kept(moved))) from None
 
     def delete(self, slot: str) -> None:
         self.flush()

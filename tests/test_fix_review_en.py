@@ -174,3 +174,90 @@ def test_the_tagline_wraps_to_the_menus_column_off_the_picture(shipped_library, 
         assert len(rows) == 2  # the shipped tagline takes two lines at 200% (it ran under the balloon in one)
     elif language == "en":
         assert len(rows) == 1  # at 100% the English is as it was (the golden title screen)
+
+
+# --- #5 messages name a slot as the player knows it, never by its file ---------------------------------------
+
+@pytest.mark.parametrize("language,empty,damaged", [
+    ("en", {"quick": "There is no save in the quicksave slot.", "auto2": "There is no save in autosave slot 2.",
+            "3": "There is no save in slot 3."},
+     "The save in the quicksave slot is damaged and could not be loaded ("),
+    ("ko", {"quick": "빠른 저장 슬롯에 저장된 게 없어요.", "auto2": "자동 저장 2번 슬롯에 저장된 게 없어요.",
+            "3": "3번 슬롯에 저장된 게 없어요."},
+     "빠른 저장 슬롯의 저장이 손상되어 불러올 수 없어요.")])
+def test_quick_and_auto_messages_name_the_slot_not_its_file(shipped_library, tmp_path, language, empty, damaged):
+    from game import words
+    from game.profile import Profile
+    from game.saves import SaveError
+    saves = Profile(tmp_path / "data", shipped_library.story_id).saves
+    words.set_language(language)
+    for slot, message in empty.items():
+        with pytest.raises(SaveError) as raised:
+            saves.load(slot, shipped_library.story)
+        assert str(raised.value) == message and raised.value.kind == "empty"
+    saves.folder.mkdir(parents=True, exist_ok=True)
+    saves.path("quick").write_text("{broken")
+    with pytest.raises(SaveError) as raised:
+        saves.load("quick", shipped_library.story)
+    assert str(raised.value).startswith(damaged), str(raised.value)
+    assert "quick번" not in str(raised.value) and "Slot quick" not in str(raised.value)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_damaged_autosave_written_over_is_named_as_on_its_card(shipped_library, tmp_path, language):
+    from conftest import play_screen_to
+
+    from game import words
+    from game.profile import Profile
+    from game.runtime import events as ev
+    from game.screens.app import App
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
+    play = app.nav.open("play")
+    play_screen_to(play, ev.LineEvent)
+    saves = app.profile.saves
+    saves.folder.mkdir(parents=True, exist_ok=True)
+    saves.path("auto1").write_text("{broken")
+    words.set_language(language)
+    saves.autosave(play.rt)
+    saves.flush(30)
+    said = " ".join(saves.messages)
+    expected = {"en": "The save in autosave slot 1 was damaged",
+                "ko": "자동 저장 1번 슬롯의 저장은 손상됐어요."}[language]
+    assert expected in said, said
+    assert "auto1" not in said.replace("auto1.json", "")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_why_a_save_could_not_be_written_names_the_slot_and_not_cell_7(shipped_library, tmp_path, language):
+    import json
+
+    from conftest import play_screen_to
+
+    from game import words
+    from game.profile import Profile
+    from game.runtime import events as ev
+    from game.saves import AUTO_SLOTS
+    from game.screens.app import App
+    from game.storage import StorageError
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
+    play = app.nav.open("play")
+    play_screen_to(play, ev.LineEvent)
+    saves = app.profile.saves
+    saves.writer = None  # errors raised here, not on the writer's thread
+    saves.save("quick", play.rt)
+    record = json.loads(saves.path("quick").read_text())
+    record["format"] = 999
+    for slot in ("quick", *AUTO_SLOTS):
+        saves.path(slot).write_text(json.dumps(record))
+    words.set_language(language)
+    with pytest.raises(StorageError) as raised:
+        saves.save("quick", play.rt)
+    with pytest.raises(StorageError) as all_auto:
+        saves.autosave(play.rt)
+    said = f"{raised.value} | {all_auto.value}"
+    assert "Cell 7" not in said and "quick " not in said and "slot quick" not in said, said
+    if language == "en":
+        assert str(raised.value) == "the quicksave slot holds a save from a newer version of the game; it was kept"
+    else:
+        assert str(raised.value).startswith("빠른 저장 슬롯에 더 새로운 버전에서 만든 저장이 있어서"), said
+        assert str(all_auto.value).startswith("모든 자동 저장 슬롯에"), said
