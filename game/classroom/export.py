@@ -230,6 +230,7 @@ h1 .ko{font-weight:normal;color:#444;font-size:16pt;margin-left:.5rem}
 :lang(ko){font-family:"Cell7 Hangul","Malgun Gothic","Apple SD Gothic Neo","Noto Sans CJK KR","Noto Sans KR",
  "NanumGothic","Nanum Gothic",sans-serif;word-break:keep-all;line-break:strict}
 .sub{color:#444;margin:0 0 1.2rem}
+.sub span:lang(ko){white-space:nowrap}
 h2{font-size:16pt;border-bottom:2px solid #111;padding-bottom:.2rem;margin-top:1.8rem}
 h3{font-size:13pt;margin:1.1rem 0 .3rem}
 .chapter,.prompt,.q{break-inside:avoid;page-break-inside:avoid}
