@@ -63,3 +63,15 @@ def test_the_korean_library_plays_in_korean():
     shown = [rt.advance() for _ in range(6)]
     lines = [e.text for e in shown if isinstance(e, ev.LineEvent)]
     assert lines and all(re.search(r"[가-힣]", text) for text in lines)
+
+
+@pytest.mark.parametrize("root", [paths.SCENES, paths.EXAMPLES / "night_ferry"], ids=["cell7", "night_ferry"])
+def test_the_shipped_tables_are_in_step_with_their_content(root, tmp_path):
+    """`i18n extract` on the shipped content changes nothing: every table is in its canonical form."""
+    import shutil
+
+    from game.content.translation import extract
+    copy = tmp_path / root.name
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("assets"))
+    report = extract(copy, "ko")
+    assert (report.written, report.added, report.carried, report.orphaned, report.refused) == ([], 0, 0, 0, [])
