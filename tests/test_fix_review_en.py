@@ -261,3 +261,22 @@ def test_why_a_save_could_not_be_written_names_the_slot_and_not_cell_7(shipped_l
     else:
         assert str(raised.value).startswith("빠른 저장 슬롯에 더 새로운 버전에서 만든 저장이 있어서"), said
         assert str(all_auto.value).startswith("모든 자동 저장 슬롯에"), said
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_wrapped_tagline_leaves_three_buttons_on_a_fresh_start_at_200(shipped_library, tmp_path, language):
+    """review-en #6: the tagline's second line cost the English menu its third button (Timeline, two lines at
+    200%); once the title block has stepped down, the gaps around the tagline tighten and it is back."""
+    from game.profile import Profile
+    from game.screens.app import App
+    from game.screens.title import TitleScreen
+    from game.ui.fonts import FontBook
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
+    app.set_language(language)
+    app.fonts = FontBook(scale=2.0)
+    screen = TitleScreen(app)
+    lines, top = screen._arrange()
+    shown = screen.menu.layout(app.fonts)
+    assert len(shown) >= 3, len(shown)
+    tagline_bottom = 50 + sum(gap + app.fonts.line_height(size) for _, size, _, _, gap in lines)
+    assert shown[0].top >= tagline_bottom and shown[-1].bottom <= screen._hint_top()

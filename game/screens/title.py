@@ -95,14 +95,14 @@ class TitleScreen(Screen):
         languages); they step down to a floor (the theme's big, small and hint sizes) and the menu scrolls.
         Title and Korean title wrap to the screen's width, the tagline to the menu's column (a long one, such as
         the Korean at 200% text, would run over the background's picture); it keeps half a line of room from
-        the Korean title."""
+        the Korean title, a quarter once the block has stepped down (large text: the menu needs the room)."""
         app, theme, fonts = self.app, self.app.theme, self.app.fonts
         blocks = [(app.story.title, max(theme.big_size, 88 - d), theme.text, True),
                   (app.story.korean_title, max(theme.small_size, 40 - d // 2), theme.accent, True),
                   (app.story.tagline, max(theme.hint_size, theme.small_size - 2), theme.dim, False)]
         lines = []
         for n, (text, size, colour, bold) in enumerate(blocks):
-            gap = fonts.line_height(size) // 2 if n == 2 else 0
+            gap = fonts.line_height(size) // (2 if d == 0 else 4) if n == 2 else 0  # tighter once stepped down
             width = TAGLINE_WIDTH if n == 2 else TEXT_WIDTH
             for i, line in enumerate(fonts.wrap(text or "", size, width, bold) if text else []):
                 lines.append((line, size, colour, bold, gap if i == 0 else 0))
@@ -126,7 +126,7 @@ class TitleScreen(Screen):
         needed = menu.total_height(fonts)
         bottom = self._hint_top() - 16
         def top_of_menu(d: int) -> int:  # the gap above the buttons tightens too once the title steps down
-            return TITLE_TOP + self._block_height(d) + (MENU_GAP if d == 0 else MENU_GAP // 3)
+            return TITLE_TOP + self._block_height(d) + (MENU_GAP if d == 0 else MENU_GAP // 6)
 
         d = fitting(lambda d: top_of_menu(d) + needed, bottom, step=4, most=56)
         top = top_of_menu(d)
