@@ -14,7 +14,8 @@ from game.library import load_library
 
 
 def subtitle(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", re.search(r'<p class="sub">(.*?)</p>', html)[1])
+    import html as markup
+    return markup.unescape(re.sub(r"<[^>]+>", "", re.search(r'<p class="sub">(.*?)</p>', html)[1]))
 
 
 def headings(html: str) -> list[str]:
@@ -30,7 +31,7 @@ def test_the_shipped_storys_handout_is_a_film_study_one_naming_the_films_korean_
     for html in (export.handout_html(data),):
         sub = subtitle(html)
         assert sub.startswith("Film-study handout: ") and story.tagline in sub
-        assert sub.endswith(f", in Korean {story.korean_title}")
+        assert sub.endswith(f" — the film's Korean title is {story.korean_title}")
         assert f'<span lang="ko">{story.korean_title}</span>' in html
     korean = shipped_library.in_language("ko")
     sub = subtitle(export.handout_html(export.handout_data(korean.story, korean.quiz, "ko")))
@@ -56,7 +57,7 @@ def test_the_subtitles_words_are_escaped_around_the_storys_own_text(shipped_libr
     data = export.handout_data(shipped_library.story, Quiz())
     data.tagline, data.korean_title = "Tom & <Jerry>", "한<국>"
     html = export.handout_html(data)
-    assert "Tom &amp; &lt;Jerry&gt;, in Korean <span lang=\"ko\">한&lt;국&gt;</span>" in html
+    assert "Tom &amp; &lt;Jerry&gt; — the film&#x27;s Korean title is <span lang=\"ko\">한&lt;국&gt;</span>" in html
 
 
 def test_real_history_headings_read_as_one_phrase_in_both_languages(shipped_library):
