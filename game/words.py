@@ -47,7 +47,8 @@ OFFERED = {"chart.count": {"man"}, "chart.tick": {"man"}, "date.day": {"m"}, "da
            "date.short_day": {"m"}, "date.short_month": {"m"}, "date.tick_month": {"m"}, "date.tick_day": {"m"},
            "saves.saved_at": {"m"}, "saves.saved_at_short": {"m", "mm", "dd"}, "saves.why_damaged": set(),
            "saves.load_damaged": set(),
-           "handout.film_sub": set()}  # a Korean tagline that names the film already need not repeat it
+           "handout.film_sub": set(),  # a Korean tagline that names the film already need not repeat it
+           "handout.film_named": {"tagline"}}  # story.yaml's `film` is English: other languages say their tagline
 
 _current = SOURCE_LANGUAGE
 _source: dict[str, str] | None = None

@@ -28,11 +28,16 @@ def headings(html: str) -> list[str]:
 def test_the_shipped_storys_handout_is_a_film_study_one_naming_the_films_korean_title(shipped_library):
     story = shipped_library.story
     data = export.handout_data(story, shipped_library.quiz)
-    for html in (export.handout_html(data),):
-        sub = subtitle(html)
-        assert sub.startswith("Film-study handout: ") and story.tagline in sub
-        assert sub.endswith(f" — the film's Korean title is {story.korean_title}")
-        assert f'<span lang="ko">{story.korean_title}</span>' in html
+    sub = subtitle(export.handout_html(data))
+    assert sub == ('Film-study handout: Miracle in Cell No. 7 (2013), in Korean 7beonbangui Seonmul, '
+                   '"A Gift from Room 7"')
+    assert sub == f"Film-study handout: {story.film}"
+    data.film = ""  # a film story without `film:` says the tagline and whose Korean title it gives
+    html = export.handout_html(data)
+    sub = subtitle(html)
+    assert sub.startswith("Film-study handout: ") and story.tagline in sub
+    assert sub.endswith(f" — the film's Korean title is {story.korean_title}")
+    assert f'<span lang="ko">{story.korean_title}</span>' in html
     korean = shipped_library.in_language("ko")
     sub = subtitle(export.handout_html(export.handout_data(korean.story, korean.quiz, "ko")))
     assert sub == f"영화 학습지: {korean.story.tagline}" and "7번방의 선물" in sub and "Film" not in sub
@@ -47,7 +52,7 @@ def test_a_story_without_a_korean_title_keeps_a_plain_study_handout():
 
 def test_a_film_story_without_a_tagline_still_names_its_korean_title(shipped_library):
     data = export.handout_data(shipped_library.story, Quiz())
-    data.tagline = ""
+    data.tagline = data.film = ""
     assert subtitle(export.handout_html(data)) == f"Film-study handout: {data.korean_title}"
     data.language = "ko"
     assert subtitle(export.handout_html(data)) == f"영화 학습지: 《{data.korean_title}》"
@@ -55,7 +60,7 @@ def test_a_film_story_without_a_tagline_still_names_its_korean_title(shipped_lib
 
 def test_the_subtitles_words_are_escaped_around_the_storys_own_text(shipped_library):
     data = export.handout_data(shipped_library.story, Quiz())
-    data.tagline, data.korean_title = "Tom & <Jerry>", "한<국>"
+    data.tagline, data.korean_title, data.film = "Tom & <Jerry>", "한<국>", ""
     html = export.handout_html(data)
     assert "Tom &amp; &lt;Jerry&gt; — the film&#x27;s Korean title is <span lang=\"ko\">한&lt;국&gt;</span>" in html
 

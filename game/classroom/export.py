@@ -206,6 +206,7 @@ class HandoutData:
     sources: dict[str, str] = field(default_factory=dict)  # source id -> title
     language: str = "en"  # the language of its texts (the page's lang; Korean pages are set in the embedded font)
     tagline: str = ""  # the story's own line about itself (the handout's subtitle)
+    film: str = ""  # the film it retells, as the English handout names it (story.yaml `film`)
 
 
 def handout_data(story, quiz: Quiz, language: str = "en") -> HandoutData:
@@ -216,7 +217,7 @@ def handout_data(story, quiz: Quiz, language: str = "en") -> HandoutData:
                for scene in story_order(story) for op in scene.code if isinstance(op, m.Prompt)]
     return HandoutData(story.title, story.korean_title, list(story.chapters),
                        prompts, quiz, {s.id: s.title for s in story.sources.values()}, language,
-                       getattr(story, "tagline", "") or "")
+                       getattr(story, "tagline", "") or "", getattr(story, "film", "") or "")
 
 
 CSS = """
@@ -280,13 +281,14 @@ def _title(data: HandoutData) -> str:
 def _subtitle(data: HandoutData) -> str:
     """The handout's subtitle (HTML). A story with a Korean title retells a film (story.yaml's korean_title is
     the film's title in Hangul), so its handout is a film-study one that gives the film's Korean title too;
-    any other story's is a study handout with the story's tagline."""
+    any other story's is a study handout with the story's tagline. story.yaml's `film` (English: the film's title,
+    year, romanised Korean title and its meaning) is the English subtitle when there is one."""
     if not data.korean_title:
         return _e(t("handout.sub", tagline=data.tagline) if data.tagline else t("handout.sub_plain"))
     # the words are escaped with markers in place of the values, then the values go in with their markup
-    key = "handout.film_sub" if data.tagline else "handout.film_sub_plain"
-    wording = _e(t(key, tagline="\x00tagline\x00", korean_title="\x00korean\x00"))
-    return (wording.replace("\x00tagline\x00", _e(data.tagline))
+    key = "handout.film_named" if data.film else "handout.film_sub" if data.tagline else "handout.film_sub_plain"
+    wording = _e(t(key, tagline="\x00tagline\x00", korean_title="\x00korean\x00", film="\x00film\x00"))
+    return (wording.replace("\x00tagline\x00", _e(data.tagline)).replace("\x00film\x00", _e(data.film))
             .replace("\x00korean\x00", f'<span lang="ko">{_e(data.korean_title)}</span>'))
 
 

@@ -325,6 +325,7 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
                    sources=sources, scenes=scenes, fingerprint=fingerprint, scene_fingerprints=scene_digests,
                    evidence_kept=kept, illustrations=illustrations, credits=credits, music=tracks,
                    id=story.get("id") or story_id_of(content.root), tagline=story.get("tagline", ""),
+                   film=story.get("film", ""),
                    caption=story.get("caption", ""), title_music=story.get("title_music"),
                    title_background=story.get("title_background"),
                    credits_music=next((d.data["music"] for d in content.documents.get("credits", [])

@@ -361,6 +361,7 @@ class Story:
     scene_fingerprints: dict[str, str] = field(default_factory=dict)
     id: str = ""  # story.yaml `id:` (the folder's name when absent): the key of its saves and progress
     tagline: str = ""  # the title screen's line under the title
+    film: str = ""  # the film it retells, as the English film-study handout's subtitle names it
     caption: str = ""  # the window caption (the title when empty)
     title_music: str | None = None  # the title screen's music piece
     title_background: str | None = None  # the location drawn behind the title screen

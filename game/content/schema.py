@@ -299,6 +299,8 @@ STORY_FILE: Schema = obj("The story as a whole.", {
     "title_music": ident("music piece the title screen plays (assets/audio/music/<id>.ogg or .wav)"),
     "title_background": ident("location id drawn behind the title screen"),
     "korean_title": text("the film's title in Hangul", translate=False),
+    "film": text("the film the story retells as an English film-study handout names it (title, year, the Korean "
+                 "title romanised and what it means)", translate=False),
     "start": ident("id of the first scene"),
     "chapters": {"type": "array", "minItems": 1, "description": "chapters in order", "items": obj(
         "A chapter.", {
