@@ -128,35 +128,7 @@ class Runtime:
             return current
         if self._future:
             self._future.clear()
-        # _step() written out here: this is the hot path (one call less per step) ...
-        s = self.state
-        before = s.mark()
-        event = None
-        if s.mode == PLAY and s.entered and s.pc >= 0 and not self._own_run:
-            # ... and the commonest step of all, the next op being a line made ahead, without _produce's loop
-            program = self._prepared.programs.get(s.scene)
-            pc = s.pc
-            if program is not None and pc < len(program):
-                _, op, ready = program[pc]
-                if ready is not None:
-                    s.pc = pc + 1
-                    if op.speaker and s.stage.sprites:
-                        self._dress(op.speaker, op.expression, op.outfit)
-                    s.scene_lines += 1
-                    seen, line_id = self.seen, op.line_id
-                    if line_id in seen:
-                        event = ready[1]
-                    else:
-                        seen.add(line_id)
-                        event = ready[0]
-        if event is None:
-            event = self._produce()
-        if self._effects:
-            event = dataclasses.replace(event, effects=tuple(self._effects))
-            self._effects = []
-        s.steps += 1
-        self._history.append((before, event))
-        self.current = event
+        event = self._step(quick=not self._own_run)
         if self.listeners:
             for listen in self.listeners:
                 listen(event)
@@ -272,10 +244,31 @@ class Runtime:
 
     # --- stepping ---------------------------------------------------------------------------
 
-    def _step(self) -> ev.Event:
+    def _step(self, quick: bool = False) -> ev.Event:
+        """Produce the next event and record it; `quick`: take the commonest step of all (the next op being a
+        line made ahead, in play mode) without _produce's loop (advance's hot path; not for a subclass that
+        overrides _run, which must see every operation)."""
         s = self.state
         before = s.mark()
-        event = self._produce()
+        event = None
+        if quick and s.mode == PLAY and s.entered and s.pc >= 0:
+            program = self._prepared.programs.get(s.scene)
+            pc = s.pc
+            if program is not None and pc < len(program):
+                _, op, ready = program[pc]
+                if ready is not None:
+                    s.pc = pc + 1
+                    if op.speaker and s.stage.sprites:
+                        self._dress(op.speaker, op.expression, op.outfit)
+                    s.scene_lines += 1
+                    seen, line_id = self.seen, op.line_id
+                    if line_id in seen:
+                        event = ready[1]
+                    else:
+                        seen.add(line_id)
+                        event = ready[0]
+        if event is None:
+            event = self._produce()
         if self._effects:
             event = dataclasses.replace(event, effects=tuple(self._effects))
             self._effects = []
