@@ -144,17 +144,25 @@ def shipped_library():
     return library
 
 
-def play_screen_to(play, kind, limit: int = 600):
-    """Step a play screen until its event is a `kind` (taking the first option of every choice); returns it."""
+def play_until(play, wanted, nth: int = 1, limit: int = 2000):
+    """Step a play screen (first options at choices) to the `nth` event for which `wanted(event)` holds."""
     from game.runtime import events as ev
+    seen = 0
     for _ in range(limit):
-        if isinstance(play.event, kind):
-            return play.event
-        if isinstance(play.event, ev.ChoiceEvent):
+        if wanted(play.event):
+            seen += 1
+            if seen == nth:
+                return play.event
+        if isinstance(play.event, ev.WAITS_FOR_CHOICE):
             play.choose(play.event.options[0][0])
         else:
             play.next_event()
-    raise AssertionError(f"no {kind.__name__} reached")
+    raise AssertionError(f"not reached in {limit} steps")
+
+
+def play_screen_to(play, kind, limit: int = 600):
+    """Step a play screen until its event is a `kind` (taking the first option of every choice); returns it."""
+    return play_until(play, lambda event: isinstance(event, kind), limit=limit)
 
 
 def run_main(capsys, *argv: str) -> tuple[int, str, str]:
@@ -166,3 +174,17 @@ def run_main(capsys, *argv: str) -> tuple[int, str, str]:
         code = exc.code
     out, err = capsys.readouterr()
     return code, out, err
+
+
+@pytest.fixture
+def built_app(monkeypatch):
+    """{"app": the App the next command builds}, for tests that run a command in this process."""
+    from game.screens.app import App
+    seen = {}
+    original = App.__init__
+
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        seen["app"] = self
+    monkeypatch.setattr(App, "__init__", spy)
+    return seen

@@ -29,6 +29,7 @@ from game.screens.menu import GameMenu
 from game.screens.saveload import SaveLoadScreen
 from game.screens.settings_screen import SettingsScreen
 from game.screens.title import TitleScreen
+from tests.conftest import play_until
 
 GOLDEN = Path(__file__).parent / "golden"
 SIZE = (640, 360)
@@ -41,18 +42,7 @@ def _play_to(library, scene: str, kind, nth: int = 1, scale: float = 1.0):
     app = play_app(library, scene, 1)
     app.settings.font_scale = scale
     app.apply_settings()
-    play, seen = app.top, 0
-    for _ in range(400):
-        if isinstance(play.event, kind):
-            seen += 1
-            if seen == nth:
-                break
-        if isinstance(play.event, ev.WAITS_FOR_CHOICE):
-            play.choose(play.event.options[0][0])
-        else:
-            play.next_event()
-    else:
-        raise AssertionError(f"no {kind.__name__} in {scene}")
+    play_until(app.top, lambda event: isinstance(event, kind), nth, limit=400)
     settle(app)
     return app
 

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pygame
 import pytest
-from conftest import run_main
+from conftest import play_until, run_main
 
 from game import paths, words
 from game.content import markup
@@ -25,19 +25,9 @@ from game.settings import Settings
 from game.ui.fonts import FontBook
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    words.set_language("en")
-
-
-@pytest.fixture(scope="module")
-def library():
-    from game.library import check_library
-    found = check_library(paths.SCENES)
-    if found.problems.errors or found.story is None:
-        pytest.skip("the shipped story has errors (see test_shipped_content)")
-    return found
+@pytest.fixture
+def library(shipped_library):
+    return shipped_library
 
 
 def make_app(library, tmp_path, **settings) -> App:
@@ -49,17 +39,7 @@ def make_app(library, tmp_path, **settings) -> App:
 
 def lines_in(play, n: int) -> ev.LineEvent:
     """Step the play screen to its n-th line (first options at choices)."""
-    seen = 0
-    for _ in range(3000):
-        if isinstance(play.event, ev.LineEvent):
-            seen += 1
-            if seen == n:
-                return play.event
-        if isinstance(play.event, ev.WAITS_FOR_CHOICE):
-            play.choose(play.event.options[0][0])
-        else:
-            play.next_event()
-    raise AssertionError("not enough lines")
+    return play_until(play, lambda event: isinstance(event, ev.LineEvent), n, limit=3000)
 
 
 def korean_of(library, play, index: int = -1) -> ev.Event:
@@ -278,18 +258,11 @@ def test_a_korean_line_types_out_in_the_play_screen(library, tmp_path):
 
 # --- the command line ----------------------------------------------------------------------------------------
 
-def test_play_lang_ko_starts_in_korean(capsys, monkeypatch, tmp_path):
+def test_play_lang_ko_starts_in_korean(capsys, monkeypatch, tmp_path, built_app):
     monkeypatch.setenv("CELL7_EXIT_AFTER", "line")
-    seen = {}
-    original = App.__init__
-
-    def spy(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        seen["app"] = self
-    monkeypatch.setattr(App, "__init__", spy)
     code, _, err = run_main(capsys, "play", "--lang", "ko", "--data-dir", str(tmp_path))
     assert code == 0, err
-    app = seen["app"]
+    app = built_app["app"]
     assert app.library.language == "ko" and isinstance(app.top.event, ev.LineEvent)
     assert app.top.event.text == app.top.rt.told_in(app.library.in_language("ko").story).text
 
@@ -342,7 +315,7 @@ def test_bilingual_cards_carry_the_second_language(library, tmp_path):
     assert found == set(kinds)
 
 
-def test_a_first_start_takes_the_system_language(capsys, monkeypatch, tmp_path):
+def test_a_first_start_takes_the_system_language(capsys, monkeypatch, tmp_path, built_app):
     from game.screens.app import system_language
     assert system_language(["en", "ko"], {"LANG": "ko_KR.UTF-8"}) == "ko"
     assert system_language(["en", "ko"], {"LC_ALL": "Korean_Korea.949"}) == "ko"
@@ -351,22 +324,15 @@ def test_a_first_start_takes_the_system_language(capsys, monkeypatch, tmp_path):
     for key in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("LANG", "ko_KR.UTF-8")
-    seen = {}
-    original = App.__init__
-
-    def spy(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        seen["app"] = self
-    monkeypatch.setattr(App, "__init__", spy)
     code, _, err = run_main(capsys, "play", "--data-dir", str(tmp_path / "first"))
     assert code == 0, err
-    assert seen["app"].library.language == "ko"  # no settings yet: the system's language
+    assert built_app["app"].library.language == "ko"  # no settings yet: the system's language
     profile = Profile(tmp_path / "chosen", "cell7")
     profile.settings.language = "en"
     profile.save_settings()
     code, _, err = run_main(capsys, "play", "--data-dir", str(tmp_path / "chosen"))
     assert code == 0, err
-    assert seen["app"].library.language == "en"  # a player's own choice wins
+    assert built_app["app"].library.language == "en"  # a player's own choice wins
 
 
 def test_the_backlog_follows_a_language_switch(library, tmp_path):
@@ -409,13 +375,8 @@ def test_bilingual_sources_card_glosses_its_topic_and_question_or_leaves_them_ou
     app.apply_settings()
     app.nav.open("title")
     play = app.nav.open("play")
-    for _ in range(3000):
-        if isinstance(play.event, ev.SourcesPage) and isinstance(play.event.cards[0], ev.DifferEvent):
-            break
-        if isinstance(play.event, ev.WAITS_FOR_CHOICE):
-            play.choose(play.event.options[0][0])
-        else:
-            play.next_event()
+    play_until(play, lambda event: isinstance(event, ev.SourcesPage) and isinstance(event.cards[0], ev.DifferEvent),
+               limit=3000)
     card = play.event.cards[0]
     english = play.rt.told_in(library.story).cards[0]
     assert play._card_gloss(card) == (english if english != card else None)

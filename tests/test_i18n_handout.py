@@ -26,12 +26,6 @@ from game.library import load_library
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    words.set_language("en")
-
-
 def chromium() -> str | None:
     return next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
 

@@ -16,11 +16,12 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game import paths, words
+from game import words
 from game.profile import Profile
 from game.runtime import events as ev
 from game.screens.app import App
 from game.ui.theme import HEIGHT, WIDTH
+from tests.conftest import play_until
 
 SHOTS = os.environ.get("CELL7_I18N_SHOTS", "")
 MODES = [("ko", False), ("ko", True)]  # Korean; Korean with English under it
@@ -63,19 +64,9 @@ def record(app: App) -> Canvas:
     return canvas
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    words.set_language("en")
-
-
-@pytest.fixture(scope="module")
-def library():
-    from game.library import check_library
-    found = check_library(paths.SCENES)
-    if found.problems.errors or found.story is None:
-        pytest.skip("the shipped story has errors (see test_shipped_content)")
-    return found
+@pytest.fixture
+def library(shipped_library):
+    return shipped_library
 
 
 def make_app(library, tmp_path: Path, language: str, bilingual: bool, scale: float, classroom: bool = False,
@@ -91,18 +82,7 @@ def make_app(library, tmp_path: Path, language: str, bilingual: bool, scale: flo
 
 def play_to(app: App, kind, nth: int = 1):
     play = app.nav.open("play")
-    seen = 0
-    for _ in range(2000):
-        if isinstance(play.event, kind):
-            seen += 1
-            if seen == nth:
-                break
-        if isinstance(play.event, ev.WAITS_FOR_CHOICE):
-            play.choose(play.event.options[0][0])
-        else:
-            play.next_event()
-    else:
-        raise AssertionError(f"no {kind} reached")
+    play_until(play, lambda event: isinstance(event, kind), nth)
     play.typed = 1e9
     play.shown_at = -10.0
     return play

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import hashlib
 import json
 import re
@@ -306,13 +307,6 @@ def _listed(text: str) -> str:
     return ", ".join(names + sorted(_tags(text))) or "none"
 
 
-def words_of(tables: list[Table]) -> dict[str, dict[str, str]]:
-    """Content file -> {English text -> translation}, from every finished (non-empty, not stale) string."""
-    return {table.source: {e.en: unicodedata.normalize("NFC", e.text) for e in table.entries
-                           if e.done and markup_problem(e.en, e.text) is None}
-            for table in tables}
-
-
 @dataclass(frozen=True)
 class Translation:
     """One language's words for a root, by the content file they translate (relative to the root).
@@ -325,7 +319,7 @@ class Translation:
     files: Mapping[str, Mapping[str, str]]
     prefix: str = ""  # how the model's marks name the root ("scenes/"): a mark's file less this is a `files` key
 
-    @property
+    @functools.cached_property
     def words(self) -> dict[str, str]:
         """English text -> translation over all files (the first file's, where two differ)."""
         merged: dict[str, str] = {}
