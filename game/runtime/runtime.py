@@ -257,16 +257,7 @@ class Runtime:
             if program is not None and pc < len(program):
                 _, op, ready = program[pc]
                 if ready is not None:
-                    s.pc = pc + 1
-                    if op.speaker and s.stage.sprites:
-                        self._dress(op.speaker, op.expression, op.outfit)
-                    s.scene_lines += 1
-                    seen, line_id = self.seen, op.line_id
-                    if line_id in seen:
-                        event = ready[1]
-                    else:
-                        seen.add(line_id)
-                        event = ready[0]
+                    event = self._op_line(op, ready, False)
         if event is None:
             event = self._produce()
         if self._effects:
@@ -342,16 +333,6 @@ class Runtime:
                 if event is not None:
                     return event
                 continue
-            if ready is not None and mode == PLAY:  # the hot path: _op_line for a line made ahead, written out
-                s.pc = pc + 1
-                if op.speaker and s.stage.sprites:
-                    self._dress(op.speaker, op.expression, op.outfit)
-                s.scene_lines += 1
-                seen, line_id = self.seen, op.line_id
-                if line_id in seen:
-                    return ready[1]
-                seen.add(line_id)
-                return ready[0]
             event = handler(self, op, ready, mode == SUMMARY)
             if event is not None:
                 return event
