@@ -6,15 +6,16 @@ A scene's beats are compiled into a flat tuple of small operations (`code`), wit
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Union
 
 from .problems import Mark
+from .records import record
 
 Condition = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@record
 class Character:
     """A person in the story, from characters.yaml; `sprite` and `expressions` name their portrait files."""
 
@@ -29,7 +30,7 @@ class Character:
     outfits: tuple[str, ...] = ()  # with outfits the portrait is two layers: outfit below, expression on top
 
 
-@dataclass(frozen=True)
+@record
 class Location:
     """A place: its name and its background image (relative to assets/images/)."""
 
@@ -39,7 +40,7 @@ class Location:
     ambience: str | None = None  # a loop under assets/audio/ambience/ that plays while this is the background
 
 
-@dataclass(frozen=True)
+@record
 class Illustration:
     """A full-screen picture for a key moment (a CG), from illustrations.yaml; the gallery lists them in order."""
 
@@ -48,7 +49,7 @@ class Illustration:
     image: str  # relative to assets/images/
 
 
-@dataclass(frozen=True)
+@record
 class Track:
     """A piece of the score as the music room lists it, from music.yaml."""
 
@@ -57,7 +58,7 @@ class Track:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class CreditSection:
     """A heading and its lines, from credits.yaml."""
 
@@ -65,7 +66,7 @@ class CreditSection:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class EvidenceItem:
     """A piece of evidence the player can gather for the retrial."""
 
@@ -74,7 +75,7 @@ class EvidenceItem:
     description: str
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """A document that facts, accounts and quiz answers cite (the shipped story has the two seed documents)."""
 
@@ -84,7 +85,7 @@ class Source:
     file: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Chapter:
     """A chapter as story.yaml lists it."""
 
@@ -94,7 +95,7 @@ class Chapter:
     in_the_film: str = ""  # what the sources say happens in the film
 
 
-@dataclass(frozen=True)
+@record
 class ContentNote:
     """A scene's content warning: its topics and the summary offered instead of playing it."""
 
@@ -114,7 +115,7 @@ def chapter_entry(number: int, title: str) -> str:
 
 # --- operations --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@record
 class Line:
     """Narration (speaker is None) or a character's line. `line_id` is stable across edits elsewhere."""
 
@@ -126,7 +127,7 @@ class Line:
     outfit: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Show:
     """Put a character on stage (or change their expression, outfit or position)."""
 
@@ -138,7 +139,7 @@ class Show:
     transition: str = "cut"
 
 
-@dataclass(frozen=True)
+@record
 class Hide:
     """Take a character off stage."""
 
@@ -147,7 +148,7 @@ class Hide:
     transition: str = "cut"
 
 
-@dataclass(frozen=True)
+@record
 class Move:
     """Move a character already on stage to another position."""
 
@@ -156,7 +157,7 @@ class Move:
     to: str
 
 
-@dataclass(frozen=True)
+@record
 class Background:
     """Change the background to a location's picture."""
 
@@ -165,7 +166,7 @@ class Background:
     transition: str
 
 
-@dataclass(frozen=True)
+@record
 class ShowIllustration:
     """Show a full-screen illustration over the stage (None takes it away)."""
 
@@ -174,7 +175,7 @@ class ShowIllustration:
     transition: str
 
 
-@dataclass(frozen=True)
+@record
 class Music:
     """Start a music loop ('stop' stops it)."""
 
@@ -182,7 +183,7 @@ class Music:
     track: str
 
 
-@dataclass(frozen=True)
+@record
 class Sound:
     """Play a sound effect once."""
 
@@ -190,7 +191,7 @@ class Sound:
     effect: str
 
 
-@dataclass(frozen=True)
+@record
 class Option:
     """One option of a choice, with its condition and effects."""
 
@@ -207,7 +208,7 @@ class Option:
     keep_stage: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Choice:
     """A choice: the runtime stops here until the player picks an option."""
 
@@ -220,7 +221,7 @@ class Choice:
     expression: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Jump:
     """Continue at another index of the same scene."""
 
@@ -228,7 +229,7 @@ class Jump:
     target: int
 
 
-@dataclass(frozen=True)
+@record
 class JumpUnless:
     """Continue at `target` unless `condition` holds: how if/else is compiled."""
 
@@ -237,7 +238,7 @@ class JumpUnless:
     target: int
 
 
-@dataclass(frozen=True)
+@record
 class Goto:
     """Continue at the start of a scene, or at a label in it (a label in the scene playing is a plain jump)."""
 
@@ -247,7 +248,7 @@ class Goto:
     keep_stage: bool = False  # the scene keeps what is on stage instead of setting its opening background
 
 
-@dataclass(frozen=True)
+@record
 class SetVars:
     """Set flags or counters."""
 
@@ -255,7 +256,7 @@ class SetVars:
     values: dict[str, bool | int | str]
 
 
-@dataclass(frozen=True)
+@record
 class AddVars:
     """Add to counters."""
 
@@ -263,7 +264,7 @@ class AddVars:
     steps: dict[str, int]
 
 
-@dataclass(frozen=True)
+@record
 class GainEvidence:
     """The player gains a piece of evidence."""
 
@@ -271,7 +272,7 @@ class GainEvidence:
     evidence: str
 
 
-@dataclass(frozen=True)
+@record
 class Account:
     """What one source says where the sources differ."""
 
@@ -280,7 +281,7 @@ class Account:
     section: str = ""  # the part of the source it rests on
 
 
-@dataclass(frozen=True)
+@record
 class Fact:
     """A card with a fact about the real film or case, citing its source."""
 
@@ -290,7 +291,7 @@ class Fact:
     section: str
 
 
-@dataclass(frozen=True)
+@record
 class Differ:
     """A card showing where the two sources disagree, with each one's account."""
 
@@ -300,7 +301,7 @@ class Differ:
     question: str
 
 
-@dataclass(frozen=True)
+@record
 class Prompt:
     """A discussion prompt for class (shown only when prompts are on)."""
 
@@ -310,7 +311,7 @@ class Prompt:
     minutes: int | None
 
 
-@dataclass(frozen=True)
+@record
 class End:
     """An ending of the story."""
 
@@ -323,7 +324,7 @@ Op = Union[Line, Show, Hide, Move, Background, ShowIllustration, Music, Sound, C
            SetVars, AddVars, GainEvidence, Fact, Differ, Prompt, End]
 
 
-@dataclass(frozen=True)
+@record
 class Scene:
     """One scene file, compiled: its header and the flat list of operations the runtime steps through."""
 
@@ -344,7 +345,7 @@ class Scene:
     card: bool = True  # False: entering it shows no title card
 
 
-@dataclass(frozen=True)
+@record
 class Story:
     """Everything loaded from a content folder, ready to play."""
 

@@ -5,15 +5,17 @@ draw it with game/screens/richtext.py, or read it as plain text with `content.ma
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Union
+
+from ..content.records import record
 
 Effect = tuple  # ("sound", id) | ("music", id) | ("background", id, transition) | ("illustration", id, transition)
 # | ("show", who, "dissolve" | "fade", sprite before or None) | ("hide", who, "dissolve" | "fade", sprite before)
 # | ("move", who, from position, to position); a sprite is the stage's {expression, at, outfit?} dict
 
 
-@dataclass(frozen=True)
+@record
 class SceneStart:
     """A scene begins: the screens show its title card."""
 
@@ -25,7 +27,7 @@ class SceneStart:
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class LineEvent:
     """A line of narration or dialogue to show."""
 
@@ -38,7 +40,7 @@ class LineEvent:
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class ChoiceEvent:
     """A choice to offer; the runtime waits for `choose()`. A spoken choice names its speaker like a line."""
 
@@ -51,7 +53,7 @@ class ChoiceEvent:
     colour: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class ContentNoteEvent:
     """A content note before a scene: play it, or read a summary instead."""
 
@@ -62,7 +64,7 @@ class ContentNoteEvent:
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class Chosen:
     """An answer given to a choice or a content note: told to the runtime's listeners, never shown."""
 
@@ -70,7 +72,7 @@ class Chosen:
     index: int  # the index choose() took
 
 
-@dataclass(frozen=True)
+@record
 class EvidenceEvent:
     """The player has gained a piece of evidence."""
 
@@ -80,7 +82,7 @@ class EvidenceEvent:
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class FactEvent:
     """A sourced fact card."""
 
@@ -90,7 +92,7 @@ class FactEvent:
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class DifferEvent:
     """A card where the sources disagree."""
 
@@ -100,7 +102,7 @@ class DifferEvent:
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class PromptEvent:
     """A discussion prompt (classroom use)."""
 
@@ -110,7 +112,7 @@ class PromptEvent:
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class SourcesPage:
     """A chapter's fact and differ cards, gathered in normal play and shown together when the chapter ends."""
 
@@ -120,7 +122,7 @@ class SourcesPage:
     effects: tuple[Effect, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class EndEvent:
     """The story has reached an ending; `sources` holds the last chapter's cards (the end screen offers them)."""
 

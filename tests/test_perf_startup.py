@@ -1,0 +1,87 @@
+"""Start-up (issue 17): what the start path does and does not do, never how long it takes.
+
+Records (game/content/records.py) behave exactly as `@dataclass(frozen=True)` classes; the title path does not
+import what only play, checking content or the classroom need.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import inspect
+from dataclasses import dataclass, field
+
+import pytest
+
+from game.content import model
+from game.content.records import record
+from game.runtime import events
+
+SAMPLE = '''
+class Sample:
+    """A sample."""
+    a: int
+    b: str = "x"
+    c: dict = field(default_factory=dict, hash=False)
+    d: tuple = field(default=(), compare=False)
+    e: int = field(default=5, init=False)
+    f: list = field(default_factory=list, repr=False, hash=False)
+'''
+
+
+def _declared(decorator) -> type:
+    scope = {"field": field}
+    exec(SAMPLE, scope)  # noqa: S102 - the same class body for both decorators
+    return decorator(scope["Sample"])
+
+
+def test_a_record_behaves_as_a_frozen_dataclass() -> None:
+    reference = _declared(dataclass(frozen=True))
+    for cls in (reference, _declared(record)):
+        one = cls(1, "y", {"k": 1}, (2,))
+        assert repr(one) == "Sample(a=1, b='y', c={'k': 1}, d=(2,), e=5)"
+        assert str(inspect.signature(cls)) == str(inspect.signature(reference))
+        assert str(inspect.signature(cls)).count("= <factory>") == 2
+        assert cls(1) == cls(1, d=(3,)) and cls(1) != cls(2) and cls(1).__eq__(1) is NotImplemented
+        assert hash(cls(1)) == hash((1, "x", ()))  # the fields compared and hashed, as a tuple
+        assert cls(1).c is not cls(1).c and cls(1).e == 5
+        assert cls.__match_args__ == ("a", "b", "c", "d", "f")
+        assert [f.name for f in dataclasses.fields(cls)] == ["a", "b", "c", "d", "e", "f"]
+        assert dataclasses.replace(one, a=3) == cls(3, "y", {"k": 1})
+        assert dataclasses.asdict(one)["c"] == {"k": 1} and copy.deepcopy(one) == one
+        assert cls.__dataclass_params__.frozen and cls.__dataclass_params__.eq
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            one.a = 2
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            del one.b
+        with pytest.raises(TypeError):
+            cls()
+
+        @dataclass(frozen=True)
+        class Sub(cls):  # a frozen dataclass may build on either
+            z: int = 0
+        assert Sub(1, z=2).z == 2 and Sub(1) != cls(1)
+
+
+def test_a_record_refuses_what_it_does_not_support() -> None:
+    with pytest.raises(TypeError):
+        @record
+        class Custom:
+            a: int
+
+            def __eq__(self, other: object) -> bool:
+                return True
+
+    with pytest.raises(TypeError):
+        @record
+        class KeywordOnly:
+            a: int = field(kw_only=True)
+
+
+@pytest.mark.parametrize("module", [model, events])
+def test_story_and_event_classes_are_frozen_dataclasses(module) -> None:
+    classes = [c for c in vars(module).values() if isinstance(c, type) and c.__module__ == module.__name__
+               and dataclasses.is_dataclass(c)]
+    assert len(classes) > 10
+    for cls in classes:
+        assert cls.__dataclass_params__.frozen, cls
+        assert cls.__setattr__ is not object.__setattr__ and cls.__hash__ is not None, cls
