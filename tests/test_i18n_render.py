@@ -94,6 +94,9 @@ def frame(app: App, name: str) -> Canvas:
     app.step(0.6)  # transitions done
     canvas.placed.clear()
     canvas.drawn.clear()
+    for screen in app.stack:  # the recorded frame is drawn whole, not blitted from a kept still part
+        if hasattr(screen, "still"):
+            screen.still.forget()
     app.draw()
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)

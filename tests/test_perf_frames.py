@@ -85,3 +85,137 @@ def test_the_watcher_thread_notices_a_saved_file_without_the_game_polling(story_
         assert not watcher.pending() and watcher.changed() == []  # once per change
     finally:
         watcher.stop()
+
+
+# --- the play screen's still part (FRAMES, issue 17) -----------------------------------------------------
+
+def _shipped_app(shipped_library, tmp_path, kind, nth: int = 1):
+    """A headless app on the shipped story whose play screen shows the `nth` event of type `kind`, at rest."""
+    from game.profile import Profile
+    from game.runtime.runtime import Options
+    from game.screens.app import App
+    from game.screens.play import PlayScreen
+    from tests.conftest import play_until
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
+    app.push(PlayScreen(app, options=Options(content_notes="play", cards="inline")))
+    play_until(app.top, lambda event: isinstance(event, kind), nth)
+    app.top.typed = 1e9
+    app.step(2.0)  # fades over
+    return app
+
+
+def _frame(app) -> bytes:
+    app.step(0.0)
+    return pygame.image.tobytes(app.canvas, "RGB")
+
+
+def _kept_then_fresh(app, play) -> tuple[bytes, bytes]:
+    """(a frame drawn from the kept still part, the same frame drawn from scratch)."""
+    _frame(app)
+    _frame(app)  # the same still part two frames running: kept
+    assert play.still._key is not None
+    kept = _frame(app)
+    play.still.forget()
+    return kept, _frame(app)
+
+
+@pytest.mark.parametrize("kind", ["LineEvent", "ChoiceEvent", "FactEvent", "DifferEvent", "SceneStart"])
+def test_a_frame_from_the_kept_still_part_is_the_frame_drawn_afresh(shipped_library, tmp_path, kind):
+    from game.runtime import events as ev
+    app = _shipped_app(shipped_library, tmp_path, getattr(ev, kind))
+    kept, fresh = _kept_then_fresh(app, app.top)
+    assert kept == fresh
+
+
+def _switch_language(app, play):
+    app.set_language("ko")
+
+
+def _larger_text(app, play):
+    app.settings.font_scale = 2.0
+    app.apply_settings()
+
+
+def _high_contrast(app, play):
+    app.settings.high_contrast = True
+    app.apply_settings()
+
+
+def _bilingual(app, play):
+    app.settings.bilingual = True
+    app.relabel()
+
+
+def _rollback(app, play):
+    play.rollback()
+
+
+def _auto(app, play):
+    play.quick("auto")
+
+
+def _next_line(app, play):
+    play.next_event()
+    play.typed = 1e9
+
+
+@pytest.mark.parametrize("change", [_switch_language, _larger_text, _high_contrast, _bilingual, _rollback, _auto,
+                                    _next_line])
+def test_the_kept_still_part_never_outlives_what_it_shows(shipped_library, tmp_path, change):
+    """A language switch, a text size, a theme, bilingual mode, a rollback, the quick bar's Auto, the next
+    line: the first frame after the change already shows it, and once kept again it is still the same frame."""
+    from game.runtime import events as ev
+    app = _shipped_app(shipped_library, tmp_path, ev.LineEvent, nth=3)
+    play = app.top
+    before, _ = _kept_then_fresh(app, play)
+    _frame(app)
+    _frame(app)
+    change(app, play)
+    app.top.typed = 1e9
+    first = _frame(app)
+    kept, fresh = _kept_then_fresh(app, play)
+    assert first != before
+    assert first == kept == fresh
+
+
+def test_a_hot_reload_shows_the_edited_line_at_once(story_root, tmp_path, monkeypatch):
+    from game.library import load_library
+    from game.profile import Profile
+    from game.screens.app import App
+    from game.screens.play import PlayScreen
+    monkeypatch.chdir(story_root.parent)
+    app = App(load_library(story_root), Profile(tmp_path / "d"), window=False)
+    play = PlayScreen(app, start_scene="first")
+    app.push(play)
+    play.next_event()
+    play.typed = 1e9
+    app.step(2.0)
+    before, _ = _kept_then_fresh(app, play)
+    scene = story_root / "story" / "01_first.yaml"
+    scene.write_text(scene.read_text().replace('"It begins."', '"It begins, again and again."'))
+    app.reload()
+    play.typed = 1e9
+    assert play.event.text == "It begins, again and again."
+    first = _frame(app)
+    kept, fresh = _kept_then_fresh(app, play)
+    assert first != before and first == kept == fresh
+
+
+def test_clicking_through_lines_copies_no_still_part_and_thumbnails_leave_it_alone(shipped_library, tmp_path):
+    """A still part is copied only once it has shown two frames running: a line clicked past at once costs no
+    copy. A save's thumbnail (drawn on its own surface) neither uses nor replaces it."""
+    from game.runtime import events as ev
+    app = _shipped_app(shipped_library, tmp_path, ev.LineEvent)
+    play = app.top
+    play.still.forget()
+    for _ in range(5):
+        play.next_event()
+        _frame(app)
+    assert play.still._key is None
+    _frame(app)
+    kept = play.still._key
+    assert kept is not None
+    surface = pygame.Surface(app.canvas.get_size())
+    play.draw(surface)
+    assert play.still._key is kept
+    assert pygame.image.tobytes(surface, "RGB") == _frame(app)

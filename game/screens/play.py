@@ -10,7 +10,7 @@ from ..content.markup import escape, plain
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
 from ..runtime.wording import differ_question, options_of, speaker_name
-from ..ui.draw import box, image, polygon
+from ..ui.draw import Still, box, image, polygon
 from ..ui.theme import TEXT_BOX_MARGIN
 from ..words import chapter_label, t
 from . import richtext
@@ -73,6 +73,9 @@ class PlayScreen(Screen):
         # "prompt", the question too
         self._plain_options: bool | str = False
         self._paced: tuple[str, float] = ("", 1.0)  # (a line, its typing pace)
+        self._placed: tuple = (None, None)  # (what a line's box depends on, where it and its words go)
+        self.still = Still()  # the still part of the frame, kept while nothing it shows changes
+        self._told_by_overlay = False  # the overlay drew this frame's event itself
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -396,12 +399,35 @@ class PlayScreen(Screen):
     # --- drawing -------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        """The still part of the frame (the stage and what shows on it: a text box, a card, a question) comes
+        from `self.still` while nothing it depends on changes; the moving part (a line typing out, its
+        arrow, the options) is drawn over it every frame."""
+        key = self._still_key(surface)
+        if key is None or not self.still.show(surface, key):
+            self._draw_still(surface)
+            if key is not None:
+                self.still.keep(surface, key)
+        self._draw_moving(surface)
+
+    def _still_key(self, surface: pygame.Surface) -> tuple | None:
+        """Everything the still part of this frame depends on; None while it is not kept (a transition runs,
+        the classroom's overlay draws, or the frame goes elsewhere than the canvas: a save's thumbnail)."""
+        app = self.app
+        if surface is not app.canvas or self.overlay is not None or self.fade < 1.0:
+            return None
+        sprites = tuple((who, tuple(sprite.items())) for who, sprite in self.rt.state.stage.sprites.items())
+        return (self.event, self.card, self.hide_ui, self._picture(), sprites, app.fonts, app.theme,
+                words.language(), app.library, app.images, app.gloss_language, self.gloss(), self.auto, self.skip,
+                self._plain_options)
+
+    def _draw_still(self, surface: pygame.Surface) -> None:
         self._draw_stage(surface)
+        self._told_by_overlay = False
         if self.hide_ui or self.event is None:
             return
         e = self.event
         if self.overlay is not None and self.overlay.draw_event(surface, e):
-            pass
+            self._told_by_overlay = True
         elif isinstance(e, ev.LineEvent):
             self._draw_line(surface, e)
         elif isinstance(e, ev.ChoiceEvent):
@@ -416,6 +442,16 @@ class PlayScreen(Screen):
             self._draw_differ(surface, e)
         elif isinstance(e, ev.SourcesPage):
             self.draw_sources(surface, e, self.card)
+
+    def _draw_moving(self, surface: pygame.Surface) -> None:
+        if self.hide_ui or self.event is None:
+            return
+        e = self.event
+        if not self._told_by_overlay:
+            if isinstance(e, ev.LineEvent):
+                self._draw_typed(surface, e)
+            elif isinstance(e, (ev.ChoiceEvent, ev.ContentNoteEvent)):
+                self._arrange()
         if self.menu is not None:
             self.menu.draw(surface, self.app.fonts, self.app.theme)
         if self.overlay is not None:
@@ -494,11 +530,19 @@ class PlayScreen(Screen):
         d = fitting(height, HEIGHT - 20 - (self._top() + 30), most=spare + max(0, theme.body_size - theme.hint_size))
         return (*sizes(d), height(d))
 
-    def _text_box(self, surface: pygame.Surface, height: int) -> pygame.Rect:
-        width = WIDTH - 2 * BOX_MARGIN
-        rect = pygame.Rect(BOX_MARGIN, max(self._top() + 30, HEIGHT - height - 20), width, height)
-        panel(surface, rect, self.app.theme, edge=self.app.theme.panel_edge)
-        return rect
+    def _line_place(self, e: ev.LineEvent) -> tuple[int, pygame.Rect, pygame.Rect, str, int]:
+        """(the line's size, its text box, the rectangle its words type out in, its second language and that
+        one's size), worked out once per line, text size, theme and language."""
+        other = self.gloss()
+        gloss = other.text if isinstance(other, ev.LineEvent) and other.text != e.text else ""
+        key = (e.text, gloss, self.app.fonts, self.app.theme, self._top())
+        if self._placed[0] != key:
+            size, gloss_size, height = self._line_fit(e.text, gloss)
+            rect = pygame.Rect(BOX_MARGIN, max(self._top() + 30, HEIGHT - height - 20), WIDTH - 2 * BOX_MARGIN, height)
+            body = rect.inflate(-80, -60)
+            body.top = rect.top + 34
+            self._placed = (key, (size, rect, body, gloss, gloss_size))
+        return self._placed[1]
 
     def _gloss_height(self, gloss: str, width: int, size: int | None = None) -> int:
         """The second language's room under a line (bilingual mode): a gap, a rule, then its lines."""
@@ -516,27 +560,28 @@ class PlayScreen(Screen):
                               pygame.Rect(rect.left, y, rect.width, 0), align=align)
 
     def _draw_line(self, surface: pygame.Surface, e: ev.LineEvent) -> None:
-        theme = self.app.theme
+        """The line's still part: its box, the speaker's name, the second language and the quick bar."""
+        size, rect, body, gloss, gloss_size = self._line_place(e)
+        panel(surface, rect, self.app.theme, edge=self.app.theme.panel_edge)
         other = self.gloss()
-        gloss = other.text if isinstance(other, ev.LineEvent) and other.text != e.text else ""
-        size, gloss_size, height = self._line_fit(e.text, gloss)
-        rect = self._text_box(surface, height)
         name = speaker_name(e)
         if isinstance(other, ev.LineEvent) and other.name and other.name != e.name:
             name = f"{name}  ·  {other.name}"  # 용구 · Yong-gu
         self._name_plate(surface, rect, name, e.colour)
-        body = rect.inflate(-80, -60)
-        body.top = rect.top + 34
-        self._type_out(surface, e.text, size, body)
         if gloss:
             below = body.top + richtext.height(self.app.fonts, e.text, size, body.width)
             self._draw_gloss(surface, gloss, pygame.Rect(body.left, below, body.width, 0), size=gloss_size)
+        self._draw_quick(surface, rect)
+
+    def _draw_typed(self, surface: pygame.Surface, e: ev.LineEvent) -> None:
+        """The line's moving part: its words typing out, then the arrow that bobs once they are all there."""
+        size, rect, body, _gloss, _size = self._line_place(e)
+        self._type_out(surface, e.text, size, body)
         if self.line_done():
             t = self.app.time * 3
             y = rect.bottom - 30 + round(3 * ((t % 2) - 1 if int(t) % 2 else 1 - (t % 2)))
             arrow = [(rect.right - 44, y), (rect.right - 28, y), (rect.right - 36, y + 10)]
-            polygon(surface, theme.accent, arrow)
-        self._draw_quick(surface, rect)
+            polygon(surface, self.app.theme.accent, arrow)
 
     def _name_plate(self, surface: pygame.Surface, rect: pygame.Rect, name: str, colour: str) -> None:
         """The speaker's name on a plate in their colour, over the top edge of `rect`."""
@@ -646,7 +691,6 @@ class PlayScreen(Screen):
         if gloss:
             self._draw_gloss(surface, gloss, pygame.Rect(inner.left, y, inner.width, 0), align="center",
                              size=theme.clamp(theme.small_size - (theme.body_size - size)))
-        self._arrange()
 
     def _shed_translation(self) -> bool:
         """Bilingual mode at large text, when a choice's options would not all be in sight: the options' own
@@ -882,7 +926,6 @@ class PlayScreen(Screen):
             y = text_block(surface, fonts, f"•  {topic}", body, theme.text,
                            pygame.Rect(rect.left + 80, y, inner - 30, 0))
         text_block(surface, fonts, after, small, theme.muted, pygame.Rect(rect.left + 50, y + 14, inner, 0))
-        self._arrange()
 
     def draw_sources(self, surface: pygame.Surface, page: ev.SourcesPage, card: int, after: str = "") -> None:
         """One card of a chapter's "Film and sources" page, under a heading that says where it comes from."""

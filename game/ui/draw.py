@@ -153,6 +153,41 @@ def shade(surface: Surface, alpha: int = 150, colour: Colour = (0, 0, 0)) -> Non
     surface.blit(veil, (0, 0))
 
 
+class Still:
+    """The part of a screen that looks the same frame after frame (a background, portraits, a card), kept as
+    one opaque picture and blitted instead of drawn again.
+
+    The screen names what that part shows with a `key` (a tuple of everything it depends on: the event, the
+    stage, the fonts, the theme, the language...). `show` blits the kept picture when it shows this key;
+    otherwise the screen draws the part itself and calls `keep`, which copies it once the same key has been
+    drawn two frames running (a key seen for one frame only, as when clicking fast, costs no copy).
+    """
+
+    def __init__(self) -> None:
+        self._picture: Surface | None = None
+        self._key: tuple | None = None   # what _picture shows
+        self._last: tuple | None = None  # the key drawn last frame
+
+    def show(self, surface: Surface, key: tuple) -> bool:
+        if self._picture is None or key != self._key or self._picture.get_size() != surface.get_size():
+            return False
+        surface.blit(self._picture, (0, 0))
+        self._last = key
+        return True
+
+    def keep(self, surface: Surface, key: tuple) -> None:
+        """`surface` holds the still part of `key` over the whole of it, and nothing else yet."""
+        if key == self._last:
+            if self._picture is None or self._picture.get_size() != surface.get_size():
+                self._picture = Surface(surface.get_size(), 0, surface)
+            self._picture.blit(surface, (0, 0))
+            self._key = key
+        self._last = key
+
+    def forget(self) -> None:
+        self._picture = self._key = self._last = None
+
+
 @contextmanager
 def clip(surface: Surface, rect: Rect) -> Iterator[None]:
     """Draw only inside `rect` for the duration of the block (nested clips intersect)."""
