@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..content.problems import Mark, Problems, display_path
+from ..content.records import record
 from ..content.schema import FILE_SCHEMAS, QUIZ_TOPICS
-from ..content.validate import Validator, did_you_mean
-from ..content.yamlsource import Document, read_document
 from ..words import t
+
+if TYPE_CHECKING:  # checking quiz files imports these when it runs: playing a cached story does not
+    from ..content.yamlsource import Document
 
 HISTORY_TOPICS = tuple(t for t in QUIZ_TOPICS if t != "story")
 TOPICS = ("story", "real_case", "release", "box_office", "awards", "remakes")
@@ -35,7 +37,7 @@ def true_false() -> tuple[str, str]:
     return t("quiz.true"), t("quiz.false")
 
 
-@dataclass(frozen=True)
+@record
 class Question:
     id: str
     about: str
@@ -110,6 +112,7 @@ def check_quiz(docs: list[Document], chapters: set[int], sources: set[str], prob
 
 def _check_question(doc: Document, at: tuple, q: dict[str, Any], chapters: set[int], sources: set[str],
                     seen: dict[str, Mark], problems: Problems) -> bool:
+    from ..content.validate import did_you_mean
     ok = True
     mark = doc.mark(at + ("id",))
     if q["id"] in seen:
@@ -167,6 +170,8 @@ def quiz_from_content(content) -> Quiz:
 
 def load_quiz(root: Path, story=None) -> tuple[Quiz, Problems]:
     """Read and check `<root>/quiz/*.yaml` on its own (for the classroom hub); `story` gives chapters and sources."""
+    from ..content.validate import Validator
+    from ..content.yamlsource import read_document
     root = Path(root)
     problems = Problems()
     docs: list[Document] = []
@@ -213,7 +218,7 @@ MIN_TEAMS, MAX_TEAMS = 2, 6
 ASK, REVEAL, DONE = "ask", "reveal", "done"
 
 
-@dataclass(frozen=True)
+@record
 class Answer:
     question: str
     team: str

@@ -6,21 +6,19 @@ from the checked file. Each account names its source (from sources.yaml) and the
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..content.validate import check_known
+from ..content.records import record
 
 CHECK_QUESTION = ""  # a card without its own question: the screens ask t("reality.check_question")
 
 
-@dataclass(frozen=True)
+@record
 class Said:
     source: str    # source id
     section: str   # the part of the source
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     """One topic: the film's fiction on one side, facts about the real world on the other."""
 
@@ -30,7 +28,7 @@ class Comparison:
     note: str = ""   # what the sources do not tell us
 
 
-@dataclass(frozen=True)
+@record
 class DifferCard:
     topic: str
     accounts: tuple[Said, ...]
@@ -38,7 +36,7 @@ class DifferCard:
     hint: str = ""   # a more specific way in, shown under the question
 
 
-@dataclass(frozen=True)
+@record
 class Reality:
     """The 'Film and reality' section: comparisons first, then the differ cards."""
 
@@ -48,6 +46,7 @@ class Reality:
 
 def reality_from_content(content) -> Reality:
     """Build the section from scenes/reality.yaml (already schema-checked), reporting unknown sources."""
+    from ..content.validate import check_known  # checking content only: not imported to play a cached story
     docs = content.documents.get("reality", [])
     if not docs:
         return Reality()

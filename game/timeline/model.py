@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from ..content.model import Account
 from ..content.problems import Mark, Problems
-from ..content.validate import check_known
+from ..content.records import record
 from ..words import t
 
 QUALIFIER_RANK = {"before": 0, None: 1, "about": 1, "after": 2}
@@ -98,7 +98,7 @@ def parse_date(text: str) -> Date:
     return date
 
 
-@dataclass(frozen=True)
+@record
 class Lane:
     """A horizontal band of the timeline (the real case, the story world, release, awards, remakes)."""
 
@@ -109,7 +109,7 @@ class Lane:
     mark: Mark = field(default=Mark(""), compare=False)  # where it is defined (a translation reads that file's words)
 
 
-@dataclass(frozen=True)
+@record
 class Era:
     """A shaded span of years behind the lanes, such as the story's 1997 to the retrial."""
 
@@ -125,7 +125,7 @@ class Era:
         return self.start.start(), self.end.end()
 
 
-@dataclass(frozen=True)
+@record
 class Figures:
     """Box-office figures an event reports: admissions, and days since release when given."""
 
@@ -133,7 +133,7 @@ class Figures:
     days: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Event:
     """One dated (or undated) happening on the timeline, with its sources."""
 
@@ -200,7 +200,7 @@ class Event:
         return [(k, v) for k, v in self.details if k not in HIDDEN_DETAILS]
 
 
-@dataclass(frozen=True)
+@record
 class ChartPoint:
     """One point of the box-office chart, taken from an event's figures."""
 
@@ -210,7 +210,7 @@ class ChartPoint:
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class RemakeRow:
     """One row of the remakes table."""
 
@@ -223,7 +223,7 @@ class RemakeRow:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class AwardRow:
     """One row of the awards table."""
 
@@ -235,7 +235,7 @@ class AwardRow:
     differs: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class Timeline:
     """The whole timeline model: lanes, eras and events in time order."""
 
@@ -354,6 +354,7 @@ def _date(value: Any, mark: Mark, problems: Problems, what: str) -> Date | None:
 def build_from_documents(documents: list, problems: Problems, sources: dict[str, str] | None = None,
                          scenes: Iterable[str] | None = None) -> Timeline:
     """Build from parsed timeline documents; `sources` (id -> title) and `scenes` (ids) enable those checks."""
+    from ..content.validate import check_known  # checking content only: not imported to play a cached story
     lanes: list[Lane] = []
     eras: list[Era] = []
     raw_events: list[tuple[Any, int, dict]] = []
@@ -444,6 +445,7 @@ def build_from_documents(documents: list, problems: Problems, sources: dict[str,
 def build_timeline(content: Any, problems: Problems | None = None) -> Timeline:
     """The timeline of a loaded content folder (`loader.Content`); problems go to `content.problems`
     unless another `Problems` is given. Also checks every scene's `timeline:` link."""
+    from ..content.validate import check_known  # checking content only: not imported to play a cached story
     problems = content.problems if problems is None else problems
     story = getattr(content, "story", None)
     sources = {k: s.title for k, s in story.sources.items()} if story else None
