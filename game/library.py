@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .classroom import quiz as quiz_module
 from .classroom import reality as reality_module
@@ -26,16 +27,19 @@ from .content import model as m
 from .content import problems as problems_module
 from .content import translation
 from .content.cache import ContentCache, classes_of
-from .content.loader import Content, assets_folder, check_content
 from .content.problems import ContentError, Problem, Problems
+from .content.records import record
 from .content.translation import SOURCE_LANGUAGE
-from .runtime.reload import Resumed, replay_edited
-from .runtime.runtime import Runtime
 from .timeline import model as timeline_model
 from .timeline.model import Timeline, build_timeline
 
+if TYPE_CHECKING:  # checking content and reloading it import these when they run: a cached story starts without them
+    from .content.loader import Content
+    from .runtime.reload import Resumed
+    from .runtime.runtime import Runtime
 
-@dataclass(frozen=True)
+
+@record
 class Library:
     root: Path                  # the content folder (holds story.yaml)
     assets: Path                # its assets folder: root/assets if it exists, else assets/ beside the root
@@ -94,6 +98,7 @@ def check_library(root: Path, assets: Path | None = None) -> Library:
     When the story itself has errors, the timeline, quiz and cards are not built (their
     cross-checks against a broken story would only add noise) and `story` is None.
     """
+    from .content.loader import check_content
     return library_of(check_content(Path(root), Path(assets) if assets else None))
 
 
@@ -124,6 +129,7 @@ def load_library(root: Path, assets: Path | None = None, cache: Path | None = No
     With `cache` (a folder), a library checked before from exactly these files, assets and code is read
     from there instead (game/content/cache.py), and a freshly checked one without errors is stored;
     a cache that cannot be used is set aside and its message added to `messages`."""
+    from .content.loader import assets_folder
     if cache is None:
         library = check_library(root, assets)
     else:
@@ -171,6 +177,7 @@ class Reloaded:
 
 def reload_library(library: Library, rt: Runtime | None = None) -> Reloaded:
     """Reload the library's own root and put `rt`'s game (if any) at the same moment of the new story."""
+    from .runtime.reload import replay_edited
     new = library.reload()
     if new.problems.errors or new.story is None:
         return Reloaded(None, problems=new.problems.sorted())

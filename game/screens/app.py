@@ -15,7 +15,6 @@ import pygame
 
 from .. import paths, words
 from ..content import model as m
-from ..content.watch import ContentWatcher
 from ..library import Library, reload_library
 from ..profile import Profile
 from ..runtime import events as ev
@@ -118,8 +117,10 @@ class App:
         self.voice = Voice()
         self.toasts = Toasts(self.profile.messages)  # iterates as (text, seconds left)
         self.nav = Navigator(self, ROUTES)  # screens open each other by name: self.open("save", play=...)
-        self.watcher = ContentWatcher(library.root) if dev else None
-        if self.watcher is not None:
+        self.watcher = None
+        if dev:  # the authors' mode: the watcher (and the loader it keeps warm) is not imported to play
+            from ..content.watch import ContentWatcher
+            self.watcher = ContentWatcher(library.root)
             self.watcher.start()  # polls on its own thread; the frame only reads its flag
         self.reload_problems: list = []
         self._next_poll = 0.0
@@ -314,10 +315,11 @@ class App:
         return self.canvas
 
     def draw(self) -> None:
-        self.canvas.fill(self.theme.backdrop)
         start = len(self.stack) - 1
         while start > 0 and not self.stack[start].opaque:
             start -= 1
+        if start < 0 or not getattr(self.stack[start], "covers_canvas", False):
+            self.canvas.fill(self.theme.backdrop)  # a screen that paints every pixel itself says so
         for screen in self.stack[max(start, 0):]:
             screen.draw(self.canvas)
         if self.reload_problems:
@@ -345,7 +347,8 @@ class App:
         if self.window is None:
             return
         view = self._viewport()
-        self.window.fill((0, 0, 0))
+        if view.size != self.window.get_size():  # the bars beside a letterboxed canvas
+            self.window.fill((0, 0, 0))
         if view.size == (WIDTH, HEIGHT):
             self.window.blit(self.canvas, view.topleft)
         else:
