@@ -23,11 +23,29 @@ LINE_SPACING = 1.15  # text_block's line step, as a multiple of the font's line 
 def box(surface: Surface, colour: Colour, rect: Rect, width: int = 0, radius: int = 0, alpha: int = 255) -> None:
     """A rectangle, filled (`width` 0) or outlined; `alpha` below 255 lets what is behind show."""
     if alpha >= 255:
-        pygame.draw.rect(surface, colour, rect, width=width, border_radius=radius)
+        if width == 0 and radius <= 0 and surface.get_bytesize() == 4:
+            _fill(surface, colour, Rect(rect))
+        else:
+            pygame.draw.rect(surface, colour, rect, width=width, border_radius=radius)
         return
     layer, area = _layer(rect.size)
     pygame.draw.rect(layer, (*colour, alpha), area, width=width, border_radius=radius)
     surface.blit(layer, rect.topleft, area)
+
+
+def _fill(surface: Surface, colour: Colour, rect: Rect) -> None:
+    """A filled rectangle, the pixels `pygame.draw.rect` gives. SDL fills rows of whole 16-pixel runs that start
+    on a 4-pixel boundary 3-4x faster than others (a 189x565 box at x 923: 0.28 ms, 0.07 ms in three parts), so
+    a wide box is filled as its ragged left edge, that aligned core and what is left (TIMELINE, issue 17)."""
+    area = rect.clip(surface.get_clip())
+    start = -(-area.left // 4) * 4
+    end = start + (area.right - start) // 16 * 16
+    if area.width < 64 or end <= start:
+        surface.fill(colour, area)
+        return
+    for left, right in ((area.left, start), (start, end), (end, area.right)):
+        if right > left:
+            surface.fill(colour, (left, area.top, right - left, area.height))
 
 
 _SCRATCH: list[Surface] = []  # one transparent scratch surface, as large as the largest panel drawn so far
