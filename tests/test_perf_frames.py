@@ -219,3 +219,65 @@ def test_clicking_through_lines_copies_no_still_part_and_thumbnails_leave_it_alo
     play.draw(surface)
     assert play.still._key is kept
     assert pygame.image.tobytes(surface, "RGB") == _frame(app)
+
+
+# --- the save screen's cards and the lists' heights (FRAMES, issue 17) -------------------------------------
+
+def _save_screen(shipped_library, tmp_path):
+    from game.runtime import events as ev
+    from game.screens.saveload import SaveLoadScreen
+    app = _shipped_app(shipped_library, tmp_path, ev.LineEvent)
+    play = app.top
+    for slot in ("1", "2", "3"):
+        play.next_event()
+        app.step(0.0)
+        play.save(slot)
+    app.writer.flush()
+    screen = SaveLoadScreen(app, "save", play)
+    app.push(screen)
+    return app, screen
+
+
+def _card_change(app, screen, change: str) -> None:
+    from game.ui.input import Action
+    if change == "selection":
+        screen.on_action(Action("right"))
+    elif change == "language":
+        app.set_language("ko")
+    elif change == "text size":
+        app.settings.font_scale = 2.0
+        app.apply_settings()
+    elif change == "theme":
+        app.settings.high_contrast = True
+        app.apply_settings()
+    elif change == "a save":
+        screen.index = 4
+        screen.activate()
+        app.writer.flush()
+        screen.refresh()
+
+
+@pytest.mark.parametrize("change", ["selection", "language", "text size", "theme", "a save"])
+def test_the_save_screens_kept_cards_are_the_cards_painted_afresh(shipped_library, tmp_path, change):
+    app, screen = _save_screen(shipped_library, tmp_path)
+    before = _frame(app)
+    assert screen._cards
+    _card_change(app, screen, change)
+    after = _frame(app)
+    screen._cards.clear()
+    assert after == _frame(app) != before
+
+
+@pytest.mark.parametrize("change", ["text size", "language"])
+def test_the_backlogs_kept_heights_follow_the_text_size_and_the_language(shipped_library, tmp_path, change):
+    from game.runtime import events as ev
+    from game.screens.backlog import BacklogScreen
+    app = _shipped_app(shipped_library, tmp_path, ev.LineEvent, nth=30)
+    play = app.top
+    app.push(BacklogScreen(app, play))
+    _frame(app)
+    _card_change(app, None, change)
+    kept = _frame(app)
+    app.pop()
+    app.push(BacklogScreen(app, play))  # measured afresh
+    assert _frame(app) == kept

@@ -18,8 +18,8 @@ from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH, hex_colour
-from ..ui.widgets import ScrollList, Selection
-from ..words import chapter_label, t
+from ..ui.widgets import Heights, ScrollList, Selection
+from ..words import chapter_label, language, t
 
 SIDE = 70
 PAD = 10      # above and below an entry's text
@@ -116,6 +116,7 @@ class BacklogScreen(Screen):
         self.play = play
         self.entries = entries(play.rt, app.gloss_story())
         self._name_w: tuple[tuple, int] = ((), 0)
+        self._heights = Heights(self._measure)
         self.list = ScrollList(len(self.entries), self._height, enabled=lambda i: self.entries[i].at >= 0, wrap=False)
         self.list.index = max((i for i, e in enumerate(self.entries) if e.at >= 0), default=0)
 
@@ -170,6 +171,10 @@ class BacklogScreen(Screen):
                 Rect(rect.left + 24 + name_w, rect.top + PAD, rect.width - 48 - name_w, 0))
 
     def _height(self, i: int, width: int) -> int:
+        """An entry's height, measured once per width, text size, theme and language."""
+        return self._heights.get((self.app.fonts, self.app.theme, self.entries, language()), i, width)
+
+    def _measure(self, i: int, width: int) -> int:
         fonts, theme = self.app.fonts, self.app.theme
         e = self.entries[i]
         if e.kind == "scene":

@@ -17,8 +17,8 @@ from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
-from ..ui.widgets import Grid, ScrollList, Selection
-from ..words import chapter_label, t
+from ..ui.widgets import Grid, Heights, ScrollList, Selection
+from ..words import chapter_label, language, t
 
 SIDE = 60        # left and right margins
 GAP = 14         # between cards
@@ -58,7 +58,9 @@ class SaveLoadScreen(Screen):
         self.refused: dict[str, str] = {}  # slot -> why loading it failed (shown on its card until it is saved over)
         self.refused_kind: dict[str, str] = {}  # slot -> SaveError.kind (the card says it in short)
         self.thumbs: dict[str, pygame.Surface | None] = {}
-        self.grid = Grid(0, 3, lambda i, width: self._card_height(self.infos[i], width), gap=GAP)
+        self._cards: dict[str, tuple[tuple, pygame.Surface]] = {}  # slot -> (what its card shows, the card)
+        self._heights = Heights(lambda i, width: self._card_height(self.infos[i], width))
+        self.grid = Grid(0, 3, self._cell_height, gap=GAP)
         self.refresh()
 
     def refresh(self) -> None:
@@ -92,6 +94,12 @@ class SaveLoadScreen(Screen):
 
     def _text_width(self, width: int) -> int:
         return width - THUMB[0] - 3 * PAD
+
+    def _cell_height(self, i: int, width: int) -> int:
+        """A card's height, measured once per width, text size, theme, language and what the slots hold."""
+        app = self.app
+        key = (app.fonts, app.theme, language(), app.story, self.infos, tuple(self.refused_kind.items()))
+        return self._heights.get(key, i, width)
 
     def _card_height(self, info: SlotInfo, width: int) -> int:
         fonts, theme = self.app.fonts, self.app.theme
@@ -246,6 +254,20 @@ class SaveLoadScreen(Screen):
                         theme.accent if self.confirm_slot else theme.dim, lay["footer"], align="center")
 
     def _draw_slot(self, surface: pygame.Surface, rect: Rect, info: SlotInfo, selected: bool) -> None:
+        """A slot's card, painted once on its own picture over the page's backdrop and blitted until what it
+        shows changes (its save, the selection, the text size, the theme, the language)."""
+        app = self.app
+        key = (info, selected, rect.size, app.fonts, app.theme, language(), app.story, self.present.get(info.slot),
+               self.refused_kind.get(info.slot))  # (a new thumbnail comes with a new info: refresh())
+        kept = self._cards.get(info.slot)
+        if kept is None or kept[0] != key:
+            card = pygame.Surface(rect.size, 0, surface)
+            card.fill(app.theme.backdrop)
+            self._paint_slot(card, Rect((0, 0), rect.size), info, selected)
+            kept = self._cards[info.slot] = (key, card)
+        surface.blit(kept[1], rect.topleft)
+
+    def _paint_slot(self, surface: pygame.Surface, rect: Rect, info: SlotInfo, selected: bool) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         draw.panel(surface, rect, theme, alpha=235 if selected else 180, edge=theme.accent if selected else theme.grid,
                    radius=10)
@@ -255,7 +277,7 @@ class SaveLoadScreen(Screen):
         if filled:
             thumb = self._thumb(info)
             if thumb is not None:
-                draw.image(surface, draw.scaled(thumb, thumb_rect.size), thumb_rect)
+                draw.image(surface, thumb, thumb_rect)
         y = thumb_rect.top
         for text, size, colour, bold in self._lines(info):
             y = draw.text_block(surface, fonts, text, size, colour,

@@ -331,6 +331,24 @@ class Grid:
         return Used()
 
 
+class Heights:
+    """Rows' heights kept while what they depend on (`key`: the fonts, the theme, the language, the rows)
+    stays the same: a list places its view from many rows' heights every frame."""
+
+    def __init__(self, measure: Callable[[int, int], int]):
+        self.measure = measure
+        self._key: tuple | None = None
+        self._known: dict[tuple[int, int], int] = {}
+
+    def get(self, key: tuple, i: int, width: int) -> int:
+        if key != self._key:
+            self._key, self._known = key, {}
+        height = self._known.get((i, width))
+        if height is None:
+            height = self._known[(i, width)] = self.measure(i, width)
+        return height
+
+
 @dataclass
 class Item:
     label: str
