@@ -182,8 +182,11 @@ def cmd_handout(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from . import words
     from .storage import data_dir
-    library = _library(args, cache=data_dir(args.data_dir) / "cache")
+    cache = data_dir(args.data_dir) / "cache"
+    words.keep_in(cache)  # the menus' words too, worked out once
+    library = _library(args, cache=cache)
     if args.lang:
         _language(library, args.lang)  # checked here: the app reads the library in it (and keeps it as the setting)
     if args.scene and args.scene not in library.story.scenes:

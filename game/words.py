@@ -18,24 +18,31 @@ The tables live in game/lang/:
               translation `stale`, a new key gets an empty `text`, a removed key's translation is kept
               under `orphans:`.
 
+A table once worked out is kept as JSON in the folder given to `keep_in` (the game gives its data folder's
+cache), keyed by the bytes of en.yaml, of the language's table and of this code: a start reads no YAML for
+its menus.
+
 This module is pure (no pygame) and sits just above `content` in the layers, so the runtime, classroom
 exports, the UI kit and the screens can all use it.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import string
 import sys
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Mapping
-
-import yaml
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 from . import paths
 from .content.problems import ERROR, Mark, Problem, Problems
-from .content.translation import SOURCE_LANGUAGE, Extracted, Table, table_of, updated_table, write_table
-from .content.yamlsource import parse_bytes
+from .content.translation import SOURCE_LANGUAGE
+
+if TYPE_CHECKING:  # reading and writing YAML tables imports these when it runs: a start with kept tables does not
+    from .content.translation import Extracted, Table
 
 FOLDER = paths.ROOT / "game" / "lang"
 SOURCE_FILE = "en.yaml"
@@ -53,8 +60,8 @@ OFFERED = {"chart.count": {"man"}, "chart.tick": {"man"}, "date.day": {"m"}, "da
 _current = SOURCE_LANGUAGE
 _source: dict[str, str] | None = None
 _tables: dict[str, dict[str, str]] = {}
+_kept_in: Path | None = None  # where worked-out tables are kept as JSON (keep_in)
 _formatter = string.Formatter()
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # --- the API screens use ------------------------------------------------------------------------------------
@@ -107,23 +114,79 @@ def languages() -> list[str]:
 
 
 def table(code: str) -> Mapping[str, str]:
-    """Every key's words in `code`: its finished translations, English for the rest (memoised).
+    """Every key's words in `code`: its finished translations, English for the rest (memoised, and kept).
 
     A translation counts when its `text` is written, it is not marked `stale`, and its `en` is still the
     English of en.yaml (a table not yet brought in step after the English changed shows the English)."""
     found = _tables.get(code)
     if found is None:
-        found = dict(source())
-        problems = Problems()
-        for tab in ui_tables(code, problems) if code != SOURCE_LANGUAGE else []:
-            for entry in tab.entries:
-                if entry.done and found.get(entry.id) == entry.en:
-                    found[entry.id] = unicodedata.normalize("NFC", entry.text)
-        for problem in problems.errors[:3]:  # the player sees English menus: say why where someone may look
-            print(f"{problem} (the engine's words are shown in English where this table does not read)",
-                  file=sys.stderr)
-        _tables[code] = found
+        found = _tables[code] = _kept(code) or _worked_out(code)
     return found
+
+
+def keep_in(folder: Path | None) -> None:
+    """Keep each table worked out from now on as JSON in `folder`, and read it from there while its files and
+    this code are unchanged (None: keep nothing). A table with problems is not kept: each start reports them."""
+    global _kept_in
+    _kept_in = folder
+
+
+def _worked_out(code: str) -> dict[str, str]:
+    found = dict(source())
+    problems = Problems()
+    for tab in ui_tables(code, problems) if code != SOURCE_LANGUAGE else []:
+        for entry in tab.entries:
+            if entry.done and found.get(entry.id) == entry.en:
+                found[entry.id] = unicodedata.normalize("NFC", entry.text)
+    for problem in problems.errors[:3]:  # the player sees English menus: say why where someone may look
+        print(f"{problem} (the engine's words are shown in English where this table does not read)",
+              file=sys.stderr)
+    if not problems.items:
+        _keep(code, found)
+    return found
+
+
+def _kept_file(code: str) -> tuple[Path, str] | None:
+    """Where `code`'s table is kept, and the key it must carry (None when nothing is kept or a file is unreadable)."""
+    if _kept_in is None:
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        code_files = (Path(__file__), paths.ROOT / "game" / "content" / "translation.py")  # how a table is read
+        for file in (*code_files, FOLDER / SOURCE_FILE, *([table_file(code)] if code != SOURCE_LANGUAGE else [])):
+            digest.update(file.read_bytes() if file.suffix == ".yaml" else str(file.stat().st_mtime_ns).encode())
+            digest.update(b"\0")
+    except OSError:  # no table for that language (it shows English), or en.yaml unreadable: nothing is kept
+        return None
+    return _kept_in / f"ui-words-{code}.json", digest.hexdigest()
+
+
+def _kept(code: str) -> dict[str, str] | None:
+    place = _kept_file(code)
+    if place is None:
+        return None
+    try:
+        data = json.loads(place[0].read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    found = data.get("words") if isinstance(data, dict) and data.get("key") == place[1] else None
+    if not isinstance(found, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in found.items()):
+        return None
+    return found
+
+
+def _keep(code: str, found: dict[str, str]) -> None:
+    place = _kept_file(code)
+    if place is None:
+        return
+    path, key = place
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": key, "words": found}, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a table that cannot be kept only costs the next start its time
 
 
 def chapter_label(number: int) -> str:
@@ -155,13 +218,19 @@ def source() -> dict[str, str]:
     """key -> English, from game/lang/en.yaml (in file order)."""
     global _source
     if _source is None:
-        try:
-            data = yaml.load((FOLDER / SOURCE_FILE).read_text(encoding="utf-8"), Loader=_LOADER)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:  # a broken install: keys show, nothing crashes
-            print(f"game/lang/{SOURCE_FILE}: the engine's words could not be read ({exc})", file=sys.stderr)
-            data = {}
-        _source = {str(k): str(v) for k, v in (data if isinstance(data, dict) else {}).items()}
+        _source = _kept(SOURCE_LANGUAGE) or _read_source()
     return _source
+
+
+def _read_source() -> dict[str, str]:
+    import yaml
+    try:
+        data = yaml.load((FOLDER / SOURCE_FILE).read_text(encoding="utf-8"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:  # a broken install: keys show, nothing crashes
+        print(f"game/lang/{SOURCE_FILE}: the engine's words could not be read ({exc})", file=sys.stderr)
+        data = {}
+    return {str(k): str(v) for k, v in (data if isinstance(data, dict) else {}).items()}
 
 
 def ui_source() -> list[tuple[str, str]]:
@@ -176,6 +245,8 @@ def table_file(code: str) -> Path:
 def ui_tables(code: str, problems: Problems | None = None) -> list[Table]:
     """`code`'s UI string table (one Table, or none when the language has no file), read like a content
     table: located problems go to `problems`. Its `file` is shown as game/lang/<code>.yaml."""
+    from .content.translation import table_of
+    from .content.yamlsource import parse_bytes
     path = table_file(code)
     if code == SOURCE_LANGUAGE or not path.is_file():
         return []
@@ -196,6 +267,7 @@ def extract_ui(code: str) -> Extracted:
 
     A table that exists but does not read cleanly (a YAML mistake, a malformed string) is never written over:
     its problems come back in `refused`, and the translator's work stays as it is until it is mended."""
+    from .content.translation import Extracted, Table, updated_table, write_table
     report = Extracted()
     path, problems = table_file(code), Problems()
     old = ui_tables(code, problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import inspect
+import json
 from dataclasses import dataclass, field
 
 import pytest
@@ -85,3 +86,31 @@ def test_story_and_event_classes_are_frozen_dataclasses(module) -> None:
     for cls in classes:
         assert cls.__dataclass_params__.frozen, cls
         assert cls.__setattr__ is not object.__setattr__ and cls.__hash__ is not None, cls
+
+
+def test_the_menus_words_are_kept_and_follow_their_files(tmp_path, monkeypatch) -> None:
+    from game import words
+    lang = tmp_path / "lang"
+    lang.mkdir()
+    (lang / "en.yaml").write_text("a.greet: Hello\na.bye: Bye\n", encoding="utf-8")
+    monkeypatch.setattr(words, "FOLDER", lang)
+    words.keep_in(tmp_path / "cache")
+    words.forget()
+    try:
+        assert words.table("en") == {"a.greet": "Hello", "a.bye": "Bye"}
+        kept = tmp_path / "cache" / "ui-words-en.json"
+        assert kept.is_file()
+        data = json.loads(kept.read_text(encoding="utf-8"))
+        data["words"]["a.greet"] = "Kept"  # read back from the kept file while en.yaml is the same
+        kept.write_text(json.dumps(data), encoding="utf-8")
+        words.forget()
+        assert words.t("a.greet") == "Kept" and list(words.source()) == ["a.greet", "a.bye"]
+        (lang / "en.yaml").write_text("a.greet: Hi\n", encoding="utf-8")  # an edit: the kept table is stale
+        words.forget()
+        assert words.table("en") == {"a.greet": "Hi"}
+        kept.write_text("{not json", encoding="utf-8")  # a damaged file is passed over and written again
+        words.forget()
+        assert words.t("a.greet") == "Hi" and json.loads(kept.read_text(encoding="utf-8"))["words"] == {"a.greet": "Hi"}
+    finally:
+        words.keep_in(None)
+        words.forget()
