@@ -22,9 +22,9 @@ def _parsed(monkeypatch) -> list[str]:
     files: list[str] = []
     real = loader._parse_and_check
 
-    def counting(kind, display, raw, problems):
+    def counting(kind, display, *rest):
         files.append(display)
-        return real(kind, display, raw, problems)
+        return real(kind, display, *rest)
     monkeypatch.setattr(loader, "_parse_and_check", counting)
     return files
 

@@ -6,8 +6,9 @@ by reading the line again only when there is a mistake to report.
 """
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from . import markup
 from . import model as m
@@ -20,6 +21,7 @@ from .yamlsource import Document
 # keys whose text is shown to the player and may hold markup -> whether it may also show [variables]
 # (a say's `text` and an option's `text` are spoken too; they are told apart by the beat they sit in)
 TEXT_KEYS = {"narrate": True, "choice": True, "fact": False, "differ": False, "question": False, "prompt": False}
+Where = Callable[[], Mark]  # finds a mark when a problem is reported (a scene file's marks are read only then)
 LIST_TEXTS = {"options": "text", "accounts": "says", "followups": None}  # lists of texts, and where the text is
 
 
@@ -170,13 +172,13 @@ class FormatChecker:
                                  code="markup")
             if not spoken or "[" not in value:
                 continue
-            mark = doc.mark(path)
             names, bad = markup.variables(value)
             for index, message, hint in bad:
-                self.p.error(self.sources.locate(mark, value, index), message, hint, code="variable-syntax")
+                self.p.error(self.sources.locate(doc.mark(path), value, index), message, hint,
+                             code="variable-syntax")
             for index, name in names:
                 if name not in known:
-                    self.p.error(self.sources.locate(mark, value, index), f"unknown variable '{name}'"
+                    self.p.error(self.sources.locate(doc.mark(path), value, index), f"unknown variable '{name}'"
                                  f"{did_you_mean(name, sorted(known))}",
                                  f"set it first, e.g. 'set: {{{name}: \"...\"}}'; write '[[' for a literal '['",
                                  code="unknown-variable")
@@ -184,31 +186,31 @@ class FormatChecker:
     # --- labels, speakers, outfits ----------------------------------------------------------------
 
     def _labels(self, doc: Document, beats: list[tuple[tuple, dict]]) -> None:
-        seen: dict[str, Mark] = {}
+        seen: dict[str, tuple] = {}  # label -> the path of its first use (a mark is found only when needed)
         for path, beat in beats:
             name = beat.get("label")
             if isinstance(name, str) and "label" in beat:
-                mark = doc.mark(path + ("label",))
                 if name in seen:
-                    self.p.error(mark, f"label '{name}' is already used in this scene (at {seen[name]})",
+                    self.p.error(doc.mark(path + ("label",)), f"label '{name}' is already used in this scene "
+                                 f"(at {doc.mark(seen[name] + ('label',))})",
                                  "give each label of a scene its own name", code="duplicate-label")
-                seen.setdefault(name, mark)
+                seen.setdefault(name, path)
 
     def _beats(self, doc: Document, beats: list[tuple[tuple, dict]]) -> None:
         scene_id = doc.data["id"]
-        for path, beat in beats:
+        for path, beat in beats:  # each check is given where, to find the mark only when it has something to say
             if isinstance(beat.get("goto"), str):
-                self._target(doc.mark(path + ("goto",)), beat["goto"], scene_id)
+                self._target(partial(doc.mark, path + ("goto",)), beat["goto"], scene_id)
             for j, option in enumerate(beat.get("options") or ()):
                 if isinstance(option, dict) and isinstance(option.get("goto"), str):
-                    self._target(doc.mark(path + ("options", j, "goto")), option["goto"], scene_id)
+                    self._target(partial(doc.mark, path + ("options", j, "goto")), option["goto"], scene_id)
             if "choice" in beat and beat.get("speaker"):
-                self._speaker(doc.mark(path + ("speaker",)), beat["speaker"], beat.get("expression"))
+                self._speaker(partial(doc.mark, path + ("speaker",)), beat["speaker"], beat.get("expression"))
             who = beat.get("show") or beat.get("say")
             if isinstance(who, str) and beat.get("outfit"):
-                self._outfit(doc.mark(path + ("outfit",)), who, beat["outfit"])
+                self._outfit(partial(doc.mark, path + ("outfit",)), who, beat["outfit"])
 
-    def _target(self, mark: Mark, target: str, scene_id: str) -> None:
+    def _target(self, at: Where, target: str, scene_id: str) -> None:
         scene_name, label = split_target(target, scene_id)
         scene = self.story.scenes.get(scene_name)
         if scene is None or label is None:
@@ -216,36 +218,36 @@ class FormatChecker:
         if label not in scene.labels:
             where = "this scene" if scene_name == scene_id else f"scene '{scene_name}'"
             labels = sorted(scene.labels)
-            self.p.error(mark, f"{where} has no label '{label}'{did_you_mean(label, labels)}",
+            self.p.error(at(), f"{where} has no label '{label}'{did_you_mean(label, labels)}",
                          f"add '- label: {label}' where it should jump to" +
                          (f"; its labels: {', '.join(labels)}" if labels else ""), code="unknown-label")
         elif scene_name != scene_id and scene.content_note is not None:
-            self.p.error(mark, f"scene '{scene_name}' has a content note, so it can only be entered at its start "
+            self.p.error(at(), f"scene '{scene_name}' has a content note, so it can only be entered at its start "
                          f"(its summary stands for the whole scene), not at label '{label}'",
                          f"jump to '{scene_name}', or move the beats after the label into a scene of their own",
                          code="label-into-note")
 
-    def _speaker(self, mark: Mark, who: str, expression: str | None) -> None:
+    def _speaker(self, at: Where, who: str, expression: str | None) -> None:
         char = self.story.characters.get(who)
         if char is None:
             names = sorted(self.story.characters)
-            self.p.error(mark, f"unknown character '{who}'{did_you_mean(who, names)}",
+            self.p.error(at(), f"unknown character '{who}'{did_you_mean(who, names)}",
                          f"define it in characters.yaml, or use one of: {', '.join(names[:12])}",
                          code="unknown-character")
         elif expression and char.expressions and expression not in char.expressions:
-            self.p.error(mark, f"{char.name} has no expression '{expression}'"
+            self.p.error(at(), f"{char.name} has no expression '{expression}'"
                          f"{did_you_mean(expression, list(char.expressions))}",
                          f"expressions: {', '.join(char.expressions)}", code="unknown-expression")
 
-    def _outfit(self, mark: Mark, who: str, outfit: str) -> None:
+    def _outfit(self, at: Where, who: str, outfit: str) -> None:
         char = self.story.characters.get(who)
         if char is None:
             return  # the loader reports the character
         if not char.outfits:
-            self.p.error(mark, f"{char.name} has no outfits", f"list them in characters.yaml: "
+            self.p.error(at(), f"{char.name} has no outfits", f"list them in characters.yaml: "
                          f"'outfits: [{outfit}]' (the first is the default)", code="unknown-outfit")
         elif outfit not in char.outfits:
-            self.p.error(mark, f"{char.name} has no outfit '{outfit}'{did_you_mean(outfit, list(char.outfits))}",
+            self.p.error(at(), f"{char.name} has no outfit '{outfit}'{did_you_mean(outfit, list(char.outfits))}",
                          f"outfits: {', '.join(char.outfits)}", code="unknown-outfit")
 
     def _outfit_files(self) -> None:

@@ -50,6 +50,7 @@ class Content:
     story: m.Story | None
     documents: dict[str, list[Document]] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
+    compiled: dict[int, m.Scene] = field(default_factory=dict)  # id(scene document) -> its scene, compiled as read
 
 
 def content_files(root: Path) -> Iterator[tuple[str, Path]]:
@@ -180,12 +181,14 @@ def _check_content(root: Path, assets: Path | None) -> Content:
         raw = read_bytes(path, display, problems)
         if raw is None:
             continue
-        doc, meaning = _read_file(kind, display, raw, problems)
+        doc, meaning, scene = _read_file(kind, display, path, raw, problems)
         if meaning is not None:
             digest.update(relative.encode() + b"\0" + meaning + b"\0")
         if doc is None:
             continue
         content.documents.setdefault(kind, []).append(doc)
+        if scene is not None:
+            content.compiled[id(doc)] = scene
         if kind == "scene" and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
             scene_digests[doc.data["id"]] = hashlib.sha256(meaning).hexdigest()[:16]
     if problems.errors:
@@ -199,7 +202,7 @@ def _check_content(root: Path, assets: Path | None) -> Content:
 # Files parsed and schema-checked by the last load, kept only while `keep_parsed_files(True)` is on (the dev
 # mode's content watcher turns it on): a hot reload then parses and checks again only the files whose bytes
 # changed. Documents are never changed after they are read, so the next load can use them as they are.
-_PARSED: dict[tuple[str, str], tuple[bytes, Document | None, bytes | None, list[Problem]]] = {}
+_PARSED: dict[tuple[str, str], tuple[bytes, Document | None, bytes | None, m.Scene | None, list[Problem]]] = {}
 _KEEP_PARSED = [False]
 
 
@@ -210,35 +213,42 @@ def keep_parsed_files(keep: bool) -> None:
         _PARSED.clear()
 
 
-def _read_file(kind: str, display: str, raw: bytes, problems: Problems) -> tuple[Document | None, bytes | None]:
-    """(document, meaning) of one content file's bytes: parsed and schema-checked, its problems added to
-    `problems`; the document is None when the file cannot be used, the meaning None when it did not parse."""
+def _read_file(kind: str, display: str, path: Path, raw: bytes,
+               problems: Problems) -> tuple[Document | None, bytes | None, m.Scene | None]:
+    """(document, meaning, scene) of one content file's bytes: parsed and schema-checked, its problems added to
+    `problems`; the document is None when the file cannot be used, the meaning None when it did not parse; a
+    scene file without problems is compiled into its scene at once."""
     keep = _KEEP_PARSED[0]
     if keep:
         known = _PARSED.get((kind, display))
         if known is not None and known[0] == raw:
-            problems.items.extend(known[3])
-            return known[1], known[2]
+            problems.items.extend(known[4])
+            return known[1:4]
     before = len(problems.items)
-    doc, meaning = _parse_and_check(kind, display, raw, problems)
+    doc, meaning, scene = _parse_and_check(kind, display, path, raw, problems)
     if keep:
         if len(_PARSED) > 5000:  # a bound for a long session over many roots
             _PARSED.clear()
-        _PARSED[(kind, display)] = (raw, doc, meaning, problems.items[before:])
-    return doc, meaning
+        _PARSED[(kind, display)] = (raw, doc, meaning, scene, problems.items[before:])
+    return doc, meaning, scene
 
 
-def _parse_and_check(kind: str, display: str, raw: bytes, problems: Problems) -> tuple[Document | None, bytes | None]:
+def _parse_and_check(kind: str, display: str, path: Path, raw: bytes,
+                     problems: Problems) -> tuple[Document | None, bytes | None, m.Scene | None]:
+    """Scene files, most of a story, are read without marks (yamlsource.parse_text): their operations take
+    theirs from the YAML nodes while those are at hand, here, and any other mark reads the file again."""
     before = len(problems.items)
-    doc = parse_bytes(raw, display, problems)
+    doc = parse_bytes(raw, display, problems, source=path if kind == "scene" else None)
     if doc is None or len(problems.items) > before:
-        return None, None  # the file's own problems come first; schema errors on a half-read file are noise
+        return None, None, None  # the file's own problems come first; schema errors on a half-read file are noise
     meaning = _meaning(doc.data)
     if doc.data is None:
         problems.error(Mark(display, 1, 1), "file is empty")
-        return None, meaning
+        return None, meaning, None
     Validator(doc, problems).check(FILE_SCHEMAS[kind], f"{kind} file")
-    return doc, meaning
+    scene = build_scene(doc) if kind == "scene" and len(problems.items) == before else None
+    doc.drop_nodes()
+    return doc, meaning, scene
 
 
 def _usable_name(relative: str) -> bool:
@@ -301,15 +311,15 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
     chapters = tuple(m.Chapter(c["number"], c["title"], c.get("summary", ""), c.get("in_the_film", ""))
                      for c in story["chapters"])
     scenes: dict[str, m.Scene] = {}
-    seen: dict[str, Mark] = {}
+    seen: dict[str, Document] = {}
     for doc in content.documents.get("scene", []):
         data = doc.data
         if data["id"] in seen:
-            p.error(doc.mark(("id",)), f"duplicate scene id '{data['id']}' (first defined at {seen[data['id']]})",
-                    "ids must be unique; rename one", code="duplicate-id")
+            p.error(doc.mark(("id",)), f"duplicate scene id '{data['id']}' (first defined at "
+                    f"{seen[data['id']].mark(('id',))})", "ids must be unique; rename one", code="duplicate-id")
             continue
-        seen[data["id"]] = doc.mark(("id",))
-        scenes[data["id"]] = build_scene(doc)
+        seen[data["id"]] = doc
+        scenes[data["id"]] = content.compiled.get(id(doc)) or build_scene(doc)
     illustrations = {}
     for doc in content.documents.get("illustrations", []):
         items = _unique(doc.data["illustrations"], doc, "illustrations", "illustration", p)
@@ -392,6 +402,13 @@ class _Checker:
                          "give a path inside assets/, without '..'", code="asset-path")
         elif not exists:
             self.p.error(mark, f"missing {what} file {shown_asset(target)}", hint, code="missing-asset")
+
+    def playable(self, folder: str, name: str) -> bool:
+        """Whether `audio` has nothing to say about this sound."""
+        if name == "stop":
+            return True
+        found, inside, unplayable = self.audio_files.get((folder, name)) or self._find_audio(folder, name)
+        return found and inside and not unplayable
 
     def audio(self, mark: Mark, folder: str, name: str) -> None:
         if name == "stop":
@@ -481,9 +498,10 @@ class _Checker:
                         f"scene '{scene.id}' is in chapter {scene.chapter}, which story.yaml does not list",
                         f"add chapter {scene.chapter} to story.yaml, or use one of {sorted(chapter_numbers)}",
                         code="unknown-chapter")
-            self.ref(doc.mark(("background",)) if doc else scene.mark, "location", scene.background,
-                     story.locations, "locations.yaml")
-            if scene.music:
+            if scene.background not in story.locations:  # a scene file's marks are found only when needed
+                self.ref(doc.mark(("background",)) if doc else scene.mark, "location", scene.background,
+                         story.locations, "locations.yaml")
+            if scene.music and not self.playable("music", scene.music):
                 self.audio(doc.mark(("music",)) if doc else scene.mark, "music", scene.music)
             for op in scene.code:
                 self.op(op)

@@ -94,27 +94,76 @@ class Document:
     PyYAML's mark objects gave the garbage collector a hundred thousand objects to scan. The value's
     mark and its key's (plus one, 0 for none) share one number and one entry, `value | (key + 1) << 64`,
     and the path tuples are shared between documents: checking a large story kept twice its parse in marks.
+
+    A document read with `source` (a scene file, see `parse_text`) keeps no marks at all: while its YAML nodes
+    are still at hand (`nodes`, until `drop_nodes`) a mark is read from them, and after that the file is read
+    again, with marks, the first time one is asked for. A good scene never needs one once it is compiled.
     """
 
     file: str
     data: Any
-    marks: dict[Path_, int] = field(default_factory=dict)
+    marks: dict[Path_, int] | None = field(default_factory=dict)
+    source: Path | None = field(default=None, repr=False, compare=False)  # where to find the marks again
+    nodes: yaml.Node | None = field(default=None, repr=False, compare=False)
 
     def _at(self, raw: int) -> Mark:
         return Mark(self.file, ((raw >> 32) & 0xFFFF_FFFF) + 1, (raw & 0xFFFF_FFFF) + 1)
 
     def mark(self, path: Path_ = ()) -> Mark:
         """The mark of the value at `path`, or of its nearest ancestor."""
+        if self.nodes is not None:
+            return _mark(self.file, _walk(self.nodes, path)[0])
+        marks = self._marks()
         path = tuple(path)
-        while path and path not in self.marks:
+        while path and path not in marks:
             path = path[:-1]
-        raw = self.marks.get(path)
+        raw = marks.get(path)
         return self._at(raw) if raw is not None else Mark(self.file, 1, 1)
 
     def key_mark(self, path: Path_) -> Mark:
         """The mark of the key that holds the value at `path` (falls back to the value)."""
-        raw = self.marks.get(tuple(path), 0) >> 64
+        if self.nodes is not None:
+            key = _walk(self.nodes, path)[1]
+            return _mark(self.file, key) if key is not None else self.mark(path)
+        raw = self._marks().get(tuple(path), 0) >> 64
         return self._at(raw - 1) if raw else self.mark(path)
+
+    def drop_nodes(self) -> None:
+        """Let the YAML nodes go; a mark asked for later reads the file again."""
+        self.nodes = None
+
+    def _marks(self) -> dict[Path_, int]:
+        if self.marks is None:
+            self.marks = _located_marks(self)
+        return self.marks
+
+
+def _walk(node: yaml.Node, path: Path_) -> tuple[yaml.Node, yaml.Node | None]:
+    """(the node at `path` or its nearest ancestor, the key node holding it: None when there is none or the path
+    was not found to its end), as `_convert` records them (the first of duplicate keys)."""
+    key = None
+    for step in path:
+        if type(node) is _MAP:
+            found = next(((k, v) for k, v in node.value if type(k) is _SCALAR and k.value == step), None)
+            if found is None:
+                return node, None
+            key, node = found
+        elif type(node) is _SEQ and type(step) is int and 0 <= step < len(node.value):
+            key, node = None, node.value[step]
+        else:
+            return node, None
+    return node, key
+
+
+def _located_marks(doc: Document) -> dict[Path_, int]:
+    """The marks of a document read without them, from its file read again ({} when that fails: a mark then
+    falls back to the file's start). The file is the one just loaded; an edit saved in between moves marks."""
+    try:
+        raw = doc.source.read_bytes() if doc.source is not None else b""
+    except OSError:
+        return {}
+    located = parse_bytes(raw, doc.file, Problems())
+    return located.marks if located is not None and located.marks is not None else {}
 
 
 _SCALARS = yaml.constructor.SafeConstructor()
@@ -155,8 +204,9 @@ def read_bytes(path: Path, display: str, problems: Problems) -> bytes | None:
         return None
 
 
-def parse_bytes(raw: bytes, display: str, problems: Problems) -> Document | None:
-    """Decode and parse one file's bytes; on failure add located problems and return None."""
+def parse_bytes(raw: bytes, display: str, problems: Problems, source: Path | None = None) -> Document | None:
+    """Decode and parse one file's bytes; on failure add located problems and return None (`source`: see
+    `parse_text`)."""
     try:
         text = decode(raw)
     except UnicodeDecodeError as exc:
@@ -164,7 +214,7 @@ def parse_bytes(raw: bytes, display: str, problems: Problems) -> Document | None
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.error(Mark(display, line, col), "file is not valid UTF-8 text", "save the file as UTF-8")
         return None
-    return parse_text(text, display, problems)
+    return parse_text(text, display, problems, source)
 
 
 def _too_deep(text: str) -> yaml.Mark | None:
@@ -215,7 +265,14 @@ def _bad_character(text: str, display: str, problems: Problems) -> bool:
     return True
 
 
-def parse_text(text: str, display: str, problems: Problems) -> Document | None:
+def parse_text(text: str, display: str, problems: Problems, source: Path | None = None) -> Document | None:
+    """The document of one file's text; on failure add located problems and return None.
+
+    With `source` (the file the text was read from) no marks are recorded: the data is read plainly, as
+    PyYAML's own constructor would (a fifth of the time), and the document keeps its YAML nodes for marks
+    until `drop_nodes`, then finds them by reading `source` again (see `Document`). Anything the located
+    reading would report (a tag, a bad or duplicate key, a number too long, a budget) is read the located way.
+    """
     if _bad_character(text, display, problems):
         return None
     if _BaseLoader is yaml.SafeLoader:  # the pure-Python composer recurses: refuse deep files before it runs
@@ -240,6 +297,11 @@ def parse_text(text: str, display: str, problems: Problems) -> Document | None:
     doc = Document(display, None)
     if node is None:
         return doc
+    if source is not None:
+        try:
+            return Document(display, _plain(node, [0], 0), None, source, node)
+        except _Unusual:
+            pass  # read again below, the located way, which says what it is and where
     try:
         doc.data = _convert(node, (), doc, problems, [0], 0)
     except _Budget as exc:
@@ -326,6 +388,43 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, problems: Problems, co
         problems.error(_mark(doc.file, node), f"cannot read {_short(node.value)} as {name}",
                        "remove the '!!' tag, or give a value of that kind", code="value")
         return None
+
+
+class _Unusual(Exception):
+    """`_plain` met something that `_convert` reports or treats specially."""
+
+
+def _plain(node: yaml.Node, count: list[int], depth: int) -> Any:
+    """The data of `node` as `_convert` makes it, without marks; `_Unusual` whenever `_convert` would report a
+    problem or stop (so what this returns is always what `_convert` would have returned)."""
+    count[0] += 1
+    tag = node.tag
+    if count[0] > MAX_NODES or depth > MAX_DEPTH or tag not in SAFE_TAGS:
+        raise _Unusual
+    kind = type(node)
+    if kind is _MAP:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not _SCALAR or key_node.tag == _MERGE_TAG or key_node.value in result:
+                raise _Unusual
+            if value_node.tag == STR_TAG and type(value_node) is _SCALAR:
+                count[0] += 1
+                result[key_node.value] = value_node.value
+            else:
+                result[key_node.value] = _plain(value_node, count, depth + 1)
+        if count[0] > MAX_NODES:
+            raise _Unusual
+        return result
+    if kind is _SEQ:
+        return [_plain(item, count, depth + 1) for item in node.value]
+    if tag == STR_TAG or tag == "tag:yaml.org,2002:timestamp":
+        return node.value
+    if tag == INT_TAG and len(node.value) > MAX_NUMBER_CHARS:
+        raise _Unusual
+    try:
+        return _SCALARS.yaml_constructors[tag](_SCALARS, node)
+    except (ValueError, OverflowError, KeyError, TypeError, IndexError, yaml.YAMLError):
+        raise _Unusual from None
 
 
 def _short(value: str) -> str:
