@@ -19,7 +19,6 @@ record and the place in a scene do not depend on the language.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import hashlib
 import json
@@ -28,17 +27,16 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping
-
-import yaml
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from . import markup
 from . import model as m
 from .problems import ERROR, Mark, Problem, Problems, display_path
 from .schema import DEFS, FILE_SCHEMAS, TRANSLATE, Schema
-from .yamlsource import Document, read_document
 
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # YAML (PyYAML, the marked reader) is imported by the functions that read or write tables:
+    from .yamlsource import Document  # the game reads a translation kept as JSON, and starts without it
+
 SOURCE_LANGUAGE = "en"
 INFO = "info"
 LANG_DIR = "lang"
@@ -94,6 +92,7 @@ def source_texts(root: Path, problems: Problems | None = None) -> dict[str, list
 
     problems = problems if problems is not None else Problems()
     found: dict[str, list[SourceText]] = {}
+    from .yamlsource import read_document
     shown_root = display_path(root, root.parent)
     for kind, path in content_files(root):
         if not path.is_file():
@@ -192,6 +191,7 @@ def read_tables(root: Path, language: str, problems: Problems) -> list[Table]:
 def read_all_tables(root: Path, language: str, problems: Problems) -> ReadTables:
     """`read_tables`, also naming the tables that exist but could not be read (extract never writes over
     those: a translator's work stays until the file is mended)."""
+    from .yamlsource import read_document
     folder = root / LANG_DIR / language
     shown_root = display_path(root, root.parent)
     found = ReadTables()
@@ -352,10 +352,11 @@ def read_translation(root: Path, language: str, cache: Path | None = None) -> Tr
     stored = _cached_words(cache, root, language, key)
     if stored is not None:
         return Translation(language, stored, prefix)
+    import yaml
     files: dict[str, dict[str, str]] = {}
     for name, body in bodies:
         try:
-            data = yaml.load(body, Loader=FAST_LOADER)
+            data = yaml.load(body, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (yaml.YAMLError, ValueError):
             continue
         items = data.get("strings") if isinstance(data, dict) else None
@@ -575,6 +576,7 @@ def updated_table(table: Table, texts: list[tuple[str, str]], report: Extracted)
 
 
 def _most_alike(text: str, spare: list[Entry]) -> Entry | None:
+    import difflib
     best, best_ratio = None, CARRY_OVER
     for entry in spare:
         ratio = difflib.SequenceMatcher(None, text, entry.en).ratio()
@@ -600,6 +602,7 @@ def write_table(path: Path, table: Table) -> bool:
 
 def table_yaml(table: Table) -> str:
     """A table as its file: a header for the translator, then one mapping per string."""
+    import yaml
     def rows(entries: list[Entry]) -> list[dict]:
         return [{k: v for k, v in (("id", e.id), ("en", e.en), ("text", e.text), ("stale", e.stale))
                  if v or k == "text"} for e in entries]
