@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pygame
 
-from ..ui import draw
 from ..words import t
 from .base import Screen
 from .input import Action
@@ -22,6 +21,8 @@ TAGLINE_WIDTH = MENU_LEFT + MENU_WIDTH_MOST - TEXT_LEFT  # the tagline keeps to 
 
 
 class TitleScreen(Screen):
+    covers_canvas = True  # the background picture fills it: the app need not clear it first
+
     def __init__(self, app):
         super().__init__(app)
         self._veil_surface: pygame.Surface | None = None
@@ -82,11 +83,12 @@ class TitleScreen(Screen):
             self.app.quit()
 
     def _veil(self) -> pygame.Surface:
-        """The dark gradient behind the menu, drawn once."""
+        """The dark gradient behind the menu, drawn once: one row of pixels, stretched down the screen."""
         if self._veil_surface is None:
-            veil = self._veil_surface = pygame.Surface((620, HEIGHT), pygame.SRCALPHA)
+            row = pygame.Surface((620, 1), pygame.SRCALPHA)
             for x in range(620):
-                draw.line(veil, (8, 10, 20, max(0, 200 - x * 200 // 620)), (x, 0), (x, HEIGHT))
+                row.set_at((x, 0), (8, 10, 20, max(0, 200 - x * 200 // 620)))
+            self._veil_surface = pygame.transform.scale(row, (620, HEIGHT))
         return self._veil_surface
 
     def _layout(self, d: int) -> list[tuple[str, int, tuple, bool, int]]:
