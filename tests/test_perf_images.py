@@ -47,7 +47,7 @@ def test_a_scenes_pictures_are_decoded_once_however_often_they_are_drawn(tmp_pat
         for n in range(5):
             images.portrait(f"p{n}", "calm")
             images.dimmed(f"p{n}", "calm")
-    assert images.decodes == 2 + 5  # each file once (a dimmed copy is made from the kept portrait)
+    assert images.decodes == 2 + 5  # each file once (a dimmed portrait is drawn from the kept one)
 
 
 def test_an_outfit_is_drawn_under_the_expression_and_a_missing_layer_leaves_the_other(tmp_path):
@@ -77,8 +77,8 @@ def test_pictures_ahead_are_decoded_on_a_thread_and_the_frame_finds_them_ready(s
     deadline = time.monotonic() + 10
     while images._working and time.monotonic() < deadline:
         time.sleep(0.005)
-    draw = {"bg": images.background, "cg": images.illustration, "portrait": images.portrait, "dimmed": images.dimmed}
-    for key in keys[:im.READY_MAX]:
+    draw = {"bg": images.background, "cg": images.illustration, "portrait": images.portrait}
+    for key in keys[:4]:  # the nearest pictures fit in what is made ahead (READY_BYTES)
         draw[key[0]](*key[1:])
     assert images.decodes == 0 and images.prefetched >= 2  # nothing decoded in the "frame"
     images.background("no_such_place")  # anything not looked ahead is still made at once
@@ -97,3 +97,57 @@ def test_a_reload_that_changes_only_text_keeps_the_decoded_pictures(tmp_path):
                             locations={**story.locations, "bg0": SimpleNamespace(image="backgrounds/bg1.png")})
     fresh = images.renewed(moved, assets)
     assert fresh is not images and fresh.decodes == 0
+
+
+def test_a_dimmed_portrait_is_drawn_as_the_old_kept_dimmed_copy_was(tmp_path):
+    story, assets = _assets(tmp_path, 2)
+    images = im.Images(story, assets)
+    for who, alpha in (("p0", None), ("p1", 120)):
+        portrait = images.portrait(who, "calm")
+        old = portrait.copy()  # what was kept for every listening character before
+        old.fill((150, 150, 172, 255), special_flags=pygame.BLEND_RGBA_MULT)
+        drawn, expected = pygame.Surface((640, 700)), pygame.Surface((640, 700))
+        for target, picture in ((drawn, images.dimmed(who, "calm")), (expected, old)):
+            target.fill((90, 120, 60))
+            if alpha is not None:
+                picture.set_alpha(alpha)
+            target.blit(picture, (20, 30))
+            picture.set_alpha(None)
+        a, b = pygame.image.tobytes(drawn, "RGB"), pygame.image.tobytes(expected, "RGB")
+        assert max(abs(x - y) for x, y in zip(a, b)) <= 1, who
+    assert len(images._small.images) == 2  # no dimmed copies kept
+
+
+def test_pools_and_pictures_made_ahead_stay_within_their_byte_bounds(tmp_path):
+    story, assets = _assets(tmp_path, 8)
+    images = im.Images(story, assets)
+    for round_ in range(3):
+        for n in range(3):
+            images.background(f"bg{n}")
+        for n in range(8):
+            images.portrait(f"p{n}", ("calm", "sad")[round_ % 2])
+            images.dimmed(f"p{n}", "calm")
+        for pool in {id(p): p for p in [*images._pools.values(), images._small]}.values():
+            assert pool.bytes == sum(map(im._size, pool.images.values())) <= pool.budget or len(pool.images) == 1
+    images._wanted = [("portrait", f"p{n}", "sad", "") for n in range(8)] + [("bg", f"bg{n}") for n in range(3)]
+    images._ready.clear()
+    images._small.images.clear()
+    images._working = True
+    images._prefetcher()  # made ahead until READY_BYTES is full, then it stops
+    assert 0 < sum(map(im._size, images._ready.values())) <= im.READY_BYTES
+
+
+def test_a_late_picture_is_made_on_the_thread_and_the_frame_shows_the_last_one_meanwhile(tmp_path):
+    import time
+    story, assets = _assets(tmp_path, 1)
+    images = im.Images(story, assets)
+    first = images.background("bg0", late=True)  # nothing drawn yet: the first stage is made at once
+    assert images.decodes == 1
+    version = images.version
+    assert images.background("bg1", late=True) is first  # not made yet: the last picture stands in
+    assert images.portrait("p0", "calm", late=True) is None  # a portrait comes when it is made
+    deadline = time.monotonic() + 10
+    while images.version < version + 2 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert images.background("bg1", late=True) is not first and images.portrait("p0", "calm", late=True) is not None
+    assert images.decodes == 1 and images.late == 2  # nothing more decoded in the frame

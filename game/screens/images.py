@@ -1,9 +1,17 @@
-"""Backgrounds and portraits, loaded once and kept.
+"""Backgrounds and portraits, decoded ahead on a thread and kept within byte budgets.
 
 `prefetch(rt)` looks a little way ahead in the story (the rest of the scene up to its next choice, and
 the opening background of the scenes it leads to) and decodes the pictures found there on a thread
-(PNG decoding releases the GIL), so the frame that first draws them finds them ready. A picture asked
-for before the thread has made it is decoded in the frame as before; nothing ever waits.
+(PNG decoding releases the GIL), so the frame that first draws them finds them ready.
+
+The play screen asks with `late=True`: once a stage has been drawn, a picture that is not ready is never
+decoded in the frame. It is asked of the thread at once, and until it is made the frame gets the
+full-screen picture drawn last in its place, or no portrait; `version` changes when it arrives, so a
+screen that keeps what it drew knows to draw again (at 60 clicks a second a picture may come a few
+frames after its line). The first stage, and other screens (the title, the gallery), get theirs at once.
+
+A dimmed portrait (a character who listens) is not kept: `dimmed` darkens the kept portrait into one
+scratch surface when asked (about 0.4 ms), so the pools hold each portrait once.
 """
 from __future__ import annotations
 
@@ -17,14 +25,13 @@ from ..content import model as m
 from .theme import HEIGHT, WIDTH
 
 PORTRAIT_HEIGHT = 600
-# Decoded images kept, least recently used first out, in two pools sized for a scene's working set, so a
-# fast-clicked playthrough decodes each picture once per scene instead of thrashing one small pool:
-FULL_SCREEN_BYTES = 11 * 2**20  # backgrounds and illustrations, 3.5 MB each: the two of a dissolve and one more
-PORTRAIT_BYTES = 14 * 2**20     # portraits and their dimmed copies, ~1.1 MB each: a full stage, each both ways
-CACHE_BYTES = FULL_SCREEN_BYTES + PORTRAIT_BYTES
-LOOKAHEAD_OPS = 60   # operations of the scene looked at ahead of the one on screen
-READY_MAX = 6        # pictures made ahead and not yet drawn, at most (the oldest are dropped) ...
-READY_BYTES = 8 * 2**20  # ... and at most this many bytes of them (two backgrounds and a few portraits)
+DIM = (150, 150, 172, 255)  # a listening character's portrait, multiplied by this
+# Decoded images kept, least recently used first out, in two pools sized for what a stage draws at once:
+FULL_SCREEN_BYTES = 8 * 2**20  # backgrounds and illustrations, 3.5 MB each: the two of a dissolve
+PORTRAIT_BYTES = 6 * 2**20     # portraits, ~1.1 MB each: a full stage of five
+UI_BYTES = 2**20               # the interface's own small pictures (an icon), never pushed out by portraits
+LOOKAHEAD_OPS = 60  # operations of the scene looked at ahead of the one on screen
+READY_BYTES = 6 * 2**20  # pictures made ahead and not yet drawn: the next background and a few portraits
 _MISSING = object()
 
 
@@ -58,14 +65,18 @@ class Images:
         self.story = story
         self.assets = assets
         full = _Pool(FULL_SCREEN_BYTES)
-        self._pools = {"bg": full, "cg": full}  # by the first part of the key; anything else is small
-        self._small = _Pool(PORTRAIT_BYTES)
+        self._pools = {"bg": full, "cg": full, "ui": _Pool(UI_BYTES)}  # by the first part of the key
+        self._small = _Pool(PORTRAIT_BYTES)                             # ... and portraits
         self.decodes = 0     # pictures decoded in the frame (benchmarks and tests read it)
         self.prefetched = 0  # pictures decoded ahead, on the prefetch thread
+        self.late = 0        # pictures a frame went without (a stand-in) because they were not made yet
+        self.version = 0     # changes when a picture a frame waited for has been made
         self._lock = threading.Lock()
-        self._wanted: list[tuple] = []                      # keys the prefetch thread should make, in order
+        self._wanted: list[tuple] = []                        # keys the prefetch thread should make, in order
         self._ready: dict[tuple, pygame.Surface | None] = {}  # made ahead, adopted by the first lookup
+        self._waiting: set[tuple] = set()                     # asked for by a frame that went without them
         self._working = False
+        self._scratch: pygame.Surface | None = None           # where `dimmed` darkens a portrait
 
     def renewed(self, story: m.Story, assets: Path) -> "Images":
         """These images for a reloaded `story`: the same object, pictures kept, when every picture it names
@@ -80,44 +91,76 @@ class Images:
         self.story = story
         return self
 
-    def _cached(self, key: tuple, make: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
-        """The image for `key`, made by `make()` the first time (or by the prefetch thread) and kept in its pool."""
-        pool = self._pools.get(key[0], self._small)
-        if self._ready and key not in pool.images:
-            with self._lock:
-                ready = self._ready.pop(key, _MISSING)
-            if ready is not _MISSING:
-                return pool.get(key, lambda: ready)
-        return pool.get(key, make)
+    def _pool(self, key: tuple) -> "_Pool":
+        return self._pools.get(key[0], self._small)
+
+    def _cached(self, key: tuple, make: Callable[[], pygame.Surface | None], late: bool = False):
+        """The image for `key`, kept in its pool: made by the prefetch thread, else by `make()` now, or with
+        `late` asked of the thread (`_MISSING` is returned until it has been made)."""
+        pool = self._pool(key)
+        if key in pool.images:
+            return pool.get(key)
+        late = late and bool(self._pools["bg"].images)  # a stage is showing: the first one waits for nothing
+        with self._lock:
+            ready = self._ready.pop(key, _MISSING)
+            if ready is _MISSING and late:
+                self.late += key not in self._waiting
+                self._waiting.add(key)
+                if key not in self._wanted:
+                    self._wanted.insert(0, key)
+                self._start()
+                return _MISSING
+        return pool.put(key, make() if ready is _MISSING else ready)
 
     def prefetch(self, rt) -> None:
-        """Decode on a thread what the story will show soon after the runtime's current moment."""
-        wanted = [key for key in dict.fromkeys(upcoming(self.story, rt.state))
-                  if key not in self._pools.get(key[0], self._small).images]
-        with self._lock:  # only the nearest few: more would be dropped from `_ready` before they are drawn
-            self._wanted = [key for key in wanted if key not in self._ready][:READY_MAX]
-            if self._wanted and not self._working:
-                self._working = True
-                threading.Thread(target=self._prefetcher, name="cell7-images", daemon=True).start()
+        """Decode on a thread what the story will show soon after the runtime's current moment; pictures made
+        ahead for moments no longer coming (passed, or a branch not taken) are let go."""
+        coming = [key for key in dict.fromkeys(upcoming(self.story, rt.state))
+                  if key not in self._pool(key).images]
+        with self._lock:
+            for key in [k for k in self._ready if k not in coming and k not in self._waiting]:
+                del self._ready[key]
+            self._wanted = [k for k in self._wanted if k in self._waiting] + \
+                [k for k in coming if k not in self._ready and k not in self._waiting]
+            self._start()
+
+    def _start(self) -> None:
+        """With the lock held: a prefetch thread, unless one runs or there is nothing to make."""
+        if self._wanted and not self._working:
+            self._working = True
+            threading.Thread(target=self._prefetcher, name="cell7-images", daemon=True).start()
 
     def _prefetcher(self) -> None:
         while True:
             with self._lock:
-                if not self._wanted:
+                key = self._next_wanted()
+                if key is None:
                     self._working = False
                     return
-                key = self._wanted.pop(0)
-                if key in self._ready:
-                    continue
             try:
                 image = self._make(key)
             except Exception:  # noqa: BLE001 - never let a picture stop the game; the frame will try it itself
-                continue
+                image = None
             with self._lock:
+                if key in self._waiting:
+                    self._waiting.discard(key)
+                    self.version += 1
+                elif _size(image) + sum(map(_size, self._ready.values())) > READY_BYTES:
+                    continue  # made ahead but no room for it now: the next prefetch asks again
                 self._ready[key] = image
-                while len(self._ready) > READY_MAX or (
-                        len(self._ready) > 1 and sum(map(_size, self._ready.values())) > READY_BYTES):
-                    self._ready.pop(next(iter(self._ready)))
+
+    def _next_wanted(self) -> tuple | None:
+        """With the lock held: the next key to make, a waited-for one first; None when there is none, or when
+        what is made ahead already fills READY_BYTES (a frame's own request still goes through)."""
+        while self._wanted:
+            key = self._wanted[0]
+            if key in self._ready or key in self._pool(key).images:
+                self._wanted.pop(0)
+                continue
+            if key not in self._waiting and _estimate(key) + sum(map(_size, self._ready.values())) > READY_BYTES:
+                return None
+            return self._wanted.pop(0)
+        return None
 
     def _make(self, key: tuple) -> pygame.Surface | None:
         """What the frame would make for `key`, made without touching the pools (on the prefetch thread)."""
@@ -128,10 +171,6 @@ class Images:
             return self._illustration(key[1])
         if kind == "portrait":
             return self._portrait(*key[1:])
-        if kind == "dimmed":
-            with self._lock:
-                base = self._ready.get(("portrait", *key[1:]))
-            return _dim(base if base is not None else self._portrait(*key[1:]))
         return None
 
     def _load(self, path: Path, alpha: bool) -> pygame.Surface | None:
@@ -147,26 +186,34 @@ class Images:
             image = image.convert_alpha() if alpha else image.convert()
         return image
 
-    def background(self, location: str) -> pygame.Surface:
-        return self._cached(("bg", location), lambda: self._background(location))
+    def _full_screen_or_stand_in(self, key: tuple, make: Callable[[], pygame.Surface], late: bool) -> pygame.Surface:
+        image = self._cached(key, make, late)
+        if image is _MISSING:  # not made yet: the picture drawn last stays for a frame or two
+            image = self._pools["bg"].newest()
+        return image if image is not None else _full_screen(None)
+
+    def background(self, location: str, late: bool = False) -> pygame.Surface:
+        return self._full_screen_or_stand_in(("bg", location), lambda: self._background(location), late)
 
     def _background(self, location: str) -> pygame.Surface:
         loc = self.story.locations.get(location)
         return _full_screen(self._load(self.assets / "images" / loc.image, False) if loc else None)
 
-    def illustration(self, illustration: str) -> pygame.Surface:
+    def illustration(self, illustration: str, late: bool = False) -> pygame.Surface:
         """A full-screen illustration (the story's illustrations.yaml names its file); a plain fill when missing."""
-        return self._cached(("cg", illustration), lambda: self._illustration(illustration))
+        return self._full_screen_or_stand_in(("cg", illustration), lambda: self._illustration(illustration), late)
 
     def _illustration(self, illustration: str) -> pygame.Surface:
         item = self.story.illustrations.get(illustration)
         return _full_screen(self._load(self.assets / "images" / item.image, False) if item else None)
 
-    def portrait(self, who: str, expression: str, outfit: str = "") -> pygame.Surface | None:
+    def portrait(self, who: str, expression: str, outfit: str = "", late: bool = False) -> pygame.Surface | None:
         """A character's portrait at PORTRAIT_HEIGHT. With `outfit`, two layers: the outfit
         (`<sprite>_outfit_<outfit>.png`) with the expression (`<sprite>_<expression>.png`) drawn over it;
-        a missing layer leaves what exists (None only when both are missing)."""
-        return self._cached(("portrait", who, expression, outfit), lambda: self._portrait(who, expression, outfit))
+        a missing layer leaves what exists (None only when both are missing, or, with `late`, not made yet)."""
+        image = self._cached(("portrait", who, expression, outfit), lambda: self._portrait(who, expression, outfit),
+                             late)
+        return None if image is _MISSING else image
 
     def _portrait(self, who: str, expression: str, outfit: str) -> pygame.Surface | None:
         char = self.story.characters.get(who)
@@ -184,21 +231,39 @@ class Images:
             image = pygame.transform.smoothscale(image, (w, PORTRAIT_HEIGHT))
         return image
 
-    def dimmed(self, who: str, expression: str, outfit: str = "") -> pygame.Surface | None:
-        """The portrait darkened, for characters on stage who are not speaking."""
-        return self._cached(("dimmed", who, expression, outfit), lambda: _dim(self.portrait(who, expression, outfit)))
+    def dimmed(self, who: str, expression: str, outfit: str = "", late: bool = False) -> pygame.Surface | None:
+        """The portrait darkened, for characters on stage who are not speaking: drawn into a scratch surface
+        that the next call draws over (blit it at once)."""
+        picture = self.portrait(who, expression, outfit, late)
+        if picture is None:
+            return None
+        width, height = picture.get_size()
+        scratch = self._scratch
+        if scratch is None or scratch.get_width() < width or scratch.get_height() < height:
+            grown = (width, height) if scratch is None else (max(width, scratch.get_width()),
+                                                            max(height, scratch.get_height()))
+            scratch = self._scratch = pygame.Surface(grown, pygame.SRCALPHA, picture)
+        area = scratch.subsurface((0, 0, width, height))
+        area.fill(DIM)
+        area.blit(picture, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+        return area
 
     def ui(self, name: str) -> pygame.Surface | None:
         return self._cached(("ui", name), lambda: self._load(self.assets / "images" / "ui" / f"{name}.png", True))
 
 
 def upcoming(story: m.Story, state, limit: int = LOOKAHEAD_OPS) -> Iterable[tuple]:
-    """Image keys the story will draw soon after `state`: pictures named by the rest of the scene up to its
-    next choice (following jumps, not conditions), and the opening background of each scene it may go to."""
+    """Image keys the story draws now and soon after `state`: the stage on screen, pictures named by the rest
+    of the scene up to its next choice (following jumps, not conditions), and the opening background of each
+    scene it may go to."""
+    stage = state.stage
+    yield ("cg", stage.illustration) if stage.illustration else ("bg", stage.background)
+    for who, sprite in stage.sprites.items():
+        yield ("portrait", who, sprite.get("expression", ""), sprite.get("outfit", ""))
     scene = story.scenes.get(state.scene)
     if scene is None:
         return
-    sprites = {who: dict(sprite) for who, sprite in state.stage.sprites.items()}
+    sprites = {who: dict(sprite) for who, sprite in stage.sprites.items()}
     code, pc = scene.code, max(state.pc, 0)
     for _ in range(limit):
         if pc >= len(code):
@@ -220,7 +285,6 @@ def upcoming(story: m.Story, state, limit: int = LOOKAHEAD_OPS) -> Iterable[tupl
             outfit = getattr(op, "outfit", None) or was.get("outfit") or (char.outfits[0] if char.outfits else "")
             sprites[who] = {"expression": expression, "outfit": outfit}
             yield ("portrait", who, expression, outfit)
-            yield ("dimmed", who, expression, outfit)
         elif isinstance(op, m.Jump):
             pc = op.target
         elif isinstance(op, m.Goto):
@@ -246,16 +310,22 @@ class _Pool:
         self.images: dict[tuple, pygame.Surface | None] = {}
         self.bytes = 0
 
-    def get(self, key: tuple, make: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
-        images = self.images
-        if key in images:
-            images[key] = images.pop(key)  # most recently used last
-            return images[key]
-        image = images[key] = make()
-        self.bytes += _size(image)
-        while self.bytes > self.budget and len(images) > 1:
-            self.bytes -= _size(images.pop(next(iter(images))))
+    def get(self, key: tuple) -> pygame.Surface | None:
+        """A kept image, now the most recently used."""
+        image = self.images[key] = self.images.pop(key)
         return image
+
+    def put(self, key: tuple, image: pygame.Surface | None) -> pygame.Surface | None:
+        """Keep `image`, letting the least recently used go while the pool is over its budget."""
+        self.bytes += _size(image) - _size(self.images.pop(key, None))
+        self.images[key] = image
+        while self.bytes > self.budget and len(self.images) > 1:
+            self.bytes -= _size(self.images.pop(next(iter(self.images))))
+        return image
+
+    def newest(self) -> pygame.Surface | None:
+        """The image used last, if any."""
+        return next(reversed(self.images.values()), None)
 
 
 def _full_screen(image: pygame.Surface | None) -> pygame.Surface:
@@ -272,9 +342,6 @@ def _size(image: pygame.Surface | None) -> int:
     return image.get_width() * image.get_height() * image.get_bytesize() if image is not None else 0
 
 
-def _dim(image: pygame.Surface | None) -> pygame.Surface | None:
-    if image is None:
-        return None
-    image = image.copy()
-    image.fill((150, 150, 172, 255), special_flags=pygame.BLEND_RGBA_MULT)
-    return image
+def _estimate(key: tuple) -> int:
+    """About how many bytes the picture for `key` takes once made (a full screen, or a portrait)."""
+    return WIDTH * HEIGHT * 4 if key[0] in ("bg", "cg") else PORTRAIT_HEIGHT * PORTRAIT_HEIGHT * 3
