@@ -3,11 +3,18 @@ shows changes. Behaviour only, never timings."""
 from __future__ import annotations
 
 import random
+import shutil
 
 import pygame
 import pytest
 
+from game import paths
+from game.library import load_library
+from game.screens.app import App
+from game.screens.timeline import TimelineScreen
 from game.ui import draw
+from game.ui.input import Action
+from game.ui.theme import HEIGHT, WIDTH
 
 
 @pytest.mark.parametrize("flags", [0, pygame.SRCALPHA])
@@ -25,3 +32,103 @@ def test_a_filled_box_is_the_rectangle_pygame_draws(flags):
         draw.box(mine, colour, rect)
         pygame.draw.rect(theirs, colour, rect)
         assert pygame.image.tobytes(mine, "RGBA") == pygame.image.tobytes(theirs, "RGBA"), (rect, clip, colour)
+
+
+# --- the timeline screen: what it keeps is what a fresh screen draws -----------------------------------------
+
+STATE = ("view", "target", "mode", "selected", "card_open", "solo", "lane_first", "table_index", "card_scroll")
+
+
+def drawn(screen) -> bytes:
+    surface = pygame.Surface((WIDTH, HEIGHT))
+    screen.draw(surface)
+    return pygame.image.tobytes(surface, "RGB")
+
+
+def fresh(screen) -> bytes:
+    """What a new screen in the same state draws (nothing kept yet)."""
+    other = TimelineScreen(screen.app, screen.timeline)
+    other.view()   # fits the controller to the frame before the state is copied over
+    for name in STATE:
+        setattr(other.ctl, name, getattr(screen.ctl, name))
+    other.hover = screen.hover
+    return drawn(other)
+
+
+def step(app, *actions: Action, frames: int = 1) -> None:
+    app.step(1 / 60, list(actions))
+    for _ in range(frames - 1):
+        app.step(1 / 60)
+
+
+@pytest.fixture
+def timeline_app(shipped_library):
+    app = App(shipped_library, window=False)
+    app.push(TimelineScreen(app))
+    step(app, frames=2)
+    return app
+
+
+def test_zooming_panning_and_selecting_draw_what_a_fresh_screen_draws(timeline_app):
+    app, screen = timeline_app, timeline_app.top
+    script = [[Action("zoom_in")]] * 6 + [[Action("right")]] * 3 + [[Action("confirm")], [Action("right")],
+              [Action("rollforward")], [Action("zoom_out")], [Action("left")], [Action("cancel")],
+              [Action("click", pos=(640, 400)), Action("drag", pos=(700, 400))], [Action("release")],
+              [Action("point", pos=(800, 300))], [Action("hide_ui")], [Action("hide_ui")], [Action("home")]]
+    seen = set()
+    for actions in script:
+        for frames in (1, 3, 30):      # moving, then eased to a stop
+            step(app, *actions, frames=frames)
+            actions = []
+            kept = drawn(screen)
+            assert kept == fresh(screen)
+            seen.add(kept)
+    assert len(seen) > 20
+
+
+@pytest.mark.parametrize("change", ["language", "text size", "high contrast"])
+def test_a_setting_changed_shows_at_once(timeline_app, change):
+    app, screen = timeline_app, timeline_app.top
+    step(app, Action("zoom_in"), frames=3)
+    step(app, Action("right"), Action("confirm"), frames=40)
+    before = drawn(screen)
+    if change == "language":
+        app.set_language("ko")
+    else:
+        app.settings.font_scale = 2.0 if change == "text size" else app.settings.font_scale
+        app.settings.high_contrast = change == "high contrast"
+        app.apply_settings()
+    step(app)
+    after = drawn(screen)
+    assert after != before and after == fresh(screen)
+
+
+def test_a_hot_reload_of_the_timeline_shows_at_once(tmp_path):
+    root = tmp_path / "scenes"
+    shutil.copytree(paths.SCENES, root)
+    (tmp_path / "assets").symlink_to(paths.ASSETS)
+    app = App(load_library(root), window=False)
+    screen = TimelineScreen(app)
+    app.push(screen)
+    step(app, Action("zoom_in"), frames=30)
+    lane = screen.timeline.lanes[0]
+    before = drawn(screen)
+    lanes = root / "timeline" / "00_lanes.yaml"
+    lanes.write_text(lanes.read_text(encoding="utf-8").replace(lane.title, "Edited lane"), encoding="utf-8")
+    app.reload()
+    assert not app.reload_problems
+    step(app)
+    assert screen.timeline is app.library.timeline and screen.timeline.lanes[0].title == "Edited lane"
+    after = drawn(screen)
+    assert after != before and after == fresh(screen)
+
+
+def test_a_window_of_another_size_shows_the_same_timeline(shipped_library):
+    app = App(shipped_library)
+    app.push(TimelineScreen(app))
+    step(app, Action("zoom_in"), frames=30)
+    before = pygame.image.tobytes(app.step(1 / 60), "RGB")
+    pygame.display.set_mode((800, 450), pygame.RESIZABLE)
+    app.window = pygame.display.get_surface()
+    app.present()
+    assert pygame.image.tobytes(app.step(1 / 60), "RGB") == before == fresh(app.top)

@@ -9,8 +9,8 @@ beyond caches. Input arrives as action names ("left", "zoom_in", ...), so this m
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
+from ..content.records import record
 from .layout import View, event_positions, fit_events
 from .model import Event, Timeline
 
@@ -23,7 +23,7 @@ SAME_MOMENT = 30           # u: events this close count as one moment when zoomi
 MAX_FOCUS_SCALE = 6.0      # px per day when zooming to a selection
 
 
-@dataclass(frozen=True)
+@record
 class Frame:
     """Where the plot is on screen, in pixels: the controller fits, centres and zooms within it."""
 
@@ -37,7 +37,7 @@ class Frame:
         return self.right - self.left
 
 
-@dataclass(frozen=True)
+@record
 class Command:
     """Something the screen must do for the controller: leave ("back") or play a scene ("play", id)."""
 

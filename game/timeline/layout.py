@@ -15,9 +15,9 @@ not at all; the selected event's label is placed first. No two markers or labels
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
+from ..content.records import record
 from ..words import t as tr
 from .model import Timeline, month_name
 
@@ -37,7 +37,7 @@ def overlaps(a: Rect, b: Rect) -> bool:
 
 # --- the broken axis ---------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@record
 class Segment:
     """A stretch of true-scale time: days t0..t1 map to u0..u0+(t1-t0)."""
 
@@ -50,7 +50,7 @@ class Segment:
         return self.u0 + (self.t1 - self.t0)
 
 
-@dataclass(frozen=True)
+@record
 class Axis:
     segments: tuple[Segment, ...]
     undated_u0: float          # start of the "no date given" column
@@ -109,7 +109,7 @@ def event_positions(timeline: Timeline, axis: Axis | None = None) -> tuple[Axis,
 
 # --- the view ------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@record
 class View:
     """What part of the axis is on screen: `centre` (u) at the middle of the plot, `scale` px per u."""
 
@@ -158,7 +158,7 @@ class View:
 
 # --- markers and labels --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@record
 class Geometry:
     """Sizes of lane drawing, in pixels (the screen derives them from its text size)."""
 
@@ -181,7 +181,10 @@ class Geometry:
         return 2 * (self.label_h + self.cluster_r + self.clear) + self.gap
 
 
-@dataclass(frozen=True)
+DEFAULT_GEOMETRY = Geometry()
+
+
+@record
 class Band:
     """One lane's horizontal band: where its line is, and how many label lines fit above and below it."""
 
@@ -196,7 +199,7 @@ class Band:
         return [(name, n) for name, n in (("above", self.above), ("below", self.below)) if n]
 
 
-@dataclass(frozen=True)
+@record
 class Placed:
     """One marker (a single event or a cluster) and its label (one or two whole lines)."""
 
@@ -275,18 +278,19 @@ def label_shapes(text: str, measure: Measure, max_width: float, max_lines: int) 
 def cluster_groups(items: Sequence[tuple[str, float, str]], view: View,
                    geo: Geometry) -> list[tuple[list[str], list[float], list[str]]]:
     """(ids, xs, labels) of each marker: markers closer than the spacing merge into one cluster."""
-    groups: list[tuple[list[str], list[float], list[str]]] = []
+    spacing = geo.spacing
+    groups: list[tuple[list[str], list[float], list[str], float, float]] = []   # ... and the xs' least and most
     for ident, x, label in fan_out(items, view, geo):
-        group = ([ident], [x], [label])
-        while groups and _centre(group) - _centre(groups[-1]) < geo.spacing:
+        ids, xs, labels, lo, hi = [ident], [x], [label], x, x
+        while groups and (lo + hi) / 2 - (groups[-1][3] + groups[-1][4]) / 2 < spacing:
             prev = groups.pop()
-            group = (prev[0] + group[0], prev[1] + group[1], prev[2] + group[2])
-        groups.append(group)
-    return groups
+            ids, xs, labels, lo, hi = prev[0] + ids, prev[1] + xs, prev[2] + labels, min(prev[3], lo), max(prev[4], hi)
+        groups.append((ids, xs, labels, lo, hi))
+    return [(ids, xs, labels) for ids, xs, labels, _lo, _hi in groups]
 
 
 def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, line_y: float | Band,
-               measure: Measure, geo: Geometry = Geometry(),
+               measure: Measure, geo: Geometry = DEFAULT_GEOMETRY,
                cluster_label: Callable[[tuple[str, ...]], str] | None = None,
                clip: tuple[float, float] | None = None, selected: str | None = None) -> list[Placed]:
     """Place (event id, u, label) items on one lane. Labels are always whole (one or two lines) or left
@@ -388,7 +392,7 @@ def _centre(group: tuple[list[str], list[float], list[str]]) -> float:
     return (min(xs) + max(xs)) / 2
 
 
-def lane_bands(top: float, height: float, count: int, geo: Geometry = Geometry()) -> list[Band]:
+def lane_bands(top: float, height: float, count: int, geo: Geometry = DEFAULT_GEOMETRY) -> list[Band]:
     """Split top..top+height into `count` equal bands. Each gets as many label lines above and below its
     line as fit (tiers of label lines); a band too low for a line on both sides keeps one side, above, and
     moves its line down; a band too low for even that keeps only its markers."""
@@ -409,13 +413,13 @@ def lane_bands(top: float, height: float, count: int, geo: Geometry = Geometry()
     return bands
 
 
-def lane_lines(top: float, height: float, count: int, geo: Geometry = Geometry()) -> list[float]:
+def lane_lines(top: float, height: float, count: int, geo: Geometry = DEFAULT_GEOMETRY) -> list[float]:
     """The y of each lane's line (see `lane_bands`)."""
     return [band.line_y for band in lane_bands(top, height, count, geo)]
 
 
 def layout_timeline(timeline: Timeline, view: View, top: float, height: float, measure: Measure,
-                    geo: Geometry = Geometry(), positions: dict[str, float] | None = None,
+                    geo: Geometry = DEFAULT_GEOMETRY, positions: dict[str, float] | None = None,
                     cluster_label: Callable[[tuple[str, ...]], str] | None = None,
                     clip: tuple[float, float] | None = None, selected: str | None = None,
                     lanes: Sequence[str] | None = None) -> list[Placed]:
@@ -438,7 +442,7 @@ def _mon(month: int) -> str:
     return month_name(month)[:3]
 
 
-@dataclass(frozen=True)
+@record
 class Tick:
     """One axis tick: where, what it says, and the day it marks (for tests and hit-tests)."""
 

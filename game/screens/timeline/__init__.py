@@ -95,27 +95,42 @@ class TimelineScreen(Screen):
         self.timeline = timeline
         self.on_open_scene = on_open_scene
         self._frames: dict[tuple, ScreenFrame] = {}
+        self._lists: dict[str, ScrollList] = {}
+        self.hover: tuple[str, ...] | None = None     # the marker under the pointer (its title shows if unlabelled)
+        self._forget()
         self.ctl = TimelineController(timeline, self._frame(self._style(), self._all_lanes()).frame(), focus_event,
                                       view)
+
+    def _forget(self) -> None:
+        """Drop everything worked out or drawn from the words, the text size and the theme."""
+        self._frames.clear()
         self._view: View | None = None
         self._view_for: tuple | None = None
-        self._lists: dict[str, ScrollList] = {}
         self._rows_of: tuple[Style, Table, TableFrame] | None = None
+        self._style_for: tuple[object, float, Style] | None = None
+        self._chrome_surface: pygame.Surface | None = None
+        self._chrome_for: tuple | None = None
         self._scenery_surface: pygame.Surface | None = None
-        self.hover: tuple[str, ...] | None = None     # the marker under the pointer (its title shows if unlabelled)
         self._scenery_for: tuple | None = None
         self._layout_cache: tuple[tuple, Layout] | None = None
+        self._cluster_labels: dict[tuple, str] = {}
+        self._lists.clear()
 
     def on_language(self) -> None:
         """The language changed: the same timeline (same events, same place) in the new words."""
+        self._adopt(timeline_of(self.app))
+
+    def on_enter(self) -> None:
+        """Back on top (after a played scene, or a hot reload): the library's timeline may be a new one."""
         new = timeline_of(self.app)
+        if new is not None and new is not self.timeline:
+            self._adopt(new)
+
+    def _adopt(self, new: Timeline | None) -> None:
         if new is None or [e.id for e in new.events] != [e.id for e in self.timeline.events]:
             return  # a timeline of its own (not the story's): its words stay as they are
         self.timeline = self.ctl.timeline = new
-        self._frames.clear()
-        self._view = self._view_for = self._rows_of = self._scenery_surface = self._scenery_for = None
-        self._layout_cache = None
-        self._lists.clear()
+        self._forget()
 
     # --- state, for callers and tests ------------------------------------------------------------
 
@@ -146,7 +161,10 @@ class TimelineScreen(Screen):
         return [lane.id for lane in self.timeline.lanes]
 
     def _style(self) -> Style:
-        return style(self.app.theme, self.app.fonts.scale)
+        theme, scale = self.app.theme, self.app.fonts.scale
+        if self._style_for is None or self._style_for[0] is not theme or self._style_for[1] != scale:
+            self._style_for = (theme, scale, style(theme, scale))
+        return self._style_for[2]
 
     def _frame(self, st: Style, lanes: list[str]) -> ScreenFrame:
         key = (self.app.fonts.scale, st, tuple(lanes))
@@ -224,6 +242,9 @@ class TimelineScreen(Screen):
         h = len(lines) * fonts.line_height(st.hint)
         w = max(fonts.width(line, st.hint, True) for line in lines)
         return lines, pygame.Rect(sf.footer.centerx - w // 2, sf.footer.bottom - h, w, h)
+
+    def header_bottom(self) -> int:
+        return self.view().frame.header.bottom
 
     def layout(self) -> Layout:
         """The UI kit's view of this frame: every box drawn, by name, with the text size it uses."""
@@ -310,6 +331,16 @@ class TimelineScreen(Screen):
                 lay.add(f"card/body/link_{event_id}", rect, st.small)
 
     def cluster_label(self, ids: tuple[str, ...]) -> str:
+        """A cluster marker's label (worked out once per cluster and language: zooming meets the same ones)."""
+        key = (ids, self.ctl.selected if self.ctl.selected in ids else None)
+        label = self._cluster_labels.get(key)
+        if label is None:
+            if len(self._cluster_labels) > 2000:
+                self._cluster_labels.clear()
+            label = self._cluster_labels[key] = self._cluster_label(ids)
+        return label
+
+    def _cluster_label(self, ids: tuple[str, ...]) -> str:
         events = [self.timeline.event(i) for i in ids]
         if self.ctl.selected in ids:
             return f"{self.timeline.event(self.ctl.selected).title} +{len(ids) - 1}"
@@ -431,9 +462,8 @@ class TimelineScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         v = self.view()
         st, sf, fonts, ctl = v.style, v.frame, self.app.fonts, self.ctl
-        surface.fill(st.backdrop)
         if ctl.mode == "timeline":
-            draw.image(surface, self._scenery(v), (0, 0))
+            draw.image(surface, self._scenery(v), (0, 0))     # the whole canvas, header and backdrop included
             with draw.clip(surface, sf.plot):
                 draw_selected_span(surface, st, ctl, sf)
                 draw_markers(surface, fonts, st, self.timeline, v.placed, ctl.selected, self.hover)
@@ -441,8 +471,10 @@ class TimelineScreen(Screen):
                 lane = self.timeline.lane(ctl.event().lane)
                 draw_card(surface, fonts, st, v.card, st.lane(lane.colour) if lane else st.accent)
         elif ctl.mode == "chart":
+            surface.fill(st.backdrop)
             draw_chart(surface, fonts, st, self.timeline, v.chart)
         else:
+            surface.fill(st.backdrop)
             draw_table(surface, fonts, st, self.app.theme, v.table, v.table_frame, v.rows, ctl.table_index)
         if v.keys:
             draw.text(surface, fonts, v.keys, st.hint, st.dim, sf.footer.center, anchor="center")
@@ -450,24 +482,43 @@ class TimelineScreen(Screen):
             draw.text(surface, fonts, line, st.hint, st.accent,
                       (sf.footer.centerx, v.selection_rect.top + k * fonts.line_height(st.hint)), anchor="midtop",
                       bold=True)
-        self._header(surface, st, sf)
+        if ctl.mode != "timeline":
+            self._header(surface, st, sf)
 
     def _scenery(self, v: View) -> pygame.Surface:
-        """Legend, eras, axis breaks, lane lines and the axis: drawn again only when the view, the text size,
-        the theme or the lanes shown change (a still timeline costs one blit a frame)."""
-        ctl, fonts = self.ctl, self.app.fonts
-        key = (ctl.view, v.style, v.frame.plot, tuple(v.frame.legend), ctl.solo, v.selection_rect, ctl.plot_right)
+        """The timeline under its markers: the chrome (below) with the eras, axis breaks, lane lines and the axis
+        drawn over its plot. Drawn again only when the view, the card's edge, the footer's selection line or the
+        chrome change (a still timeline costs one blit a frame); then only the plot's rows are redrawn."""
+        ctl, fonts, st, sf = self.ctl, self.app.fonts, v.style, v.frame
+        chrome = self._chrome(v)
+        key = (ctl.view, v.selection_rect, ctl.plot_right, self._chrome_for)
         if self._scenery_for != key or self._scenery_surface is None:
-            surface = self._scenery_surface or pygame.Surface(self.app.canvas.get_size())
-            surface.fill(v.style.backdrop)
-            draw_legend(surface, fonts, v.style, self.timeline, v.frame, ctl.solo, ctl.lanes_pool())
-            draw_eras(surface, fonts, v.style, v.eras, v.frame)
-            draw_breaks(surface, fonts, v.style, ctl, v.frame)
-            with draw.clip(surface, v.frame.plot):
-                draw_lanes(surface, v.style, self.timeline, v.frame)
-            draw_axis(surface, fonts, v.style, ctl, v.frame, v.selection_rect)
+            surface = self._scenery_surface
+            if surface is None or self._scenery_for is None or self._scenery_for[3] != self._chrome_for:
+                surface = chrome.copy()
+            else:
+                area = pygame.Rect(sf.plot.left, sf.eras.top, sf.plot.width, sf.axis.bottom - sf.eras.top)
+                surface.blit(chrome, area, area)
+            draw_eras(surface, fonts, st, v.eras, sf)
+            draw_breaks(surface, fonts, st, ctl, sf)
+            with draw.clip(surface, sf.plot):
+                draw_lanes(surface, st, self.timeline, sf)
+            draw_axis(surface, fonts, st, ctl, sf, v.selection_rect)
             self._scenery_surface, self._scenery_for = surface, key
         return self._scenery_surface
+
+    def _chrome(self, v: View) -> pygame.Surface:
+        """What no zoom or pan moves: the backdrop, the lane bands and the legend, the header and its tabs.
+        Drawn again when the text size, the theme, the words or the lanes shown change."""
+        ctl, fonts = self.ctl, self.app.fonts
+        key = (v.style, v.frame, ctl.solo, ctl.lanes_pool())
+        if self._chrome_for != key or self._chrome_surface is None:
+            surface = self._chrome_surface or pygame.Surface(self.app.canvas.get_size())
+            surface.fill(v.style.backdrop)
+            draw_legend(surface, fonts, v.style, self.timeline, v.frame, ctl.solo, ctl.lanes_pool())
+            self._header(surface, v.style, v.frame)
+            self._chrome_surface, self._chrome_for = surface, key
+        return self._chrome_surface
 
     def _header(self, surface: pygame.Surface, st: Style, sf: ScreenFrame) -> None:
         fonts = self.app.fonts
