@@ -38,8 +38,8 @@ class FontBook:
         self.scale = scale
         self.fallback_cover = load_coverage(folder / FALLBACK)
         # Nanum's arrows and bullets are full-width hairlines, nearly invisible at text sizes: use DejaVu's.
-        self.primary_cover = load_coverage(folder / REGULAR) - {
-            cp for cp in self.fallback_cover if any(lo <= cp <= hi for lo, hi in SYMBOLS_FROM_FALLBACK)}
+        symbols = {cp for lo, hi in SYMBOLS_FROM_FALLBACK for cp in range(lo, hi + 1)}
+        self.primary_cover = load_coverage(folder / REGULAR) - (symbols & self.fallback_cover)
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._cache: dict[tuple, pygame.Surface] = {}
         self._wraps: dict[tuple, tuple[str, ...]] = {}  # wrapped lines: screens re-wrap the same text every frame
