@@ -105,6 +105,7 @@ class Document:
     marks: dict[Path_, int] | None = field(default_factory=dict)
     source: Path | None = field(default=None, repr=False, compare=False)  # where to find the marks again
     nodes: yaml.Node | None = field(default=None, repr=False, compare=False)
+    containers: dict[Path_, yaml.Node] = field(default_factory=dict, repr=False, compare=False)  # found in `nodes`
 
     def _at(self, raw: int) -> Mark:
         return Mark(self.file, ((raw >> 32) & 0xFFFF_FFFF) + 1, (raw & 0xFFFF_FFFF) + 1)
@@ -112,7 +113,7 @@ class Document:
     def mark(self, path: Path_ = ()) -> Mark:
         """The mark of the value at `path`, or of its nearest ancestor."""
         if self.nodes is not None:
-            return _mark(self.file, _walk(self.nodes, path)[0])
+            return _mark(self.file, self._node(path)[0])
         marks = self._marks()
         path = tuple(path)
         while path and path not in marks:
@@ -123,7 +124,7 @@ class Document:
     def key_mark(self, path: Path_) -> Mark:
         """The mark of the key that holds the value at `path` (falls back to the value)."""
         if self.nodes is not None:
-            key = _walk(self.nodes, path)[1]
+            key = self._node(path)[1]
             return _mark(self.file, key) if key is not None else self.mark(path)
         raw = self._marks().get(tuple(path), 0) >> 64
         return self._at(raw - 1) if raw else self.mark(path)
@@ -131,6 +132,31 @@ class Document:
     def drop_nodes(self) -> None:
         """Let the YAML nodes go; a mark asked for later reads the file again."""
         self.nodes = None
+        self.containers.clear()
+
+    def _node(self, path: Path_) -> tuple[yaml.Node, yaml.Node | None]:
+        """(the node at `path` or its nearest ancestor, the key node holding it when found to the end)."""
+        path = tuple(path)
+        if not path:
+            return self.nodes, None
+        parent = self._container(path[:-1])
+        if parent is None:
+            return _walk(self.nodes, path)[:2]
+        return _step(parent, path[-1]) or (parent, None)
+
+    def _container(self, path: Path_) -> yaml.Node | None:
+        """The node at `path` (None when there is none), remembered: the compiler asks for the marks of one beat
+        after another, so each beat is found from its list, once."""
+        if not path:
+            return self.nodes
+        node = self.containers.get(path)
+        if node is None:
+            parent = self._container(path[:-1])
+            found = _step(parent, path[-1]) if parent is not None else None
+            if found is None:
+                return None
+            node = self.containers[path] = found[0]
+        return node
 
     def _marks(self) -> dict[Path_, int]:
         if self.marks is None:
@@ -138,21 +164,28 @@ class Document:
         return self.marks
 
 
-def _walk(node: yaml.Node, path: Path_) -> tuple[yaml.Node, yaml.Node | None]:
-    """(the node at `path` or its nearest ancestor, the key node holding it: None when there is none or the path
-    was not found to its end), as `_convert` records them (the first of duplicate keys)."""
+def _step(node: yaml.Node, step: Any) -> tuple[yaml.Node, yaml.Node | None] | None:
+    """(the child of `node` at `step`, the key node holding it or None in a list), or None when there is none;
+    as `_convert` records them (the first of duplicate keys)."""
+    kind = type(node)
+    if kind is _MAP:
+        for key, value in node.value:
+            if key.value == step and type(key) is _SCALAR:
+                return value, key
+    elif kind is _SEQ and type(step) is int and 0 <= step < len(node.value):
+        return node.value[step], None
+    return None
+
+
+def _walk(node: yaml.Node, path: Path_) -> tuple[yaml.Node, yaml.Node | None, bool]:
+    """(the node at `path` or its nearest ancestor, the key node holding it, whether `path` was found to its end)."""
     key = None
     for step in path:
-        if type(node) is _MAP:
-            found = next(((k, v) for k, v in node.value if type(k) is _SCALAR and k.value == step), None)
-            if found is None:
-                return node, None
-            key, node = found
-        elif type(node) is _SEQ and type(step) is int and 0 <= step < len(node.value):
-            key, node = None, node.value[step]
-        else:
-            return node, None
-    return node, key
+        found = _step(node, step)
+        if found is None:
+            return node, None, False
+        node, key = found
+    return node, key, True
 
 
 def _located_marks(doc: Document) -> dict[Path_, int]:
