@@ -21,13 +21,13 @@ from typing import Any, Iterator
 from . import model as m
 from .assetcheck import art_hint, audio_problem, path_problem, shown_asset
 from .compiler import build_character, build_scene
+from .folders import SINGLE_FILES, assets_folder, find_root, root_problem, shown_path  # noqa: F401 (re-exported)
 from .formatcheck import check_format
-from .problems import ContentError, Mark, Problem, Problems, display_path
+from .problems import ContentError, Mark, Problem, Problems, display_path, one_line
 from .schema import FILE_SCHEMAS, MAX_ID_CHARS
 from .validate import Validator, check_known, did_you_mean
-from .yamlsource import Document, one_line, parse_bytes, read_bytes
+from .yamlsource import Document, parse_bytes, read_bytes
 
-SINGLE_FILES = {"story": "story.yaml", "characters": "characters.yaml", "locations": "locations.yaml"}
 OPTIONAL_FILES = {"evidence": "evidence.yaml",  # what the player can notice (a story may have none)
                   "sources": "sources.yaml",  # the documents that facts and differ cards cite
                   "reality": "reality.yaml",  # classroom mode's 'Film and reality' cards
@@ -65,28 +65,11 @@ def content_files(root: Path) -> Iterator[tuple[str, Path]]:
         yield "quiz", path
 
 
-def assets_folder(root: Path) -> Path:
-    """The assets of a content folder: `root/assets` when it exists, else `assets/` beside the folder
-    (the shipped layout: scenes/ next to assets/)."""
-    root = Path(root)
-    inside = root / "assets"
-    return inside if inside.is_dir() else root.parent / "assets"
-
-
 def story_id_of(root: Path) -> str:
     """The id a story without `id:` in story.yaml gets: its folder's name made into an id."""
     name = "".join(c if c.isascii() and c.isalnum() else "_" for c in Path(root).resolve().name.lower()).strip("_")
     name = name if name[:1].isalpha() else f"story_{name}".rstrip("_")
     return name[:MAX_ID_CHARS]
-
-
-def find_root(path: Path) -> Path:
-    """The content folder holding `path`: the nearest folder (upwards) with a story.yaml."""
-    path = path.resolve()
-    for candidate in [path, *path.parents]:
-        if (candidate / SINGLE_FILES["story"]).is_file():
-            return candidate
-    return path if path.is_dir() else path.parent
 
 
 @contextlib.contextmanager
@@ -130,27 +113,6 @@ def _one_line(problem: Problem) -> Problem:
         return problem
     return dataclasses.replace(problem, mark=problem.mark._replace(file=one_line(problem.mark.file)),
                                message=one_line(problem.message), hint=one_line(problem.hint))
-
-
-def shown_path(path: Path, limit: int = 160) -> str:
-    """A path for a one-line message: control characters escaped, a very long one shortened in the middle."""
-    text = one_line(str(path))
-    return text if len(text) <= limit else f"{text[:limit // 2 - 1]}…{text[-(limit // 2):]}"
-
-
-def root_problem(root: Path) -> str:
-    """Why `root` cannot be a content folder ("" when it can): one message instead of a missing file each."""
-    shown = shown_path(root)
-    try:
-        if not root.exists():
-            return f"no such folder: {shown}"
-        if not root.is_dir():
-            return f"not a folder: {shown} (give the folder that holds story.yaml)"
-        if not (root / SINGLE_FILES["story"]).is_file():
-            return f"no story.yaml in {shown}: is this the content folder?"
-    except OSError as exc:  # a name too long, a folder that may not be read...
-        return f"cannot open {shown}: {exc.strerror or exc.__class__.__name__}"
-    return ""
 
 
 def _check_content(root: Path, assets: Path | None) -> Content:

@@ -89,3 +89,10 @@ def display_path(path: Path, root: Path | None = None) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters shown as escapes, so a message stays one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)

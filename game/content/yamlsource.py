@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Mark, Problem, Problems
+from .problems import Mark, Problem, Problems, one_line
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STR_TAG = "tag:yaml.org,2002:str"
@@ -349,13 +349,6 @@ def parse_text(text: str, display: str, problems: Problems, source: Path | None 
         problems.error(_mark(display, where), message, hint)
         return None
     return doc
-
-
-def one_line(text: str) -> str:
-    """`text` with line breaks and other control characters shown as escapes, so a message stays one line."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _yaml_problem(display: str, exc: yaml.MarkedYAMLError) -> Problem:
