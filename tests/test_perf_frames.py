@@ -27,8 +27,10 @@ def audio(story_root: Path):
 
 
 def _settle(audio: Audio) -> None:
+    """Frames go by until the loop asked for is decoded (after the old one has faded out) and started."""
     deadline = time.monotonic() + 10
-    while audio._decoding and time.monotonic() < deadline:
+    while (audio._pending or audio._decoding) and time.monotonic() < deadline:
+        audio.update()
         time.sleep(0.005)
     audio.update()
 

@@ -50,3 +50,63 @@ def test_the_background_writer_lets_go_of_a_job_once_it_has_run():
     assert writer.flush(timeout=10)
     gc.collect()
     assert gone() is None
+
+
+def _wav(path, seconds: float) -> None:
+    import struct
+    import wave
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(44100)
+        out.writeframes(struct.pack("<hh", 0, 0) * int(44100 * seconds))
+
+
+def _audio(folder):
+    import pytest
+
+    from game.screens.audio import Audio
+    sound = Audio(folder)
+    if not sound.enabled:
+        pytest.skip(f"no mixer even with the dummy driver: {sound.reason}")
+    return sound
+
+
+def test_decoded_sound_effects_are_kept_within_a_byte_budget(tmp_path):
+    from game.screens import audio as au
+    for n in range(16):
+        _wav(tmp_path / "sfx" / f"e{n}.wav", 1.0)  # 176 KB each once decoded
+    sound = _audio(tmp_path)
+    try:
+        for n in [*range(16), 3]:
+            sound.play_sound(f"e{n}")
+            assert sum(map(au._bytes, sound._sounds.values())) <= au.SFX_BYTES
+        assert list(sound._sounds)[-2:] == ["e15", "e3"] and "e0" not in sound._sounds  # least recently played out
+    finally:
+        pygame.mixer.quit()
+
+
+def test_a_new_place_s_loop_is_decoded_only_once_the_old_loop_has_faded_out(tmp_path):
+    import time
+    for name in ("hush", "wind"):
+        _wav(tmp_path / "ambience" / f"{name}.wav", 3.0)
+    sound = _audio(tmp_path)
+    sound.background = True
+    asked = []
+    decode = sound._decode
+
+    def busy() -> bool:
+        return any(pygame.mixer.Channel(i).get_busy() for i in range(2))
+    sound._decode = lambda name: (asked.append((name, busy())), decode(name))
+    try:
+        for name in ("hush", "wind"):
+            sound.play_ambience(name)
+            deadline = time.monotonic() + 10
+            while not sound._loops and time.monotonic() < deadline:
+                sound.update()
+                time.sleep(0.005)
+            assert list(sound._loops) == [name]
+        assert [(name, busy) for name, busy in asked if name] == [("hush", False), ("wind", False)]
+    finally:
+        pygame.mixer.quit()

@@ -4,7 +4,8 @@ Three layers: one music track (pygame.mixer.music, streamed), one ambience loop 
 reserved channels, and one-shot effects on the rest. A change of music fades the old track out
 before the new one fades in (the mixer streams one track at a time, so `update()` starts the next
 one when the fade has finished); a change of ambience crossfades, the old loop fading out on one
-channel while the new one fades in on the other.
+channel while the new one fades in on the other. Effects are kept decoded within SFX_BYTES, the least
+recently played let go first.
 
 A file that cannot be played (empty, damaged, an unknown format) is noted in `problems` and
 skipped: that track or effect is silent, the rest of the game goes on. `validate` reports such
@@ -12,11 +13,14 @@ files too (game/content/assetcheck.py), so this is the last line of defence.
 
 With `background` (the app sets it), an ambience loop is decoded on a thread (a 40-second Ogg
 loop takes 60-100 ms, and decoding releases the GIL) and starts on the first `update()` after it
-is ready, so a change of place never stalls a frame.
+is ready, so a change of place never stalls a frame. A decoded 40-second loop is 7 MB, so there the
+old loop fades out (AMBIENCE_FADE_OUT_MS) before the new one is decoded and fades in, as music does:
+never two loops in memory at once.
 """
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -29,7 +33,9 @@ EXTENSIONS = (".ogg", ".wav")
 MUSIC_FADE_OUT_MS = 700
 MUSIC_FADE_IN_MS = 900
 AMBIENCE_FADE_MS = 1500
+AMBIENCE_FADE_OUT_MS = 700  # with `background`: the old loop is gone before the new one is decoded
 AMBIENCE_CHANNELS = 2  # reserved: the loop playing and the one fading out
+SFX_BYTES = 2 * 2**20  # decoded effects kept (at 44.1 kHz stereo, 2 MB is 12 s of sound)
 _FAILURES = (pygame.error, OSError, ValueError, EOFError, MemoryError)
 
 
@@ -57,6 +63,8 @@ class Audio:
         self._decoding = False  # a decoder thread is running
         self._wanted = ""       # the loop the decoder should make next
         self._request = 0       # counts play_ambience calls that asked the decoder for a loop
+        self._pending = ""      # a loop to decode once the one fading out has gone quiet
+        self._quiet_at = 0.0    # when it has (time.monotonic())
         try:
             pygame.mixer.init()
             pygame.mixer.set_reserved(AMBIENCE_CHANNELS)
@@ -90,7 +98,12 @@ class Audio:
             self._stop_music()
 
     def update(self) -> None:
-        """Once a frame: start an ambience loop decoded since, and the next track when the old one has faded out."""
+        """Once a frame: decode the new place's loop once the old one has faded out, start a loop decoded since,
+        and the next track when the old one has faded out."""
+        if self._pending and time.monotonic() >= self._quiet_at:
+            self._stop_old_loop()  # faded out by now (a loop still fading in when left ignores its fade-out)
+            self._decode(self._pending)
+            self._pending = ""
         while self._decoded:
             name, loop, problem = self._decoded.pop(0)
             if problem:
@@ -130,24 +143,37 @@ class Audio:
         if not self.enabled:
             return
         try:
-            pygame.mixer.Channel(self._ambience_channel).fadeout(AMBIENCE_FADE_MS)
+            fade = AMBIENCE_FADE_OUT_MS if self.background else AMBIENCE_FADE_MS
+            pygame.mixer.Channel(self._ambience_channel).fadeout(fade)
             self._ambience_channel = (self._ambience_channel + 1) % AMBIENCE_CHANNELS
             pygame.mixer.Channel(self._ambience_channel).stop()  # a loop two places back, if still fading
             # only the new loop is kept here (a decoded 40 s loop is ~7 MB); the channel fading out holds
             # the old one until its fade ends
             self._loops = {}
-            if name and self.background:
-                with self._decoder_lock:
-                    self._wanted, self._request = name, self._request + 1
-                    if not self._decoding:  # one decoder at a time: a loop held in memory twice is 14 MB
-                        self._decoding = True
-                        threading.Thread(target=self._decoder, name="cell7-ambience", daemon=True).start()
+            if self.background:
+                self._decode("")      # a loop still being decoded for a place left is dropped when made,
+                self._pending = name  # and this place's is decoded by `update()` once the old one has gone
+                self._quiet_at = time.monotonic() + AMBIENCE_FADE_OUT_MS / 1000
                 return
             loop = self._load("ambience", name, self._loops) if name else None
             if loop is not None:
                 self._start_loop(loop)
         except _FAILURES as exc:
             self.problems[f"ambience/{name}"] = str(exc) or exc.__class__.__name__
+
+    def _stop_old_loop(self) -> None:
+        try:
+            pygame.mixer.Channel((self._ambience_channel + 1) % AMBIENCE_CHANNELS).stop()
+        except pygame.error:
+            pass
+
+    def _decode(self, name: str) -> None:
+        """Have the decoder thread make the loop `name` (none for ''), dropping any loop asked for before."""
+        with self._decoder_lock:
+            self._wanted, self._request = name, self._request + 1
+            if name and not self._decoding:  # one decoder at a time
+                self._decoding = True
+                threading.Thread(target=self._decoder, name="cell7-ambience", daemon=True).start()
 
     def _decoder(self) -> None:
         """On a thread: decode the loop of the place the player is in now, then of any place reached since;
@@ -159,7 +185,7 @@ class Audio:
                 if request == served:
                     self._decoding = False
                     return
-            path, problem, loop = self._file("ambience", name), "", None
+            path, problem, loop = self._file("ambience", name) if name else None, "", None
             if path is not None:
                 try:
                     loop = pygame.mixer.Sound(str(path))
@@ -199,11 +225,14 @@ class Audio:
             pass
 
     def play_sound(self, name: str) -> None:
-        if not self.enabled or self.muted:
+        if not self.enabled or self.muted or f"sfx/{name}" in self.problems:
             return
         sound = self._load("sfx", name, self._sounds)
         if sound is None:
             return
+        self._sounds[name] = self._sounds.pop(name)  # the most recently played last
+        while len(self._sounds) > 1 and sum(map(_bytes, self._sounds.values())) > SFX_BYTES:
+            self._sounds.pop(next(iter(self._sounds)))  # a sound still playing keeps its own data until it ends
         try:
             sound.set_volume(self.sound_volume)
             sound.play()
@@ -219,3 +248,11 @@ class Audio:
                 pygame.mixer.Channel(self._ambience_channel).set_volume(0 if muted else self.ambience_volume)
             except pygame.error:
                 pass
+
+
+def _bytes(sound: pygame.mixer.Sound | None) -> int:
+    """The decoded size of `sound` in the mixer's format."""
+    if sound is None:
+        return 0
+    frequency, size, channels = pygame.mixer.get_init() or (44100, -16, 2)
+    return round(sound.get_length() * frequency) * channels * abs(size) // 8
