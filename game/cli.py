@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Iterator
 
 from . import __version__, paths
-from .content.loader import find_root, root_problem, shown_path
-from .content.problems import ContentError
-from .content.yamlsource import one_line
+from .content.folders import find_root, root_problem, shown_path
+from .content.problems import ContentError, one_line
 from .library import Library, check_library, load_library
 
 BAD_ROOT = 2  # the exit code for a content or assets folder that is not there

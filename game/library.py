@@ -27,6 +27,7 @@ from .content import model as m
 from .content import problems as problems_module
 from .content import translation
 from .content.cache import ContentCache, classes_of
+from .content.folders import assets_folder
 from .content.problems import ContentError, Problem, Problems
 from .content.records import record
 from .content.translation import SOURCE_LANGUAGE
@@ -129,7 +130,6 @@ def load_library(root: Path, assets: Path | None = None, cache: Path | None = No
     With `cache` (a folder), a library checked before from exactly these files, assets and code is read
     from there instead (game/content/cache.py), and a freshly checked one without errors is stored;
     a cache that cannot be used is set aside and its message added to `messages`."""
-    from .content.loader import assets_folder
     if cache is None:
         library = check_library(root, assets)
     else:

@@ -9,10 +9,15 @@ import copy
 import dataclasses
 import inspect
 import json
+import os
+import subprocess
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
+from game import paths
 from game.content import model
 from game.content.records import record
 from game.runtime import events
@@ -114,3 +119,33 @@ def test_the_menus_words_are_kept_and_follow_their_files(tmp_path, monkeypatch) 
     finally:
         words.keep_in(None)
         words.forget()
+
+
+NOT_TO_START = ["yaml", "difflib", "game.content.loader", "game.content.yamlsource", "game.content.compiler",
+                "game.content.validate", "game.content.formatcheck", "game.content.watch", "game.runtime.reload",
+                "game.classroom.export", "game.classroom.session", "game.timeline.layout", "game.timeline.controller",
+                "game.authoring", "game.screens.play", "game.screens.timeline", "game.screens.timeline_poster",
+                "game.screens.classroom_hub", "game.screens.classroom_play", "game.screens.classroom_ui"]
+
+
+def _modules_at_exit(data: Path, point: str, tmp_path: Path) -> set[str]:
+    """The modules a `python -m game` run to CELL7_EXIT_AFTER=point had imported when it exited."""
+    out = tmp_path / f"modules-{point}.json"
+    probe = ("import atexit, json, runpy, sys; "
+             f"atexit.register(lambda: open({str(out)!r}, 'w').write(json.dumps(sorted(sys.modules)))); "
+             "sys.argv = ['game']; runpy.run_module('game', run_name='__main__')")
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "CELL7_EXIT_AFTER": point,
+           "CELL7_DATA_DIR": str(data), "PYTHONPATH": str(paths.ROOT)}
+    subprocess.run([sys.executable, "-c", probe], env=env, cwd=paths.ROOT, check=True, capture_output=True, timeout=120)
+    return set(json.loads(out.read_text()))
+
+
+def test_a_start_with_its_caches_imports_no_content_checks_and_no_play_modules(tmp_path) -> None:
+    data = tmp_path / "data"
+    first = _modules_at_exit(data, "title", tmp_path)  # a new data folder: the content is checked and kept
+    assert "game.content.loader" in first
+    title = _modules_at_exit(data, "title", tmp_path)
+    assert (data / "cache" / "ui-words-en.json").is_file()
+    assert not {m for m in title for prefix in NOT_TO_START if m == prefix or m.startswith(prefix + ".")}
+    line = _modules_at_exit(data, "line", tmp_path)
+    assert "game.screens.play" in line and "yaml" not in line and "game.content.loader" not in line
