@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import yaml
@@ -433,11 +434,13 @@ def _plain(node: yaml.Node, count: list[int], depth: int) -> Any:
         for key_node, value_node in node.value:
             if type(key_node) is not _SCALAR or key_node.tag == _MERGE_TAG or key_node.value in result:
                 raise _Unusual
+            key = intern(key_node.value)  # one string per key name, not one per use: a large story is mostly keys
             if value_node.tag == STR_TAG and type(value_node) is _SCALAR:
                 count[0] += 1
-                result[key_node.value] = value_node.value
+                value = value_node.value
+                result[key] = intern(value) if len(value) <= _SHORT else value  # ids and names repeat too
             else:
-                result[key_node.value] = _plain(value_node, count, depth + 1)
+                result[key] = _plain(value_node, count, depth + 1)
         if count[0] > MAX_NODES:
             raise _Unusual
         return result
