@@ -143,17 +143,21 @@ class Audio:
         if not self.enabled:
             return
         try:
-            fade = AMBIENCE_FADE_OUT_MS if self.background else AMBIENCE_FADE_MS
-            pygame.mixer.Channel(self._ambience_channel).fadeout(fade)
+            fading = pygame.mixer.Channel(self._ambience_channel)
+            sounding = fading.get_busy()
+            fading.fadeout(AMBIENCE_FADE_OUT_MS if self.background else AMBIENCE_FADE_MS)
             self._ambience_channel = (self._ambience_channel + 1) % AMBIENCE_CHANNELS
             pygame.mixer.Channel(self._ambience_channel).stop()  # a loop two places back, if still fading
             # only the new loop is kept here (a decoded 40 s loop is ~7 MB); the channel fading out holds
             # the old one until its fade ends
             self._loops = {}
             if self.background:
-                self._decode("")      # a loop still being decoded for a place left is dropped when made,
-                self._pending = name  # and this place's is decoded by `update()` once the old one has gone
-                self._quiet_at = time.monotonic() + AMBIENCE_FADE_OUT_MS / 1000
+                if sounding:  # decoded by `update()` once the old loop has gone; one being decoded is dropped
+                    self._decode("")
+                    self._pending, self._quiet_at = name, time.monotonic() + AMBIENCE_FADE_OUT_MS / 1000
+                else:
+                    self._pending = ""
+                    self._decode(name)
                 return
             loop = self._load("ambience", name, self._loops) if name else None
             if loop is not None:
