@@ -149,3 +149,12 @@ def test_a_start_with_its_caches_imports_no_content_checks_and_no_play_modules(t
     assert not {m for m in title for prefix in NOT_TO_START if m == prefix or m.startswith(prefix + ".")}
     line = _modules_at_exit(data, "line", tmp_path)
     assert "game.screens.play" in line and "yaml" not in line and "game.content.loader" not in line
+
+
+def test_an_undocumented_record_is_documented_as_dataclasses_would() -> None:
+    @record
+    class Bare:
+        x: int
+        y: str = "a"
+
+    assert Bare.__doc__ == "Bare(x: 'int', y: 'str' = 'a')"

@@ -43,6 +43,8 @@ def record(cls: T) -> T:
     if any(dataclasses.is_dataclass(base) for base in cls.__mro__[1:]):
         return dataclasses.dataclass(frozen=True)(cls)
     documented = cls.__dict__.get("__doc__") is not None
+    if not documented:
+        cls.__doc__ = cls.__name__  # written below from the real __init__ (dataclasses would read object's)
     # the fields, their defaults and __match_args__ as dataclasses works them out; no method is compiled here
     cls = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
     fields = dataclasses.fields(cls)
