@@ -1,0 +1,162 @@
+"""Issue 17, content load: scene files are read without marks (plain data) and compiled with marks taken from
+their YAML nodes; a mark asked for later reads the file again, the located way. These tests hold that the quick
+reading reports exactly what the located reading reports, at the same file:line:col with the same hints, on a
+corpus of broken files, and builds the same story, marks included."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from game.content import loader, yamlsource
+from game.content.loader import check_content
+from game.content.problems import Problems
+from game.content.yamlsource import parse_bytes
+
+MISTAKES = Path(__file__).parent / "fixtures" / "mistakes"
+
+SCENE_HEAD = 'id: third\ntitle: "Third"\nchapter: 1\ndate: "x"\nbackground: room\n'
+BROKEN = {  # a file name -> its text: each breaks a scene in another way, in the file itself or across files
+    "markup.yaml": SCENE_HEAD + 'beats:\n  - narrate: "a {b}bold word without its end"\n',
+    "variables.yaml": SCENE_HEAD + 'beats:\n  - set: {mood: "calm"}\n  - narrate: "[mood] and [ghost], [unclosed"\n'
+                      "  - if: {counter: mood, gt: 1}\n    then:\n      - narrate: x\n",
+    "labels.yaml": SCENE_HEAD + "beats:\n  - label: here\n  - narrate: x\n  - label: here\n  - goto: .nowhere\n"
+                   "  - goto: second.nowhere\n",
+    "references.yaml": 'id: third\ntitle: "Third"\nchapter: 7\ndate: "x"\nbackground: attic\nmusic: nothing\n'
+                       "beats:\n  - show: heroo\n  - background: attic\n  - music: silence\n  - evidence: nothing\n"
+                       "  - fact: x\n    source: nowhere\n  - illustration: none\n"
+                       "  - choice: x\n    speaker: ghost\n    options:\n      - {text: a, goto: nowhere}\n"
+                       "      - {text: a, if: {has: nothing}}\n",
+    "duplicate_scene.yaml": SCENE_HEAD.replace("third", "second") + "beats:\n  - narrate: x\n",
+    "schema.yaml": SCENE_HEAD + "beats:\n  - say: hero\n    txet: x\n  - sya: hero\n  - narrate: [a, b]\n"
+                   "  - show: hero\n    at: middle\n  - choice: x\n    options: []\n",
+    "keys.yaml": SCENE_HEAD + "title: again\nbeats:\n  - narrate: x\n  - {? [a, b] : c}\n",
+    "merge.yaml": SCENE_HEAD + "beats:\n  - &b {narrate: x}\n  - {<<: *b}\n",
+    "numbers.yaml": SCENE_HEAD + "beats:\n  - set: {n: 123456789012345678901234567890}\n  - add: {m: !!int x}\n",
+    "tags.yaml": SCENE_HEAD + "beats:\n  - narrate: !!python/name:os.system x\n",
+    "bomb.yaml": 'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n' + "".join(
+        f'{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},'
+        f'*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n'
+        for i in range(6)),
+    "deep.yaml": SCENE_HEAD + "beats:\n  - narrate: " + "[" * 80 + "x" + "]" * 80 + "\n",
+    "control.yaml": SCENE_HEAD + 'beats:\n  - narrate: "a\x07bell"\n',
+    "syntax.yaml": SCENE_HEAD + 'beats:\n  - narrate: "never closed\n',
+    "empty.yaml": "",
+    "not_a_mapping.yaml": "- just\n- a list\n",
+    "unset_flag.yaml": SCENE_HEAD + "beats:\n  - if: {flag: never_set}\n    then:\n      - narrate: x\n",
+}
+BINARY = {"bad_utf8.yaml": SCENE_HEAD.encode() + b"beats:\n  - narrate: \"caf\xe9\"\n",
+          "utf16.yaml": (SCENE_HEAD + "beats:\n  - narrate: x\n").encode("utf-16-le"),
+          "binary.yaml": bytes(range(256)) * 4}
+
+
+def _located_only(monkeypatch) -> None:
+    """Every file read the located way, as before scenes were read without marks."""
+    real = yamlsource.parse_bytes
+    monkeypatch.setattr(loader, "parse_bytes", lambda raw, display, problems, source=None:
+                        real(raw, display, problems))
+
+
+def _report(root: Path):
+    content = check_content(root)
+    return [(str(p), p.code) for p in content.problems.sorted()], content.story
+
+
+def _both_ways(root: Path, monkeypatch):
+    quick = _report(root)
+    with monkeypatch.context() as patch:
+        _located_only(patch)
+        located = _report(root)
+    return quick, located
+
+
+@pytest.mark.parametrize("name", sorted([*BROKEN, *BINARY, *(p.name for p in MISTAKES.glob("*.yaml"))]))
+def test_a_broken_scene_is_reported_exactly_as_the_located_reading_reports_it(story_root, monkeypatch, name):
+    monkeypatch.chdir(story_root.parent)
+    target = story_root / "story" / f"03_{name}"
+    if name in BROKEN:
+        target.write_text(textwrap.dedent(BROKEN[name]), encoding="utf-8")
+    elif name in BINARY:
+        target.write_bytes(BINARY[name])
+    else:
+        shutil.copy(MISTAKES / name, target)
+    (quick, quick_story), (located, located_story) = _both_ways(story_root, monkeypatch)
+    assert quick, "each file of the corpus has a problem"
+    assert all(":" in message.split(": ")[0] for message, _ in quick), "every problem names a line and column"
+    assert quick == located
+    assert quick_story == located_story
+
+
+ACROSS_FILES = ["markup.yaml", "variables.yaml", "labels.yaml", "references.yaml", "duplicate_scene.yaml",
+                "unset_flag.yaml"]  # well-formed files whose mistakes only the checks after reading find
+
+
+def test_the_cross_checks_of_many_files_at_once_are_reported_as_the_located_reading_does(story_root, monkeypatch):
+    monkeypatch.chdir(story_root.parent)
+    for name in ACROSS_FILES:  # each its own scene id, but the one that repeats another file's
+        text = BROKEN[name] if name == "duplicate_scene.yaml" else BROKEN[name].replace("id: third", f"id: {name[:-5]}")
+        (story_root / "story" / f"03_{name}").write_text(text, encoding="utf-8")
+    (quick, _), (located, _) = _both_ways(story_root, monkeypatch)
+    assert len(quick) > 15 and quick == located
+    assert {code for _, code in quick} >= {"markup", "unknown-variable", "duplicate-label", "unknown-label",
+                                           "unknown-character", "unknown-location", "duplicate-id",
+                                           "unset-variable"}
+
+
+def test_a_good_story_builds_the_same_story_marks_included_and_reads_no_file_again(story_root, monkeypatch):
+    again: list[str] = []
+    real = yamlsource._located_marks
+    monkeypatch.setattr(yamlsource, "_located_marks", lambda doc: again.append(doc.file) or real(doc))
+    (quick, quick_story), (located, located_story) = _both_ways(story_root, monkeypatch)
+    assert quick == located and quick_story is not None
+    assert quick_story == located_story  # every operation's mark (file, line, column) as the located reading
+    assert [op.mark for s in quick_story.scenes.values() for op in s.code] == \
+           [op.mark for s in located_story.scenes.values() for op in s.code]
+    assert again == []
+    content = check_content(story_root)
+    scenes = content.documents["scene"]
+    assert scenes and all(doc.marks is None and doc.nodes is None for doc in scenes)  # nothing kept beside the data
+
+
+def _paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _paths(item, path + (i,))
+
+
+def test_marks_from_the_nodes_and_from_reading_the_file_again_equal_the_located_marks(story_root):
+    file = next((story_root / "story").glob("*.yaml"))
+    raw = file.read_bytes()
+    located = parse_bytes(raw, "s.yaml", Problems())
+    quick = parse_bytes(raw, "s.yaml", Problems(), source=file)
+    assert quick.marks is None and quick.nodes is not None and quick.data == located.data
+    paths = list(_paths(located.data))
+    probes = paths + [p + ("missing",) for p in paths] + [p + (99,) for p in paths] + [("beats", "x", 0)]
+    expected = [(located.mark(p), located.key_mark(p)) for p in probes]
+    assert [(quick.mark(p), quick.key_mark(p)) for p in probes] == expected  # from the YAML nodes
+    quick.drop_nodes()
+    assert [(quick.mark(p), quick.key_mark(p)) for p in probes] == expected  # from the file, read again
+    assert quick.marks is not None
+
+
+def test_a_file_gone_before_its_marks_are_asked_for_falls_back_to_its_start(tmp_path):
+    file = tmp_path / "s.yaml"
+    file.write_text("id: a\nbeats:\n  - narrate: x\n", encoding="utf-8")
+    doc = parse_bytes(file.read_bytes(), "s.yaml", Problems(), source=file)
+    doc.drop_nodes()
+    file.unlink()
+    assert str(doc.mark(("beats", 0, "narrate"))) == "s.yaml:1:1"
+
+
+def test_keys_and_short_values_are_one_string_each_across_files(story_root):
+    first, second = (parse_bytes(p.read_bytes(), p.name, Problems(), source=p)
+                     for p in sorted((story_root / "story").glob("*.yaml"))[:2])
+    key_a = next(k for k in first.data if k == "background")
+    key_b = next(k for k in second.data if k == "background")
+    assert key_a is key_b
