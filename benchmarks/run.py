@@ -452,9 +452,13 @@ def _timeline_scenarios(library):
                 return app, None
             if kind == "zoom":  # 20 steps in, 20 steps out, again and again: the view animates
                 return app, lambda i: [Action("zoom_in" if (i // 20) % 2 == 0 else "zoom_out")]
-            if kind == "pan":
-                screen.on_action(Action("click", pos=(640, 400)))
-                return app, lambda i: [Action("drag", pos=(640 + round(300 * math.sin(i / 30)), 400))]
+            if kind == "pan":  # press on an empty spot of the plot (a marker there would be selected instead)
+                app.step(1 / 60)
+                plot = screen.view().frame.plot
+                y = next(y for y in range(plot.centery, plot.bottom, 4) if screen._marker_at((640, y)) is None)
+                screen.on_action(Action("click", pos=(640, y)))
+                assert screen.ctl.drag_from is not None, "the panning scenario did not start a drag"
+                return app, lambda i: [Action("drag", pos=(640 + round(300 * math.sin(i / 30)), y))]
             return app, lambda i: [Action("right" if (i // 25) % 2 == 0 else "left")] if i % 5 == 0 else ()
         return setup
     return {"timeline, static": make("static"), "timeline, zooming": make("zoom"),
