@@ -283,3 +283,41 @@ def test_the_backlogs_kept_heights_follow_the_text_size_and_the_language(shipped
     app.pop()
     app.push(BacklogScreen(app, play))  # measured afresh
     assert _frame(app) == kept
+
+
+def test_a_portrait_that_comes_late_takes_the_place_of_the_kept_frame_without_it(shipped_library, tmp_path):
+    """In a window a portrait not decoded yet is drawn once the prefetch thread has made it: the still part
+    kept without it is not shown again after that."""
+    import threading
+
+    from game.profile import Profile
+    from game.runtime import events as ev
+    from game.runtime.runtime import Options
+    from game.screens.app import App
+    from game.screens.images import Images
+    from game.screens.play import PlayScreen
+    from tests.conftest import play_until
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=True)
+    play = PlayScreen(app, options=Options(content_notes="play"))
+    app.push(play)
+    stage = play.rt.state.stage
+    play_until(play, lambda e: isinstance(e, ev.LineEvent) and stage.sprites and not stage.illustration)
+    play.typed, play.fade, play.sprite_fx = 1e9, 1.0, {}
+    images = app.images = Images(app.story, app.assets)
+    images.background(stage.background)  # the stage's picture is there, its portraits are not
+    gate, make = threading.Event(), images._make
+    images._make = lambda key: (gate.wait(10), make(key))[1]  # the thread holds them back
+    version = images.version
+    without = _frame(app)
+    _frame(app)
+    assert play.still._key is not None and _frame(app) == without  # kept without the portrait
+    gate.set()
+    deadline = time.monotonic() + 10
+    while app.images.version == version and time.monotonic() < deadline:
+        time.sleep(0.01)
+        _frame(app)
+    time.sleep(0.2)
+    arrived = _frame(app)
+    kept, fresh = _kept_then_fresh(app, play)
+    assert images.version != version and images.decodes == 1
+    assert without != arrived == kept == fresh

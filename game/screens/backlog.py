@@ -110,6 +110,7 @@ def _answers(rt, shown: list) -> dict[int, str]:
 
 
 class BacklogScreen(Screen):
+    covers_canvas = True  # draw_page paints the backdrop over all of it
 
     def __init__(self, app, play):
         super().__init__(app)

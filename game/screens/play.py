@@ -39,6 +39,8 @@ def reading_length(text: str) -> int:
 
 
 class PlayScreen(Screen):
+    covers_canvas = True  # the stage (a full-screen picture, or its stand-in) paints every pixel
+
     def __init__(self, app, start_scene: str | None = None, runtime: Runtime | None = None,
                  options: Options | None = None, overlay=None):
         super().__init__(app)
@@ -417,8 +419,8 @@ class PlayScreen(Screen):
             return None
         sprites = tuple((who, tuple(sprite.items())) for who, sprite in self.rt.state.stage.sprites.items())
         return (self.event, self.card, self.hide_ui, self._picture(), sprites, app.fonts, app.theme,
-                words.language(), app.library, app.images, app.gloss_language, self.gloss(), self.auto, self.skip,
-                self._plain_options)
+                words.language(), app.library, app.images, app.images.version, app.gloss_language, self.gloss(),
+                self.auto, self.skip, self._plain_options)
 
     def _draw_still(self, surface: pygame.Surface) -> None:
         self._draw_stage(surface)
@@ -462,9 +464,17 @@ class PlayScreen(Screen):
         stage = self.rt.state.stage
         return ("illustration", stage.illustration) if stage.illustration else ("background", stage.background)
 
+    @property
+    def _late(self) -> bool:
+        """In a window a picture not decoded yet is drawn a few frames late (the prefetch thread makes it) rather
+        than decoded in the frame; a render without a window (a screenshot, a test) waits for every picture."""
+        return self.app.window is not None
+
     def _picture_image(self, picture: tuple[str, str]) -> pygame.Surface:
+        """The picture, or while it is still being decoded off the frame the one drawn last (`late`)."""
         kind, name = picture
-        return self.app.images.illustration(name) if kind == "illustration" else self.app.images.background(name)
+        images, late = self.app.images, self._late
+        return images.illustration(name, late=late) if kind == "illustration" else images.background(name, late=late)
 
     @property
     def old_background(self) -> pygame.Surface | None:
@@ -476,16 +486,25 @@ class PlayScreen(Screen):
         if self.fade_kind == "fade" and t < 1.0:  # through black: the old stage darkens, then the new one lightens
             leaving = t < 0.5
             picture = self.old_picture if leaving else self._picture()
-            surface.blit(self._picture_image(picture), (0, 0))
+            self._fill_with(surface, picture)
             if picture[0] != "illustration":
                 self._draw_sprites(surface, self.old_sprites if leaving else self.rt.state.stage.sprites, {}, 1.0)
             shade(surface, round(255 * min(1.0, 2 * t if leaving else 2 * (1 - t))))
             return
-        surface.blit(self._picture_image(self._picture()), (0, 0))
+        self._fill_with(surface, self._picture())
         if self.old_picture is not None and t < 1.0 and self.fade_kind == "dissolve":
             image(surface, self._picture_image(self.old_picture), (0, 0), alpha=round(255 * (1 - t)))
         if not self.rt.state.stage.illustration:  # an illustration is the whole picture: no portraits over it
             self._draw_sprites(surface, self.rt.state.stage.sprites, self.sprite_fx if t < 1.0 else {}, t)
+
+    def _fill_with(self, surface: pygame.Surface, picture: tuple[str, str]) -> None:
+        """The whole surface is the picture (the app does not clear the canvas under the play screen). One with
+        see-through pixels (a story's PNG with an alpha channel, not converted when there is no window) shows
+        the backdrop through them."""
+        shown = self._picture_image(picture)
+        if shown.get_flags() & pygame.SRCALPHA:
+            surface.fill(self.app.theme.backdrop)
+        surface.blit(shown, (0, 0))
 
     def _draw_sprites(self, surface: pygame.Surface, sprites: dict, fx: dict, t: float) -> None:
         """Portraits where they stand; `fx` dissolves some in or out, or slides them, `t` of the way."""
@@ -506,7 +525,7 @@ class PlayScreen(Screen):
                        alpha: float) -> None:
         listening = speaker is not None and who != speaker
         picture = (self.app.images.dimmed if listening else self.app.images.portrait)(
-            who, sprite["expression"], sprite.get("outfit", ""))
+            who, sprite["expression"], sprite.get("outfit", ""), late=self._late)  # None until decoded
         if picture is None:
             return
         where = (round(WIDTH * x) - picture.get_width() // 2, HEIGHT - picture.get_height() + 40)
@@ -661,7 +680,7 @@ class PlayScreen(Screen):
         menu, fonts = self.menu, self.app.fonts
         self._size_menu()
         bottom = HEIGHT - 20
-        tallest = max(menu._measure(i, menu.width) for i in range(len(menu.items)))  # one whole option at least
+        tallest = max(menu._height(i, menu.width) for i in range(len(menu.items)))  # one whole option at least
         height = max(tallest, min(menu.total_height(fonts), bottom - top))
         y = min(max(top, centre - height // 2), bottom - height)
         menu.area = pygame.Rect((WIDTH - menu.width) // 2, y, menu.width, height)

@@ -48,6 +48,7 @@ class SaveLoadScreen(Screen):
     """`mode` is "save" (needs the play screen) or "load" (from the title or the game)."""
 
     opaque = True
+    covers_canvas = True  # draw_page paints the backdrop over all of it
 
     def __init__(self, app, mode: str, play=None):
         super().__init__(app)

@@ -22,6 +22,7 @@ class Screen:
     """Override `layout`, `on_action`, `update` and `draw`. A modal is a screen pushed on top of another."""
 
     opaque = True  # False: the screen below is drawn first (menus over the game)
+    covers_canvas = False  # True: draw() paints every pixel, so the app need not clear the canvas first
 
     def __init__(self, app: Any):
         self.app = app

@@ -381,10 +381,17 @@ class MenuList:
         self.area = area
         self.fonts = fonts
         self.pad, self.gap = (14, 8) if compact else (24, 14)  # inner vertical padding, space between buttons
-        self.list = ScrollList(len(items), self._measure, lambda i: self.items[i].enabled, gap=self.gap, audio=audio)
+        self.list = ScrollList(len(items), self._height, lambda i: self.items[i].enabled, gap=self.gap, audio=audio)
         self.rects: list[Rect] = []
+        self._heights = Heights(self._measure)
 
     index = Selection("list")
+
+    def _height(self, i: int, width: int) -> int:
+        """A button's height, measured once per width, fonts, size and items (items are never changed in place:
+        a screen whose words change makes a new menu)."""
+        key = (self.fonts, self.size, self.pad, self.numbered, self.items, len(self.items))
+        return self._heights.get(key, i, width)
 
     def _measure(self, i: int, width: int) -> int:
         """Measured bold (the selected button is drawn bold), so a label that fits never wraps when selected."""
@@ -406,7 +413,7 @@ class MenuList:
         """The height every button needs, unscrolled."""
         self.fonts = fonts
         self.list.gap = self.gap
-        return sum(self._measure(i, self.width) for i in range(len(self.items))) + self.gap * max(
+        return sum(self._height(i, self.width) for i in range(len(self.items))) + self.gap * max(
             0, len(self.items) - 1)
 
     def frame(self, fonts: FontBook) -> Rect:
