@@ -132,3 +132,20 @@ def test_a_window_of_another_size_shows_the_same_timeline(shipped_library):
     app.window = pygame.display.get_surface()
     app.present()
     assert pygame.image.tobytes(app.step(1 / 60), "RGB") == before == fresh(app.top)
+
+
+def test_a_still_timeline_is_drawn_once_then_blitted(timeline_app, monkeypatch):
+    """Once nothing on it changes, the frame is one kept picture: no marker, card or axis is drawn again."""
+    import game.screens.timeline as screen_module
+    app, screen = timeline_app, timeline_app.top
+    step(app, Action("right"), Action("confirm"), frames=60)
+    drawn_parts = []
+    for name in ("draw_markers", "draw_axis", "draw_breaks"):
+        original = getattr(screen_module, name)
+        monkeypatch.setattr(screen_module, name, lambda *a, _f=original, _n=name, **k: (drawn_parts.append(_n),
+                                                                                      _f(*a, **k))[1])
+    before = drawn(screen)
+    step(app, frames=5)
+    assert drawn_parts == [] and drawn(screen) == before
+    step(app, Action("right"), frames=1)     # another event: its marker, card and footer are drawn again
+    assert "draw_markers" in drawn_parts

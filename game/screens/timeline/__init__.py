@@ -21,14 +21,14 @@ import pygame
 
 from ...timeline.controller import VIEWS, Command, TimelineController
 from ...timeline.layout import Placed, layout_timeline
-from ...timeline.model import Timeline
+from ...timeline.model import Event, Timeline
 from ...ui import draw
 from ...ui.input import Act, Action
 from ...ui.layout import Layout
 from ...ui.screen import Screen
 from ...ui.widgets import ListLayout, ScrollList
 from ...words import t
-from .card import CardLayout, card_layout, draw_card
+from .card import CardLayout, CardPicture, card_layout
 from .chart import ChartLayout, chart_layout, draw_chart
 from .frame import (
     ScreenFrame,
@@ -111,7 +111,11 @@ class TimelineScreen(Screen):
         self._chrome_surface: pygame.Surface | None = None
         self._chrome_for: tuple | None = None
         self._scenery_surface: pygame.Surface | None = None
-        self._scenery_for: tuple | None = None
+        self._scenery_for: tuple | None = None       # what the kept scenery shows
+        self._scenery_last: tuple | None = None      # the view drawn last frame
+        self._still = draw.Still()                   # the whole frame, while nothing on it changes
+        self._card_picture = CardPicture()
+        self._cards: dict[tuple, CardLayout] = {}
         self._layout_cache: tuple[tuple, Layout] | None = None
         self._cluster_labels: dict[tuple, str] = {}
         self._lists.clear()
@@ -208,8 +212,7 @@ class TimelineScreen(Screen):
             eras = era_marks(ctl, sf, fonts, st)
             event = ctl.event()
             if ctl.card_open and event:
-                card = card_layout(fonts, st, self.timeline, event, sf.card, self.on_open_scene is not None,
-                                   ctl.card_scroll)
+                card = self._card(st, sf, event)
                 ctl.card_scroll = min(ctl.card_scroll, -(-card.max_scroll // card.step))
             keys = [] if card else timeline_keys()
             mine = next((p for p in placed if event and event.id in p.ids), None)
@@ -233,6 +236,18 @@ class TimelineScreen(Screen):
                           chart, *selection)
         self._view_for = key
         return self._view
+
+    def _card(self, st: Style, sf: ScreenFrame, event: Event) -> CardLayout:
+        """The open card's layout, kept per event, scroll, text size, theme and words: a moving view lays out
+        no card, and stepping back to an event finds its card set."""
+        key = (event.id, st, self.app.fonts, tuple(sf.card), self.on_open_scene is not None, self.ctl.card_scroll)
+        card = self._cards.get(key)
+        if card is None:
+            if len(self._cards) > 32:
+                self._cards.clear()
+            card = self._cards[key] = card_layout(self.app.fonts, st, self.timeline, event, sf.card,
+                                                  self.on_open_scene is not None, self.ctl.card_scroll)
+        return card
 
     def _selection_line(self, text: str, st: Style, sf: ScreenFrame) -> tuple[list[str], pygame.Rect]:
         """A title in the footer (taking the key hints' place, and the tick row's too when it needs two lines):
@@ -463,13 +478,16 @@ class TimelineScreen(Screen):
         v = self.view()
         st, sf, fonts, ctl = v.style, v.frame, self.app.fonts, self.ctl
         if ctl.mode == "timeline":
-            draw.image(surface, self._scenery(v), (0, 0))     # the whole canvas, header and backdrop included
+            key = (self._view_for, self._chrome_for)    # everything the timeline's frame shows
+            if self._still.show(surface, key):
+                return
+            self._draw_scenery(surface, v)              # the whole canvas, header and backdrop included
             with draw.clip(surface, sf.plot):
                 draw_selected_span(surface, st, ctl, sf)
                 draw_markers(surface, fonts, st, self.timeline, v.placed, ctl.selected, self.hover)
             if v.card is not None:
                 lane = self.timeline.lane(ctl.event().lane)
-                draw_card(surface, fonts, st, v.card, st.lane(lane.colour) if lane else st.accent)
+                self._card_picture.draw(surface, fonts, st, v.card, st.lane(lane.colour) if lane else st.accent)
         elif ctl.mode == "chart":
             surface.fill(st.backdrop)
             draw_chart(surface, fonts, st, self.timeline, v.chart)
@@ -482,30 +500,40 @@ class TimelineScreen(Screen):
             draw.text(surface, fonts, line, st.hint, st.accent,
                       (sf.footer.centerx, v.selection_rect.top + k * fonts.line_height(st.hint)), anchor="midtop",
                       bold=True)
-        if ctl.mode != "timeline":
+        if ctl.mode == "timeline":
+            self._still.keep(surface, key)
+        else:
             self._header(surface, st, sf)
 
-    def _scenery(self, v: View) -> pygame.Surface:
+    def _draw_scenery(self, surface: pygame.Surface, v: View) -> None:
         """The timeline under its markers: the chrome (below) with the eras, axis breaks, lane lines and the axis
-        drawn over its plot. Drawn again only when the view, the card's edge, the footer's selection line or the
-        chrome change (a still timeline costs one blit a frame); then only the plot's rows are redrawn."""
-        ctl, fonts, st, sf = self.ctl, self.app.fonts, v.style, v.frame
+        over its plot. While the view moves they are drawn straight onto the frame; once it holds still for a
+        second frame they are kept as one picture and blitted (a marker hovered or selected costs no redraw)."""
         chrome = self._chrome(v)
-        key = (ctl.view, v.selection_rect, ctl.plot_right, self._chrome_for)
-        if self._scenery_for != key or self._scenery_surface is None:
-            surface = self._scenery_surface
-            if surface is None or self._scenery_for is None or self._scenery_for[3] != self._chrome_for:
-                surface = chrome.copy()
-            else:
-                area = pygame.Rect(sf.plot.left, sf.eras.top, sf.plot.width, sf.axis.bottom - sf.eras.top)
-                surface.blit(chrome, area, area)
-            draw_eras(surface, fonts, st, v.eras, sf)
-            draw_breaks(surface, fonts, st, ctl, sf)
-            with draw.clip(surface, sf.plot):
-                draw_lanes(surface, st, self.timeline, sf)
-            draw_axis(surface, fonts, st, ctl, sf, v.selection_rect)
-            self._scenery_surface, self._scenery_for = surface, key
-        return self._scenery_surface
+        key = (self.ctl.view, v.selection_rect, self.ctl.plot_right, self._chrome_for)
+        if key == self._scenery_for:
+            surface.blit(self._scenery_surface, (0, 0))
+            return
+        if key != self._scenery_last:
+            self._scenery_last = key
+            surface.blit(chrome, (0, 0))
+            self._draw_view_parts(surface, v)
+            return
+        if self._scenery_surface is None:
+            self._scenery_surface = pygame.Surface(chrome.get_size(), 0, chrome)
+        self._scenery_surface.blit(chrome, (0, 0))
+        self._draw_view_parts(self._scenery_surface, v)
+        self._scenery_for = key
+        surface.blit(self._scenery_surface, (0, 0))
+
+    def _draw_view_parts(self, surface: pygame.Surface, v: View) -> None:
+        """What the view moves under the markers: eras, axis breaks, lane lines and the axis."""
+        ctl, fonts, st, sf = self.ctl, self.app.fonts, v.style, v.frame
+        draw_eras(surface, fonts, st, v.eras, sf)
+        draw_breaks(surface, fonts, st, ctl, sf)
+        with draw.clip(surface, sf.plot):
+            draw_lanes(surface, st, self.timeline, sf)
+        draw_axis(surface, fonts, st, ctl, sf, v.selection_rect)
 
     def _chrome(self, v: View) -> pygame.Surface:
         """What no zoom or pan moves: the backdrop, the lane bands and the legend, the header and its tabs.

@@ -7,7 +7,7 @@ Sources are named by their titles, never by their ids.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pygame
 
@@ -19,6 +19,7 @@ from ...words import t
 from .style import Style
 
 SPACING = 1.08
+RADIUS = 14          # the card's corners
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,12 @@ class CardLayout:
     @property
     def max_scroll(self) -> int:
         return max(0, self.height - self.body.height)
+
+    def moved(self, dx: int, dy: int) -> CardLayout:
+        """The same card, drawn `dx`, `dy` px further (its body's runs and boxes go with the body)."""
+        return replace(self, rect=self.rect.move(dx, dy), body=self.body.move(dx, dy),
+                       buttons={key: (rect.move(dx, dy), label) for key, (rect, label) in self.buttons.items()},
+                       more=(self.more[0].move(dx, dy), self.more[1]) if self.more else None)
 
     def links(self, fonts: FontBook) -> list[tuple[str, pygame.Rect]]:
         """(event id, where on screen) of each related-event line wholly visible in the body."""
@@ -197,8 +204,7 @@ def _colour(st: Style, role: str, lane: Colour) -> Colour:
 
 def draw_card(surface: pygame.Surface, fonts: FontBook, st: Style, layout: CardLayout, lane: Colour) -> None:
     rect, body = layout.rect, layout.body
-    draw.box(surface, st.panel, rect, radius=14)
-    draw.box(surface, lane, rect, width=3 if st.high_contrast else 2, radius=14)
+    _draw_plate(surface, st, rect, lane)
     dy = body.top - layout.scroll
     with draw.clip(surface, body):
         for box, role in layout.boxes:
@@ -224,3 +230,34 @@ def draw_card(surface: pygame.Surface, fonts: FontBook, st: Style, layout: CardL
     if layout.more:
         spot, label = layout.more
         draw.text(surface, fonts, label, st.hint, st.dim, spot.topleft)
+
+
+def _draw_plate(surface: pygame.Surface, st: Style, rect: pygame.Rect, lane: Colour) -> None:
+    draw.box(surface, st.panel, rect, radius=RADIUS)
+    draw.box(surface, lane, rect, width=3 if st.high_contrast else 2, radius=RADIUS)
+
+
+class CardPicture:
+    """The open card, drawn once per layout, lane colour and style and then blitted: all of it but its four
+    rounded corners, which are drawn each time over whatever is behind them (no text or button reaches them:
+    the body and the buttons keep at least RADIUS px from the edge)."""
+
+    def __init__(self) -> None:
+        self._picture: pygame.Surface | None = None
+        self._for: tuple[CardLayout, Colour, Style] | None = None
+
+    def draw(self, surface: pygame.Surface, fonts: FontBook, st: Style, layout: CardLayout, lane: Colour) -> None:
+        rect = layout.rect
+        if self._for is None or self._for[0] is not layout or self._for[1:] != (lane, st):
+            if self._picture is None or self._picture.get_size() != rect.size:
+                self._picture = pygame.Surface(rect.size, 0, surface)
+            draw_card(self._picture, fonts, st, layout.moved(-rect.left, -rect.top), lane)
+            self._for = (layout, lane, st)
+        r, w, h = RADIUS, rect.width, rect.height
+        for area in (pygame.Rect(r, 0, w - 2 * r, r), pygame.Rect(0, r, w, h - 2 * r),
+                     pygame.Rect(r, h - r, w - 2 * r, r)):
+            surface.blit(self._picture, area.move(rect.topleft), area)
+        for corner in (rect.topleft, (rect.right - r, rect.top), (rect.left, rect.bottom - r),
+                       (rect.right - r, rect.bottom - r)):
+            with draw.clip(surface, pygame.Rect(corner, (r, r))):
+                _draw_plate(surface, st, rect, lane)
