@@ -10,6 +10,7 @@ import dataclasses
 import inspect
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -158,3 +159,37 @@ def test_an_undocumented_record_is_documented_as_dataclasses_would() -> None:
         y: str = "a"
 
     assert Bare.__doc__ == "Bare(x: 'int', y: 'str' = 'a')"
+
+
+def test_large_pictures_are_kept_decoded_and_follow_their_files(tmp_path, monkeypatch) -> None:
+    import pygame
+
+    from game.screens import decoded
+    png = tmp_path / "room.png"
+    shutil.copy(paths.ASSETS / "images" / "backgrounds" / "title.png", png)
+    kept = tmp_path / "kept"
+    decoded.keep_in(kept)
+    try:
+        first = decoded.load(png)
+        [bmp] = list(kept.glob("*.bmp"))
+        assert pygame.image.tobytes(pygame.image.load(str(bmp)), "RGB") == pygame.image.tobytes(first, "RGB")
+        marked = first.copy()
+        marked.fill((255, 0, 0), (0, 0, 4, 4))
+        pygame.image.save(marked, str(bmp))  # the kept copy is what a second load reads
+        assert decoded.load(png).get_at((1, 1))[:3] == (255, 0, 0)
+        bmp.write_bytes(bmp.read_bytes()[:1000])  # a damaged copy is passed over and written again
+        assert pygame.image.tobytes(decoded.load(png), "RGB") == pygame.image.tobytes(first, "RGB")
+        assert pygame.image.load(str(bmp)).get_size() == first.get_size()
+        os.utime(png, ns=(1, 1))  # the PNG changed: its old copy no longer answers for it
+        assert decoded.load(png).get_at((1, 1))[:3] == first.get_at((1, 1))[:3] and len(list(kept.glob("*.bmp"))) == 2
+        monkeypatch.setattr(decoded, "BUDGET", bmp.stat().st_size)  # over budget: the least recently used go
+        os.utime(bmp, ns=(1, 1))
+        shutil.copy(png, tmp_path / "other.png")
+        decoded.load(tmp_path / "other.png")
+        assert not bmp.exists() and len(list(kept.glob("*.bmp"))) == 1
+        small = tmp_path / "icon.png"  # small pictures decode fast: never kept
+        shutil.copy(paths.ICON, small)
+        decoded.load(small)
+        assert len(list(kept.glob("*.bmp"))) == 1
+    finally:
+        decoded.keep_in(None)
