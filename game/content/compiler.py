@@ -70,7 +70,7 @@ class SceneCompiler:
             self._beat(beat, path + (i,))
 
     def _beat(self, b: dict, path: tuple) -> None:
-        kind = next(k for k in b if k in BEAT_KINDS)  # validated: exactly one kind key is present
+        kind = next(filter(BEAT_KINDS.__contains__, b))  # validated: exactly one kind key is present
         mark = self.doc.mark(path + (kind,))
         emit = self.code.append
         if "narrate" in b:

@@ -127,20 +127,27 @@ class FormatChecker:
     # --- markup and variables ---------------------------------------------------------------------
 
     def _variables(self, doc: Document, beats: list[tuple[tuple, dict]]) -> None:
+        kinds = self.kinds
         for path, beat in beats:
-            for values, where in [(beat.get("set"), path + ("set",)), (beat.get("add"), path + ("add",))] + [
-                    (o.get(k), path + ("options", j, k)) for j, o in enumerate(beat.get("options") or ())
-                    if isinstance(o, dict) for k in ("set", "add")]:
-                for name, value in (values or {}).items():
-                    kind = "counter" if where[-1] == "add" else "text" if isinstance(value, str) else \
-                        "flag" if isinstance(value, bool) else "counter"
-                    self.kinds.setdefault(name, {}).setdefault(kind, (doc, where + (name,)))
-            condition = beat.get("if")
-            for j, option in enumerate(beat.get("options") or ()):
+            options = beat.get("options") or ()
+            owners = [(beat, path)]  # the beat, then its options: what sets or adds to variables
+            if options:
+                owners += [(o, path + ("options", j)) for j, o in enumerate(options) if isinstance(o, dict)]
+            for owner, at in owners:
+                for key in ("set", "add"):
+                    for name, value in (owner.get(key) or {}).items():
+                        kind = "counter" if key == "add" else "text" if isinstance(value, str) else \
+                            "flag" if isinstance(value, bool) else "counter"
+                        seen = kinds.get(name)
+                        if seen is None:
+                            seen = kinds[name] = {}
+                        if kind not in seen:  # where each kind is first seen
+                            seen[kind] = (doc, at + (key, name))
+            for j, option in enumerate(options):
                 if isinstance(option, dict) and option.get("if") is not None:
                     self._counters_read(option["if"], doc, path + ("options", j, "if"))
-            if condition is not None:
-                self._counters_read(condition, doc, path + ("if",))
+            if beat.get("if") is not None:
+                self._counters_read(beat["if"], doc, path + ("if",))
 
     def _counters_read(self, cond: Any, doc: Document, path: tuple) -> None:
         """A `counter:` condition reads a number: remember where, to catch a text variable compared as one."""

@@ -484,35 +484,35 @@ class _Checker:
                        code="unset-variable")
 
     def op(self, op: Any) -> None:
-        story = self.story
-        if isinstance(op, m.Line) and op.speaker:
+        story, kind = self.story, type(op)  # operations are records of their own class: no subclasses
+        if kind is m.Line and op.speaker:
             self.character(op.mark, op.speaker, op.expression)
-        elif isinstance(op, m.Show):
+        elif kind is m.Show:
             self.character(op.mark, op.who, op.expression)
-        elif isinstance(op, (m.Hide, m.Move)):
+        elif kind in (m.Hide, m.Move):
             self.character(op.mark, op.who, None)
-        elif isinstance(op, m.Background):
+        elif kind is m.Background:
             self.ref(op.mark, "location", op.location, story.locations, "locations.yaml")
-        elif isinstance(op, m.ShowIllustration) and op.illustration is not None:
+        elif kind is m.ShowIllustration and op.illustration is not None:
             self.ref(op.mark, "illustration", op.illustration, story.illustrations, "illustrations.yaml")
-        elif isinstance(op, m.Music):
+        elif kind is m.Music:
             self.audio(op.mark, "music", op.track)
-        elif isinstance(op, m.Sound):
+        elif kind is m.Sound:
             self.audio(op.mark, "sfx", op.effect)
-        elif isinstance(op, m.Goto):
+        elif kind is m.Goto:
             self.ref(op.mark, "scene", op.scene, story.scenes, self.scene_dir)
-        elif isinstance(op, m.JumpUnless):
+        elif kind is m.JumpUnless:
             self.condition(op.mark, op.condition)
-        elif isinstance(op, (m.SetVars, m.AddVars)):
-            self.vars_set.update(op.values if isinstance(op, m.SetVars) else op.steps)
-        elif isinstance(op, m.GainEvidence):
+        elif kind in (m.SetVars, m.AddVars):
+            self.vars_set.update(op.values if kind is m.SetVars else op.steps)
+        elif kind is m.GainEvidence:
             self.ref(op.mark, "evidence", op.evidence, story.evidence, "evidence.yaml")
-        elif isinstance(op, m.Fact):
+        elif kind is m.Fact:
             self.ref(op.mark, "source", op.source, story.sources, "sources.yaml")
-        elif isinstance(op, m.Differ):
+        elif kind is m.Differ:
             for account in op.accounts:
                 self.ref(op.mark, "source", account.source, story.sources, "sources.yaml")
-        elif isinstance(op, m.Choice):
+        elif kind is m.Choice:
             keys: set[str] = set()
             for option in op.options:
                 if option.key in keys:

@@ -114,7 +114,8 @@ class Document:
     def mark(self, path: Path_ = ()) -> Mark:
         """The mark of the value at `path`, or of its nearest ancestor."""
         if self.nodes is not None:
-            return _mark(self.file, self._node(path)[0])
+            start = self._node(path)[0].start_mark
+            return Mark(self.file, start.line + 1, start.column + 1)
         marks = self._marks()
         path = tuple(path)
         while path and path not in marks:
