@@ -17,12 +17,10 @@ import time
 import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Callable, Union, get_args, get_origin, get_type_hints
 
 from .content import model as m
 from .content.schema import POSITIONS
-from .runtime.resume import Resumed, anchor_of, resume
-from .runtime.runtime import Options, Runtime, StoryRuntimeError
 from .runtime.state import ENDED, NOTE, PLAY, SUMMARY, Stage, StoryState
 from .storage import (
     BackgroundWriter,
@@ -38,6 +36,10 @@ from .storage import (
     write_json,
 )
 from .words import t
+
+if TYPE_CHECKING:  # saving and loading import the runtime when they run: listing the slots (the title) does not
+    from .runtime.resume import Resumed
+    from .runtime.runtime import Options, Runtime
 
 SAVE_FORMAT = 1
 SHIPPED_STORY = "cell7"  # the story of every save written before saves named their story
@@ -277,6 +279,7 @@ class SaveStore:
 
     def record(self, rt: Runtime) -> dict[str, Any]:
         """The save record of the runtime's current moment: plain data sharing nothing with `rt`."""
+        from .runtime.resume import anchor_of
         scene = rt.story.scenes[rt.state.scene]
         return {"format": SAVE_FORMAT, "game": "cell7", "story": rt.story.id or SHIPPED_STORY, "saved_at": time.time(),
                 "scene_title": scene.title, "date": scene.date, "chapter": scene.chapter,
@@ -409,6 +412,8 @@ class SaveStore:
     def load(self, slot: str, story: m.Story, options: Options | None = None,
              seen: set[str] | None = None) -> Resumed:
         """Resume a slot; a damaged file is moved aside and reported with SaveError."""
+        from .runtime.resume import resume
+        from .runtime.runtime import StoryRuntimeError
         self.flush()
         path = self.path(slot)
         if not self._exists(path):
