@@ -178,9 +178,12 @@ def test_large_pictures_are_kept_decoded_and_follow_their_files(tmp_path, monkey
         marked.fill((255, 0, 0), (0, 0, 4, 4))
         pygame.image.save(marked, str(bmp))  # the kept copy is what a second load reads
         assert decoded.load(png).get_at((1, 1))[:3] == (255, 0, 0)
-        bmp.write_bytes(bmp.read_bytes()[:1000])  # a damaged copy is passed over and written again
+        bmp.write_bytes(bmp.read_bytes()[:1000])  # a damaged copy is set aside, and the picture kept again
         assert pygame.image.tobytes(decoded.load(png), "RGB") == pygame.image.tobytes(first, "RGB")
         assert pygame.image.load(str(bmp)).get_size() == first.get_size()
+        assert len(list((kept / "damaged").iterdir())) == 1
+        pygame.image.save(first.subsurface((0, 0, 64, 64)), str(bmp))  # a picture of another size: set aside too
+        assert decoded.load(png).get_size() == first.get_size() and len(list((kept / "damaged").iterdir())) == 2
         os.utime(png, ns=(1, 1))  # the PNG changed: its old copy no longer answers for it
         assert decoded.load(png).get_at((1, 1))[:3] == first.get_at((1, 1))[:3] and len(list(kept.glob("*.bmp"))) == 2
         monkeypatch.setattr(decoded, "BUDGET", bmp.stat().st_size)  # over budget: the least recently used go

@@ -4,10 +4,12 @@ A 1280x720 PNG takes 16-24 ms of CPU to decode here, nearly all of it zlib's inf
 uncompressed BMP load in about 1.5 ms. The title's picture is decoded at every start and a place's background
 at every visit, so an opaque picture of at least KEPT_FROM bytes, once decoded, is also written as BMP into the
 folder given to `keep_in` (the game gives its data folder's cache) and read from there while its PNG is the
-same file (path, size and modification time in the name). At most BUDGET bytes are kept: the least recently
-used go first. Small or translucent pictures (portraits, icons) decode fast and are never kept.
+same file (path, size and modification time in the name). At most BUDGET bytes are kept on disk (40 MB: the
+fifteen most recently used full-screen pictures); the least recently used go first. Small or translucent
+pictures (portraits, icons) decode fast and are never kept.
 
-A kept file that does not load, or is not the size the PNG says, is passed over and written again.
+A kept file that does not load, or is not the size the PNG's header says, is set aside into `damaged/` beside
+it (game/storage.py) and the picture is decoded from its PNG and kept again.
 """
 from __future__ import annotations
 
@@ -18,8 +20,10 @@ from pathlib import Path
 
 import pygame
 
+from ..storage import set_aside
+
 KEPT_FROM = 1 << 20   # decoded bytes: a full-screen picture is 2.6 MB
-BUDGET = 64 << 20     # about two dozen full-screen pictures
+BUDGET = 40 << 20     # fifteen full-screen pictures
 
 _folder: Path | None = None
 
@@ -33,12 +37,13 @@ def keep_in(folder: Path | None) -> None:
 def load(path: Path) -> pygame.Surface:
     """`pygame.image.load(path)`, from the kept copy when there is one; raises as pygame.image.load does."""
     kept = _kept_file(path)
-    if kept is not None:
-        image = _load_kept(kept, _png_size(path))
+    size = _png_size(path) if kept is not None else None  # only a PNG's header says what its copy must be
+    if size is not None:
+        image = _load_kept(kept, size)
         if image is not None:
             return image
     image = pygame.image.load(str(path))
-    if kept is not None and image.get_flags() & pygame.SRCALPHA == 0 \
+    if size is not None and image.get_flags() & pygame.SRCALPHA == 0 \
             and image.get_width() * image.get_height() * image.get_bytesize() >= KEPT_FROM:
         _keep(image, kept)
     return image
@@ -68,12 +73,15 @@ def _png_size(path: Path) -> tuple[int, int] | None:
     return struct.unpack(">II", head[16:24])
 
 
-def _load_kept(kept: Path, size: tuple[int, int] | None) -> pygame.Surface | None:
+def _load_kept(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
     try:
         image = pygame.image.load(str(kept))
-    except (pygame.error, OSError):
+    except FileNotFoundError:
         return None
-    if size is None or image.get_size() != size:
+    except (pygame.error, OSError):
+        image = None
+    if image is None or image.get_size() != size:
+        set_aside(kept)  # damaged, or not this picture's: never shown
         return None
     try:
         os.utime(kept)  # recently used: the last to go when the budget is full
