@@ -84,14 +84,18 @@ def conforms(value: Any, schema: Schema) -> bool:
 def _test(schema: Schema) -> Test:
     entry = _TESTS.get(id(schema))
     if entry is None or entry[0] is not schema:
-        entry = _TESTS[id(schema)] = (schema, _compile(schema))
+        # beats contain beats: while a schema is being compiled, a reference back to it gets a stand-in that
+        # calls the finished test
+        done: list[Test] = []
+        _TESTS[id(schema)] = (schema, lambda value: done[0](value))
+        done.append(_compile(schema))
+        entry = _TESTS[id(schema)] = (schema, done[0])
     return entry[1]
 
 
 def _compile(schema: Schema) -> Test:
     if "$ref" in schema:
-        target = DEFS[schema["$ref"].rsplit("/", 1)[-1]]
-        return lambda value: _test(target)(value)  # looked up on use: beats contain beats
+        return _test(DEFS[schema["$ref"].rsplit("/", 1)[-1]])
     if "x-keyed" in schema:
         return _compile_keyed(schema)
     if "enum" in schema:
@@ -174,13 +178,14 @@ def _compile_object(schema: Schema, must_be_dict: bool) -> Test:
 
 def _compile_keyed(schema: Schema) -> Test:
     family = "beat" if "beat" in schema["oneOf"][0]["$ref"] else "condition"
-    kinds = {kind: DEFS[f"{family}_{kind}"] for kind in schema["x-keyed"]}
+    kinds = {kind: _test(DEFS[f"{family}_{kind}"]) for kind in schema["x-keyed"]}
+    is_kind = kinds.__contains__
 
     def test(value: Any) -> bool:
         if type(value) is not dict:
             return False
-        present = [key for key in value if key in kinds]
-        return len(present) == 1 and _test(kinds[present[0]])(value)
+        present = list(filter(is_kind, value))
+        return len(present) == 1 and kinds[present[0]](value)
     return test
 
 
