@@ -197,3 +197,21 @@ def test_large_pictures_are_kept_decoded_and_follow_their_files(tmp_path, monkey
         assert len(list(kept.glob("*.bmp"))) == 1
     finally:
         decoded.keep_in(None)
+
+
+def test_rendered_lines_are_kept_least_recently_drawn_first(monkeypatch) -> None:
+    import pygame
+
+    from game.ui import fonts
+    pygame.font.init()
+    white = (255, 255, 255)
+    sizes = {text: fonts._bytes(fonts.FontBook().render(text, 20, white)) for text in ("one", "two", "three")}
+    monkeypatch.setattr(fonts, "RENDER_CACHE_BYTES", sizes["one"] + sizes["three"])
+    book = fonts.FontBook()
+    one = book.render("one", 20, white)
+    book.render("two", 20, white)
+    assert book.render("one", 20, white) is one  # drawn again: now the most recent
+    book.render("three", 20, white)  # over budget: "two" goes, not "one"
+    assert book.render("one", 20, white) is one
+    assert [key[0] for key in book._cache] == ["three", "one"]
+    assert book._cache_bytes == sizes["one"] + sizes["three"]

@@ -407,8 +407,10 @@ class App:
                 self._offscreen = pygame.Surface((WIDTH, HEIGHT))
             surface = self._offscreen
             under.draw(surface)
-        shot = surface.copy()  # one memcpy in the frame; the writer alone uses the copy
-        return lambda: png_bytes(pygame.transform.smoothscale(shot, (256, 144)))
+        # scaled in the frame (no 3.5 MB full copy kept for the writer; the same pixels, and no dearer than the
+        # copy's fresh pages): the writer alone uses the small picture
+        small = pygame.transform.smoothscale(surface, (256, 144))
+        return lambda: png_bytes(small)
 
     def thumbnail_png(self, under: Screen | None = None) -> bytes:
         """The same picture, encoded at once."""

@@ -17,7 +17,7 @@ from ..content.markup import NO_END, NO_START, clusters
 REGULAR = "NanumGothic-Regular.ttf"
 BOLD = "NanumGothic-Bold.ttf"
 FALLBACK = "DejaVuSans.ttf"
-RENDER_CACHE_BYTES = 6 * 2**20  # rendered lines kept; a full-width line of body text is ~150 KB
+RENDER_CACHE_BYTES = 4 * 2**20  # rendered lines kept (least recently drawn go first); a full-width line is ~150 KB
 SYMBOLS_FROM_FALLBACK = [(0x2022, 0x2022), (0x2039, 0x203A), (0x2190, 0x21FF), (0x25A0, 0x25FF)]
 
 
@@ -90,8 +90,9 @@ class FontBook:
                cache: bool = True, italic: bool = False) -> pygame.Surface:
         """One line of text; `cache=False` for one-off strings (a line half typed out)."""
         key = (text, size, colour, bold, italic)
-        cached = self._cache.get(key)
+        cached = self._cache.pop(key, None)
         if cached is not None:
+            self._cache[key] = cached  # drawn again: the last to go
             return cached
         runs = self._runs(text) or [("", False)]
         parts = [self.font(size, bold, fb, italic).render(run, True, colour) for run, fb in runs]
@@ -103,11 +104,10 @@ class FontBook:
             x += part.get_width()
         if not cache:
             return surface
-        if len(self._cache) > 4000 or self._cache_bytes > RENDER_CACHE_BYTES:
-            self._cache.clear()
-            self._cache_bytes = 0
         self._cache[key] = surface
-        self._cache_bytes += surface.get_width() * surface.get_height() * 4
+        self._cache_bytes += _bytes(surface)
+        while len(self._cache) > 4000 or self._cache_bytes > RENDER_CACHE_BYTES:  # the least recently drawn go
+            self._cache_bytes -= _bytes(self._cache.pop(next(iter(self._cache))))
         return surface
 
     def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
@@ -118,6 +118,10 @@ class FontBook:
                 self._wraps.clear()
             lines = self._wraps[key] = tuple(_wrap(self, text, size, width, bold))
         return list(lines)
+
+
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * 4
 
 
 def _wrap(book: FontBook, text: str, size: int, width: int, bold: bool) -> list[str]:
