@@ -151,3 +151,17 @@ def test_a_late_picture_is_made_on_the_thread_and_the_frame_shows_the_last_one_m
         time.sleep(0.005)
     assert images.background("bg1", late=True) is not first and images.portrait("p0", "calm", late=True) is not None
     assert images.decodes == 1 and images.late == 2  # nothing more decoded in the frame
+
+
+def test_ready_says_whether_a_stage_s_pictures_are_decoded_and_never_decodes_them_itself(tmp_path):
+    import time
+    story, assets = _assets(tmp_path, 2)
+    images = im.Images(story, assets)
+    stage = [("bg", "bg0"), ("portrait", "p0", "calm", ""), ("portrait", "p1", "sad", "")]
+    assert not images.ready(stage) and images.decodes == 0  # asked of the thread instead
+    deadline = time.monotonic() + 10
+    while not images.ready(stage) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert images.ready(stage) and images.decodes == 0 and images.prefetched == 3
+    images.background("bg0"), images.portrait("p1", "sad")
+    assert images.decodes == 0  # kept when found ready

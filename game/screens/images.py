@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 import pygame
 
 from ..content import model as m
+from . import decoded
 from .theme import HEIGHT, WIDTH
 
 PORTRAIT_HEIGHT = 600
@@ -104,13 +105,36 @@ class Images:
         with self._lock:
             ready = self._ready.pop(key, _MISSING)
             if ready is _MISSING and late:
-                self.late += key not in self._waiting
-                self._waiting.add(key)
-                if key not in self._wanted:
-                    self._wanted.insert(0, key)
-                self._start()
+                self._ask(key)
                 return _MISSING
         return pool.put(key, make() if ready is _MISSING else ready)
+
+    def ready(self, keys: Iterable[tuple]) -> bool:
+        """True when every picture of `keys` (as `upcoming` names them) is decoded: kept, or made ahead (kept
+        from now on). Otherwise the missing ones are asked of the prefetch thread before anything else, and
+        False; nothing is decoded here."""
+        missing = []
+        for key in keys:
+            pool = self._pool(key)
+            if key in pool.images:
+                continue
+            with self._lock:
+                image = self._ready.pop(key, _MISSING)
+                if image is _MISSING:
+                    self._ask(key)
+                    missing.append(key)
+                    continue
+            pool.put(key, image)
+        return not missing
+
+    def _ask(self, key: tuple) -> None:
+        """With the lock held: have the prefetch thread make `key` first; `version` changes when it has."""
+        self.late += key not in self._waiting
+        self._waiting.add(key)
+        if key in self._wanted:
+            self._wanted.remove(key)
+        self._wanted.insert(0, key)
+        self._start()
 
     def prefetch(self, rt) -> None:
         """Decode on a thread what the story will show soon after the runtime's current moment; pictures made
@@ -179,7 +203,7 @@ class Images:
         else:
             self.prefetched += 1
         try:
-            image = pygame.image.load(str(path))
+            image = decoded.load(path)  # a large picture seen before comes from its kept copy
         except (pygame.error, FileNotFoundError):
             return None
         if pygame.display.get_surface() is not None:
