@@ -25,20 +25,26 @@ Where = Callable[[], Mark]  # finds a mark when a problem is reported (a scene f
 LIST_TEXTS = {"options": "text", "accounts": "says", "followups": None}  # lists of texts, and where the text is
 
 
-def scene_beats(doc: Document) -> Iterator[tuple[tuple, dict]]:
-    """(path, beat) for every beat of a scene file, nested ones (if/else branches, option blocks) included."""
-    def walk(beats: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
+def scene_beats(doc: Document) -> list[tuple[tuple, dict]]:
+    """(path, beat) for every beat of a scene file, nested ones (if/else branches, option blocks) included, each
+    beat followed by those inside it (its 'then', its 'else', then its options' blocks)."""
+    found: list[tuple[tuple, dict]] = []
+
+    def walk(beats: Any, path: tuple) -> None:
         for i, beat in enumerate(beats if isinstance(beats, list) else ()):
             if not isinstance(beat, dict):
                 continue
             here = path + (i,)
-            yield here, beat
+            found.append((here, beat))
             for branch in ("then", "else"):
-                yield from walk(beat.get(branch), here + (branch,))
-            for j, option in enumerate(beat.get("options", ()) if isinstance(beat.get("options"), list) else ()):
-                if isinstance(option, dict):
-                    yield from walk(option.get("then"), here + ("options", j, "then"))
-    yield from walk(doc.data.get("beats"), ("beats",))
+                if branch in beat:
+                    walk(beat[branch], here + (branch,))
+            options = beat.get("options")
+            for j, option in enumerate(options if isinstance(options, list) else ()):
+                if isinstance(option, dict) and "then" in option:
+                    walk(option["then"], here + ("options", j, "then"))
+    walk(doc.data.get("beats"), ("beats",))
+    return found
 
 
 def texts(doc: Document, beats: list[tuple[tuple, dict]] | None = None) -> Iterator[tuple[tuple, str, bool]]:
@@ -114,7 +120,7 @@ class FormatChecker:
         self.kinds: dict[str, dict[str, tuple[Document, tuple]]] = {}
 
     def run(self) -> None:
-        scenes = [(doc, list(scene_beats(doc))) for doc in self.documents.get("scene", [])]
+        scenes = [(doc, scene_beats(doc)) for doc in self.documents.get("scene", [])]
         for doc, beats in scenes:
             self._variables(doc, beats)
         for doc, beats in scenes:
