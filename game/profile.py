@@ -81,6 +81,7 @@ class Profile:
             s for s in data.get("illustrations", []) if isinstance(s, str)))
         self.tracks: list[str] = list(dict.fromkeys(  # music heard, in the order first heard
             s for s in data.get("tracks", []) if isinstance(s, str)))
+        self._stored = self._persistent()  # what persistent.json holds: it is written again only when this changes
         self.saves = SaveStore(self.folder, self.messages)
 
     def _note(self, message: str) -> None:
@@ -110,14 +111,23 @@ class Profile:
             self.tracks.append(track)
             self.save_persistent()
 
+    def _persistent(self) -> dict:
+        """What persistent.json holds: a copy taken now (the game goes on changing the sets)."""
+        return {"seen": sorted(self.seen), "chapters": sorted(self.chapters), "illustrations": list(self.illustrations),
+                "tracks": list(self.tracks)}
+
     def save_persistent(self) -> bool:
-        """Write persistent.json: on the saves' background writer when the app gave them one (a failure then
-        comes back as a toast), else at once (False when it could not be written)."""
-        data = {"seen": sorted(self.seen), "chapters": sorted(self.chapters), "illustrations": list(self.illustrations),
-                "tracks": list(self.tracks)}  # a copy taken now: the game goes on changing the sets
+        """Write persistent.json when it changed: on the saves' background writer when the app gave them one (a
+        failure then comes back as a toast), else at once (False when it could not be written)."""
+        data = self._persistent()
+        if data == self._stored:
+            return True
         path = self.folder / "persistent.json"
         writer = self.saves.writer
         if writer is None:
-            return self._write(path, data)
-        writer.submit("persistent.json", lambda: write_json(path, data))
+            if not self._write(path, data):
+                return False
+        else:
+            writer.submit("persistent.json", lambda: write_json(path, data))
+        self._stored = data
         return True

@@ -215,3 +215,17 @@ def test_rendered_lines_are_kept_least_recently_drawn_first(monkeypatch) -> None
     assert book.render("one", 20, white) is one
     assert [key[0] for key in book._cache] == ["three", "one"]
     assert book._cache_bytes == sizes["one"] + sizes["three"]
+
+
+def test_progress_is_written_only_when_it_changed(tmp_path) -> None:
+    from game.profile import Profile
+    profile = Profile(tmp_path)
+    path = profile.folder / "persistent.json"
+    assert profile.save_persistent() and not path.exists()  # nothing read, nothing new: nothing to write
+    profile.seen.add("a1")
+    assert profile.save_persistent() and json.loads(path.read_text())["seen"] == ["a1"]
+    path.unlink()
+    assert profile.save_persistent() and not path.exists()  # unchanged since it was written
+    again = Profile(tmp_path)
+    again.chapters.add(2)
+    assert again.save_persistent() and json.loads(path.read_text())["chapters"] == [2]
