@@ -12,6 +12,7 @@ from game import paths
 from game.library import load_library
 from game.screens.app import App
 from game.screens.timeline import TimelineScreen
+from game.timeline.layout import View
 from game.ui import draw
 from game.ui.input import Action
 from game.ui.theme import HEIGHT, WIDTH
@@ -149,3 +150,19 @@ def test_a_still_timeline_is_drawn_once_then_blitted(timeline_app, monkeypatch):
     assert drawn_parts == [] and drawn(screen) == before
     step(app, Action("right"), frames=1)     # another event: its marker, card and footer are drawn again
     assert "draw_markers" in drawn_parts
+
+
+def test_the_layout_with_its_memos_is_the_layout_without(shipped_library):
+    """The screen lays out with each lane's events and the labels' shapes kept from frame to frame: the
+    same markers and labels as a layout worked out afresh, zoomed in and out, panned and with a selection."""
+    from game.timeline.layout import Geometry, event_positions, lane_items, layout_timeline
+    timeline = shipped_library.timeline
+    axis, positions = event_positions(timeline)
+    items, shapes = lane_items(timeline, positions), {}
+    rng = random.Random(3)
+    for _ in range(60):
+        view = View(rng.uniform(axis.u_min, axis.u_max), 10 ** rng.uniform(-1.5, 1.5), 120, 1140)
+        selected = rng.choice([None, *(e.id for e in timeline.events)])
+        args = (timeline, view, 100, 560, lambda s: len(s) * 9.5, Geometry(), positions)
+        assert layout_timeline(*args, selected=selected, items=items, shapes=shapes) == \
+            layout_timeline(*args, selected=selected)

@@ -15,6 +15,7 @@ not at all; the selected event's label is placed first. No two markers or labels
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from typing import Callable, Iterable, Sequence
 
 from ..content.records import record
@@ -83,13 +84,21 @@ class Axis:
     def u_max(self) -> float:
         return self.undated_u0 + UNDATED_SLOT * self.undated_count if self.undated_count else self.segments[-1].u1
 
+    @cached_property
+    def _to_u(self) -> list[tuple[float, float, float, float]]:
+        return [(s.t0, s.t1, s.u0, s.u1) for s in self.segments]
+
+    @cached_property
+    def _to_t(self) -> list[tuple[float, float, float, float]]:
+        return [(s.u0, s.u1, s.t0, s.t1) for s in self.segments]
+
     def u(self, t: float) -> float:
         """Squeezed position of time t (monotone, continuous)."""
-        return _remap(t, [(s.t0, s.t1, s.u0, s.u1) for s in self.segments])
+        return _remap(t, self._to_u)
 
     def t(self, u: float) -> float:
         """The inverse of `u`."""
-        return _remap(u, [(s.u0, s.u1, s.t0, s.t1) for s in self.segments])
+        return _remap(u, self._to_t)
 
     def breaks(self) -> list[tuple[float, float, float]]:
         """(u0, u1, true length in days) of every squeezed gap."""
@@ -222,6 +231,7 @@ class Placed:
 
 
 Measure = Callable[[str], float]
+Shapes = dict[tuple[str, float, int], list[tuple[tuple[str, ...], float]]]  # (text, widest, lines) -> shapes, widths
 
 
 def estimate_width(text: str, size: float = 22) -> float:
@@ -292,9 +302,11 @@ def cluster_groups(items: Sequence[tuple[str, float, str]], view: View,
 def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, line_y: float | Band,
                measure: Measure, geo: Geometry = DEFAULT_GEOMETRY,
                cluster_label: Callable[[tuple[str, ...]], str] | None = None,
-               clip: tuple[float, float] | None = None, selected: str | None = None) -> list[Placed]:
+               clip: tuple[float, float] | None = None, selected: str | None = None,
+               shapes: Shapes | None = None) -> list[Placed]:
     """Place (event id, u, label) items on one lane. Labels are always whole (one or two lines) or left
-    out; the selected event's label is placed first. Never returns overlapping rectangles."""
+    out; the selected event's label is placed first. Never returns overlapping rectangles. `shapes` keeps
+    each label's shapes for this `measure` from call to call (a moving view sets the same labels again)."""
     if isinstance(line_y, Band):
         band = line_y
     else:  # a bare line: room for labels of every allowed length above and below it
@@ -311,12 +323,24 @@ def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, l
         texts.append(labels[0] if len(ids) == 1 else (cluster_label(tuple(ids)) if cluster_label
                                                      else tr("date.events", count=len(ids))))
     order = sorted(range(len(markers)), key=lambda k: (selected not in markers[k].ids, markers[k].x))
-    taken: dict[str, list[Rect]] = {name: [] for name, _ in band.rows}
+    rows = band.rows
+    most = max((n for _, n in rows), default=0)
+    taken: dict[str, list[Rect]] = {name: [] for name, _ in rows}
     out = list(markers)
 
-    def label(k: int, widest: float) -> bool:
+    kept: Shapes = {} if shapes is None else shapes
+
+    def sized(k: int, widest: float) -> list[tuple[tuple[str, ...], float]]:
+        key = (texts[k], widest, min(geo.max_lines, most))
+        found = kept.get(key)
+        if found is None:
+            found = kept[key] = [(lines, max(measure(line) for line in lines))
+                                 for lines in label_shapes(texts[k], measure, widest, key[2])]
+        return found
+
+    def label(k: int, sized: list[tuple[tuple[str, ...], float]]) -> bool:
         marker = markers[k]
-        spot = _label_spot(marker, texts[k], band, taken, measure, geo, left, right, widest)
+        spot = _label_spot(marker, sized, band, rows, taken, geo, left, right)
         if spot:
             row, rect, lines = spot
             taken[row].append(rect)
@@ -326,44 +350,42 @@ def place_lane(items: Sequence[tuple[str, float, str]], view: View, lane: str, l
     shown = [k for k in order if texts[k].strip() and left <= markers[k].x <= right]
     # the selected may use a long line; the others the usual width, then (second pass) a label too long
     # for that still gets a long line where the lane has room left: a lone event in view is never unnamed
-    unplaced = [k for k in shown if not label(k, right - left if selected in markers[k].ids else geo.max_label)]
+    tried = {k: sized(k, right - left if selected in markers[k].ids else geo.max_label) for k in shown}
+    unplaced = [k for k in shown if not label(k, tried[k])]
     for k in unplaced:
-        label(k, right - left)
+        wider = sized(k, right - left)
+        if len(wider) > len(tried[k]):  # the same shapes found no room before, and the lane has only filled since
+            label(k, wider)
     return out
 
 
-def _label_spot(marker: Placed, text: str, band: Band, taken: dict[str, list[Rect]], measure: Measure,
-                geo: Geometry, left: float, right: float,
-                widest: float) -> tuple[str, Rect, tuple[str, ...]] | None:
-    """The first free place for a whole label. Label lines stack in tiers above and below the line; the
-    nearest tier is tried first (above, then below), fewest lines first, the label starting at the marker
-    and running right, or ending at it and running left, or slid along to stay inside the plot while
-    still spanning the marker."""
-    most = max((n for _, n in band.rows), default=0)
-    shapes = label_shapes(text, measure, widest, min(geo.max_lines, most))
-    reach = geo.cluster_r + geo.clear
-    for tier in range(most):
-        for row, capacity in band.rows:
-            for lines in shapes:
+def _label_spot(marker: Placed, sized: list[tuple[tuple[str, ...], float]], band: Band,
+                rows: list[tuple[str, int]], taken: dict[str, list[Rect]], geo: Geometry, left: float,
+                right: float) -> tuple[str, Rect, tuple[str, ...]] | None:
+    """The first free place for a whole label (`sized`: its shapes, each with its width). Label lines stack in
+    tiers above and below the line; the nearest tier is tried first (above, then below), fewest lines first,
+    the label starting at the marker and running right, or ending at it and running left, or slid along to
+    stay inside the plot while still spanning the marker."""
+    reach, gap, x0, r = geo.cluster_r + geo.clear, geo.gap, marker.x, marker.r
+    for tier in range(max((n for _, n in rows), default=0)):
+        for row, capacity in rows:
+            for lines, w in sized:
                 n = len(lines)
                 if tier + n > capacity:
                     continue
-                w, h = max(measure(line) for line in lines), n * geo.label_h
+                h = n * geo.label_h
                 top = band.line_y - reach - (tier + n) * geo.label_h if row == "above" else \
                     band.line_y + reach + tier * geo.label_h
-                slid = min(max(left, marker.x - marker.r), right - w)   # slid along to stay on screen
-                for x in (marker.x - marker.r, marker.x + marker.r - w, slid):
-                    rect = (x, top, w, h)
-                    if x < left or x + w > right or not x <= marker.x <= x + w:
+                near = [(ox, ox + ow) for ox, oy, ow, oh in taken[row] if top < oy + oh and oy < top + h]
+                slid = min(max(left, x0 - r), right - w)   # slid along to stay on screen
+                for x in (x0 - r, x0 + r - w, slid):
+                    if x < left or x + w > right or not x <= x0 <= x + w:
                         continue
-                    if any(overlaps(_grown(rect, geo.gap), other) for other in taken[row]):
+                    grown_x, grown_w = x - gap, w + 2 * gap      # kept `gap` px clear of the labels beside it
+                    if any(grown_x < o1 and o0 < grown_x + grown_w for o0, o1 in near):
                         continue
-                    return row, rect, lines
+                    return row, (x, top, w, h), lines
     return None
-
-
-def _grown(rect: Rect, by: float) -> Rect:
-    return (rect[0] - by, rect[1], rect[2] + 2 * by, rect[3])
 
 
 def fan_out(items: Sequence[tuple[str, float, str]], view: View, geo: Geometry,
@@ -418,19 +440,27 @@ def lane_lines(top: float, height: float, count: int, geo: Geometry = DEFAULT_GE
     return [band.line_y for band in lane_bands(top, height, count, geo)]
 
 
+def lane_items(timeline: Timeline, positions: dict[str, float]) -> dict[str, list[tuple[str, float, str]]]:
+    """(event id, u, title) of each lane's events, in time order: what `place_lane` places."""
+    return {lane.id: [(e.id, positions[e.id], e.title) for e in timeline.in_lane(lane.id)] for lane in timeline.lanes}
+
+
 def layout_timeline(timeline: Timeline, view: View, top: float, height: float, measure: Measure,
                     geo: Geometry = DEFAULT_GEOMETRY, positions: dict[str, float] | None = None,
                     cluster_label: Callable[[tuple[str, ...]], str] | None = None,
                     clip: tuple[float, float] | None = None, selected: str | None = None,
-                    lanes: Sequence[str] | None = None) -> list[Placed]:
-    """Markers and labels for every lane shown (`lanes`: the ids shown, default all), top to bottom."""
-    if positions is None:
-        positions = event_positions(timeline)[1]
+                    lanes: Sequence[str] | None = None,
+                    items: dict[str, list[tuple[str, float, str]]] | None = None,
+                    shapes: Shapes | None = None) -> list[Placed]:
+    """Markers and labels for every lane shown (`lanes`: the ids shown, default all), top to bottom. A caller
+    that lays out often passes the `lane_items` of this timeline and a `shapes` memo kept for its `measure`."""
+    if items is None:
+        items = lane_items(timeline, positions if positions is not None else event_positions(timeline)[1])
     shown = [lane for lane in timeline.lanes if lanes is None or lane.id in lanes]
     placed: list[Placed] = []
     for lane, band in zip(shown, lane_bands(top, height, len(shown), geo), strict=False):
-        items = [(e.id, positions[e.id], e.title) for e in timeline.in_lane(lane.id)]
-        placed.extend(place_lane(items, view, lane.id, band, measure, geo, cluster_label, clip, selected))
+        placed.extend(place_lane(items[lane.id], view, lane.id, band, measure, geo, cluster_label, clip, selected,
+                                 shapes))
     return placed
 
 

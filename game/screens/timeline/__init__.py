@@ -20,7 +20,7 @@ from typing import Callable
 import pygame
 
 from ...timeline.controller import VIEWS, Command, TimelineController
-from ...timeline.layout import Placed, layout_timeline
+from ...timeline.layout import Placed, Shapes, lane_items, layout_timeline
 from ...timeline.model import Event, Timeline
 from ...ui import draw
 from ...ui.input import Act, Action
@@ -86,6 +86,8 @@ class View:
 
 
 class TimelineScreen(Screen):
+    covers_canvas = True  # every view paints every pixel (the timeline its chrome, the others a backdrop)
+
     def __init__(self, app, timeline: Timeline | None = None, focus_event: str | None = None,
                  on_open_scene: Callable[[str], None] | None = None, view: str = "timeline"):
         super().__init__(app)
@@ -118,6 +120,8 @@ class TimelineScreen(Screen):
         self._cards: dict[tuple, CardLayout] = {}
         self._layout_cache: tuple[tuple, Layout] | None = None
         self._cluster_labels: dict[tuple, str] = {}
+        self._items: dict[str, list[tuple[str, float, str]]] | None = None   # each lane's events, for the layout
+        self._label_shapes: tuple[tuple, Shapes] | None = None
         self._lists.clear()
 
     def on_language(self) -> None:
@@ -205,10 +209,12 @@ class TimelineScreen(Screen):
             return self._view
         placed, eras, card, table, tf, rows, chart, selection = [], [], None, None, None, None, None, ([], None)
         if ctl.mode == "timeline":
+            if self._items is None:
+                self._items = lane_items(self.timeline, ctl.positions)
             placed = layout_timeline(self.timeline, ctl.view, sf.plot.top + 2, sf.plot.height - 4,
                                      lambda s: fonts.width(s, st.label, True), sf.geo, ctl.positions,
                                      self.cluster_label, clip=(sf.plot.left, ctl.plot_right), selected=ctl.selected,
-                                     lanes=ctl.lanes_shown())
+                                     lanes=ctl.lanes_shown(), items=self._items, shapes=self._shapes(st))
             eras = era_marks(ctl, sf, fonts, st)
             event = ctl.event()
             if ctl.card_open and event:
@@ -236,6 +242,13 @@ class TimelineScreen(Screen):
                           chart, *selection)
         self._view_for = key
         return self._view
+
+    def _shapes(self, st: Style) -> Shapes:
+        """The labels' shapes measured so far, for this text size and label size (the layout's memo)."""
+        key = (self.app.fonts, st.label)
+        if self._label_shapes is None or self._label_shapes[0] != key or len(self._label_shapes[1]) > 4000:
+            self._label_shapes = (key, {})
+        return self._label_shapes[1]
 
     def _card(self, st: Style, sf: ScreenFrame, event: Event) -> CardLayout:
         """The open card's layout, kept per event, scroll, text size, theme and words: a moving view lays out

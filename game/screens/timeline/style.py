@@ -8,6 +8,7 @@ out from the theme's roles here, never written in a view. Lane and era colours a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...ui.theme import DEFAULT, Colour, Theme, hex_colour
 
@@ -47,12 +48,18 @@ class Style:
 
     def lane(self, hex_value: str) -> Colour:
         """A lane's (or era's) own colour; in high contrast, lifted towards white so it reads on black."""
-        colour = hex_colour(hex_value)
-        return tuple(max(c, round(c * 0.5 + 127.5)) for c in colour) if self.high_contrast else colour
+        return _lane_colour(hex_value, self.high_contrast)
 
     def lane_line(self, hex_value: str) -> Colour:
         colour = self.lane(hex_value)
         return colour if self.high_contrast else _mix(colour, self.backdrop, 0.5)
+
+
+@lru_cache(maxsize=256)
+def _lane_colour(hex_value: str, high_contrast: bool) -> Colour:
+    """Worked out once per colour: every marker asks for its lane's each frame."""
+    colour = hex_colour(hex_value)
+    return tuple(max(c, round(c * 0.5 + 127.5)) for c in colour) if high_contrast else colour
 
 
 def style(theme: Theme, scale: float) -> Style:
