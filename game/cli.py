@@ -187,7 +187,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     words.keep_in(cache)  # the menus' words too, worked out once
     library = _library(args, cache=cache)
     from .screens import decoded
-    decoded.keep_in(cache / "pictures")  # and large pictures, decoded once
+    decoded.keep_in(cache)  # and large pictures and sounds, decoded once
     if args.lang:
         _language(library, args.lang)  # checked here: the app reads the library in it (and keeps it as the setting)
     if args.scene and args.scene not in library.story.scenes:

@@ -168,8 +168,8 @@ def test_large_pictures_are_kept_decoded_and_follow_their_files(tmp_path, monkey
     from game.screens import decoded
     png = tmp_path / "room.png"
     shutil.copy(paths.ASSETS / "images" / "backgrounds" / "title.png", png)
-    kept = tmp_path / "kept"
-    decoded.keep_in(kept)
+    decoded.keep_in(tmp_path / "cache")
+    kept = tmp_path / "cache" / "pictures"
     try:
         first = decoded.load(png)
         [bmp] = list(kept.glob("*.bmp"))
@@ -195,6 +195,28 @@ def test_large_pictures_are_kept_decoded_and_follow_their_files(tmp_path, monkey
         shutil.copy(paths.ICON, small)
         decoded.load(small)
         assert len(list(kept.glob("*.bmp"))) == 1
+    finally:
+        decoded.keep_in(None)
+
+
+def test_long_sounds_are_kept_decoded_and_never_trusted_damaged(tmp_path) -> None:
+    import pygame
+
+    from game.screens import decoded
+    pygame.mixer.init()
+    loop, effect = tmp_path / "loop.ogg", tmp_path / "click.ogg"
+    shutil.copy(paths.ASSETS / "audio" / "ambience" / "prison.ogg", loop)
+    shutil.copy(paths.ASSETS / "audio" / "sfx" / "page.ogg", effect)
+    decoded.keep_in(tmp_path / "cache")
+    try:
+        samples = decoded.sound(loop).get_raw()
+        [kept] = list((tmp_path / "cache" / "sounds").glob("*.pcm"))
+        assert decoded.sound(loop).get_raw() == samples  # read back from the kept samples
+        kept.write_bytes(kept.read_bytes()[:-4])  # a truncated loop would play short: set aside, decoded again
+        assert decoded.sound(loop).get_raw() == samples and kept.stat().st_size == len(samples) + 16
+        assert len(list((kept.parent / "damaged").iterdir())) == 1
+        decoded.sound(effect)  # a short effect decodes fast: never kept
+        assert len(list(kept.parent.glob("*.pcm"))) == 1
     finally:
         decoded.keep_in(None)
 

@@ -1,15 +1,18 @@
-"""Large pictures kept decoded in the data folder, so a picture seen before loads without inflating its PNG.
+"""Large pictures and sounds kept decoded in the data folder, so one met before loads without decoding it again.
 
-A 1280x720 PNG takes 16-24 ms of CPU to decode here, nearly all of it zlib's inflate; the same pixels as an
-uncompressed BMP load in about 1.5 ms. The title's picture is decoded at every start and a place's background
-at every visit, so an opaque picture of at least KEPT_FROM bytes, once decoded, is also written as BMP into the
-folder given to `keep_in` (the game gives its data folder's cache) and read from there while its PNG is the
-same file (path, size and modification time in the name). At most BUDGET bytes are kept on disk (40 MB: the
-fifteen most recently used full-screen pictures); the least recently used go first. Small or translucent
-pictures (portraits, icons) decode fast and are never kept.
+A 1280x720 PNG takes 16-24 ms of CPU to decode here, nearly all of it zlib's inflate, and a 40-second Ogg
+ambience loop 60-90 ms; the same pixels as an uncompressed BMP load in about 1.5 ms, the same samples in about
+8 ms. The title's picture is decoded at every start, a place's background and its ambience at every visit, so
+once decoded, an opaque picture or a sound of at least KEPT_FROM bytes is also written into the folder given to
+`keep_in` (the game gives its data folder's cache): pictures/ as BMP, sounds/ as the mixer's samples. It is read
+from there while its file is the same (path, size and modification time, and for a sound the mixer's format, in
+the name). Each kind keeps at most BUDGET bytes on disk (40 MB: fifteen full-screen pictures, five ambience
+loops); the least recently used go first. Small or translucent pictures (portraits, icons) and short sounds
+decode fast and are never kept.
 
-A kept file that does not load, or is not the size the PNG's header says, is set aside into `damaged/` beside
-it (game/storage.py) and the picture is decoded from its PNG and kept again.
+A kept file that does not load, or does not match what its source says (a PNG's size from its header, a sound's
+length from the kept file's own header), is set aside into `damaged/` beside it (game/storage.py), and the
+source is decoded and kept again.
 """
 from __future__ import annotations
 
@@ -17,26 +20,28 @@ import hashlib
 import os
 import struct
 from pathlib import Path
+from typing import Callable
 
 import pygame
 
 from ..storage import set_aside
 
-KEPT_FROM = 1 << 20   # decoded bytes: a full-screen picture is 2.6 MB
-BUDGET = 40 << 20     # fifteen full-screen pictures
+KEPT_FROM = 1 << 20   # decoded bytes: a full-screen picture is 2.6 MB, a 40-second stereo loop 6.7 MB
+BUDGET = 40 << 20     # per kind
+SOUND_MAGIC = b"cell7pcm"  # a kept sound: this, the samples' byte count (8 bytes, big-endian), the samples
 
 _folder: Path | None = None
 
 
 def keep_in(folder: Path | None) -> None:
-    """Keep decoded pictures in `folder` from now on (None: keep nothing, decode every time)."""
+    """Keep decoded pictures and sounds under `folder` from now on (None: keep nothing, decode every time)."""
     global _folder
     _folder = folder
 
 
 def load(path: Path) -> pygame.Surface:
     """`pygame.image.load(path)`, from the kept copy when there is one; raises as pygame.image.load does."""
-    kept = _kept_file(path)
+    kept = _kept_file(path, "pictures", ".bmp")
     size = _png_size(path) if kept is not None else None  # only a PNG's header says what its copy must be
     if size is not None:
         image = _load_kept(kept, size)
@@ -45,20 +50,36 @@ def load(path: Path) -> pygame.Surface:
     image = pygame.image.load(str(path))
     if size is not None and image.get_flags() & pygame.SRCALPHA == 0 \
             and image.get_width() * image.get_height() * image.get_bytesize() >= KEPT_FROM:
-        _keep(image, kept)
+        _keep(kept, lambda tmp: pygame.image.save(image, str(tmp)))
     return image
 
 
-def _kept_file(path: Path) -> Path | None:
-    """Where `path`'s pixels are kept (named by its path, size and modification time), or None."""
+def sound(path: Path) -> pygame.mixer.Sound:
+    """`pygame.mixer.Sound(str(path))`, from the kept samples when there are; raises as pygame.mixer.Sound does."""
+    mixer = pygame.mixer.get_init()
+    kept = _kept_file(path, "sounds", ".pcm", str(mixer)) if mixer else None
+    if kept is not None:
+        loop = _load_kept_sound(kept)
+        if loop is not None:
+            return loop
+    loop = pygame.mixer.Sound(str(path))
+    if kept is not None:
+        samples = loop.get_raw()
+        if len(samples) >= KEPT_FROM:
+            _keep(kept, lambda tmp: tmp.write_bytes(SOUND_MAGIC + struct.pack(">Q", len(samples)) + samples))
+    return loop
+
+
+def _kept_file(path: Path, kind: str, suffix: str, extra: str = "") -> Path | None:
+    """Where `path` is kept decoded (named by its path, size and modification time, and `extra`), or None."""
     if _folder is None:
         return None
     try:
         info = os.stat(path)
     except OSError:
         return None
-    name = f"{os.path.abspath(path)}\0{info.st_size}\0{info.st_mtime_ns}".encode("utf-8", "surrogateescape")
-    return _folder / f"{hashlib.blake2b(name, digest_size=16).hexdigest()}.bmp"
+    name = f"{os.path.abspath(path)}\0{info.st_size}\0{info.st_mtime_ns}\0{extra}".encode("utf-8", "surrogateescape")
+    return _folder / kind / f"{hashlib.blake2b(name, digest_size=16).hexdigest()}{suffix}"
 
 
 def _png_size(path: Path) -> tuple[int, int] | None:
@@ -83,32 +104,52 @@ def _load_kept(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
     if image is None or image.get_size() != size:
         set_aside(kept)  # damaged, or not this picture's: never shown
         return None
+    _used(kept)
+    return image
+
+
+def _load_kept_sound(kept: Path) -> pygame.mixer.Sound | None:
+    try:
+        data = kept.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        data = b""
+    head = len(SOUND_MAGIC) + 8
+    if data[:len(SOUND_MAGIC)] != SOUND_MAGIC or len(data) < head or \
+            struct.unpack(">Q", data[len(SOUND_MAGIC):head])[0] != len(data) - head:
+        set_aside(kept)  # damaged (a truncated loop would play short): never played
+        return None
+    _used(kept)
+    return pygame.mixer.Sound(buffer=memoryview(data)[head:])
+
+
+def _used(kept: Path) -> None:
     try:
         os.utime(kept)  # recently used: the last to go when the budget is full
     except OSError:
         pass
-    return image
 
 
-def _keep(image: pygame.Surface, kept: Path) -> None:
-    """Write the pixels beside the others (atomically: a picture read meanwhile is whole), then trim to BUDGET."""
-    tmp = kept.with_name(f"{kept.stem}.{os.getpid()}.{os.urandom(4).hex()}.tmp.bmp")
+def _keep(kept: Path, write: Callable[[Path], object]) -> None:
+    """Write a kept file beside the others (atomically: one read meanwhile is whole), then trim them to BUDGET."""
+    tmp = kept.with_name(f"{kept.stem}.{os.getpid()}.{os.urandom(4).hex()}.tmp{kept.suffix}")
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(image, str(tmp))
+        write(tmp)
         os.replace(tmp, kept)
-        _trim(kept.parent)
+        _trim(kept.parent, kept.suffix)
     except (pygame.error, OSError):
         try:
             tmp.unlink(missing_ok=True)
         except OSError:
-            pass  # a picture that cannot be kept only costs the next start its decode
+            pass  # what cannot be kept only costs the next start its decode
 
 
-def _trim(folder: Path) -> None:
+def _trim(folder: Path, suffix: str) -> None:
     files = []
     for entry in os.scandir(folder):
-        if entry.name.endswith(".bmp") and ".tmp." not in entry.name:
+        if entry.name.endswith(suffix) and ".tmp." not in entry.name:
             info = entry.stat()
             files.append((info.st_mtime_ns, info.st_size, entry.path))
     total = sum(size for _, size, _ in files)
