@@ -30,6 +30,10 @@ CHOICE_GAP = 40  # px between a choice's question box and its options
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 DIFFER_PAD = 18  # inside the differ card's box, above its tag and below its question
+# what the play screen draws of a moment (besides the stage on screen, shown_picture and shown_sprites), kept as it
+# was while the next moment's pictures are decoded
+HELD = ("event", "menu", "typed", "card", "_plain_options", "fade", "fade_kind", "old_picture", "old_sprites",
+        "sprite_fx", "_gloss")
 
 
 def reading_length(text: str) -> int:
@@ -78,6 +82,8 @@ class PlayScreen(Screen):
         self._placed: tuple = (None, None)  # (what a line's box depends on, where it and its words go)
         self.still = Still()  # the still part of the frame, kept while nothing it shows changes
         self._told_by_overlay = False  # the overlay drew this frame's event itself
+        self._held: dict | None = None  # what is on screen while the runtime's moment waits for its pictures
+        self._whole = False  # the runtime's moment is shown whole (rollback), not typed out
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -85,9 +91,43 @@ class PlayScreen(Screen):
     def next_event(self) -> None:
         self.show(self.rt.advance())
 
-    def show(self, event: ev.Event | None) -> None:
+    def show(self, event: ev.Event | None, whole: bool = False) -> None:
+        """Take the runtime's new moment (`whole`: at once, as `show_whole` does). In a window, while a picture
+        its stage draws is still being decoded (off the frame, by the prefetch thread), the screen goes on
+        drawing the moment it showed, whole (`_held`), and the new one comes with its stage, its words and its
+        typing together a few frames later (`update`): never half drawn over the old picture."""
         if event is None:
             return
+        late = self.event is not None and self._late and not self.app.images.ready(self._stage_pictures())
+        if late and self._held is None:
+            self._held = {name: getattr(self, name) for name in HELD}
+        elif not late:
+            self._held = None
+        self._present(event, transitions=not late)
+        self._whole = whole
+        if whole:
+            self.typed = 1e9
+            self.fade, self.sprite_fx = 1.0, {}
+
+    def _release(self) -> None:
+        """The held moment's successor has its pictures: it comes on screen now, as if shown this frame."""
+        self._held = None
+        self._transitions(self.event.effects)
+        self.shown_at, self.wait = self.app.time, 0.0
+        if self._whole:
+            self.fade, self.sprite_fx = 1.0, {}
+        elif isinstance(self.event, ev.LineEvent) and self.app.settings.text_speed:
+            self.typed = 0.0
+
+    def _stage_pictures(self) -> list[tuple]:
+        """The pictures the runtime's stage draws, as the image pools name them."""
+        stage = self.rt.state.stage
+        if stage.illustration:
+            return [("cg", stage.illustration)]
+        return [("bg", stage.background), *(("portrait", who, sprite["expression"], sprite.get("outfit", ""))
+                                           for who, sprite in stage.sprites.items())]
+
+    def _present(self, event: ev.Event, transitions: bool = True) -> None:
         if isinstance(event, ev.EvidenceEvent):
             self.app.audio.play_sound("evidence")
         for effect in event.effects:
@@ -95,7 +135,8 @@ class PlayScreen(Screen):
                 self.app.audio.play_sound(effect[1])
             elif effect[0] == "illustration" and effect[1] != "none":
                 self.app.profile.see_illustration(effect[1])
-        self._transitions(event.effects)
+        if transitions:
+            self._transitions(event.effects)
         self.app.audio.play_music(self.rt.state.stage.music)
         location = self.app.story.locations.get(self.rt.state.stage.background)
         self.app.audio.play_ambience(location.ambience or "" if location else "")
@@ -183,16 +224,17 @@ class PlayScreen(Screen):
         """The event on screen as `story` (the same story in other words) tells it; None when there is none."""
         if self.event is None:
             return None
+        event, known, told = self._gloss
+        if event is self.event and known is story:  # (also while the next moment waits for its pictures)
+            return told
         if self.rt.current is not self.event:  # (cheap test first: shown() lists the whole history)
             shown = self.rt.shown()
             if not shown or shown[-1] is not self.event:
                 return None
         if story is self.rt.story:
             return self.event
-        event, known, told = self._gloss
-        if event is not self.event or known is not story:
-            told = self.rt.told_in(story)
-            self._gloss = (self.event, story, told)
+        told = self.rt.told_in(story)
+        self._gloss = (self.event, story, told)
         return told
 
     def gloss(self) -> ev.Event | None:
@@ -261,10 +303,7 @@ class PlayScreen(Screen):
     def show_whole(self, event: ev.Event | None) -> None:
         """Show an event already seen (rollback, roll forward, the backlog's "return to"): no typing out, and
         the stage is there at once (no transition plays again)."""
-        self.show(event)
-        if event is not None:
-            self.typed = 1e9
-            self.fade, self.sprite_fx = 1.0, {}
+        self.show(event, whole=True)
 
     def ask_quickload(self) -> None:
         """F9: loading the quicksave drops what happened since, so it asks first (when there is one)."""
@@ -292,6 +331,8 @@ class PlayScreen(Screen):
 
     def on_action(self, action: Action) -> None:
         name = action.name
+        if self._held is not None and name in ("confirm", "click", "digit"):
+            return  # the moment they would act on is not on screen yet (a frame or three)
         if self.overlay is not None and self.overlay.on_action(action):
             return
         if self.hide_ui and name in ("confirm", "click", "hide_ui", "cancel"):
@@ -364,6 +405,10 @@ class PlayScreen(Screen):
     def update(self, dt: float) -> None:
         if self.overlay is not None:
             self.overlay.update(dt)
+        if self._held is not None:
+            if not self.app.images.ready(self._stage_pictures()):
+                return  # the moment on screen stays as it is
+            self._release()
         if self.autosave_due:
             self.autosave_due = False
             self.save("auto", from_canvas=True)
@@ -401,6 +446,19 @@ class PlayScreen(Screen):
     # --- drawing -------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        """The moment on screen: the runtime's, or the one held while the runtime's waits for its pictures."""
+        if self._held is None:
+            self._draw(surface)
+            return
+        now = {name: getattr(self, name) for name in HELD}
+        self.__dict__.update(self._held)
+        try:
+            self._draw(surface)
+        finally:
+            self._held = {name: getattr(self, name) for name in HELD}  # (with what drawing worked out and kept)
+            self.__dict__.update(now)
+
+    def _draw(self, surface: pygame.Surface) -> None:
         """The still part of the frame (the stage and what shows on it: a text box, a card, a question) comes
         from `self.still` while nothing it depends on changes; the moving part (a line typing out, its
         arrow, the options) is drawn over it every frame."""
@@ -417,9 +475,9 @@ class PlayScreen(Screen):
         app = self.app
         if surface is not app.canvas or self.overlay is not None or self.fade < 1.0:
             return None
-        sprites = tuple((who, tuple(sprite.items())) for who, sprite in self.rt.state.stage.sprites.items())
-        return (self.event, self.card, self.hide_ui, self._picture(), sprites, app.fonts, app.theme,
-                words.language(), app.library, app.images, app.images.version, app.gloss_language, self.gloss(),
+        sprites = tuple((who, tuple(sprite.items())) for who, sprite in self.shown_sprites.items())
+        return (self.event, self.card, self.hide_ui, self.shown_picture, sprites, app.fonts, app.theme,
+                words.language(), app.library, app.images, app.gloss_language, self.gloss(),
                 self.auto, self.skip, self._plain_options)
 
     def _draw_still(self, surface: pygame.Surface) -> None:
@@ -466,15 +524,13 @@ class PlayScreen(Screen):
 
     @property
     def _late(self) -> bool:
-        """In a window a picture not decoded yet is drawn a few frames late (the prefetch thread makes it) rather
-        than decoded in the frame; a render without a window (a screenshot, a test) waits for every picture."""
+        """In a window a new moment waits for pictures not decoded yet (the prefetch thread makes them) rather
+        than decoding them in the frame; a render without a window (a screenshot, a test) decodes at once."""
         return self.app.window is not None
 
     def _picture_image(self, picture: tuple[str, str]) -> pygame.Surface:
-        """The picture, or while it is still being decoded off the frame the one drawn last (`late`)."""
         kind, name = picture
-        images, late = self.app.images, self._late
-        return images.illustration(name, late=late) if kind == "illustration" else images.background(name, late=late)
+        return self.app.images.illustration(name) if kind == "illustration" else self.app.images.background(name)
 
     @property
     def old_background(self) -> pygame.Surface | None:
@@ -485,17 +541,18 @@ class PlayScreen(Screen):
         t = self.fade
         if self.fade_kind == "fade" and t < 1.0:  # through black: the old stage darkens, then the new one lightens
             leaving = t < 0.5
-            picture = self.old_picture if leaving else self._picture()
+            picture = self.old_picture if leaving else self.shown_picture
             self._fill_with(surface, picture)
             if picture[0] != "illustration":
-                self._draw_sprites(surface, self.old_sprites if leaving else self.rt.state.stage.sprites, {}, 1.0)
+                self._draw_sprites(surface, self.old_sprites if leaving else self.shown_sprites, {}, 1.0)
             shade(surface, round(255 * min(1.0, 2 * t if leaving else 2 * (1 - t))))
             return
-        self._fill_with(surface, self._picture())
+        picture = self.shown_picture or self._picture()  # (nothing shown yet: the runtime's stage)
+        self._fill_with(surface, picture)
         if self.old_picture is not None and t < 1.0 and self.fade_kind == "dissolve":
             image(surface, self._picture_image(self.old_picture), (0, 0), alpha=round(255 * (1 - t)))
-        if not self.rt.state.stage.illustration:  # an illustration is the whole picture: no portraits over it
-            self._draw_sprites(surface, self.rt.state.stage.sprites, self.sprite_fx if t < 1.0 else {}, t)
+        if picture[0] != "illustration":  # an illustration is the whole picture: no portraits over it
+            self._draw_sprites(surface, self.shown_sprites, self.sprite_fx if t < 1.0 else {}, t)
 
     def _fill_with(self, surface: pygame.Surface, picture: tuple[str, str]) -> None:
         """The whole surface is the picture (the app does not clear the canvas under the play screen). One with
@@ -525,7 +582,7 @@ class PlayScreen(Screen):
                        alpha: float) -> None:
         listening = speaker is not None and who != speaker
         picture = (self.app.images.dimmed if listening else self.app.images.portrait)(
-            who, sprite["expression"], sprite.get("outfit", ""), late=self._late)  # None until decoded
+            who, sprite["expression"], sprite.get("outfit", ""))
         if picture is None:
             return
         where = (round(WIDTH * x) - picture.get_width() // 2, HEIGHT - picture.get_height() + 40)
