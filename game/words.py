@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping
 
-from . import paths
+from . import __version__, paths
 from .content.problems import ERROR, Mark, Problem, Problems
 from .content.translation import SOURCE_LANGUAGE
 
@@ -150,12 +150,15 @@ def _kept_file(code: str) -> tuple[Path, str] | None:
     """Where `code`'s table is kept, and the key it must carry (None when nothing is kept or a file is unreadable)."""
     if _kept_in is None:
         return None
-    digest = hashlib.blake2b(digest_size=16)
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for code_file in (Path(__file__), paths.ROOT / "game" / "content" / "translation.py"):  # how a table is read
+        try:
+            digest.update(f"{code_file.stat().st_mtime_ns}\0".encode())
+        except OSError:  # a bundled build has no source files: its version stands for its code
+            digest.update(b"?\0")
     try:
-        code_files = (Path(__file__), paths.ROOT / "game" / "content" / "translation.py")  # how a table is read
-        for file in (*code_files, FOLDER / SOURCE_FILE, *([table_file(code)] if code != SOURCE_LANGUAGE else [])):
-            digest.update(file.read_bytes() if file.suffix == ".yaml" else str(file.stat().st_mtime_ns).encode())
-            digest.update(b"\0")
+        for table in (FOLDER / SOURCE_FILE, *([table_file(code)] if code != SOURCE_LANGUAGE else [])):
+            digest.update(table.read_bytes() + b"\0")
     except OSError:  # no table for that language (it shows English), or en.yaml unreadable: nothing is kept
         return None
     return _kept_in / f"ui-words-{code}.json", digest.hexdigest()
