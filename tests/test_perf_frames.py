@@ -336,3 +336,72 @@ def test_a_moment_whose_pictures_are_late_waits_whole_then_comes_whole(shipped_l
     arrived = _frame(app)
     play.still.forget()
     assert arrived == _frame(app) != before
+
+
+def test_a_hold_never_becomes_a_hang(shipped_library, tmp_path):
+    """A prefetch thread that never delivers (died, or dropped the picture): after HOLD_SECONDS of game time the
+    moment comes anyway, its pictures decoded in the frame, and the frame is a fresh render's."""
+    import threading
+
+    from game.profile import Profile
+    from game.runtime import events as ev
+    from game.runtime.runtime import Options
+    from game.screens.app import App
+    from game.screens.images import Images
+    from game.screens.play import HOLD_SECONDS, PlayScreen
+    from tests.conftest import play_until
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=True)
+    app.settings.reduce_motion = True
+    play = PlayScreen(app, options=Options(content_notes="play"))
+    app.push(play)
+    play_until(play, lambda e: isinstance(e, ev.LineEvent))
+    images = app.images = Images(app.story, app.assets)
+    gate, make = threading.Event(), images._make
+    images._make = lambda key: (gate.wait(5), make(key))[1]  # never in time
+    try:
+        app.step(1 / 60)
+        for _ in range(300):
+            play.next_event() if not isinstance(play.event, ev.WAITS_FOR_CHOICE) else play.choose(
+                play.event.options[0][0])
+            if play._held is not None:
+                break
+        held = play.on_screen
+        assert play._held is not None and held is not play.event
+        frames = 0
+        while play._held is not None and frames < 100:
+            app.step(1 / 60)
+            frames += 1
+        assert play._held is None and play.on_screen is play.event
+        assert frames <= round(HOLD_SECONDS * 60) + 1
+        play.typed = 1e9
+        shown = _frame(app)
+        play.still.forget()
+        assert shown == _frame(app)
+    finally:
+        gate.set()
+
+
+def test_a_missing_or_broken_picture_holds_nothing_past_the_cap(story_root, tmp_path):
+    from game.library import load_library
+    from game.profile import Profile
+    from game.runtime import events as ev
+    from game.screens.app import App
+    from game.screens.play import HOLD_SECONDS, PlayScreen
+    characters = story_root.parent / "assets" / "images" / "characters"
+    app = App(load_library(story_root), Profile(tmp_path / "d"), window=True)
+    (characters / "hero_happy.png").write_bytes(b"\x89PNG\r\n\x1a\n broken")
+    (characters / "hero_neutral.png").unlink()
+    play = PlayScreen(app, start_scene="first")
+    app.push(play)
+    app.step(1 / 60)
+    for _ in range(5):  # on to the hero's line: his portraits are missing or broken
+        play.next_event()
+        frames = 0
+        while play._held is not None:
+            app.step(1 / 60)
+            frames += 1
+            assert frames <= round(HOLD_SECONDS * 60) + 1
+        if isinstance(play.on_screen, ev.LineEvent) and play.on_screen.speaker == "hero":
+            break
+    assert isinstance(play.on_screen, ev.LineEvent) and play.on_screen.speaker == "hero"
+    _frame(app)

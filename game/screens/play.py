@@ -27,6 +27,7 @@ QUICK = ("back", "log", "auto", "skip", "save", "timeline", "menu")  # ids; word
 GLOSS_GAP = 10  # px between a line and its second language (bilingual mode)
 GLOSS_SHRINK = 4  # points a card's own words may step down to make room for its translation (else it goes)
 CHOICE_GAP = 40  # px between a choice's question box and its options
+HOLD_SECONDS = 0.25  # a moment waits at most this long for its pictures, then comes anyway (decoding them)
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 DIFFER_PAD = 18  # inside the differ card's box, above its tag and below its question
@@ -84,6 +85,7 @@ class PlayScreen(Screen):
         self._told_by_overlay = False  # the overlay drew this frame's event itself
         self._held: dict | None = None  # what is on screen while the runtime's moment waits for its pictures
         self._whole = False  # the runtime's moment is shown whole (rollback), not typed out
+        self._held_at = 0.0  # app time when the hold began
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -101,6 +103,7 @@ class PlayScreen(Screen):
         late = self.event is not None and self._late and not self.app.images.ready(self._stage_pictures())
         if late and self._held is None:
             self._held = {name: getattr(self, name) for name in HELD}
+            self._held_at = self.app.time
         elif not late:
             self._held = None
         self._present(event, transitions=not late)
@@ -108,6 +111,11 @@ class PlayScreen(Screen):
         if whole:
             self.typed = 1e9
             self.fade, self.sprite_fx = 1.0, {}
+
+    @property
+    def on_screen(self) -> ev.Event | None:
+        """The moment drawn this frame: the runtime's (`event`), or the one held while that waits for its pictures."""
+        return self._held["event"] if self._held is not None else self.event
 
     def _release(self) -> None:
         """The held moment's successor has its pictures: it comes on screen now, as if shown this frame."""
@@ -406,8 +414,8 @@ class PlayScreen(Screen):
         if self.overlay is not None:
             self.overlay.update(dt)
         if self._held is not None:
-            if not self.app.images.ready(self._stage_pictures()):
-                return  # the moment on screen stays as it is
+            if not self.app.images.ready(self._stage_pictures()) and self.app.time - self._held_at < HOLD_SECONDS:
+                return  # the moment on screen stays as it is (a hold never becomes a hang: then the frame decodes)
             self._release()
         if self.autosave_due:
             self.autosave_due = False
