@@ -164,4 +164,4 @@ def test_ready_says_whether_a_stage_s_pictures_are_decoded_and_never_decodes_the
         time.sleep(0.005)
     assert images.ready(stage) and images.decodes == 0 and images.prefetched == 3
     images.background("bg0"), images.portrait("p1", "sad")
-    assert images.decodes == 0  # kept when found ready
+    assert images.decodes == 0  # kept when drawn

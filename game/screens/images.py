@@ -110,21 +110,20 @@ class Images:
         return pool.put(key, make() if ready is _MISSING else ready)
 
     def ready(self, keys: Iterable[tuple]) -> bool:
-        """True when every picture of `keys` (as `upcoming` names them) is decoded: kept, or made ahead (kept
-        from now on). Otherwise the missing ones are asked of the prefetch thread before anything else, and
-        False; nothing is decoded here."""
+        """True when every picture of `keys` (as `upcoming` names them) is decoded: kept (now the most recently
+        used, so the stage about to show keeps them), or made ahead (kept once drawn: adopting them now could
+        push out what the screen still draws). Otherwise the missing ones are asked of the prefetch thread
+        before anything else, and False; nothing is decoded here."""
         missing = []
         for key in keys:
             pool = self._pool(key)
             if key in pool.images:
+                pool.get(key)
                 continue
             with self._lock:
-                image = self._ready.pop(key, _MISSING)
-                if image is _MISSING:
+                if key not in self._ready:
                     self._ask(key)
                     missing.append(key)
-                    continue
-            pool.put(key, image)
         return not missing
 
     def _ask(self, key: tuple) -> None:
