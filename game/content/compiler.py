@@ -158,8 +158,9 @@ class SceneCompiler:
                 exits.append(len(self.code))
                 self.code.append(None)
         after = len(self.code)
+        here = self.doc.mark(path)  # the choice's own mark, shared by its exits
         for at in exits:
-            self.code[at] = m.Jump(self.doc.mark(path), after)
+            self.code[at] = m.Jump(here, after)
         options = []
         for j, option in enumerate(b["options"]):
             scene, label = split_target(option["goto"], self.scene_id) if option.get("goto") else (None, None)
@@ -170,5 +171,5 @@ class SceneCompiler:
                 evidence=option.get("evidence"), goto=scene, label=label, keep_stage=option.get("keep_stage", False),
                 target=starts[j] if starts[j] is not None else after))
         key = b.get("id") or stable_key(self.scene_id, b["choice"])
-        self.code[choice_at] = m.Choice(self.doc.mark(path), b["choice"], key, tuple(options), after,
+        self.code[choice_at] = m.Choice(here, b["choice"], key, tuple(options), after,
                                         b.get("speaker"), b.get("expression"))
