@@ -165,3 +165,17 @@ def test_ready_says_whether_a_stage_s_pictures_are_decoded_and_never_decodes_the
     assert images.ready(stage) and images.decodes == 0 and images.prefetched == 3
     images.background("bg0"), images.portrait("p1", "sad")
     assert images.decodes == 0  # kept when drawn
+
+
+def test_a_missing_or_broken_picture_never_keeps_a_stage_waiting(tmp_path):
+    import time
+    story, assets = _assets(tmp_path, 1)
+    (assets / "images" / "characters" / "p0_broken.png").write_bytes(b"not a png")
+    story.locations["gone"] = SimpleNamespace(image="backgrounds/gone.png")
+    images = im.Images(story, assets)
+    stage = [("bg", "gone"), ("portrait", "p0", "broken", ""), ("portrait", "nobody", "calm", "")]
+    deadline = time.monotonic() + 10
+    while not images.ready(stage) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert images.ready(stage) and images.decodes == 0
+    assert images.portrait("p0", "broken", late=True) is None and images.background("gone").get_size() == (1280, 720)
