@@ -177,8 +177,11 @@ class Images:
         what is made ahead already fills READY_BYTES (a frame's own request still goes through)."""
         while self._wanted:
             key = self._wanted[0]
-            if key in self._ready or key in self._pool(key).images:
+            if key in self._ready or key in self._pool(key).images:  # made meanwhile (by the frame, or before)
                 self._wanted.pop(0)
+                if key in self._waiting:
+                    self._waiting.discard(key)
+                    self.version += 1
                 continue
             if key not in self._waiting and _estimate(key) + sum(map(_size, self._ready.values())) > READY_BYTES:
                 return None
