@@ -60,6 +60,7 @@ class SaveLoadScreen(Screen):
         self.refused_kind: dict[str, str] = {}  # slot -> SaveError.kind (the card says it in short)
         self.thumbs: dict[str, pygame.Surface | None] = {}
         self._cards: dict[str, tuple[tuple, pygame.Surface]] = {}  # slot -> (what its card shows, the card)
+        self._laid: tuple[tuple | None, Layout] = (None, Layout())  # (what the layout depends on, the layout)
         self._heights = Heights(lambda i, width: self._card_height(self.infos[i], width))
         self.grid = Grid(0, 3, self._cell_height, gap=GAP)
         self.refresh()
@@ -98,9 +99,12 @@ class SaveLoadScreen(Screen):
 
     def _cell_height(self, i: int, width: int) -> int:
         """A card's height, measured once per width, text size, theme, language and what the slots hold."""
+        return self._heights.get(self._shown_key(), i, width)
+
+    def _shown_key(self) -> tuple:
+        """What the cards' words and sizes depend on."""
         app = self.app
-        key = (app.fonts, app.theme, language(), app.story, self.infos, tuple(self.refused_kind.items()))
-        return self._heights.get(key, i, width)
+        return app.fonts, app.theme, language(), app.story, self.infos, tuple(self.refused_kind.items())
 
     def _card_height(self, info: SlotInfo, width: int) -> int:
         fonts, theme = self.app.fonts, self.app.theme
@@ -131,6 +135,15 @@ class SaveLoadScreen(Screen):
         return (f"{why}\n" if why else "") + (t("saves.save_hint") if self.mode == "save" else t("saves.load_hint"))
 
     def layout(self) -> Layout:
+        """This frame's rectangles, worked out again only when what they depend on changes (draw and the
+        toasts' header_bottom ask for them every frame)."""
+        key = (*self._shown_key(), self.mode, self.page, self.index, self.grid.rows.first, self.confirm_slot,
+               tuple(self.refused.items()), self._toast_room())
+        if self._laid[0] != key:
+            self._laid = (key, self._layout())
+        return self._laid[1]
+
+    def _layout(self) -> Layout:
         fonts, theme = self.app.fonts, self.app.theme
         lay = Layout()
         title_w = fonts.width(self._title(), theme.big_size, True)
@@ -262,7 +275,8 @@ class SaveLoadScreen(Screen):
                self.refused_kind.get(info.slot))  # (a new thumbnail comes with a new info: refresh())
         kept = self._cards.get(info.slot)
         if kept is None or kept[0] != key:
-            card = pygame.Surface(rect.size, 0, surface)
+            same = kept is not None and kept[1].get_size() == rect.size
+            card = kept[1] if same else pygame.Surface(rect.size, 0, surface)  # (painted over: no new pages)
             card.fill(app.theme.backdrop)
             self._paint_slot(card, Rect((0, 0), rect.size), info, selected)
             kept = self._cards[info.slot] = (key, card)
