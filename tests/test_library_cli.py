@@ -123,7 +123,7 @@ def test_night_ferry_screenshot_is_drawn_with_its_own_pictures(tmp_path, capsys)
 
 
 def test_play_on_another_root_starts_with_its_profile(tmp_path):
-    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "CELL7_EXIT_AFTER": "title"}
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "CELL7_EXIT_AFTER": "line"}
     result = subprocess.run([sys.executable, "-m", "game", "play", "--scenes", str(NIGHT_FERRY), "--dev",
                              "--data-dir", str(tmp_path / "data")], cwd=paths.ROOT, capture_output=True, text=True,
                             env=env, timeout=120)
