@@ -45,6 +45,7 @@ from .plot import (
     draw_axis,
     draw_breaks,
     draw_eras,
+    draw_ground,
     draw_lanes,
     draw_legend,
     draw_markers,
@@ -519,32 +520,37 @@ class TimelineScreen(Screen):
             self._header(surface, st, sf)
 
     def _draw_scenery(self, surface: pygame.Surface, v: View) -> None:
-        """The timeline under its markers: the chrome (below) with the eras, axis breaks, lane lines and the axis
-        over its plot. While the view moves they are drawn straight onto the frame; once it holds still for a
-        second frame they are kept as one picture and blitted (a marker hovered or selected costs no redraw)."""
-        chrome = self._chrome(v)
+        """The timeline under its markers: the chrome (below) with the plot's ground, the eras, axis breaks, lane
+        lines and the axis. While the view moves they are drawn straight onto the frame; once it holds still for
+        a second frame they are kept as one picture and blitted (a marker hovered or selected costs no redraw)."""
+        self._chrome(v)
         key = (self.ctl.view, v.selection_rect, self.ctl.plot_right, self._chrome_for)
         if key == self._scenery_for:
             surface.blit(self._scenery_surface, (0, 0))
             return
         if key != self._scenery_last:
             self._scenery_last = key
-            surface.blit(chrome, (0, 0))
             self._draw_view_parts(surface, v)
             return
         if self._scenery_surface is None:
-            self._scenery_surface = pygame.Surface(chrome.get_size(), 0, chrome)
-        self._scenery_surface.blit(chrome, (0, 0))
+            self._scenery_surface = pygame.Surface(surface.get_size(), 0, surface)
         self._draw_view_parts(self._scenery_surface, v)
         self._scenery_for = key
         surface.blit(self._scenery_surface, (0, 0))
 
     def _draw_view_parts(self, surface: pygame.Surface, v: View) -> None:
-        """What the view moves under the markers: eras, axis breaks, lane lines and the axis."""
-        ctl, fonts, st, sf = self.ctl, self.app.fonts, v.style, v.frame
-        draw_eras(surface, fonts, st, v.eras, sf)
+        """The chrome around the plot, and what the view moves: the plot's ground, eras, axis breaks, lane lines
+        and the axis (the plot's ground covers every pixel of the plot: the chrome's there need no copy)."""
+        ctl, fonts, st, sf, plot = self.ctl, self.app.fonts, v.style, v.frame, v.frame.plot
+        width, height = surface.get_size()
+        for area in (pygame.Rect(0, 0, width, plot.top), pygame.Rect(0, plot.top, plot.left, plot.height),
+                     pygame.Rect(plot.right, plot.top, width - plot.right, plot.height),
+                     pygame.Rect(0, plot.bottom, width, height - plot.bottom)):
+            surface.blit(self._chrome_surface, area, area)
+        draw_ground(surface, st, v.eras, ctl, sf)
+        draw_eras(surface, fonts, st, v.eras)
         draw_breaks(surface, fonts, st, ctl, sf)
-        with draw.clip(surface, sf.plot):
+        with draw.clip(surface, plot):
             draw_lanes(surface, st, self.timeline, sf)
         draw_axis(surface, fonts, st, ctl, sf, v.selection_rect)
 

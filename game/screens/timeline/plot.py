@@ -16,6 +16,7 @@ from ...timeline.layout import Placed, Tick, ticks
 from ...timeline.model import Era, Timeline
 from ...ui import draw
 from ...ui.fonts import FontBook
+from ...ui.theme import Colour
 from ...words import t
 from .frame import ScreenFrame
 from .style import Style
@@ -114,26 +115,64 @@ def _tint(colour, over, alpha: int):
     return tuple(round(c + (o - c) * alpha / 255) for c, o in zip(colour, over, strict=False))
 
 
-def draw_era_shades(surface: pygame.Surface, st: Style, marks: list[EraMark], sf: ScreenFrame) -> None:
-    """Each era tints the lanes behind it (overlapping eras tint twice): opaque boxes in the colours a
-    translucent veil would give, one per lane band and stretch between era edges (a veil costs far more)."""
-    if not st.era_alpha or not marks:
-        return
-    edges = sorted({x for m in marks for x in (m.bar.left, m.bar.right)})
-    for i, band in enumerate(sf.legend.values()):
-        base = st.band if i % 2 == 0 and not st.high_contrast else st.backdrop
-        for x0, x1 in zip(edges, edges[1:], strict=False):
-            over = [m for m in marks if m.bar.left <= x0 and x1 <= m.bar.right]
-            if not over:
-                continue
+def draw_ground(surface: pygame.Surface, st: Style, marks: list[EraMark], ctl: TimelineController,
+                sf: ScreenFrame) -> None:
+    """The plot's background, each pixel once, over the chrome (which has every other lane band lighter):
+    each era tints the lane bands behind it (overlapping eras tint twice, in the colours a translucent veil
+    would give), a squeezed stretch of years is darker, the undated column has its own shade. The same
+    pixels as those layers drawn one over another, which cost twice as much a frame."""
+    plot = sf.plot
+    shades = marks if st.era_alpha else []
+    edges = {x for m in shades for x in (m.bar.left, m.bar.right)}
+    covers = []                # (left, right, colour) over the shades, in the order they were drawn
+    for x0, x1, _days in [] if st.high_contrast else _breaks_in_view(ctl, plot):
+        covers.append((max(round(x0), plot.left), min(round(x0) + max(1, round(x1 - x0)), plot.right), st.break_fill))
+    undated = round(ctl.view.x(ctl.axis.undated_u0)) if ctl.axis.undated_count else plot.right
+    if undated < plot.right:
+        covers.append((max(undated, plot.left), plot.right, st.undated_fill))
+    cuts = sorted({plot.left, plot.right, *edges, *(x for x0, x1, _ in covers for x in (x0, x1))})
+    cuts = [x for x in cuts if x >= plot.left]
+    for top, bottom, base, banded in _ground_rows(st, sf):
+        runs: list[list] = []      # [left, right, colour], left to right
+        for a, b in zip(cuts, cuts[1:], strict=False):
             colour = base
-            for m in over:
-                colour = _tint(colour, st.lane(m.era.colour), st.era_alpha)
-            draw.box(surface, colour, pygame.Rect(x0, band.top, x1 - x0, band.height))
+            for m in shades if banded else ():
+                if m.bar.left <= a and b <= m.bar.right:
+                    colour = _tint(colour, st.lane(m.era.colour), st.era_alpha)
+            if b <= plot.right:
+                colour = next((fill for x0, x1, fill in reversed(covers) if x0 <= a and b <= x1), colour)
+            elif colour == base:
+                continue           # right of the plot the chrome shows, but for an era's shade
+            if runs and runs[-1][1] == a and runs[-1][2] == colour:
+                runs[-1][1] = b
+            else:
+                runs.append([a, b, colour])
+        for a, b, colour in runs:
+            draw.box(surface, colour, pygame.Rect(a, top, b - a, bottom - top))
 
 
-def draw_eras(surface: pygame.Surface, fonts: FontBook, st: Style, marks: list[EraMark], sf: ScreenFrame) -> None:
-    draw_era_shades(surface, st, marks, sf)
+def _ground_rows(st: Style, sf: ScreenFrame) -> list[tuple[int, int, Colour, bool]]:
+    """(top, bottom, colour in the chrome, a lane band?) of the plot's rows, top to bottom."""
+    rows, y = [], sf.plot.top
+    for i, band in enumerate(sf.legend.values()):
+        if band.top > y:
+            rows.append((y, band.top, st.backdrop, False))
+        rows.append((band.top, band.bottom, st.band if i % 2 == 0 and not st.high_contrast else st.backdrop, True))
+        y = band.bottom
+    if y < sf.plot.bottom:
+        rows.append((y, sf.plot.bottom, st.backdrop, False))
+    return rows
+
+
+def _breaks_in_view(ctl: TimelineController, plot: pygame.Rect) -> list[tuple[float, float, float]]:
+    """(screen x of its start, of its end, its true length in days) of each squeezed stretch of years that
+    reaches the plot."""
+    spans = [(ctl.view.x(u0), ctl.view.x(u1), days) for u0, u1, days in ctl.axis.breaks()]
+    return [(x0, x1, days) for x0, x1, days in spans if not (x1 < plot.left or x0 > plot.right)]
+
+
+def draw_eras(surface: pygame.Surface, fonts: FontBook, st: Style, marks: list[EraMark]) -> None:
+    """Each era's bar and name above the plot (their shade behind the lanes is `draw_ground`'s)."""
     for mark in marks:
         colour = st.lane(mark.era.colour)
         draw.box(surface, colour, mark.bar, radius=2)
@@ -143,16 +182,12 @@ def draw_eras(surface: pygame.Surface, fonts: FontBook, st: Style, marks: list[E
 
 def draw_breaks(surface: pygame.Surface, fonts: FontBook, st: Style, ctl: TimelineController,
                 sf: ScreenFrame) -> None:
-    """A squeezed stretch of empty years: a darker band and, on the axis, a short zig-zag and its length."""
+    """A squeezed stretch of empty years (darker: `draw_ground`): on the axis a short zig-zag and its length;
+    the undated column's edge."""
     plot, y = sf.plot, sf.axis_y
     lowest = max((band.line_y for band in sf.bands), default=plot.top) + sf.geo.cluster_r + 2   # its markers too
     with draw.clip(surface, plot.union(sf.axis)):
-        for u0, u1, days in ctl.axis.breaks():
-            x0, x1 = ctl.view.x(u0), ctl.view.x(u1)
-            if x1 < plot.left or x0 > plot.right:
-                continue
-            if not st.high_contrast:
-                draw.box(surface, st.break_fill, pygame.Rect(round(x0), plot.top, max(1, round(x1 - x0)), plot.height))
+        for x0, x1, days in _breaks_in_view(ctl, plot):
             mid = (x0 + x1) / 2
             draw.line(surface, st.backdrop, (round(x0) + 2, y), (round(x1) - 2, y), 4)
             draw.lines(surface, st.break_mark, [(mid - 9 + 6 * k, y + (-6 if k % 2 else 6)) for k in range(4)], 2)
@@ -165,7 +200,6 @@ def draw_breaks(surface: pygame.Surface, fonts: FontBook, st: Style, ctl: Timeli
         if ctl.axis.undated_count:
             x0 = round(ctl.view.x(ctl.axis.undated_u0))
             if x0 < plot.right:
-                draw.box(surface, st.undated_fill, pygame.Rect(x0, plot.top, plot.right - x0, plot.height))
                 draw.line(surface, st.undated_text, (x0, plot.top), (x0, y), 2)
 
 
