@@ -251,3 +251,18 @@ def test_progress_is_written_only_when_it_changed(tmp_path) -> None:
     again = Profile(tmp_path)
     again.chapters.add(2)
     assert again.save_persistent() and json.loads(path.read_text())["chapters"] == [2]
+
+
+def test_the_first_line_point_waits_for_the_line_to_be_drawn() -> None:
+    """CELL7_EXIT_AFTER=line ends after the frame that shows the line, not the one where the runtime reached it
+    while the play screen still held the moment before (its pictures decoding)."""
+    from types import SimpleNamespace
+
+    from game.screens.app import App
+    line = events.LineEvent(None, "", "", "Snow.", "l1", seen=False)
+    confirmed = []
+    held = SimpleNamespace(event=line, on_screen=None, menu=None)
+    app = SimpleNamespace(top=held, dispatch=confirmed.append)
+    assert not App._reached(app, "line") and len(confirmed) == 1  # Enter, as a player would press it
+    held.on_screen = line
+    assert App._reached(app, "line") and len(confirmed) == 1

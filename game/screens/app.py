@@ -381,7 +381,8 @@ class App:
 
     def _reached(self, point: str) -> bool:
         """CELL7_EXIT_AFTER: True once the frame just presented is the first title frame ("title") or the
-        first story line ("line"; the title's Start is chosen and cards are passed as Enter would)."""
+        first story line ("line"; the title's Start is chosen and cards are passed as Enter would): the line
+        drawn, not only taken from the runtime (a play screen holds the moment before while its pictures decode)."""
         top = self.top
         if point == "title" or top is None:
             return True
@@ -389,7 +390,7 @@ class App:
         if type(top).__name__ == "TitleScreen" and menu is not None:
             start = getattr(top, "start", None)  # the title's "Start the story" (in any language)
             menu.index = next((i for i, item in enumerate(menu.items) if item.on_choose == start), 0)
-        elif isinstance(getattr(top, "event", None), ev.LineEvent):
+        elif isinstance(getattr(top, "on_screen", None), ev.LineEvent):
             return True
         self.dispatch(Action("confirm"))
         return False
