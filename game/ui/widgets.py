@@ -384,6 +384,7 @@ class MenuList:
         self.list = ScrollList(len(items), self._height, lambda i: self.items[i].enabled, gap=self.gap, audio=audio)
         self.rects: list[Rect] = []
         self._heights = Heights(self._measure)
+        self._laid: tuple[tuple | None, ListLayout | None] = (None, None)  # (what it depends on, the layout)
 
     index = Selection("list")
 
@@ -424,9 +425,15 @@ class MenuList:
         return Rect(self.center[0] - self.width // 2, self.center[1] - total // 2, self.width, total)
 
     def list_layout(self, fonts: FontBook) -> ListLayout:
+        """Where the buttons go, worked out again only when the fonts, the buttons, the area, the selection or
+        the scroll change (a screen asks several times a frame)."""
         self.fonts = fonts
         self.list.gap = self.gap
-        lay = self.list.layout(self.frame(fonts))
+        key = (fonts, self.size, self.width, self.pad, self.gap, self.items, len(self.items),
+               tuple(self.area) if self.area is not None else self.center, self.list.index, self.list.first)
+        if self._laid[0] != key:
+            self._laid = (key, self.list.layout(self.frame(fonts)))
+        lay = self._laid[1]
         self.rects = list(lay.rows.values())
         return lay
 
