@@ -110,3 +110,15 @@ def test_a_new_place_s_loop_is_decoded_only_once_the_old_loop_has_faded_out(tmp_
         assert [(name, busy) for name, busy in asked if name] == [("hush", False), ("wind", False)]
     finally:
         pygame.mixer.quit()
+
+
+def test_wrapped_text_is_kept_least_recently_used_first_within_a_bound():
+    from game.ui import richtext
+    from game.ui.fonts import FontBook
+    fonts = FontBook()
+    first = richtext.lines(fonts, "the first line, used again and again", 20, 400)
+    for n in range(richtext._MOST_KEPT + 50):
+        richtext.lines(fonts, f"line {n}", 20, 400)
+        assert richtext.lines(fonts, "the first line, used again and again", 20, 400) is first  # kept while used
+    assert len(richtext._LINES[fonts]) == richtext._MOST_KEPT
+    assert ("line 0", 20, 400, False) not in richtext._LINES[fonts]  # the least recently used went first

@@ -19,24 +19,25 @@ from .draw import LINE_SPACING
 from .fonts import FontBook
 from .theme import Colour, hex_colour
 
-# wrapped text per FontBook (a new one comes with a new text size): screens lay out the same text every frame
+# wrapped text per FontBook (a new one comes with a new text size): screens lay out the same text every frame;
+# the least recently used go first, so a long session keeps a bounded number and never drops them all at once
 _LINES: weakref.WeakKeyDictionary[FontBook, dict[tuple, list[list[Span]]]] = weakref.WeakKeyDictionary()
-_MOST_KEPT = 2000
+_MOST_KEPT = 1000
 
 
 def lines(fonts: FontBook, text: str, size: int, width: int, bold: bool = False) -> list[list[Span]]:
     """`text` (markup) wrapped into lines of styled runs no wider than `width`."""
     key = (text, size, width, bold)
     kept = _LINES.setdefault(fonts, {})
-    wrapped = kept.get(key)
+    wrapped = kept.pop(key, None)
     if wrapped is None:
         runs = markup.spans(text)
         if bold:
             runs = [Span(r.text, True, r.italic, r.color) for r in runs]
         wrapped = markup.wrap(runs, width, lambda words, b, i: advance(fonts, words, size, b))
-        if len(kept) > _MOST_KEPT:
-            kept.clear()
-        kept[key] = wrapped
+        if len(kept) >= _MOST_KEPT:
+            kept.pop(next(iter(kept)))
+    kept[key] = wrapped  # the most recently used last
     return wrapped
 
 
