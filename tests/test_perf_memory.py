@@ -115,6 +115,7 @@ def test_a_new_place_s_loop_is_decoded_only_once_the_old_loop_has_faded_out(tmp_
 def test_wrapped_text_is_kept_least_recently_used_first_within_a_bound():
     from game.ui import richtext
     from game.ui.fonts import FontBook
+    pygame.font.init()
     fonts = FontBook()
     first = richtext.lines(fonts, "the first line, used again and again", 20, 400)
     for n in range(richtext._MOST_KEPT + 50):
