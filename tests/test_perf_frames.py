@@ -405,3 +405,20 @@ def test_a_missing_or_broken_picture_holds_nothing_past_the_cap(story_root, tmp_
             break
     assert isinstance(play.on_screen, ev.LineEvent) and play.on_screen.speaker == "hero"
     _frame(app)
+
+
+def test_a_black_veil_multiplies_every_row_with_a_few_small_grey_strips():
+    from game.ui import draw
+    surface = pygame.Surface((200, 2 * draw.GREY_STRIP + 17))
+    for y in range(surface.get_height()):
+        surface.fill((y % 256, 255 - y % 256, 90), (0, y, 200, 1))
+    expected = surface.copy()
+    grey = pygame.Surface(surface.get_size(), 0, surface)
+    grey.fill((105, 105, 105))
+    expected.blit(grey, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    for alpha in (110, 140, 150, 205, 150):
+        shaded = surface.copy()
+        draw.shade(shaded, alpha)
+    assert pygame.image.tobytes(shaded, "RGB") == pygame.image.tobytes(expected, "RGB")
+    assert len(draw._GREYS) <= draw.GREYS_KEPT
+    assert all(strip.get_height() == draw.GREY_STRIP for strip in draw._GREYS.values())

@@ -141,7 +141,9 @@ def scaled(picture: Surface, size: tuple[int, int]) -> Surface:
 
 
 _VEILS: dict[tuple[tuple[int, int], Colour], Surface] = {}  # one opaque surface per size and colour, made once
-_GREYS: dict[tuple[int, int], list] = {}  # size -> [a grey surface, its grey level]: black veils as a multiply
+_GREYS: dict[tuple[int, int, int], Surface] = {}  # (width, grey level, depth) -> a grey strip (black veils)
+GREY_STRIP = 90  # rows of a grey strip, blitted down the surface (a whole-screen grey was 3.5 MB per size)
+GREYS_KEPT = 4   # grey levels kept (the menu, a card, a choice and a scene card each have their own)
 
 
 def shade(surface: Surface, alpha: int = 150, colour: Colour = (0, 0, 0)) -> None:
@@ -152,17 +154,20 @@ def shade(surface: Surface, alpha: int = 150, colour: Colour = (0, 0, 0)) -> Non
     """
     if tuple(colour) == (0, 0, 0) and surface.get_bitsize() == 32 and not surface.get_flags() & pygame.SRCALPHA:
         # black at this opacity is a multiply by (255 - alpha) / 255: a SIMD blit, 0.4 ms instead of 1.6 ms at
-        # 1280x720, within 1 per channel of the alpha blit (PERF, issue 17)
-        size, level = surface.get_size(), 255 - max(0, min(255, alpha))
-        grey = _GREYS.get(size)
-        if grey is None or grey[0].get_bitsize() != 32:
-            if len(_GREYS) > 3:
-                _GREYS.clear()
-            grey = _GREYS[size] = [Surface(size, 0, surface), -1]
-        if grey[1] != level:
-            grey[0].fill((level, level, level))
-            grey[1] = level
-        surface.blit(grey[0], (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        # 1280x720, within 1 per channel of the alpha blit (PERF, issue 17); a strip of grey blitted down the
+        # surface multiplies each pixel the same as one grey surface its size would
+        width, height = surface.get_size()
+        level = 255 - max(0, min(255, alpha))
+        key = (width, level, surface.get_bitsize())
+        grey = _GREYS.pop(key, None)  # (re)inserted last: the least recently used level goes first
+        if grey is None:
+            while len(_GREYS) >= GREYS_KEPT:
+                _GREYS.pop(next(iter(_GREYS)))
+            grey = Surface((width, GREY_STRIP), 0, surface)
+            grey.fill((level, level, level))
+        _GREYS[key] = grey
+        for y in range(0, height, GREY_STRIP):
+            surface.blit(grey, (0, y), special_flags=pygame.BLEND_RGB_MULT)
         return
     key = (surface.get_size(), colour)
     veil = _VEILS.get(key)
