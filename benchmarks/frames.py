@@ -2,7 +2,7 @@
 
     python benchmarks/frames.py                       # every play-side kind, 3 rounds of 500 frames
     python benchmarks/frames.py --only reading,save --rounds 5 --frames 300
-    python benchmarks/frames.py --only backlog --profile   # cProfile of one kind, by own time
+    python benchmarks/frames.py --only backlog --profile   # the call tree of one kind
 
 Uses benchmarks/run.py's `frame_scenarios` and `_frames` (main-thread CPU per frame), so the figures
 are the same kind as the lead's table; each round builds every scenario afresh and runs them in turn.
@@ -10,15 +10,13 @@ are the same kind as the lead's table; each round builds every scenario afresh a
 from __future__ import annotations
 
 import argparse
-import cProfile
 import os
-import pstats
 import sys
 
 from common import ROOT  # noqa: F401 - puts the repository on sys.path
 
 from benchmarks.common import shipped_library
-from benchmarks.run import _frames, _pct, frame_scenarios
+from benchmarks.run import _frames, _pct, _profile, frame_scenarios
 
 
 def main() -> None:
@@ -26,21 +24,19 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated name prefixes")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--frames", type=int, default=500)
-    parser.add_argument("--profile", action="store_true", help="cProfile the first chosen kind")
+    parser.add_argument("--profile", action="store_true", help="profile the first chosen kind")
     args = parser.parse_args()
     library, _ = shipped_library(verbose=False)
     scenarios = {name: setup for name, setup in frame_scenarios(library).items() if not name.startswith("timeline")}
     if args.only:
         wanted = [w.strip() for w in args.only.split(",")]
         scenarios = {n: s for n, s in scenarios.items() if any(n.startswith(w) for w in wanted)}
-    if args.profile:
+    if args.profile:  # run.py's call tree (pyinstrument, else cProfile) of the first chosen kind
         name, setup = next(iter(scenarios.items()))
         app, before = setup()
         _frames(app, 60, before)
-        prof = cProfile.Profile()
-        prof.runcall(lambda: _frames(app, args.frames, before))
         print(f"profile: {name}, {args.frames} frames", file=sys.stderr)
-        pstats.Stats(prof, stream=sys.stderr).sort_stats("tottime").print_stats(30)
+        _profile(lambda: _frames(app, args.frames, before))
         return
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in scenarios}
     for _ in range(args.rounds):
