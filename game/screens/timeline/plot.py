@@ -117,31 +117,29 @@ def _tint(colour, over, alpha: int):
 
 def draw_ground(surface: pygame.Surface, st: Style, marks: list[EraMark], ctl: TimelineController,
                 sf: ScreenFrame) -> None:
-    """The plot's background, each pixel once, over the chrome (which has every other lane band lighter):
-    each era tints the lane bands behind it (overlapping eras tint twice, in the colours a translucent veil
-    would give), a squeezed stretch of years is darker, the undated column has its own shade. The same
-    pixels as those layers drawn one over another, which cost twice as much a frame."""
+    """The plot's background over the chrome's (which has every other lane band lighter): each era tints the
+    lane bands behind it (overlapping eras tint twice, in the colours a translucent veil would give), then a
+    squeezed stretch of years is darker and the undated column has its own shade, over the whole plot's
+    height. Each row of bands is drawn as a few boxes, the plot's whole width, so no copy of the chrome's
+    plot is needed under it."""
     plot = sf.plot
     shades = marks if st.era_alpha else []
-    edges = {x for m in shades for x in (m.bar.left, m.bar.right)}
-    covers = []                # (left, right, colour) over the shades, in the order they were drawn
-    for x0, x1, _days in [] if st.high_contrast else _breaks_in_view(ctl, plot):
-        covers.append((max(round(x0), plot.left), min(round(x0) + max(1, round(x1 - x0)), plot.right), st.break_fill))
-    undated = round(ctl.view.x(ctl.axis.undated_u0)) if ctl.axis.undated_count else plot.right
-    if undated < plot.right:
-        covers.append((max(undated, plot.left), plot.right, st.undated_fill))
-    cuts = sorted({plot.left, plot.right, *edges, *(x for x0, x1, _ in covers for x in (x0, x1))})
-    cuts = [x for x in cuts if x >= plot.left]
+    cuts = sorted({plot.left, plot.right, *(x for m in shades for x in (m.bar.left, m.bar.right))})
+    spans = [(a, b, [st.lane(m.era.colour) for m in shades if m.bar.left <= a and b <= m.bar.right])
+             for a, b in zip(cuts, cuts[1:], strict=False)]
+    tinted: dict[tuple, Colour] = {}
     for top, bottom, base, banded in _ground_rows(st, sf):
         runs: list[list] = []      # [left, right, colour], left to right
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b, over in spans:
             colour = base
-            for m in shades if banded else ():
-                if m.bar.left <= a and b <= m.bar.right:
-                    colour = _tint(colour, st.lane(m.era.colour), st.era_alpha)
-            if b <= plot.right:
-                colour = next((fill for x0, x1, fill in reversed(covers) if x0 <= a and b <= x1), colour)
-            elif colour == base:
+            if banded and over:
+                key = (base, *over)
+                if key not in tinted:
+                    for era in over:
+                        colour = _tint(colour, era, st.era_alpha)
+                    tinted[key] = colour
+                colour = tinted[key]
+            if b > plot.right and colour == base:
                 continue           # right of the plot the chrome shows, but for an era's shade
             if runs and runs[-1][1] == a and runs[-1][2] == colour:
                 runs[-1][1] = b
@@ -149,6 +147,12 @@ def draw_ground(surface: pygame.Surface, st: Style, marks: list[EraMark], ctl: T
                 runs.append([a, b, colour])
         for a, b, colour in runs:
             draw.box(surface, colour, pygame.Rect(a, top, b - a, bottom - top))
+    with draw.clip(surface, plot):
+        for x0, x1, _days in [] if st.high_contrast else _breaks_in_view(ctl, plot):
+            draw.box(surface, st.break_fill, pygame.Rect(round(x0), plot.top, max(1, round(x1 - x0)), plot.height))
+        undated = round(ctl.view.x(ctl.axis.undated_u0)) if ctl.axis.undated_count else plot.right
+        if undated < plot.right:
+            draw.box(surface, st.undated_fill, pygame.Rect(undated, plot.top, plot.right - undated, plot.height))
 
 
 def _ground_rows(st: Style, sf: ScreenFrame) -> list[tuple[int, int, Colour, bool]]:
