@@ -210,13 +210,13 @@ def test_long_sounds_are_kept_decoded_and_never_trusted_damaged(tmp_path) -> Non
     decoded.keep_in(tmp_path / "cache")
     try:
         samples = decoded.sound(loop).get_raw()
-        [kept] = list((tmp_path / "cache" / "sounds").glob("*.pcm"))
+        [kept] = list((tmp_path / "cache" / "sounds").glob("*.wav"))
         assert decoded.sound(loop).get_raw() == samples  # read back from the kept samples
         kept.write_bytes(kept.read_bytes()[:-4])  # a truncated loop would play short: set aside, decoded again
-        assert decoded.sound(loop).get_raw() == samples and kept.stat().st_size == len(samples) + 16
+        assert decoded.sound(loop).get_raw() == samples and kept.stat().st_size == len(samples) + 44
         assert len(list((kept.parent / "damaged").iterdir())) == 1
         decoded.sound(effect)  # a short effect decodes fast: never kept
-        assert len(list(kept.parent.glob("*.pcm"))) == 1
+        assert len(list(kept.parent.glob("*.wav"))) == 1
     finally:
         decoded.keep_in(None)
 

@@ -1,24 +1,27 @@
 """Large pictures and sounds kept decoded in the data folder, so one met before loads without decoding it again.
 
 A 1280x720 PNG takes 16-24 ms of CPU to decode here, nearly all of it zlib's inflate, and a 40-second Ogg
-ambience loop 60-90 ms; the same pixels as an uncompressed BMP load in about 1.5 ms, the same samples in about
-8 ms. The title's picture is decoded at every start, a place's background and its ambience at every visit, so
+ambience loop 60-90 ms; the same pixels as an uncompressed BMP load in about 1.5 ms, the same samples as WAV in
+about 1 ms. The title's picture is decoded at every start, a place's background and its ambience at every visit, so
 once decoded, an opaque picture or a sound of at least KEPT_FROM bytes is also written into the folder given to
-`keep_in` (the game gives its data folder's cache): pictures/ as BMP, sounds/ as the mixer's samples. It is read
+`keep_in` (the game gives its data folder's cache): pictures/ as BMP, sounds/ as WAV in the mixer's own format
+(16-bit; SDL reads it into the sound's one buffer, nothing converted, nothing copied on the way). It is read
 from there while its file is the same (path, size and modification time, and for a sound the mixer's format, in
 the name). Each kind keeps at most BUDGET bytes on disk (40 MB: fifteen full-screen pictures, five ambience
 loops); the least recently used go first. Small or translucent pictures (portraits, icons) and short sounds
 decode fast and are never kept.
 
-A kept file that does not load, or does not match what its source says (a PNG's size from its header, a sound's
-length from the kept file's own header), is set aside into `damaged/` beside it (game/storage.py), and the
-source is decoded and kept again.
+A kept file that does not load, or does not match what its source says (a PNG's size from its header; a WAV
+not in the mixer's format, or shorter than its header says), is set aside into `damaged/` beside it
+(game/storage.py), and the source is decoded and kept again.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import struct
+import sys
+import wave
 from pathlib import Path
 from typing import Callable
 
@@ -28,7 +31,7 @@ from ..storage import set_aside
 
 KEPT_FROM = 1 << 20   # decoded bytes: a full-screen picture is 2.6 MB, a 40-second stereo loop 6.7 MB
 BUDGET = 40 << 20     # per kind
-SOUND_MAGIC = b"cell7pcm"  # a kept sound: this, the samples' byte count (8 bytes, big-endian), the samples
+WAV_HEADER = 44       # the bytes before the samples in a WAV the wave module writes
 
 _folder: Path | None = None
 
@@ -56,18 +59,25 @@ def load(path: Path) -> pygame.Surface:
 
 def sound(path: Path) -> pygame.mixer.Sound:
     """`pygame.mixer.Sound(str(path))`, from the kept samples when there are; raises as pygame.mixer.Sound does."""
-    mixer = pygame.mixer.get_init()
-    kept = _kept_file(path, "sounds", ".pcm", str(mixer)) if mixer else None
+    mixer = pygame.mixer.get_init()  # (frequency, format, channels); WAV holds 16-bit little-endian samples
+    wav_like = mixer is not None and mixer[1] == -16 and sys.byteorder == "little"
+    kept = _kept_file(path, "sounds", ".wav", str(mixer)) if wav_like else None
     if kept is not None:
-        loop = _load_kept_sound(kept)
+        loop = _load_kept_sound(kept, mixer)
         if loop is not None:
             return loop
     loop = pygame.mixer.Sound(str(path))
-    if kept is not None:
-        samples = loop.get_raw()
-        if len(samples) >= KEPT_FROM:
-            _keep(kept, lambda tmp: tmp.write_bytes(SOUND_MAGIC + struct.pack(">Q", len(samples)) + samples))
+    if kept is not None and memoryview(loop).nbytes >= KEPT_FROM:
+        _keep(kept, lambda tmp: _write_wav(tmp, loop, mixer))
     return loop
+
+
+def _write_wav(tmp: Path, loop: pygame.mixer.Sound, mixer: tuple[int, int, int]) -> None:
+    with wave.open(str(tmp), "wb") as out:
+        out.setnchannels(mixer[2])
+        out.setsampwidth(2)
+        out.setframerate(mixer[0])
+        out.writeframes(memoryview(loop).cast("B"))  # the sound's own buffer: no copy
 
 
 def _kept_file(path: Path, kind: str, suffix: str, extra: str = "") -> Path | None:
@@ -108,20 +118,21 @@ def _load_kept(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
     return image
 
 
-def _load_kept_sound(kept: Path) -> pygame.mixer.Sound | None:
+def _load_kept_sound(kept: Path, mixer: tuple[int, int, int]) -> pygame.mixer.Sound | None:
     try:
-        data = kept.read_bytes()
+        with wave.open(str(kept), "rb") as wav:
+            fits = (wav.getframerate(), wav.getsampwidth(), wav.getnchannels()) == (mixer[0], 2, mixer[2]) and \
+                os.path.getsize(kept) == WAV_HEADER + wav.getnframes() * 2 * mixer[2]
+        loop = pygame.mixer.Sound(str(kept)) if fits else None
     except FileNotFoundError:
         return None
-    except OSError:
-        data = b""
-    head = len(SOUND_MAGIC) + 8
-    if data[:len(SOUND_MAGIC)] != SOUND_MAGIC or len(data) < head or \
-            struct.unpack(">Q", data[len(SOUND_MAGIC):head])[0] != len(data) - head:
-        set_aside(kept)  # damaged (a truncated loop would play short): never played
+    except (wave.Error, EOFError, pygame.error, OSError):
+        loop = None
+    if loop is None:
+        set_aside(kept)  # damaged (a truncated loop would play short) or of another format: never played
         return None
     _used(kept)
-    return pygame.mixer.Sound(buffer=memoryview(data)[head:])
+    return loop
 
 
 def _used(kept: Path) -> None:
