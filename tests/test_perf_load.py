@@ -36,6 +36,7 @@ BROKEN = {  # a file name -> its text: each breaks a scene in another way, in th
     "merge.yaml": SCENE_HEAD + "beats:\n  - &b {narrate: x}\n  - {<<: *b}\n",
     "numbers.yaml": SCENE_HEAD + "beats:\n  - set: {n: 123456789012345678901234567890}\n  - add: {m: !!int x}\n",
     "tags.yaml": SCENE_HEAD + "beats:\n  - narrate: !!python/name:os.system x\n",
+    "collection_tags.yaml": SCENE_HEAD + "beats:\n  - narrate: !!map x\n  - set: {a: !!seq y}\n",
     "bomb.yaml": 'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n' + "".join(
         f'{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},'
         f'*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n'
@@ -160,3 +161,10 @@ def test_keys_and_short_values_are_one_string_each_across_files(story_root):
     key_a = next(k for k in first.data if k == "background")
     key_b = next(k for k in second.data if k == "background")
     assert key_a is key_b
+
+
+def test_a_collection_tag_on_a_plain_value_is_a_located_error_not_a_generator_in_the_data():
+    problems = Problems()
+    assert parse_bytes(b"a: !!map foo\nb: !!seq bar\n", "t.yaml", problems) is not None
+    assert [str(p).split("\n")[0] for p in problems.items] == [
+        "t.yaml:1:4: error: cannot read 'foo' as map", "t.yaml:2:4: error: cannot read 'bar' as seq"]

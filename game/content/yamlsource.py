@@ -202,6 +202,9 @@ def _located_marks(doc: Document) -> dict[Path_, int]:
 
 
 _SCALARS = yaml.constructor.SafeConstructor()
+# what reads a plain value, by tag: not `!!map` or `!!seq` on a plain value (PyYAML would hand back a generator)
+_READ = {tag: read for tag, read in _SCALARS.yaml_constructors.items()
+         if tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")}
 
 
 class _Budget(Exception):
@@ -410,7 +413,7 @@ def _convert(node: yaml.Node, path: Path_, doc: Document, problems: Problems, co
                        f"(at most {MAX_NUMBER_CHARS} characters)", "use a smaller number", code="value")
         return None
     try:
-        return _SCALARS.yaml_constructors[tag](_SCALARS, node)
+        return _READ[tag](_SCALARS, node)
     except (ValueError, OverflowError, KeyError, TypeError, IndexError, yaml.YAMLError):
         name = tag.rsplit(":", 1)[-1]
         problems.error(_mark(doc.file, node), f"cannot read {_short(node.value)} as {name}",
@@ -452,7 +455,7 @@ def _plain(node: yaml.Node, count: list[int], depth: int) -> Any:
     if tag == INT_TAG and len(node.value) > MAX_NUMBER_CHARS:
         raise _Unusual
     try:
-        return _SCALARS.yaml_constructors[tag](_SCALARS, node)
+        return _READ[tag](_SCALARS, node)
     except (ValueError, OverflowError, KeyError, TypeError, IndexError, yaml.YAMLError):
         raise _Unusual from None
 
