@@ -27,7 +27,6 @@ from typing import Any, Callable, TypeVar
 T = TypeVar("T", bound=type)
 
 
-
 class _Factory:
     """The default of an __init__ argument whose field has a default_factory (shown as dataclasses shows it)."""
 
