@@ -28,6 +28,7 @@ import pygame
 
 from .. import paths
 from ..words import t
+from . import decoded
 
 EXTENSIONS = (".ogg", ".wav")
 MUSIC_FADE_OUT_MS = 700
@@ -192,7 +193,7 @@ class Audio:
             path, problem, loop = self._file("ambience", name) if name else None, "", None
             if path is not None:
                 try:
-                    loop = pygame.mixer.Sound(str(path))
+                    loop = decoded.sound(path)  # a loop heard before comes from its kept samples
                 except _FAILURES as exc:
                     problem = str(exc) or exc.__class__.__name__
             with self._decoder_lock:
