@@ -238,26 +238,39 @@ def _draw_plate(surface: pygame.Surface, st: Style, rect: pygame.Rect, lane: Col
 
 
 class CardPicture:
-    """The open card, drawn once per layout, lane colour and style and then blitted: all of it but its four
-    rounded corners, which are drawn each time over whatever is behind them (no text or button reaches them:
-    the body and the buttons keep at least RADIUS px from the edge)."""
+    """The open card, drawn once per layout, lane colour and style and then blitted. Its four rounded corners
+    are blitted through a colour key: a corner holds only the panel, the lane-coloured edge (neither is
+    anti-aliased) and, outside the curve, pixels left in a colour that is neither (no text or button
+    reaches a corner: the body and the buttons keep 24 px from the sides)."""
 
     def __init__(self) -> None:
         self._picture: pygame.Surface | None = None
+        self._corners: pygame.Surface | None = None   # the four corners side by side, outside them keyed out
         self._for: tuple[CardLayout, Colour, Style] | None = None
 
     def draw(self, surface: pygame.Surface, fonts: FontBook, st: Style, layout: CardLayout, lane: Colour) -> None:
-        rect = layout.rect
+        rect, r = layout.rect, RADIUS
+        spots = (rect.topleft, (rect.right - r, rect.top), (rect.left, rect.bottom - r),
+                 (rect.right - r, rect.bottom - r))
         if self._for is None or self._for[0] is not layout or self._for[1:] != (lane, st):
-            if self._picture is None or self._picture.get_size() != rect.size:
-                self._picture = pygame.Surface(rect.size, 0, surface)
-            draw_card(self._picture, fonts, st, layout.moved(-rect.left, -rect.top), lane)
-            self._for = (layout, lane, st)
-        r, w, h = RADIUS, rect.width, rect.height
+            self._draw(surface, fonts, st, layout, lane, spots)
+        w, h = rect.size
         for area in (pygame.Rect(r, 0, w - 2 * r, r), pygame.Rect(0, r, w, h - 2 * r),
                      pygame.Rect(r, h - r, w - 2 * r, r)):
             surface.blit(self._picture, area.move(rect.topleft), area)
-        for corner in (rect.topleft, (rect.right - r, rect.top), (rect.left, rect.bottom - r),
-                       (rect.right - r, rect.bottom - r)):
-            with draw.clip(surface, pygame.Rect(corner, (r, r))):
-                _draw_plate(surface, st, rect, lane)
+        for k, spot in enumerate(spots):
+            surface.blit(self._corners, spot, pygame.Rect(k * r, 0, r, r))
+
+    def _draw(self, surface: pygame.Surface, fonts: FontBook, st: Style, layout: CardLayout, lane: Colour,
+              spots: tuple) -> None:
+        rect, r = layout.rect, RADIUS
+        if self._picture is None or self._picture.get_size() != rect.size:
+            self._picture = pygame.Surface(rect.size, 0, surface)
+            self._corners = pygame.Surface((4 * r, r), 0, surface)
+        outside = next(c for c in ((1, 2, 3), (4, 5, 6), (7, 8, 9)) if c not in (tuple(st.panel), tuple(lane)))
+        self._picture.fill(outside)
+        draw_card(self._picture, fonts, st, layout.moved(-rect.left, -rect.top), lane)
+        for k, (x, y) in enumerate(spots):
+            self._corners.blit(self._picture, (k * r, 0), pygame.Rect(x - rect.left, y - rect.top, r, r))
+        self._corners.set_colorkey(outside)
+        self._for = (layout, lane, st)
