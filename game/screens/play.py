@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pygame
 
@@ -458,13 +460,23 @@ class PlayScreen(Screen):
         if self._held is None:
             self._draw(surface)
             return
-        now = {name: getattr(self, name) for name in HELD}
-        self.__dict__.update(self._held)
-        try:
+        with self._drawing_held():
             self._draw(surface)
+
+    @contextmanager
+    def _drawing_held(self) -> Iterator[None]:
+        """For the length of the block the held moment's HELD attributes stand in for the runtime's moment's
+        (drawing reads them, and nothing else runs meanwhile); what the drawing works out and keeps (a layout,
+        a gloss) stays with the held moment, and the runtime's moment's attributes come back after."""
+        held, now = self._held, {name: getattr(self, name) for name in HELD}
+        for name in HELD:
+            setattr(self, name, held[name])
+        try:
+            yield
         finally:
-            self._held = {name: getattr(self, name) for name in HELD}  # (with what drawing worked out and kept)
-            self.__dict__.update(now)
+            self._held = {name: getattr(self, name) for name in HELD}
+            for name in HELD:
+                setattr(self, name, now[name])
 
     def _draw(self, surface: pygame.Surface) -> None:
         """The still part of the frame (the stage and what shows on it: a text box, a card, a question) comes
