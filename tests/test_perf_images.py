@@ -179,3 +179,19 @@ def test_a_missing_or_broken_picture_never_keeps_a_stage_waiting(tmp_path):
         time.sleep(0.005)
     assert images.ready(stage) and images.decodes == 0
     assert images.portrait("p0", "broken", late=True) is None and images.background("gone").get_size() == (1280, 720)
+
+
+def test_the_look_ahead_follows_a_goto_into_the_next_scene(story_root):
+    from game.content import model as m
+    from game.content.loader import load_story
+    from game.runtime.runtime import Runtime
+    second = story_root / "story" / "02_second.yaml"
+    second.write_text(second.read_text(encoding="utf-8").replace(
+        '  - narrate: "Later."\n', '  - narrate: "Later."\n  - show: hero\n    expression: happy\n'), encoding="utf-8")
+    story = load_story(story_root)
+    rt = Runtime(story)
+    code = story.scenes["first"].code
+    rt.state.pc = next(i for i, op in enumerate(code) if isinstance(op, m.Goto) and op.scene == "second")
+    keys = list(im.upcoming(story, rt.state))
+    assert ("bg", story.scenes["second"].background) in keys
+    assert ("portrait", "hero", "happy", "") in keys  # shown in the scene the goto leads to

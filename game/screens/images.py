@@ -279,18 +279,18 @@ class Images:
 
 
 def upcoming(story: m.Story, state, limit: int = LOOKAHEAD_OPS) -> Iterable[tuple]:
-    """Image keys the story draws now and soon after `state`: the stage on screen, pictures named by the rest
-    of the scene up to its next choice (following jumps, not conditions), and the opening background of each
-    scene it may go to."""
+    """Image keys the story draws now and soon after `state`: the stage on screen, pictures named by what
+    follows up to the next choice (following jumps and gotos into other scenes, not conditions; LOOKAHEAD_OPS
+    operations at most), and the opening background of each scene that choice may go to."""
     stage = state.stage
     yield ("cg", stage.illustration) if stage.illustration else ("bg", stage.background)
     for who, sprite in stage.sprites.items():
         yield ("portrait", who, sprite.get("expression", ""), sprite.get("outfit", ""))
-    scene = story.scenes.get(state.scene)
-    if scene is None:
+    here = story.scenes.get(state.scene)
+    if here is None:
         return
     sprites = {who: dict(sprite) for who, sprite in stage.sprites.items()}
-    code, pc = scene.code, max(state.pc, 0)
+    code, pc = here.code, max(state.pc, 0)
     for _ in range(limit):
         if pc >= len(code):
             return
@@ -313,11 +313,17 @@ def upcoming(story: m.Story, state, limit: int = LOOKAHEAD_OPS) -> Iterable[tupl
             yield ("portrait", who, expression, outfit)
         elif isinstance(op, m.Jump):
             pc = op.target
-        elif isinstance(op, m.Goto):
+        elif isinstance(op, m.Goto):  # on into the scene it goes to, as the runtime enters it
             target = story.scenes.get(op.scene)
-            if target is not None:
+            if target is None:
+                return
+            if op.label is not None and target is here:  # a label in the same scene: a jump
+                pc = here.labels.get(op.label, pc)
+                continue
+            if not op.keep_stage:
                 yield ("bg", target.background)
-            return
+                sprites = {}
+            here, code, pc = target, target.code, target.labels.get(op.label, 0)
         elif isinstance(op, m.Choice):
             for option in op.options:
                 target = story.scenes.get(option.goto) if option.goto else None
