@@ -4,6 +4,7 @@ reading reports exactly what the located reading reports, at the same file:line:
 corpus of broken files, and builds the same story, marks included."""
 from __future__ import annotations
 
+import gc
 import shutil
 import textwrap
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from game.content import loader, yamlsource
+from game.content.gcpause import collector_paused
 from game.content.loader import check_content
 from game.content.problems import Problems
 from game.content.yamlsource import parse_bytes
@@ -168,3 +170,34 @@ def test_a_collection_tag_on_a_plain_value_is_a_located_error_not_a_generator_in
     assert parse_bytes(b"a: !!map foo\nb: !!seq bar\n", "t.yaml", problems) is not None
     assert [str(p).split("\n")[0] for p in problems.items] == [
         "t.yaml:1:4: error: cannot read 'foo' as map", "t.yaml:2:4: error: cannot read 'bar' as seq"]
+
+
+def test_the_collector_is_paused_while_loading_and_what_was_made_is_left_to_its_oldest_generation():
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+            made = [[i] for i in range(1000)]
+        assert gc.isenabled()
+        oldest = {id(o) for o in gc.get_objects(generation=2)}
+        assert all(id(item) in oldest for item in made)
+        assert gc.get_freeze_count() == 0
+        gc.disable()
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+
+
+def test_objects_frozen_by_someone_else_stay_frozen():
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            made = [[i] for i in range(10)]
+        assert gc.get_freeze_count() == frozen
+        assert made
+    finally:
+        gc.unfreeze()

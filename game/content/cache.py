@@ -25,7 +25,6 @@ replaced.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import json
 import os
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..storage import DamagedFile, StorageError, atomic_write, read_regular, set_aside
+from .gcpause import collector_paused
 
 CACHE_FORMAT = 1
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # a 10,000-scene story compiles to well under this
@@ -225,13 +225,8 @@ class ContentCache:
         path = self.path(root)
         try:
             key = key or self.key(root, assets)
-            enabled = gc.isenabled()
-            gc.disable()  # millions of new containers, none of them garbage: the cyclic GC would rescan them all
-            try:
+            with collector_paused():  # millions of new containers, none of them garbage
                 payload = self.codec.decode(_read(path, key))
-            finally:
-                if enabled:
-                    gc.enable()
         except FileNotFoundError:
             return None
         except CacheMismatch:

@@ -9,9 +9,7 @@ built one layer up, by `game.library`, which is what commands and screens load.
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from .assetcheck import art_hint, audio_problem, path_problem, shown_asset
 from .compiler import build_character, build_scene
 from .folders import SINGLE_FILES, assets_folder, find_root, root_problem, shown_path  # noqa: F401 (re-exported)
 from .formatcheck import check_format
+from .gcpause import collector_paused
 from .problems import ContentError, Mark, Problem, Problems, display_path, one_line
 from .schema import FILE_SCHEMAS, MAX_ID_CHARS
 from .validate import Validator, check_known, did_you_mean
@@ -72,23 +71,6 @@ def story_id_of(root: Path) -> str:
     return name[:MAX_ID_CHARS]
 
 
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while loading.
-
-    Loading builds hundreds of thousands of small dicts, lists and marks with no reference
-    cycles, and the collector kept re-scanning them all: 40% of the time on a 10,000-scene
-    story. Everything is still freed by reference counting.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def check_content(root: Path, assets: Path | None = None) -> Content:
     """Load and check everything; problems are collected in `Content.problems`. Never raises.
 
@@ -97,7 +79,7 @@ def check_content(root: Path, assets: Path | None = None) -> Content:
     """
     root = Path(root)
     try:
-        with _no_cyclic_gc():
+        with collector_paused():
             content = _check_content(root, assets)
     except Exception as exc:  # noqa: BLE001 - the one place a check's own bug is turned into a report
         content = Content(root, Path(assets) if assets else assets_folder(root), None)
