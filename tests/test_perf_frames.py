@@ -422,3 +422,22 @@ def test_a_black_veil_multiplies_every_row_with_a_few_small_grey_strips():
     assert pygame.image.tobytes(shaded, "RGB") == pygame.image.tobytes(expected, "RGB")
     assert len(draw._GREYS) <= draw.GREYS_KEPT
     assert all(strip.get_height() == draw.GREY_STRIP for strip in draw._GREYS.values())
+
+
+def test_fitting_finds_the_first_size_that_fits_as_trying_each_in_turn_would():
+    import random
+
+    from game.ui.widgets import fitting
+
+    def in_turn(height, limit, step, most):
+        return next((d for d in range(0, most + 1, step) if height(d) <= limit), most)
+
+    rng = random.Random(7)
+    for _ in range(500):
+        step, most = rng.choice([(2, 20), (4, 24), (1, 10), (2, 9)])
+        heights = sorted((rng.randrange(0, 400) for _ in range(most + 1)), reverse=True)  # falls as d grows
+        asked: list[int] = []
+        limit = rng.randrange(0, 420)
+        found = fitting(lambda d, h=heights, a=asked: a.append(d) or h[d], limit, step, most)
+        assert found == in_turn(heights.__getitem__, limit, step, most)
+        assert len(asked) <= 2 + len(range(0, most + 1, step)).bit_length()

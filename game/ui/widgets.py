@@ -559,9 +559,20 @@ def hit_index(rects: list[Rect], pos: tuple[int, int]) -> int | None:
 def fitting(height, limit: int, step: int = 2, most: int = 20) -> int:
     """How many points to take off the text sizes so that `height(d)` fits in `limit` (at most `most`).
 
-    For cards that must stay whole on one screen; lists scroll instead (ScrollList).
+    For cards that must stay whole on one screen; lists scroll instead (ScrollList). `height(d)` must not grow
+    with d (smaller type never takes more room), so the first d that fits is found by halving: a few layouts
+    instead of one per size (the title tried twelve sizes of its whole block on its first frame).
     """
-    for d in range(0, most + 1, step):
-        if height(d) <= limit:
-            return d
-    return most
+    sizes = range(0, most + 1, step)
+    if height(sizes[0]) <= limit:
+        return 0
+    if height(sizes[-1]) > limit:
+        return most
+    low, high = 0, len(sizes) - 1  # sizes[low] does not fit, sizes[high] does
+    while high - low > 1:
+        middle = (low + high) // 2
+        if height(sizes[middle]) <= limit:
+            high = middle
+        else:
+            low = middle
+    return sizes[high]
