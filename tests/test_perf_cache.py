@@ -2,6 +2,7 @@
 edit of the content (or its assets), and a damaged or foreign cache file is ignored, set aside and rebuilt."""
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 from game.classroom import quiz, reality
 from game.content import model, problems
-from game.content.cache import Codec, ContentCache, classes_of
+from game.content.cache import Codec, ContentCache, _content_digest, classes_of
 from game.library import Library, check_library
 from game.timeline import model as timeline_model
 
@@ -107,3 +108,16 @@ def test_a_damaged_or_foreign_cache_is_set_aside_and_the_content_loads_from_its_
     assert cache.messages and "could not be used" in cache.messages[0]
     assert len(list((cache.folder / "damaged").iterdir())) == 1  # kept, not deleted or overwritten
     assert cache.store(root, assets, library) and cache.load(root, assets) == library  # rebuilt
+
+
+def test_the_key_hashes_each_content_file_by_its_name_and_every_byte(tmp_path):
+    """The key's content part is fixed: a change in how files are read must not make old caches foreign."""
+    (tmp_path / "story").mkdir()
+    (tmp_path / "story.yaml").write_bytes(b"id: x\n")
+    (tmp_path / "story" / "a.yaml").write_bytes(b"\xff" * 70_000 + b"end")
+    expected = hashlib.blake2b(digest_size=20)
+    expected.update(b"\0file ./story.yaml\0id: x\n")
+    expected.update(b"\0file story/a.yaml\0" + b"\xff" * 70_000 + b"end")
+    digest = hashlib.blake2b(digest_size=20)
+    _content_digest(tmp_path, digest)
+    assert digest.hexdigest() == expected.hexdigest()
