@@ -5,8 +5,8 @@ playthrough holds when its RSS climbs.
     python benchmarks/memory.py census                                 # 3 playthroughs: what is held at each new high
 
 `decodes` uses benchmarks/run.py's fast-clicking scenario and `_frames` (main-thread CPU per frame) and counts
-pictures decoded in the frame (`Images.decodes`), made on the prefetch thread (`prefetched`) and shown a few
-frames late (`late`: the frame drew the picture before it, or no portrait). `census` plays run.py's three
+pictures decoded in the frame (`Images.decodes`), made on the prefetch thread (`prefetched`) and those a new
+moment waited a few frames for (`late`: the screen kept showing the moment before). `census` plays run.py's three
 playthroughs and prints, each time RSS passes its high by 0.5 MB, the bytes of the image pools, the pictures made
 ahead, rendered text, panels, ambience loops and effects.
 """
@@ -35,7 +35,7 @@ def decodes(frames: int, rounds: int) -> None:
         cpu, _ = _frames(app, frames, before)
         made, ahead, late = (now - then for now, then in zip((images.decodes, images.prefetched, images.late), counts))
         print(f"round {n + 1}: {frames} frames, CPU p50 {_pct(cpu, 0.5):.2f} p99 {_pct(cpu, 0.99):.2f} "
-              f"max {max(cpu):.1f} ms; decoded in the frame {made}, on the prefetch thread {ahead}, late {late}")
+              f"max {max(cpu):.1f} ms; decoded in the frame {made}, on the prefetch thread {ahead}, waited for {late}")
 
 
 def census() -> None:

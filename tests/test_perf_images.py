@@ -137,22 +137,6 @@ def test_pools_and_pictures_made_ahead_stay_within_their_byte_bounds(tmp_path):
     assert 0 < sum(map(im._size, images._ready.values())) <= im.READY_BYTES
 
 
-def test_a_late_picture_is_made_on_the_thread_and_the_frame_shows_the_last_one_meanwhile(tmp_path):
-    import time
-    story, assets = _assets(tmp_path, 1)
-    images = im.Images(story, assets)
-    first = images.background("bg0", late=True)  # nothing drawn yet: the first stage is made at once
-    assert images.decodes == 1
-    version = images.version
-    assert images.background("bg1", late=True) is first  # not made yet: the last picture stands in
-    assert images.portrait("p0", "calm", late=True) is None  # a portrait comes when it is made
-    deadline = time.monotonic() + 10
-    while images.version < version + 2 and time.monotonic() < deadline:
-        time.sleep(0.005)
-    assert images.background("bg1", late=True) is not first and images.portrait("p0", "calm", late=True) is not None
-    assert images.decodes == 1 and images.late == 2  # nothing more decoded in the frame
-
-
 def test_ready_says_whether_a_stage_s_pictures_are_decoded_and_never_decodes_them_itself(tmp_path):
     import time
     story, assets = _assets(tmp_path, 2)
@@ -178,7 +162,7 @@ def test_a_missing_or_broken_picture_never_keeps_a_stage_waiting(tmp_path):
     while not images.ready(stage) and time.monotonic() < deadline:
         time.sleep(0.005)
     assert images.ready(stage) and images.decodes == 0
-    assert images.portrait("p0", "broken", late=True) is None and images.background("gone").get_size() == (1280, 720)
+    assert images.portrait("p0", "broken") is None and images.background("gone").get_size() == (1280, 720)
 
 
 def test_the_look_ahead_follows_a_goto_into_the_next_scene(story_root):

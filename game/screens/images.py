@@ -4,11 +4,9 @@
 the opening background of the scenes it leads to) and decodes the pictures found there on a thread
 (PNG decoding releases the GIL), so the frame that first draws them finds them ready.
 
-The play screen asks with `late=True`: once a stage has been drawn, a picture that is not ready is never
-decoded in the frame. It is asked of the thread at once, and until it is made the frame gets the
-full-screen picture drawn last in its place, or no portrait; `version` changes when it arrives, so a
-screen that keeps what it drew knows to draw again (at 60 clicks a second a picture may come a few
-frames after its line). The first stage, and other screens (the title, the gallery), get theirs at once.
+The play screen asks `ready(keys)` before it shows a new moment: a picture not made yet is then asked of
+the thread before anything else, never decoded in the frame, and the screen keeps showing the moment before
+until it comes (at 60 clicks a second, a few frames). A picture drawn that is not made yet is decoded at once.
 
 A dimmed portrait (a character who listens) is not kept: `dimmed` darkens the kept portrait into one
 scratch surface when asked (about 0.4 ms), so the pools hold each portrait once.
@@ -70,12 +68,11 @@ class Images:
         self._small = _Pool(PORTRAIT_BYTES)                             # ... and portraits
         self.decodes = 0     # pictures decoded in the frame (benchmarks and tests read it)
         self.prefetched = 0  # pictures decoded ahead, on the prefetch thread
-        self.late = 0        # pictures a frame went without (a stand-in) because they were not made yet
-        self.version = 0     # changes when a picture a frame waited for has been made
+        self.late = 0        # pictures `ready` found not made yet (the screen waited for them)
         self._lock = threading.Lock()
         self._wanted: list[tuple] = []                        # keys the prefetch thread should make, in order
         self._ready: dict[tuple, pygame.Surface | None] = {}  # made ahead, adopted by the first lookup
-        self._waiting: set[tuple] = set()                     # asked for by a frame that went without them
+        self._waiting: set[tuple] = set()                     # asked for by `ready`: made first
         self._working = False
         self._scratch: pygame.Surface | None = None           # where `dimmed` darkens a portrait
 
@@ -95,18 +92,13 @@ class Images:
     def _pool(self, key: tuple) -> "_Pool":
         return self._pools.get(key[0], self._small)
 
-    def _cached(self, key: tuple, make: Callable[[], pygame.Surface | None], late: bool = False):
-        """The image for `key`, kept in its pool: made by the prefetch thread, else by `make()` now, or with
-        `late` asked of the thread (`_MISSING` is returned until it has been made)."""
+    def _cached(self, key: tuple, make: Callable[[], pygame.Surface | None]) -> pygame.Surface | None:
+        """The image for `key`, kept in its pool: made by the prefetch thread, else by `make()` now."""
         pool = self._pool(key)
         if key in pool.images:
             return pool.get(key)
-        late = late and bool(self._pools["bg"].images)  # a stage is showing: the first one waits for nothing
         with self._lock:
             ready = self._ready.pop(key, _MISSING)
-            if ready is _MISSING and late:
-                self._ask(key)
-                return _MISSING
         return pool.put(key, make() if ready is _MISSING else ready)
 
     def ready(self, keys: Iterable[tuple]) -> bool:
@@ -127,7 +119,7 @@ class Images:
         return not missing
 
     def _ask(self, key: tuple) -> None:
-        """With the lock held: have the prefetch thread make `key` first; `version` changes when it has."""
+        """With the lock held: have the prefetch thread make `key` first."""
         self.late += key not in self._waiting
         self._waiting.add(key)
         if key in self._wanted:
@@ -167,7 +159,6 @@ class Images:
             with self._lock:
                 if key in self._waiting:
                     self._waiting.discard(key)
-                    self.version += 1
                 elif _size(image) + sum(map(_size, self._ready.values())) > READY_BYTES:
                     continue  # made ahead but no room for it now: the next prefetch asks again
                 self._ready[key] = image
@@ -179,9 +170,7 @@ class Images:
             key = self._wanted[0]
             if key in self._ready or key in self._pool(key).images:  # made meanwhile (by the frame, or before)
                 self._wanted.pop(0)
-                if key in self._waiting:
-                    self._waiting.discard(key)
-                    self.version += 1
+                self._waiting.discard(key)
                 continue
             if key not in self._waiting and _estimate(key) + sum(map(_size, self._ready.values())) > READY_BYTES:
                 return None
@@ -212,34 +201,26 @@ class Images:
             image = image.convert_alpha() if alpha else image.convert()
         return image
 
-    def _full_screen_or_stand_in(self, key: tuple, make: Callable[[], pygame.Surface], late: bool) -> pygame.Surface:
-        image = self._cached(key, make, late)
-        if image is _MISSING:  # not made yet: the picture drawn last stays for a frame or two
-            image = self._pools["bg"].newest()
-        return image if image is not None else _full_screen(None)
-
-    def background(self, location: str, late: bool = False) -> pygame.Surface:
-        return self._full_screen_or_stand_in(("bg", location), lambda: self._background(location), late)
+    def background(self, location: str) -> pygame.Surface:
+        return self._cached(("bg", location), lambda: self._background(location))
 
     def _background(self, location: str) -> pygame.Surface:
         loc = self.story.locations.get(location)
         return _full_screen(self._load(self.assets / "images" / loc.image, False) if loc else None)
 
-    def illustration(self, illustration: str, late: bool = False) -> pygame.Surface:
+    def illustration(self, illustration: str) -> pygame.Surface:
         """A full-screen illustration (the story's illustrations.yaml names its file); a plain fill when missing."""
-        return self._full_screen_or_stand_in(("cg", illustration), lambda: self._illustration(illustration), late)
+        return self._cached(("cg", illustration), lambda: self._illustration(illustration))
 
     def _illustration(self, illustration: str) -> pygame.Surface:
         item = self.story.illustrations.get(illustration)
         return _full_screen(self._load(self.assets / "images" / item.image, False) if item else None)
 
-    def portrait(self, who: str, expression: str, outfit: str = "", late: bool = False) -> pygame.Surface | None:
+    def portrait(self, who: str, expression: str, outfit: str = "") -> pygame.Surface | None:
         """A character's portrait at PORTRAIT_HEIGHT. With `outfit`, two layers: the outfit
         (`<sprite>_outfit_<outfit>.png`) with the expression (`<sprite>_<expression>.png`) drawn over it;
-        a missing layer leaves what exists (None only when both are missing, or, with `late`, not made yet)."""
-        image = self._cached(("portrait", who, expression, outfit), lambda: self._portrait(who, expression, outfit),
-                             late)
-        return None if image is _MISSING else image
+        a missing layer leaves what exists (None only when both are missing)."""
+        return self._cached(("portrait", who, expression, outfit), lambda: self._portrait(who, expression, outfit))
 
     def _portrait(self, who: str, expression: str, outfit: str) -> pygame.Surface | None:
         char = self.story.characters.get(who)
@@ -257,10 +238,10 @@ class Images:
             image = pygame.transform.smoothscale(image, (w, PORTRAIT_HEIGHT))
         return image
 
-    def dimmed(self, who: str, expression: str, outfit: str = "", late: bool = False) -> pygame.Surface | None:
+    def dimmed(self, who: str, expression: str, outfit: str = "") -> pygame.Surface | None:
         """The portrait darkened, for characters on stage who are not speaking: drawn into a scratch surface
         that the next call draws over (blit it at once)."""
-        picture = self.portrait(who, expression, outfit, late)
+        picture = self.portrait(who, expression, outfit)
         if picture is None:
             return None
         width, height = picture.get_size()
@@ -354,10 +335,6 @@ class _Pool:
         while self.bytes > self.budget and len(self.images) > 1:
             self.bytes -= _size(self.images.pop(next(iter(self.images))))
         return image
-
-    def newest(self) -> pygame.Surface | None:
-        """The image used last, if any."""
-        return next(reversed(self.images.values()), None)
 
 
 def _full_screen(image: pygame.Surface | None) -> pygame.Surface:
