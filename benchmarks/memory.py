@@ -13,12 +13,11 @@ ahead, rendered text, panels, ambience loops and effects.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 
 from common import ROOT  # noqa: F401 - puts the repository on sys.path
 
-from benchmarks.common import new_app, peak_rss_mb, rss_mb, shipped_library
+from benchmarks.common import peak_rss_mb, rss_mb, shipped_library
 from benchmarks.run import _frames, _pct, frame_scenarios
 
 MB = 2**20
@@ -39,40 +38,33 @@ def decodes(frames: int, rounds: int) -> None:
 
 
 def census() -> None:
-    from game.runtime import events as ev
-    from game.runtime.runtime import Options
+    """run.py's FULL_PLAY, with the app's present() watched for new RSS highs."""
+    import benchmarks.common as common
+    from benchmarks.run import FULL_PLAY
     from game.screens import images as im
     from game.screens.audio import _bytes
-    from game.screens.play import PlayScreen
     from game.ui import draw
-    library, _ = shipped_library(verbose=False)
-    app = new_app(library)
-    options = Options(content_notes="play", prompts=True)
-    play = PlayScreen(app, options=options)
-    app.push(play)
-    rng, events, endings, high = random.Random(1), 0, 0, 0.0
-    while endings < 3:  # as run.py's FULL_PLAY
-        e = play.event
-        if isinstance(e, ev.EndEvent):
-            endings += 1
-            play = PlayScreen(app, options=options)
-            app.replace(play)
-        elif isinstance(e, ev.WAITS_FOR_CHOICE):
-            play.choose(rng.choice(e.options)[0])
-        else:
-            play.next_event()
-        events += 1
-        app.step(0.5)
-        app.present()
-        if rss_mb() > high + 0.5:
-            high = rss_mb()
-            images, audio = app.images, app.audio
-            held = {"full-screen pool": images._pools["bg"].bytes, "portraits": images._small.bytes,
-                    "made ahead": sum(map(im._size, images._ready.values())), "text": app.fonts._cache_bytes,
-                    "panels": draw._PANEL_BYTES[0], "ambience": sum(map(_bytes, audio._loops.values())),
-                    "effects": sum(map(_bytes, audio._sounds.values()))}
-            print(f"event {events}: RSS {high:.1f} MB; " + ", ".join(f"{k} {v / MB:.1f}" for k, v in held.items()))
-    app.writer.flush()
+    made = common.new_app
+
+    def new_app(library, **options):
+        app = made(library, **options)
+        present, high = app.present, [0.0]
+
+        def watched() -> None:
+            present()
+            now = rss_mb()
+            if now > high[0] + 0.5:
+                high[0] = now
+                images, audio = app.images, app.audio
+                held = {"full-screen pool": images._pools["bg"].bytes, "portraits": images._small.bytes,
+                        "made ahead": sum(map(im._size, images._ready.values())), "text": app.fonts._cache_bytes,
+                        "panels": draw._PANEL_BYTES[0], "ambience": sum(map(_bytes, audio._loops.values())),
+                        "effects": sum(map(_bytes, audio._sounds.values()))}
+                print(f"RSS {high[0]:.1f} MB; " + ", ".join(f"{k} {v / MB:.1f}" for k, v in held.items()))
+        app.present = watched
+        return app
+    common.new_app = new_app
+    exec(FULL_PLAY, {"__name__": "census"})  # prints its peak and events as JSON at the end
     print(f"peak RSS {peak_rss_mb():.1f} MB")
 
 
