@@ -78,12 +78,14 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
     """Write to a temporary file beside `path`, flush and fsync it, then atomically replace.
 
     A kill at any instant leaves either the old file or the new one, never a mix. The temporary
     name carries the process id and a random part, so two game processes sharing a data folder
-    never touch each other's files.
+    never touch each other's files. With `durable=False` nothing is fsynced: a kill still leaves
+    a whole file, but a power cut may leave a torn one, so only for files whose reader detects
+    that (a digest) and sets them aside, such as caches rebuilt from their sources.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     _clear_stale_temps(path)
@@ -92,9 +94,12 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
+        if not durable:
+            return
         try:
             dir_fd = os.open(path.parent, os.O_RDONLY)
         except OSError:
