@@ -79,23 +79,23 @@ class Codec:
         """The classes and their fields, in order: a change to any of them makes old caches foreign."""
         return [f"{c.__module__}.{c.__qualname__}({','.join(f)})" for c, f in zip(self.classes, self.fields)]
 
-    def encode(self, value: Any) -> Any:
+    def encode(self, value: Any, plain: frozenset = PLAIN) -> Any:
         kind = type(value)
-        if value is None or kind in (str, int, float, bool):
+        if kind in plain:
             return value
+        enc = self.encode  # plain values (most of them) are kept as they are without a call, as in `_decode`
         i = self.index.get(kind)
         if i is not None:
-            if kind.__bases__[0] is tuple:
-                return [i, *map(self.encode, value)]
-            return [i, *(self.encode(getattr(value, name)) for name in self.fields[i])]
+            items = value if kind.__bases__[0] is tuple else [getattr(value, name) for name in self.fields[i]]
+            return [i, *[x if type(x) in plain else enc(x) for x in items]]
         if kind is list:
-            return [LIST, *map(self.encode, value)]
+            return [LIST, *[x if type(x) in plain else enc(x) for x in value]]
         if kind is tuple:
-            return [TUPLE, *map(self.encode, value)]
+            return [TUPLE, *[x if type(x) in plain else enc(x) for x in value]]
         if kind is dict:
             out: list[Any] = [DICT]
             for key, item in value.items():
-                out += (self.encode(key), self.encode(item))
+                out += (key if type(key) in plain else enc(key), item if type(item) in plain else enc(item))
             return out
         if kind in (set, frozenset):
             return [SET if kind is set else FROZENSET, *sorted(map(self.encode, value), key=repr)]
