@@ -73,7 +73,8 @@ class PlayScreen(Screen):
         self.skip = False
         self.hide_ui = False
         self.quick_rects: dict[str, pygame.Rect] = {}
-        self.autosave_due = False
+        self.autosave_due = False   # a scene start, choice or ending is to be autosaved (`_autosave`)
+        self._due_drawn = False     # ... and the canvas has shown it since
         self.shown_at = 0.0         # app time when the current event appeared
         self.card = 0               # which card of a "Film and sources" page is showing
         self.reserve = 0            # px kept free above cards (for the page heading)
@@ -93,6 +94,7 @@ class PlayScreen(Screen):
     # --- runtime calls -----------------------------------------------------------------------
 
     def next_event(self) -> None:
+        self._autosave()
         self.show(self.rt.advance())
 
     def show(self, event: ev.Event | None, whole: bool = False) -> None:
@@ -213,8 +215,8 @@ class PlayScreen(Screen):
             profile.chapters.add(scene.chapter)
             profile.save_persistent()
         if isinstance(event, (ev.SceneStart, ev.ChoiceEvent, ev.EndEvent)) and self._saves():
-            self.autosave_due = True  # taken next frame, from the canvas that shows this moment (at an ending:
-            # so that Continue comes back to the end screen, not to the choice before it)
+            self.autosave_due, self._due_drawn = True, False  # taken once the canvas shows it (at an ending: so
+            # that Continue comes back to the end screen, not to the choice before it)
         if self.app.settings.self_voicing and (isinstance(event, ev.LineEvent) or
                                                isinstance(event, ev.ChoiceEvent) and event.name):
             code = self.app.voice_language()
@@ -282,6 +284,14 @@ class PlayScreen(Screen):
         except (StorageError, OSError) as exc:
             self.app.notify(t("play.save_failed", reason=exc))
 
+    def _autosave(self) -> None:
+        """Take the autosave that is due, if one is: in the frame after the one that first drew its moment, so
+        its thumbnail shows that moment and its cost is not in the same frame as drawing a new stage; sooner
+        (with the canvas as it is) when the story is about to move on first. An ending is taken at once."""
+        if self.autosave_due:
+            self.autosave_due = False
+            self.save("auto", from_canvas=True)
+
     def load(self, slot: str) -> None:
         from ..saves import SaveError
         try:
@@ -299,6 +309,7 @@ class PlayScreen(Screen):
         self.app.notify(resumed.message or done, 6 if resumed.message else 2)
 
     def choose(self, index: int) -> None:
+        self._autosave()
         self.rt.choose(index)
         self.skip = False
         self.next_event()
@@ -343,6 +354,7 @@ class PlayScreen(Screen):
         name = action.name
         if self._held is not None and name in ("confirm", "click", "digit"):
             return  # the moment they would act on is not on screen yet (a frame or three)
+        self._autosave()  # before the action can move the story on
         if self.overlay is not None and self.overlay.on_action(action):
             return
         if self.hide_ui and name in ("confirm", "click", "hide_ui", "cancel"):
@@ -419,9 +431,8 @@ class PlayScreen(Screen):
             if not self.app.images.ready(self._stage_pictures()) and self.app.time - self._held_at < HOLD_SECONDS:
                 return  # the moment on screen stays as it is (a hold never becomes a hang: then the frame decodes)
             self._release()
-        if self.autosave_due:
-            self.autosave_due = False
-            self.save("auto", from_canvas=True)
+        if self.autosave_due and (self._due_drawn or isinstance(self.event, ev.EndEvent)):
+            self._autosave()
             if isinstance(self.event, ev.EndEvent) and self.app.top is self:
                 self.end_screen()
         settings = self.app.settings
@@ -459,6 +470,7 @@ class PlayScreen(Screen):
         """The moment on screen: the runtime's, or the one held while the runtime's waits for its pictures."""
         if self._held is None:
             self._draw(surface)
+            self._due_drawn = self._due_drawn or surface is self.app.canvas
             return
         with self._drawing_held():
             self._draw(surface)

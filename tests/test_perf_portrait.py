@@ -1,0 +1,62 @@
+"""Issue 17 (second wave): an autosave is taken in the frame after the one that first shows its moment (a scene
+start, a choice), so its thumbnail is that moment and its cost is not in the frame that draws a new stage; when
+the story moves on before then, it is taken first, so the slot always holds the moment it was due for."""
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.library import load_library
+from game.profile import Profile
+from game.runtime import events as ev
+from game.screens.app import App
+from game.screens.input import Action
+from game.screens.play import PlayScreen
+
+
+@pytest.fixture
+def play(story_root, tmp_path):
+    app = App(load_library(story_root), Profile(tmp_path / "data"), window=False)
+    play = PlayScreen(app)
+    app.push(play)
+    return play
+
+
+def _watch_autosaves(play, monkeypatch) -> list[tuple]:
+    """(the moment on screen, the runtime's record, the canvas's pixels) at each autosave."""
+    taken = []
+    store = play.app.profile.saves
+    monkeypatch.setattr(play, "save", lambda slot, from_canvas=False: taken.append(
+        (play.event, store.record(play.rt)["runtime"], pygame.image.tobytes(play.app.canvas, "RGB"))))
+    return taken
+
+
+def _to_choice(play) -> list[bytes]:
+    """Click on until a choice is drawn; the canvases of the frames, the last one showing the choice."""
+    drawn = []
+    for _ in range(200):
+        play.app.step(1 / 60, [Action("confirm")] if play.menu is None else [])
+        drawn.append(pygame.image.tobytes(play.app.canvas, "RGB"))
+        if isinstance(play.event, ev.ChoiceEvent):
+            return drawn
+    raise AssertionError("no choice reached")
+
+
+def test_the_autosave_of_a_choice_is_taken_the_frame_after_and_shows_the_choice(play, monkeypatch):
+    drawn = _to_choice(play)
+    taken = _watch_autosaves(play, monkeypatch)
+    record = play.app.profile.saves.record(play.rt)["runtime"]
+    play.app.step(1 / 60)
+    assert len(taken) == 1
+    event, saved, canvas = taken[0]
+    assert event is play.event and saved == record
+    assert canvas == drawn[-1] and canvas != drawn[-2]  # the frame that showed the choice, not the one before
+
+
+def test_an_autosave_due_is_taken_before_the_story_moves_on(play, monkeypatch):
+    _to_choice(play)
+    choice, record = play.event, play.app.profile.saves.record(play.rt)["runtime"]
+    taken = _watch_autosaves(play, monkeypatch)
+    play.autosave_due, play._due_drawn = True, False  # as in the frame that shows the choice
+    play.choose(0)                                    # moved on at once (a test, a skip): taken first
+    assert taken and taken[0][0] is choice and taken[0][1] == record
