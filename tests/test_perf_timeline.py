@@ -135,6 +135,33 @@ def test_a_window_of_another_size_shows_the_same_timeline(shipped_library):
     assert pygame.image.tobytes(app.step(1 / 60), "RGB") == before == fresh(app.top)
 
 
+@pytest.mark.parametrize("setting", ["plain", "text size", "high contrast", "korean"])
+def test_panning_draws_what_a_fresh_screen_draws(timeline_app, setting):
+    """A drag from an empty spot, by small and large steps both ways, zoomed out and in: every frame is what a
+    fresh screen draws, at 100% and 200% text, in high contrast and in Korean (a guard for keeping or moving the
+    plot's pictures while panning)."""
+    app, screen = timeline_app, timeline_app.top
+    if setting == "korean":
+        app.set_language("ko")
+    else:
+        app.settings.font_scale = 2.0 if setting == "text size" else app.settings.font_scale
+        app.settings.high_contrast = setting == "high contrast"
+        app.apply_settings()
+    rng = random.Random(17)
+    for zoom in (0, 3, 4):
+        step(app, *[Action("zoom_in")] * zoom, frames=60)
+        plot = screen.view().frame.plot
+        x, y = next((x, y) for y in range(plot.centery, plot.bottom, 4) for x in range(plot.centerx, plot.right, 8)
+                    if screen._marker_at((x, y)) is None)
+        step(app, Action("click", pos=(x, y)))
+        assert screen.ctl.drag_from is not None
+        for _ in range(25):
+            x += rng.choice([1, 2, 3, 7, 40, 333, 1500]) * rng.choice([-1, 1])
+            step(app, Action("drag", pos=(x, y)))
+            assert drawn(screen) == fresh(screen)
+        step(app, Action("release"))
+
+
 def test_a_still_timeline_is_drawn_once_then_blitted(timeline_app, monkeypatch):
     """Once nothing on it changes, the frame is one kept picture: no marker, card or axis is drawn again."""
     import game.screens.timeline as screen_module
