@@ -18,6 +18,11 @@ REGULAR = "NanumGothic-Regular.ttf"
 BOLD = "NanumGothic-Bold.ttf"
 FALLBACK = "DejaVuSans.ttf"
 RENDER_CACHE_BYTES = 4 * 2**20  # rendered lines kept (least recently drawn go first); a full-width line is ~150 KB
+# measured widths and wrapped texts kept, the least recently used going first: the story measures every word and
+# candidate line it wraps (~250 new keys per 1,000 fast-clicked frames, ~250 bytes each), so a long session must
+# not keep them all; a timeline frame measures a few hundred labels, far fewer
+MOST_WIDTHS = 5000
+MOST_WRAPS = 2000
 SYMBOLS_FROM_FALLBACK = [(0x2022, 0x2022), (0x2039, 0x203A), (0x2190, 0x21FF), (0x25A0, 0x25FF)]
 
 
@@ -75,12 +80,10 @@ class FontBook:
 
     def width(self, text: str, size: int, bold: bool = False, italic: bool = False) -> int:
         key = (text, size, bold, italic)
-        width = self._widths.get(key)
+        width = self._widths.pop(key, None)
         if width is None:
-            if len(self._widths) > 20_000:
-                self._widths.clear()
-            width = self._widths[key] = sum(self.font(size, bold, fb, italic).size(run)[0]
-                                            for run, fb in self._runs(text))
+            width = sum(self.font(size, bold, fb, italic).size(run)[0] for run, fb in self._runs(text))
+        _keep(self._widths, key, width, MOST_WIDTHS)
         return width
 
     def line_height(self, size: int) -> int:
@@ -112,12 +115,19 @@ class FontBook:
 
     def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
         key = (text, size, width, bold)
-        lines = self._wraps.get(key)
+        lines = self._wraps.pop(key, None)
         if lines is None:
-            if len(self._wraps) > 4000:
-                self._wraps.clear()
-            lines = self._wraps[key] = tuple(_wrap(self, text, size, width, bold))
+            lines = tuple(_wrap(self, text, size, width, bold))
+        _keep(self._wraps, key, lines, MOST_WRAPS)
         return list(lines)
+
+
+def _keep(kept: dict, key: tuple, value: object, most: int) -> None:
+    """Put `value` last in `kept` (popped by the caller if it was there) and drop the least recently used
+    beyond `most` (dicts keep insertion order)."""
+    kept[key] = value
+    if len(kept) > most:
+        del kept[next(iter(kept))]
 
 
 def _bytes(surface: pygame.Surface) -> int:
