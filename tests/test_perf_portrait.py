@@ -3,8 +3,6 @@ start, a choice), so its thumbnail is that moment and its cost is not in the fra
 the story moves on before then, it is taken first, so the slot always holds the moment it was due for."""
 from __future__ import annotations
 
-import io
-
 import pygame
 import pytest
 
@@ -14,7 +12,6 @@ from game.runtime import events as ev
 from game.screens.app import App
 from game.screens.input import Action
 from game.screens.play import PlayScreen
-from game.storage import BackgroundWriter
 
 
 @pytest.fixture
@@ -63,16 +60,3 @@ def test_an_autosave_due_is_taken_before_the_story_moves_on(play, monkeypatch):
     play.autosave_due, play._due_drawn = True, False  # as in the frame that shows the choice
     play.choose(0)                                    # moved on at once (a test, a skip): taken first
     assert taken and taken[0][0] is choice and taken[0][1] == record
-
-
-@pytest.mark.parametrize("writer_busy", [False, True])
-def test_a_thumbnail_is_the_frame_it_was_taken_from_even_when_scaled_later(play, monkeypatch, writer_busy):
-    """Idle, the writer scales a kept copy of the canvas; busy (it may be reading that copy), the frame scales."""
-    monkeypatch.setattr(BackgroundWriter, "idle", property(lambda self: not writer_busy))
-    app = play.app
-    _to_choice(play)
-    expected = pygame.image.tobytes(pygame.transform.smoothscale(app.canvas, (256, 144)), "RGB")
-    thumb = app.thumbnail()
-    app.canvas.fill((255, 0, 255))  # the next frames draw over the canvas before the writer gets to it
-    picture = pygame.image.load(io.BytesIO(thumb()))
-    assert picture.get_size() == (256, 144) and pygame.image.tobytes(picture, "RGB") == expected
