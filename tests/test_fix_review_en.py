@@ -209,18 +209,24 @@ def test_quick_and_auto_messages_name_the_slot_not_its_file(shipped_library, tmp
     assert "quick번" not in str(raised.value) and "Slot quick" not in str(raised.value)
 
 
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_a_damaged_autosave_written_over_is_named_as_on_its_card(shipped_library, tmp_path, language):
+def _playing(shipped_library, tmp_path):
+    """A play screen of the shipped story at its first line, in an app without a window, with its own data."""
     from conftest import play_screen_to
 
-    from game import words
     from game.profile import Profile
     from game.runtime import events as ev
     from game.screens.app import App
     app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
     play = app.nav.open("play")
     play_screen_to(play, ev.LineEvent)
-    saves = app.profile.saves
+    return play
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_damaged_autosave_written_over_is_named_as_on_its_card(shipped_library, tmp_path, language):
+    from game import words
+    play = _playing(shipped_library, tmp_path)
+    saves = play.app.profile.saves
     saves.folder.mkdir(parents=True, exist_ok=True)
     saves.path("auto1").write_text("{broken")
     words.set_language(language)
@@ -237,18 +243,11 @@ def test_a_damaged_autosave_written_over_is_named_as_on_its_card(shipped_library
 def test_why_a_save_could_not_be_written_names_the_slot_and_not_cell_7(shipped_library, tmp_path, language):
     import json
 
-    from conftest import play_screen_to
-
     from game import words
-    from game.profile import Profile
-    from game.runtime import events as ev
     from game.saves import AUTO_SLOTS
-    from game.screens.app import App
     from game.storage import StorageError
-    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
-    play = app.nav.open("play")
-    play_screen_to(play, ev.LineEvent)
-    saves = app.profile.saves
+    play = _playing(shipped_library, tmp_path)
+    saves = play.app.profile.saves
     saves.writer = None  # errors raised here, not on the writer's thread
     saves.save("quick", play.rt)
     record = json.loads(saves.path("quick").read_text())

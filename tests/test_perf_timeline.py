@@ -87,18 +87,23 @@ def test_zooming_panning_and_selecting_draw_what_a_fresh_screen_draws(timeline_a
     assert len(seen) > 20
 
 
+def change_setting(app, change: str) -> None:
+    """Switch to Korean ("language"), 200% text ("text size") or high contrast; anything else changes nothing."""
+    if change == "language":
+        app.set_language("ko")
+        return
+    app.settings.font_scale = 2.0 if change == "text size" else app.settings.font_scale
+    app.settings.high_contrast = change == "high contrast"
+    app.apply_settings()
+
+
 @pytest.mark.parametrize("change", ["language", "text size", "high contrast"])
 def test_a_setting_changed_shows_at_once(timeline_app, change):
     app, screen = timeline_app, timeline_app.top
     step(app, Action("zoom_in"), frames=3)
     step(app, Action("right"), Action("confirm"), frames=40)
     before = drawn(screen)
-    if change == "language":
-        app.set_language("ko")
-    else:
-        app.settings.font_scale = 2.0 if change == "text size" else app.settings.font_scale
-        app.settings.high_contrast = change == "high contrast"
-        app.apply_settings()
+    change_setting(app, change)
     step(app)
     after = drawn(screen)
     assert after != before and after == fresh(screen)
@@ -141,12 +146,7 @@ def test_panning_draws_what_a_fresh_screen_draws(timeline_app, setting):
     fresh screen draws, at 100% and 200% text, in high contrast and in Korean (a guard for keeping or moving the
     plot's pictures while panning)."""
     app, screen = timeline_app, timeline_app.top
-    if setting == "korean":
-        app.set_language("ko")
-    else:
-        app.settings.font_scale = 2.0 if setting == "text size" else app.settings.font_scale
-        app.settings.high_contrast = setting == "high contrast"
-        app.apply_settings()
+    change_setting(app, "language" if setting == "korean" else setting)
     rng = random.Random(17)
     for zoom in (0, 3, 4):
         step(app, *[Action("zoom_in")] * zoom, frames=60)
