@@ -318,7 +318,7 @@ class App:
         start = len(self.stack) - 1
         while start > 0 and not self.stack[start].opaque:
             start -= 1
-        if start < 0 or not getattr(self.stack[start], "covers_canvas", False):
+        if start < 0 or not self.stack[start].covers_canvas:
             self.canvas.fill(self.theme.backdrop)  # a screen that paints every pixel itself says so
         for screen in self.stack[max(start, 0):]:
             screen.draw(self.canvas)
