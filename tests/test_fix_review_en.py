@@ -210,7 +210,8 @@ def test_quick_and_auto_messages_name_the_slot_not_its_file(shipped_library, tmp
 
 
 def _playing(shipped_library, tmp_path):
-    """A play screen of the shipped story at its first line, in an app without a window, with its own data."""
+    """A play screen of the shipped story at its first line, in an app without a window, with its own data;
+    the prologue's autosave is written before it returns (a test's own slot files would race with it)."""
     from conftest import play_screen_to
 
     from game.profile import Profile
@@ -219,6 +220,7 @@ def _playing(shipped_library, tmp_path):
     app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
     play = app.nav.open("play")
     play_screen_to(play, ev.LineEvent)
+    assert app.profile.saves.flush(30)
     return play
 
 
