@@ -151,6 +151,32 @@ def test_a_start_with_its_caches_imports_no_content_checks_and_no_play_modules(t
     assert not {m for m in title for prefix in NOT_TO_START if m == prefix or m.startswith(prefix + ".")}
     line = _modules_at_exit(data, "line", tmp_path)
     assert "game.screens.play" in line and "yaml" not in line and "game.content.loader" not in line
+    assert not {"numpy", "pkg_resources"} & (first | title | line)  # kept out of `import pygame` (game.cli)
+
+
+AFTER_PYGAME = """
+import importlib.util, sys
+from game.cli import KEPT_OUT_OF_PYGAME, import_pygame
+import_pygame()
+import pygame
+print(sorted(name for name in KEPT_OUT_OF_PYGAME if name in sys.modules))
+installed = [name for name in KEPT_OUT_OF_PYGAME if importlib.util.find_spec(name) is not None]
+for name in installed:  # kept out only while pygame loaded: anything imported later may load them
+    importlib.import_module(name)
+if "numpy" in installed:
+    import pygame.surfarray
+    print(pygame.surfarray.array3d(pygame.Surface((2, 3))).shape)
+print(sorted(installed))
+"""
+
+
+def test_pygame_loads_without_numpy_and_pkg_resources_which_stay_importable() -> None:
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYTHONPATH": str(paths.ROOT)}
+    out = subprocess.run([sys.executable, "-c", AFTER_PYGAME], env=env, cwd=paths.ROOT, check=True,
+                         capture_output=True, text=True, timeout=120).stdout.splitlines()
+    assert out[0] == "[]"
+    installed = json.loads(out[-1].replace("'", '"'))
+    assert out[1:-1] == (["(2, 3, 3)"] if "numpy" in installed else [])
 
 
 def test_an_undocumented_record_is_documented_as_dataclasses_would() -> None:
