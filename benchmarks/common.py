@@ -108,7 +108,9 @@ def shipped_library(verbose: bool = True):
 
 def new_app(library, window: bool = True, **options):
     """An App on `library` with a fresh temporary profile (the benchmark never touches real data)."""
+    from game.cli import import_pygame
     from game.profile import Profile
+    import_pygame()  # as the game's own start loads it (numpy and pkg_resources kept out)
     from game.screens.app import App
     return App(library, Profile(tempfile.mkdtemp(prefix="cell7-bench-data-"), library.story_id), window=window,
                **options)
