@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from pathlib import Path
 
 import pygame
 import pytest
@@ -109,13 +110,19 @@ def test_a_setting_changed_shows_at_once(timeline_app, change):
     assert after != before and after == fresh(screen)
 
 
-def test_a_hot_reload_of_the_timeline_shows_at_once(tmp_path):
+def editable_timeline(tmp_path) -> tuple[Path, App, TimelineScreen]:
+    """A copy of the shipped story (to edit and hot-reload) with its timeline open: (its root, the app, the screen)."""
     root = tmp_path / "scenes"
     shutil.copytree(paths.SCENES, root)
     (tmp_path / "assets").symlink_to(paths.ASSETS)
     app = App(load_library(root), window=False)
     screen = TimelineScreen(app)
     app.push(screen)
+    return root, app, screen
+
+
+def test_a_hot_reload_of_the_timeline_shows_at_once(tmp_path):
+    root, app, screen = editable_timeline(tmp_path)
     step(app, Action("zoom_in"), frames=30)
     lane = screen.timeline.lanes[0]
     before = drawn(screen)

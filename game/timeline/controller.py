@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from ..content.records import record
-from .layout import View, event_positions, fit_events
+from .layout import Axis, View, event_positions, fit_events
 from .model import Event, Timeline
 
 VIEWS = ("timeline", "chart", "remakes", "awards")
@@ -63,6 +63,28 @@ class TimelineController:
         if focus_event and timeline.event(focus_event):
             self.select(focus_event, open_card=True, zoom=True)
             self.view = self.target
+
+    def adopt(self, timeline: Timeline) -> None:
+        """Go on with another version of the timeline (a hot reload, another language): the view stays on the
+        same stretch of time, and a selection, lane filter or table row the new version lacks is let go."""
+        old_axis = self.axis
+        self.timeline = timeline
+        self.axis, self.positions = event_positions(timeline)
+        at_home = self.target == self.home_view
+        self.home_view = self._home(self.frame)
+        if at_home:
+            self.view = self.target = self.home_view
+        elif self.axis != old_axis:
+            self.view, self.target = (self._same_time(v, old_axis) for v in (self.view, self.target))
+        if self.selected and not timeline.event(self.selected):
+            self.selected, self.card_open, self.card_scroll = None, False, 0
+        if self.solo not in (None, *(lane.id for lane in timeline.lanes)):
+            self.solo = None
+
+    def _same_time(self, view: View, old_axis: Axis) -> View:
+        """`view` moved from `old_axis` to this axis, centred on the same moment (kept within the axis)."""
+        centre = self.axis.u(old_axis.t(view.centre))
+        return View(centre, view.scale, view.left, view.width).clamped(self.axis.u_min, self.axis.u_max)
 
     # --- geometry ------------------------------------------------------------------------------
 

@@ -92,10 +92,12 @@ class TimelineScreen(Screen):
     def __init__(self, app, timeline: Timeline | None = None, focus_event: str | None = None,
                  on_open_scene: Callable[[str], None] | None = None, view: str = "timeline"):
         super().__init__(app)
-        timeline = timeline or timeline_of(app)
+        story_timeline = timeline_of(app)
+        timeline = timeline or story_timeline
         if timeline is None:
             raise ValueError(t("timeline.none"))
         self.timeline = timeline
+        self.follows_story = timeline is story_timeline  # a hot reload or a language switch brings its new version
         self.on_open_scene = on_open_scene
         self._frames: dict[tuple, ScreenFrame] = {}
         self._lists: dict[str, ScrollList] = {}
@@ -136,9 +138,10 @@ class TimelineScreen(Screen):
             self._adopt(new)
 
     def _adopt(self, new: Timeline | None) -> None:
-        if new is None or [e.id for e in new.events] != [e.id for e in self.timeline.events]:
-            return  # a timeline of its own (not the story's): its words stay as they are
-        self.timeline = self.ctl.timeline = new
+        if new is None or not self.follows_story:
+            return  # a timeline of its own (not the story's) stays as it is
+        self.timeline = new
+        self.ctl.adopt(new)
         self._forget()
 
     # --- state, for callers and tests ------------------------------------------------------------
@@ -190,6 +193,7 @@ class TimelineScreen(Screen):
         if lst is None:
             lst = self._lists[self.ctl.mode] = ScrollList(len(table.rows), self._row_height, wrap=False)
         lst.select(self.ctl.table_index)
+        self.ctl.table_index = lst.index  # a row a hot reload took away is not kept
         return lst
 
     def _row_height(self, i: int, width: int) -> int:
