@@ -74,8 +74,8 @@ def _lines(event: Event, tags: dict[str, str], previous: Event | None = None) ->
     tags = ",".join(tags.get(s, s) for s in event.sources)
     ceremony = event.detail("ceremony")
     if ceremony:
-        head = [] if previous is not None and previous.detail("ceremony") == ceremony else \
-            [(f"{ceremony} · {event.short_date}", False)]
+        when = "" if event.short_date in ceremony else f" · {event.short_date}"  # no year twice
+        head = [] if previous is not None and previous.detail("ceremony") == ceremony else [(ceremony + when, False)]
         return head + [(f"{event.title}  [{tags}]", True)]
     return [(f"{event.short_date}", False), (f"{event.title}  [{tags}]", True)]
 
