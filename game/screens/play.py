@@ -292,6 +292,10 @@ class PlayScreen(Screen):
             self.autosave_due = False
             self.save("auto", from_canvas=True)
 
+    def on_close(self) -> None:
+        """The app is closing: an autosave still due (taken a frame after its moment) is taken now."""
+        self._autosave()
+
     def load(self, slot: str) -> None:
         from ..saves import SaveError
         try:

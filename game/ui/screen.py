@@ -58,6 +58,9 @@ class Screen:
     def on_enter(self) -> None:
         """Called when the screen becomes the top of the stack again."""
 
+    def on_close(self) -> None:
+        """The app is closing: finish what must not be lost."""
+
     @property
     def nav(self) -> Navigator:
         return self.app.nav
