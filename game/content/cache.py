@@ -14,10 +14,11 @@ The key is a BLAKE2 hash of every file under the content folder (bytes, so any e
 changes it; a new or removed file too), the assets folder's listing (name, size, modification
 time: validation checks that each named picture and sound exists), the game's code that builds
 the payload (each listed class's module: size and modification time) and the field names of
-every listed class. Nothing is trusted: no pickle; the file is strict JSON read through
-storage.read_json (size and depth capped), it must say it is a Cell 7 content cache of this
-format with the very key computed now, and decoding only ever builds the listed classes, from
-exactly their fields, and plain lists, tuples, dicts, sets and paths. Anything else (a damaged,
+every listed class. Nothing is trusted: no pickle; the file is strict JSON of a capped size, it
+must say it is a Cell 7 content cache of this format with the very key computed now, its payload
+must match its digest, and decoding only ever builds the listed classes, from exactly their
+fields, and plain lists, tuples, dicts, sets and paths, with one of the listed classes at the top
+(deep nesting ends in RecursionError, reported as damage). Anything else (a damaged,
 truncated or hand-edited file, another program's JSON) is set aside into `damaged/` and the
 content is loaded from its files as if there were no cache. A cache of an older edit is simply
 replaced.
@@ -35,12 +36,19 @@ from typing import Any, Iterable
 from ..storage import DamagedFile, StorageError, atomic_write, read_regular, set_aside
 from .gcpause import collector_paused
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: records built by the JSON decoder's object hook
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # a 10,000-scene story compiles to well under this
 SKIPPED_DIRS = {"assets", "__pycache__"}
 
-# container tags: a JSON array whose first item is one of these strings (an int first item: a class)
-LIST, TUPLE, DICT, SET, FROZENSET, PATH = "l", "t", "d", "s", "f", "p"
+# How a value is stored, so that the C JSON decoder builds it with one call per JSON object (`Codec._object`)
+# and Python never walks the tree: str, int, float, bool and None as themselves, a list as an array, a dict
+# with str keys as an object (unless its first key is a tag), and everything else as a one-key object whose
+# key is a tag: {"@<n>": [fields]} for the codec's class number n, {"@t": [...]} a tuple, {"@s": [...]} a set,
+# {"@f": [...]} a frozenset, {"@m": [key, value, ...]} any other dict, {"@p": "..."} a path. A field declared
+# as one of the codec's named tuples (every operation's `mark: Mark`) holding one is stored as a bare array:
+# marks are a third of a story's objects.
+TAG = "@"
+TUPLE, SET, FROZENSET, MAPPING, PATH = "@t", "@s", "@f", "@m", "@p"
 PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
@@ -50,104 +58,151 @@ def classes_of(*modules: Any) -> list[type]:
     for module in modules:
         for value in vars(module).values():
             if (isinstance(value, type) and value.__module__ == module.__name__
-                    and (dataclasses.is_dataclass(value) or (issubclass(value, tuple) and hasattr(value, "_fields")))):
+                    and (dataclasses.is_dataclass(value) or _is_named_tuple(value))):
                 found.append(value)
     return found
+
+
+def _is_named_tuple(cls: type) -> bool:
+    return issubclass(cls, tuple) and hasattr(cls, "_fields")
 
 
 class CacheMismatch(ValueError):
     """The file is a readable cache, but of something else (another edit, another game version)."""
 
 
+@dataclasses.dataclass(frozen=True)
+class _Kind:
+    """How one class of the codec is stored: its tag, field names and the fields stored as bare arrays."""
+
+    cls: type
+    tag: str
+    names: tuple[str, ...]
+    bare: tuple[tuple[int, type], ...]  # (position, named tuple class) of fields declared as a named tuple
+    named_tuple: bool
+
+
 class Codec:
-    """Plain JSON for a tree of the given dataclasses and named tuples, and back, exactly."""
+    """JSON text for a tree of the given dataclasses and named tuples, and back, exactly."""
 
     def __init__(self, classes: Iterable[type]):
         self.classes = sorted(set(classes), key=lambda c: (c.__module__, c.__qualname__))
-        self.index = {cls: i for i, cls in enumerate(self.classes)}
-        self.fields: list[tuple[str, ...]] = []
-        self._paths: dict[str, Path] = {}  # paths are immutable: one object per distinct path
-        for cls in self.classes:
+        named_tuples = [cls for cls in self.classes if _is_named_tuple(cls)]
+        self.kinds: dict[type, _Kind] = {}
+        for i, cls in enumerate(self.classes):
             if dataclasses.is_dataclass(cls):
-                self.fields.append(tuple(f.name for f in dataclasses.fields(cls)))
-            elif issubclass(cls, tuple) and hasattr(cls, "_fields"):
-                self.fields.append(tuple(cls._fields))
+                fields = dataclasses.fields(cls)
+                names = tuple(f.name for f in fields)
+                bare = tuple((at, nt) for at, f in enumerate(fields) for nt in named_tuples if _declared(cls, f, nt))
+            elif _is_named_tuple(cls):
+                names, bare = tuple(cls._fields), ()
             else:
                 raise TypeError(f"{cls.__qualname__} is neither a dataclass nor a named tuple")
+            self.kinds[cls] = _Kind(cls, f"{TAG}{i}", names, bare, _is_named_tuple(cls))
+        self._by_tag = {kind.tag: kind for kind in self.kinds.values()}
+        self._containers = {TUPLE: tuple, SET: set, FROZENSET: frozenset, MAPPING: _mapping, PATH: self._path}
+        self._paths: dict[str, Path] = {}  # paths are immutable: one object per distinct path
 
     def signature(self) -> list[str]:
-        """The classes and their fields, in order: a change to any of them makes old caches foreign."""
-        return [f"{c.__module__}.{c.__qualname__}({','.join(f)})" for c, f in zip(self.classes, self.fields)]
+        """The classes, their fields and which are bare arrays: a change to any of them makes old caches foreign."""
+        return [f"{c.__module__}.{c.__qualname__}({','.join(k.names)}){[at for at, _ in k.bare]}"
+                for c, k in self.kinds.items()]
 
-    def encode(self, value: Any, plain: frozenset = PLAIN) -> Any:
+    def dumps(self, value: Any) -> bytes:
+        """`value` (one of the codec's classes) as UTF-8 JSON."""
+        if type(value) not in self.kinds:
+            raise TypeError("the content cache holds one of its classes at the top")
+        return json.dumps(self._encode(value), ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False).encode("utf-8")
+
+    def loads(self, text: bytes) -> Any:
+        """The value `dumps` was given; ValueError for anything `dumps` could not have written."""
+        try:
+            value = json.loads(text.decode("utf-8"), object_pairs_hook=self._object, parse_constant=_no_constant)
+        except (TypeError, IndexError, KeyError, AttributeError, RecursionError, UnicodeDecodeError) as exc:
+            raise ValueError(f"not a value this game wrote ({exc.__class__.__name__})") from None
+        if type(value) not in self.kinds:
+            raise ValueError("not one of the content cache's classes at the top")
+        return value
+
+    def _encode(self, value: Any, plain: frozenset = PLAIN) -> Any:
         kind = type(value)
         if kind in plain:
             return value
-        enc = self.encode  # plain values (most of them) are kept as they are without a call, as in `_decode`
-        i = self.index.get(kind)
-        if i is not None:
-            items = value if kind.__bases__[0] is tuple else [getattr(value, name) for name in self.fields[i]]
-            return [i, *[x if type(x) in plain else enc(x) for x in items]]
+        enc = self._encode  # plain values (most of them) are kept as they are without a call
+        spec = self.kinds.get(kind)
+        if spec is not None:
+            values = list(value) if spec.named_tuple else [getattr(value, name) for name in spec.names]
+            for at, named_tuple in spec.bare:
+                if type(values[at]) is list:  # it would be read back as a named tuple
+                    raise TypeError(f"a list where {spec.cls.__qualname__}.{spec.names[at]} holds a named tuple")
+                if type(values[at]) is named_tuple:
+                    values[at] = list(values[at])
+            return {spec.tag: [x if type(x) in plain else enc(x) for x in values]}
         if kind is list:
-            return [LIST, *[x if type(x) in plain else enc(x) for x in value]]
+            return [x if type(x) in plain else enc(x) for x in value]
         if kind is tuple:
-            return [TUPLE, *[x if type(x) in plain else enc(x) for x in value]]
+            return {TUPLE: [x if type(x) in plain else enc(x) for x in value]}
         if kind is dict:
-            out: list[Any] = [DICT]
-            for key, item in value.items():
-                out += (key if type(key) in plain else enc(key), item if type(item) in plain else enc(item))
-            return out
+            first = next(iter(value), None)
+            if all(type(key) is str for key in value) and not (type(first) is str and first.startswith(TAG)):
+                return {key: item if type(item) in plain else enc(item) for key, item in value.items()}
+            return {MAPPING: [x if type(x) in plain else enc(x) for pair in value.items() for x in pair]}
         if kind in (set, frozenset):
-            return [SET if kind is set else FROZENSET, *sorted(map(self.encode, value), key=repr)]
+            return {SET if kind is set else FROZENSET: sorted(map(enc, value), key=repr)}
         if isinstance(value, Path):
-            return [PATH, str(value)]
+            return {PATH: str(value)}
         raise TypeError(f"the content cache cannot hold a {kind.__qualname__}")
 
-    def decode(self, data: Any) -> Any:
-        """The value `encode` was given; ValueError for anything `encode` could not have written."""
-        try:
-            return self._decode(data)
-        except (TypeError, IndexError, KeyError, AttributeError, RecursionError) as exc:
-            raise ValueError(f"not a value this game wrote ({exc.__class__.__name__})") from None
-
-    def _decode(self, data: Any, plain: frozenset = PLAIN, new: Any = object.__new__) -> Any:
-        if type(data) is not list:
-            if type(data) in plain:
-                return data
-            raise ValueError("a mapping where a tagged value belongs")
-        dec = self._decode
-        tag = data[0]
-        if type(tag) is int:
-            if tag < 0:
-                raise ValueError("a negative class number")
-            cls, names = self.classes[tag], self.fields[tag]
-            if len(data) - 1 != len(names):
-                raise ValueError(f"{cls.__qualname__} with {len(data) - 1} fields, not {len(names)}")
-            values = [x if type(x) in plain else dec(x) for x in data[1:]]
-            if cls.__bases__[0] is tuple:
-                return tuple.__new__(cls, values)
-            obj = new(cls)
-            obj.__dict__.update(zip(names, values))
+    def _object(self, pairs: list[tuple[str, Any]], tuple_new: Any = tuple.__new__, new: Any = object.__new__) -> Any:
+        """The value of one JSON object, its members already decoded (json's object_pairs_hook)."""
+        if not pairs:
+            return {}
+        tag, value = pairs[0]
+        kind = self._by_tag.get(tag)
+        if kind is not None:
+            if len(pairs) != 1 or type(value) is not list or len(value) != len(kind.names):
+                raise ValueError(f"not a {kind.cls.__qualname__} this game wrote")
+            for at, named_tuple in kind.bare:
+                item = value[at]
+                if type(item) is list:
+                    if len(item) != len(named_tuple._fields):
+                        raise ValueError(f"a {named_tuple.__qualname__} of {len(item)} items")
+                    value[at] = tuple_new(named_tuple, item)
+            if kind.named_tuple:
+                return tuple_new(kind.cls, value)
+            obj = new(kind.cls)
+            obj.__dict__.update(zip(kind.names, value))
             return obj
-        if tag == LIST:
-            return [x if type(x) in plain else dec(x) for x in data[1:]]
-        if tag == TUPLE:
-            return tuple([x if type(x) in plain else dec(x) for x in data[1:]])
-        if tag == DICT:
-            if len(data) % 2 != 1:
-                raise ValueError("a mapping with a key and no value")
-            it = iter(data[1:])
-            return {(key if type(key) in plain else dec(key)): (item if type(item) in plain else dec(item))
-                    for key, item in zip(it, it)}
-        if tag in (SET, FROZENSET):
-            items = [x if type(x) in plain else dec(x) for x in data[1:]]
-            return set(items) if tag == SET else frozenset(items)
-        if tag == PATH and len(data) == 2 and type(data[1]) is str:
-            path = self._paths.get(data[1])
-            if path is None:
-                path = self._paths[data[1]] = Path(data[1])
-            return path
-        raise ValueError(f"unknown tag {str(tag)[:20]!r}")
+        container = self._containers.get(tag)
+        if container is None:
+            if tag.startswith(TAG):  # `_encode` writes a dict whose first key looks like a tag as MAPPING
+                raise ValueError(f"an unknown tag {tag[:20]!r}")
+            return dict(pairs)
+        if len(pairs) != 1 or type(value) is not (str if tag == PATH else list):
+            raise ValueError(f"a {tag} this game did not write")
+        return container(value)
+
+    def _path(self, text: str) -> Path:
+        path = self._paths.get(text)
+        if path is None:
+            path = self._paths[text] = Path(text)
+        return path
+
+
+def _declared(cls: type, f: dataclasses.Field, named_tuple: type) -> bool:
+    """Whether field `f` of `cls` is declared as exactly `named_tuple` (by the class or, as a string annotation,
+    by the name it has in the class's module)."""
+    if f.type is named_tuple:
+        return True
+    return type(f.type) is str and getattr(sys.modules.get(cls.__module__), f.type, None) is named_tuple
+
+
+def _mapping(items: list) -> dict:
+    if len(items) % 2:
+        raise ValueError("a mapping with a key and no value")
+    it = iter(items)
+    return dict(zip(it, it))
 
 
 def _content_digest(root: Path, digest: Any) -> None:
@@ -227,8 +282,9 @@ class ContentCache:
         path = self.path(root)
         try:
             key = key or self.key(root, assets)
+            body = _read(path, key)
             with collector_paused():  # millions of new containers, none of them garbage
-                payload = self.codec.decode(_read(path, key))
+                payload = self.codec.loads(body)
         except FileNotFoundError:
             return None
         except CacheMismatch:
@@ -253,8 +309,7 @@ class ContentCache:
         The file is one line of JSON header (game, kind, format, key, the payload's size and BLAKE2
         digest), a newline, then the payload as JSON: a file damaged anywhere fails its digest."""
         try:
-            body = json.dumps(self.codec.encode(payload), ensure_ascii=False, separators=(",", ":"),
-                              allow_nan=False).encode("utf-8")
+            body = self.codec.dumps(payload)
             header = {"game": "cell7", "kind": "content-cache", "format": CACHE_FORMAT,
                       "key": key or self.key(root, assets), "size": len(body), "digest": _digest(body)}
             # not fsynced (an fsync waits for the disk's journal, 1-50 ms here): a file torn by a power cut
@@ -269,10 +324,9 @@ def _digest(body: bytes) -> str:
     return hashlib.blake2b(body, digest_size=20).hexdigest()
 
 
-def _read(path: Path, key: str) -> Any:
-    """The payload's JSON data, once the header says it is this game's cache of exactly `key` and the
-    payload matches its digest. Parsed by the C decoder without per-value hooks (the file is large);
-    deep nesting or huge numbers end in RecursionError or ValueError, reported as damage."""
+def _read(path: Path, key: str) -> bytes:
+    """The payload's JSON, once the header says it is this game's cache of exactly `key` and the payload
+    matches its digest."""
     raw = read_regular(path, MAX_CACHE_BYTES)
     head, newline, body = raw.partition(b"\n")
     try:
@@ -286,10 +340,7 @@ def _read(path: Path, key: str) -> Any:
         raise CacheMismatch("made for other files")
     if header["size"] != len(body) or header["digest"] != _digest(body):
         raise DamagedFile(f"{path.name} is damaged (its contents do not match their digest)")
-    try:
-        return json.loads(body.decode("utf-8"), parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise DamagedFile(f"{path.name} is damaged ({str(exc).splitlines()[0][:120] if str(exc) else exc})") from None
+    return body
 
 
 def _no_constant(name: str) -> Any:
