@@ -195,6 +195,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.scene and args.scene not in library.story.scenes:
         print(f"unknown scene '{args.scene}'; scenes: {', '.join(library.story.scenes)}", file=sys.stderr)
         return 1
+    from .screens.title import picture_file
+    if not (args.scene or args.classroom) and (picture := picture_file(library)) is not None:
+        decoded.ahead(picture)  # the title comes first: its picture decodes on a thread while the window opens
     from .screens.app import run
     return run(library, start_scene=args.scene, fullscreen=args.fullscreen, data=args.data_dir,
                classroom=args.classroom, dev=args.dev, classroom_out=args.classroom_out, language=args.lang)

@@ -225,6 +225,40 @@ def test_large_pictures_are_kept_decoded_and_follow_their_files(tmp_path, monkey
         decoded.keep_in(None)
 
 
+def test_the_title_picture_is_decoded_ahead_on_a_thread_and_taken_once(shipped_library, tmp_path,
+                                                                         monkeypatch) -> None:
+    """`play` starts decoding the title's picture on a thread (game.cli) while the window opens; the title's draw
+    asks for that very file and takes the decoded picture, waiting for it, instead of decoding it again."""
+    import threading
+
+    import pygame
+
+    from game.profile import Profile
+    from game.screens import decoded
+    from game.screens.app import App
+    from game.screens.title import picture_file
+    decoders, asked = [], []  # the threads that decoded the title's picture; the files the title asked for
+    picture = picture_file(shipped_library)
+    assert picture is not None and picture.is_file()
+    image_load, decoded_load = pygame.image.load, decoded.load
+    monkeypatch.setattr(pygame.image, "load", lambda path, *a: (decoders.append(threading.current_thread().name)
+                                                                if path == str(picture) else None,
+                                                                image_load(path, *a))[1])
+    monkeypatch.setattr(decoded, "load", lambda path: (asked.append(path), decoded_load(path))[1])
+    decoded.ahead(picture)
+    app = App(shipped_library, Profile(tmp_path, shipped_library.story_id), window=False)
+    app.nav.open("title").draw(app.canvas)
+    assert asked == [picture] and decoders == ["cell7-decode-ahead"]
+    assert pygame.image.tobytes(app.images.background(shipped_library.story.title_background), "RGB") == \
+        pygame.image.tobytes(image_load(str(picture)), "RGB")
+    decoded_load(picture)  # taken once: a later load decodes it itself
+    assert decoders == ["cell7-decode-ahead", "MainThread"]
+    missing = tmp_path / "missing.png"
+    decoded.ahead(missing)
+    with pytest.raises(FileNotFoundError):  # what the thread met is raised by the load, as its own would be
+        decoded_load(missing)
+
+
 def test_long_sounds_are_kept_decoded_and_never_trusted_damaged(tmp_path) -> None:
     import pygame
 

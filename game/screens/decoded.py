@@ -14,6 +14,10 @@ decode fast and are never kept.
 A kept file that does not load, or does not match what its source says (a PNG's size from its header; a WAV
 not in the mixer's format, or shorter than its header says), is set aside into `damaged/` beside it
 (game/storage.py), and the source is decoded and kept again.
+
+`ahead(path)` starts a picture's decoding on a thread of its own, for a `load` of it to come: pygame lets go of
+the GIL while it decodes, so the caller goes on meanwhile (a start decodes the title's picture while the
+window opens).
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ import hashlib
 import os
 import struct
 import sys
+import threading
 import wave
 from pathlib import Path
 from typing import Callable
@@ -36,14 +41,56 @@ WAV_HEADER = 44       # the bytes before the samples in a WAV the wave module wr
 _folder: Path | None = None
 
 
+class _Ahead(threading.Thread):
+    """One picture decoded (and kept) on its own thread; what it made, or the error it met, waits for `load`."""
+
+    def __init__(self, path: Path):
+        super().__init__(name="cell7-decode-ahead", daemon=True)  # never holds up an exit
+        self.path = path
+        self.image: pygame.Surface | None = None
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            self.image = _decoded(self.path)
+        except (pygame.error, OSError) as exc:
+            self.error = exc
+
+
+_ahead: dict[Path, _Ahead] = {}  # started by `ahead`, taken by the first `load` of the same path
+
+
 def keep_in(folder: Path | None) -> None:
-    """Keep decoded pictures and sounds under `folder` from now on (None: keep nothing, decode every time)."""
+    """Keep decoded pictures and sounds under `folder` from now on (None: keep nothing, decode every time).
+    Pictures started by `ahead` and not taken yet are waited for and let go."""
     global _folder
+    for job in _ahead.values():
+        job.join()
+    _ahead.clear()
     _folder = folder
 
 
+def ahead(path: Path) -> None:
+    """Start decoding the picture at `path` now, on a thread, for the next `load(path)` to take."""
+    if path not in _ahead:
+        job = _ahead[path] = _Ahead(path)
+        job.start()
+
+
 def load(path: Path) -> pygame.Surface:
-    """`pygame.image.load(path)`, from the kept copy when there is one; raises as pygame.image.load does."""
+    """`pygame.image.load(path)`, from the kept copy when there is one; raises as pygame.image.load does. A picture
+    started by `ahead` is waited for and taken (once) instead of decoded again."""
+    job = _ahead.pop(path, None)
+    if job is None:
+        return _decoded(path)
+    job.join()
+    if job.error is not None:
+        raise job.error
+    assert job.image is not None
+    return job.image
+
+
+def _decoded(path: Path) -> pygame.Surface:
     kept = _kept_file(path, "pictures", ".bmp")
     size = _png_size(path) if kept is not None else None  # only a PNG's header says what its copy must be
     if size is not None:

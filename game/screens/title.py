@@ -5,8 +5,11 @@ background (story.yaml), and Timeline and Classroom entries only when its folder
 classroom material (a quiz or film-and-reality cards)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
+from ..library import Library
 from ..words import t
 from .base import Screen
 from .input import Action
@@ -18,6 +21,13 @@ TEXT_WIDTH = WIDTH - 2 * TEXT_LEFT  # a long title or tagline wraps rather than 
 TITLE_TOP, MENU_GAP = 50, 30
 MENU_LEFT, MENU_WIDTH, MENU_WIDTH_MOST = 90, 420, 560  # the buttons grow with the text, up to the dark veil's edge
 TAGLINE_WIDTH = MENU_LEFT + MENU_WIDTH_MOST - TEXT_LEFT  # the tagline keeps to the menu's column, off the picture
+
+
+def picture_file(library: Library) -> Path | None:
+    """The file of the picture behind the title (story.yaml's title_background, a location), which the title's
+    draw asks of `Images.background`; None when the story names none."""
+    location = library.story.locations.get(library.story.title_background or "") if library.story else None
+    return library.assets / "images" / location.image if location else None
 
 
 class TitleScreen(Screen):
