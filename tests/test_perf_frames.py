@@ -78,8 +78,10 @@ def test_the_watcher_thread_notices_a_saved_file_without_the_game_polling(story_
     try:
         assert not watcher.pending()
         scene = story_root / "story" / "01_first.yaml"
-        scene.write_text(scene.read_text().replace("It begins.", "It begins again."))
-        os.utime(scene, ns=(1, 1))  # a different time whatever the clock's resolution
+        edited = story_root.parent / "01_first.yaml.new"  # written whole beside, then swapped in: one change
+        edited.write_text(scene.read_text().replace("It begins.", "It begins again."))
+        os.utime(edited, ns=(1, 1))  # a different time whatever the clock's resolution
+        os.replace(edited, scene)  # (written in place, the thread could see the new size, then the new time)
         deadline = time.monotonic() + 10
         while not watcher.pending() and time.monotonic() < deadline:
             time.sleep(0.005)
