@@ -17,6 +17,7 @@ from pathlib import Path
 from .saves import SHIPPED_STORY, SaveStore
 from .settings import Settings, settings_problem
 from .storage import StorageError, check_int, check_list, check_text, data_dir, load_json_or_default, write_json
+from .words import speaking, t
 
 MAX_CHAPTER = 10_000
 STORIES = "stories"
@@ -59,7 +60,7 @@ def move_shipped_data(data: Path, target: Path, messages: list[str]) -> None:
             target.mkdir(parents=True, exist_ok=True)
             os.rename(old, new)
         except OSError as exc:
-            messages.append(f"Could not move {old} into {target} ({exc.strerror or exc}); it was left where it was.")
+            messages.append(t("profile.not_moved", old=old, target=target, why=exc.strerror or exc))
 
 
 class Profile:
@@ -72,7 +73,8 @@ class Profile:
         self._note(message)
         self.settings = Settings.from_dict(data)
         if story_id == SHIPPED_STORY:
-            move_shipped_data(self.data, self.folder, self.messages)
+            with speaking(self.settings.language):  # the app is not built yet: say it in the player's language
+                move_shipped_data(self.data, self.folder, self.messages)
         data, message = load_json_or_default(self.folder / "persistent.json", {}, persistent_problem)
         self._note(message)
         self.seen: set[str] = set(data.get("seen", []))

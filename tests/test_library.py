@@ -280,6 +280,16 @@ def test_a_move_that_cannot_happen_leaves_the_old_data_and_says_so(tmp_path):
     assert json.loads((tmp_path / "persistent.json").read_text(encoding="utf-8")) == {"chapters": [3]}
 
 
+def test_a_move_that_cannot_happen_is_told_in_the_players_language(tmp_path):
+    from game import words
+    (tmp_path / "persistent.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "stories").write_text("a file where the stories folder would go", encoding="utf-8")
+    (tmp_path / "settings.json").write_text(json.dumps({"language": "ko"}), encoding="utf-8")
+    profile = Profile(tmp_path, "cell7")
+    assert "그대로 두었어요" in profile.messages[0] and str(tmp_path / "persistent.json") in profile.messages[0]
+    assert words.language() == "en"  # the player's language for the message only: the app sets it when built
+
+
 def test_reload_on_the_title_screen_shows_the_edited_story(tmp_path):
     root = small_story(tmp_path / "small", extra='tagline: "Before."\n')
     app = App(load_library(root), Profile(tmp_path / "data", "small"), window=False)
