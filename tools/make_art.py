@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import pygame  # noqa: E402
 from art import backgrounds, cg, characters, example_ferry, icons  # noqa: E402
+from art.pngfile import save_png  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 IMG = os.path.join(ROOT, "assets", "images")
@@ -64,7 +65,7 @@ def main():
     for _group, _stem, path, fn in todo:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         surf = fn()
-        pygame.image.save(surf, path)
+        save_png(surf, path)
     print(f"wrote {len(todo)} images in {time.time() - t0:.1f}s")
     return 0
 
