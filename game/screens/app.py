@@ -22,6 +22,7 @@ from ..storage import BackgroundWriter
 from ..ui.nav import Navigator
 from ..ui.theme import theme_for
 from ..ui.toast import Toasts
+from . import heap
 from .audio import Audio
 from .base import Screen
 from .fonts import FontBook
@@ -34,6 +35,7 @@ from .voice import Voice
 from .widgets import panel, text_block
 
 FPS = 60
+TRIM_EVERY = 10.0  # seconds of game time at least between two asks to hand memory back (heap.py)
 EXIT_AFTER = "CELL7_EXIT_AFTER"  # "title" or "line": exit 0 right after that first frame (start-up timing)
 
 
@@ -126,6 +128,9 @@ class App:
         self._next_poll = 0.0
         self._offscreen: pygame.Surface | None = None
         self._ahead_of = None  # the event whose upcoming pictures were last asked for
+        self._place: tuple | None = None  # (the screen on top, its story's scene) at the last frame
+        self._next_trim = TRIM_EVERY      # game time from which a new place asks for a trim
+        heap.TRIMMER.start()  # its thread waits from now on, so no frame starts it
         self.input = InputMapper(self.to_logical)
         self.stack: list[Screen] = []
         self.running = True
@@ -290,6 +295,18 @@ class App:
             self._ahead_of = event
             self.images.prefetch(rt)
 
+    def _hand_back_memory(self, screen: Screen) -> None:
+        """At the first frame of a new scene or a new screen on top, at most once every TRIM_EVERY seconds of game
+        time, have the heap thread hand back to the system what glibc keeps of the memory freed since (the place
+        left behind lets go of its lines, panels, sounds and pictures); the frame only wakes that thread."""
+        rt = getattr(screen, "rt", None)
+        place = (id(screen), rt.state.scene if rt is not None else None)
+        if place != self._place:
+            self._place = place
+            if self.time >= self._next_trim:
+                self._next_trim = self.time + TRIM_EVERY
+                heap.TRIMMER.ask()
+
     def dispatch(self, action: Action) -> None:
         if action.name == "fullscreen":
             self.toggle_fullscreen()
@@ -308,6 +325,7 @@ class App:
         if self.top is not None:
             self.top.update(dt)
             self._prefetch(self.top)
+            self._hand_back_memory(self.top)
         while self.writer.errors:  # background saves that failed
             self.notify(self.writer.errors.pop(0), 6.0)
         self.toasts.update(dt, self.top)  # a toast leaves with the screen it appeared on

@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 import pygame
 
 from ..content import model as m
-from . import decoded
+from . import decoded, heap
 from .theme import HEIGHT, WIDTH
 
 PORTRAIT_HEIGHT = 600
@@ -34,33 +34,9 @@ READY_BYTES = 6 * 2**20  # pictures made ahead and not yet drawn: the next backg
 _MISSING = object()
 
 
-_heap_tuned = False
-
-
-def _return_big_blocks_to_the_system() -> None:
-    """glibc only: keep allocations of 256 KiB and more (decoded pictures, sounds) in their own mappings.
-
-    By default glibc raises its mmap threshold each time such a block is freed, after which decoded
-    pictures come from the heap arenas, and with pictures decoded on threads (prefetch, ambience) each
-    thread's arena keeps what it freed: peak RSS over three playthroughs went from 176 to 247 MB. A fixed
-    threshold hands every freed picture back at once. Elsewhere this does nothing.
-    """
-    global _heap_tuned
-    if _heap_tuned:
-        return
-    _heap_tuned = True
-    try:
-        import ctypes
-        libc = ctypes.CDLL(None)  # the process's own symbols: libc is already loaded
-        if hasattr(libc, "mallopt") and hasattr(libc, "gnu_get_libc_version"):
-            libc.mallopt(-3, 256 * 1024)  # M_MMAP_THRESHOLD: fixed, so no longer raised by frees
-    except (OSError, AttributeError, ValueError):
-        pass
-
-
 class Images:
     def __init__(self, story: m.Story, assets: Path):
-        _return_big_blocks_to_the_system()
+        heap.separate_big_blocks()  # a freed picture is handed back at once
         self.story = story
         self.assets = assets
         full = _Pool(FULL_SCREEN_BYTES)
