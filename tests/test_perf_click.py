@@ -10,6 +10,7 @@ from game.runtime import events as ev
 from game.screens.app import App
 from game.screens.input import Action
 from game.screens.play import PlayScreen
+from tests.test_perf_memory import _wav
 
 
 @pytest.fixture
@@ -39,3 +40,80 @@ def test_an_autosave_still_due_when_the_app_closes_is_taken(play):
     newest = saves.newest()
     assert not play.autosave_due and newest is not None and newest.slot.startswith("auto")
     assert saves._read(newest.path)["runtime"] == record
+
+
+# --- sound effects decoded off the frame -----------------------------------------------------------
+
+@pytest.fixture
+def effects(tmp_path, monkeypatch):
+    """Audio with background decoding over two 5-second effects; `effects.decoded_on` lists the threads that
+    decoded a sound."""
+    import threading
+
+    import pygame
+
+    from game.screens.audio import Audio
+    for name in ("door", "bell"):
+        _wav(tmp_path / "sfx" / f"{name}.wav", 5.0)
+    audio = Audio(tmp_path)
+    if not audio.enabled:
+        pytest.skip(f"no mixer even with the dummy driver: {audio.reason}")
+    audio.background = True
+    audio.decoded_on = []
+    decode = pygame.mixer.Sound
+
+    def spied(*args, **kwargs):
+        audio.decoded_on.append(threading.current_thread() is threading.main_thread())
+        return decode(*args, **kwargs)
+    monkeypatch.setattr(pygame.mixer, "Sound", spied)
+    yield audio
+    pygame.mixer.quit()
+
+
+def _until_kept(audio, *names: str) -> None:
+    """Frames go by (`update()`) until the effects thread has handed these over (waited for, not timed)."""
+    import time
+    deadline = time.monotonic() + 30
+    while not all(n in audio._sounds for n in names) and time.monotonic() < deadline:
+        time.sleep(0.005)
+        audio.update()
+    assert all(n in audio._sounds for n in names)
+
+
+def test_an_effect_not_decoded_yet_is_decoded_off_the_frame_and_plays_once_it_comes(effects):
+    effects.play_sound("door")
+    assert "door" not in effects._sounds  # nothing decoded in the frame that asked for it
+    _until_kept(effects, "door")
+    assert effects._sounds["door"].get_num_channels() == 1  # played by the update that took it
+    assert effects.decoded_on == [False]
+
+
+def test_expected_effects_are_decoded_ahead_and_play_at_once(effects):
+    effects.expect(["door", "bell", "door"])
+    _until_kept(effects, "door", "bell")
+    effects.play_sound("bell")
+    assert effects._sounds["bell"].get_num_channels() == 1 and effects._sounds["door"].get_num_channels() == 0
+    assert effects.decoded_on == [False, False]  # each once, on the effects thread
+
+
+def test_a_missing_effect_is_silent_and_never_played_late(effects):
+    effects.play_sound("nothing")
+    effects.expect(["door"])
+    _until_kept(effects, "door")  # handed over after "nothing" (one thread, in turn)
+    assert "nothing" not in effects._sounds and not effects._to_play and not effects._asked
+
+
+def test_the_play_screen_expects_each_scene_s_effects_once(play, monkeypatch):
+    from game.content import model as m
+    asked = []
+    monkeypatch.setattr(play.app.audio, "expect", lambda names: asked.append((play.rt.state.scene, list(names))))
+    scenes = [play.rt.state.scene]  # the first one's were asked for when the screen opened
+    for _ in range(300):
+        if isinstance(play.event, ev.EndEvent):
+            break
+        play.choose(0) if isinstance(play.event, ev.WAITS_FOR_CHOICE) else play.next_event()
+        if play.rt.state.scene != scenes[-1]:
+            scenes.append(play.rt.state.scene)
+    assert len(scenes) == 2 and [scene for scene, _ in asked] == scenes[1:]
+    for scene, names in asked:
+        assert names == [op.effect for op in play.app.story.scenes[scene].code if isinstance(op, m.Sound)]

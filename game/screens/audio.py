@@ -15,14 +15,16 @@ With `background` (the app sets it), an ambience loop is decoded on a thread (a 
 loop takes 60-100 ms, and decoding releases the GIL) and starts on the first `update()` after it
 is ready, so a change of place never stalls a frame. A decoded 40-second loop is 7 MB, so there the
 old loop fades out (AMBIENCE_FADE_OUT_MS) before the new one is decoded and fades in, as music does:
-never two loops in memory at once.
+never two loops in memory at once. Effects (1-6 ms each) are decoded on a thread of their own too:
+`expect` has a scene's decoded before they are needed, and one played before it is decoded plays on the
+first `update()` after (a frame or two late) instead of stalling the frame.
 """
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable
 
 import pygame
 
@@ -66,6 +68,11 @@ class Audio:
         self._request = 0       # counts play_ambience calls that asked the decoder for a loop
         self._pending = ""      # a loop to decode once the one fading out has gone quiet
         self._quiet_at = 0.0    # when it has (time.monotonic())
+        self._effects: list[str] = []  # effects the effects thread should decode, in order
+        self._asked: set[str] = set()  # effects asked of it and not taken by `update()` yet
+        self._made: list[tuple[str, pygame.mixer.Sound | None, str]] = []  # (name, effect, problem) from it
+        self._to_play: set[str] = set()  # effects played before they were decoded: played once they come
+        self._effects_working = False  # an effects thread is running
         try:
             pygame.mixer.init()
             pygame.mixer.set_reserved(AMBIENCE_CHANNELS)
@@ -101,6 +108,7 @@ class Audio:
     def update(self) -> None:
         """Once a frame: decode the new place's loop once the old one has faded out, start a loop decoded since,
         and the next track when the old one has faded out."""
+        self._take_effects()
         if self._pending and time.monotonic() >= self._quiet_at:
             self._stop_old_loop()  # faded out by now (a loop still fading in when left ignores its fade-out)
             self._decode(self._pending)
@@ -230,19 +238,82 @@ class Audio:
             pass
 
     def play_sound(self, name: str) -> None:
+        """Play the effect `name` once. With `background`, one not decoded yet is decoded on the effects thread
+        and plays on the first `update()` after (see the module's note)."""
         if not self.enabled or self.muted or f"sfx/{name}" in self.problems:
             return
-        sound = self._load("sfx", name, self._sounds)
-        if sound is None:
+        if self.background and name not in self._sounds:
+            self._to_play.add(name)
+            self._ask_effects([name])
             return
-        self._sounds[name] = self._sounds.pop(name)  # the most recently played last
-        while len(self._sounds) > 1 and sum(map(_bytes, self._sounds.values())) > SFX_BYTES:
-            self._sounds.pop(next(iter(self._sounds)))  # a sound still playing keeps its own data until it ends
+        if self._load("sfx", name, self._sounds) is not None:
+            self._play(name)
+
+    def _play(self, name: str) -> None:
+        """Play the decoded effect `name`, now the most recently played (kept within SFX_BYTES)."""
+        sound = self._sounds[name] = self._sounds.pop(name)  # the most recently played last
+        self._trim_effects()
         try:
             sound.set_volume(self.sound_volume)
             sound.play()
         except pygame.error as exc:
             self.problems[f"sfx/{name}"] = str(exc)
+
+    def _trim_effects(self) -> None:
+        while len(self._sounds) > 1 and sum(map(_bytes, self._sounds.values())) > SFX_BYTES:
+            self._sounds.pop(next(iter(self._sounds)))  # a sound still playing keeps its own data until it ends
+
+    def expect(self, names: Iterable[str]) -> None:
+        """With `background`: have these effects (a scene's) decoded on the effects thread, ahead of playing
+        them. Without it, nothing (they are decoded when played)."""
+        if self.enabled and self.background:
+            self._ask_effects(names)
+
+    def _ask_effects(self, names: Iterable[str]) -> None:
+        """Queue the effects not decoded nor asked for yet for the effects thread, starting it when idle."""
+        with self._decoder_lock:
+            for name in names:
+                if name not in self._sounds and name not in self._asked and f"sfx/{name}" not in self.problems:
+                    self._asked.add(name)
+                    self._effects.append(name)
+            if self._effects and not self._effects_working:
+                self._effects_working = True
+                threading.Thread(target=self._effects_decoder, name="cell7-sfx", daemon=True).start()
+
+    def _effects_decoder(self) -> None:
+        """On a thread: decode the effects asked for, in turn (decoding a file releases the GIL)."""
+        while True:
+            with self._decoder_lock:
+                if not self._effects:
+                    self._effects_working = False
+                    return
+                name = self._effects.pop(0)
+            path, problem, sound = self._file("sfx", name), "", None
+            if path is not None:
+                try:
+                    sound = pygame.mixer.Sound(str(path))
+                except _FAILURES as exc:
+                    problem = str(exc) or exc.__class__.__name__
+            with self._decoder_lock:
+                self._made.append((name, sound, problem))
+
+    def _take_effects(self) -> None:
+        """Keep the effects decoded since the last frame, and play those that were played before they came."""
+        with self._decoder_lock:
+            made, self._made = self._made, []
+        for name, sound, problem in made:
+            self._asked.discard(name)
+            if problem:
+                self.problems[f"sfx/{name}"] = problem
+            if sound is None:
+                self._to_play.discard(name)
+                continue
+            self._sounds[name] = sound
+            if name in self._to_play and not self.muted:
+                self._play(name)
+            else:
+                self._trim_effects()
+            self._to_play.discard(name)
 
     def set_muted(self, muted: bool) -> None:
         """Mute or unmute everything; also applies changed volumes."""

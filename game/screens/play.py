@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import pygame
 
 from .. import words
+from ..content import model as m
 from ..content.markup import escape, plain
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
@@ -89,6 +90,7 @@ class PlayScreen(Screen):
         self._held: dict | None = None  # what is on screen while the runtime's moment waits for its pictures
         self._whole = False  # the runtime's moment is shown whole (rollback), not typed out
         self._held_at = 0.0  # app time when the hold began
+        self._heard = None  # the scene whose sound effects the audio was told to expect
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -140,6 +142,10 @@ class PlayScreen(Screen):
                                            for who, sprite in stage.sprites.items())]
 
     def _present(self, event: ev.Event, transitions: bool = True) -> None:
+        scene = self.app.story.scenes.get(self.rt.state.scene)
+        if scene is not self._heard:  # a new scene: its sound effects are decoded ahead, off the frame
+            self._heard = scene
+            self.app.audio.expect([op.effect for op in scene.code if isinstance(op, m.Sound)] if scene else [])
         if isinstance(event, ev.EvidenceEvent):
             self.app.audio.play_sound("evidence")
         for effect in event.effects:
