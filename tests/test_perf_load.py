@@ -133,6 +133,16 @@ def _paths(value, path=()):
             yield from _paths(item, path + (i,))
 
 
+def _at(data, path):
+    """The value at `path` in `data` (None when there is none)."""
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def test_marks_from_the_nodes_and_from_reading_the_file_again_equal_the_located_marks(story_root):
     file = next((story_root / "story").glob("*.yaml"))
     raw = file.read_bytes()
@@ -143,7 +153,12 @@ def test_marks_from_the_nodes_and_from_reading_the_file_again_equal_the_located_
     probes = paths + [p + ("missing",) for p in paths] + [p + (99,) for p in paths] + [("beats", "x", 0)]
     expected = [(located.mark(p), located.key_mark(p)) for p in probes]
     assert [(quick.mark(p), quick.key_mark(p)) for p in probes] == expected  # from the YAML nodes
+    holders = [(p, _at(quick.data, p[:-1])) for p in probes if p and isinstance(_at(quick.data, p[:-1]), (dict, list))]
+    assert len(holders) > len(paths) // 2
+    assert [quick.mark(p, within) for p, within in holders] == [located.mark(p) for p, _ in holders]  # found at once
+    assert [quick.mark(p, {"a": 1}) for p, _ in holders] == [located.mark(p) for p, _ in holders]  # not its own
     quick.drop_nodes()
+    assert [quick.mark(p, within) for p, within in holders] == [located.mark(p) for p, _ in holders]
     assert [(quick.mark(p), quick.key_mark(p)) for p in probes] == expected  # from the file, read again
     assert quick.marks is not None
 

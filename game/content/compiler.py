@@ -55,7 +55,7 @@ class SceneCompiler:
     def compile(self, beats: list[dict], next_scene: str | None) -> tuple[m.Op, ...]:
         self._beats(beats, ("beats",))
         if next_scene:
-            self.code.append(m.Goto(self.doc.mark(("next",)), next_scene))
+            self.code.append(m.Goto(self.doc.mark(("next",), self.doc.data), next_scene))
         return tuple(self.code)
 
     def _line_id(self, speaker: str | None, text: str) -> str:
@@ -71,7 +71,7 @@ class SceneCompiler:
 
     def _beat(self, b: dict, path: tuple) -> None:
         kind = next(filter(BEAT_KINDS.__contains__, b))  # validated: exactly one kind key is present
-        mark = self.doc.mark(path + (kind,))
+        mark = self.doc.mark(path + (kind,), b)
         emit = self.code.append
         if "narrate" in b:
             emit(m.Line(mark, None, b["narrate"], None, self._line_id("", b["narrate"])))
@@ -131,10 +131,10 @@ class SceneCompiler:
             self.code.append(None)
             else_start = len(self.code)
             self._beats(b["else"], path + ("else",))
-            self.code[skip_at] = m.Jump(self.doc.mark(path + ("else",)), len(self.code))
+            self.code[skip_at] = m.Jump(self.doc.mark(path + ("else",), b), len(self.code))
         else:
             else_start = len(self.code)
-        self.code[test_at] = m.JumpUnless(self.doc.mark(path + ("if",)), b["if"], else_start)
+        self.code[test_at] = m.JumpUnless(self.doc.mark(path + ("if",), b), b["if"], else_start)
 
     def _choice(self, b: dict, path: tuple) -> None:
         """Each option with beats, evidence or a goto gets its own block; the rest continue after the choice."""
@@ -149,11 +149,11 @@ class SceneCompiler:
                 continue
             starts.append(len(self.code))
             if option.get("evidence"):
-                self.code.append(m.GainEvidence(self.doc.mark(opath + ("evidence",)), option["evidence"]))
+                self.code.append(m.GainEvidence(self.doc.mark(opath + ("evidence",), option), option["evidence"]))
             self._beats(option.get("then", []), opath + ("then",))
             if option.get("goto"):
-                self.code.append(m.Goto(self.doc.mark(opath + ("goto",)), *split_target(option["goto"], self.scene_id),
-                                        option.get("keep_stage", False)))
+                self.code.append(m.Goto(self.doc.mark(opath + ("goto",), option),
+                                        *split_target(option["goto"], self.scene_id), option.get("keep_stage", False)))
             else:
                 exits.append(len(self.code))
                 self.code.append(None)
@@ -165,7 +165,7 @@ class SceneCompiler:
         for j, option in enumerate(b["options"]):
             scene, label = split_target(option["goto"], self.scene_id) if option.get("goto") else (None, None)
             options.append(m.Option(
-                mark=self.doc.mark(path + ("options", j)), text=option["text"],
+                mark=self.doc.mark(path + ("options", j), b["options"]), text=option["text"],
                 key=option.get("id") or stable_key(option["text"]), condition=option.get("if"),
                 set=dict(option.get("set", {})), add=dict(option.get("add", {})),
                 evidence=option.get("evidence"), goto=scene, label=label, keep_stage=option.get("keep_stage", False),
