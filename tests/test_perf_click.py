@@ -117,3 +117,46 @@ def test_the_play_screen_expects_each_scene_s_effects_once(play, monkeypatch):
     assert len(scenes) == 2 and [scene for scene, _ in asked] == scenes[1:]
     for scene, names in asked:
         assert names == [op.effect for op in play.app.story.scenes[scene].code if isinstance(op, m.Sound)]
+
+
+# --- a line typing out keeps its still part at once ------------------------------------------------
+
+def _typing_line(play) -> None:
+    """On to a new line that types out, with no transition running (its first frame not drawn yet)."""
+    for _ in range(200):
+        play.choose(0) if isinstance(play.event, ev.WAITS_FOR_CHOICE) else play.next_event()
+        play.fade = 1.0
+        if isinstance(play.event, ev.LineEvent) and not play.line_done():
+            return
+    raise AssertionError("no line typing out reached")
+
+
+def test_a_line_typing_out_is_kept_at_once_and_the_click_that_finishes_it_draws_no_stage(play, monkeypatch):
+    import pygame
+    play.app.step(1 / 60)
+    _typing_line(play)
+    play.app.step(1 / 60)  # its first frame: drawn, and kept at once
+    assert play.still._key == play._still_key(play.app.canvas)
+    stages = []
+    draw_still = play._draw_still
+    monkeypatch.setattr(play, "_draw_still", lambda surface: (stages.append(surface), draw_still(surface)))
+    play.app.step(1 / 60, [Action("confirm")])  # finishes the line: the same still part, from the kept copy
+    assert play.line_done() and stages == []
+    fresh = pygame.Surface(play.app.canvas.get_size())
+    play.draw(fresh)  # (a surface that is not the canvas is always drawn afresh)
+    assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(play.app.canvas, "RGB")
+
+
+def test_lines_skipped_through_are_not_kept_at_once(play, monkeypatch):
+    play.app.settings.skip_unread = True
+    play.app.step(1 / 60)
+    _typing_line(play)
+    play.skip = True
+    kept = []
+    keep = play.still.keep
+    monkeypatch.setattr(play.still, "keep", lambda surface, key, again=False: (
+        kept.append((play.event, again)), keep(surface, key, again)))
+    for _ in range(6):
+        play.app.step(1 / 60)
+    lines = [again for event, again in kept if isinstance(event, ev.LineEvent)]
+    assert lines and not any(lines)  # a new line every frame: none copied at once

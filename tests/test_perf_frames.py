@@ -214,6 +214,7 @@ def test_clicking_through_lines_copies_no_still_part_and_thumbnails_leave_it_alo
     play.still.forget()
     for _ in range(5):
         play.next_event()
+        play.typed = 1e9  # shown whole (a line typing out is kept at once: it shows next frame too)
         _frame(app)
     assert play.still._key is None
     _frame(app)

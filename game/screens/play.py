@@ -508,8 +508,13 @@ class PlayScreen(Screen):
         if key is None or not self.still.show(surface, key):
             self._draw_still(surface)
             if key is not None:
-                self.still.keep(surface, key)
+                self.still.keep(surface, key, again=self._typing_on())
         self._draw_moving(surface)
+
+    def _typing_on(self) -> bool:
+        """The line on screen is typing out and not being skipped: it shows next frame too (a click or Enter
+        finishes it before the story moves on)."""
+        return isinstance(self.event, ev.LineEvent) and not self.line_done() and not self._may_skip()
 
     def _still_key(self, surface: pygame.Surface) -> tuple | None:
         """Everything the still part of this frame depends on; None while it is not kept (a transition runs,

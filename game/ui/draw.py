@@ -185,7 +185,8 @@ class Still:
     The screen names what that part shows with a `key` (a tuple of everything it depends on: the event, the
     stage, the fonts, the theme, the language...). `show` blits the kept picture when it shows this key;
     otherwise the screen draws the part itself and calls `keep`, which copies it once the same key has been
-    drawn two frames running (a key seen for one frame only, as when clicking fast, costs no copy).
+    drawn two frames running (a key seen for one frame only, as when clicking fast, costs no copy), or at once
+    when the screen knows it draws the same key next frame (`again`).
     """
 
     def __init__(self) -> None:
@@ -200,9 +201,10 @@ class Still:
         self._last = key
         return True
 
-    def keep(self, surface: Surface, key: tuple) -> None:
-        """`surface` holds the still part of `key` over the whole of it, and nothing else yet."""
-        if key == self._last:
+    def keep(self, surface: Surface, key: tuple, again: bool = False) -> None:
+        """`surface` holds the still part of `key` over the whole of it, and nothing else yet. `again`: the screen
+        knows it draws this key next frame too, so it is copied at once."""
+        if again or key == self._last:
             if self._picture is None or self._picture.get_size() != surface.get_size():
                 self._picture = Surface(surface.get_size(), 0, surface)
             self._picture.blit(surface, (0, 0))
