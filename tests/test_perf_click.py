@@ -160,3 +160,16 @@ def test_lines_skipped_through_are_not_kept_at_once(play, monkeypatch):
         play.app.step(1 / 60)
     lines = [again for event, again in kept if isinstance(event, ev.LineEvent)]
     assert lines and not any(lines)  # a new line every frame: none copied at once
+
+
+def test_a_choice_s_question_box_is_worked_out_once_and_again_when_its_menu_changes(play, monkeypatch):
+    _to_choice(play)
+    fitted = []
+    fit = play._fit_choice_box
+    monkeypatch.setattr(play, "_fit_choice_box", lambda e, gloss: (fitted.append(e), fit(e, gloss))[1])
+    for name in ("down", "up", "down"):
+        play.app.step(1 / 60, [Action(name)])
+    assert fitted == []  # drawn, its options placed and clicks tested four frames running: worked out once, before
+    box = play._choice_box(play.event)
+    play.menu = play._menu_for(play.event)  # a new menu (a language switch makes one)
+    assert play._choice_box(play.event) == box and fitted == [play.event]

@@ -85,6 +85,7 @@ class PlayScreen(Screen):
         self._plain_options: bool | str = False
         self._paced: tuple[str, float] = ("", 1.0)  # (a line, its typing pace)
         self._placed: tuple = (None, None)  # (what a line's box depends on, where it and its words go)
+        self._boxed: tuple = (None, None)  # (what a choice's question box depends on, the box)
         self.still = Still()  # the still part of the frame, kept while nothing it shows changes
         self._told_by_overlay = False  # the overlay drew this frame's event itself
         self._held: dict | None = None  # what is on screen while the runtime's moment waits for its pictures
@@ -743,18 +744,26 @@ class PlayScreen(Screen):
             x -= 26
 
     def _choice_box(self, e: ev.ChoiceEvent) -> tuple[pygame.Rect, int, int]:
-        """(the question's box at the top, its text size, the gap below it). The options get the room first:
-        when they would not all fit under the question, the box tightens and its type steps down (to the hint
-        size at least) so that they do; options that still do not fit scroll."""
+        """(the question's box at the top, its text size, the gap below it), worked out once per choice, menu,
+        text size, theme and translation (a frame asks up to three times: to place the options, to test a
+        click, to draw)."""
+        if self._boxed[0] != self._box_key(e):
+            if self.menu is not None:
+                self._size_menu()
+            box = self._fit_choice_box(e, self._prompt_gloss(e))  # (may shed a translation: a new key)
+            self._boxed = (self._box_key(e), box)
+        return self._boxed[1]
+
+    def _box_key(self, e: ev.ChoiceEvent) -> tuple:
+        return e, self.menu, self.app.fonts, self.app.theme, self._prompt_gloss(e), self._top()
+
+    def _fit_choice_box(self, e: ev.ChoiceEvent, gloss: str) -> tuple[pygame.Rect, int, int]:
+        """The options get the room first: when they would not all fit under the question, the box tightens and
+        its type steps down (to the hint size at least) so that they do; options that still do not fit scroll."""
         fonts, theme = self.app.fonts, self.app.theme
         width = WIDTH - 2 * BOX_MARGIN - 80
         plate = 14 if e.name else 0  # room under a spoken choice's name plate
-        options = 0
-        if self.menu is not None:
-            self._size_menu()
-            options = self.menu.total_height(fonts)
-
-        gloss = self._prompt_gloss(e)
+        options = self.menu.total_height(fonts) if self.menu is not None else 0
 
         def height(d: int) -> int:  # the box (tighter once the type steps down, unless a name plate sits on it)
             pad = 40 if d == 0 or plate else 20
