@@ -31,6 +31,35 @@ def english_words():
     words.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def nothing_left_behind(monkeypatch):
+    """What a test leaves running or switched on process-wide is not the next test's: saves still queued on an
+    app's writer thread are written before the next test starts (they write into this test's folders, and a
+    test may patch `os` for every thread); content watchers it started stop polling (a dev-mode app is not
+    collected at once, and its thread went on swapping its stamps in the next tests: tracemalloc counted
+    them); the folders `play` keeps words and decoded pictures in, and the parsed files a watcher keeps, are
+    let go."""
+    from game.content.watch import ContentWatcher
+    watchers: list[ContentWatcher] = []
+    real_start = ContentWatcher.start
+
+    def start(self, *args, **kwargs) -> None:
+        watchers.append(self)
+        real_start(self, *args, **kwargs)
+    monkeypatch.setattr(ContentWatcher, "start", start)
+    yield
+    from game import storage, words
+    from game.content.loader import keep_parsed_files
+    from game.screens import decoded
+    for watcher in watchers:
+        watcher.stop()
+    for writer in list(storage._WRITERS):
+        assert writer.flush(60), "a save was still being written a minute after the test"
+    words.keep_in(None)
+    decoded.keep_in(None)
+    keep_parsed_files(False)
+
+
 @pytest.fixture
 def story(story_root: Path):
     """The fixture story, loaded."""

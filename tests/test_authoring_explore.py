@@ -80,9 +80,9 @@ def test_shipped_story_explores_within_seconds_without_errors():
     content = check_content(paths.SCENES)
     if content.story is None or content.problems.errors:
         pytest.skip("the shipped story does not validate yet (test_shipped_content reports why)")
-    started = time.perf_counter()
+    started = time.thread_time()  # this thread's CPU time: other processes on a busy machine do not count
     report = explore(content.story, max_states=1_000)
-    assert time.perf_counter() - started < 10
+    assert time.thread_time() - started < 10
     assert report.ok, report.render_text()
     assert report.endings and "" not in report.endings  # no path runs off the end of a scene
     assert report.percent("scenes") == 100.0
