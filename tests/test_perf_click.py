@@ -173,3 +173,21 @@ def test_a_choice_s_question_box_is_worked_out_once_and_again_when_its_menu_chan
     box = play._choice_box(play.event)
     play.menu = play._menu_for(play.event)  # a new menu (a language switch makes one)
     assert play._choice_box(play.event) == box and fitted == [play.event]
+
+
+def test_choices_in_a_row_on_one_stage_draw_the_stage_once(play, monkeypatch):
+    import dataclasses
+
+    import pygame
+    _to_choice(play)  # its first frame keeps the shaded stage at once
+    play.app.step(1 / 60)
+    stages = []
+    draw_stage = play._draw_stage
+    monkeypatch.setattr(play, "_draw_stage", lambda surface: (stages.append(surface), draw_stage(surface)))
+    then = dataclasses.replace(play.event, prompt="And then, which way?", options=((0, "North"), (1, "South")))
+    play.event, play.menu = then, play._menu_for(then)  # the next choice comes, over the same stage
+    play.app.step(1 / 60)
+    assert stages == []
+    fresh = pygame.Surface(play.app.canvas.get_size())
+    play.draw(fresh)
+    assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(play.app.canvas, "RGB")

@@ -509,12 +509,15 @@ class PlayScreen(Screen):
         if key is None or not self.still.show(surface, key):
             self._draw_still(surface)
             if key is not None:
-                self.still.keep(surface, key, again=self._typing_on())
+                self.still.keep(surface, key, again=self._shown_again())
         self._draw_moving(surface)
 
-    def _typing_on(self) -> bool:
-        """The line on screen is typing out and not being skipped: it shows next frame too (a click or Enter
-        finishes it before the story moves on)."""
+    def _shown_again(self) -> bool:
+        """The still part drawn now shows next frame too: a line typing out (a click or Enter finishes it before
+        the story moves on, unless it is skipped), or a choice's shaded stage (the choice stays, or the next
+        one comes over the same stage, as in the retrial's menus)."""
+        if isinstance(self.event, ev.ChoiceEvent):
+            return True
         return isinstance(self.event, ev.LineEvent) and not self.line_done() and not self._may_skip()
 
     def _still_key(self, surface: pygame.Surface) -> tuple | None:
@@ -524,7 +527,10 @@ class PlayScreen(Screen):
         if surface is not app.canvas or self.overlay is not None or self.fade < 1.0:
             return None
         sprites = tuple((who, tuple(sprite.items())) for who, sprite in self.shown_sprites.items())
-        return (self.event, self.card, self.hide_ui, self.shown_picture, sprites, app.fonts, app.theme,
+        shown = self.event
+        if isinstance(shown, ev.ChoiceEvent):  # its still part is the stage under the shade (the question and
+            shown = (ev.ChoiceEvent, shown.speaker)  # options are drawn over it): choices in a row share it
+        return (shown, self.card, self.hide_ui, self.shown_picture, sprites, app.fonts, app.theme,
                 words.language(), app.library, app.images, app.gloss_language, self.gloss(),
                 self.auto, self.skip, self._plain_options)
 
@@ -539,7 +545,7 @@ class PlayScreen(Screen):
         elif isinstance(e, ev.LineEvent):
             self._draw_line(surface, e)
         elif isinstance(e, ev.ChoiceEvent):
-            self._draw_choice(surface, e)
+            shade(surface, 110)
         elif isinstance(e, ev.SceneStart):
             self._draw_scene_card(surface, e)
         elif isinstance(e, ev.ContentNoteEvent):
@@ -558,7 +564,10 @@ class PlayScreen(Screen):
         if not self._told_by_overlay:
             if isinstance(e, ev.LineEvent):
                 self._draw_typed(surface, e)
-            elif isinstance(e, (ev.ChoiceEvent, ev.ContentNoteEvent)):
+            elif isinstance(e, ev.ChoiceEvent):
+                self._draw_question(surface, e)
+                self._arrange()
+            elif isinstance(e, ev.ContentNoteEvent):
                 self._arrange()
         if self.menu is not None:
             self.menu.draw(surface, self.app.fonts, self.app.theme)
@@ -809,8 +818,8 @@ class PlayScreen(Screen):
             self._place_menu(top, top)
         return True
 
-    def _draw_choice(self, surface: pygame.Surface, e: ev.ChoiceEvent) -> None:
-        shade(surface, 110)
+    def _draw_question(self, surface: pygame.Surface, e: ev.ChoiceEvent) -> None:
+        """A choice's question in its box, over the shaded stage (the still part)."""
         fonts, theme = self.app.fonts, self.app.theme
         rect, size, _ = self._choice_box(e)
         panel(surface, rect, theme, edge=hex_colour(e.colour) if e.colour else theme.panel_edge)
