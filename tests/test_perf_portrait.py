@@ -60,3 +60,17 @@ def test_an_autosave_due_is_taken_before_the_story_moves_on(play, monkeypatch):
     play.autosave_due, play._due_drawn = True, False  # as in the frame that shows the choice
     play.choose(0)                                    # moved on at once (a test, a skip): taken first
     assert taken and taken[0][0] is choice and taken[0][1] == record
+
+
+def test_an_autosave_still_due_when_the_game_is_closed_is_written(play, monkeypatch):
+    """It is taken a frame after its moment: closing the window in between must not lose it (App.run's end)."""
+    _to_choice(play)
+    app, saves = play.app, play.app.profile.saves
+    assert play.autosave_due
+    record = saves.record(play.rt)["runtime"]
+    monkeypatch.setattr(pygame, "quit", lambda: None)  # the test process goes on using pygame
+    app.running = False  # the player closed the window: the loop ends before another frame
+    assert app.run() == 0
+    newest = saves.newest()  # run() waited for the writer
+    assert not play.autosave_due and newest is not None and newest.slot.startswith("auto")
+    assert saves._read(newest.path)["runtime"] == record
