@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -31,14 +32,19 @@ def english_words():
     words.set_language("en")
 
 
+# Threads that end once their work is done (pictures, ambience loops, sound effects, the title decoded ahead)
+WORKERS = ("cell7-images", "cell7-ambience", "cell7-sfx", "cell7-decode-ahead")
+
+
 @pytest.fixture(autouse=True)
 def nothing_left_behind(monkeypatch):
     """What a test leaves running or switched on process-wide is not the next test's: saves still queued on an
-    app's writer thread are written before the next test starts (they write into this test's folders, and a
-    test may patch `os` for every thread); content watchers it started stop polling (a dev-mode app is not
-    collected at once, and its thread went on swapping its stamps in the next tests: tracemalloc counted
-    them); the folders `play` keeps words and decoded pictures in, and the parsed files a watcher keeps, are
-    let go."""
+    app's writer thread are written and the WORKERS threads have finished before the next test starts (they
+    write into this test's folders, and the next test may patch `os` or `pygame.mixer.Sound` for every thread:
+    an effect decoded late by one test's thread was counted by the next test's spy); content watchers it
+    started stop polling (a dev-mode app is not collected at once, and its thread went on swapping its stamps
+    in the next tests: tracemalloc counted them); the folders `play` keeps words and decoded pictures in, and
+    the parsed files a watcher keeps, are let go."""
     from game.content.watch import ContentWatcher
     watchers: list[ContentWatcher] = []
     real_start = ContentWatcher.start
@@ -55,6 +61,10 @@ def nothing_left_behind(monkeypatch):
         watcher.stop()
     for writer in list(storage._WRITERS):
         assert writer.flush(60), "a save was still being written a minute after the test"
+    for thread in threading.enumerate():
+        if thread.name in WORKERS:
+            thread.join(60)
+            assert not thread.is_alive(), f"{thread.name} was still working a minute after the test"
     words.keep_in(None)
     decoded.keep_in(None)
     keep_parsed_files(False)
