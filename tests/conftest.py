@@ -32,8 +32,9 @@ def english_words():
     words.set_language("en")
 
 
-# Threads that end once their work is done (pictures, ambience loops, sound effects, the title decoded ahead)
-WORKERS = ("cell7-images", "cell7-ambience", "cell7-sfx", "cell7-decode-ahead")
+# Threads that end once their work is done (pictures, ambience loops, sound effects, the title decoded ahead, an
+# autosave's thumbnail)
+WORKERS = ("cell7-images", "cell7-ambience", "cell7-sfx", "cell7-decode-ahead", "cell7-thumbnail")
 
 
 @pytest.fixture(autouse=True)
