@@ -191,3 +191,55 @@ def test_choices_in_a_row_on_one_stage_draw_the_stage_once(play, monkeypatch):
     fresh = pygame.Surface(play.app.canvas.get_size())
     play.draw(fresh)
     assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(play.app.canvas, "RGB")
+
+
+# --- the autosave's thumbnail scaled off the frame -------------------------------------------------
+
+def test_an_autosave_s_thumbnail_is_its_moment_s_canvas_scaled_off_the_frame(play, monkeypatch):
+    import io
+    import threading
+
+    import pygame
+    _to_choice(play)  # the frame that shows the choice: its canvas is being scaled on a thread
+    app = play.app
+    expected = pygame.image.tobytes(pygame.transform.smoothscale(app.canvas.copy(), (256, 144)), "RGB")
+    scaled_on, taken = [], []
+    smoothscale = pygame.transform.smoothscale
+    monkeypatch.setattr(pygame.transform, "smoothscale", lambda *a: (
+        scaled_on.append(threading.current_thread().name), smoothscale(*a))[1])
+    monkeypatch.setattr(app.profile.saves, "autosave", lambda rt, thumbnail: taken.append(thumbnail))
+    app.step(1 / 60)  # takes the autosave, then draws
+    assert len(taken) == 1 and scaled_on == []  # nothing scaled in this frame: the thread had done it
+    picture = pygame.image.load(io.BytesIO(taken[0]()))
+    assert pygame.image.tobytes(picture, "RGB") == expected
+
+
+def test_the_canvas_is_never_drawn_on_while_its_thumbnail_is_being_scaled(play, monkeypatch):
+    import threading
+    import time
+
+    from game.screens import thumbnail
+    events, lock, watching = [], threading.Lock(), []
+    scale = thumbnail.Scaling._scale
+
+    def slow(self) -> None:  # a thread slower than the frames that follow it
+        time.sleep(0.05)
+        scale(self)
+        with lock:
+            events.append(("scaled", id(self)))
+    monkeypatch.setattr(thumbnail.Scaling, "_scale", slow)
+    draw = play.draw
+
+    def drawing(surface) -> None:
+        if watching:
+            with lock:
+                events.append("draw")
+        draw(surface)
+    monkeypatch.setattr(play, "draw", drawing)
+    _to_choice(play)
+    pending = play.app._scaling
+    assert pending is not None
+    watching.append(True)
+    for _ in range(3):
+        play.app.step(1 / 60)
+    assert events.index(("scaled", id(pending))) < events.index("draw")  # the next drawing waited for it

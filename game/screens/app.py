@@ -31,6 +31,7 @@ from .input import Action, InputMapper
 from .png import png_bytes
 from .routes import ROUTES
 from .theme import DEFAULT, HEIGHT, WIDTH, Theme
+from .thumbnail import THUMB, Scaling
 from .voice import Voice
 from .widgets import panel, text_block
 
@@ -127,6 +128,7 @@ class App:
         self.reload_problems: list = []
         self._next_poll = 0.0
         self._offscreen: pygame.Surface | None = None
+        self._scaling: Scaling | None = None  # the canvas being scaled for a save's thumbnail (until the next draw)
         self._ahead_of = None  # the event whose upcoming pictures were last asked for
         self._place: tuple | None = None  # (the screen on top, its story's scene) at the last frame
         self._next_trim = TRIM_EVERY      # game time from which a new place asks for a trim
@@ -330,9 +332,14 @@ class App:
             self.notify(self.writer.errors.pop(0), 6.0)
         self.toasts.update(dt, self.top)  # a toast leaves with the screen it appeared on
         self.draw()
+        if self.top is not None and self.top.thumbnail_due():  # scaled off the frame, until the next draw
+            self._scaling = Scaling(self.canvas)
         return self.canvas
 
     def draw(self) -> None:
+        if self._scaling is not None:  # the canvas is drawn on: a thumbnail still being scaled from it first ends
+            self._scaling.wait()
+            self._scaling = None
         start = len(self.stack) - 1
         while start > 0 and not self.stack[start].opaque:
             start -= 1
@@ -421,7 +428,11 @@ class App:
 
     def thumbnail(self, under: Screen | None = None) -> Callable[[], bytes]:
         """A save slot's picture of the game (drawn without any menu on top): scaled now, from this
-        frame, and encoded as PNG when called, which the background writer does off the frame."""
+        frame, and encoded as PNG when called, which the background writer does off the frame. The canvas
+        scaled off the frame since it was drawn (game/screens/thumbnail.py) is taken as it is."""
+        if under is None and self._scaling is not None:
+            scaling = self._scaling
+            return lambda: png_bytes(scaling.picture())
         surface = self.canvas
         if under is not None:
             if self._offscreen is None:  # one surface, reused: a new one per autosave fragmented memory
@@ -430,7 +441,7 @@ class App:
             under.draw(surface)
         # scaled in the frame (no 3.5 MB full copy kept for the writer; the same pixels, and no dearer than the
         # copy's fresh pages): the writer alone uses the small picture
-        small = pygame.transform.smoothscale(surface, (256, 144))
+        small = pygame.transform.smoothscale(surface, THUMB)
         return lambda: png_bytes(small)
 
     def thumbnail_png(self, under: Screen | None = None) -> bytes:

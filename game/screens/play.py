@@ -299,6 +299,10 @@ class PlayScreen(Screen):
             self.autosave_due = False
             self.save("auto", from_canvas=True)
 
+    def thumbnail_due(self) -> bool:
+        """An autosave is due and the canvas shows its moment: it is taken next frame, with this frame's picture."""
+        return self.autosave_due and self._due_drawn
+
     def on_close(self) -> None:
         """The app is closing: an autosave still due (taken a frame after its moment) is taken now."""
         self._autosave()

@@ -61,6 +61,10 @@ class Screen:
     def on_close(self) -> None:
         """The app is closing: finish what must not be lost."""
 
+    def thumbnail_due(self) -> bool:
+        """The frame just drawn is the picture a save will take next frame (the app scales it meanwhile)."""
+        return False
+
     @property
     def nav(self) -> Navigator:
         return self.app.nav
