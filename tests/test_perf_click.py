@@ -202,6 +202,7 @@ def test_an_autosave_s_thumbnail_is_its_moment_s_canvas_scaled_off_the_frame(pla
     import pygame
     _to_choice(play)  # the frame that shows the choice: its canvas is being scaled on a thread
     app = play.app
+    app._scaling.wait()  # (waited for here, so the spy below sees only what the next frame scales)
     expected = pygame.image.tobytes(pygame.transform.smoothscale(app.canvas.copy(), (256, 144)), "RGB")
     scaled_on, taken = [], []
     smoothscale = pygame.transform.smoothscale
