@@ -10,7 +10,10 @@ import sys
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no pygame banner before the game's own output
 
-from game.cli import main  # noqa: E402
+from game.content.gcpause import collector_paused  # noqa: E402
+
+with collector_paused():  # the game's modules: objects that stay, not for the collector to rescan (game.cli.main)
+    from game.cli import main
 
 TOP_LEVEL = ("-h", "--help", "--version")
 

@@ -3,6 +3,9 @@ import sys
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no pygame banner before a command's own output
 
-from .cli import main  # noqa: E402
+from .content.gcpause import collector_paused  # noqa: E402
+
+with collector_paused():  # the game's modules: objects that stay, not for the collector to rescan (game.cli.main)
+    from .cli import main
 
 sys.exit(main())

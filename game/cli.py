@@ -14,11 +14,13 @@ import argparse
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Iterator
 
 from . import __version__, paths
 from .content.folders import find_root, root_problem, shown_path
+from .content.gcpause import collector_paused
 from .content.problems import ContentError, one_line
 from .library import Library, check_library, load_library
 
@@ -183,22 +185,23 @@ def cmd_handout(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    from . import words
-    from .storage import data_dir
-    cache = data_dir(args.data_dir) / "cache"
-    words.keep_in(cache)  # the menus' words too, worked out once
-    library = _library(args, cache=cache)
-    from .screens import decoded
-    decoded.keep_in(cache)  # and large pictures and sounds, decoded once
-    if args.lang:
-        _language(library, args.lang)  # checked here: the app reads the library in it (and keeps it as the setting)
-    if args.scene and args.scene not in library.story.scenes:
-        print(f"unknown scene '{args.scene}'; scenes: {', '.join(library.story.scenes)}", file=sys.stderr)
-        return 1
-    from .screens.title import picture_file
-    if not (args.scene or args.classroom) and (picture := picture_file(library)) is not None:
-        decoded.ahead(picture)  # the title comes first: its picture decodes on a thread while the window opens
-    from .screens.app import run
+    with collector_paused():  # the start: everything it builds lives on (see main)
+        from . import words
+        from .storage import data_dir
+        cache = data_dir(args.data_dir) / "cache"
+        words.keep_in(cache)  # the menus' words too, worked out once
+        library = _library(args, cache=cache)
+        from .screens import decoded
+        decoded.keep_in(cache)  # and large pictures and sounds, decoded once
+        if args.lang:
+            _language(library, args.lang)  # checked here: the app reads the library in it (and keeps it as the setting)
+        if args.scene and args.scene not in library.story.scenes:
+            print(f"unknown scene '{args.scene}'; scenes: {', '.join(library.story.scenes)}", file=sys.stderr)
+            return 1
+        from .screens.title import picture_file
+        if not (args.scene or args.classroom) and (picture := picture_file(library)) is not None:
+            decoded.ahead(picture)  # the title comes first: its picture decodes on a thread while the window opens
+        from .screens.app import run
     return run(library, start_scene=args.scene, fullscreen=args.fullscreen, data=args.data_dir,
                classroom=args.classroom, dev=args.dev, classroom_out=args.classroom_out, language=args.lang)
 
@@ -391,13 +394,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0 if args.kind in FILE_SCHEMAS else 1
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cell7", description="Cell 7: an interactive retelling of "
-                                     "Miracle in Cell No. 7 (7번방의 선물).")
-    parser.add_argument("--version", action="version", version=f"cell7 {__version__}")
-    sub = parser.add_subparsers(dest="command")
-
-    p = sub.add_parser("play", help="play the story in a window")
+def _play_args(p: argparse.ArgumentParser) -> None:
     _content_args(p)
     p.add_argument("--scene", help="start at this scene id")
     p.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
@@ -409,28 +406,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dev", action="store_true", help="authors: reload scene files when they are saved "
                    "(also Ctrl+R / F6)")
     _lang_arg(p, "play")
-    p.set_defaults(func=cmd_play)
 
-    p = sub.add_parser("validate", help="check content files and report every problem with file:line:col")
-    _content_args(p, path=True)
-    p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("autoplay", help="random walk through the story without a window; fails on any error")
+def _autoplay_args(p: argparse.ArgumentParser) -> None:
     _content_args(p)
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--steps", type=int, default=2000, help="events to play (default 2000)")
-    p.set_defaults(func=cmd_autoplay)
 
-    p = sub.add_parser("screenshot", help="render one moment of a scene to a PNG, headless")
+
+def _screenshot_args(p: argparse.ArgumentParser) -> None:
     _content_args(p)
     p.add_argument("--scene", required=True, help="scene id")
     p.add_argument("--beat", type=int, default=1, help="how many events into the scene (default 1)")
     p.add_argument("--out", type=Path, required=True, help="PNG file to write")
     _lang_arg(p, "the moment")
-    p.set_defaults(func=cmd_screenshot)
 
-    p = sub.add_parser("contact-sheet", help="every event of a scene as numbered thumbnails with their text, "
-                       "headless (for a direction pass)")
+
+def _contact_sheet_args(p: argparse.ArgumentParser) -> None:
     _content_args(p)
     p.add_argument("scene", nargs="?", help="scene id")
     p.add_argument("--out", type=Path, help="PNG file to write (default: SCENE_ID.png)")
@@ -440,43 +432,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--choose", type=_choices, default=[], metavar="2,1,...",
                    help="option numbers to pick at successive choices (default: first options)")
     _lang_arg(p, "the sheet")
-    p.set_defaults(func=cmd_contact_sheet)
 
-    p = sub.add_parser("timeline", help="the film's real history as a zoomable timeline; --export renders a poster")
+
+def _timeline_args(p: argparse.ArgumentParser) -> None:
     _content_args(p)
     p.add_argument("--export", type=Path, metavar="FILE.png", help="render the whole timeline to a large PNG, headless")
     p.add_argument("--high-contrast", action="store_true", help="with --export: the poster in high contrast")
     p.add_argument("--focus", metavar="EVENT_ID", help="open centred on this event")
     p.add_argument("--data-dir", help="where settings go (default: the user data folder)")
     _lang_arg(p, "the timeline (and its poster)")
-    p.set_defaults(func=cmd_timeline)
 
-    p = sub.add_parser("handout", help="a printable handout and its quiz answer key (HTML, the Korean font inside), "
-                       "for a teacher preparing at home")
+
+def _handout_args(p: argparse.ArgumentParser) -> None:
     _content_args(p)
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write handout.html and "
                    "answer_key.html into (made if missing)")
     _lang_arg(p, "the handout")
-    p.set_defaults(func=cmd_handout)
 
-    p = sub.add_parser("lint", help="validate plus whole-story checks (reachability, dead ends, overflow, glyphs...)")
+
+def _lint_args(p: argparse.ArgumentParser) -> None:
     _content_args(p, path=True)
     p.add_argument("--format", choices=["text", "json"], default="text", help="json for editors and tools")
-    p.set_defaults(func=cmd_lint)
 
-    p = sub.add_parser("explore", help="play every path; report coverage; exit 1 on runtime errors")
+
+def _explore_args(p: argparse.ArgumentParser) -> None:
     _content_args(p)
     p.add_argument("--max-states", type=int, default=5000, help="bound on distinct story states (default 5000)")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.set_defaults(func=cmd_explore)
 
-    p = sub.add_parser("graph", help="the scene graph as DOT, or SVG/PNG through Graphviz")
+
+def _graph_args(p: argparse.ArgumentParser) -> None:
     _content_args(p)
     p.add_argument("--format", choices=["dot", "svg", "png"], default="dot")
     p.add_argument("--out", type=Path, help="file to write (default: DOT to standard output)")
-    p.set_defaults(func=cmd_graph)
 
-    p = sub.add_parser("new", help="create content from a commented template")
+
+def _new_args(p: argparse.ArgumentParser) -> None:
     new_sub = p.add_subparsers(dest="what", required=True)
     q = new_sub.add_parser("scene", help="a new scene file in the content folder's story/")
     _content_args(q, assets=False)
@@ -484,22 +475,62 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--chapter", type=int, help="chapter number (default: the last chapter)")
     q.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("i18n", help="translations: how far each language has got (status), or write/update one "
-                       "language's string tables (extract --lang CODE)")
+
+def _i18n_args(p: argparse.ArgumentParser) -> None:
     _content_args(p, assets=False)
     p.add_argument("action", choices=["status", "extract"], nargs="?", default="status")
     p.add_argument("--lang", metavar="CODE", help="the language, e.g. ko (status: only this one)")
     p.add_argument("--files", action="store_true", help="status: also each content file's count")
     p.add_argument("--interface", action="store_true", help="extract: also the engine's own words "
                    "(game/lang/CODE.yaml: menus, settings, hints)")
-    p.set_defaults(func=cmd_i18n)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of a kind of content file")
+
+def _schema_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("kind", nargs="?", default="scene",
                    help="scene, characters, locations, evidence, sources, story, timeline, quiz, reality, "
                    "illustrations or credits (default scene)")
     p.add_argument("--write", action="store_true", help="write every schema file into schema/")
-    p.set_defaults(func=cmd_schema)
+
+
+Arguments = Callable[[argparse.ArgumentParser], None]
+Command = Callable[[argparse.Namespace], int]
+# Each command: its help line, what adds its arguments, and what runs it (None: its subcommands set their own).
+COMMANDS: dict[str, tuple[str, Arguments, Command | None]] = {
+    "play": ("play the story in a window", _play_args, cmd_play),
+    "validate": ("check content files and report every problem with file:line:col",
+                 lambda p: _content_args(p, path=True), cmd_validate),
+    "autoplay": ("random walk through the story without a window; fails on any error", _autoplay_args,
+                 cmd_autoplay),
+    "screenshot": ("render one moment of a scene to a PNG, headless", _screenshot_args, cmd_screenshot),
+    "contact-sheet": ("every event of a scene as numbered thumbnails with their text, headless (for a direction "
+                      "pass)", _contact_sheet_args, cmd_contact_sheet),
+    "timeline": ("the film's real history as a zoomable timeline; --export renders a poster", _timeline_args,
+                 cmd_timeline),
+    "handout": ("a printable handout and its quiz answer key (HTML, the Korean font inside), for a teacher "
+                "preparing at home", _handout_args, cmd_handout),
+    "lint": ("validate plus whole-story checks (reachability, dead ends, overflow, glyphs...)", _lint_args, cmd_lint),
+    "explore": ("play every path; report coverage; exit 1 on runtime errors", _explore_args, cmd_explore),
+    "graph": ("the scene graph as DOT, or SVG/PNG through Graphviz", _graph_args, cmd_graph),
+    "new": ("create content from a commented template", _new_args, None),
+    "i18n": ("translations: how far each language has got (status), or write/update one language's string "
+             "tables (extract --lang CODE)", _i18n_args, cmd_i18n),
+    "schema": ("print the JSON Schema of a kind of content file", _schema_args, cmd_schema),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given one of COMMANDS, with only that command's arguments (the same parse of
+    any command line starting with it, and no time spent describing the twelve others at every start)."""
+    parser = argparse.ArgumentParser(prog="cell7", description="Cell 7: an interactive retelling of "
+                                     "Miracle in Cell No. 7 (7번방의 선물).")
+    parser.add_argument("--version", action="version", version=f"cell7 {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    for name, (description, arguments, run) in COMMANDS.items():
+        if command not in COMMANDS or command == name:
+            p = sub.add_parser(name, help=description)
+            arguments(p)
+            if run is not None:
+                p.set_defaults(func=run)
     return parser
 
 
@@ -524,12 +555,15 @@ def import_pygame() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
-        args = parser.parse_args(["play", *(argv or [])])
-    if args.command in WINDOW_COMMANDS:
-        import_pygame()  # the one place a command first imports pygame
+    argv = (sys.argv[1:] if argv is None else argv) or ["play"]  # no command at all: play
+    # Until a command runs, and in play until the window opens, Python makes only objects that stay (modules,
+    # classes, the parser, the library): the cyclic collector would rescan them ~35 times for nothing (~5 ms).
+    with collector_paused():
+        args, unknown = build_parser(argv[0]).parse_known_args(argv)
+        if unknown:  # said by the whole parser, whose usage names every command
+            build_parser().parse_args(argv)
+        if args.command in WINDOW_COMMANDS:
+            import_pygame()  # the one place a command first imports pygame
     try:
         code = args.func(args)
         sys.stdout.flush()

@@ -326,3 +326,55 @@ def test_the_first_line_point_waits_for_the_line_to_be_drawn() -> None:
     assert not App._reached(app, "line") and len(confirmed) == 1  # Enter, as a player would press it
     held.on_screen = line
     assert App._reached(app, "line") and len(confirmed) == 1
+
+
+COMMAND_LINES = [["play"], ["play", "--scene", "s1", "--dev", "--lang", "ko", "--data-dir", "d"],
+                 ["validate", "x.yaml"], ["autoplay", "--seed", "3"],
+                 ["screenshot", "--scene", "s", "--out", "a.png", "--beat", "2"],
+                 ["contact-sheet", "s1", "--choose", "2,1"], ["timeline", "--export", "p.png", "--high-contrast"],
+                 ["handout", "--out", "h"], ["lint", "--format", "json"], ["explore", "--max-states", "9"],
+                 ["graph", "--format", "svg"], ["new", "scene", "a_b", "--chapter", "2"],
+                 ["i18n", "extract", "--lang", "ko", "--interface"], ["schema", "story", "--write"]]
+
+
+@pytest.mark.parametrize("argv", COMMAND_LINES, ids=lambda argv: " ".join(argv))
+def test_a_command_line_parses_alike_with_only_its_command_described(argv) -> None:
+    """A start describes only the command it was given to argparse (game.cli.build_parser(command)); the
+    command line reads exactly as the whole parser reads it."""
+    from game.cli import COMMANDS, build_parser
+    assert vars(build_parser(argv[0]).parse_args(argv)) == vars(build_parser().parse_args(argv))
+    [commands] = [action for action in build_parser(argv[0])._actions if action.dest == "command"]
+    assert list(commands.choices) == [argv[0]] and list(build_parser("--help")._actions[-1].choices) == list(COMMANDS)
+
+
+def test_what_a_command_line_gets_wrong_is_said_by_the_whole_parser(capsys) -> None:
+    from conftest import run_main
+
+    from game.cli import COMMANDS
+    code, _, err = run_main(capsys, "play", "--bogus")
+    assert code == 2 and "unrecognized arguments: --bogus" in err and "{" + ",".join(COMMANDS) + "}" in err
+    code, _, err = run_main(capsys, "screenshot")
+    assert code == 2 and "cell7 screenshot: error: the following arguments are required: --scene, --out" in err
+
+
+def test_play_loads_with_the_collector_paused_and_runs_with_it_on(tmp_path, monkeypatch) -> None:
+    """Until the window opens, a start makes only objects that stay (modules, the parser, the library): the cyclic
+    collector is paused meanwhile (game.content.gcpause) and on again for the game itself."""
+    import gc
+
+    from game import cli
+    from game.screens import app
+    seen, load = {}, cli._library
+
+    def loading(*args, **kwargs):
+        seen["loading"] = gc.isenabled()
+        return load(*args, **kwargs)
+
+    def running(*args, **kwargs) -> int:
+        seen["running"] = gc.isenabled()
+        return 0
+    monkeypatch.setattr(cli, "_library", loading)
+    monkeypatch.setattr(app, "run", running)
+    assert gc.isenabled()
+    assert cli.main(["play", "--scene", "prologue", "--data-dir", str(tmp_path)]) == 0
+    assert seen == {"loading": False, "running": True} and gc.isenabled()
