@@ -378,3 +378,18 @@ def test_play_loads_with_the_collector_paused_and_runs_with_it_on(tmp_path, monk
     assert gc.isenabled()
     assert cli.main(["play", "--scene", "prologue", "--data-dir", str(tmp_path)]) == 0
     assert seen == {"loading": False, "running": True} and gc.isenabled()
+
+
+def test_the_title_veil_fades_from_left_to_right_down_the_whole_screen(shipped_library, tmp_path) -> None:
+    """The veil behind the title's menu is made from its row's bytes at once (no per-pixel calls at every start)."""
+    import pygame
+
+    from game.profile import Profile
+    from game.screens.app import App
+    from game.screens.theme import HEIGHT
+    app = App(shipped_library, Profile(tmp_path, shipped_library.story_id), window=False)
+    veil = app.nav.open("title")._veil()
+    assert veil.get_size() == (620, HEIGHT) and veil.get_flags() & pygame.SRCALPHA
+    for x in (0, 1, 155, 309, 310, 619):
+        for y in (0, HEIGHT // 2, HEIGHT - 1):
+            assert tuple(veil.get_at((x, y))) == (8, 10, 20, max(0, 200 - x * 200 // 620))
