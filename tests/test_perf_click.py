@@ -2,6 +2,8 @@
 frame while the player clicks on fast. Behaviour only, never time."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from game.library import load_library
@@ -200,8 +202,9 @@ def test_an_autosave_s_thumbnail_is_its_moment_s_canvas_scaled_off_the_frame(pla
     import threading
 
     import pygame
-    _to_choice(play)  # the frame that shows the choice: its canvas is being scaled on a thread
+    _to_choice(play)
     app = play.app
+    app.present()  # the frame that shows the choice is presented: its canvas is scaled on a thread meanwhile
     app._scaling.wait()  # (waited for here, so the spy below sees only what the next frame scales)
     expected = pygame.image.tobytes(pygame.transform.smoothscale(app.canvas.copy(), (256, 144)), "RGB")
     scaled_on, taken = [], []
@@ -209,7 +212,7 @@ def test_an_autosave_s_thumbnail_is_its_moment_s_canvas_scaled_off_the_frame(pla
     monkeypatch.setattr(pygame.transform, "smoothscale", lambda *a: (
         scaled_on.append(threading.current_thread().name), smoothscale(*a))[1])
     monkeypatch.setattr(app.profile.saves, "autosave", lambda rt, thumbnail: taken.append(thumbnail))
-    app.step(1 / 60)  # takes the autosave, then draws
+    app.step(1 / 60)  # the next frame takes the autosave, then draws
     assert len(taken) == 1 and scaled_on == []  # nothing scaled in this frame: the thread had done it
     picture = pygame.image.load(io.BytesIO(taken[0]()))
     assert pygame.image.tobytes(picture, "RGB") == expected
@@ -238,9 +241,45 @@ def test_the_canvas_is_never_drawn_on_while_its_thumbnail_is_being_scaled(play, 
         draw(surface)
     monkeypatch.setattr(play, "draw", drawing)
     _to_choice(play)
+    play.app.present()
     pending = play.app._scaling
     assert pending is not None
     watching.append(True)
     for _ in range(3):
         play.app.step(1 / 60)
+        play.app.present()
     assert events.index(("scaled", id(pending))) < events.index("draw")  # the next drawing waited for it
+
+
+@contextmanager
+def _locked(surface):
+    surface.lock()
+    try:
+        yield
+    finally:
+        surface.unlock()
+
+
+def test_frames_presented_while_thumbnails_are_scaled_never_blit_a_canvas_the_scaling_holds(
+        story_root, tmp_path, monkeypatch):
+    import time
+
+    from game.screens import thumbnail
+    scale = thumbnail.Scaling._scale
+
+    def slow(self) -> None:  # a slow scaling, holding the canvas locked as smoothscale does while it reads
+        with _locked(self._source):
+            time.sleep(0.05)
+        scale(self)
+    monkeypatch.setattr(thumbnail.Scaling, "_scale", slow)
+    app = App(load_library(story_root), Profile(tmp_path / "data"), window=True)
+    play = PlayScreen(app)
+    app.push(play)
+    scaled = 0
+    for _ in range(300):
+        app.step(1 / 60, [Action("confirm")] if play.menu is None else [Action("digit", number=1)])
+        app.present()  # blits the canvas to the window: a blit from a canvas being scaled (locked) fails
+        scaled += app._scaling is not None
+        if isinstance(play.event, ev.EndEvent):
+            break
+    assert scaled >= 2  # the scene start's and the choice's

@@ -332,8 +332,6 @@ class App:
             self.notify(self.writer.errors.pop(0), 6.0)
         self.toasts.update(dt, self.top)  # a toast leaves with the screen it appeared on
         self.draw()
-        if self.top is not None and self.top.thumbnail_due():  # scaled off the frame, until the next draw
-            self._scaling = Scaling(self.canvas)
         return self.canvas
 
     def draw(self) -> None:
@@ -369,16 +367,18 @@ class App:
         self.toasts.draw(self.canvas, self.fonts, self.theme, below)
 
     def present(self) -> None:
-        if self.window is None:
-            return
-        view = self._viewport()
-        if view.size != self.window.get_size():  # the bars beside a letterboxed canvas
-            self.window.fill((0, 0, 0))
-        if view.size == (WIDTH, HEIGHT):
-            self.window.blit(self.canvas, view.topleft)
-        else:
-            self.window.blit(pygame.transform.smoothscale(self.canvas, view.size), view.topleft)
-        pygame.display.flip()
+        if self.window is not None:
+            view = self._viewport()
+            if view.size != self.window.get_size():  # the bars beside a letterboxed canvas
+                self.window.fill((0, 0, 0))
+            if view.size == (WIDTH, HEIGHT):
+                self.window.blit(self.canvas, view.topleft)
+            else:
+                self.window.blit(pygame.transform.smoothscale(self.canvas, view.size), view.topleft)
+            pygame.display.flip()
+        # once shown (a blit from a canvas being scaled fails: the scaling locks it), in the gap before the next frame
+        if self._scaling is None and self.top is not None and self.top.thumbnail_due():
+            self._scaling = Scaling(self.canvas)  # (waited for by the next draw)
 
     def run(self) -> int:
         exit_after, first = os.environ.get(EXIT_AFTER, ""), True

@@ -1,9 +1,10 @@
 """A save slot's picture of the game, scaled from the canvas off the frame.
 
-When the frame just drawn shows a moment due for an autosave (the play screen's `thumbnail_due`), the app
-has the canvas scaled to THUMB on a short thread of its own while the game waits for its next frame
+When the frame just presented shows a moment due for an autosave (the play screen's `thumbnail_due`), the
+app has the canvas scaled to THUMB on a short thread of its own while the game waits for its next frame
 (smoothscale lets go of the GIL), and waits for it to finish before drawing on the canvas again: the thread
-reads the finished frame and nothing else, and the autosave taken next frame takes its picture. The same
+reads the finished frame and nothing else, and the autosave taken next frame takes its picture. It starts
+after the frame is presented: scaling locks the canvas, and a blit from a locked surface fails. The same
 pixels as scaling in the frame (1-2 ms of the main thread's time there), and no copy of the canvas is kept.
 """
 from __future__ import annotations
