@@ -7,7 +7,6 @@ from __future__ import annotations
 import gc
 import shutil
 import textwrap
-from dataclasses import field
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from game.content import loader, yamlsource
 from game.content.gcpause import collector_paused
 from game.content.loader import check_content
 from game.content.problems import Problems
-from game.content.records import record
 from game.content.yamlsource import parse_bytes
 
 MISTAKES = Path(__file__).parent / "fixtures" / "mistakes"
@@ -221,27 +219,3 @@ def test_objects_frozen_by_someone_else_stay_frozen():
         assert all(id(item) in tracked for item in made)
     finally:
         gc.unfreeze()
-
-
-def test_a_record_sets_its_fields_in_its_dict_and_refuses_slots_and_descriptor_fields():
-    @record
-    class Point:
-        x: int
-        y: int = 0
-        tags: tuple = field(default=(), compare=False)
-
-        def __post_init__(self) -> None:
-            assert self.__dict__ == {"x": self.x, "y": self.y, "tags": self.tags}  # every field set before it
-
-    point = Point(1, tags=("a",))
-    assert vars(point) == {"x": 1, "y": 0, "tags": ("a",)} and point == Point(1) and hash(point) == hash((1, 0))
-    with pytest.raises(TypeError):
-        @record
-        class Slotted:
-            __slots__ = ("x",)
-            x: int
-
-    with pytest.raises(TypeError):
-        @record
-        class Described:
-            x: property = property(lambda self: 1)  # noqa: RUF009 - a descriptor as a field's default

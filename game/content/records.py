@@ -14,8 +14,7 @@ other five are shared functions that read the field names they were given.
         ambience: str | None = None
 
 A record does not inherit from another dataclass (such a class is declared by `dataclass(frozen=True)`
-itself), and has no keyword-only fields, `InitVar`s, `__slots__` or fields whose default is a descriptor:
-those are refused, never half supported. Its `__init__` writes the fields into the instance's `__dict__`.
+itself), and has no keyword-only fields or `InitVar`s: those are refused, never half supported.
 """
 from __future__ import annotations
 
@@ -51,9 +50,6 @@ def record(cls: T) -> T:
     if any("InitVar" in str(f.type) for f in cls.__dataclass_fields__.values() if f not in fields) \
             or any(getattr(f, "kw_only", False) for f in fields):
         raise TypeError(f"{cls.__qualname__}: a record has no InitVar or keyword-only fields; use @dataclass")
-    if "__slots__" in cls.__dict__ or any(hasattr(type(f.default), "__set__") for f in fields):
-        raise TypeError(f"{cls.__qualname__}: a record keeps its fields in its __dict__, with no slots or "
-                        "descriptor fields; use @dataclass")
     params = cls.__dataclass_params__  # what the class is now (a dataclass subclassing it reads `frozen`)
     params.init = params.repr = params.eq = params.frozen = True
     names = tuple(f.name for f in fields)
@@ -78,7 +74,7 @@ def _method(cls: type, name: str, function: Callable) -> None:
 
 def _init(cls: type, fields: tuple[dataclasses.Field, ...]) -> Callable:
     """The one compiled method: `__init__(self, a, b=default, c=<factory>)` setting each field, as dataclasses does."""
-    scope: dict[str, Any] = {"_NO_VALUE": _NO_VALUE}
+    scope: dict[str, Any] = {"_set": object.__setattr__, "_NO_VALUE": _NO_VALUE}
     params, body = [], []
     for f in fields:
         default, has_default = f"_default_{f.name}", f.default is not dataclasses.MISSING
@@ -94,13 +90,10 @@ def _init(cls: type, fields: tuple[dataclasses.Field, ...]) -> Callable:
             value = default if has_default else f"{default}()"
         else:
             continue  # not an __init__ argument and no default: left unset, as dataclasses leaves it
-        body.append(f"    __record_dict__[{f.name!r}] = {value}")
+        body.append(f"    _set(self, {f.name!r}, {value})")
     if hasattr(cls, "__post_init__"):
         body.append("    self.__post_init__()")
-    # the fields go straight into the instance's dict: object.__setattr__ (what a frozen dataclass calls) took
-    # three times as long, and a story is tens of thousands of records
-    source = (f"def __init__(self{''.join(', ' + p for p in params)}):\n    __record_dict__ = self.__dict__\n"
-              + "\n".join(body) + "\n")
+    source = f"def __init__(self{''.join(', ' + p for p in params)}):\n" + ("\n".join(body) or "    pass") + "\n"
     exec(source, scope)  # noqa: S102 - field names and defaults of a class of ours, as dataclasses does
     init = scope["__init__"]
     init.__annotations__ = {**{f.name: f.type for f in fields if f.init}, "return": None}
