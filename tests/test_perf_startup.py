@@ -390,6 +390,7 @@ def test_the_title_veil_fades_from_left_to_right_down_the_whole_screen(shipped_l
     app = App(shipped_library, Profile(tmp_path, shipped_library.story_id), window=False)
     veil = app.nav.open("title")._veil()
     assert veil.get_size() == (620, HEIGHT) and veil.get_flags() & pygame.SRCALPHA
+    assert veil.get_masks() == pygame.Surface((1, 1), pygame.SRCALPHA).get_masks()  # blitted by the fast path
     for x in (0, 1, 155, 309, 310, 619):
         for y in (0, HEIGHT // 2, HEIGHT - 1):
             assert tuple(veil.get_at((x, y))) == (8, 10, 20, max(0, 200 - x * 200 // 620))
