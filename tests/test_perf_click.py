@@ -283,3 +283,21 @@ def test_frames_presented_while_thumbnails_are_scaled_never_blit_a_canvas_the_sc
         if isinstance(play.event, ev.EndEvent):
             break
     assert scaled >= 2  # the scene start's and the choice's
+
+
+def test_a_screenshot_waits_for_the_thumbnail_being_scaled(play, monkeypatch, tmp_path):
+    import time
+
+    import pygame
+
+    from game.screens import thumbnail
+    scale = thumbnail.Scaling._scale
+    monkeypatch.setattr(thumbnail.Scaling, "_scale", lambda self: (time.sleep(0.05), scale(self)))
+    _to_choice(play)
+    play.app.present()
+    scaling, saved = play.app._scaling, []
+    save = pygame.image.save
+    monkeypatch.setattr(pygame.image, "save", lambda surface, path: (saved.append(scaling._thread.is_alive()),
+                                                                      save(surface, path)))
+    play.app.screenshot(tmp_path / "shot.png")
+    assert saved == [False] and play.app._scaling is scaling  # waited for, and still there for the autosave

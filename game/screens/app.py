@@ -335,9 +335,8 @@ class App:
         return self.canvas
 
     def draw(self) -> None:
-        if self._scaling is not None:  # the canvas is drawn on: a thumbnail still being scaled from it first ends
-            self._scaling.wait()
-            self._scaling = None
+        self._canvas_free()  # drawn on now: the picture scaled from it before is let go
+        self._scaling = None
         start = len(self.stack) - 1
         while start > 0 and not self.stack[start].opaque:
             start -= 1
@@ -403,6 +402,7 @@ class App:
         self.writer.flush()
         if self.watcher is not None:
             self.watcher.stop()
+        self._canvas_free()
         pygame.quit()
         return 0
 
@@ -422,8 +422,15 @@ class App:
         self.dispatch(Action("confirm"))
         return False
 
+    def _canvas_free(self) -> None:
+        """A thumbnail being scaled from the canvas on its thread (game/screens/thumbnail.py) has finished reading
+        it: nothing else draws on it, saves it or lets it go meanwhile."""
+        if self._scaling is not None:
+            self._scaling.wait()
+
     def screenshot(self, path: Path) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._canvas_free()
         pygame.image.save(self.canvas, str(path))
 
     def thumbnail(self, under: Screen | None = None) -> Callable[[], bytes]:
