@@ -35,6 +35,7 @@ from typing import Any, Iterable
 
 from ..storage import DamagedFile, StorageError, atomic_write, read_regular, set_aside
 from .gcpause import collector_paused
+from .records import record
 
 CACHE_FORMAT = 2  # 2: records built by the JSON decoder's object hook
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # a 10,000-scene story compiles to well under this
@@ -71,7 +72,7 @@ class CacheMismatch(ValueError):
     """The file is a readable cache, but of something else (another edit, another game version)."""
 
 
-@dataclasses.dataclass(frozen=True)
+@record
 class _Kind:
     """How one class of the codec is stored: its tag, field names and the fields stored as bare arrays."""
 
