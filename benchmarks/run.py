@@ -559,7 +559,14 @@ def _profile(fn) -> None:
 
 # --- memory and the soak --------------------------------------------------------------------------
 
-FULL_PLAY = """
+# Children that play start as the game does: pygame loaded first, through game.cli.import_pygame (numpy and
+# pkg_resources kept out while it loads), before any game module imports it at its top.
+AS_THE_GAME_STARTS = """
+from game.cli import import_pygame
+import_pygame()
+"""
+
+FULL_PLAY = AS_THE_GAME_STARTS + """
 import json, random
 from benchmarks.common import shipped_library, new_app, peak_rss_mb
 from game.runtime import events as ev
@@ -589,7 +596,7 @@ app.writer.flush()
 print(json.dumps({"peak": peak_rss_mb(), "events": events}))
 """
 
-SOAK = """
+SOAK = AS_THE_GAME_STARTS + """
 import json, random, sys
 from benchmarks.common import shipped_library, new_app, rss_mb, peak_rss_mb
 from game.runtime.runtime import Options
