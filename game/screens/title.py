@@ -98,7 +98,7 @@ class TitleScreen(Screen):
             # every row's bytes at once (620 set_at calls and a scale took ~3 ms of the start), in the byte order of
             # pygame's own alpha surfaces (BGRA here): an RGBA veil blits onto the canvas by a slow path (~9x the work)
             row = bytes(value for x in range(620) for value in (20, 10, 8, max(0, 200 - x * 200 // 620)))
-            self._veil_surface = pygame.image.frombytes(row * HEIGHT, (620, HEIGHT), "BGRA")
+            self._veil_surface = pygame.image.frombytes(row * HEIGHT, (620, HEIGHT), "BGRA")  # not words
         return self._veil_surface
 
     def _layout(self, d: int) -> list[tuple[str, int, tuple, bool, int]]:
