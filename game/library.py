@@ -25,17 +25,18 @@ from .classroom.quiz import Quiz, quiz_from_content
 from .classroom.reality import Reality, reality_from_content
 from .content import model as m
 from .content import problems as problems_module
-from .content import translation
 from .content.cache import ContentCache, classes_of
 from .content.folders import assets_folder
+from .content.languages import SOURCE_LANGUAGE
+from .content.languages import languages as translated_into
 from .content.problems import ContentError, Problem, Problems
 from .content.records import record
-from .content.translation import SOURCE_LANGUAGE
 from .timeline import model as timeline_model
 from .timeline.model import Timeline, build_timeline
 
 if TYPE_CHECKING:  # checking content and reloading it import these when they run: a cached story starts without them
     from .content.loader import Content
+    from .content.translation import Translation  # and reading the story in another language, this
     from .runtime.reload import Resumed
     from .runtime.runtime import Runtime
 
@@ -58,7 +59,7 @@ class Library:
     @property
     def languages(self) -> list[str]:
         """The languages this library can be read in: the source language, then those with string tables."""
-        return [SOURCE_LANGUAGE, *(code for code in translation.languages(self.root) if code != SOURCE_LANGUAGE)]
+        return [SOURCE_LANGUAGE, *(code for code in translated_into(self.root) if code != SOURCE_LANGUAGE)]
 
     def in_language(self, code: str) -> Library:
         """The same library with its texts in `code` (the source language's for texts not translated yet,
@@ -69,8 +70,9 @@ class Library:
         if code == self.language:
             return self
         if code not in known:
+            from .content.translation import read_translation
             source = known.get(SOURCE_LANGUAGE, self)
-            words = translation.read_translation(self.root, code, self.cache) if code in self.languages else None
+            words = read_translation(self.root, code, self.cache) if code in self.languages else None
             known[code] = _translated(source, words, code, known) if words and words.words else source
         return known[code]
 
@@ -85,9 +87,10 @@ class Library:
         return library if library.story is None else library.in_language(self.language)
 
 
-def _translated(source: Library, words: translation.Translation, code: str, known: dict) -> Library:
-    library = translation.translated(source, words)
-    story = dataclasses.replace(library.story, shown_values=translation.shown_values(source.story, words))
+def _translated(source: Library, words: Translation, code: str, known: dict) -> Library:
+    from .content.translation import shown_values, translated
+    library = translated(source, words)
+    story = dataclasses.replace(library.story, shown_values=shown_values(source.story, words))
     library = dataclasses.replace(library, story=story, language=code)
     object.__setattr__(library, "_languages", known)  # every language of one library finds the others
     return library

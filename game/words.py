@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping
 
 from . import __version__, paths
+from .content.languages import SOURCE_LANGUAGE
 from .content.problems import ERROR, Mark, Problem, Problems
-from .content.translation import SOURCE_LANGUAGE
 
 if TYPE_CHECKING:  # reading and writing YAML tables imports these when it runs: a start with kept tables does not
     from .content.translation import Extracted, Table

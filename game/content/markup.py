@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Callable, Iterator
+
+from .records import record
 
 TAGS = ("b", "i", "color")
 _TAG = re.compile(r"\{(/?)([^{}]*)\}")
@@ -29,7 +30,7 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """A run of text in one style; `color` is '#rrggbb' or None for the text's own colour."""
 

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from .records import record
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -26,7 +28,7 @@ class Mark(NamedTuple):
         return f"{self.file}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     mark: Mark
     message: str

@@ -31,15 +31,15 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from . import markup
 from . import model as m
+from .languages import LANG_DIR, LANGUAGE_CODE, SOURCE_LANGUAGE, language_folders, languages  # noqa: F401
 from .problems import ERROR, Mark, Problem, Problems, display_path
+from .records import record
 from .schema import DEFS, FILE_SCHEMAS, TRANSLATE, Schema
 
 if TYPE_CHECKING:  # YAML (PyYAML, the marked reader) is imported by the functions that read or write tables:
     from .yamlsource import Document  # the game reads a translation kept as JSON, and starts without it
 
-SOURCE_LANGUAGE = "en"
 INFO = "info"
-LANG_DIR = "lang"
 CARRY_OVER = 0.6  # how alike an edited English text must be to its old self for a translation to carry over
 SKIPPED_FIELDS = frozenset({"line_id", "id", "key", "problems", "fingerprint", "scene_fingerprints", "root",
                             "assets", "language", "_languages", "set", "values", "shown_values"})
@@ -80,7 +80,7 @@ def texts_of(data: Any, schema: Schema, path: tuple = ()) -> Iterator[tuple[tupl
                 yield from texts_of(value, sub, (*path, key))
 
 
-@dataclass(frozen=True)
+@record
 class SourceText:
     text: str
     mark: Mark  # where the English stands (the first time, when a file says it more than once)
@@ -136,36 +136,6 @@ class Table:
 
 TABLE_KEYS = ("language", "source", "strings", "orphans")
 ENTRY_KEYS = ("id", "en", "text", "stale")
-
-
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")  # ko, en, pt-BR, zh-Hant
-
-
-def languages(root: Path) -> list[str]:
-    """The languages `root` has translations for: folders under lang/ named with a language code."""
-    return [name for name, problem in language_folders(root) if not problem]
-
-
-def language_folders(root: Path) -> list[tuple[str, str]]:
-    """(folder name, what is wrong with it or '') for every entry of lang/ (none when lang/ is not a folder)."""
-    folder = root / LANG_DIR
-    try:
-        entries = sorted(folder.iterdir()) if folder.is_dir() else []
-    except OSError:
-        return []
-    found = []
-    for entry in entries:
-        name = entry.name
-        if not entry.is_dir():
-            problem = "is not a folder: lang/ holds one folder per language (lang/ko/...)"
-        elif name == SOURCE_LANGUAGE:
-            problem = f"the story is written in {SOURCE_LANGUAGE}: it needs no tables of its own"
-        elif not LANGUAGE_CODE.match(name):
-            problem = "is not a language code: name the folder with one, e.g. ko, ja, pt-BR"
-        else:
-            problem = ""
-        found.append((name, problem))
-    return found
 
 
 def translation_files(root: Path) -> list[Path]:
@@ -307,7 +277,7 @@ def _listed(text: str) -> str:
     return ", ".join(names + sorted(_tags(text))) or "none"
 
 
-@dataclass(frozen=True)
+@record
 class Translation:
     """One language's words for a root, by the content file they translate (relative to the root).
 
