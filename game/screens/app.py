@@ -107,7 +107,8 @@ class App:
             pygame.display.set_caption(self.story.caption or self.story.title)
             set_window_icon(paths.ICON)
             self.window = pygame.display.set_mode((WIDTH, HEIGHT), self._flags())
-        self.canvas = pygame.Surface((WIDTH, HEIGHT))
+        self._own_canvas: pygame.Surface | None = None
+        self.canvas = self._pick_canvas()
         self.fonts = FontBook(scale=self.settings.font_scale)
         self.theme: Theme = DEFAULT
         self.apply_settings()
@@ -241,7 +242,20 @@ class App:
         self.settings.fullscreen = not self.settings.fullscreen
         if self.window is not None:
             size = (0, 0) if self.settings.fullscreen else (WIDTH, HEIGHT)
+            self._canvas_free()  # the window's surface is made anew: nothing may be reading it
             self.window = pygame.display.set_mode(size, self._flags())
+            self.canvas = self._pick_canvas()
+
+    def _pick_canvas(self) -> pygame.Surface:
+        """What frames are drawn on: the window's own surface while it is the canvas's size (the usual case: no
+        second full-screen surface, 3.5 MB, and no copy into the window at every frame, ~0.3 ms), else a surface of
+        its own (the same pixel format) that `present` scales into the window: resized, full screen, no window."""
+        if self.window is not None and self.window.get_size() == (WIDTH, HEIGHT):
+            self._own_canvas = None
+            return self.window
+        if self._own_canvas is None:
+            self._own_canvas = pygame.Surface((WIDTH, HEIGHT))
+        return self._own_canvas
 
     def _viewport(self) -> pygame.Rect:
         """Where the canvas goes in the window: as large as fits, centred, bars elsewhere."""
@@ -319,6 +333,7 @@ class App:
 
     def step(self, dt: float, actions: list[Action] = ()) -> pygame.Surface:
         """One frame: feed actions, animate, draw. Returns the canvas."""
+        self.canvas = self._pick_canvas()  # the window may have been resized since the last frame
         for action in actions:
             self.dispatch(action)
         self.time += dt
@@ -367,13 +382,14 @@ class App:
 
     def present(self) -> None:
         if self.window is not None:
-            view = self._viewport()
-            if view.size != self.window.get_size():  # the bars beside a letterboxed canvas
-                self.window.fill((0, 0, 0))
-            if view.size == (WIDTH, HEIGHT):
-                self.window.blit(self.canvas, view.topleft)
-            else:
-                self.window.blit(pygame.transform.smoothscale(self.canvas, view.size), view.topleft)
+            if self.canvas is not self.window:  # drawn on a surface of its own: into the window, letterboxed
+                view = self._viewport()
+                if view.size != self.window.get_size():  # the bars beside a letterboxed canvas
+                    self.window.fill((0, 0, 0))
+                if view.size == (WIDTH, HEIGHT):
+                    self.window.blit(self.canvas, view.topleft)
+                else:
+                    self.window.blit(pygame.transform.smoothscale(self.canvas, view.size), view.topleft)
             pygame.display.flip()
         # once shown (a blit from a canvas being scaled fails: the scaling locks it), in the gap before the next frame
         if self._scaling is None and self.top is not None and self.top.thumbnail_due():
@@ -388,6 +404,7 @@ class App:
             else:
                 dt = self.clock.tick(FPS) / 1000
             actions: list[Action] = []
+            self._canvas_free()  # events may resize the window, making its surface anew: nothing may read it then
             for event in pygame.event.get():
                 if event.type == pygame.QUIT:
                     self.running = False
