@@ -15,7 +15,7 @@ classroom | saves < profile < library < ui < authoring < screens < cli. This mod
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -171,7 +171,7 @@ def _builder_stamp() -> str:
     return ";".join(stamps)
 
 
-@dataclass
+@record
 class Reloaded:
     library: Library | None            # None: the edited content has errors; keep the old library
     resumed: Resumed | None = None     # the running game replayed onto the new story

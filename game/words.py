@@ -30,7 +30,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import string
 import sys
 import unicodedata
 from contextlib import contextmanager
@@ -61,7 +60,6 @@ _current = SOURCE_LANGUAGE
 _source: dict[str, str] | None = None
 _tables: dict[str, dict[str, str]] = {}
 _kept_in: Path | None = None  # where worked-out tables are kept as JSON (keep_in)
-_formatter = string.Formatter()
 
 
 # --- the API screens use ------------------------------------------------------------------------------------
@@ -209,8 +207,9 @@ def allowed_names(key: str, english: str) -> set[str]:
 
 def names(text: str) -> set[str]:
     """The {names} a format string uses ("Slot {n} of {count}" -> {"n", "count"})."""
+    from string import Formatter  # only checking tables needs it: a start reads the kept ones
     try:
-        return {field.split(".")[0].split("[")[0] for _, field, _, _ in _formatter.parse(text) if field}
+        return {field.split(".")[0].split("[")[0] for _, field, _, _ in Formatter().parse(text) if field}
     except ValueError:
         return {"{?"}
 
