@@ -125,7 +125,7 @@ def test_the_menus_words_are_kept_and_follow_their_files(tmp_path, monkeypatch) 
 NOT_TO_START = ["yaml", "difflib", "game.content.loader", "game.content.yamlsource", "game.content.compiler",
                 "game.content.validate", "game.content.formatcheck", "game.content.watch", "game.runtime.reload",
                 "game.content.translation",  # reading a translation: a start in the story's own language lists them
-                "game.runtime.runtime", "game.runtime.resume",
+                "game.runtime.runtime", "game.runtime.resume", "game.runtime.events",
                 "game.classroom.export", "game.classroom.session", "game.timeline.layout", "game.timeline.controller",
                 "game.authoring", "game.screens.play", "game.screens.timeline", "game.screens.timeline_poster",
                 "game.screens.classroom_hub", "game.screens.classroom_play", "game.screens.classroom_ui"]

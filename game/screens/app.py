@@ -17,7 +17,6 @@ from .. import paths, words
 from ..content import model as m
 from ..library import Library, reload_library
 from ..profile import Profile
-from ..runtime import events as ev
 from ..storage import BackgroundWriter
 from ..ui.nav import Navigator
 from ..ui.theme import theme_for
@@ -430,11 +429,12 @@ class App:
         top = self.top
         if point == "title" or top is None:
             return True
+        from ..runtime.events import LineEvent  # the play screen's (not imported before the title)
         menu = getattr(top, "menu", None)
         if type(top).__name__ == "TitleScreen" and menu is not None:
             start = getattr(top, "start", None)  # the title's "Start the story" (in any language)
             menu.index = next((i for i, item in enumerate(menu.items) if item.on_choose == start), 0)
-        elif isinstance(getattr(top, "on_screen", None), ev.LineEvent):
+        elif isinstance(getattr(top, "on_screen", None), LineEvent):
             return True
         self.dispatch(Action("confirm"))
         return False
