@@ -27,7 +27,6 @@ exports, the UI kit and the screens can all use it.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -37,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping
 
 from . import __version__, paths
+from .content.digest import blake2b
 from .content.languages import SOURCE_LANGUAGE
 from .content.problems import ERROR, Mark, Problem, Problems
 
@@ -148,7 +148,7 @@ def _kept_file(code: str) -> tuple[Path, str] | None:
     """Where `code`'s table is kept, and the key it must carry (None when nothing is kept or a file is unreadable)."""
     if _kept_in is None:
         return None
-    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    digest = blake2b(__version__.encode(), digest_size=16)
     for code_file in (Path(__file__), paths.ROOT / "game" / "content" / "translation.py"):  # how a table is read
         try:
             digest.update(f"{code_file.stat().st_mtime_ns}\0".encode())

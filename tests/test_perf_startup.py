@@ -395,3 +395,17 @@ def test_the_title_veil_fades_from_left_to_right_down_the_whole_screen(shipped_l
     for x in (0, 1, 155, 309, 310, 619):
         for y in (0, HEIGHT // 2, HEIGHT - 1):
             assert tuple(veil.get_at((x, y))) == (8, 10, 20, max(0, 200 - x * 200 // 620))
+
+
+def test_the_keys_blake2b_is_hashlibs() -> None:
+    """game.content.digest gives hashlib's BLAKE2b (kept words, pictures and the content cache keep their keys)
+    without importing hashlib, whose OpenSSL set-up costs every start 3-5 ms."""
+    import hashlib
+
+    from game.content.digest import blake2b
+    for data, size in ((b"", 16), (b"cell7", 20), (bytes(range(256)) * 9, 64)):
+        assert blake2b(data, digest_size=size).hexdigest() == hashlib.blake2b(data, digest_size=size).hexdigest()
+    probe = "import sys, game.content.digest, game.words, game.screens.decoded; print('hashlib' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": str(paths.ROOT)}
+    assert subprocess.run([sys.executable, "-c", probe], env=env, cwd=paths.ROOT, check=True, capture_output=True,
+                          text=True, timeout=120).stdout.strip() == "False"

@@ -21,7 +21,6 @@ window opens).
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import struct
 import sys
@@ -32,6 +31,7 @@ from typing import Callable
 
 import pygame
 
+from ..content.digest import blake2b
 from ..storage import set_aside
 
 KEPT_FROM = 1 << 20   # decoded bytes: a full-screen picture is 2.6 MB, a 40-second stereo loop 6.7 MB
@@ -136,7 +136,7 @@ def _kept_file(path: Path, kind: str, suffix: str, extra: str = "") -> Path | No
     except OSError:
         return None
     name = f"{os.path.abspath(path)}\0{info.st_size}\0{info.st_mtime_ns}\0{extra}".encode("utf-8", "surrogateescape")
-    return _folder / kind / f"{hashlib.blake2b(name, digest_size=16).hexdigest()}{suffix}"
+    return _folder / kind / f"{blake2b(name, digest_size=16).hexdigest()}{suffix}"
 
 
 def _png_size(path: Path) -> tuple[int, int] | None:
