@@ -269,6 +269,7 @@ def test_teacher_choice_is_logged_as_teacher(app):
     hub = hub_for(app)
     play = start_story(app, hub)
     advance_to(play, ev.ChoiceEvent)
+    app.step(0.1)  # the options on screen: a number picks only what has been shown
     app.step(0.1, [Action("digit", number=1)])
     assert log_of(play).of("choice")[-1].detail["how"] == "teacher"
 
@@ -377,6 +378,7 @@ def test_hub_lists_its_entries_and_exports_where_it_says(app, tmp_path, shots):
             assert distinct_colours(canvas, rect.inflate(-20, -10)) > 5
     play = start_story(app, hub)
     advance_to(play, ev.ChoiceEvent)
+    app.step(0.1)  # the options on screen
     app.step(0.1, [Action(Act.DIGIT, number=2)])
     app.step(0.1, [Action(Act.CANCEL)])
     app.step(0.1, [Action(Act.DOWN)])

@@ -44,6 +44,25 @@ def test_an_autosave_still_due_when_the_app_closes_is_taken(play):
     assert saves._read(newest.path)["runtime"] == record
 
 
+
+def test_a_number_picks_an_option_only_once_the_options_have_been_on_screen(play):
+    """A number pressed in the frame a choice comes, before it is drawn, picks nothing (fast clicking with Enter
+    and 1 took options nobody had seen) and takes no autosave with the picture of the line before."""
+    app = play.app
+    for _ in range(200):
+        app.step(1 / 60)
+        play.on_action(Action("confirm"))  # not drawn yet when it brings the choice
+        if isinstance(play.event, ev.ChoiceEvent):
+            break
+    choice = play.event
+    assert isinstance(choice, ev.ChoiceEvent) and play.autosave_due
+    play.on_action(Action("digit", number=1))
+    assert play.event is choice and play.autosave_due
+    app.step(1 / 60)
+    play.on_action(Action("digit", number=1))
+    assert play.event is not choice and not play.autosave_due
+
+
 # --- sound effects decoded off the frame -----------------------------------------------------------
 
 @pytest.fixture

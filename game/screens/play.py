@@ -77,6 +77,7 @@ class PlayScreen(Screen):
         self.autosave_due = False   # a scene start, choice or ending is to be autosaved (`_autosave`)
         self._due_drawn = False     # ... and the canvas has shown it since
         self.shown_at = 0.0         # app time when the current event appeared
+        self._shown_drawn = False   # the canvas has shown the current event since it appeared
         self.card = 0               # which card of a "Film and sources" page is showing
         self.reserve = 0            # px kept free above cards (for the page heading)
         self._gloss: tuple = (None, None, None)  # (event, story, the event in the second language)
@@ -128,7 +129,7 @@ class PlayScreen(Screen):
         """The held moment's successor has its pictures: it comes on screen now, as if shown this frame."""
         self._held = None
         self._transitions(self.event.effects)
-        self.shown_at, self.wait = self.app.time, 0.0
+        self.shown_at, self.wait, self._shown_drawn = self.app.time, 0.0, False
         if self._whole:
             self.fade, self.sprite_fx = 1.0, {}
         elif isinstance(self.event, ev.LineEvent) and self.app.settings.text_speed:
@@ -160,7 +161,7 @@ class PlayScreen(Screen):
         location = self.app.story.locations.get(self.rt.state.stage.background)
         self.app.audio.play_ambience(location.ambience or "" if location else "")
         self.event = event
-        self.shown_at, self.card = self.app.time, 0
+        self.shown_at, self.card, self._shown_drawn = self.app.time, 0, False
         self._remember(event)
         self.typed = 0.0 if isinstance(event, ev.LineEvent) and self.app.settings.text_speed else 1e9
         self.wait = 0.0
@@ -369,6 +370,8 @@ class PlayScreen(Screen):
         name = action.name
         if self._held is not None and name in ("confirm", "click", "digit"):
             return  # the moment they would act on is not on screen yet (a frame or three)
+        if name == "digit" and self.menu is not None and not self._shown_drawn:
+            return  # a number pressed before the options were ever on screen picks none of them
         self._autosave()  # before the action can move the story on
         if self.overlay is not None and self.overlay.on_action(action):
             return
@@ -485,7 +488,8 @@ class PlayScreen(Screen):
         """The moment on screen: the runtime's, or the one held while the runtime's waits for its pictures."""
         if self._held is None:
             self._draw(surface)
-            self._due_drawn = self._due_drawn or surface is self.app.canvas
+            if surface is self.app.canvas:
+                self._due_drawn = self._shown_drawn = True
             return
         with self._drawing_held():
             self._draw(surface)
