@@ -8,11 +8,11 @@ but an `Action` built with a name that is not an `Act` raises at once (a typo us
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 import pygame
 
+from ..content.records import record
 from ..words import t
 
 
@@ -103,7 +103,7 @@ PAD_BUTTONS: dict[int, str] = {
 STICK_THRESHOLD = 0.6
 
 
-@dataclass(frozen=True)
+@record
 class Action:
     """One input: what (`name`, an `Act`), where for pointer actions, which number for digits."""
 

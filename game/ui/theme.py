@@ -8,7 +8,9 @@ that mean different things drift into near-duplicates.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
+
+from ..content.records import record
 
 Colour = tuple[int, int, int]
 WIDTH, HEIGHT = 1280, 720
@@ -24,7 +26,7 @@ def hex_colour(value: str) -> Colour:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
-@dataclass(frozen=True)
+@record
 class Theme:
     """Colour roles (what a colour means, not what it is) and text sizes (points at 100% text)."""
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ..content.records import record
 from . import draw, richtext
 from .fonts import FontBook
 from .input import Act, Action
@@ -73,7 +74,7 @@ def _record(layout: Layout, name: str, area: Rect, boxes: dict[int, Rect], kind:
         layout.add(f"{name}/bar", bar)
 
 
-@dataclass(frozen=True)
+@record
 class Used:
     """What a list did with an action: always truthy; `chosen` is the row picked, if one was."""
 
