@@ -26,7 +26,6 @@ replaced.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import sys
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..storage import DamagedFile, StorageError, atomic_write, read_regular, set_aside
+from .digest import blake2b
 from .gcpause import collector_paused
 from .records import record
 
@@ -251,7 +251,7 @@ class ContentCache:
         self.hit = False                 # whether the last `load` used the cache
 
     def path(self, root: Path) -> Path:
-        name = hashlib.blake2b(str(Path(root).resolve()).encode("utf-8", "surrogateescape"),
+        name = blake2b(str(Path(root).resolve()).encode("utf-8", "surrogateescape"),
                                digest_size=10).hexdigest()
         return self.folder / f"content-{name}.json"
 
@@ -265,7 +265,7 @@ class ContentCache:
                 digest.update(f"{module} ?\n".encode())
 
     def key(self, root: Path, assets: Path | None) -> str:
-        digest = hashlib.blake2b(digest_size=20)
+        digest = blake2b(digest_size=20)
         digest.update(f"cell7 content cache {CACHE_FORMAT}\n{self.extra}\n".encode())
         digest.update("\n".join(self.codec.signature()).encode())
         self._code(digest)
@@ -322,7 +322,7 @@ class ContentCache:
 
 
 def _digest(body: bytes) -> str:
-    return hashlib.blake2b(body, digest_size=20).hexdigest()
+    return blake2b(body, digest_size=20).hexdigest()
 
 
 def _read(path: Path, key: str) -> bytes:
