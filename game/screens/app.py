@@ -332,7 +332,8 @@ class App:
 
     def step(self, dt: float, actions: list[Action] = ()) -> pygame.Surface:
         """One frame: feed actions, animate, draw. Returns the canvas."""
-        self.canvas = self._pick_canvas()  # the window may have been resized since the last frame
+        if self.canvas is self.window or self.canvas is self._own_canvas:  # (a canvas set from outside stays)
+            self.canvas = self._pick_canvas()  # the window may have been resized since the last frame
         for action in actions:
             self.dispatch(action)
         self.time += dt
