@@ -142,9 +142,9 @@ class BackgroundWriter:
     a job still waiting under the same key is replaced: the latest state wins, and a burst of
     autosaves costs one write. Jobs run one at a time, in the order their keys were first queued.
     Every write still goes through `atomic_write`, so a kill at any moment leaves the old file or
-    the new one. A failure (StorageError, OSError, ValueError) becomes a message in `errors` for
-    the player; nothing is raised into the game. `flush()` waits until everything queued is
-    written; it also runs when the interpreter exits.
+    the new one. A failure (StorageError, OSError, ValueError) becomes its reason in `errors`, which
+    the app tells the player in a sentence of their language; nothing is raised into the game.
+    `flush()` waits until everything queued is written; it also runs when the interpreter exits.
     """
 
     def __init__(self) -> None:
@@ -152,7 +152,7 @@ class BackgroundWriter:
         self._cond = threading.Condition()
         self._busy = False
         self._thread: threading.Thread | None = None
-        self.errors: list[str] = []  # for the player; the app moves them into toasts
+        self.errors: list[str] = []  # why saves failed; the app says them in toasts
         self.written = 0             # jobs finished (tests and benchmarks read it)
         _WRITERS.add(self)
 
@@ -199,9 +199,9 @@ class BackgroundWriter:
             try:
                 job()
             except (StorageError, OSError, ValueError) as exc:
-                self.errors.append(f"Could not save: {exc}")
+                self.errors.append(str(exc))
             except Exception as exc:  # noqa: BLE001 - a bug in one job must not stop every later save
-                self.errors.append(f"Could not save ({exc.__class__.__name__}: {str(exc)[:200]})")
+                self.errors.append(f"{exc.__class__.__name__}: {str(exc)[:200]}")
             finally:
                 job = None  # not kept while idle: a save's job holds a copy of the frame (3.5 MB)
                 with self._cond:

@@ -33,7 +33,7 @@ def test_a_failing_job_becomes_a_message_and_later_jobs_still_run(tmp_path):
     writer.submit("a", full)
     writer.submit("b", lambda: write_json(tmp_path / "b.json", {"ok": 1}))
     assert writer.flush(10)
-    assert writer.errors == ["Could not save: could not write x.json: No space left on device"]
+    assert writer.errors == ["could not write x.json: No space left on device"]  # the app says it in a sentence
     assert json.loads((tmp_path / "b.json").read_text()) == {"ok": 1}
 
 
@@ -67,3 +67,15 @@ def test_autosave_picks_its_slot_without_reading_the_autosaves_again(story, tmp_
     assert any("auto1" in message for message in store.messages)
     assert sorted(p.name for p in (store.folder / "damaged").iterdir())[0].endswith("auto1.json")
     assert {store.info(slot).damaged for slot in AUTO_SLOTS} == {""}
+
+
+def test_a_failed_background_save_is_told_in_the_player_s_language(tmp_path):
+    from game import paths, words
+    from game.library import load_library
+    from game.profile import Profile
+    from game.screens.app import App
+    app = App(load_library(paths.SCENES), Profile(tmp_path / "data"), window=False)
+    words.set_language("ko")
+    app.writer.errors.append("could not write x.json: No space left on device")
+    app.step(1 / 60)
+    assert [text for text, _ in app.toasts] == ["저장하지 못했어요: could not write x.json: No space left on device"]
