@@ -109,6 +109,19 @@ def shipped_story():
 
 
 @pytest.fixture
+def play(story_root, tmp_path):
+    """A play screen of the fixture story at its start, in an app without a window, with its own data."""
+    from game.library import load_library
+    from game.profile import Profile
+    from game.screens.app import App
+    from game.screens.play import PlayScreen
+    app = App(load_library(story_root), Profile(tmp_path / "data"), window=False)
+    screen = PlayScreen(app)
+    app.push(screen)
+    return screen
+
+
+@pytest.fixture
 def story_root(tmp_path: Path) -> Path:
     """A fresh copy of the valid fixture story, laid out as scenes/ beside assets/."""
     root = tmp_path / "scenes"

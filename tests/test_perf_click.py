@@ -15,14 +15,6 @@ from game.screens.play import PlayScreen
 from tests.test_perf_memory import _wav
 
 
-@pytest.fixture
-def play(story_root, tmp_path):
-    app = App(load_library(story_root), Profile(tmp_path / "data"), window=False)
-    play = PlayScreen(app)
-    app.push(play)
-    return play
-
-
 def _to_choice(play) -> None:
     """Click on until a choice is drawn (its autosave is due, taken a frame later)."""
     for _ in range(200):

@@ -4,22 +4,9 @@ the story moves on before then, it is taken first, so the slot always holds the 
 from __future__ import annotations
 
 import pygame
-import pytest
 
-from game.library import load_library
-from game.profile import Profile
 from game.runtime import events as ev
-from game.screens.app import App
 from game.screens.input import Action
-from game.screens.play import PlayScreen
-
-
-@pytest.fixture
-def play(story_root, tmp_path):
-    app = App(load_library(story_root), Profile(tmp_path / "data"), window=False)
-    play = PlayScreen(app)
-    app.push(play)
-    return play
 
 
 def _watch_autosaves(play, monkeypatch) -> list[tuple]:
