@@ -44,7 +44,7 @@ def test_an_autosave_due_is_taken_before_the_story_moves_on(play, monkeypatch):
     _to_choice(play)
     choice, record = play.event, play.app.profile.saves.record(play.rt)["runtime"]
     taken = _watch_autosaves(play, monkeypatch)
-    play.autosave_due, play._due_drawn = True, False  # as in the frame that shows the choice
+    play.autosave_due, play._shown_drawn = True, False  # as in the frame that shows the choice
     play.choose(0)                                    # moved on at once (a test, a skip): taken first
     assert taken and taken[0][0] is choice and taken[0][1] == record
 

@@ -251,8 +251,7 @@ class ContentCache:
         self.hit = False                 # whether the last `load` used the cache
 
     def path(self, root: Path) -> Path:
-        name = blake2b(str(Path(root).resolve()).encode("utf-8", "surrogateescape"),
-                               digest_size=10).hexdigest()
+        name = blake2b(str(Path(root).resolve()).encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
         return self.folder / f"content-{name}.json"
 
     def _code(self, digest: Any) -> None:

@@ -198,12 +198,8 @@ class Audio:
                 if request == served:
                     self._decoding = False
                     return
-            path, problem, loop = self._file("ambience", name) if name else None, "", None
-            if path is not None:
-                try:
-                    loop = decoded.sound(path)  # a loop heard before comes from its kept samples
-                except _FAILURES as exc:
-                    problem = str(exc) or exc.__class__.__name__
+            # a loop heard before comes from its kept samples
+            loop, problem = _sound_at(self._file("ambience", name) if name else None, decoded.sound)
             with self._decoder_lock:
                 served = request
                 if request == self._request:  # still wanted: hand it over; else drop it at once and go on
@@ -223,11 +219,9 @@ class Audio:
             path = self._file(kind, name)
             if not path:
                 return None
-            try:
-                cache[name] = pygame.mixer.Sound(str(path))
-            except _FAILURES as exc:
-                self.problems[f"{kind}/{name}"] = str(exc) or exc.__class__.__name__
-                cache[name] = None
+            cache[name], problem = _sound_at(path)
+            if problem:
+                self.problems[f"{kind}/{name}"] = problem
         return cache[name]
 
     @staticmethod
@@ -288,12 +282,7 @@ class Audio:
                     self._effects_working = False
                     return
                 name = self._effects.pop(0)
-            path, problem, sound = self._file("sfx", name), "", None
-            if path is not None:
-                try:
-                    sound = pygame.mixer.Sound(str(path))
-                except _FAILURES as exc:
-                    problem = str(exc) or exc.__class__.__name__
+            sound, problem = _sound_at(self._file("sfx", name))
             with self._decoder_lock:
                 self._made.append((name, sound, problem))
 
@@ -324,6 +313,21 @@ class Audio:
                 pygame.mixer.Channel(self._ambience_channel).set_volume(0 if muted else self.ambience_volume)
             except pygame.error:
                 pass
+
+
+def _effect(path: Path) -> pygame.mixer.Sound:
+    return pygame.mixer.Sound(str(path))
+
+
+def _sound_at(path: Path | None, decode: Callable[[Path], pygame.mixer.Sound] = _effect) -> \
+        tuple[pygame.mixer.Sound | None, str]:
+    """The sound `decode` makes of the file at `path`, or None and why it will not play ('' when there is no file)."""
+    if path is None:
+        return None, ""
+    try:
+        return decode(path), ""
+    except _FAILURES as exc:
+        return None, str(exc) or exc.__class__.__name__
 
 
 def _bytes(sound: pygame.mixer.Sound | None) -> int:

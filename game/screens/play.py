@@ -75,7 +75,6 @@ class PlayScreen(Screen):
         self.hide_ui = False
         self.quick_rects: dict[str, pygame.Rect] = {}
         self.autosave_due = False   # a scene start, choice or ending is to be autosaved (`_autosave`)
-        self._due_drawn = False     # ... and the canvas has shown it since
         self.shown_at = 0.0         # app time when the current event appeared
         self._shown_drawn = False   # the canvas has shown the current event since it appeared
         self.card = 0               # which card of a "Film and sources" page is showing
@@ -223,8 +222,8 @@ class PlayScreen(Screen):
             profile.chapters.add(scene.chapter)
             profile.save_persistent()
         if isinstance(event, (ev.SceneStart, ev.ChoiceEvent, ev.EndEvent)) and self._saves():
-            self.autosave_due, self._due_drawn = True, False  # taken once the canvas shows it (at an ending: so
-            # that Continue comes back to the end screen, not to the choice before it)
+            self.autosave_due = True  # taken once the canvas shows it (at an ending at once: so that Continue
+            # comes back to the end screen, not to the choice before it)
         if self.app.settings.self_voicing and (isinstance(event, ev.LineEvent) or
                                                isinstance(event, ev.ChoiceEvent) and event.name):
             code = self.app.voice_language()
@@ -302,7 +301,7 @@ class PlayScreen(Screen):
 
     def thumbnail_due(self) -> bool:
         """An autosave is due and the canvas shows its moment: it is taken next frame, with this frame's picture."""
-        return self.autosave_due and self._due_drawn
+        return self.autosave_due and self._shown_drawn
 
     def on_close(self) -> None:
         """The app is closing: an autosave still due (taken a frame after its moment) is taken now."""
@@ -449,7 +448,7 @@ class PlayScreen(Screen):
             if not self.app.images.ready(self._stage_pictures()) and self.app.time - self._held_at < HOLD_SECONDS:
                 return  # the moment on screen stays as it is (a hold never becomes a hang: then the frame decodes)
             self._release()
-        if self.autosave_due and (self._due_drawn or isinstance(self.event, ev.EndEvent)):
+        if self.autosave_due and (self._shown_drawn or isinstance(self.event, ev.EndEvent)):
             self._autosave()
             if isinstance(self.event, ev.EndEvent) and self.app.top is self:
                 self.end_screen()
@@ -489,7 +488,7 @@ class PlayScreen(Screen):
         if self._held is None:
             self._draw(surface)
             if surface is self.app.canvas:
-                self._due_drawn = self._shown_drawn = True
+                self._shown_drawn = True
             return
         with self._drawing_held():
             self._draw(surface)
