@@ -54,7 +54,8 @@ OFFERED = {"chart.count": {"man"}, "chart.tick": {"man"}, "date.day": {"m"}, "da
            "saves.saved_at": {"m"}, "saves.saved_at_short": {"m", "mm", "dd"}, "saves.why_damaged": set(),
            "saves.load_damaged": set(),
            "handout.film_sub": set(),  # a Korean tagline that names the film already need not repeat it
-           "handout.film_named": {"tagline"}}  # story.yaml's `film` is English: other languages say their tagline
+           "handout.film_named": {"tagline"},  # story.yaml's `film` is English: other languages say their tagline
+           "app.caption": {"korean_title"}}  # a Korean window names the film as Korean readers know it
 
 _current = SOURCE_LANGUAGE
 _source: dict[str, str] | None = None

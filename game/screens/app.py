@@ -5,9 +5,11 @@ Tests and the screenshot command drive the same app headless through `step()`.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
+import weakref
 from pathlib import Path
 from typing import Callable
 
@@ -90,7 +92,12 @@ class App:
         pygame.font.init()
         if library.story is None:
             raise ValueError("the library has errors; load it with load_library")
-        self.profile = profile or Profile(tempfile.mkdtemp(prefix="cell7-"), library.story_id)
+        self._forget_data: Callable[[], object] = lambda: None
+        if profile is None:  # a profile of its own, removed when the app closes or is collected (tests make many)
+            folder = tempfile.mkdtemp(prefix="cell7-")
+            profile = Profile(folder, library.story_id)
+            self._forget_data = weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
+        self.profile = profile
         self.settings = self.profile.settings
         if language:
             self.settings.language = language
@@ -103,9 +110,9 @@ class App:
         self.classroom = classroom
         self.window = None
         if window:
-            pygame.display.set_caption(self.story.caption or self.story.title)
             set_window_icon(paths.ICON)
             self.window = pygame.display.set_mode((WIDTH, HEIGHT), self._flags())
+            self._name_window()
         self._own_canvas: pygame.Surface | None = None
         self.canvas = self._pick_canvas()
         self.fonts = FontBook(scale=self.settings.font_scale)
@@ -138,6 +145,17 @@ class App:
         self.running = True
         self.clock = pygame.time.Clock()
         self.time = 0.0
+
+    def _name_window(self) -> None:
+        """The window's caption, in the player's language: story.yaml's caption (else its title), with a Korean
+        title before it where the language's words say so (game/lang: 'app.caption'); nothing without a window."""
+        if self.window is None:
+            return
+        story = self.story
+        caption = story.caption or story.title
+        if story.korean_title and story.korean_title not in caption:
+            caption = words.t("app.caption", caption=caption, korean_title=story.korean_title)
+        pygame.display.set_caption(caption)
 
     @property
     def story(self) -> m.Story:
@@ -177,6 +195,7 @@ class App:
             rt = getattr(screen, "rt", None)
             if rt is not None and rt.story is not self.story:
                 rt.retell(self.story)
+        self._name_window()
         self.relabel()
 
     def relabel(self) -> None:
@@ -282,6 +301,7 @@ class App:
             return
         self.library = result.library.in_language(self.settings.language)
         self.story_languages = self.library.languages
+        self._name_window()  # an edited caption shows at once
         self.images = self.images.renewed(self.story, self.assets)  # pictures kept when only text changed
         message = words.t("app.reloaded", ms=f"{(time.perf_counter() - started) * 1000:.0f}")
         if play is not None:
@@ -420,6 +440,7 @@ class App:
         if self.watcher is not None:
             self.watcher.stop()
         self._canvas_free()
+        self._forget_data()  # a temporary profile's folder, written to the last
         pygame.quit()
         return 0
 
