@@ -8,6 +8,7 @@ import gc
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game import words
 from game.screens.app import App
@@ -54,3 +55,60 @@ def test_the_window_caption_is_in_the_players_language(shipped_library):
     app.set_language("en")
     assert pygame.display.get_caption()[0] == (library.story.caption or library.story.title)
     words.set_language("en")
+
+
+# --- (a) the title menu whole at large text ------------------------------------------------------------------
+
+def title_with_everything(shipped_library, tmp_path, scale: float, language: str, contrast: bool = False):
+    """The shipped title with all nine entries (a save for Continue and Load, a chapter reached), at `scale`."""
+    from game.profile import Profile
+    from game.screens.capture import play_app
+    data = tmp_path / "data"
+    app = play_app(shipped_library, "shop_window", 3, profile=Profile(data, shipped_library.story_id))
+    app.top.save("1", from_canvas=True)
+    app.writer.flush()
+    profile = Profile(data, shipped_library.story_id)
+    profile.chapters.add(1)
+    profile.settings.font_scale, profile.settings.high_contrast = scale, contrast
+    app = App(shipped_library, profile, window=False, language=language)
+    app.apply_settings()
+    title = TitleScreen(app)
+    app.push(title)
+    app.step(0.05)
+    return app, title
+
+
+@pytest.mark.parametrize("scale, language, contrast", [(2.0, "en", False), (2.0, "ko", True), (1.5, "en", False),
+                                                       (1.0, "ko", False)])
+def test_every_title_entry_is_on_screen_at_large_text(shipped_library, tmp_path, scale, language, contrast):
+    from game.ui.layout import SCREEN
+    app, title = title_with_everything(shipped_library, tmp_path, scale, language, contrast)
+    assert len(title.menu.items) == 9
+    lines, top = title._arrange()
+    rows = title.menu.list_layout(app.fonts).rows
+    assert sorted(rows) == list(range(9))                                     # nothing scrolled away
+    for i, rect in rows.items():
+        assert SCREEN.contains(rect) and rect.top >= top and rect.bottom <= title._hint_top()
+        assert not any(rect.colliderect(other) for j, other in rows.items() if j != i)
+    shown = " ".join(text for text, *_ in lines)
+    for part in (app.story.title, app.story.korean_title, app.story.tagline):  # the title block stays whole
+        assert all(word in shown for word in part.split())
+
+
+def test_two_columns_of_title_entries_answer_keys_and_the_pointer(shipped_library, tmp_path):
+    from game.screens.input import Action
+    app, title = title_with_everything(shipped_library, tmp_path, 2.0, "en")
+    menu = title.menu
+    assert menu.columns == 2
+    per = menu.per_column()
+    app.step(0.05, [Action("right")])
+    assert menu.index == per                                   # across to the second column's top
+    app.step(0.05, [Action("left")])
+    assert menu.index == 0
+    app.step(0.05, [Action("down"), Action("down")])
+    assert menu.index == 2
+    target = menu.list_layout(app.fonts).rows[per + 1]
+    app.step(0.05, [Action("point", pos=target.center)])
+    assert menu.index == per + 1
+    app.step(0.05, [Action("wheel_down")])
+    assert sorted(menu.list_layout(app.fonts).rows) == list(range(9))

@@ -10,8 +10,11 @@ from pathlib import Path
 import pygame
 
 from ..library import Library
+from ..ui.input import Act
+from ..ui.widgets import ListLayout
 from ..words import t
 from .base import Screen
+from .fonts import FontBook
 from .input import Action
 from .theme import HEIGHT, WIDTH
 from .widgets import Item, MenuList, fitting, panel
@@ -21,6 +24,77 @@ TEXT_WIDTH = WIDTH - 2 * TEXT_LEFT  # a long title or tagline wraps rather than 
 TITLE_TOP, MENU_GAP = 50, 30
 MENU_LEFT, MENU_WIDTH, MENU_WIDTH_MOST = 90, 420, 560  # the buttons grow with the text, up to the dark veil's edge
 TAGLINE_WIDTH = MENU_LEFT + MENU_WIDTH_MOST - TEXT_LEFT  # the tagline keeps to the menu's column, off the picture
+BESIDE_GAP = 28  # between the title and the Korean title beside it
+GRID_WIDTH, GRID_GAP = WIDTH - 2 * MENU_LEFT, 16  # two columns of buttons, when one would scroll
+GRID_PAD, GRID_ROW_GAP = 4, 4  # closer than one column's (14, 8): nine buttons at 200% text fit under the title
+
+
+class TitleMenu(MenuList):
+    """The title's buttons: one column, or two side by side when `columns` is 2 (large text: one column of
+    nine buttons would scroll, and a player must see every way out of the title). The two columns fill down
+    the first, then the second; up and down go through them in that order, left and right across."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.columns = 1
+        self._one_column = (self.pad, self.gap)
+        self._grid: tuple[tuple, ListLayout] | None = None
+
+    def set_columns(self, columns: int) -> None:
+        self.columns = columns
+        self.pad, self.gap = self._one_column if columns == 1 else (GRID_PAD, GRID_ROW_GAP)
+
+    def per_column(self) -> int:
+        return -(-len(self.items) // self.columns)
+
+    def grid_height(self, fonts: FontBook) -> int:
+        """The height the two columns need, as `total_height` is one column's."""
+        self.fonts = fonts
+        return max(rect.bottom for rect in self._grid_rows(pygame.Rect(0, 0, GRID_WIDTH, 0)).values())
+
+    def _grid_rows(self, area: pygame.Rect) -> dict[int, pygame.Rect]:
+        per, width = self.per_column(), (area.width - GRID_GAP) // 2
+        rows: dict[int, pygame.Rect] = {}
+        for i in range(len(self.items)):
+            column, above = divmod(i, per)
+            top = rows[i - 1].bottom + self.gap if above else area.top
+            rows[i] = pygame.Rect(area.left + column * (width + GRID_GAP), top, width, self._height(i, width))
+        return rows
+
+    def list_layout(self, fonts: FontBook) -> ListLayout:
+        if self.columns == 1 or self.area is None:
+            return super().list_layout(fonts)
+        self.fonts = fonts
+        key = (fonts, self.size, self.pad, self.items, tuple(self.area))
+        if self._grid is None or self._grid[0] != key:
+            self._grid = (key, ListLayout(pygame.Rect(self.area), self._grid_rows(self.area), 0, len(self.items)))
+        lay = self._grid[1]
+        self.rects = list(lay.rows.values())
+        return lay
+
+    def on_action(self, action: Action) -> bool:
+        """In two columns every button is on screen: a digit picks the nth, left and right cross over, the
+        pointer finds the button under it, the wheel has nothing to scroll; the rest as in one column."""
+        name = action.name
+        if self.columns == 1 or self.fonts is None or name in (Act.UP, Act.DOWN, Act.HOME, Act.END, Act.CONFIRM):
+            return super().on_action(action)
+        if name in (Act.LEFT, Act.RIGHT):
+            per = self.per_column()
+            i = self.index % per if name == Act.LEFT else self.index + per
+            self.list.select(min(i, len(self.items) - 1))
+            return True
+        if name == Act.DIGIT:
+            return self.choose(action.number - 1)
+        if name in (Act.POINT, Act.CLICK) and action.pos is not None:
+            i = self.list_layout(self.fonts).hit(action.pos)
+            if i is None:
+                return False
+            if name == Act.CLICK:
+                self.choose(i)
+            else:
+                self.list.select(i)
+            return True
+        return False
 
 
 def picture_file(library: Library) -> Path | None:
@@ -40,7 +114,7 @@ class TitleScreen(Screen):
         app.audio.play_music(app.story.title_music or "")
         app.audio.play_ambience("")
 
-    def _menu(self) -> MenuList:
+    def _menu(self) -> TitleMenu:
         """Only what exists: Continue and Load need a save, Chapters a chapter reached, Gallery
         illustrations or music."""
         app = self.app
@@ -61,7 +135,7 @@ class TitleScreen(Screen):
         if library.quiz is not None or library.reality is not None:
             items.append(Item(t("title.classroom"), lambda: self.open("classroom")))
         items += [Item(t("title.settings"), lambda: self.open("settings")), Item(t("title.quit"), app.quit)]
-        return MenuList(items, (300, 500), 420, app.theme.body_size - 2, audio=app.audio, compact=True)
+        return TitleMenu(items, (300, 500), 420, app.theme.body_size - 2, audio=app.audio, compact=True)
 
     def start(self) -> None:
         self.open("play")
@@ -101,47 +175,64 @@ class TitleScreen(Screen):
             self._veil_surface = pygame.image.frombytes(row * HEIGHT, (620, HEIGHT), "BGRA")  # not words
         return self._veil_surface
 
-    def _layout(self, d: int) -> list[tuple[str, int, tuple, bool, int]]:
-        """The title block's lines (text, size, colour, bold, space above), `d` points smaller than the default.
-        Title, Korean title and tagline always show (a player with large text keeps the game's name in both
-        languages); they step down to a floor (the theme's big, small and hint sizes) and the menu scrolls.
-        Title and Korean title wrap to the screen's width, the tagline to the menu's column (a long one, such as
-        the Korean at 200% text, would run over the background's picture); it keeps half a line of room from
-        the Korean title, a quarter once the block has stepped down (large text: the menu needs the room)."""
+    def _layout(self, d: int, wide: bool = False) -> list[tuple[str, int, tuple, bool, int, bool]]:
+        """The title block's lines (text, size, colour, bold, space above, beside the line before), `d` points
+        smaller than the default. Title, Korean title and tagline always show (a player with large text keeps the
+        game's name in both languages); they step down to a floor (the theme's big, small and hint sizes) and
+        the menu scrolls. Title and Korean title wrap to the screen's width, the tagline to the menu's column
+        (a long one, such as the Korean at 200% text, would run over the background's picture); it keeps half a
+        line of room from the Korean title, a quarter once the block has stepped down (large text: the menu
+        needs the room). `wide` (the buttons in two columns need every line): the Korean title goes beside a
+        one-line title when there is room."""
         app, theme, fonts = self.app, self.app.theme, self.app.fonts
         blocks = [(app.story.title, max(theme.big_size, 88 - d), theme.text, True),
                   (app.story.korean_title, max(theme.small_size, 40 - d // 2), theme.accent, True),
                   (app.story.tagline, max(theme.hint_size, theme.small_size - 2), theme.dim, False)]
-        lines = []
+        lines: list[tuple[str, int, tuple, bool, int, bool]] = []
         for n, (text, size, colour, bold) in enumerate(blocks):
             gap = fonts.line_height(size) // (2 if d == 0 else 4) if n == 2 else 0  # tighter once stepped down
-            width = TAGLINE_WIDTH if n == 2 else TEXT_WIDTH
-            for i, line in enumerate(fonts.wrap(text or "", size, width, bold) if text else []):
-                lines.append((line, size, colour, bold, gap if i == 0 else 0))
+            rows = fonts.wrap(text or "", size, TAGLINE_WIDTH if n == 2 else TEXT_WIDTH, bold) if text else []
+            beside = (wide and n == 1 and len(rows) == 1 and len(lines) == 1 and fonts.width(lines[0][0], lines[0][1],
+                      True) + BESIDE_GAP + fonts.width(rows[0], size, bold) <= TEXT_WIDTH)
+            for i, line in enumerate(rows):
+                lines.append((line, size, colour, bold, gap if i == 0 else 0, beside))
         return lines
 
-    def _block_height(self, d: int) -> int:
+    def _block_height(self, d: int, wide: bool = False) -> int:
         fonts = self.app.fonts
-        return sum(gap + fonts.line_height(size) for _, size, _, _, gap in self._layout(d))
+        return sum(gap + fonts.line_height(size) for _, size, _, _, gap, beside in self._layout(d, wide) if not beside)
 
     def _hint_top(self) -> int:
         return HEIGHT - self.app.fonts.line_height(self.app.theme.small_size - 2) - 32
 
-    def _arrange(self) -> tuple[list[tuple[str, int, tuple, bool, int]], int]:
+    def _arrange(self) -> tuple[list[tuple[str, int, tuple, bool, int, bool]], int]:
         """The title block's lines and the menu's area. With large text the title block steps down first (never
         below its floors, and no line of it dropped) until title and buttons fit above the hint; when even that
-        is not enough, the buttons keep their size and scroll in the room left (one whole button at least)."""
+        is not enough, the buttons go into two columns (every one on screen), and only when those do not fit
+        either do they keep one column and scroll in the room left (one whole button at least)."""
         app, fonts = self.app, self.app.fonts
         menu = self.menu
         menu.fonts, menu.size, menu.area = fonts, app.theme.body_size - 2, None
         menu.width = min(round(MENU_WIDTH * fonts.scale), MENU_WIDTH_MOST)
+        menu.set_columns(1)
         needed = menu.total_height(fonts)
         bottom = self._hint_top() - 16
-        def top_of_menu(d: int) -> int:  # the gap above the buttons tightens too once the title steps down
-            return TITLE_TOP + self._block_height(d) + (MENU_GAP if d == 0 else MENU_GAP // 6)
+        def top_of_menu(d: int, wide: bool = False) -> int:  # the gap above the buttons tightens too once stepped
+            return TITLE_TOP + self._block_height(d, wide) + (MENU_GAP if d == 0 else MENU_GAP // 6)
 
         d = fitting(lambda d: top_of_menu(d) + needed, bottom, step=4, most=56)
         top = top_of_menu(d)
+        if top + needed > bottom and len(menu.items) > 1:
+            menu.set_columns(2)
+            grid = menu.grid_height(fonts)
+            d = fitting(lambda d: top_of_menu(d, True) + grid, bottom, step=4, most=56)
+            top = top_of_menu(d, True)
+            if top + grid <= bottom:
+                menu.area = pygame.Rect(MENU_LEFT, top, GRID_WIDTH, grid)
+                return self._layout(d, True), top
+            menu.set_columns(1)
+            d = fitting(lambda d: top_of_menu(d) + needed, bottom, step=4, most=56)
+            top = top_of_menu(d)
         tallest = max(menu._measure(i, menu.width) for i in range(len(menu.items)))
         menu.area = pygame.Rect(MENU_LEFT, top, menu.width, max(tallest, min(needed, bottom - top)))
         return self._layout(d), top
@@ -151,11 +242,16 @@ class TitleScreen(Screen):
         surface.blit(self.app.images.background(self.app.story.title_background or ""), (0, 0))
         surface.blit(self._veil(), (0, 0))
         lines, _ = self._arrange()
-        y = TITLE_TOP
-        for text, size, colour, bold, gap in lines:
+        y, right, bottom = TITLE_TOP, TEXT_LEFT, TITLE_TOP
+        for text, size, colour, bold, gap, beside in lines:
+            picture = fonts.render(text, size, colour, bold)
+            if beside:  # on the title's row, after it, on the same foot
+                surface.blit(picture, (right + BESIDE_GAP, bottom - fonts.line_height(size)))
+                continue
             y += gap
-            surface.blit(fonts.render(text, size, colour, bold), (TEXT_LEFT, y))
-            y += fonts.line_height(size)
+            surface.blit(picture, (TEXT_LEFT, y))
+            right, y = TEXT_LEFT + picture.get_width(), y + fonts.line_height(size)
+            bottom = y
         self.menu.draw(surface, fonts, theme)
         hint = fonts.render(t("title.hint"), theme.small_size - 2, theme.dim)
         top = self._hint_top()
