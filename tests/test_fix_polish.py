@@ -112,3 +112,20 @@ def test_two_columns_of_title_entries_answer_keys_and_the_pointer(shipped_librar
     assert menu.index == per + 1
     app.step(0.05, [Action("wheel_down")])
     assert sorted(menu.list_layout(app.fonts).rows) == list(range(9))
+
+
+# --- (b) toasts and a language switch ------------------------------------------------------------------------
+
+def test_a_toast_said_before_a_language_switch_goes_with_the_old_language(shipped_library, tmp_path):
+    from game.profile import Profile
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=False)
+    settings = app.nav.open("settings")
+    app.notify(words.t("play.saved_quick"))
+    app.step(0.05)
+    assert [text for text, _ in app.toasts] == [words.t("play.saved_quick")]
+    app.set_language("ko")
+    app.step(0.05)
+    assert list(app.toasts) == []                      # no English left on a Korean screen
+    app.notify(words.t("play.saved_quick"))            # what is said after the switch shows, in Korean
+    app.step(0.05)
+    assert app.top is settings and [text for text, _ in app.toasts] == [words.t("play.saved_quick")]

@@ -1,8 +1,10 @@
 """Toasts: short messages ("Saved.", "Could not save: ...") in compact boxes near the top.
 
 A toast belongs to the screen that was on top when it first showed; when another screen comes
-to the top, it goes (messages never follow the player into the next screen). Toasts sit below
-the top screen's heading (`Screen.header_bottom()`), never over it.
+to the top, it goes (messages never follow the player into the next screen); when the player
+switches language, toasts said in the old one go too (they are finished sentences, and a Korean
+screen should not keep an English one for its seconds). Toasts sit below the top screen's heading
+(`Screen.header_bottom()`), never over it.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections.abc import Iterator
 
 import pygame
 
+from .. import words
 from . import draw
 from .fonts import FontBook
 from .theme import WIDTH, Theme
@@ -19,13 +22,15 @@ MOST = 3  # shown at once (the newest)
 
 
 class Toast(tuple):
-    """(text, seconds left), plus the screen it belongs to."""
+    """(text, seconds left), plus the screen it belongs to and the language it was said in."""
 
     owner: object | None
+    language: str
 
-    def __new__(cls, text: str, left: float, owner: object | None = None) -> Toast:
+    def __new__(cls, text: str, left: float, owner: object | None = None, language: str | None = None) -> Toast:
         toast = super().__new__(cls, (text, left))
         toast.owner = owner
+        toast.language = language or words.language()
         return toast
 
 
@@ -51,12 +56,15 @@ class Toasts:
         return self._items[i]
 
     def update(self, dt: float, top: object | None) -> None:
-        """Count down; claim new toasts for the top screen; drop those of a screen no longer on top."""
-        kept = []
+        """Count down; claim new toasts for the top screen; drop those of a screen no longer on top, and those
+        said in another language than the player's now."""
+        if not self._items:
+            return
+        kept, language = [], words.language()
         for toast in self._items:
             owner = toast.owner if toast.owner is not None else top
-            if owner is top and toast[1] - dt > 0:
-                kept.append(Toast(toast[0], toast[1] - dt, owner))
+            if owner is top and toast[1] - dt > 0 and toast.language == language:
+                kept.append(Toast(toast[0], toast[1] - dt, owner, language))
         self._items = kept
 
     def layout(self, fonts: FontBook, theme: Theme, top: int) -> list[tuple[str, pygame.Rect]]:
