@@ -55,6 +55,29 @@ def test_a_number_picks_an_option_only_once_the_options_have_been_on_screen(play
     assert play.event is not choice and not play.autosave_due
 
 
+def test_a_number_with_no_options_on_screen_takes_no_autosave_early(play, monkeypatch):
+    """A scene's title card comes with Enter, and 1 in the same frame: the 1 picks nothing, so the card's autosave
+    waits for the card's own frame (it was taken at once, with the picture of the line before scaled in the frame)."""
+    app, taken = play.app, []
+    monkeypatch.setattr(play, "save", lambda slot, from_canvas=False: taken.append((play.event, play._shown_drawn)))
+    for _ in range(200):
+        app.step(1 / 60)
+        taken.clear()
+        if play.menu is not None:
+            play.choose(0)
+        else:
+            play.on_action(Action("confirm"))  # not drawn yet when it brings the card
+        if isinstance(play.event, ev.SceneStart):
+            break
+    card = play.event
+    assert isinstance(card, ev.SceneStart) and play.autosave_due
+    play.on_action(Action("digit", number=1))
+    assert taken == [] and play.event is card
+    app.step(1 / 60, [Action("digit", number=1)])  # its first frame; the next takes its autosave, with its picture
+    app.step(1 / 60, [Action("digit", number=1)])
+    assert taken == [(card, True)] and play.event is card
+
+
 # --- sound effects decoded off the frame -----------------------------------------------------------
 
 @pytest.fixture

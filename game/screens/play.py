@@ -369,8 +369,9 @@ class PlayScreen(Screen):
         name = action.name
         if self._held is not None and name in ("confirm", "click", "digit"):
             return  # the moment they would act on is not on screen yet (a frame or three)
-        if name == "digit" and self.menu is not None and not self._shown_drawn:
-            return  # a number pressed before the options were ever on screen picks none of them
+        if name == "digit" and (not self._shown_drawn if self.menu is not None else self.overlay is None):
+            return  # a number pressed before the options were ever on screen picks none of them, and one with no
+            # options to pick does nothing (nor takes a due autosave early, with the picture of the moment before)
         self._autosave()  # before the action can move the story on
         if self.overlay is not None and self.overlay.on_action(action):
             return
