@@ -129,3 +129,28 @@ def test_a_toast_said_before_a_language_switch_goes_with_the_old_language(shippe
     app.notify(words.t("play.saved_quick"))            # what is said after the switch shows, in Korean
     app.step(0.05)
     assert app.top is settings and [text for text, _ in app.toasts] == [words.t("play.saved_quick")]
+
+
+# --- (d) toasts on the timeline ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("scale, language, focus", [(1.0, "en", None), (1.0, "en", "story_backpack"),
+                                                    (2.0, "en", "story_backpack"), (2.0, "ko", None)])
+def test_a_toast_on_the_timeline_hides_no_era_label_or_card(shipped_library, tmp_path, scale, language, focus):
+    from game.profile import Profile
+    from game.ui.layout import SCREEN
+    profile = Profile(tmp_path / "data", shipped_library.story_id)
+    profile.settings.font_scale = scale
+    app = App(shipped_library, profile, window=False, language=language)
+    app.apply_settings()
+    timeline = app.nav.open("timeline", focus_event=focus)
+    app.step(0.05)
+    app.notify(words.t("app.reloaded", ms="150"))   # what a hot reload says
+    app.step(0.05)
+    [(_, toast)] = app.toasts.layout(app.fonts, app.theme, timeline.header_bottom(), timeline.toast_place())
+    boxes = timeline.layout().boxes
+    kept_in_sight = {name: rect for name, rect in boxes.items()
+                     if name.startswith(("eras/", "card", "plot/label_", "legend/", "chart", "table"))}
+    assert kept_in_sight and SCREEN.contains(toast)
+    assert not [name for name, rect in kept_in_sight.items() if rect.colliderect(toast)]
+    if scale == 1.0:                                 # with room in the heading bar, the title and tabs stay too
+        assert not [name for name, rect in boxes.items() if name.startswith("header/") and rect.colliderect(toast)]

@@ -4,7 +4,8 @@ A toast belongs to the screen that was on top when it first showed; when another
 to the top, it goes (messages never follow the player into the next screen); when the player
 switches language, toasts said in the old one go too (they are finished sentences, and a Korean
 screen should not keep an English one for its seconds). Toasts sit below the top screen's heading
-(`Screen.header_bottom()`), never over it.
+(`Screen.header_bottom()`), never over it; a screen whose heading bar has room for them and whose
+top rows must stay in sight (the timeline's era labels and open card) gives `toast_place()`.
 """
 from __future__ import annotations
 
@@ -67,18 +68,27 @@ class Toasts:
                 kept.append(Toast(toast[0], toast[1] - dt, owner, language))
         self._items = kept
 
-    def layout(self, fonts: FontBook, theme: Theme, top: int) -> list[tuple[str, pygame.Rect]]:
-        """Each shown toast's box: centred, as wide as its text, stacked from `top`."""
+    def layout(self, fonts: FontBook, theme: Theme, top: int,
+               place: pygame.Rect | None = None) -> list[tuple[str, pygame.Rect]]:
+        """Each shown toast's box, as wide as its text: centred and stacked from `top`; or, where the screen
+        gives a `place` (a stretch of its heading bar: below it are things a toast must not hide), centred on
+        it, the first on its middle line, kept on the screen."""
         y, size, out = max(MARGIN, top + MARGIN), theme.small_size, []
-        for text, _ in self._items[-MOST:]:
+        for n, (text, _) in enumerate(self._items[-MOST:]):
             rows = fonts.wrap(text, size, WIDTH - 240)
             w = max(fonts.width(row, size) for row in rows) + 40
             h = len(rows) * fonts.line_height(size) + 12
-            out.append((text, pygame.Rect((WIDTH - w) // 2, y, w, h)))
+            x = (WIDTH - w) // 2
+            if place is not None:
+                x = max(MARGIN, min(WIDTH - MARGIN - w, place.centerx - w // 2))
+                if n == 0:
+                    y = place.top + max(0, (place.height - h) // 2)
+            out.append((text, pygame.Rect(x, y, w, h)))
             y += h + 6
         return out
 
-    def draw(self, surface: pygame.Surface, fonts: FontBook, theme: Theme, top: int) -> None:
-        for text, rect in self.layout(fonts, theme, top):
+    def draw(self, surface: pygame.Surface, fonts: FontBook, theme: Theme, top: int,
+             place: pygame.Rect | None = None) -> None:
+        for text, rect in self.layout(fonts, theme, top, place):
             draw.panel(surface, rect, theme, alpha=240, edge=theme.accent, radius=10)
             draw.text_block(surface, fonts, text, theme.small_size, theme.text, rect.inflate(-40, -12), spacing=1.0)

@@ -279,6 +279,15 @@ class TimelineScreen(Screen):
     def header_bottom(self) -> int:
         return self.view().frame.header.bottom
 
+    def toast_place(self) -> pygame.Rect:
+        """Toasts (a hot reload's 'Reloaded in ... ms') go in the heading bar, between the title and the tabs:
+        below it are the era labels and an open card's heading, which they hid for their seconds. With large
+        text, where the tabs take the bar, they cover the tabs' left end for those seconds instead."""
+        sf = self.view().frame
+        left = sf.title.right if sf.title else sf.header.left
+        right = min(rect.left for rect in sf.tabs.values())
+        return pygame.Rect(left, sf.header.top, max(0, right - left), sf.header.height)
+
     def layout(self) -> Layout:
         """The UI kit's view of this frame: every box drawn, by name, with the text size it uses."""
         v = self.view()
