@@ -335,3 +335,39 @@ def test_a_screenshot_waits_for_the_thumbnail_being_scaled(play, monkeypatch, tm
                                                                       save(surface, path)))
     play.app.screenshot(tmp_path / "shot.png")
     assert saved == [False] and play.app._scaling is scaling  # waited for, and still there for the autosave
+
+
+# --- a panel drawn once has no surface of its own ----------------------------------------------------
+
+@pytest.mark.parametrize("size, edge, alpha", [((1180, 600), (200, 180, 90), None), ((57, 31), None, 235),
+                                               ((900, 190), (90, 200, 255), 120)])
+def test_a_panel_drawn_once_is_drawn_on_the_scratch_layer_with_the_same_pixels(size, edge, alpha, monkeypatch):
+    import pygame
+
+    from game.ui import draw
+    from game.ui.theme import Theme
+    monkeypatch.setattr(draw, "_PANELS", {})
+    monkeypatch.setattr(draw, "_DRAWN_ONCE", {})
+    monkeypatch.setattr(draw, "_PANEL_BYTES", [0])
+    backdrop = pygame.Surface((1280, 720))
+    for x in range(0, 1280, 40):  # something to blend over
+        backdrop.fill((x % 255, 90, 255 - x % 255), (x, 0, 40, 720))
+    frames, kept = [], []
+    for _ in range(3):  # drawn once (on the scratch), again (a surface of its own, kept), then from the kept one
+        surface = backdrop.copy()
+        draw.panel(surface, pygame.Rect((31, 47), size), Theme(), alpha=alpha, edge=edge)
+        frames.append(pygame.image.tobytes(surface, "RGB"))
+        kept.append([id(made) for made in draw._PANELS.values()])
+    assert frames[0] == frames[1] == frames[2]
+    assert kept[0] == [] and len(kept[1]) == 1 and kept[2] == kept[1]
+
+
+def test_text_is_split_into_runs_of_one_font_as_before():
+    """Text the main font covers is one run (found without a loop in Python); symbols the fallback draws still
+    get runs of their own."""
+    from game.ui.fonts import FontBook
+    fonts = FontBook()
+    arrow = next(chr(cp) for cp in sorted(fonts.fallback_cover) if cp > 0x2000 and cp not in fonts.primary_cover)
+    assert fonts._runs("He said 용구, then left.") == [("He said 용구, then left.", False)]
+    assert fonts._runs("") == []
+    assert fonts._runs(f"a {arrow}{arrow} b") == [("a ", False), (arrow * 2, True), (" b", False)]

@@ -69,6 +69,8 @@ class FontBook:
 
     def _runs(self, text: str) -> list[tuple[str, bool]]:
         """Split text into (run, use_fallback) pieces."""
+        if self.primary_cover.issuperset(map(ord, text)):  # (most text: one run, found without a loop in Python)
+            return [(text, False)] if text else []
         runs: list[tuple[str, bool]] = []
         for ch in text:
             fb = ord(ch) not in self.primary_cover and ord(ch) in self.fallback_cover
