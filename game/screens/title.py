@@ -222,16 +222,13 @@ class TitleScreen(Screen):
 
         d = fitting(lambda d: top_of_menu(d) + needed, bottom, step=4, most=56)
         top = top_of_menu(d)
-        if top + needed > bottom and len(menu.items) > 1:
+        if top + needed > bottom and len(menu.items) > 1:  # stepped down as far as it goes: two columns?
             menu.set_columns(2)
-            grid = menu.grid_height(fonts)
-            d = fitting(lambda d: top_of_menu(d, True) + grid, bottom, step=4, most=56)
-            top = top_of_menu(d, True)
+            grid, top = menu.grid_height(fonts), top_of_menu(d, True)
             if top + grid <= bottom:
                 menu.area = pygame.Rect(MENU_LEFT, top, GRID_WIDTH, grid)
                 return self._layout(d, True), top
             menu.set_columns(1)
-            d = fitting(lambda d: top_of_menu(d) + needed, bottom, step=4, most=56)
             top = top_of_menu(d)
         tallest = max(menu._measure(i, menu.width) for i in range(len(menu.items)))
         menu.area = pygame.Rect(MENU_LEFT, top, menu.width, max(tallest, min(needed, bottom - top)))
