@@ -13,7 +13,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no pygame banner bef
 from game.content.gcpause import collector_paused  # noqa: E402
 
 with collector_paused():  # the game's modules: objects that stay, not for the collector to rescan (game.cli.main)
-    from game.cli import main
+    from game.cli import exit_with, main
 
 TOP_LEVEL = ("-h", "--help", "--version")
 
@@ -26,4 +26,4 @@ def command_line(argv: list[str]) -> list[str]:
 
 
 if __name__ == "__main__":
-    sys.exit(main(command_line(sys.argv[1:])))
+    exit_with(main(command_line(sys.argv[1:])))

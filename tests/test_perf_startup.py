@@ -410,3 +410,29 @@ def test_the_keys_blake2b_is_hashlibs() -> None:
     env = {**os.environ, "PYTHONPATH": str(paths.ROOT)}
     assert subprocess.run([sys.executable, "-c", probe], env=env, cwd=paths.ROOT, check=True, capture_output=True,
                           text=True, timeout=120).stdout.strip() == "False"
+
+
+def test_a_record_compiles_its_init_only_when_first_used(monkeypatch) -> None:
+    from game.content import records
+    compiled: list[str] = []
+    real = records._init
+    monkeypatch.setattr(records, "_init", lambda cls, fields: compiled.append(cls.__name__) or real(cls, fields))
+    cls = _declared(record)
+    assert compiled == []  # declared: nothing compiled (the content cache makes records without __init__)
+    one = cls(1, "y")
+    assert compiled == ["Sample"] and repr(one) == "Sample(a=1, b='y', c={}, d=(), e=5)"
+    assert cls(2).a == 2 and compiled == ["Sample"]  # compiled once, then it is the class's own __init__
+
+    class Plain(_declared(record)):  # a plain subclass built first compiles its record's __init__
+        pass
+    assert Plain(3).a == 3 and compiled == ["Sample", "Sample"]
+    assert str(inspect.signature(_declared(record))) == str(inspect.signature(_declared(dataclass(frozen=True))))
+
+
+def test_the_program_exits_with_its_code_and_its_atexit_handlers_run() -> None:
+    probe = ("import atexit, gc; from game.cli import exit_with; "
+             "atexit.register(lambda: print('frozen' if gc.get_freeze_count() else 'not frozen')); exit_with(3)")
+    env = {**os.environ, "PYTHONPATH": str(paths.ROOT)}
+    done = subprocess.run([sys.executable, "-c", probe], env=env, cwd=paths.ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert (done.returncode, done.stdout) == (3, "frozen\n")  # the collector's last passes skipped, nothing else

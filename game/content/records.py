@@ -4,8 +4,10 @@
 `__repr__`, `__eq__`, `__hash__`, `__setattr__`, `__delattr__`): about 0.8 ms a class here, and the game
 declares dozens of them before its first frame. `@record` gives a class the same API — it *is* a dataclass
 (`dataclasses.fields`, `replace`, `asdict`, `is_dataclass` and `__match_args__` work), equal, hashed,
-shown and frozen exactly as `@dataclass(frozen=True)` would make it — but compiles only `__init__`; the
-other five are shared functions that read the field names they were given.
+shown and frozen exactly as `@dataclass(frozen=True)` would make it — but compiles only `__init__`, and only
+when it is first looked up (the first instance built through it, or `inspect.signature`): the content cache
+makes records without it, so most classes never need it in a cached start. The other five are shared
+functions that read the field names they were given.
 
     @record
     class Location:
@@ -53,7 +55,7 @@ def record(cls: T) -> T:
     params = cls.__dataclass_params__  # what the class is now (a dataclass subclassing it reads `frozen`)
     params.init = params.repr = params.eq = params.frozen = True
     names = tuple(f.name for f in fields)
-    _method(cls, "__init__", _init(cls, fields))
+    _method(cls, "__init__", _CompiledOnUse(cls, fields))
     _method(cls, "__repr__", _repr(tuple(f.name for f in fields if f.repr)))
     _method(cls, "__eq__", _eq(_values(tuple(f.name for f in fields if f.compare))))
     _method(cls, "__hash__", _hash(_values(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))))
@@ -70,6 +72,19 @@ def _method(cls: type, name: str, function: Callable) -> None:
     function.__name__ = name
     function.__qualname__ = f"{cls.__qualname__}.{name}"
     setattr(cls, name, function)
+
+
+class _CompiledOnUse:
+    """A record's `__init__` until it is first looked up: then compiled, put in its place, and given (bound)."""
+
+    def __init__(self, cls: type, fields: tuple[dataclasses.Field, ...]):
+        self.cls, self.fields = cls, fields
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Callable:
+        init = _init(self.cls, self.fields)
+        init.__name__, init.__qualname__ = "__init__", f"{self.cls.__qualname__}.__init__"
+        self.cls.__init__ = init  # type: ignore[misc]  # (two threads may compile it: the same function either way)
+        return init.__get__(instance, owner)
 
 
 def _init(cls: type, fields: tuple[dataclasses.Field, ...]) -> Callable:
