@@ -181,7 +181,7 @@ class GalleryScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         lay = self.layout()
         draw.image(surface, self.app.images.background(self.app.story.title_background or ""), (0, 0))
-        draw.shade(surface, 200)
+        draw.shade(surface, 240)  # the title picture stays a hint: its lit windows sat beside a caption
         for page in self.pages:
             rect = lay.get(f"header/tab_{page}")
             if rect is None:
