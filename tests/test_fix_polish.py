@@ -154,3 +154,24 @@ def test_a_toast_on_the_timeline_hides_no_era_label_or_card(shipped_library, tmp
     assert not [name for name, rect in kept_in_sight.items() if rect.colliderect(toast)]
     if scale == 1.0:                                 # with room in the heading bar, the title and tabs stay too
         assert not [name for name, rect in boxes.items() if name.startswith("header/") and rect.colliderect(toast)]
+
+
+# --- (f) what the renders showed -----------------------------------------------------------------------------
+
+def test_the_undated_columns_edge_runs_behind_no_label(shipped_library, tmp_path):
+    """The line at the undated column's edge ran through 'See also: Joe Arridy' (and its Korean)."""
+    from game.profile import Profile
+    profile = Profile(tmp_path / "data", shipped_library.story_id)
+    app = App(shipped_library, profile, window=False)
+    timeline = app.nav.open("timeline")
+    canvas = app.step(0.05)
+    v, ctl = timeline.view(), timeline.ctl
+    divider = round(ctl.view.x(ctl.axis.undated_u0))
+    crossing = [p for p in v.placed if p.label_rect and p.label_rect[0] < divider < p.label_rect[0] + p.label_rect[2]]
+    assert crossing                                          # the shipped timeline has one, at its default view
+    line = tuple(v.style.undated_text)
+    for p in crossing:
+        x, y, w, h = (round(n) for n in p.label_rect)
+        assert [canvas.get_at((divider + dx, y + dy))[:3] for dx in (-1, 0, 1) for dy in range(h)].count(line) == 0
+    below = max(round(p.label_rect[1] + p.label_rect[3]) for p in crossing) + 2
+    assert canvas.get_at((divider, below))[:3] == line or canvas.get_at((divider - 1, below))[:3] == line

@@ -228,7 +228,9 @@ def draw_selected_span(surface: pygame.Surface, st: Style, ctl: TimelineControll
 
 
 def draw_markers(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, placed: list[Placed],
-                 selected: str | None, hover: tuple[str, ...] | None = None) -> None:
+                 selected: str | None, hover: tuple[str, ...] | None = None, divider: int | None = None) -> None:
+    """Markers and their labels. A label that reaches across the undated column's edge (`divider`, its x) has
+    that edge's line taken out from behind its text: the line ran through a word ("Joe Arr|idy")."""
     for p in placed:
         colour = st.lane(timeline.lane(p.lane).colour)
         centre = (round(p.x), round(p.y))
@@ -243,6 +245,8 @@ def draw_markers(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: 
             draw.text(surface, fonts, str(len(p.ids)), st.hint, st.on_accent, centre, anchor="center", bold=True)
         if p.label_rect:
             x, y = round(p.label_rect[0]), round(p.label_rect[1])
+            if divider is not None and x < divider < x + p.label_rect[2]:
+                draw.box(surface, st.undated_fill, pygame.Rect(divider - 1, y, 3, round(p.label_rect[3])))
             for k, line in enumerate(p.lines or (p.label,)):
                 draw.text(surface, fonts, line, st.label, st.accent if on else st.text,
                           (x, y + k * fonts.line_height(st.label)), bold=True)
