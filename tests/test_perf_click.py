@@ -340,7 +340,8 @@ def test_a_screenshot_waits_for_the_thumbnail_being_scaled(play, monkeypatch, tm
 # --- a panel drawn once has no surface of its own ----------------------------------------------------
 
 @pytest.mark.parametrize("size, edge, alpha", [((1180, 600), (200, 180, 90), None), ((57, 31), None, 235),
-                                               ((900, 190), (90, 200, 255), 120)])
+                                               ((900, 190), (90, 200, 255), 120), ((40, 20), (9, 9, 9), None),
+                                               ((10, 300), None, None)])
 def test_a_panel_drawn_once_is_drawn_on_the_scratch_layer_with_the_same_pixels(size, edge, alpha, monkeypatch):
     import pygame
 
@@ -352,6 +353,7 @@ def test_a_panel_drawn_once_is_drawn_on_the_scratch_layer_with_the_same_pixels(s
     backdrop = pygame.Surface((1280, 720))
     for x in range(0, 1280, 40):  # something to blend over
         backdrop.fill((x % 255, 90, 255 - x % 255), (x, 0, 40, 720))
+    draw._layer((1280, 720))[0].fill((250, 10, 90, 200))  # what a box drawn before left on the scratch layer
     frames, kept = [], []
     for _ in range(3):  # drawn once (on the scratch), again (a surface of its own, kept), then from the kept one
         surface = backdrop.copy()
