@@ -145,12 +145,11 @@ def load_library(root: Path, assets: Path | None = None, cache: Path | None = No
 def _cached(root: Path, assets: Path, folder: Path, messages: list[str] | None) -> Library:
     store = ContentCache(folder, [*classes_of(m, problems_module, timeline_model, quiz_module, reality_module),
                                   Library], extra=_builder_stamp())
-    key = store.key(root, assets)
-    library = store.load(root, assets, key)
+    library = store.load(root, assets)
     if not isinstance(library, Library):
         library = check_library(root, assets)
         if not library.problems.errors and library.story is not None:
-            store.store(root, assets, library, key)
+            store.store(root, assets, library)  # under what `load` found before the files were read
     if messages is not None:
         messages.extend(store.messages)
     return library

@@ -14,7 +14,21 @@ The key is a BLAKE2 hash of every file under the content folder (bytes, so any e
 changes it; a new or removed file too), the assets folder's listing (name, size, modification
 time: validation checks that each named picture and sound exists), the game's code that builds
 the payload (each listed class's module: size and modification time) and the field names of
-every listed class. Nothing is trusted: no pickle; the file is strict JSON of a capped size, it
+every listed class.
+
+Hashing every byte of the content at every start costs more than the rest of the check, so the
+file also holds a stamp: the same hash with each content file's size, inode, modification and
+change times in place of its bytes, read with one stat() per file. When the stamp taken now is the
+stored one, the files are the ones the key was computed from, and no byte is read. A file's change
+time (st_ctime) is set by the system at every write, rename or utime() and cannot be set back, so
+an edit that keeps the size and the modification time still changes the stamp. Two guards keep a
+stale cache from being trusted: a stamp is stored only when it was taken before the content was
+read, and only when every content file last changed at least SETTLED_NS earlier (a later change
+cannot share its time stamp, however coarse the file system's clock); and never where st_ctime is
+not a change time (Windows, where it is the creation time). Anywhere a stamp differs or is missing,
+the key is computed from the bytes as before (and a matching cache gets the new stamp).
+
+Nothing is trusted: no pickle; the file is strict JSON of a capped size, it
 must say it is a Cell 7 content cache of this format with the very key computed now, its payload
 must match its digest, and decoding only ever builds the listed classes, from exactly their
 fields, and plain lists, tuples, dicts, sets and paths, with one of the listed classes at the top
@@ -29,8 +43,9 @@ import dataclasses
 import json
 import os
 import sys
+import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ..storage import DamagedFile, StorageError, atomic_write, read_regular, set_aside
 from .digest import blake2b
@@ -40,6 +55,8 @@ from .records import record
 CACHE_FORMAT = 2  # 2: records built by the JSON decoder's object hook
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # a 10,000-scene story compiles to well under this
 SKIPPED_DIRS = {"assets", "__pycache__"}
+SETTLED_NS = 2_000_000_000  # a stamp is kept only when every content file last changed at least this long before
+STAMPS = os.name == "posix"  # where st_ctime is the time of the last change (on Windows, of the creation)
 
 # How a value is stored, so that the C JSON decoder builds it with one call per JSON object (`Codec._object`)
 # and Python never walks the tree: str, int, float, bool and None as themselves, a list as an array, a dict
@@ -206,21 +223,42 @@ def _mapping(items: list) -> dict:
     return dict(zip(it, it))
 
 
-def _content_digest(root: Path, digest: Any) -> None:
-    """Every file under the content folder (not its assets), by relative name and bytes."""
+def _content_files(root: Path) -> Iterator[tuple[str, str]]:
+    """(name relative to the content folder, path) of every file under it but its assets, in a fixed order."""
     top = os.fspath(root)
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         relative = os.path.relpath(folder, top).replace(os.sep, "/")
         for name in sorted(files):
-            digest.update(f"\0file {relative}/{name}\0".encode("utf-8", "surrogateescape"))
-            try:
-                with open(os.path.join(folder, name), "rb") as handle:
-                    # the same bytes as read(MAX_CACHE_BYTES), which made a 256 MB buffer for each file: 3x slower
-                    small = os.fstat(handle.fileno()).st_size <= MAX_CACHE_BYTES
-                    digest.update(handle.read() if small else handle.read(MAX_CACHE_BYTES))
-            except OSError as exc:  # unreadable: the key says so, and the loader will report it
-                digest.update(f"\0unreadable {exc.errno}".encode())
+            yield f"{relative}/{name}", os.path.join(folder, name)
+
+
+def _content_digest(root: Path, digest: Any) -> None:
+    """Every file under the content folder (not its assets), by relative name and bytes."""
+    for name, path in _content_files(root):
+        digest.update(f"\0file {name}\0".encode("utf-8", "surrogateescape"))
+        try:
+            with open(path, "rb") as handle:
+                # the same bytes as read(MAX_CACHE_BYTES), which made a 256 MB buffer for each file: 3x slower
+                small = os.fstat(handle.fileno()).st_size <= MAX_CACHE_BYTES
+                digest.update(handle.read() if small else handle.read(MAX_CACHE_BYTES))
+        except OSError as exc:  # unreadable: the key says so, and the loader will report it
+            digest.update(f"\0unreadable {exc.errno}".encode())
+
+
+def _content_stamp(root: Path, digest: Any) -> bool:
+    """Every file under the content folder by relative name, size, inode, and modification and change times (no file
+    is opened); True when each one last changed at least SETTLED_NS ago, where change times are kept."""
+    settled, before = STAMPS, time.time_ns() - SETTLED_NS
+    for name, path in _content_files(root):
+        try:
+            info = os.stat(path)
+            line = f"\0file {name}\0{info.st_size} {info.st_ino} {info.st_mtime_ns} {info.st_ctime_ns}"
+            settled = settled and info.st_ctime_ns <= before
+        except OSError as exc:
+            line, settled = f"\0file {name}\0missing {exc.errno}", False
+        digest.update(line.encode("utf-8", "surrogateescape"))
+    return settled
 
 
 def _listing_digest(folder: Path, digest: Any) -> None:
@@ -249,6 +287,8 @@ class ContentCache:
         self.extra = extra  # anything else the payload depends on (e.g. options of the build)
         self.messages: list[str] = []  # caches set aside, for the player
         self.hit = False                 # whether the last `load` used the cache
+        # what a `load` that gave nothing worked out about a root's files: their key and stamp (None: not settled)
+        self._taken: dict[str, tuple[str, str | None]] = {}
 
     def path(self, root: Path) -> Path:
         name = blake2b(str(Path(root).resolve()).encode("utf-8", "surrogateescape"), digest_size=10).hexdigest()
@@ -264,69 +304,121 @@ class ContentCache:
                 digest.update(f"{module} ?\n".encode())
 
     def key(self, root: Path, assets: Path | None) -> str:
+        """The hash of everything the payload depends on, the content by its bytes."""
+        digest = self._digest(root, assets)
+        _content_digest(Path(root), digest)
+        return self._with_assets(digest, assets)
+
+    def stamp(self, root: Path, assets: Path | None) -> tuple[str, bool]:
+        """The same hash with the content files' stat() in place of their bytes, and whether every content file
+        last changed at least SETTLED_NS ago (only then may the stamp stand for the key, see the module's note)."""
+        digest = self._digest(root, assets)
+        digest.update(b"\0stamp")
+        settled = _content_stamp(Path(root), digest)
+        return self._with_assets(digest, assets), settled
+
+    def _digest(self, root: Path, assets: Path | None) -> Any:
         digest = blake2b(digest_size=20)
         digest.update(f"cell7 content cache {CACHE_FORMAT}\n{self.extra}\n".encode())
         digest.update("\n".join(self.codec.signature()).encode())
         self._code(digest)
         digest.update(f"\0root {Path(root).resolve()}\0assets {Path(assets).resolve() if assets else ''}\0".encode(
             "utf-8", "surrogateescape"))
-        _content_digest(Path(root), digest)
+        return digest
+
+    @staticmethod
+    def _with_assets(digest: Any, assets: Path | None) -> str:
         if assets is not None and Path(assets).is_dir():
             _listing_digest(Path(assets), digest)
         return digest.hexdigest()
 
-    def load(self, root: Path, assets: Path | None, key: str | None = None) -> Any | None:
+    def load(self, root: Path, assets: Path | None) -> Any | None:
         """The payload stored for exactly this content, or None (absent, another edit, or damaged:
-        a damaged file is set aside with a message). Never raises."""
+        a damaged file is set aside with a message). Never raises. When it gives None, it has worked
+        out the key of the files as they are now, before the caller reads them to build the payload
+        anew: `store` stores it under that key (and stamp)."""
         self.hit = False
-        path = self.path(root)
+        path, taken = self.path(root), str(root)
+        key, kept = None, None
         try:
-            key = key or self.key(root, assets)
-            body = _read(path, key)
-            with collector_paused():  # millions of new containers, none of them garbage
-                payload = self.codec.loads(body)
-        except FileNotFoundError:
-            return None
-        except CacheMismatch:
-            return None
+            stamp, settled = self.stamp(root, assets)
+            kept = stamp if settled else None
+            header, body = _read(path)
+            if kept is not None and header.get("stamp") == kept:  # the files the stored key was computed from
+                payload = self._decoded(path, header, body)
+            else:
+                key = self.key(root, assets)
+                if header["key"] != key:
+                    raise CacheMismatch("made for other files")
+                payload = self._decoded(path, header, body)
+                if kept is not None:  # the same files, touched or copied since: stamped anew
+                    self._restamp(path, header, kept, body)
+        except (FileNotFoundError, CacheMismatch):
+            payload = None
         except (DamagedFile, ValueError, OSError) as exc:
-            try:
-                present = os.path.lexists(path)
-            except OSError:
-                present = False
-            if present:
-                moved = set_aside(path)
-                where = f"moved to {moved}" if moved else "left where it is"
-                self.messages.append(f"The content cache {path.name} could not be used ({str(exc)[:160]}); it was "
-                                     f"{where}, and the content was loaded from its files.")
+            payload = None
+            self._set_aside(path, exc)
+        if payload is None:
+            self._taken[taken] = (key or self.key(root, assets), kept)
             return None
+        self._taken.pop(taken, None)
         self.hit = True
         return payload
 
-    def store(self, root: Path, assets: Path | None, payload: Any, key: str | None = None) -> bool:
-        """Write the payload for this content; False (and nothing raised) when it cannot be written.
+    def _decoded(self, path: Path, header: dict[str, Any], body: bytes) -> Any:
+        _check_body(path, header, body)
+        with collector_paused():  # millions of new containers, none of them garbage
+            return self.codec.loads(body)
 
-        The file is one line of JSON header (game, kind, format, key, the payload's size and BLAKE2
+    def _restamp(self, path: Path, header: dict[str, Any], stamp: str, body: bytes) -> None:
+        try:
+            self._write(path, {**header, "stamp": stamp}, body)
+        except (OSError, StorageError):
+            pass  # (a folder that cannot be written: the key is worked out from the bytes again next time)
+
+    def _set_aside(self, path: Path, exc: Exception) -> None:
+        try:
+            present = os.path.lexists(path)
+        except OSError:
+            present = False
+        if present:
+            moved = set_aside(path)
+            where = f"moved to {moved}" if moved else "left where it is"
+            self.messages.append(f"The content cache {path.name} could not be used ({str(exc)[:160]}); it was "
+                                 f"{where}, and the content was loaded from its files.")
+
+    def store(self, root: Path, assets: Path | None, payload: Any) -> bool:
+        """Write the payload for this content; False (and nothing raised) when it cannot be written. It is
+        stored under the key and stamp the last `load` of this root worked out before the files were read
+        (without a `load` first: a key computed now, and no stamp).
+
+        The file is one line of JSON header (game, kind, format, key, stamp, the payload's size and BLAKE2
         digest), a newline, then the payload as JSON: a file damaged anywhere fails its digest."""
         try:
+            key, stamp = self._taken.pop(str(root), (None, None))
             body = self.codec.dumps(payload)
             header = {"game": "cell7", "kind": "content-cache", "format": CACHE_FORMAT,
                       "key": key or self.key(root, assets), "size": len(body), "digest": _digest(body)}
-            # not fsynced (an fsync waits for the disk's journal, 1-50 ms here): a file torn by a power cut
-            # fails its digest when read and is set aside, and the content is checked from its files again
-            atomic_write(self.path(root), json.dumps(header).encode("ascii") + b"\n" + body, durable=False)
+            if stamp is not None:
+                header["stamp"] = stamp
+            self._write(self.path(root), header, body)
             return True
         except (OSError, ValueError, TypeError, StorageError):
             return False
+
+    @staticmethod
+    def _write(path: Path, header: dict[str, Any], body: bytes) -> None:
+        # not fsynced (an fsync waits for the disk's journal, 1-50 ms here): a file torn by a power cut
+        # fails its digest when read and is set aside, and the content is checked from its files again
+        atomic_write(path, json.dumps(header).encode("ascii") + b"\n" + body, durable=False)
 
 
 def _digest(body: bytes) -> str:
     return blake2b(body, digest_size=20).hexdigest()
 
 
-def _read(path: Path, key: str) -> bytes:
-    """The payload's JSON, once the header says it is this game's cache of exactly `key` and the payload
-    matches its digest."""
+def _read(path: Path) -> tuple[dict[str, Any], bytes]:
+    """The header and the payload's JSON, once the header says it is this game's cache of this format."""
     raw = read_regular(path, MAX_CACHE_BYTES)
     head, newline, body = raw.partition(b"\n")
     try:
@@ -336,11 +428,12 @@ def _read(path: Path, key: str) -> bytes:
     problem = _header_problem(header)
     if problem:
         raise DamagedFile(f"{path.name} is damaged ({problem})")
-    if header["key"] != key:
-        raise CacheMismatch("made for other files")
+    return header, body
+
+
+def _check_body(path: Path, header: dict[str, Any], body: bytes) -> None:
     if header["size"] != len(body) or header["digest"] != _digest(body):
         raise DamagedFile(f"{path.name} is damaged (its contents do not match their digest)")
-    return body
 
 
 def _no_constant(name: str) -> Any:
@@ -356,4 +449,6 @@ def _header_problem(header: Any) -> str:
         raise CacheMismatch("another cache format")
     if any(type(header.get(name)) is not kind for name, kind in (("key", str), ("digest", str), ("size", int))):
         return "no key, size or digest"
+    if type(header.get("stamp", "")) is not str:
+        return "a stamp that is not text"
     return ""
