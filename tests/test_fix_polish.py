@@ -175,3 +175,20 @@ def test_the_undated_columns_edge_runs_behind_no_label(shipped_library, tmp_path
         assert [canvas.get_at((divider + dx, y + dy))[:3] for dx in (-1, 0, 1) for dy in range(h)].count(line) == 0
     below = max(round(p.label_rect[1] + p.label_rect[3]) for p in crossing) + 2
     assert canvas.get_at((divider, below))[:3] == line or canvas.get_at((divider - 1, below))[:3] == line
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_chapter_list_says_its_keys_and_widens_with_the_text(shipped_library, tmp_path, scale):
+    from game.profile import Profile
+    profile = Profile(tmp_path / "data", shipped_library.story_id)
+    profile.settings.font_scale = scale
+    profile.chapters.update(c.number for c in shipped_library.story.chapters)
+    app = App(shipped_library, profile, window=False)
+    app.apply_settings()
+    chapters = app.nav.open("chapters")
+    app.step(0.05)
+    hint = chapters._hint_rect()
+    assert hint.bottom <= 720 and chapters.menu.area.bottom <= hint.top
+    rows = chapters.menu.list_layout(app.fonts).rows
+    assert rows and all(rect.bottom <= hint.top for rect in rows.values())
+    assert rows[0].height == rows[1].height                  # the prologue's long title keeps to one line

@@ -11,6 +11,7 @@ from .theme import HEIGHT, WIDTH
 from .widgets import Item, MenuList, shade
 
 HEADING_TOP = 30
+LIST_WIDTH = 760  # at 100% text
 
 
 class ChapterScreen(Screen):
@@ -32,7 +33,7 @@ class ChapterScreen(Screen):
             open_ = bool(scenes) and (app.classroom or chapter.number in reached)
             items.append(Item(chapter_entry(chapter.number, chapter.title), lambda s=scenes: self.start(s[0].id),
                               enabled=open_, note=t("chapters.not_reached") if scenes else t("chapters.no_scenes")))
-        return MenuList(items, (WIDTH // 2, 390), 760, app.theme.body_size - 4, align="left", audio=app.audio)
+        return MenuList(items, (WIDTH // 2, 390), LIST_WIDTH, app.theme.body_size - 4, align="left", audio=app.audio)
 
     def start(self, scene_id: str) -> None:
         self.app.nav.swap("play", start_scene=scene_id)
@@ -58,13 +59,21 @@ class ChapterScreen(Screen):
         return pygame.Rect(70, top, WIDTH - 140, block_height(self.app.fonts, self.note(), theme.small_size,
                                                               WIDTH - 140))
 
+    def _hint_rect(self) -> pygame.Rect:
+        """The keys, at the foot of the screen (as in the gallery)."""
+        fonts, size = self.app.fonts, self.app.theme.hint_size
+        h = block_height(fonts, t("chapters.hint"), size, WIDTH - 140)
+        return pygame.Rect(70, HEIGHT - h - 14, WIDTH - 140, h)
+
     def _arrange(self) -> None:
-        """The chapters scroll below the heading when there are more than fit (the type never shrinks)."""
+        """The chapters scroll between the heading and the keys when there are more than fit (the type never
+        shrinks)."""
         fonts, menu = self.app.fonts, self.menu
-        menu.fonts = fonts
+        menu.fonts, menu.width = fonts, min(round(LIST_WIDTH * fonts.scale), WIDTH - 140)  # wider with large text
         top = self._note_rect().bottom + 12
         needed = menu.total_height(fonts)
-        menu.area = pygame.Rect((WIDTH - menu.width) // 2, top, menu.width, min(needed, HEIGHT - 24 - top))
+        menu.area = pygame.Rect((WIDTH - menu.width) // 2, top, menu.width,
+                                min(needed, self._hint_rect().top - 12 - top))
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
@@ -75,3 +84,4 @@ class ChapterScreen(Screen):
             text_block(surface, fonts, self.note(), theme.small_size, theme.accent, self._note_rect())
         self._arrange()
         self.menu.draw(surface, fonts, theme)
+        text_block(surface, fonts, t("chapters.hint"), theme.hint_size, theme.dim, self._hint_rect(), align="center")
