@@ -103,6 +103,8 @@ def test_two_columns_of_title_entries_answer_keys_and_the_pointer(shipped_librar
     per = menu.per_column()
     app.step(0.05, [Action("right")])
     assert menu.index == per                                   # across to the second column's top
+    app.step(0.05, [Action("right")])
+    assert menu.index == per                                   # and no further
     app.step(0.05, [Action("left")])
     assert menu.index == 0
     app.step(0.05, [Action("down"), Action("down")])

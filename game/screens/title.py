@@ -80,8 +80,11 @@ class TitleMenu(MenuList):
             return super().on_action(action)
         if name in (Act.LEFT, Act.RIGHT):
             per = self.per_column()
-            i = self.index % per if name == Act.LEFT else self.index + per
-            self.list.select(min(i, len(self.items) - 1))
+            i = self.index % per if name == Act.LEFT else self.index + per if self.index < per else self.index
+            i = min(i, len(self.items) - 1)
+            if i != self.index and self.list.audio is not None:
+                self.list.audio.play_sound("select")  # as up and down do
+            self.list.select(i)
             return True
         if name == Act.DIGIT:
             return self.choose(action.number - 1)
