@@ -146,3 +146,108 @@ def test_a_subclass_that_watches_operations_sees_every_one(story):
         if isinstance(a, ev.EndEvent):
             break
     assert len(ops) > 10 and watched.to_dict() == plain.to_dict()  # the story's whole run, op by op
+
+
+# --- runs of plain lines (runtime/history.py) ------------------------------------------------------------------
+
+def _lines(start: int, count: int) -> str:
+    return "".join(f'  - say: hero\n    text: "Line {i}."\n' if i % 3 else f'  - narrate: "Line {i}."\n'
+                   for i in range(start, start + count))
+
+
+def _long_story(story_root, lines: int = 40):
+    """One scene of plain lines, broken by everything that is not one: a line that changes an expression on
+    stage, a flag set, a line with a variable, a choice, a sound."""
+    from game.content.loader import load_story
+    for old in (story_root / "story").iterdir():
+        old.unlink()
+    (story_root / "story.yaml").write_text('title: "Long"\nstart: long\nchapters:\n  - {number: 1, title: "One"}\n')
+    beats = (_lines(0, lines) + "  - show: hero\n    at: left\n" + _lines(100, 5)
+             + '  - say: hero\n    expression: happy\n    text: "Happy now."\n' + _lines(200, lines)
+             + "  - set: {brave: true}\n" + '  - narrate: "Brave: [brave]."\n' + _lines(300, 5)
+             + '  - choice: "Which way?"\n    id: way\n    options:\n      - {text: "Left", id: left}\n'
+             + '      - {text: "Right", id: right, add: {courage: 1}}\n' + _lines(400, lines)
+             + "  - sound: ding\n" + _lines(500, lines) + "  - end: done\n")
+    (story_root / "story" / "long.yaml").write_text(
+        'id: long\ntitle: "Long"\nchapter: 1\ndate: "Day"\nbackground: room\nbeats:\n' + beats)
+    return load_story(story_root)
+
+
+def _play_recording(rt: Runtime, rng: random.Random) -> list[tuple[dict, ev.Event]]:
+    """Play to the end; (the state just before it, the event) for each event shown."""
+    shown: list[tuple[dict, ev.Event]] = []
+    while True:
+        before = rt.snapshot()
+        event = rt.advance()
+        shown.append((before, event))
+        if isinstance(event, ev.EndEvent):
+            return shown
+        if isinstance(event, ev.WAITS_FOR_CHOICE):
+            rt.choose(rng.choice(event.options)[0])
+
+
+def test_rollback_returns_exactly_within_and_across_runs_of_lines(story_root):
+    """Every step back, all the way, and every step forward again, lands on the state as it was before that
+    event: inside a run of plain lines (one mark for the run) as at its edges."""
+    story = _long_story(story_root)
+    rt = Runtime(story, Options(content_notes="play"))
+    shown = _play_recording(rt, random.Random(3))
+    assert len(shown) > 150 and rt.shown() == [event for _, event in shown]
+    for k in range(len(shown) - 2, -1, -1):
+        event = rt.rollback()
+        assert event == shown[k][1] and rt.to_dict()["state"] == shown[k][0]
+    assert rt.rollback() is None
+    for k in range(1, len(shown)):
+        event = rt.roll_forward()
+        assert event == shown[k][1] and rt.to_dict()["state"] == shown[k][0]
+    assert rt.roll_forward() is None
+
+
+def test_a_run_of_lines_takes_one_mark_and_sees_what_is_changed_through_state(story_root, monkeypatch):
+    story = _long_story(story_root)
+    marks = []
+    real_mark = StoryState.mark
+    monkeypatch.setattr(StoryState, "mark", lambda self: marks.append(1) or real_mark(self))
+    rt = Runtime(story, Options(content_notes="play"))
+    rt.advance()  # the scene's card
+    for _ in range(40):
+        assert isinstance(rt.advance(), ev.LineEvent)
+    assert len(marks) == 2  # the card's, then one for the 40 lines: not one per step
+    rt.state.vars["brave"] = True  # from outside, without touched(): the state handed out ends the run
+    rt.advance()
+    assert len(marks) == 3
+    rt.advance()
+    assert rt.rollback().text == "Line 100." and rt.state.vars == {"brave": True}
+
+
+def test_the_history_keeps_the_last_limit_events_and_rolls_back_through_all_of_them(story_root, monkeypatch):
+    from game.runtime import runtime
+    monkeypatch.setattr(runtime, "HISTORY_LIMIT", 25)
+    story = _long_story(story_root)
+    rt = Runtime(story, Options(content_notes="play"))
+    shown = _play_recording(rt, random.Random(4))
+    assert rt.shown() == [event for _, event in shown[-25:]]
+    for k in range(len(shown) - 2, len(shown) - 26, -1):
+        assert rt.rollback() == shown[k][1] and rt.to_dict()["state"] == shown[k][0]
+    assert rt.rollback() is None and len(rt.shown()) == 1
+
+
+def test_history_reads_the_same_events_however_they_are_grouped_in_runs():
+    from game.runtime.history import History
+    lines = [ev.LineEvent(None, "", "", f"{i}", f"l{i}", False) for i in range(8)]
+    card = ev.SceneStart("s", "S", 1, "", "")
+    history = History(6)
+    history.add(("m0",), card)
+    history.begin(("m1",)).extend(lines[:4])
+    history.add(("m2",), lines[4])
+    assert history.events() == [card, *lines[:5]] and history.since_line() == 0
+    history.begin(("m3",)).extend(lines[5:])
+    assert history.events() == lines[2:] and len(history) == 6  # the oldest dropped, inside a run too
+    assert [history[i] for i in range(6)] == [history[i - 6] for i in range(6)]
+    assert history[0] == ((("m1",), 2), lines[2]) and history[2] == ((("m2",), 0), lines[4])
+    assert history.pop() == ((("m3",), 2), lines[7])
+    assert [history.pop()[1] for _ in range(5)] == [lines[6], lines[5], lines[4], lines[3], lines[2]]
+    assert len(history) == 0 and history.since_line() == 0
+    history.add(("m4",), card)
+    history.add(("m5",), ev.PromptEvent("Why?", (), None))
+    assert history.since_line() == 2

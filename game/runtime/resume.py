@@ -34,7 +34,7 @@ def anchor_of(rt: Runtime) -> dict[str, Any]:
     current = rt.current
     return {"scene": s.scene, "visit": s.visits.get(s.scene, 0),
             "line_id": current.line_id if isinstance(current, ev.LineEvent) else "",
-            "scene_lines": s.scene_lines, "event": _kind(current), "after": _since_line(rt.shown())}
+            "scene_lines": s.scene_lines, "event": _kind(current), "after": rt.since_line()}
 
 
 def _kind(event: ev.Event | None) -> str:
@@ -46,20 +46,8 @@ def _kind(event: ev.Event | None) -> str:
     return type(event).__name__
 
 
-def _since_line(shown: list[ev.Event]) -> int:
-    """How many events, the last one included, came since the last line (or since the scene's start card)."""
-    count = 0
-    for event in reversed(shown):
-        if isinstance(event, ev.LineEvent):
-            return count
-        count += 1
-        if isinstance(event, ev.SceneStart):
-            return count
-    return count
-
-
 def _count_since(since: int, event: ev.Event) -> int:
-    """`_since_line` kept up to date one event at a time during a replay."""
+    """`Runtime.since_line` kept up to date one event at a time during a replay."""
     if isinstance(event, ev.SceneStart):
         return 1
     return 0 if isinstance(event, ev.LineEvent) else since + 1

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import weakref
-from collections import deque
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
@@ -21,6 +20,7 @@ from ..content import model as m
 from ..content.markup import interpolate, show_value
 from . import events as ev
 from .conditions import holds
+from .history import History, Point
 from .state import ENDED, NOTE, PLAY, SUMMARY, StoryState
 
 MAX_OPS_PER_STOP = 100_000
@@ -94,9 +94,11 @@ class Runtime:
         self.options = options or Options()
         self.seen: set[str] = seen if seen is not None else set()  # lines ever read; never rolled back
         self.current: ev.Event | None = None
-        # (StoryState.mark() before, event) per shown event; a mark shares the growing path (O(1) per step)
-        self._history: deque[tuple[tuple, ev.Event]] = deque(maxlen=HISTORY_LIMIT)
-        self._future: list[tuple] = []   # marks undone by rollback, for roll_forward
+        self._history = History(HISTORY_LIMIT)  # each shown event with the state before it (O(1) per step)
+        self._future: list[Point] = []   # points undone by rollback, for roll_forward
+        # while the last step was a plain line (see advance) and nothing else happened since: the scene's
+        # plain lines (_Prepared.plain) and the append of the history's run the next one joins
+        self._lines: tuple[list[_Plain | None], Callable[[ev.Event], None]] | None = None
         self._effects: list[ev.Effect] = []
         # told of every new event (from advance) and every answer (an ev.Chosen, from choose); never of the
         # events that rollback and roll_forward show again (the classroom's session log listens)
@@ -111,24 +113,53 @@ class Runtime:
             self.state = state
 
     @property
+    def state(self) -> StoryState:
+        """Everything that changes while playing. Handing it out ends the run of plain lines (whoever holds it
+        may change it), so the next line takes a mark of its own."""
+        self._lines = None
+        return self._state
+
+    @state.setter
+    def state(self, state: StoryState) -> None:
+        self._state, self._lines = state, None
+
+    @property
     def story(self) -> m.Story:
         return self._story
 
     @story.setter
     def story(self, story: m.Story) -> None:
-        self._story = story
+        self._story, self._lines = story, None
         self._prepared = _prepared(story)
 
     # --- public face -----------------------------------------------------------------------
 
     def advance(self) -> ev.Event:
-        """Show the next event; at a choice, returns the same choice until `choose` is called."""
-        current = self.current
-        if current.__class__ in _WAITING:
-            return current
-        if self._future:
-            self._future.clear()
-        event = self._step(quick=not self._own_run)
+        """Show the next event; at a choice, returns the same choice until `choose` is called.
+
+        The commonest step of all is taken here, without _produce's loop: the next operation is a plain line
+        (one made ahead that moves no one on stage) in play mode. It changes nothing but pc, scene_lines and
+        steps (one up each), so such lines in a row make one run in the history: a mark before the first
+        (_run_of_lines), then one append per line.
+        """
+        lines = self._lines
+        if lines is None:
+            current = self.current
+            if current.__class__ in _WAITING:
+                return current
+            if self._future:
+                self._future.clear()
+            lines = None if self._own_run else self._run_of_lines()
+        if lines is not None and (plain := lines[0][self._state.pc]) is not None:
+            s, seen = self._state, self.seen
+            s.pc, s.scene_lines, s.steps = s.pc + 1, s.scene_lines + 1, s.steps + 1
+            line_id, unread, read = plain
+            event = read if line_id in seen else unread
+            seen.add(line_id)
+            lines[1](event)
+            self.current = event
+        else:
+            event = self._step()
         if self.listeners:
             for listen in self.listeners:
                 listen(event)
@@ -143,11 +174,11 @@ class Runtime:
             raise StoryRuntimeError(f"option {index} is not available here")
         self._future.clear()
         if isinstance(current, ev.ContentNoteEvent):
-            self.state.mode = PLAY if index == 0 else SUMMARY
-            self.state.path.append({"scene": self.state.scene, "choice": CONTENT_NOTE_KEY,
+            self._state.mode = PLAY if index == 0 else SUMMARY
+            self._state.path.append({"scene": self._state.scene, "choice": CONTENT_NOTE_KEY,
                                     "option": "play" if index == 0 else "summary", "index": index, "auto": False})
-            if self.state.mode == SUMMARY:
-                self.state.pc = -1  # -1: the summary itself is the next thing shown
+            if self._state.mode == SUMMARY:
+                self._state.pc = -1  # -1: the summary itself is the next thing shown
         else:
             self._take(index, auto=False)
         self.current = None
@@ -159,7 +190,7 @@ class Runtime:
         if len(self._history) < 2:
             return None
         self._future.append(self._history.pop()[0])
-        self._restore_mark(self._history.pop()[0])
+        self._restore(self._history.pop()[0])
         return self._step()
 
     def return_to(self, index: int) -> ev.Event | None:
@@ -171,13 +202,17 @@ class Runtime:
 
     def shown(self) -> list[ev.Event]:
         """Every event shown so far that rollback can still return to, oldest first."""
-        return [event for _, event in self._history]
+        return self._history.events()
+
+    def since_line(self) -> int:
+        """How many events, the last one included, came since the last line (or since the scene's start card)."""
+        return self._history.since_line()
 
     def roll_forward(self) -> ev.Event | None:
         """Undo a rollback step: replays the event (and choice) that came next."""
         if not self._future:
             return None
-        self._restore_mark(self._future.pop())
+        self._restore(self._future.pop())
         future, self._future = self._future, []
         event = self._step()
         self._future = future
@@ -189,15 +224,15 @@ class Runtime:
 
     def snapshot(self) -> dict[str, Any]:
         """The state as plain data (cheap enough to take at every event)."""
-        return self.state.to_dict()
+        return self._state.to_dict()
 
     def restore(self, snapshot: dict[str, Any]) -> None:
         self.state = StoryState.from_dict(snapshot)
         self.current = None
         self._effects = []
 
-    def _restore_mark(self, mark: tuple) -> None:
-        self.state = StoryState.from_mark(mark)
+    def _restore(self, point: Point) -> None:
+        self.state = StoryState.from_mark(*point)
         self.current = None
         self._effects = []
 
@@ -208,7 +243,7 @@ class Runtime:
         (nothing on screen yet) it is the live state.
         """
         live = not self._history or self.current is None
-        before = self.snapshot() if live else StoryState.from_mark(self._history[-1][0]).to_dict()
+        before = self.snapshot() if live else StoryState.from_mark(*self._history[-1][0]).to_dict()
         return {"state": before, "fingerprint": self.story.fingerprint,
                 "scene_fingerprint": self.story.scene_fingerprints.get(before["scene"], "")}
 
@@ -222,57 +257,58 @@ class Runtime:
     def told_in(self, story: m.Story, index: int = -1) -> ev.Event:
         """The event at `shown()[index]` as `story` tells it: a story of the same shape in other words
         (`game/content/translation.py` makes one). For a second language beside the first."""
-        mark, event = self._history[index]
-        return self._retold(story, mark, event)
+        point, event = self._history[index]
+        return self._retold(story, point, event)
 
     def retell(self, story: m.Story) -> None:
         """Go on in `story`, a story of the same shape in other words: the events shown so far (the backlog,
         the one on screen) are told again in it, and the place, choices and rollback stay as they are."""
         if story.fingerprint != self.story.fingerprint:
             raise StoryRuntimeError("retell needs the same story in other words (a translation of it)")
-        history = deque(((mark, self._retold(story, mark, event)) for mark, event in self._history),
-                        maxlen=HISTORY_LIMIT)
-        if self.current is not None and history:
+        history = self._history.retold(lambda point, event: self._retold(story, point, event))
+        if self.current is not None and len(history):
             self.current = history[-1][1]
         self.story, self._history = story, history
 
-    def _retold(self, story: m.Story, mark: tuple, event: ev.Event) -> ev.Event:
-        twin = Runtime(story, self.options, StoryState.from_mark(mark), seen=set())
+    def _retold(self, story: m.Story, point: Point, event: ev.Event) -> ev.Event:
+        twin = Runtime(story, self.options, StoryState.from_mark(*point), seen=set())
         retold = twin._produce()
         keep = {"effects": event.effects, **({"seen": event.seen} if isinstance(event, ev.LineEvent) else {})}
         return dataclasses.replace(retold, **keep)
 
     # --- stepping ---------------------------------------------------------------------------
 
-    def _step(self, quick: bool = False) -> ev.Event:
-        """Produce the next event and record it; `quick`: take the commonest step of all (the next op being a
-        line made ahead, in play mode) without _produce's loop (advance's hot path; not for a subclass that
-        overrides _run, which must see every operation)."""
-        s = self.state
+    def _step(self) -> ev.Event:
+        """Produce the next event and record it."""
+        self._lines = None
+        s = self._state
         before = s.mark()
-        event = None
-        if quick and s.mode == PLAY and s.entered and s.pc >= 0:
-            program = self._prepared.programs.get(s.scene)
-            pc = s.pc
-            if program is not None and pc < len(program):
-                _, op, ready = program[pc]
-                if ready is not None:
-                    event = self._op_line(op, ready, False)
-        if event is None:
-            event = self._produce()
+        event = self._produce()
         if self._effects:
             event = dataclasses.replace(event, effects=tuple(self._effects))
             self._effects = []
         s.steps += 1
-        self._history.append((before, event))
+        self._history.add(before, event)
         self.current = event
         return event
+
+    def _run_of_lines(self) -> tuple[list[_Plain | None], Callable[[ev.Event], None]] | None:
+        """When the next operation is a plain line in play mode (see advance): a new run in the history for it
+        and the lines after it, as (the scene's plain lines, the run's append); None for any other step."""
+        s = self._state
+        if s.mode != PLAY or not s.entered or s.pc < 0 or self._effects:
+            return None
+        plain = self._prepared.plain_lines(s.scene)
+        if s.pc >= len(plain) or plain[s.pc] is None:
+            return None
+        self._lines = (plain, self._history.begin(s.mark()).append)
+        return self._lines
 
     def _enter(self, scene_id: str, label: str | None = None, keep_stage: bool = False) -> None:
         """Start a scene (at a label, when given). A goto into the scene already playing (a hub that loops
         through itself) starts it over without a second title card or content note; a scene with `card: false`
         shows none either. `keep_stage` leaves the background, portraits and illustration as they are."""
-        s, scene = self.state, self.story.scenes[scene_id]
+        s, scene = self._state, self.story.scenes[scene_id]
         again, mode = scene_id == s.scene and s.entered, s.mode
         s.scene, s.pc, s.entered, s.scene_lines = scene_id, scene.labels.get(label, 0), again or not scene.card, 0
         s.visits[scene_id] = s.visits.get(scene_id, 0) + 1
@@ -292,12 +328,12 @@ class Runtime:
 
     def _set_music(self, track: str) -> None:
         track = "" if track == "stop" else track
-        if track != self.state.stage.music:
-            self.state.stage.music = track
+        if track != self._state.stage.music:
+            self._state.stage.music = track
             self._effects.append(("music", track or "stop"))
 
     def _take(self, index: int, auto: bool) -> None:
-        s = self.state
+        s = self._state
         choice = self.story.scenes[s.scene].code[s.pc]
         option = choice.options[index]
         for name, value in option.set.items():
@@ -310,7 +346,7 @@ class Runtime:
         s.pc = option.target
 
     def _produce(self) -> ev.Event:
-        s = self.state
+        s = self._state
         programs = self._prepared.programs
         budget = MAX_OPS_PER_STOP
         while budget:
@@ -341,7 +377,7 @@ class Runtime:
 
     def _opening(self) -> ev.Event:
         """A scene's title card, its content note, or the summary line read instead of it."""
-        s = self.state
+        s = self._state
         scene = self.story.scenes[s.scene]
         if not s.entered:
             s.entered = True
@@ -355,8 +391,8 @@ class Runtime:
         return ev.LineEvent(None, "", "", scene.content_note.summary, f"{scene.id}:summary", True)
 
     def _ending_title(self, ending: str) -> str:
-        scene = self.story.scenes[self.state.scene]
-        op = scene.code[self.state.pc] if 0 <= self.state.pc < len(scene.code) else None
+        scene = self.story.scenes[self._state.scene]
+        op = scene.code[self._state.pc] if 0 <= self._state.pc < len(scene.code) else None
         return op.title if isinstance(op, m.End) and op.title else ""  # "The End" is the screens' words
 
     def _run(self, op: m.Op, quiet: bool) -> ev.Event | None:
@@ -368,18 +404,25 @@ class Runtime:
     # two events), `quiet` is true while a scene runs silently for its summary.
 
     def _op_line(self, op: m.Line, ready: tuple[ev.LineEvent, ev.LineEvent] | None, quiet: bool) -> ev.Event | None:
-        s = self.state
+        s = self._state
         s.pc += 1
         if op.speaker and s.stage.sprites:
             self._dress(op.speaker, op.expression, op.outfit)
         if quiet:
             return None
         s.scene_lines += 1
-        seen, line_id = self.seen, op.line_id
-        if line_id in seen:
-            return ready[1] if ready is not None else self._line_event(op, True)
+        if ready is not None:
+            return self._read(ready)
+        seen = op.line_id in self.seen
+        self.seen.add(op.line_id)
+        return self._line_event(op, seen)
+
+    def _read(self, ready: tuple[ev.LineEvent, ev.LineEvent]) -> ev.LineEvent:
+        """A line made ahead, now read: its event as never read before (`ready[0]`) or as read (`ready[1]`)."""
+        seen, line_id = self.seen, ready[0].line_id
+        event = ready[1] if line_id in seen else ready[0]
         seen.add(line_id)
-        return ready[0] if ready is not None else self._line_event(op, False)
+        return event
 
     def _line_event(self, op: m.Line, seen: bool) -> ev.LineEvent:
         """A line whose text has variables, filled in now."""
@@ -388,11 +431,11 @@ class Runtime:
                             op.line_id, seen)
 
     def _op_show(self, op: m.Show, ready: None, quiet: bool) -> None:
-        self.state.pc += 1
+        self._state.pc += 1
         self._show(op)
 
     def _op_hide(self, op: m.Hide, ready: None, quiet: bool) -> None:
-        s = self.state
+        s = self._state
         s.pc += 1
         gone = s.stage.sprites.pop(op.who, None)
         if gone is not None:
@@ -401,31 +444,31 @@ class Runtime:
                 self._effects.append(("hide", op.who, op.transition, dict(gone)))
 
     def _op_move(self, op: m.Move, ready: None, quiet: bool) -> None:
-        s = self.state
+        s = self._state
         s.pc += 1
         if op.who in s.stage.sprites:
             s.stage.sprites[op.who]["at"] = op.to
             s.touched()
 
     def _op_background(self, op: m.Background, ready: None, quiet: bool) -> None:
-        s = self.state
+        s = self._state
         s.pc += 1
         s.stage.background, s.stage.illustration = op.location, ""
         self._effects.append(("background", op.location, op.transition))
 
     def _op_illustration(self, op: m.ShowIllustration, ready: None, quiet: bool) -> None:
-        s = self.state
+        s = self._state
         s.pc += 1
         s.stage.illustration = op.illustration or ""
         if not quiet:  # reported so the app can keep it in the player's gallery
             self._effects.append(("illustration", op.illustration or "none", op.transition))
 
     def _op_music(self, op: m.Music, ready: None, quiet: bool) -> None:
-        self.state.pc += 1
+        self._state.pc += 1
         self._set_music(op.track)
 
     def _op_sound(self, op: m.Sound, ready: None, quiet: bool) -> None:
-        self.state.pc += 1
+        self._state.pc += 1
         if not quiet:
             self._effects.append(("sound", op.effect))
 
@@ -433,14 +476,14 @@ class Runtime:
         return self._offer(op, quiet)  # the pc stays on the choice until it is answered
 
     def _op_jump(self, op: m.Jump, ready: None, quiet: bool) -> None:
-        self.state.pc = op.target
+        self._state.pc = op.target
 
     def _op_jump_unless(self, op: m.JumpUnless, ready: None, quiet: bool) -> None:
-        s = self.state
+        s = self._state
         s.pc = s.pc + 1 if holds(op.condition, s) else op.target
 
     def _op_goto(self, op: m.Goto, ready: None, quiet: bool) -> ev.Event | None:
-        s = self.state
+        s = self._state
         if op.label is not None and op.scene == s.scene:
             s.pc = self.story.scenes[s.scene].labels.get(op.label, s.pc + 1)  # a label in this scene: a jump
             return None
@@ -454,20 +497,20 @@ class Runtime:
         return None
 
     def _op_set(self, op: m.SetVars, ready: None, quiet: bool) -> None:
-        s = self.state
+        s = self._state
         s.pc += 1
         s.vars.update(op.values)
         s.touched()
 
     def _op_add(self, op: m.AddVars, ready: None, quiet: bool) -> None:
-        s = self.state
+        s = self._state
         s.pc += 1
         for name, step in op.steps.items():
             s.vars[name] = int(s.vars.get(name, 0)) + step
         s.touched()
 
     def _op_evidence(self, op: m.GainEvidence, ready: None, quiet: bool) -> ev.Event | None:
-        s = self.state
+        s = self._state
         s.pc += 1
         if op.evidence not in s.evidence:
             s.evidence.append(op.evidence)
@@ -476,7 +519,7 @@ class Runtime:
         return None
 
     def _op_card(self, op: m.Fact | m.Differ, ready: None, quiet: bool) -> ev.Event | None:
-        s = self.state
+        s = self._state
         s.pc += 1
         if quiet:
             return None
@@ -488,41 +531,41 @@ class Runtime:
         return None
 
     def _op_prompt(self, op: m.Prompt, ready: None, quiet: bool) -> ev.Event | None:
-        self.state.pc += 1
+        self._state.pc += 1
         if self.options.prompts and not quiet:
             return ev.PromptEvent(op.question, op.followups, op.minutes)
         return None
 
     def _op_end(self, op: m.End, ready: None, quiet: bool) -> ev.Event:
-        s = self.state
+        s = self._state
         s.mode, s.ending = ENDED, op.ending
         return ev.EndEvent(op.ending, op.title, self._gathered())
 
     def _op_other(self, op: m.Op, ready: None, quiet: bool) -> None:
-        self.state.pc += 1  # an operation this runtime does not know does nothing
+        self._state.pc += 1  # an operation this runtime does not know does nothing
 
     def _dress(self, who: str | None, expression: str | None, outfit: str | None) -> None:
         """A line (or a spoken choice) changes its speaker's expression and/or outfit, if they are on stage."""
-        sprite = self.state.stage.sprites.get(who) if who else None
+        sprite = self._state.stage.sprites.get(who) if who else None
         if sprite is not None and (expression or outfit):
             if expression:
                 sprite["expression"] = expression
             if outfit:
                 sprite["outfit"] = outfit
-            self.state.touched()
+            self._state.touched()
 
     def _show(self, op: m.Show) -> None:
         """Put a character on stage; what the beat does not name (expression, outfit, place) stays as it is."""
         char = self.story.characters[op.who]
-        old = self.state.stage.sprites.get(op.who)
+        old = self._state.stage.sprites.get(op.who)
         was = old or {}
         sprite = {"expression": op.expression or was.get("expression", char.expressions[0] if char.expressions else ""),
                   "at": op.at or was.get("at", "center")}
         outfit = op.outfit or was.get("outfit") or (char.outfits[0] if char.outfits else "")
         if outfit:
             sprite["outfit"] = outfit
-        self.state.stage.sprites[op.who] = sprite
-        self.state.touched()
+        self._state.stage.sprites[op.who] = sprite
+        self._state.touched()
         if op.transition == "move" and old is not None and old.get("at") != sprite["at"]:
             self._effects.append(("move", op.who, old.get("at", "center"), sprite["at"]))
         elif op.transition in ("dissolve", "fade") and old != sprite:
@@ -534,7 +577,7 @@ class Runtime:
 
     def _value(self, name: str) -> str:
         """How variable `name` shows in a line: its value, or what it reads as before it is set."""
-        value = self.state.vars.get(name)
+        value = self._state.vars.get(name)
         if value is None:
             value = variable_defaults(self.story).get(name, "")
         elif type(value) is str:
@@ -549,7 +592,7 @@ class Runtime:
 
     def _gathered(self) -> ev.SourcesPage | None:
         """The fact and differ cards gathered since the last page, as one page (None when there are none)."""
-        cards = [self.story.scenes[c["scene"]].code[c["pc"]] for c in self.state.cards
+        cards = [self.story.scenes[c["scene"]].code[c["pc"]] for c in self._state.cards
                  if c["scene"] in self.story.scenes and c["pc"] < len(self.story.scenes[c["scene"]].code)]
         cards = [self._card(op) for op in cards if isinstance(op, (m.Fact, m.Differ))]
         number = self._pending_chapter()
@@ -561,13 +604,13 @@ class Runtime:
     def _pending_chapter(self) -> int | None:
         """The chapter the gathered cards belong to (None when none of them is left in the story as it
         now stands, e.g. after a hot reload removed their scene)."""
-        return next((self.story.scenes[c["scene"]].chapter for c in self.state.cards
+        return next((self.story.scenes[c["scene"]].chapter for c in self._state.cards
                      if c["scene"] in self.story.scenes), None)
 
     def _offer(self, op: m.Choice, quiet: bool) -> ev.Event | None:
-        available = tuple((i, self._text(o.text)) for i, o in enumerate(op.options) if holds(o.condition, self.state))
+        available = tuple((i, self._text(o.text)) for i, o in enumerate(op.options) if holds(o.condition, self._state))
         if not available:
-            self.state.pc = op.after  # nothing to choose: the story goes on past the choice
+            self._state.pc = op.after  # nothing to choose: the story goes on past the choice
             return None
         if quiet:
             self._take(available[0][0], auto=True)
@@ -606,19 +649,28 @@ def _handler(kind: type) -> Callable:
     return handler
 
 
+_Plain = tuple[str, ev.LineEvent, ev.LineEvent]  # a plain line's id and its two events: never read, read before
+
+
 class _Prepared:
-    """What the hot loop needs of one story, worked out once per story and shared by all its runtimes:
-    per scene, each operation with its handler and, for a line whose text has no variables, its two
-    events made ahead (never read, read before). Events are immutable, so sharing them is safe."""
+    """What the hot loop needs of one story, worked out once per story and shared by all its runtimes.
+
+    Per scene, each operation with its handler and, for a line whose text has no variables, its two events
+    made ahead (never read, read before); and `plain`: for each operation that is a plain line (made ahead,
+    with no expression or outfit to put on anyone on stage) its id and two events, else None, and one None
+    more after the last operation, so the line after a plain line can always be looked up. Events are
+    immutable, so sharing them is safe.
+    """
 
     def __init__(self, story: m.Story):
         self.story = weakref.ref(story)  # the story owns this (see _prepared); no cycle keeps it alive
-        self.programs: dict[str, list[tuple[Callable, m.Op, Any]]] = {}
+        self.programs: dict[str, list[tuple[Callable, m.Op, tuple[ev.LineEvent, ev.LineEvent] | None]]] = {}
+        self.plain: dict[str, list[_Plain | None]] = {}
 
-    def program(self, scene_id: str) -> list[tuple[Callable, m.Op, Any]]:
+    def program(self, scene_id: str) -> list[tuple[Callable, m.Op, tuple[ev.LineEvent, ev.LineEvent] | None]]:
         story = self.story()
         code = story.scenes[scene_id].code  # KeyError for an unknown scene, as before
-        program = []
+        program, plain = [], []
         for op in code:
             ready = None
             if type(op) is m.Line and "[" not in op.text:
@@ -627,8 +679,17 @@ class _Prepared:
                 ready = (ev.LineEvent(op.speaker, name, colour, op.text, op.line_id, False),
                          ev.LineEvent(op.speaker, name, colour, op.text, op.line_id, True))
             program.append((_handler(type(op)), op, ready))
-        self.programs[scene_id] = program
+            dresses = ready is not None and op.speaker and (op.expression or op.outfit)
+            plain.append((op.line_id, *ready) if ready is not None and not dresses else None)
+        self.programs[scene_id], self.plain[scene_id] = program, plain + [None]
         return program
+
+    def plain_lines(self, scene_id: str) -> list[_Plain | None]:
+        plain = self.plain.get(scene_id)
+        if plain is None:
+            self.program(scene_id)
+            plain = self.plain[scene_id]
+        return plain
 
 
 _PREPARED: dict[int, _Prepared] = {}  # by id(story), removed when the story is freed

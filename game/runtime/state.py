@@ -82,13 +82,14 @@ class StoryState:
                 self.path, len(self.path), self.ending, self.steps, self.scene_lines, self.cards, len(self.cards))
 
     @classmethod
-    def from_mark(cls, mark: tuple) -> "StoryState":
-        """The state a `mark` was taken from, sharing nothing mutable with the mark."""
+    def from_mark(cls, mark: tuple, lines: int = 0) -> "StoryState":
+        """The state a `mark` was taken from, sharing nothing mutable with the mark; `lines` plain lines further
+        on (each moves pc, steps and scene_lines one up and changes nothing else: runtime/history.py)."""
         (scene, pc, mode, entered, vars_, evidence, n_evidence, visits, background, music, sprites, illustration,
          path, n_path, ending, steps, scene_lines, cards, n_cards) = mark
-        return cls(scene, pc, mode, entered, dict(vars_), evidence[:n_evidence], dict(visits),
+        return cls(scene, pc + lines, mode, entered, dict(vars_), evidence[:n_evidence], dict(visits),
                    Stage(background, music, {who: dict(sprite) for who, sprite in sprites.items()}, illustration),
-                   path[:n_path], ending, steps, scene_lines, cards[:n_cards])
+                   path[:n_path], ending, steps + lines, scene_lines + lines, cards[:n_cards])
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "StoryState":
