@@ -373,3 +373,28 @@ def test_text_is_split_into_runs_of_one_font_as_before():
     assert fonts._runs("He said 용구, then left.") == [("He said 용구, then left.", False)]
     assert fonts._runs("") == []
     assert fonts._runs(f"a {arrow}{arrow} b") == [("a ", False), (arrow * 2, True), (" b", False)]
+
+
+# --- a coming "Film and sources" page laid out ahead -----------------------------------------------
+
+def test_a_coming_page_s_cards_are_laid_out_ahead_in_frames_that_blit_their_still_part(play, monkeypatch):
+    """Read at rest (each moment's still part kept, then blitted), the chapter's page comes with its cards already
+    wrapped: its first frame lays out no text (the same frame as one drawn afresh)."""
+    import pygame
+
+    from game.ui import richtext
+    app = play.app
+    while not isinstance(play.event, ev.SourcesPage):
+        play.typed = 1e9
+        for _ in range(3):
+            app.step(1 / 60)
+        play.choose(0) if isinstance(play.event, ev.WAITS_FOR_CHOICE) else play.next_event()
+    assert play.event.cards  # (the fixture's first chapter: a fact)
+    wrapped = []
+    wrap = richtext.markup.wrap
+    monkeypatch.setattr(richtext.markup, "wrap", lambda *args: (wrapped.append(args), wrap(*args))[1])
+    app.step(1 / 60)
+    assert wrapped == []
+    fresh = pygame.Surface(app.canvas.get_size())
+    play.draw(fresh)
+    assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(app.canvas, "RGB")

@@ -31,6 +31,7 @@ GLOSS_GAP = 10  # px between a line and its second language (bilingual mode)
 GLOSS_SHRINK = 4  # points a card's own words may step down to make room for its translation (else it goes)
 CHOICE_GAP = 40  # px between a choice's question box and its options
 HOLD_SECONDS = 0.25  # a moment waits at most this long for its pictures, then comes anyway (decoding them)
+LOOKAHEAD_OPS = 60  # operations of the scene looked through for the page's cards to come
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 DIFFER_PAD = 18  # inside the differ card's box, above its tag and below its question
@@ -38,6 +39,18 @@ DIFFER_PAD = 18  # inside the differ card's box, above its tag and below its que
 # was while the next moment's pictures are decoded
 HELD = ("event", "menu", "typed", "card", "_plain_options", "fade", "fade_kind", "old_picture", "old_sprites",
         "sprite_fx", "_gloss")
+
+
+def _rehearsal() -> pygame.Surface:
+    """A surface that shows nothing (its clip is empty): what is drawn on it is laid out and rendered, never blitted."""
+    if not _REHEARSAL:
+        surface = pygame.Surface((WIDTH, 1), 0, 32)  # the width and depth of the canvas: the same veils and layouts
+        surface.set_clip(pygame.Rect(0, 0, 0, 0))
+        _REHEARSAL.append(surface)
+    return _REHEARSAL[0]
+
+
+_REHEARSAL: list[pygame.Surface] = []
 
 
 def reading_length(text: str) -> int:
@@ -92,6 +105,8 @@ class PlayScreen(Screen):
         self._whole = False  # the runtime's moment is shown whole (rollback), not typed out
         self._held_at = 0.0  # app time when the hold began
         self._heard = None  # the scene whose sound effects the audio was told to expect
+        self._ahead: tuple = ((None, 0, 0), [])  # ((scene, pc, cards gathered), the page's cards) laid out ahead
+        self._laid_out: set[tuple] = set()  # (card, looks) laid out ahead since the last page
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -518,7 +533,47 @@ class PlayScreen(Screen):
             self._draw_still(surface)
             if key is not None:
                 self.still.keep(surface, key, again=self._shown_again())
+            self._draw_moving(surface)
+            return
         self._draw_moving(surface)
+        self._lay_out_ahead()
+
+    def _lay_out_ahead(self) -> None:
+        """In a frame whose still part was blitted (a cheap one), one card of the chapter's coming "Film and
+        sources" page is drawn as the page will draw it, on a surface that shows nothing: its words are wrapped and
+        rendered ahead (kept by the fonts and the text layout), so the page's frames do not do it (5-8 ms each when
+        clicking through a page, a card a frame). Each card once per text size, theme and language."""
+        state = self.rt.state
+        place = (state.scene, state.pc, len(state.cards))
+        if place != self._ahead[0]:
+            if len(state.cards) < self._ahead[0][2]:  # a page was shown (or a rollback): the next page's cards come
+                self._laid_out.clear()
+            self._ahead = (place, self._coming_cards())
+        looks = (self.app.fonts, self.app.theme, words.language())
+        card = next((c for c in self._ahead[1] if (c, looks) not in self._laid_out), None)
+        if card is not None:
+            self._laid_out.add((card, looks))
+            self._draw_page_card(_rehearsal(), card)
+
+    def _coming_cards(self) -> list[ev.Event]:
+        """The cards of the chapter's coming page: those gathered so far, then those written ahead in the scene
+        (up to a choice, a condition or the scene's end)."""
+        rt = self.rt
+        page = rt._gathered()  # (read only: the page as it stands)
+        cards = list(page.cards) if page is not None else []
+        scene = self.app.story.scenes.get(rt.state.scene)
+        code, pc = (scene.code if scene is not None else []), max(rt.state.pc, 0)
+        for _ in range(LOOKAHEAD_OPS):
+            op = code[pc] if pc < len(code) else None
+            if isinstance(op, m.Jump):
+                pc = op.target
+                continue
+            if op is None or isinstance(op, (m.Choice, m.Goto, m.JumpUnless, m.End)):
+                break
+            if isinstance(op, (m.Fact, m.Differ)):
+                cards.append(rt._card(op))
+            pc += 1
+        return cards
 
     def _shown_again(self) -> bool:
         """The still part drawn now shows next frame too: a line typing out (a click or Enter finishes it before
@@ -1076,15 +1131,18 @@ class PlayScreen(Screen):
                            pygame.Rect(rect.left + 80, y, inner - 30, 0))
         text_block(surface, fonts, after, small, theme.muted, pygame.Rect(rect.left + 50, y + 14, inner, 0))
 
-    def draw_sources(self, surface: pygame.Surface, page: ev.SourcesPage, card: int, after: str = "") -> None:
-        """One card of a chapter's "Film and sources" page, under a heading that says where it comes from."""
-        fonts, theme = self.app.fonts, self.app.theme
-        e = page.cards[card]
+    def _draw_page_card(self, surface: pygame.Surface, e: ev.Event) -> None:
+        """A card as a "Film and sources" page shows it, below the page's heading."""
         self.reserve = PAGE_STRIP
         try:
             (self._draw_differ if isinstance(e, ev.DifferEvent) else self._draw_card)(surface, e)
         finally:
             self.reserve = 0
+
+    def draw_sources(self, surface: pygame.Surface, page: ev.SourcesPage, card: int, after: str = "") -> None:
+        """One card of a chapter's "Film and sources" page, under a heading that says where it comes from."""
+        fonts, theme = self.app.fonts, self.app.theme
+        self._draw_page_card(surface, page.cards[card])
         chapter = chapter_label(page.chapter) + (f": {page.chapter_title}" if page.chapter_title else "")
         more = t("play.sources_next") if card < len(page.cards) - 1 else after or t("play.sources_go_on")
         count = t("play.sources_count", n=card + 1, count=len(page.cards))

@@ -79,6 +79,8 @@ def panel(surface: Surface, rect: Rect, theme: Theme, alpha: int | None = None,
     mapping of memory, page-faulted in the frame (heap.separate_big_blocks): 1.4 ms for a card's 1180x600, where
     drawing it on the scratch takes 0.2 ms; only its corners are cleared there, as its fill paints the rest (CLICK,
     issue 17)."""
+    if not rect.colliderect(surface.get_clip()):
+        return  # nothing of it would show (a page laid out ahead on a surface that shows nothing)
     opacity = theme.panel_alpha if alpha is None else max(alpha, theme.panel_alpha if theme.panel_alpha == 255 else 0)
     colour = (*(fill or theme.panel), opacity)
     edging = (tuple(edge) if edge else None, theme.edge_width if edge else 0)
