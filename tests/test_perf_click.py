@@ -398,3 +398,31 @@ def test_a_coming_page_s_cards_are_laid_out_ahead_in_frames_that_blit_their_stil
     fresh = pygame.Surface(app.canvas.get_size())
     play.draw(fresh)
     assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(app.canvas, "RGB")
+
+
+def test_a_coming_scene_s_title_card_and_evidence_are_laid_out_ahead(play, monkeypatch):
+    """The title card of the scene a goto leads to, and evidence the scene gives ahead, are wrapped and rendered in
+    cheap frames before they show: their first frames lay out no text, and look as drawn afresh."""
+    import pygame
+
+    from game.ui import richtext
+    app = play.app
+    shown, wrapped = [], []
+    wrap = richtext.markup.wrap
+    monkeypatch.setattr(richtext.markup, "wrap", lambda *args: (wrapped.append(args), wrap(*args))[1])
+    for _ in range(100):
+        if isinstance(play.event, (ev.SceneStart, ev.EvidenceEvent)) and len(shown) < 4:
+            wrapped.clear()
+            app.step(1 / 60)
+            fresh = pygame.Surface(app.canvas.get_size())
+            play.draw(fresh)
+            shown.append((type(play.event).__name__, wrapped == [],
+                          pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(app.canvas, "RGB")))
+        play.typed = 1e9
+        for _ in range(3):
+            app.step(1 / 60)
+        if isinstance(play.event, ev.EndEvent):
+            break
+        play.choose(0) if isinstance(play.event, ev.WAITS_FOR_CHOICE) else play.next_event()
+    later = [(kind, laid_out, same) for kind, laid_out, same in shown[1:]]  # (the first scene's card opens the game)
+    assert later and all(laid_out and same for _, laid_out, same in later), shown

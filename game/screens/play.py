@@ -53,6 +53,18 @@ def _rehearsal() -> pygame.Surface:
 _REHEARSAL: list[pygame.Surface] = []
 
 
+def _evidence_cards(story: m.Story, evidence: list[str | None]) -> list[ev.EvidenceEvent]:
+    """The cards of evidence items, as the runtime shows them when they are found."""
+    return [ev.EvidenceEvent(item.id, item.name, item.description)
+            for item in (story.evidence.get(name) for name in evidence if name) if item is not None]
+
+
+def _title_card(story: m.Story, scene: m.Scene) -> ev.SceneStart:
+    """The title card a scene opens with, as the runtime shows it."""
+    chapter = story.chapter(scene.chapter)
+    return ev.SceneStart(scene.id, scene.title, scene.chapter, chapter.title if chapter else "", scene.date)
+
+
 def reading_length(text: str) -> int:
     """How long a text takes to read, in letters: a full-width character (a Hangul syllable, a CJK character)
     counts as two, as it carries about as much as two Latin letters (auto-advance waits, typing paces by it)."""
@@ -539,41 +551,58 @@ class PlayScreen(Screen):
         self._lay_out_ahead()
 
     def _lay_out_ahead(self) -> None:
-        """In a frame whose still part was blitted (a cheap one), one card of the chapter's coming "Film and
-        sources" page is drawn as the page will draw it, on a surface that shows nothing: its words are wrapped and
-        rendered ahead (kept by the fonts and the text layout), so the page's frames do not do it (5-8 ms each when
-        clicking through a page, a card a frame). Each card once per text size, theme and language."""
+        """In a frame whose still part was blitted (a cheap one), one card coming soon (`_coming`) is drawn as its
+        moment will draw it, on a surface that shows nothing: its words are wrapped and rendered ahead (kept by the
+        fonts and the text layout), so its first frame does not do it (2-8 ms: fast clicking shows a card, or each
+        card of a "Film and sources" page, for one frame). Each card once per text size, theme and language."""
         state = self.rt.state
         place = (state.scene, state.pc, len(state.cards))
         if place != self._ahead[0]:
             if len(state.cards) < self._ahead[0][2]:  # a page was shown (or a rollback): the next page's cards come
                 self._laid_out.clear()
-            self._ahead = (place, self._coming_cards())
+            self._ahead = (place, self._coming())
         looks = (self.app.fonts, self.app.theme, words.language())
         card = next((c for c in self._ahead[1] if (c, looks) not in self._laid_out), None)
-        if card is not None:
-            self._laid_out.add((card, looks))
-            self._draw_page_card(_rehearsal(), card)
+        if card is None:
+            return
+        self._laid_out.add((card, looks))
+        surface = _rehearsal()
+        if isinstance(card, ev.SceneStart):
+            self._draw_scene_card(surface, card)
+        elif isinstance(card, (ev.FactEvent, ev.DifferEvent)) and self.rt.options.cards != "inline":
+            self._draw_page_card(surface, card)
+        elif isinstance(card, ev.DifferEvent):
+            self._draw_differ(surface, card)
+        else:
+            self._draw_card(surface, card)
 
-    def _coming_cards(self) -> list[ev.Event]:
-        """The cards of the chapter's coming page: those gathered so far, then those written ahead in the scene
-        (up to a choice, a condition or the scene's end)."""
-        rt = self.rt
+    def _coming(self) -> list[ev.Event]:
+        """Cards to come: the chapter's page as gathered so far, then what the scene shows ahead, up to a choice,
+        a condition or its end: fact and differ cards, evidence, and the title cards of the scenes it goes to."""
+        rt, story = self.rt, self.app.story
         page = rt._gathered()  # (read only: the page as it stands)
-        cards = list(page.cards) if page is not None else []
-        scene = self.app.story.scenes.get(rt.state.scene)
-        code, pc = (scene.code if scene is not None else []), max(rt.state.pc, 0)
+        coming = list(page.cards) if page is not None else []
+        here = story.scenes.get(rt.state.scene)
+        code, pc = (here.code if here is not None else []), max(rt.state.pc, 0)
         for _ in range(LOOKAHEAD_OPS):
             op = code[pc] if pc < len(code) else None
+            pc += 1
             if isinstance(op, m.Jump):
                 pc = op.target
-                continue
-            if op is None or isinstance(op, (m.Choice, m.Goto, m.JumpUnless, m.End)):
+            elif isinstance(op, (m.Fact, m.Differ)):
+                coming.append(rt._card(op))
+            elif isinstance(op, m.GainEvidence):
+                coming += _evidence_cards(story, [op.evidence])
+            elif isinstance(op, (m.Goto, m.Choice)):  # (a choice: what any of its options gives or goes to)
+                options = op.options if isinstance(op, m.Choice) else []
+                coming += _evidence_cards(story, [o.evidence for o in options])
+                targets = [o.goto for o in options] if options else [op.scene]
+                coming += [_title_card(story, story.scenes[t]) for t in targets
+                           if t in story.scenes and story.scenes[t] is not here]
                 break
-            if isinstance(op, (m.Fact, m.Differ)):
-                cards.append(rt._card(op))
-            pc += 1
-        return cards
+            elif op is None or isinstance(op, (m.JumpUnless, m.End)):
+                break
+        return coming
 
     def _shown_again(self) -> bool:
         """The still part drawn now shows next frame too: a line typing out (a click or Enter finishes it before
