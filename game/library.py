@@ -15,30 +15,31 @@ classroom | saves < profile < library < ui < authoring < screens < cli. This mod
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .classroom import quiz as quiz_module
-from .classroom import reality as reality_module
-from .classroom.quiz import Quiz, quiz_from_content
-from .classroom.reality import Reality, reality_from_content
 from .content import model as m
 from .content import problems as problems_module
-from .content.cache import ContentCache, classes_of
+from .content.cache import Codec, ContentCache, classes_of
+from .content.digest import blake2b
 from .content.folders import assets_folder
 from .content.languages import SOURCE_LANGUAGE
 from .content.languages import languages as translated_into
 from .content.problems import ContentError, Problem, Problems
 from .content.records import record
-from .timeline import model as timeline_model
-from .timeline.model import Timeline, build_timeline
 
 if TYPE_CHECKING:  # checking content and reloading it import these when they run: a cached story starts without them
+    from .classroom.quiz import Quiz  # and the parts kept apart in the cache (`Kept`), when first used
+    from .classroom.reality import Reality
     from .content.loader import Content
     from .content.translation import Translation  # and reading the story in another language, this
     from .runtime.reload import Resumed
     from .runtime.runtime import Runtime
+    from .timeline.model import Timeline
+
+PARTS = ("timeline", "quiz", "reality")  # what a library from the cache decodes only when first used
 
 
 @record
@@ -55,6 +56,18 @@ class Library:
     # every language asked for so far, shared by all of them (so any of them finds the others)
     # (not an __init__ argument, so a dataclasses.replace() copy starts a memo of its own)
     _languages: dict[str, Library] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    @property
+    def shows_timeline(self) -> bool:
+        """Whether it has a timeline with events to show (a cached library says so without decoding it)."""
+        facts = self.__dict__.get("_facts")
+        return facts.shows_timeline if facts else self.timeline is not None and bool(self.timeline.events)
+
+    @property
+    def has_classroom(self) -> bool:
+        """Whether it has classroom material: a quiz or film-and-reality cards (said without decoding them)."""
+        facts = self.__dict__.get("_facts")
+        return facts.has_classroom if facts else self.quiz is not None or self.reality is not None
 
     @property
     def languages(self) -> list[str]:
@@ -87,6 +100,25 @@ class Library:
         return library if library.story is None else library.in_language(self.language)
 
 
+class _Decoded:
+    """A part of a library from the content cache (`Kept.opened`), decoded the first time it is asked for and then
+    the library's own value (like functools.cached_property). On the class, it is the part's default, None."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __get__(self, library: Library | None, owner: type | None = None) -> Any:
+        if library is None:
+            return None
+        state = library.__dict__
+        value = state[self.name] = state["_later"][self.name]()  # (two threads may both decode it: equal values)
+        return value
+
+
+for _name in PARTS:  # in place of the defaults dataclasses left on the class (read by a library without the part)
+    setattr(Library, _name, _Decoded(_name))
+
+
 def _translated(source: Library, words: Translation, code: str, known: dict) -> Library:
     from .content.translation import shown_values, translated
     library = translated(source, words)
@@ -108,6 +140,8 @@ def check_library(root: Path, assets: Path | None = None) -> Library:
 
 def library_of(content: Content) -> Library:
     """The library of an already checked content folder; the extras' problems join `content.problems`."""
+    from .classroom.quiz import quiz_from_content
+    from .classroom.reality import reality_from_content
     if content.problems.errors or content.story is None:
         return Library(content.root, content.assets, None, problems=content.problems)
     documents = content.documents
@@ -119,6 +153,7 @@ def library_of(content: Content) -> Library:
 
 def _timeline(content: Content) -> Timeline | None:
     """The timeline of timeline/*.yaml; scenes' `timeline:` links are checked even when there is none."""
+    from .timeline.model import build_timeline
     linked = any(scene.timeline for scene in content.story.scenes.values())
     if "timeline" not in content.documents and not linked:
         return None
@@ -139,24 +174,82 @@ def load_library(root: Path, assets: Path | None = None, cache: Path | None = No
         library = _cached(Path(root), Path(assets) if assets else assets_folder(Path(root)), Path(cache), messages)
     if library.problems.errors or library.story is None:
         raise ContentError(library.problems.sorted())
-    return library if cache is None else dataclasses.replace(library, cache=Path(cache))
+    return library
 
 
 def _cached(root: Path, assets: Path, folder: Path, messages: list[str] | None) -> Library:
-    store = ContentCache(folder, [*classes_of(m, problems_module, timeline_model, quiz_module, reality_module),
-                                  Library], extra=_builder_stamp())
-    library = store.load(root, assets)
-    if not isinstance(library, Library):
-        library = check_library(root, assets)
+    """The library of `root` with its `cache` folder set: from the cache when it holds these files, else checked
+    from them (and stored when it has no errors)."""
+    store = ContentCache(folder, [*classes_of(m, problems_module), Library, Kept, Facts], extra=_builder_stamp())
+    kept = store.load(root, assets)
+    if isinstance(kept, Kept):
+        library = kept.opened(folder, root, assets)
+    else:
+        library = dataclasses.replace(check_library(root, assets), cache=folder)
         if not library.problems.errors and library.story is not None:
-            store.store(root, assets, library)  # under what `load` found before the files were read
+            store.store(root, assets, Kept.of(library))  # under what `load` found before the files were read
     if messages is not None:
         messages.extend(store.messages)
     return library
 
 
+@record
+class Facts:
+    """What the title asks of a library's parts, kept beside them so that it need not decode them."""
+
+    shows_timeline: bool
+    has_classroom: bool
+
+
+@record
+class Kept:
+    """A library as the content cache holds it: its parts (timeline, quiz, reality) apart, each as the JSON text
+    of `_parts_codec`, so that a start decodes (and imports the code of) only what it uses.
+
+    The cache file's digest covers the texts; a text that no longer decodes (the code of its classes changed
+    while the game ran) is built again from the files."""
+
+    library: Library              # with None for every part it has
+    parts: dict[str, str]         # part name -> JSON text, for each part that is not None
+    facts: Facts
+
+    @staticmethod
+    def of(library: Library) -> Kept:
+        codec = _parts_codec()
+        parts = {name: codec.dumps(value).decode("utf-8") for name in PARTS if (value := getattr(library, name))}
+        bare = dataclasses.replace(library, cache=None, **dict.fromkeys(PARTS))
+        return Kept(bare, parts, Facts(library.shows_timeline, library.has_classroom))
+
+    def opened(self, cache: Path, root: Path, assets: Path) -> Library:
+        """The library, with `cache` set and its parts decoded when first used."""
+        library = dataclasses.replace(self.library, cache=cache)
+        state = library.__dict__
+        for name in self.parts:
+            del state[name]
+        state["_later"] = {name: functools.partial(_part, name, text, root, assets)
+                           for name, text in self.parts.items()}  # read by `_Decoded`
+        state["_facts"] = self.facts
+        return library
+
+
+def _part(name: str, text: str, root: Path, assets: Path) -> Any:
+    try:
+        return _parts_codec().loads(text.encode("utf-8"))
+    except ValueError:  # not what this code writes (it changed since it was kept): built again from the files
+        return getattr(check_library(root, assets), name)
+
+
+@functools.cache
+def _parts_codec() -> Codec:
+    from .classroom import quiz, reality
+    from .timeline import model as timeline_model
+    return Codec(classes_of(m, problems_module, timeline_model, quiz, reality))
+
+
 def _builder_stamp() -> str:
-    """The code that checks and builds a library (size and time of each file): an edit to it makes old caches stale."""
+    """The code that checks and builds a library (size and time of each file): an edit to it makes old caches stale.
+    The modules of the parts' classes, which a start does not import, count by their bytes (the cache's key has the
+    field names of only the classes it imports)."""
     game = Path(__file__).parent
     files = [Path(__file__), *sorted((game / "content").glob("*.py")), *sorted((game / "timeline").glob("*.py")),
              *sorted((game / "classroom").glob("*.py"))]
@@ -167,6 +260,11 @@ def _builder_stamp() -> str:
         except OSError:
             continue
         stamps.append(f"{file.name} {info.st_size} {info.st_mtime_ns}")
+    for file in (game / "timeline" / "model.py", game / "classroom" / "quiz.py", game / "classroom" / "reality.py"):
+        try:
+            stamps.append(blake2b(file.read_bytes(), digest_size=16).hexdigest())
+        except OSError:
+            stamps.append(f"{file.name} unreadable")
     return ";".join(stamps)
 
 

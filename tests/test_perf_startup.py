@@ -126,7 +126,7 @@ NOT_TO_START = ["yaml", "difflib", "hashlib", "game.content.loader", "game.conte
                 "game.content.validate", "game.content.formatcheck", "game.content.watch", "game.runtime.reload",
                 "game.content.translation",  # reading a translation: a start in the story's own language lists them
                 "game.runtime.runtime", "game.runtime.resume", "game.runtime.events",
-                "game.classroom.export", "game.classroom.session", "game.timeline.layout", "game.timeline.controller",
+                "game.classroom", "game.timeline",  # kept apart in the content cache: read when first used
                 "game.authoring", "game.screens.play", "game.screens.timeline", "game.screens.timeline_poster",
                 "game.screens.classroom_hub", "game.screens.classroom_play", "game.screens.classroom_ui"]
 

@@ -133,9 +133,9 @@ class TitleScreen(Screen):
         if app.story.illustrations or app.story.music:
             items.append(Item(t("title.gallery"), lambda: self.open("gallery")))
         library = app.library
-        if library.timeline is not None and library.timeline.events:
+        if library.shows_timeline:  # (said without decoding the timeline, quiz or cards: game/library.py)
             items.append(Item(t("title.timeline"), self.open_timeline))
-        if library.quiz is not None or library.reality is not None:
+        if library.has_classroom:
             items.append(Item(t("title.classroom"), lambda: self.open("classroom")))
         items += [Item(t("title.settings"), lambda: self.open("settings")), Item(t("title.quit"), app.quit)]
         return TitleMenu(items, (300, 500), 420, app.theme.body_size - 2, audio=app.audio, compact=True)

@@ -1,0 +1,62 @@
+"""Issue 17: a library read from the content cache decodes its timeline, quiz and film-and-reality cards only when
+they are first asked for (game/library.py `Kept`), and is then equal to the library checked from the files."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from game import library as library_module
+from game import paths
+from game.content.cache import Codec
+from game.library import Library, check_library, load_library
+
+
+@pytest.fixture
+def decoded(monkeypatch) -> list[str]:
+    """The parts decoded, by name, in order."""
+    names: list[str] = []
+    real = library_module._part
+    monkeypatch.setattr(library_module, "_part", lambda name, *args: (names.append(name), real(name, *args))[1])
+    return names
+
+
+def _cached(data: Path) -> Library:
+    load_library(paths.SCENES, cache=data / "cache")  # the first start: checked from the files and kept
+    return load_library(paths.SCENES, cache=data / "cache")
+
+
+def test_a_cached_library_decodes_each_part_once_when_first_asked_for(tmp_path, decoded):
+    library = _cached(tmp_path)
+    checked = check_library(paths.SCENES)
+    assert checked.timeline is not None and checked.quiz is not None and checked.reality is not None
+    assert library.story == checked.story and library.cache == tmp_path / "cache" and decoded == []
+    assert library.shows_timeline and library.has_classroom and decoded == []  # the title's questions
+    assert library.timeline == checked.timeline and decoded == ["timeline"]
+    assert library.timeline is library.timeline and decoded == ["timeline"]
+    assert library == dataclasses.replace(checked, cache=tmp_path / "cache")
+    assert sorted(decoded) == ["quiz", "reality", "timeline"]
+
+
+def test_a_copy_of_a_cached_library_has_every_part(tmp_path):
+    library = _cached(tmp_path)
+    copy = dataclasses.replace(library, language="ko")
+    assert copy.quiz == check_library(paths.SCENES).quiz and copy.language == "ko"
+    assert copy.shows_timeline and copy.has_classroom
+
+
+def test_what_the_title_asks_is_what_the_parts_say(story_root, tmp_path):
+    """The fixture story has no timeline, quiz or cards: a cached library says so too, and its parts are None."""
+    library = load_library(story_root, cache=tmp_path / "cache")
+    cached = load_library(story_root, cache=tmp_path / "cache")
+    for one in (library, cached):
+        assert not one.shows_timeline and not one.has_classroom
+        assert one.timeline is None and one.quiz is None and one.reality is None
+    assert Library.timeline is None and Library(story_root, story_root, None).quiz is None  # defaults as before
+
+
+def test_a_part_that_no_longer_decodes_is_built_again_from_the_files(tmp_path, monkeypatch, decoded):
+    library = _cached(tmp_path)
+    monkeypatch.setattr(library_module, "_parts_codec", lambda: Codec([]))  # its classes changed since it was kept
+    assert library.quiz == check_library(paths.SCENES).quiz and decoded == ["quiz"]
