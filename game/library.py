@@ -58,6 +58,12 @@ class Library:
     _languages: dict[str, Library] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
+    def has_timeline(self) -> bool:
+        """Whether it has a timeline (a cached library says so without decoding it)."""
+        facts = self.__dict__.get("_facts")
+        return facts.has_timeline if facts else self.timeline is not None
+
+    @property
     def shows_timeline(self) -> bool:
         """Whether it has a timeline with events to show (a cached library says so without decoding it)."""
         facts = self.__dict__.get("_facts")
@@ -195,8 +201,10 @@ def _cached(root: Path, assets: Path, folder: Path, messages: list[str] | None) 
 
 @record
 class Facts:
-    """What the title asks of a library's parts, kept beside them so that it need not decode them."""
+    """What the title and the play screen ask of a library's parts, kept beside them so that they need not decode
+    them."""
 
+    has_timeline: bool
     shows_timeline: bool
     has_classroom: bool
 
@@ -218,7 +226,7 @@ class Kept:
         codec = _parts_codec()
         parts = {name: codec.dumps(value).decode("utf-8") for name in PARTS if (value := getattr(library, name))}
         bare = dataclasses.replace(library, cache=None, **dict.fromkeys(PARTS))
-        return Kept(bare, parts, Facts(library.shows_timeline, library.has_classroom))
+        return Kept(bare, parts, Facts(library.has_timeline, library.shows_timeline, library.has_classroom))
 
     def opened(self, cache: Path, root: Path, assets: Path) -> Library:
         """The library, with `cache` set and its parts decoded when first used."""

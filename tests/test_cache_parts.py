@@ -32,7 +32,8 @@ def test_a_cached_library_decodes_each_part_once_when_first_asked_for(tmp_path, 
     checked = check_library(paths.SCENES)
     assert checked.timeline is not None and checked.quiz is not None and checked.reality is not None
     assert library.story == checked.story and library.cache == tmp_path / "cache" and decoded == []
-    assert library.shows_timeline and library.has_classroom and decoded == []  # the title's questions
+    assert library.has_timeline and library.shows_timeline and library.has_classroom  # the title's questions
+    assert decoded == []
     assert library.timeline == checked.timeline and decoded == ["timeline"]
     assert library.timeline is library.timeline and decoded == ["timeline"]
     assert library == dataclasses.replace(checked, cache=tmp_path / "cache")
@@ -51,7 +52,7 @@ def test_what_the_title_asks_is_what_the_parts_say(story_root, tmp_path):
     library = load_library(story_root, cache=tmp_path / "cache")
     cached = load_library(story_root, cache=tmp_path / "cache")
     for one in (library, cached):
-        assert not one.shows_timeline and not one.has_classroom
+        assert not one.has_timeline and not one.shows_timeline and not one.has_classroom
         assert one.timeline is None and one.quiz is None and one.reality is None
     assert Library.timeline is None and Library(story_root, story_root, None).quiz is None  # defaults as before
 
