@@ -224,7 +224,8 @@ class Kept:
     @staticmethod
     def of(library: Library) -> Kept:
         codec = _parts_codec()
-        parts = {name: codec.dumps(value).decode("utf-8") for name in PARTS if (value := getattr(library, name))}
+        parts = {name: codec.dumps(value).decode("utf-8") for name in PARTS
+                 if (value := getattr(library, name)) is not None}
         bare = dataclasses.replace(library, cache=None, **dict.fromkeys(PARTS))
         return Kept(bare, parts, Facts(library.has_timeline, library.shows_timeline, library.has_classroom))
 
