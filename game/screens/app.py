@@ -110,9 +110,9 @@ class App:
         self.classroom = classroom
         self.window = None
         if window:
+            self._name_window()  # before the window opens: its first title is the caption, not "pygame window"
             set_window_icon(paths.ICON)
             self.window = pygame.display.set_mode((WIDTH, HEIGHT), self._flags())
-            self._name_window()
         self._own_canvas: pygame.Surface | None = None
         self.canvas = self._pick_canvas()
         self.fonts = FontBook(scale=self.settings.font_scale)
@@ -148,9 +148,8 @@ class App:
 
     def _name_window(self) -> None:
         """The window's caption, in the player's language: story.yaml's caption (else its title), with a Korean
-        title before it where the language's words say so (game/lang: 'app.caption'); nothing without a window."""
-        if self.window is None:
-            return
+        title before it where the language's words say so (game/lang: 'app.caption'). Without a window SDL only
+        keeps it."""
         story = self.story
         caption = story.caption or story.title
         if story.korean_title and story.korean_title not in caption:
