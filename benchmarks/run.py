@@ -158,6 +158,12 @@ def _parse_only(root: Path) -> list:
     return [yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader) for _, path in content_files(root) if path.is_file()]
 
 
+def _every_part(library) -> tuple:
+    """Ask a loaded library for each part a cached one decodes only on first use, so a warm load is the whole
+    story's, as a cold one is (the shipped story's timeline, quiz and film-and-reality cards)."""
+    return library.timeline, library.quiz, library.reality
+
+
 def bench_load(runs: int, sizes: list[int]) -> None:
     print("content load", file=sys.stderr)
     from benchmarks.common import shipped_story
@@ -173,7 +179,7 @@ def bench_load(runs: int, sizes: list[int]) -> None:
         load_library(root, assets, cache=cache), _parse_only(root)  # the cache is written; the file cache warmed
         rounds = max(3, runs * 1000 // max(n, 300))
         cold, warm, parse = _best_of_interleaved(
-            [lambda: check_library(root, assets), lambda: load_library(root, assets, cache=cache),
+            [lambda: check_library(root, assets), lambda: _every_part(load_library(root, assets, cache=cache)),
              lambda: _parse_only(root)], rounds)
         shutil.rmtree(cache, ignore_errors=True)
         key = label.split(" ")[0]
