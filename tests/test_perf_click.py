@@ -426,3 +426,33 @@ def test_a_coming_scene_s_title_card_and_evidence_are_laid_out_ahead(play, monke
         play.choose(0) if isinstance(play.event, ev.WAITS_FOR_CHOICE) else play.next_event()
     later = [(kind, laid_out, same) for kind, laid_out, same in shown[1:]]  # (the first scene's card opens the game)
     assert later and all(laid_out and same for _, laid_out, same in later), shown
+
+
+def test_the_next_line_is_laid_out_ahead_and_shows_as_drawn_afresh(play, monkeypatch):
+    """In the cheap frames of a line at rest, the next line's words are wrapped and rendered (after the cards to
+    come): its first frame lays out no text, and looks as drawn afresh. What was laid out ahead is let go once it
+    is no longer to come."""
+    import pygame
+
+    from game.ui import richtext
+    app, wrapped = play.app, []
+    while not isinstance(play.event, ev.LineEvent):
+        play.next_event()
+    assert play.event.text == "It begins."  # (the fixture's first line; a portrait, then "Hello.")
+    wrap = richtext.markup.wrap
+    monkeypatch.setattr(richtext.markup, "wrap", lambda *args: (wrapped.append(args), wrap(*args))[1])
+    play.typed = 1e9
+    for _ in range(8):
+        app.step(1 / 60)  # drawn, kept, then blitted: each cheap frame lays out one thing to come (cards first)
+    assert ("Hello.", (app.fonts, app.theme, "en")) in play._laid_out
+    play.next_event()
+    wrapped.clear()
+    play.typed = 1e9
+    app.step(1 / 60)
+    fresh = pygame.Surface(app.canvas.get_size())
+    play.draw(fresh)
+    assert play.event.text == "Hello." and wrapped == []
+    assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(app.canvas, "RGB")
+    for _ in range(4):
+        app.step(1 / 60)
+    assert play._laid_out and all(done in play._ahead[1] for done, _ in play._laid_out)

@@ -25,6 +25,7 @@ from .widgets import Item, MenuList, block_height, fitting, panel, shade, text_b
 POSITIONS = {"far_left": 0.14, "left": 0.27, "center": 0.5, "right": 0.73, "far_right": 0.86}
 FADE_SECONDS = 0.45  # a dissolve; a fade through black takes twice as long (half out, half in)
 BOX_MARGIN = TEXT_BOX_MARGIN
+LINE_WIDTH = WIDTH - 2 * BOX_MARGIN - 80  # a line's words in its text box
 QUICK = ("back", "log", "auto", "skip", "save", "timeline", "menu")  # ids; words: play.quick_<id> ("Log", not
 # "History", which Ren'Py players read as the backlog)
 GLOSS_GAP = 10  # px between a line and its second language (bilingual mode)
@@ -118,7 +119,7 @@ class PlayScreen(Screen):
         self._held_at = 0.0  # app time when the hold began
         self._heard = None  # the scene whose sound effects the audio was told to expect
         self._ahead: tuple = ((None, 0, 0), [])  # ((scene, pc, cards gathered), the page's cards) laid out ahead
-        self._laid_out: set[tuple] = set()  # (card, looks) laid out ahead since the last page
+        self._laid_out: set[tuple] = set()  # (card or line, looks) laid out ahead, of what is still to come
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -558,16 +559,19 @@ class PlayScreen(Screen):
         state = self.rt.state
         place = (state.scene, state.pc, len(state.cards))
         if place != self._ahead[0]:
-            if len(state.cards) < self._ahead[0][2]:  # a page was shown (or a rollback): the next page's cards come
-                self._laid_out.clear()
-            self._ahead = (place, self._coming())
+            coming = self._coming()
+            self._ahead = (place, coming)
+            self._laid_out = {done for done in self._laid_out if done[0] in coming}  # what is still to come
         looks = (self.app.fonts, self.app.theme, words.language())
         card = next((c for c in self._ahead[1] if (c, looks) not in self._laid_out), None)
         if card is None:
             return
         self._laid_out.add((card, looks))
         surface = _rehearsal()
-        if isinstance(card, ev.SceneStart):
+        if isinstance(card, str):  # the next line's words, as its box shows them once typed out
+            size = self._line_fit(card, "")[0]
+            richtext.block(surface, self.app.fonts, card, size, self.app.theme.text, pygame.Rect(0, 0, LINE_WIDTH, 0))
+        elif isinstance(card, ev.SceneStart):
             self._draw_scene_card(surface, card)
         elif isinstance(card, (ev.FactEvent, ev.DifferEvent)) and self.rt.options.cards != "inline":
             self._draw_page_card(surface, card)
@@ -576,12 +580,14 @@ class PlayScreen(Screen):
         else:
             self._draw_card(surface, card)
 
-    def _coming(self) -> list[ev.Event]:
+    def _coming(self) -> list[ev.Event | str]:
         """Cards to come: the chapter's page as gathered so far, then what the scene shows ahead, up to a choice,
-        a condition or its end: fact and differ cards, evidence, and the title cards of the scenes it goes to."""
+        a condition or its end: fact and differ cards, evidence, and the title cards of the scenes it goes to; last
+        the words of the next line (lines come one a frame or two: the cards, seldom and costly, go first)."""
         rt, story = self.rt, self.app.story
         page = rt._gathered()  # (read only: the page as it stands)
-        coming = list(page.cards) if page is not None else []
+        coming: list[ev.Event | str] = list(page.cards) if page is not None else []
+        line = ""
         here = story.scenes.get(rt.state.scene)
         code, pc = (here.code if here is not None else []), max(rt.state.pc, 0)
         for _ in range(LOOKAHEAD_OPS):
@@ -589,6 +595,8 @@ class PlayScreen(Screen):
             pc += 1
             if isinstance(op, m.Jump):
                 pc = op.target
+            elif isinstance(op, m.Line):
+                line = line or (op.text if "[" not in op.text else " ")  # (a line with variables: not ahead)
             elif isinstance(op, (m.Fact, m.Differ)):
                 coming.append(rt._card(op))
             elif isinstance(op, m.GainEvidence):
@@ -602,7 +610,7 @@ class PlayScreen(Screen):
                 break
             elif op is None or isinstance(op, (m.JumpUnless, m.End)):
                 break
-        return coming
+        return coming + [line] if line.strip() else coming
 
     def _shown_again(self) -> bool:
         """The still part drawn now shows next frame too: a line typing out (a click or Enter finishes it before
@@ -742,7 +750,7 @@ class PlayScreen(Screen):
         between the overlay's header and the foot of the screen (large text, a long line and its translation),
         the second language steps down to the hint size first, then the line itself."""
         fonts, theme = self.app.fonts, self.app.theme
-        width = WIDTH - 2 * BOX_MARGIN - 80
+        width = LINE_WIDTH
         spare = max(0, theme.small_size - theme.hint_size)
 
         def sizes(d: int) -> tuple[int, int]:
