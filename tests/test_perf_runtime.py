@@ -251,3 +251,24 @@ def test_history_reads_the_same_events_however_they_are_grouped_in_runs():
     history.add(("m4",), card)
     history.add(("m5",), ev.PromptEvent("Why?", (), None))
     assert history.since_line() == 2
+
+
+def test_a_save_at_every_choice_copies_only_the_new_choices(story_root):
+    """The autosave record's state: the path's entries are copied once each and the copies shared by later
+    records of the same path (none is the state's own); a state rebuilt by rollback copies its path afresh."""
+    story = _long_story(story_root)
+    rt = Runtime(story, Options(content_notes="play"))
+    state = rt.state
+    for i in range(3):
+        state.path.append({"scene": "long", "choice": f"c{i}", "option": "o", "index": 0, "auto": False})
+    first = rt.to_dict()["state"]["path"]
+    state.path.append({"scene": "long", "choice": "c3", "option": "o", "index": 0, "auto": False})
+    second = rt.to_dict()["state"]["path"]
+    assert second == state.path and second is not first and second[:3] == first
+    assert all(a is b for a, b in zip(first, second))  # copied once, shared
+    assert not any(copy is entry for copy, entry in zip(second, state.path))  # never the state's own
+    rt.advance(), rt.advance(), rt.advance()
+    on_screen = rt.to_dict()["state"]  # an event on screen: the state just before it, from the history's mark
+    assert on_screen == StoryState.from_mark(*rt._history[-1][0]).to_dict() and on_screen["path"] == state.path
+    rt.rollback()
+    assert rt.to_dict()["state"]["path"] == state.path and rt.state is not state

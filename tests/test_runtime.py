@@ -164,7 +164,8 @@ def test_snapshot_is_plain_json_and_restores_exactly(story):
 
 
 def test_state_to_dict_is_a_full_copy_of_every_field():
-    """to_dict is written out for speed; it must still hold every field and share nothing mutable."""
+    """to_dict is written out for speed; it must still hold every field and share nothing mutable with the state
+    (the path's entries are copied once and shared by later dicts: tests/test_perf_runtime.py)."""
     state = StoryState("s", pc=3, mode="summary", entered=True, vars={"a": True, "n": 2}, evidence=["e"],
                        visits={"s": 1}, path=[{"scene": "s", "choice": "c", "option": "o", "index": 0, "auto": False}],
                        ending="end", steps=9, scene_lines=4)
@@ -172,6 +173,7 @@ def test_state_to_dict_is_a_full_copy_of_every_field():
     state.stage.sprites["hero"] = {"expression": "smile", "at": "left"}
     data = state.to_dict()
     assert data == {**dataclasses.asdict(state), "version": STATE_VERSION}
+    assert StoryState.from_dict(state.to_dict()) == state
     data["vars"]["a"] = False
     data["evidence"].append("x")
     data["visits"]["s"] = 5
@@ -179,7 +181,6 @@ def test_state_to_dict_is_a_full_copy_of_every_field():
     data["stage"]["sprites"]["hero"]["at"] = "right"
     assert state.vars["a"] is True and state.evidence == ["e"] and state.visits == {"s": 1}
     assert state.path[0]["option"] == "o" and state.stage.sprites["hero"]["at"] == "left"
-    assert StoryState.from_dict(state.to_dict()) == state
 
 
 def test_state_from_newer_format_is_refused():

@@ -53,15 +53,16 @@ class History:
         return self._earlier + len(self._runs[-1].events) if self._runs else 0
 
     def __getitem__(self, index: int) -> tuple[Point, ev.Event]:
-        """(point, event) of the index-th event shown (negative: from the newest)."""
+        """(point, event) of the index-th event shown (negative: from the newest, found from that end)."""
         size = len(self)
         if not -size <= index < size:
             raise IndexError("history index out of range")
-        index %= size
-        for run in self._runs:
-            if index < len(run.events):
-                return (run.mark, run.ahead + index), run.events[index]
-            index -= len(run.events)
+        back = size - 1 - index % size  # how many events came after it
+        for run in reversed(self._runs):
+            if back < len(run.events):
+                at = len(run.events) - 1 - back
+                return (run.mark, run.ahead + at), run.events[at]
+            back -= len(run.events)
         raise AssertionError("unreachable: the runs hold `size` events")
 
     def pop(self) -> tuple[Point, ev.Event]:

@@ -243,7 +243,7 @@ class Runtime:
         (nothing on screen yet) it is the live state.
         """
         live = not self._history or self.current is None
-        before = self.snapshot() if live else StoryState.from_mark(*self._history[-1][0]).to_dict()
+        before = self.snapshot() if live else self._state.dict_of(*self._history[-1][0])
         return {"state": before, "fingerprint": self.story.fingerprint,
                 "scene_fingerprint": self.story.scene_fingerprints.get(before["scene"], "")}
 

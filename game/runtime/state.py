@@ -40,21 +40,43 @@ class StoryState:
     cards: list[dict[str, str | int]] = field(default_factory=list)  # fact/differ cards gathered: {scene, pc}
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready copy that shares nothing mutable with the state.
+        """A JSON-ready copy that shares nothing mutable with the state (see `dict_of`)."""
+        return self.dict_of(self.mark())
 
-        Written out rather than `dataclasses.asdict`: a snapshot is taken at every step for rollback,
-        and asdict's generic deep copy of the growing choice path was 80% of a hot reload.
-        Every value below is flat, so one level of copying is a full copy (a test holds it to asdict).
+    def dict_of(self, mark: tuple, lines: int = 0) -> dict[str, Any]:
+        """`from_mark(mark, lines).to_dict()` in one copy, for a mark of this state or of one before it: what a
+        save takes while an event is on screen (the state just before it).
+
+        Written out rather than `dataclasses.asdict`, whose generic deep copy of the growing choice path was
+        80% of a hot reload. Every value below is flat, so one level of copying is a full copy (a test holds
+        it to asdict). The choice path's entries, never changed once taken, are copied once each: the copies
+        are kept and shared by the dicts this returns for the same path, so an autosave at every choice copies
+        the new entries, not the whole path. They share nothing with the state; treat them as read-only
+        (`from_dict` copies them again).
         """
-        stage = self.stage
-        return {"scene": self.scene, "pc": self.pc, "mode": self.mode, "entered": self.entered,
-                "vars": dict(self.vars), "evidence": list(self.evidence), "visits": dict(self.visits),
-                "stage": {"background": stage.background, "music": stage.music,
-                          "sprites": {who: dict(sprite) for who, sprite in stage.sprites.items()},
-                          "illustration": stage.illustration},
-                "path": [dict(step) for step in self.path], "ending": self.ending, "steps": self.steps,
-                "scene_lines": self.scene_lines, "cards": [dict(card) for card in self.cards],
+        (scene, pc, mode, entered, vars_, evidence, n_evidence, visits, background, music, sprites, illustration,
+         path, n_path, ending, steps, scene_lines, cards, n_cards) = mark
+        return {"scene": scene, "pc": pc + lines, "mode": mode, "entered": entered, "vars": dict(vars_),
+                "evidence": evidence[:n_evidence], "visits": dict(visits),
+                "stage": {"background": background, "music": music,
+                          "sprites": {who: dict(sprite) for who, sprite in sprites.items()},
+                          "illustration": illustration},
+                "path": self._path_copies(path, n_path), "ending": ending, "steps": steps + lines,
+                "scene_lines": scene_lines + lines, "cards": [dict(card) for card in cards[:n_cards]],
                 "version": STATE_VERSION}
+
+    _copied_path = None  # (a path list, copies of its first entries); not a field (see _path_copies)
+
+    def _path_copies(self, path: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
+        """Copies of the first `count` entries of `path`, each made once while the path stays the same list
+        (it only ever grows, as `mark` says)."""
+        copied = self._copied_path
+        if copied is None or copied[0] is not path or len(path) < len(copied[1]):
+            copied = self._copied_path = (path, [])
+        copies = copied[1]
+        if len(copies) < count:
+            copies.extend(map(dict, path[len(copies):count]))
+        return copies[:count]
 
     _copies = None  # (vars, visits, sprites) as copied by the last mark; not a field (see `mark`)
 
