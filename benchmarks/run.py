@@ -633,36 +633,39 @@ def bench_soak(frames: int) -> None:
 
     RSS swings by 20-40 MB inside a playthrough (the runtime's history, the scene's pictures and ambience), so one
     end-minus-start figure is mostly where each end falls in that swing. Growth is measured where every
-    playthrough is alike: the RSS at each new game (the last one left behind, the writer flushed), a least-squares
-    line through those from the warm-up on; its rise over the window is the growth. The trend over every sample
-    (every 250 frames) must stay within the target too."""
+    playthrough is alike: the RSS at each new game (the last one left behind, the writer flushed), from the
+    warm-up on. Its trend is the median of the slopes between every two of them (Theil-Sen: a new game now and
+    then caught before the heap's next trim, a few MB up, does not tilt it; a level that keeps rising does), and
+    the growth is that trend over the window. The least-squares trend over every sample (every 250 frames) must
+    stay within the target too."""
     print(f"soak ({frames:,} frames)", file=sys.stderr)
     soak = _child_json(SOAK, str(frames))
     warm = frames // 10
     starts = [(i, mb) for i, mb in soak["starts"] if i >= warm]
+    print("  RSS at each new game (frame:MB): " + ", ".join(f"{i}:{mb:.1f}" for i, mb in soak["starts"]),
+          file=sys.stderr)
     xs, ys = [i for i, _ in soak["samples"] if i >= warm], [mb for i, mb in soak["samples"] if i >= warm]
     slope = _fit(xs, ys)[0] * 100_000 if len(xs) > 2 else float("nan")
-    if len(starts) > 1:
-        at_start, at_end = _fitted_ends(starts)
-    else:
-        at_start = at_end = float("nan")
-    growth = keep("soak.growth_mb", at_end - at_start)
+    per_frame = _median_slope(starts) if len(starts) > 1 else float("nan")
+    growth = keep("soak.growth_mb", per_frame * (starts[-1][0] - starts[0][0]) if len(starts) > 1 else per_frame)
     keep("soak.frames", frames)
-    keep("soak.new_games_mb_first", at_start), keep("soak.new_games_mb_last", at_end)
+    keep("soak.new_games_trend_mb_per_100k", per_frame * 100_000)
     keep("soak.trend_mb_per_100k", slope)
     keep("soak.min_mb", min(ys)), keep("soak.max_mb", max(ys))
+    at_new_games = [mb for _, mb in starts]
     row("Memory", f"RSS growth, windowed fast-clicking soak of {frames:,} frames (from frame {warm:,}; "
         f"{soak['restarts']} new games, {len(starts)} measured)",
-        f"{growth:+.1f} MB at new games; trend of every sample {slope:+.1f} MB per 100k frames",
-        f"new games {at_start:.0f} → {at_end:.0f} MB (fitted); samples between {min(ys):.0f} and {max(ys):.0f}",
+        f"{growth:+.1f} MB at new games ({per_frame * 100_000:+.1f} per 100k frames); trend of every sample "
+        f"{slope:+.1f} MB per 100k frames",
+        f"new games {min(at_new_games, default=float('nan')):.0f}–{max(at_new_games, default=float('nan')):.0f} MB;"
+        f" samples between {min(ys):.0f} and {max(ys):.0f}",
         f"≤ 5 MB over 100,000 frames — {verdict(growth <= 5 and slope <= 5)}"
         + ("" if frames >= 100_000 else " (shortened run)"))
 
 
-def _fitted_ends(points: list[tuple[int, float]]) -> tuple[float, float]:
-    """The least-squares line through `points` (frame, MB), at its first and its last frame."""
-    slope, offset = _fit([i for i, _ in points], [mb for _, mb in points])
-    return offset + slope * points[0][0], offset + slope * points[-1][0]
+def _median_slope(points: list[tuple[int, float]]) -> float:
+    """The median of the slopes between every two of `points` (frame, MB): Theil and Sen's robust trend."""
+    return statistics.median((y2 - y1) / (x2 - x1) for n, (x1, y1) in enumerate(points) for x2, y2 in points[n + 1:])
 
 
 # --- runtime against ink ----------------------------------------------------------------------------
