@@ -5,6 +5,7 @@ made without a profile."""
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 import pygame
@@ -33,6 +34,28 @@ def test_an_app_that_ran_removes_its_temporary_folder_at_once(library):
     app.running = False  # closes at once: on_close, the last writes, then the folder goes
     app.run()
     assert not folder.exists()
+
+
+def test_a_temporary_folder_goes_after_the_saves_queued_for_it_even_when_collected_on_the_writer(tmp_path):
+    """An app collected on its writer's thread (the collector runs wherever memory is asked for) cannot wait for
+    that thread: the folder's removal is queued behind the writes instead of racing them."""
+    from game.screens.app import _remove_written
+    from game.storage import BackgroundWriter
+    folder = tmp_path / "cell7-temporary"
+    folder.mkdir()
+    writer = BackgroundWriter()
+    written = []
+
+    def save() -> None:
+        (folder / "auto1.json").write_text("{}")
+        written.append(True)
+    go = threading.Event()
+    writer.submit("busy", lambda: go.wait(60))      # holds the queue until both below are in it, in this order
+    writer.submit("collected", lambda: _remove_written(str(folder), writer))
+    writer.submit("auto1", save)
+    go.set()
+    assert writer.flush(60)
+    assert written and not folder.exists()
 
 
 def test_a_given_profile_folder_stays(library, tmp_path):

@@ -78,6 +78,16 @@ def system_language(known: list[str], environ: dict | None = None) -> str | None
     return None
 
 
+def _remove_written(folder: str, writer: BackgroundWriter) -> None:
+    """A temporary profile's folder, removed once its saves queued on the writer are written (else a late save
+    would make it again); when the app is collected on the writer's own thread, the removal is its next job."""
+    if writer.in_worker():
+        writer.submit(f"remove {folder}", lambda: shutil.rmtree(folder, ignore_errors=True))
+        return
+    writer.flush()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 class App:
     """`library` is the content being played (its story, timeline, quiz and cards, its root and assets);
     `profile` must be this story's (`Profile(data, library.story_id)`; a fresh temporary one by default).
@@ -92,11 +102,12 @@ class App:
         pygame.font.init()
         if library.story is None:
             raise ValueError("the library has errors; load it with load_library")
+        self.writer = BackgroundWriter()  # saves are encoded and written off the frame
         self._forget_data: Callable[[], object] = lambda: None
         if profile is None:  # a profile of its own, removed when the app closes or is collected (tests make many)
             folder = tempfile.mkdtemp(prefix="cell7-")
             profile = Profile(folder, library.story_id)
-            self._forget_data = weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
+            self._forget_data = weakref.finalize(self, _remove_written, folder, self.writer)
         self.profile = profile
         self.settings = self.profile.settings
         if language:
@@ -105,7 +116,6 @@ class App:
             library.in_language(self.settings.language)  # the story, timeline, quiz... in that language
         words.set_language(self.settings.language)                    # and the menus
         self.story_languages = self.library.languages  # read from the disk once (lang/ folders), not per frame
-        self.writer = BackgroundWriter()  # saves are encoded and written off the frame
         self.profile.saves.writer = self.writer
         self.classroom = classroom
         self.window = None
