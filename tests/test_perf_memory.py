@@ -38,6 +38,35 @@ def test_panels_and_boxes_of_every_size_look_the_same_and_keep_memory_bounded():
         <= draw.PANEL_CACHE_BYTES
 
 
+def test_a_kept_panel_is_its_caps_and_a_strip_of_its_middle_with_the_pixels_of_the_whole(monkeypatch):
+    """A panel of any height blitted from its kept caps and middle strip equals the whole box drawn at once, and a
+    box growing with its line keeps one picture for every height, never taller than its caps and the strip."""
+    monkeypatch.setattr(draw, "_PANELS", {})
+    monkeypatch.setattr(draw, "_DRAWN_ONCE", {})
+    monkeypatch.setattr(draw, "_PANEL_BYTES", [0])
+    theme = theme_for(False, False)
+    backdrop = pygame.Surface((1280, 720))
+    for x in range(0, 1280, 40):  # something to blend over
+        backdrop.fill((x % 255, 90, 255 - x % 255), (x, 0, 40, 720))
+    for radius, edge, alpha in ((14, (200, 180, 90), None), (4, (9, 9, 9), 235), (0, (90, 200, 255), 120),
+                                (10, None, None)):
+        cap = max(radius, theme.edge_width if edge else 0)
+        for height in [*range(4, 2 * cap + draw.PANEL_STRIP + 3), 190, 204, 600]:
+            rect = pygame.Rect(31, 47, 1160, height)
+            whole = pygame.Surface(rect.size, pygame.SRCALPHA)  # the box drawn at once at its own size
+            draw._rounded(whole, whole.get_rect(), (*theme.panel, theme.panel_alpha if alpha is None else alpha),
+                          edge, theme.edge_width if edge else 0, radius)
+            expected = backdrop.copy()
+            expected.blit(whole, rect.topleft)
+            for _ in range(3):  # on the scratch, then kept, then from what is kept
+                surface = backdrop.copy()
+                draw.panel(surface, rect, theme, alpha=alpha, edge=edge, radius=radius)
+                assert pygame.image.tobytes(surface, "RGB") == pygame.image.tobytes(expected, "RGB"), (radius, height)
+    assert max(p.get_height() for p in draw._PANELS.values()) <= 2 * 14 + draw.PANEL_STRIP
+    tall = [p for key, p in draw._PANELS.items() if key[1] == 2 * max(14, theme.edge_width) + draw.PANEL_STRIP]
+    assert tall and all(p.get_width() == 1160 for p in tall)  # one for 190, 204 and 600 high alike
+
+
 def test_the_background_writer_lets_go_of_a_job_once_it_has_run():
     """A save's job holds a copy of the frame (3.5 MB): the idle writer thread must not keep the last one."""
     class Job:

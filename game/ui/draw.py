@@ -74,7 +74,8 @@ def panel(surface: Surface, rect: Rect, theme: Theme, alpha: int | None = None,
           edge: Colour | None = None, radius: int = 14, fill: Colour | None = None) -> None:
     """A rounded box in the theme's panel colour (or `fill`) with an optional edge.
 
-    A panel drawn again (a box drawn every frame) is kept and blitted. One drawn for the first time (a card, the
+    A panel drawn again (a box drawn every frame) is kept (its caps and a strip of its middle: `_blit_panel`) and
+    blitted. One drawn for the first time (a card, the
     box of a line of a new height) is drawn on the shared scratch layer instead: a surface of its own is a fresh
     mapping of memory, page-faulted in the frame (heap.separate_big_blocks): 1.4 ms for a card's 1180x600, where
     drawing it on the scratch takes 0.2 ms; only its corners are cleared there, as its fill paints the rest (CLICK,
@@ -84,7 +85,9 @@ def panel(surface: Surface, rect: Rect, theme: Theme, alpha: int | None = None,
     opacity = theme.panel_alpha if alpha is None else max(alpha, theme.panel_alpha if theme.panel_alpha == 255 else 0)
     colour = (*(fill or theme.panel), opacity)
     edging = (tuple(edge) if edge else None, theme.edge_width if edge else 0)
-    key = (rect.w, rect.h, colour, *edging, radius)
+    cap = max(radius, edging[1])  # rows at the top and at the bottom that differ from the middle's
+    rows = rect.h if rect.h <= 2 * cap else 2 * cap + PANEL_STRIP  # what is kept of it (see _blit_panel)
+    key = (rect.w, rows, colour, *edging, radius)
     made = _PANELS.pop(key, None)  # (re)inserted last: least recently drawn first out
     if made is None and key not in _DRAWN_ONCE:
         _DRAWN_ONCE[key] = None
@@ -99,14 +102,29 @@ def panel(surface: Surface, rect: Rect, theme: Theme, alpha: int | None = None,
         surface.blit(layer, rect.topleft, area)
         return
     if made is None:
-        made = Surface((max(1, rect.w), max(1, rect.h)), pygame.SRCALPHA)
+        made = Surface((max(1, rect.w), max(1, rows)), pygame.SRCALPHA)
         _rounded(made, made.get_rect(), colour, *edging, radius)
         _PANEL_BYTES[0] += made.get_width() * made.get_height() * 4
         while _PANELS and _PANEL_BYTES[0] > PANEL_CACHE_BYTES:
             old = _PANELS.pop(next(iter(_PANELS)))
             _PANEL_BYTES[0] -= old.get_width() * old.get_height() * 4
     _PANELS[key] = made
-    surface.blit(made, rect.topleft)
+    _blit_panel(surface, made, rect, cap)
+
+
+def _blit_panel(surface: Surface, kept: Surface, rect: Rect, cap: int) -> None:
+    """Blit the panel `rect` from what is kept of it: the whole panel when it is short; else its `cap` rows at the top
+    and at the bottom and PANEL_STRIP rows of its middle, blitted down it. Every row of a rounded box between its
+    caps is the same, so this gives the pixels of the whole panel (tested), and one kept picture serves a box of
+    any height: a text box growing with its line no longer keeps one panel per height (~1 MB each)."""
+    if kept.get_height() == rect.h:
+        surface.blit(kept, rect.topleft)
+        return
+    width, bottom = rect.w, rect.bottom - cap
+    surface.blit(kept, rect.topleft, (0, 0, width, cap))
+    for y in range(rect.top + cap, bottom, PANEL_STRIP):
+        surface.blit(kept, (rect.x, y), (0, cap, width, min(PANEL_STRIP, bottom - y)))
+    surface.blit(kept, (rect.x, bottom), (0, kept.get_height() - cap, width, cap))
 
 
 def _rounded(layer: Surface, area: Rect, colour: tuple, edge: Colour | None, width: int, radius: int) -> None:
@@ -116,7 +134,8 @@ def _rounded(layer: Surface, area: Rect, colour: tuple, edge: Colour | None, wid
         pygame.draw.rect(layer, (*edge, 220), area, width=width, border_radius=radius)
 
 
-PANEL_CACHE_BYTES = 4 * 2**20  # panels drawn again, kept and blitted after (a text box is ~1 MB): half the cost of each
+PANEL_CACHE_BYTES = 4 * 2**20  # panels drawn again, kept and blitted after (each 0.25 MB at most): half the cost of each
+PANEL_STRIP = 24  # rows of a panel's middle kept (1180 px wide, with caps of 14: 245 KB, not 2.8 MB at 600 high)
 _PANELS: dict[tuple, Surface] = {}
 _PANEL_BYTES = [0]
 DRAWN_ONCE_KEPT = 64  # the panels drawn once so far (their keys), the least recently drawn forgotten first
