@@ -7,15 +7,22 @@ playthrough holds when its RSS climbs.
 `decodes` uses benchmarks/run.py's fast-clicking scenario and `_frames` (main-thread CPU per frame) and counts
 pictures decoded in the frame (`Images.decodes`), made on the prefetch thread (`prefetched`) and those a new
 moment waited a few frames for (`late`: the screen kept showing the moment before). `census` plays run.py's three
-playthroughs and prints, each time RSS passes its high by 0.5 MB, the bytes of the image pools, the pictures made
-ahead, rendered text, panels, ambience loops and effects.
+playthroughs and prints the RSS with the app made, then, each time RSS passes its high by 0.5 MB, the MB held by
+the image pools, the pictures made ahead, the dimmed portrait's scratch, rendered text, panels, the scratch layer,
+shades, kept frames, ambience loops (the channel fading out too), effects, and what malloc holds: in use and free in
+its heaps, and in blocks mapped on their own (glibc's mallinfo2). pygame is loaded as the game loads it first.
 """
 from __future__ import annotations
 
 import argparse
+import ctypes
 import sys
 
 from common import ROOT  # noqa: F401 - puts the repository on sys.path
+
+from game.cli import import_pygame
+
+import_pygame()  # as the game starts (numpy and pkg_resources kept out): before any module imports pygame
 
 from benchmarks.common import peak_rss_mb, rss_mb, shipped_library
 from benchmarks.run import _frames, _pct, frame_scenarios
@@ -37,30 +44,69 @@ def decodes(frames: int, rounds: int) -> None:
               f"max {max(cpu):.1f} ms; decoded in the frame {made}, on the prefetch thread {ahead}, waited for {late}")
 
 
+class _MallInfo(ctypes.Structure):
+    """glibc's mallinfo2: what malloc holds, in bytes (every arena summed)."""
+    _fields_ = [(name, ctypes.c_size_t) for name in
+                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+def _malloc_held() -> dict[str, float]:
+    """MB malloc holds: in use and free in its heaps, and in blocks mapped on their own (pictures, sounds)."""
+    libc = ctypes.CDLL(None)
+    if not hasattr(libc, "mallinfo2"):
+        return {}
+    libc.mallinfo2.restype = _MallInfo
+    info = libc.mallinfo2()
+    return {"heap used": info.uordblks / MB, "heap free": info.fordblks / MB, "mapped blocks": info.hblkhd / MB}
+
+
+def _surface_bytes(surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize() if surface is not None else 0
+
+
+def held(app) -> dict[str, float]:
+    """MB held by what the app keeps (pools, made ahead, sounds, kept frames, caches) and by malloc."""
+    import pygame
+    from game.screens import images as im
+    from game.screens.audio import AMBIENCE_CHANNELS, _bytes
+    from game.ui import draw
+    images, audio = app.images, app.audio
+    channels = []
+    if audio.enabled:  # the loop playing and the one fading out (the channel holds it until it stops)
+        channels = [pygame.mixer.Channel(n).get_sound() for n in range(AMBIENCE_CHANNELS)]
+    stills = [getattr(screen, "still", None) for screen in app.stack] + \
+        [getattr(screen, "_still", None) for screen in app.stack]
+    parts = {"full-screen pool": images._pools["bg"].bytes, "portraits": images._small.bytes,
+             "made ahead": sum(map(im._size, images._ready.values())), "dimmed": _surface_bytes(images._scratch),
+             "text": app.fonts._cache_bytes, "panels": draw._PANEL_BYTES[0],
+             "scratch": sum(map(_surface_bytes, draw._SCRATCH)),
+             "shades": sum(map(_surface_bytes, [*draw._GREYS.values(), *draw._VEILS.values()])),
+             "kept frames": sum(_surface_bytes(s._picture) for s in stills if s is not None),
+             "own canvas": _surface_bytes(app._own_canvas), "offscreen": _surface_bytes(app._offscreen),
+             "ambience": sum(map(_bytes, {id(s): s for s in [*audio._loops.values(), *channels]}.values())),
+             "effects": sum(map(_bytes, audio._sounds.values()))}
+    return {**{k: v / MB for k, v in parts.items()}, **_malloc_held()}
+
+
 def census() -> None:
-    """run.py's FULL_PLAY, with the app's present() watched for new RSS highs."""
+    """run.py's FULL_PLAY, with the app's present() watched for new RSS highs: at each, what is held."""
     import benchmarks.common as common
     from benchmarks.run import FULL_PLAY
-    from game.screens import images as im
-    from game.screens.audio import _bytes
-    from game.ui import draw
     made = common.new_app
+    start = [0.0]
 
     def new_app(library, **options):
         app = made(library, **options)
         present, high = app.present, [0.0]
+        start[0] = rss_mb()
+        print(f"RSS with the app made, before the first frame: {start[0]:.1f} MB")
 
         def watched() -> None:
             present()
             now = rss_mb()
             if now > high[0] + 0.5:
                 high[0] = now
-                images, audio = app.images, app.audio
-                held = {"full-screen pool": images._pools["bg"].bytes, "portraits": images._small.bytes,
-                        "made ahead": sum(map(im._size, images._ready.values())), "text": app.fonts._cache_bytes,
-                        "panels": draw._PANEL_BYTES[0], "ambience": sum(map(_bytes, audio._loops.values())),
-                        "effects": sum(map(_bytes, audio._sounds.values()))}
-                print(f"RSS {high[0]:.1f} MB; " + ", ".join(f"{k} {v / MB:.1f}" for k, v in held.items()))
+                print(f"RSS {now:.1f} MB; " + ", ".join(f"{k} {v:.1f}" for k, v in held(app).items() if v >= 0.05))
         app.present = watched
         return app
     common.new_app = new_app
