@@ -24,8 +24,8 @@ from game.cli import import_pygame
 
 import_pygame()  # as the game starts (numpy and pkg_resources kept out): before any module imports pygame
 
-from benchmarks.common import peak_rss_mb, rss_mb, shipped_library
-from benchmarks.run import _frames, _pct, frame_scenarios
+from benchmarks.common import peak_rss_mb, rss_mb, shipped_library  # noqa: E402
+from benchmarks.run import _frames, _pct, frame_scenarios  # noqa: E402
 
 MB = 2**20
 
@@ -46,8 +46,8 @@ def decodes(frames: int, rounds: int) -> None:
 
 class _MallInfo(ctypes.Structure):
     """glibc's mallinfo2: what malloc holds, in bytes (every arena summed)."""
-    _fields_ = [(name, ctypes.c_size_t) for name in
-                ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+    _fields_ = [(name, ctypes.c_size_t) for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                                     "fsmblks", "uordblks", "fordblks", "keepcost")]
 
 
 def _malloc_held() -> dict[str, float]:
@@ -67,6 +67,7 @@ def _surface_bytes(surface) -> int:
 def held(app) -> dict[str, float]:
     """MB held by what the app keeps (pools, made ahead, sounds, kept frames, caches) and by malloc."""
     import pygame
+
     from game.screens import images as im
     from game.screens.audio import AMBIENCE_CHANNELS, _bytes
     from game.ui import draw

@@ -134,7 +134,7 @@ def _rounded(layer: Surface, area: Rect, colour: tuple, edge: Colour | None, wid
         pygame.draw.rect(layer, (*edge, 220), area, width=width, border_radius=radius)
 
 
-PANEL_CACHE_BYTES = 4 * 2**20  # panels drawn again, kept and blitted after (each 0.25 MB at most): half the cost of each
+PANEL_CACHE_BYTES = 4 * 2**20  # panels drawn again, kept and blitted after (0.25 MB at most each): half their cost
 PANEL_STRIP = 24  # rows of a panel's middle kept (1180 px wide, with caps of 14: 245 KB, not 2.8 MB at 600 high)
 _PANELS: dict[tuple, Surface] = {}
 _PANEL_BYTES = [0]
