@@ -93,13 +93,13 @@ def panel(surface: Surface, rect: Rect, theme: Theme, alpha: int | None = None,
         _DRAWN_ONCE[key] = None
         while len(_DRAWN_ONCE) > DRAWN_ONCE_KEPT:
             _DRAWN_ONCE.pop(next(iter(_DRAWN_ONCE)))
-        layer, area = _layer(rect.size, clear=False)
+        layer, area = _layer((rect.w, rows), clear=False)  # its caps and middle strip, as it would be kept
         corner = Rect(0, 0, min(radius, area.w), min(radius, area.h))  # the fill paints all but its corners
         for point in ("topleft", "topright", "bottomleft", "bottomright"):
             setattr(corner, point, getattr(area, point))
             layer.fill((0, 0, 0, 0), corner)
         _rounded(layer, area, colour, *edging, radius)
-        surface.blit(layer, rect.topleft, area)
+        _blit_panel(surface, layer.subsurface(area), rect, cap)
         return
     if made is None:
         made = Surface((max(1, rect.w), max(1, rows)), pygame.SRCALPHA)
