@@ -37,20 +37,28 @@ def test_an_autosave_still_due_when_the_app_closes_is_taken(play):
 
 
 
+def _brought_by_enter(play, kind: type) -> ev.Event:
+    """Frames go by with Enter (the first option at an earlier choice) until Enter brings a `kind` moment, not
+    drawn yet."""
+    for _ in range(200):
+        play.app.step(1 / 60)
+        if play.menu is not None:
+            play.choose(0)
+        else:
+            play.on_action(Action("confirm"))
+        if isinstance(play.event, kind):
+            return play.event
+    raise AssertionError(f"no {kind.__name__} reached")
+
+
 def test_a_number_picks_an_option_only_once_the_options_have_been_on_screen(play):
     """A number pressed in the frame a choice comes, before it is drawn, picks nothing (fast clicking with Enter
     and 1 took options nobody had seen) and takes no autosave with the picture of the line before."""
-    app = play.app
-    for _ in range(200):
-        app.step(1 / 60)
-        play.on_action(Action("confirm"))  # not drawn yet when it brings the choice
-        if isinstance(play.event, ev.ChoiceEvent):
-            break
-    choice = play.event
-    assert isinstance(choice, ev.ChoiceEvent) and play.autosave_due
+    choice = _brought_by_enter(play, ev.ChoiceEvent)
+    assert play.autosave_due
     play.on_action(Action("digit", number=1))
     assert play.event is choice and play.autosave_due
-    app.step(1 / 60)
+    play.app.step(1 / 60)
     play.on_action(Action("digit", number=1))
     assert play.event is not choice and not play.autosave_due
 
@@ -58,23 +66,14 @@ def test_a_number_picks_an_option_only_once_the_options_have_been_on_screen(play
 def test_a_number_with_no_options_on_screen_takes_no_autosave_early(play, monkeypatch):
     """A scene's title card comes with Enter, and 1 in the same frame: the 1 picks nothing, so the card's autosave
     waits for the card's own frame (it was taken at once, with the picture of the line before scaled in the frame)."""
-    app, taken = play.app, []
+    card = _brought_by_enter(play, ev.SceneStart)
+    assert play.autosave_due
+    taken = []
     monkeypatch.setattr(play, "save", lambda slot, from_canvas=False: taken.append((play.event, play._shown_drawn)))
-    for _ in range(200):
-        app.step(1 / 60)
-        taken.clear()
-        if play.menu is not None:
-            play.choose(0)
-        else:
-            play.on_action(Action("confirm"))  # not drawn yet when it brings the card
-        if isinstance(play.event, ev.SceneStart):
-            break
-    card = play.event
-    assert isinstance(card, ev.SceneStart) and play.autosave_due
     play.on_action(Action("digit", number=1))
     assert taken == [] and play.event is card
-    app.step(1 / 60, [Action("digit", number=1)])  # its first frame; the next takes its autosave, with its picture
-    app.step(1 / 60, [Action("digit", number=1)])
+    play.app.step(1 / 60, [Action("digit", number=1)])  # its first frame; the next takes its autosave, with its picture
+    play.app.step(1 / 60, [Action("digit", number=1)])
     assert taken == [(card, True)] and play.event is card
 
 
