@@ -152,6 +152,7 @@ def test_a_start_with_its_caches_imports_no_content_checks_and_no_play_modules(t
     assert not {m for m in title for prefix in NOT_TO_START if m == prefix or m.startswith(prefix + ".")}
     line = _modules_at_exit(data, "line", tmp_path)
     assert "game.screens.play" in line and "yaml" not in line and "game.content.loader" not in line
+    assert "game.timeline" not in line  # the quick bar asks whether there is one, which does not decode it
     assert not {"numpy", "pkg_resources"} & (first | title | line)  # kept out of `import pygame` (game.cli)
 
 

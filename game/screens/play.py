@@ -469,7 +469,7 @@ class PlayScreen(Screen):
             self.skip = not self.skip
         elif name == "log":
             self.open("backlog", play=self)
-        elif name == "timeline" and self.app.library.timeline is not None:
+        elif name == "timeline" and self.app.library.has_timeline:
             focus = self.app.story.scenes[self.rt.state.scene].timeline
             self.open("timeline", timeline=self.app.library.timeline, focus_event=focus)
         elif name == "save":
@@ -846,7 +846,7 @@ class PlayScreen(Screen):
 
     def quick_names(self) -> tuple[str, ...]:
         """The quick bar's buttons: "Timeline" only for a story that has a timeline."""
-        return tuple(n for n in QUICK if n != "timeline" or self.app.library.timeline is not None)
+        return tuple(n for n in QUICK if n != "timeline" or self.app.library.has_timeline)
 
     def _draw_quick(self, surface: pygame.Surface, box: pygame.Rect) -> None:
         fonts, theme = self.app.fonts, self.app.theme
