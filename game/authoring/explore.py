@@ -164,12 +164,9 @@ class _Recorder(Runtime):
 
     hook = None
 
-    def snapshot(self) -> dict[str, Any]:
-        return {}  # the base class snapshots before every event for rollback; the explorer never rolls back
-
     def _run(self, op, quiet):
         if not quiet and self.hook is not None:
-            self.hook(self.state.scene, self.state.pc)
+            self.hook(self._state.scene, self._state.pc)  # (`state` would end the history's run of lines)
         return super()._run(op, quiet)
 
 
