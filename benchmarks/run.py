@@ -652,13 +652,14 @@ def bench_soak(frames: int) -> None:
     keep("soak.new_games_trend_mb_per_100k", per_frame * 100_000)
     keep("soak.trend_mb_per_100k", slope)
     keep("soak.min_mb", min(ys)), keep("soak.max_mb", max(ys))
+    ends = keep("soak.end_minus_start_mb", ys[-1] - ys[0])  # the old figure: two samples, each inside the swing
     at_new_games = [mb for _, mb in starts]
     row("Memory", f"RSS growth, windowed fast-clicking soak of {frames:,} frames (from frame {warm:,}; "
         f"{soak['restarts']} new games, {len(starts)} measured)",
         f"{growth:+.1f} MB at new games ({per_frame * 100_000:+.1f} per 100k frames); trend of every sample "
         f"{slope:+.1f} MB per 100k frames",
         f"new games {min(at_new_games, default=float('nan')):.0f}–{max(at_new_games, default=float('nan')):.0f} MB;"
-        f" samples between {min(ys):.0f} and {max(ys):.0f}",
+        f" samples between {min(ys):.0f} and {max(ys):.0f}; last sample minus first {ends:+.1f}",
         f"≤ 5 MB over 100,000 frames — {verdict(growth <= 5 and slope <= 5)}"
         + ("" if frames >= 100_000 else " (shortened run)"))
 
