@@ -5,7 +5,9 @@ One hub is one session: it owns the session log, keeps the presenter view to res
 writes every export into one folder (by default <profile folder>/classroom/<start time>/).
 "Start the story again" replaces the presenter view only once the new one has started: backing
 out of its content-note plan keeps "Resume" and the class's place. The entries are a kit
-`ScrollList`: any number of them fits, scrolling with an indicator when the text is large.
+`ScrollList`: in one column while they fit; when the text is large, in the kit's two columns across the
+screen (game/ui/columns.py, as the title's buttons), every entry on screen; and only when even those do not
+fit, one column again, scrolling with an indicator.
 """
 from __future__ import annotations
 
@@ -17,12 +19,13 @@ import pygame
 from ..classroom import export
 from ..classroom.quiz import Quiz
 from ..classroom.session import SessionLog, format_clock
+from ..ui import columns as two_columns
 from ..ui import draw
 from ..ui.input import Act, Action
 from ..ui.layout import Layout
 from ..ui.screen import Screen
 from ..ui.theme import WIDTH
-from ..ui.widgets import ScrollList
+from ..ui.widgets import ListLayout, ScrollList
 from ..words import t
 from .classroom_ui import MARGIN, backdrop, draw_footer, draw_heading, footer_layout, heading_layout, steps, use_list
 
@@ -31,7 +34,7 @@ def hints() -> tuple[str, ...]:
     """The footer's keys, longest first (the first that fits is shown)."""
     return t("hub.hint_long"), t("hub.hint"), t("hub.hint_short")
 
-ROW_PAD = 14
+ROW_PAD, ROW_GAP = 14, 8  # in one column (two columns sit closer: game/ui/columns.py)
 INSET = 24   # text inside an entry's box, left and right
 
 
@@ -42,7 +45,10 @@ class ClassroomHub(Screen):
         self.log = SessionLog(clock=lambda: app.time)
         self.play = None  # the presenter view, kept so the story can be resumed where it was left
         self.quiz = app.library.quiz or Quiz()  # the quiz of the story being played (checked when it loaded)
-        self.list = ScrollList(len(self.entries()), self._measure, gap=8, audio=app.audio)
+        self.list = ScrollList(len(self.entries()), self._measure, gap=ROW_GAP, audio=app.audio)
+        self.columns = 1       # 2: the entries in two columns (large text), worked out by `layout`
+        self.size = self._label_size()  # the entries' type, worked out by `layout`
+        self.pad = ROW_PAD
 
     # --- entries -----------------------------------------------------------------------------------
 
@@ -151,7 +157,46 @@ class ClassroomHub(Screen):
         return min(WIDTH - 2 * MARGIN, max(900, widest))
 
     def _measure(self, i: int, width: int) -> int:
-        return draw.block_height(self.app.fonts, self.labels[i], self._label_size(), width - 2 * INSET) + ROW_PAD
+        """Measured bold (the selected entry is drawn bold), so a label that fits never wraps when selected."""
+        return draw.block_height(self.app.fonts, self.labels[i], self.size, width - 2 * INSET, bold=True) + self.pad
+
+    def _arrange(self, subtitle: pygame.Rect, bottom: int) -> tuple[pygame.Rect, pygame.Rect]:
+        """The subtitle's area and the entries' (down to `bottom`), with the entries' type and columns: one
+        column in the largest type that keeps every label to one line, when all of it fits; else two columns
+        across the screen in the largest type at which they fit, under the subtitle or, when even the smallest
+        does not, in its place (every entry on screen matters more than the question count or the export
+        folder); else one column that scrolls."""
+        self._set_columns(1, self._label_size())
+        list_w, top = self._list_width(), subtitle.bottom + 14
+        one = pygame.Rect((WIDTH - list_w) // 2, top, list_w, bottom - top)
+        if self.list.layout(one).bar is None:
+            return subtitle, one
+        two = self._two_columns(top, bottom)
+        if two is not None:
+            return subtitle, two
+        two = self._two_columns(subtitle.top, bottom)
+        if two is not None:
+            return pygame.Rect(subtitle.topleft, (subtitle.width, 0)), two
+        self._set_columns(1, self._label_size())
+        return subtitle, one
+
+    def _two_columns(self, top: int, bottom: int) -> pygame.Rect | None:
+        """Two columns across the screen in the largest type at which they fit between `top` and `bottom`."""
+        width = WIDTH - 2 * MARGIN
+        for size in steps(self.app.theme, "body", "name", "small", "hint"):
+            self._set_columns(2, size)
+            needed = two_columns.height(self.list, width)
+            if needed <= bottom - top:
+                return pygame.Rect(MARGIN, top, width, needed)
+        return None
+
+    def _set_columns(self, columns: int, size: int) -> None:
+        self.columns, self.size = columns, size
+        self.pad, self.list.gap = (ROW_PAD, ROW_GAP) if columns == 1 else (two_columns.ROW_PAD, two_columns.ROW_GAP)
+
+    def _rows(self, area: pygame.Rect) -> ListLayout:
+        """The entries laid out in `area` as `_arrange` chose (one column or two)."""
+        return two_columns.layout(self.list, area) if self.columns == 2 else self.list.layout(area)
 
     def layout(self) -> Layout:
         """header (tag, title), subtitle, list (its rows and scroll bar), footer."""
@@ -164,15 +209,15 @@ class ClassroomHub(Screen):
         head.into(lay)
         width = WIDTH - 2 * MARGIN
         lines = self.subtitle(width)
-        lay.add("subtitle", pygame.Rect(MARGIN, head.bottom + 2, width, len(lines) * fonts.line_height(hint)), hint)
-        list_w = self._list_width()
-        top = lay["subtitle"].bottom + 14
         self.list.count = len(self.entries())
         self.list.index = min(self.list.index, self.list.count - 1)
-        rows = self.list.layout(pygame.Rect((WIDTH - list_w) // 2, top, list_w, foot.rect.top - 10 - top))
+        subtitle = pygame.Rect(MARGIN, head.bottom + 2, width, len(lines) * fonts.line_height(hint))
+        subtitle, area = self._arrange(subtitle, foot.rect.top - 10)
+        lay.add("subtitle", subtitle, hint)
+        rows = self._rows(area)
         rows.into(lay, "list")
         for i in rows.rows:
-            lay.sizes[f"list/row{i}"] = self._label_size()
+            lay.sizes[f"list/row{i}"] = self.size
         foot.into(lay)
         return lay
 
@@ -187,8 +232,15 @@ class ClassroomHub(Screen):
         self.list.index = min(self.list.index, self.list.count - 1)
 
     def on_action(self, action: Action) -> None:
-        if not use_list(self.list, action, self.layout()["list"], lambda i: self.entries()[i][1]()) \
-                and action.name in (Act.CANCEL, Act.MENU):
+        area = self.layout()["list"]
+        if self.columns == 2:
+            used = two_columns.on_action(self.list, action, self._rows(area))
+            if used is not None and used.chosen is not None:
+                self.entries()[used.chosen][1]()
+            handled = used is not None
+        else:
+            handled = use_list(self.list, action, area, lambda i: self.entries()[i][1]())
+        if not handled and action.name in (Act.CANCEL, Act.MENU):
             self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -199,12 +251,12 @@ class ClassroomHub(Screen):
         head = heading_layout(fonts, theme, tag, title, top=16, room=2 * fonts.line_height(theme.size("big")))
         draw_heading(surface, self.app, head, tag, title)
         hint = theme.size("hint")
-        for k, line in enumerate(self.subtitle(lay["subtitle"].width)):
+        for k, line in enumerate(self.subtitle(lay["subtitle"].width) if lay["subtitle"].height else []):
             draw.text(surface, fonts, line, hint, theme.dim,
                       (WIDTH // 2, lay["subtitle"].top + k * fonts.line_height(hint)), anchor="midtop")
-        size = self._label_size()
+        size = self.size
         labels = self.labels
-        rows = self.list.layout(lay["list"])
+        rows = self._rows(lay["list"])
         for i, rect in rows.rows.items():
             selected = i == self.list.index
             draw.panel(surface, rect, theme, alpha=250 if selected else 235,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pygame
 
 from ..library import Library
-from ..ui.input import Act
+from ..ui import columns as two_columns
 from ..ui.widgets import ListLayout
 from ..words import t
 from .base import Screen
@@ -25,14 +25,13 @@ TITLE_TOP, MENU_GAP = 50, 30
 MENU_LEFT, MENU_WIDTH, MENU_WIDTH_MOST = 90, 420, 560  # the buttons grow with the text, up to the dark veil's edge
 TAGLINE_WIDTH = MENU_LEFT + MENU_WIDTH_MOST - TEXT_LEFT  # the tagline keeps to the menu's column, off the picture
 BESIDE_GAP = 28  # between the title and the Korean title beside it
-GRID_WIDTH, GRID_GAP = WIDTH - 2 * MENU_LEFT, 16  # two columns of buttons, when one would scroll
-GRID_PAD, GRID_ROW_GAP = 4, 4  # closer than one column's (14, 8): nine buttons at 200% text fit under the title
+GRID_WIDTH = WIDTH - 2 * MENU_LEFT  # two columns of buttons, when one would scroll
 
 
 class TitleMenu(MenuList):
     """The title's buttons: one column, or two side by side when `columns` is 2 (large text: one column of
-    nine buttons would scroll, and a player must see every way out of the title). The two columns fill down
-    the first, then the second; up and down go through them in that order, left and right across."""
+    nine buttons would scroll, and a player must see every way out of the title). The two columns are the
+    kit's (game/ui/columns.py): down the first, then the second; left and right across."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,24 +41,16 @@ class TitleMenu(MenuList):
 
     def set_columns(self, columns: int) -> None:
         self.columns = columns
-        self.pad, self.gap = self._one_column if columns == 1 else (GRID_PAD, GRID_ROW_GAP)
+        self.pad, self.gap = self._one_column if columns == 1 else (two_columns.ROW_PAD, two_columns.ROW_GAP)
+        self.list.gap = self.gap
 
     def per_column(self) -> int:
-        return -(-len(self.items) // self.columns)
+        return two_columns.per_column(len(self.items))
 
     def grid_height(self, fonts: FontBook) -> int:
         """The height the two columns need, as `total_height` is one column's."""
         self.fonts = fonts
-        return max(rect.bottom for rect in self._grid_rows(pygame.Rect(0, 0, GRID_WIDTH, 0)).values())
-
-    def _grid_rows(self, area: pygame.Rect) -> dict[int, pygame.Rect]:
-        per, width = self.per_column(), (area.width - GRID_GAP) // 2
-        rows: dict[int, pygame.Rect] = {}
-        for i in range(len(self.items)):
-            column, above = divmod(i, per)
-            top = rows[i - 1].bottom + self.gap if above else area.top
-            rows[i] = pygame.Rect(area.left + column * (width + GRID_GAP), top, width, self._height(i, width))
-        return rows
+        return two_columns.height(self.list, GRID_WIDTH)
 
     def list_layout(self, fonts: FontBook) -> ListLayout:
         if self.columns == 1 or self.area is None:
@@ -67,37 +58,19 @@ class TitleMenu(MenuList):
         self.fonts = fonts
         key = (fonts, self.size, self.pad, self.items, tuple(self.area))
         if self._grid is None or self._grid[0] != key:
-            self._grid = (key, ListLayout(pygame.Rect(self.area), self._grid_rows(self.area), 0, len(self.items)))
+            self._grid = (key, two_columns.layout(self.list, self.area))
         lay = self._grid[1]
         self.rects = list(lay.rows.values())
         return lay
 
     def on_action(self, action: Action) -> bool:
-        """In two columns every button is on screen: a digit picks the nth, left and right cross over, the
-        pointer finds the button under it, the wheel has nothing to scroll; the rest as in one column."""
-        name = action.name
-        if self.columns == 1 or self.fonts is None or name in (Act.UP, Act.DOWN, Act.HOME, Act.END, Act.CONFIRM):
+        """In two columns the kit's two-column input (every button on screen); in one, a menu's."""
+        if self.columns == 1 or self.fonts is None:
             return super().on_action(action)
-        if name in (Act.LEFT, Act.RIGHT):
-            per = self.per_column()
-            i = self.index % per if name == Act.LEFT else self.index + per if self.index < per else self.index
-            i = min(i, len(self.items) - 1)
-            if i != self.index and self.list.audio is not None:
-                self.list.audio.play_sound("select")  # as up and down do
-            self.list.select(i)
-            return True
-        if name == Act.DIGIT:
-            return self.choose(action.number - 1)
-        if name in (Act.POINT, Act.CLICK) and action.pos is not None:
-            i = self.list_layout(self.fonts).hit(action.pos)
-            if i is None:
-                return False
-            if name == Act.CLICK:
-                self.choose(i)
-            else:
-                self.list.select(i)
-            return True
-        return False
+        used = two_columns.on_action(self.list, action, self.list_layout(self.fonts))
+        if used is not None and used.chosen is not None:
+            self.items[used.chosen].on_choose()
+        return used is not None
 
 
 def picture_file(library: Library) -> Path | None:
