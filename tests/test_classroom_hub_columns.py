@@ -12,8 +12,10 @@ from game.screens.app import App
 from game.screens.classroom_hub import ClassroomHub
 from game.screens.classroom_play import presenter_view
 from game.ui import columns as two_columns
+from game.ui.fonts import FontBook
 from game.ui.input import Action
 from game.ui.layout import SCREEN
+from game.ui.theme import DEFAULT, HIGH_CONTRAST, PROJECTOR, PROJECTOR_HIGH_CONTRAST
 from game.ui.widgets import ScrollList
 
 
@@ -47,6 +49,23 @@ def test_every_hub_entry_is_on_screen_at_200_percent(shipped_library, tmp_path, 
         assert not lay.problems(hint=app.theme.hint_size), lay.problems(hint=app.theme.hint_size)
         assert all(SCREEN.contains(rect) and rect.bottom <= lay["footer"].top for rect in rows.values())
     assert hub.columns == 2
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_every_hub_entry_is_on_screen_in_every_theme_at_large_text(shipped_library, tmp_path, language):
+    """The four themes (the projector's type is larger) at 150% and 200%: nothing scrolled away."""
+    app, _ = hub_at(shipped_library, tmp_path, 1.0, language)
+    for scale in (1.5, 2.0):
+        for theme in (DEFAULT, PROJECTOR, HIGH_CONTRAST, PROJECTOR_HIGH_CONTRAST):
+            app.fonts, app.theme = FontBook(scale=scale), theme
+            for session in (None, object()):                # six entries; seven with Resume and Start again
+                hub = ClassroomHub(app)
+                hub.play = session
+                hub.on_enter()
+                lay = hub.layout()
+                shown = [name for name, _ in lay.children("list") if "/row" in name]
+                assert len(shown) == len(hub.labels) and "list/bar" not in lay, (scale, theme.name, len(hub.labels))
+                assert not lay.problems(hint=theme.hint_size), lay.problems(hint=theme.hint_size)
 
 
 def test_the_hub_keeps_one_column_when_it_fits(shipped_library, tmp_path):
