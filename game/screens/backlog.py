@@ -118,8 +118,12 @@ class BacklogScreen(Screen):
         self.entries = entries(play.rt, app.gloss_story())
         self._name_w: tuple[tuple, int] = ((), 0)
         self._heights = Heights(self._measure)
-        self.list = ScrollList(len(self.entries), self._height, enabled=lambda i: self.entries[i].at >= 0, wrap=False)
+        self.list = ScrollList(len(self.entries), self._height, enabled=self._reachable, wrap=False)
         self.list.index = max((i for i, e in enumerate(self.entries) if e.at >= 0), default=0)
+
+    def _reachable(self, i: int) -> bool:
+        """An entry can be selected (and gone back to) when it is a shown event, not a heading."""
+        return self.entries[i].at >= 0
 
     def on_language(self) -> None:
         """The language (or bilingual mode) changed: the same entries in the new words, the same one selected."""

@@ -1,6 +1,8 @@
 """Chapter select: chapters reached so far (every chapter in classroom mode)."""
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from ..ui.draw import block_height, text_block
@@ -31,9 +33,13 @@ class ChapterScreen(Screen):
         for chapter in app.story.chapters:
             scenes = app.story.scenes_in_chapter(chapter.number)
             open_ = bool(scenes) and (app.classroom or chapter.number in reached)
-            items.append(Item(chapter_entry(chapter.number, chapter.title), lambda s=scenes: self.start(s[0].id),
+            items.append(Item(chapter_entry(chapter.number, chapter.title), partial(self.start_chapter, chapter.number),
                               enabled=open_, note=t("chapters.not_reached") if scenes else t("chapters.no_scenes")))
         return MenuList(items, (WIDTH // 2, 390), LIST_WIDTH, app.theme.body_size - 4, align="left", audio=app.audio)
+
+    def start_chapter(self, number: int) -> None:
+        """Play from the chapter's first scene (only a chapter with scenes is offered)."""
+        self.start(self.app.story.scenes_in_chapter(number)[0].id)
 
     def start(self, scene_id: str) -> None:
         self.app.nav.swap("play", start_scene=scene_id)

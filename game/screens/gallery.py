@@ -11,6 +11,8 @@ as it starts).
 """
 from __future__ import annotations
 
+import weakref
+
 import pygame
 
 from ..ui import draw
@@ -247,12 +249,19 @@ class MusicRoom:
     one's card on the right."""
 
     def __init__(self, gallery: GalleryScreen):
-        self.gallery = gallery
+        self._gallery = weakref.ref(gallery)  # the gallery owns its music room: no cycle back to it
         self.app = gallery.app
         self.items = list(self.app.story.music.values())
         self.list = ScrollList(len(self.items), self._row_height, gap=6, wrap=False)
 
     index = Selection("list")
+
+    @property
+    def gallery(self) -> GalleryScreen:
+        gallery = self._gallery()
+        if gallery is None:
+            raise ReferenceError("the music room outlived its gallery")
+        return gallery
 
     @property
     def rects(self) -> list[Rect]:

@@ -5,6 +5,8 @@ they scroll, and the type never shrinks. Quitting asks first.
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from ..ui import draw
@@ -29,12 +31,12 @@ class GameMenu(Screen):
         self.menu = self._menu()
 
     def _menu(self) -> MenuList:
-        app, play = self.app, self.play
+        app = self.app
         return MenuList([Item(t("menu.return"), app.pop),
-                         Item(t("menu.save"), lambda: self.app.nav.swap("save", play=play)),
-                         Item(t("menu.load"), lambda: self.app.nav.swap("load", play=play)),
-                         Item(t("menu.backlog"), lambda: self.app.nav.swap("backlog", play=play)),
-                         Item(t("menu.settings"), lambda: self.open("settings")),  # Esc there comes back here
+                         Item(t("menu.save"), partial(self.swap, "save")),
+                         Item(t("menu.load"), partial(self.swap, "load")),
+                         Item(t("menu.backlog"), partial(self.swap, "backlog")),
+                         Item(t("menu.settings"), partial(self.open, "settings")),  # Esc there comes back here
                          Item(t("menu.main_menu"), self.to_title),
                          Item(t("menu.quit"), self.ask_quit)], (WIDTH // 2, HEIGHT // 2), BUTTON_WIDTH,
                         app.theme.body_size, audio=app.audio, compact=True, fonts=app.fonts)
@@ -48,6 +50,10 @@ class GameMenu(Screen):
         index = self.menu.index
         self.menu = self._menu()
         self.menu.index = index
+
+    def swap(self, route: str) -> None:
+        """Close the menu and open `route` over the same play screen."""
+        self.app.nav.swap(route, play=self.play)
 
     def ask_quit(self) -> None:
         self.open("confirm", question=t("menu.quit_question"), on_yes=self.app.quit,

@@ -61,7 +61,7 @@ class SaveLoadScreen(Screen):
         self.thumbs: dict[str, pygame.Surface | None] = {}
         self._cards: dict[str, tuple[tuple, pygame.Surface]] = {}  # slot -> (what its card shows, the card)
         self._laid: tuple[tuple | None, Layout] = (None, Layout())  # (what the layout depends on, the layout)
-        self._heights = Heights(lambda i, width: self._card_height(self.infos[i], width))
+        self._heights = Heights(self._slot_height)
         self.grid = Grid(0, 3, self._cell_height, gap=GAP)
         self.refresh()
 
@@ -105,6 +105,9 @@ class SaveLoadScreen(Screen):
         """What the cards' words and sizes depend on."""
         app = self.app
         return app.fonts, app.theme, language(), app.story, self.infos, tuple(self.refused_kind.items())
+
+    def _slot_height(self, i: int, width: int) -> int:
+        return self._card_height(self.infos[i], width)
 
     def _card_height(self, info: SlotInfo, width: int) -> int:
         fonts, theme = self.app.fonts, self.app.theme

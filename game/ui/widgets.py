@@ -9,8 +9,13 @@ screen paints them (`MenuList` and `Table` are two such painters).
 """
 from __future__ import annotations
 
+import functools
+import inspect
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from types import MethodType
+from typing import Any, TypeVar
 
 import pygame
 
@@ -23,6 +28,58 @@ from .theme import Colour, Theme
 
 BAR_WIDTH = 10  # the scroll bar
 BAR_GAP = 8     # between the rows and the bar
+
+Call = TypeVar("Call", bound=Callable[..., Any])
+
+
+def live(callback: Call) -> Call:
+    """What a widget calls: the method a `weakly` held callback stands for, or the callback itself."""
+    return callback.method() if isinstance(callback, _Weak) else callback  # type: ignore[return-value]
+
+
+def weakly(callback: Call) -> Call:
+    """`callback` as a widget keeps it: a bound method, or a `functools.partial` of one with positional arguments,
+    without a strong reference to its object. A screen owns its widgets, so a widget holding the screen's methods
+    strongly would make a reference cycle, and a popped screen (with its thumbnails and kept frames) would wait for
+    the cycle collector's next full pass. Any other callable is kept as it is (a closure over its owner still makes
+    a cycle: give the widget a method instead)."""
+    if isinstance(callback, functools.partial) and inspect.ismethod(callback.func) and not callback.keywords:
+        return _Weak(callback.func, callback.args)  # type: ignore[return-value]
+    if inspect.ismethod(callback):
+        return _Weak(callback)  # type: ignore[return-value]
+    return callback
+
+
+class _Weak:
+    """A bound method (with leading arguments) held by a weak reference to its object; it compares equal to the
+    method it holds, as the method itself would. Called many times a frame (a list's row heights): the function
+    and its object are kept apart, not as a `weakref.WeakMethod`, whose every call builds the method anew."""
+
+    __slots__ = ("_owner", "_function", "_args")
+
+    def __init__(self, method: Any, args: tuple = ()):
+        self._owner = weakref.ref(method.__self__)
+        self._function, self._args = method.__func__, args
+
+    def __call__(self, *args: Any) -> Any:
+        return self._function(self._live_owner(), *self._args, *args)
+
+    def _live_owner(self) -> Any:
+        owner = self._owner()
+        if owner is None:
+            raise ReferenceError("a widget's callback outlived the object it is bound to")
+        return owner
+
+    def method(self) -> Callable[..., Any]:
+        """The callback as a plain method for a loop that calls it many times (no reference kept beyond it)."""
+        method = MethodType(self._function, self._live_owner())
+        return functools.partial(method, *self._args) if self._args else method
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Weak):
+            return (self._owner, self._function, self._args) == (other._owner, other._function, other._args)
+        return not self._args and inspect.ismethod(other) and (other.__self__, other.__func__) == (
+            self._owner(), self._function)
 
 
 class Selection:
@@ -81,26 +138,41 @@ class Used:
     chosen: int | None = None
 
 
+def _every_row(i: int) -> bool:
+    return True
+
+
 class ScrollList:
-    """Selection and scroll position over `count` rows whose heights `measure(i, width)` gives."""
+    """Selection and scroll position over `count` rows whose heights `measure(i, width)` gives (callbacks are held
+    `weakly`: a list's owner's methods keep the owner no longer than the owner keeps the list)."""
 
     def __init__(self, count: int, measure: Callable[[int, int], int], enabled: Callable[[int], bool] | None = None,
                  gap: int = 0, wrap: bool = True, audio=None):
         self.count = count
-        self.measure = measure
-        self.enabled = enabled or (lambda i: True)
+        self._measure = weakly(measure)
+        self._enabled = weakly(enabled) if enabled is not None else _every_row
         self.gap = gap
         self.wrap = wrap
         self.audio = audio  # optional: plays "select" and "confirm"
         self.index = next((i for i in range(count) if self.enabled(i)), 0)
         self.first = 0
 
+    @property
+    def measure(self) -> Callable[[int, int], int]:
+        """A row's height, `measure(i, width)` (taken once by a loop that measures many rows)."""
+        return live(self._measure)
+
+    @property
+    def enabled(self) -> Callable[[int], bool]:
+        """Whether a row can be selected, `enabled(i)`."""
+        return live(self._enabled)
+
     # --- layout -------------------------------------------------------------------------------
 
     def _fits(self, area: Rect, width: int) -> bool:
-        used = 0
+        used, measure = 0, self.measure
         for i in range(self.count):
-            used += self.measure(i, width) + (self.gap if i else 0)
+            used += measure(i, width) + (self.gap if i else 0)
             if used > area.height:
                 return False
         return True
@@ -115,9 +187,9 @@ class ScrollList:
 
     def _build(self, area: Rect, width: int, first: int, scrolls: bool) -> ListLayout:
         rows: dict[int, Rect] = {}
-        y = area.top
+        y, measure = area.top, self.measure
         for i in range(first, self.count):
-            h = self.measure(i, width)
+            h = measure(i, width)
             if rows and y + h > area.bottom:
                 break
             rows[i] = Rect(area.left, y, width, min(h, area.height))
@@ -146,6 +218,7 @@ class ScrollList:
     def _first(self, height: int, width: int) -> int:
         """The first row to show: no earlier than needed to show the selection, no later than
         needed to fill the area to the end of the list."""
+        measure = self.measure
         first = min(max(0, self.first), self.count - 1)
         index = min(max(0, self.index), self.count - 1)
         if index < first:
@@ -154,15 +227,15 @@ class ScrollList:
                 first -= 1
         used = 0
         for i in range(first, index + 1):  # is the selection below the view?
-            used += self.measure(i, width) + (self.gap if i > first else 0)
+            used += measure(i, width) + (self.gap if i > first else 0)
         while used > height and first < index:
-            used -= self.measure(first, width) + self.gap
+            used -= measure(first, width) + self.gap
             first += 1
-        used = sum(self.measure(i, width) for i in range(first, self.count)) if self.count - first < 64 else height + 1
+        used = sum(measure(i, width) for i in range(first, self.count)) if self.count - first < 64 else height + 1
         used += self.gap * (self.count - first - 1)
-        while first > 0 and used + self.measure(first - 1, width) + self.gap <= height:  # no empty tail
+        while first > 0 and used + measure(first - 1, width) + self.gap <= height:  # no empty tail
             first -= 1
-            used += self.measure(first, width) + self.gap
+            used += measure(first, width) + self.gap
         return first
 
     # --- input --------------------------------------------------------------------------------
@@ -274,7 +347,7 @@ class Grid:
 
     def __init__(self, count: int, cols: int, cell_height: Callable[[int, int], int], gap: int = 14,
                  row_gap: int | None = None):
-        self.count, self.cols, self.cell_height, self.gap = count, cols, cell_height, gap
+        self.count, self.cols, self.cell_height, self.gap = count, cols, weakly(cell_height), gap
         self.index = 0
         self.rows = ScrollList(self._row_count(), self._row_height, gap=gap if row_gap is None else row_gap,
                                wrap=False)
@@ -337,7 +410,7 @@ class Heights:
     stays the same: a list places its view from many rows' heights every frame."""
 
     def __init__(self, measure: Callable[[int, int], int]):
-        self.measure = measure
+        self.measure = weakly(measure)
         self._key: tuple | None = None
         self._known: dict[tuple[int, int], int] = {}
 
@@ -357,6 +430,9 @@ class Item:
     enabled: bool = True
     note: str = ""  # a short explanation shown beside a disabled item
     markup: bool = False  # the label holds story markup ({b}, {i}, {color=#..}): drawn with its styles
+
+    def __post_init__(self) -> None:
+        self.on_choose = weakly(self.on_choose)  # the menu's owner's method: no cycle through its menu
 
 
 class MenuList:
@@ -382,7 +458,7 @@ class MenuList:
         self.area = area
         self.fonts = fonts
         self.pad, self.gap = (14, 8) if compact else (24, 14)  # inner vertical padding, space between buttons
-        self.list = ScrollList(len(items), self._height, lambda i: self.items[i].enabled, gap=self.gap, audio=audio)
+        self.list = ScrollList(len(items), self._height, self._enabled, gap=self.gap, audio=audio)
         self.rects: list[Rect] = []
         self._heights = Heights(self._measure)
         self._laid: tuple[tuple | None, ListLayout | None] = (None, None)  # (what it depends on, the layout)
@@ -394,6 +470,9 @@ class MenuList:
         a screen whose words change makes a new menu)."""
         key = (self.fonts, self.size, self.pad, self.numbered, self.items, len(self.items))
         return self._heights.get(key, i, width)
+
+    def _enabled(self, i: int) -> bool:
+        return self.items[i].enabled
 
     def _measure(self, i: int, width: int) -> int:
         """Measured bold (the selected button is drawn bold), so a label that fits never wraps when selected."""
@@ -488,6 +567,10 @@ class MenuList:
         ScrollList.draw_bar(surface, lay, theme)
 
 
+def _no_colour(i: int) -> Colour | None:
+    return None
+
+
 @dataclass
 class Column:
     title: str
@@ -502,8 +585,8 @@ class Table:
                  size_of: Callable[[], int], colours: Callable[[int], Colour | None] | None = None):
         self.columns = list(columns)
         self.rows = [list(r) for r in rows]
-        self.fonts_of, self.size_of = fonts_of, size_of
-        self.colours = colours or (lambda i: None)
+        self.fonts_of, self.size_of = weakly(fonts_of), weakly(size_of)
+        self.colours = weakly(colours) if colours is not None else _no_colour
         self.list = ScrollList(len(self.rows), self._measure, wrap=False)
 
     PAD = 8
