@@ -5,6 +5,7 @@ background (story.yaml), and Timeline and Classroom entries only when its folder
 classroom material (a quiz or film-and-reality cards)."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pygame
@@ -97,20 +98,20 @@ class TitleScreen(Screen):
         newest = app.profile.saves.newest()
         items = []
         if newest:
-            items.append(Item(t("title.continue"), lambda: self.load(newest.slot)))
+            items.append(Item(t("title.continue"), partial(self.load, newest.slot)))
         items.append(Item(t("title.start"), self.start))
         if newest:
-            items.append(Item(t("title.load"), lambda: self.open("load")))
+            items.append(Item(t("title.load"), partial(self.open, "load")))
         if app.profile.chapters or app.classroom:
-            items.append(Item(t("title.chapters"), lambda: self.open("chapters")))
+            items.append(Item(t("title.chapters"), partial(self.open, "chapters")))
         if app.story.illustrations or app.story.music:
-            items.append(Item(t("title.gallery"), lambda: self.open("gallery")))
+            items.append(Item(t("title.gallery"), partial(self.open, "gallery")))
         library = app.library
         if library.shows_timeline:  # (said without decoding the timeline, quiz or cards: game/library.py)
             items.append(Item(t("title.timeline"), self.open_timeline))
         if library.has_classroom:
-            items.append(Item(t("title.classroom"), lambda: self.open("classroom")))
-        items += [Item(t("title.settings"), lambda: self.open("settings")), Item(t("title.quit"), app.quit)]
+            items.append(Item(t("title.classroom"), partial(self.open, "classroom")))
+        items += [Item(t("title.settings"), partial(self.open, "settings")), Item(t("title.quit"), app.quit)]
         return TitleMenu(items, (300, 500), 420, app.theme.body_size - 2, audio=app.audio, compact=True)
 
     def start(self) -> None:
