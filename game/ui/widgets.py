@@ -15,7 +15,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import MethodType
-from typing import Any, TypeVar
+from typing import Any
 
 import pygame
 
@@ -29,24 +29,22 @@ from .theme import Colour, Theme
 BAR_WIDTH = 10  # the scroll bar
 BAR_GAP = 8     # between the rows and the bar
 
-Call = TypeVar("Call", bound=Callable[..., Any])
 
-
-def live(callback: Call) -> Call:
+def live(callback: Callable[..., Any]) -> Callable[..., Any]:
     """What a widget calls: the method a `weakly` held callback stands for, or the callback itself."""
-    return callback.method() if isinstance(callback, _Weak) else callback  # type: ignore[return-value]
+    return callback.method() if isinstance(callback, _Weak) else callback
 
 
-def weakly(callback: Call) -> Call:
+def weakly(callback: Callable[..., Any]) -> Callable[..., Any]:
     """`callback` as a widget keeps it: a bound method, or a `functools.partial` of one with positional arguments,
     without a strong reference to its object. A screen owns its widgets, so a widget holding the screen's methods
     strongly would make a reference cycle, and a popped screen (with its thumbnails and kept frames) would wait for
     the cycle collector's next full pass. Any other callable is kept as it is (a closure over its owner still makes
     a cycle: give the widget a method instead)."""
     if isinstance(callback, functools.partial) and inspect.ismethod(callback.func) and not callback.keywords:
-        return _Weak(callback.func, callback.args)  # type: ignore[return-value]
+        return _Weak(callback.func, callback.args)
     if inspect.ismethod(callback):
-        return _Weak(callback)  # type: ignore[return-value]
+        return _Weak(callback)
     return callback
 
 
