@@ -217,3 +217,25 @@ def test_the_chapter_list_says_its_keys_and_widens_with_the_text(shipped_library
     rows = chapters.menu.list_layout(app.fonts).rows
     assert rows and all(rect.bottom <= hint.top for rect in rows.values())
     assert rows[0].height == rows[1].height                  # the prologue's long title keeps to one line
+
+
+@pytest.mark.parametrize("language, contrast", [("en", False), ("ko", True)])
+def test_every_classroom_title_entry_is_on_screen_at_200_percent(shipped_library, tmp_path, language, contrast):
+    """The classroom's title (the projector's larger type): two columns step their type down, then let the tagline
+    go, before any entry would scroll away (2 of 7 showed in English, 1 in Korean)."""
+    from game.profile import Profile
+    from game.ui.layout import SCREEN
+    profile = Profile(tmp_path / "data", shipped_library.story_id)
+    profile.settings.font_scale, profile.settings.high_contrast = 2.0, contrast
+    app = App(shipped_library, profile, window=False, language=language, classroom=True)
+    app.apply_settings()
+    title = TitleScreen(app)
+    app.push(title)
+    app.step(0.05)
+    rows = title.menu.list_layout(app.fonts).rows
+    assert len(title.menu.items) == 7 and sorted(rows) == list(range(7))
+    for i, rect in rows.items():
+        assert SCREEN.contains(rect) and rect.bottom <= title._hint_top()
+        assert not any(rect.colliderect(other) for j, other in rows.items() if j != i)
+    shown = " ".join(text for text, *_ in title._arrange()[0])
+    assert app.story.title in shown and app.story.korean_title in shown

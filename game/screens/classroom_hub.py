@@ -183,7 +183,7 @@ class ClassroomHub(Screen):
     def _two_columns(self, top: int, bottom: int) -> pygame.Rect | None:
         """Two columns across the screen in the largest type at which they fit between `top` and `bottom`."""
         width = WIDTH - 2 * MARGIN
-        for size in steps(self.app.theme, "body", "name", "small", "hint"):
+        for size in two_columns.sizes(self.app.theme):
             self._set_columns(2, size)
             needed = two_columns.height(self.list, width)
             if needed <= bottom - top:

@@ -152,19 +152,20 @@ class TitleScreen(Screen):
             self._veil_surface = pygame.image.frombytes(row * HEIGHT, (620, HEIGHT), "BGRA")  # not words
         return self._veil_surface
 
-    def _layout(self, d: int, wide: bool = False) -> list[tuple[str, int, tuple, bool, int, bool]]:
+    def _layout(self, d: int, wide: bool = False,
+                tagline: bool = True) -> list[tuple[str, int, tuple, bool, int, bool]]:
         """The title block's lines (text, size, colour, bold, space above, beside the line before), `d` points
-        smaller than the default. Title, Korean title and tagline always show (a player with large text keeps the
-        game's name in both languages); they step down to a floor (the theme's big, small and hint sizes) and
-        the menu scrolls. Title and Korean title wrap to the screen's width, the tagline to the menu's column
-        (a long one, such as the Korean at 200% text, would run over the background's picture); it keeps half a
-        line of room from the Korean title, a quarter once the block has stepped down (large text: the menu
-        needs the room). `wide` (the buttons in two columns need every line): the Korean title goes beside a
-        one-line title when there is room."""
+        smaller than the default. Title and Korean title always show (a player with large text keeps the game's
+        name in both languages), and the tagline unless `tagline` is False; they step down to a floor (the
+        theme's big, small and hint sizes) and the menu scrolls. Title and Korean title wrap to the screen's
+        width, the tagline to the menu's column (a long one, such as the Korean at 200% text, would run over the
+        background's picture); it keeps half a line of room from the Korean title, a quarter once the block has
+        stepped down (large text: the menu needs the room). `wide` (the buttons in two columns need every line):
+        the Korean title goes beside a one-line title when there is room."""
         app, theme, fonts = self.app, self.app.theme, self.app.fonts
         blocks = [(app.story.title, max(theme.big_size, 88 - d), theme.text, True),
                   (app.story.korean_title, max(theme.small_size, 40 - d // 2), theme.accent, True),
-                  (app.story.tagline, max(theme.hint_size, theme.small_size - 2), theme.dim, False)]
+                  (app.story.tagline if tagline else "", max(theme.hint_size, theme.small_size - 2), theme.dim, False)]
         lines: list[tuple[str, int, tuple, bool, int, bool]] = []
         for n, (text, size, colour, bold) in enumerate(blocks):
             gap = fonts.line_height(size) // (2 if d == 0 else 4) if n == 2 else 0  # tighter once stepped down
@@ -175,9 +176,10 @@ class TitleScreen(Screen):
                 lines.append((line, size, colour, bold, gap if i == 0 else 0, beside))
         return lines
 
-    def _block_height(self, d: int, wide: bool = False) -> int:
+    def _block_height(self, d: int, wide: bool = False, tagline: bool = True) -> int:
         fonts = self.app.fonts
-        return sum(gap + fonts.line_height(size) for _, size, _, _, gap, beside in self._layout(d, wide) if not beside)
+        return sum(gap + fonts.line_height(size) for _, size, _, _, gap, beside in self._layout(d, wide, tagline)
+                   if not beside)
 
     def _hint_top(self) -> int:
         return HEIGHT - self.app.fonts.line_height(self.app.theme.small_size - 2) - 32
@@ -185,8 +187,10 @@ class TitleScreen(Screen):
     def _arrange(self) -> tuple[list[tuple[str, int, tuple, bool, int, bool]], int]:
         """The title block's lines and the menu's area. With large text the title block steps down first (never
         below its floors, and no line of it dropped) until title and buttons fit above the hint; when even that
-        is not enough, the buttons go into two columns (every one on screen), and only when those do not fit
-        either do they keep one column and scroll in the room left (one whole button at least)."""
+        is not enough, the buttons go into two columns (every one on screen), their type stepping down to the
+        theme's hint size, then without the tagline (the projector's large type at 200%: every way out of the
+        title matters more); only when those do not fit either do they keep one column and scroll in the room
+        left (one whole button at least)."""
         app, fonts = self.app, self.app.fonts
         menu = self.menu
         menu.fonts, menu.size, menu.area = fonts, app.theme.body_size - 2, None
@@ -194,17 +198,22 @@ class TitleScreen(Screen):
         menu.set_columns(1)
         needed = menu.total_height(fonts)
         bottom = self._hint_top() - 16
-        def top_of_menu(d: int, wide: bool = False) -> int:  # the gap above the buttons tightens too once stepped
-            return TITLE_TOP + self._block_height(d, wide) + (MENU_GAP if d == 0 else MENU_GAP // 6)
+        def top_of_menu(d: int, wide: bool = False, tagline: bool = True) -> int:  # the gap tightens once stepped
+            return TITLE_TOP + self._block_height(d, wide, tagline) + (MENU_GAP if d == 0 else MENU_GAP // 6)
 
         d = fitting(lambda d: top_of_menu(d) + needed, bottom, step=4, most=56)
         top = top_of_menu(d)
         if top + needed > bottom and len(menu.items) > 1:  # stepped down as far as it goes: two columns?
             menu.set_columns(2)
-            grid, top = menu.grid_height(fonts), top_of_menu(d, True)
-            if top + grid <= bottom:
-                menu.area = pygame.Rect(MENU_LEFT, top, GRID_WIDTH, grid)
-                return self._layout(d, True), top
+            for tagline in (True, False):
+                top = top_of_menu(d, True, tagline)
+                for size in two_columns.sizes(app.theme, most=app.theme.body_size - 2):
+                    menu.size = size
+                    grid = menu.grid_height(fonts)
+                    if top + grid <= bottom:
+                        menu.area = pygame.Rect(MENU_LEFT, top, GRID_WIDTH, grid)
+                        return self._layout(d, True, tagline), top
+            menu.size = app.theme.body_size - 2
             menu.set_columns(1)
             top = top_of_menu(d)
         tallest = max(menu._measure(i, menu.width) for i in range(len(menu.items)))

@@ -13,10 +13,18 @@ from __future__ import annotations
 from pygame import Rect
 
 from .input import Act, Action
+from .theme import Theme
 from .widgets import ListLayout, ScrollList, Used
 
 COLUMN_GAP = 16  # between the two columns
 ROW_PAD, ROW_GAP = 4, 4  # inside and between rows: closer than a column's usual, so more fits on one screen
+
+
+def sizes(theme: Theme, most: int | None = None) -> tuple[int, ...]:
+    """The text sizes two columns try, largest first (none above `most`): the theme's body, name, small and
+    hint sizes, down to the smallest at which a list must still fit rather than scroll."""
+    named = {theme.size(name) for name in ("body", "name", "small", "hint")} | ({most} if most else set())
+    return tuple(sorted((s for s in named if most is None or s <= most), reverse=True))
 
 
 def per_column(count: int) -> int:
