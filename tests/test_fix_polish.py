@@ -124,6 +124,8 @@ def test_two_columns_of_title_entries_answer_keys_and_the_pointer(shipped_librar
     menu = title.menu
     assert menu.columns == 2
     per = menu.per_column()
+    assert "←" in title.hint() and "←" not in title_with_everything(shipped_library, tmp_path / "at 100", 1.0,
+                                                                     "en")[1].hint()  # the keys say so
     app.step(0.05, [Action("right")])
     assert menu.index == per                                   # across to the second column's top
     app.step(0.05, [Action("right")])

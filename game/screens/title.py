@@ -181,6 +181,10 @@ class TitleScreen(Screen):
         return sum(gap + fonts.line_height(size) for _, size, _, _, gap, beside in self._layout(d, wide, tagline)
                    if not beside)
 
+    def hint(self) -> str:
+        """The keys at the foot: left and right too when the buttons are in two columns (as laid out last)."""
+        return t("title.hint_columns" if self.menu.columns == 2 else "title.hint")
+
     def _hint_top(self) -> int:
         return HEIGHT - self.app.fonts.line_height(self.app.theme.small_size - 2) - 32
 
@@ -236,7 +240,7 @@ class TitleScreen(Screen):
             right, y = TEXT_LEFT + picture.get_width(), y + fonts.line_height(size)
             bottom = y
         self.menu.draw(surface, fonts, theme)
-        hint = fonts.render(t("title.hint"), theme.small_size - 2, theme.dim)
+        hint = fonts.render(self.hint(), theme.small_size - 2, theme.dim)
         top = self._hint_top()
         panel(surface, pygame.Rect(100, top, hint.get_width() + 30, hint.get_height() + 16), theme, alpha=140,
               radius=8)
