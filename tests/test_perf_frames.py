@@ -28,7 +28,7 @@ def audio(story_root: Path):
 
 def _settle(audio: Audio) -> None:
     """Frames go by until the loop asked for is decoded (after the old one has faded out) and started."""
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 60  # a cap against a hang, not a timing
     while (audio._pending or audio._decoding) and time.monotonic() < deadline:
         audio.update()
         time.sleep(0.005)
@@ -82,7 +82,7 @@ def test_the_watcher_thread_notices_a_saved_file_without_the_game_polling(story_
         edited.write_text(scene.read_text().replace("It begins.", "It begins again."))
         os.utime(edited, ns=(1, 1))  # a different time whatever the clock's resolution
         os.replace(edited, scene)  # (written in place, the thread could see the new size, then the new time)
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60  # a cap against a hang, not a timing
         while not watcher.pending() and time.monotonic() < deadline:
             time.sleep(0.005)
         assert time.monotonic() < deadline  # seen by the thread
