@@ -9,7 +9,7 @@ import pytest
 from game.classroom.session import SessionLog
 from game.profile import Profile
 from game.screens.app import App
-from game.screens.classroom_hub import ClassroomHub
+from game.screens.classroom_hub import ClassroomHub, hints
 from game.screens.classroom_play import presenter_view
 from game.ui import columns as two_columns
 from game.ui.fonts import FontBook
@@ -72,11 +72,13 @@ def test_the_hub_keeps_one_column_when_it_fits(shipped_library, tmp_path):
     app, hub = hub_at(shipped_library, tmp_path, 1.0, "en")
     hub.layout()
     assert hub.columns == 1
+    assert not any("←" in hint for hint in hints(hub.columns))  # its keys: up and down
 
 
 def test_two_columns_of_hub_entries_answer_keys_pointer_and_digits(shipped_library, tmp_path):
     app, hub = hub_at(shipped_library, tmp_path, 2.0, "en", session=True)
     assert hub.columns == 2
+    assert all("← →" in hint for hint in hints(hub.columns))  # the footer names left and right too
     per = two_columns.per_column(len(hub.labels))
     app.step(0.05, [Action("right")])
     assert hub.list.index == per                               # across to the second column's top

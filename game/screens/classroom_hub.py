@@ -30,9 +30,10 @@ from ..words import t
 from .classroom_ui import MARGIN, backdrop, draw_footer, draw_heading, footer_layout, heading_layout, steps, use_list
 
 
-def hints() -> tuple[str, ...]:
-    """The footer's keys, longest first (the first that fits is shown)."""
-    return t("hub.hint_long"), t("hub.hint"), t("hub.hint_short")
+def hints(columns: int = 1) -> tuple[str, ...]:
+    """The footer's keys, longest first (the first that fits is shown); left and right too in two columns."""
+    key = "hub.hint_columns" if columns == 2 else "hub.hint"
+    return t(key + "_long"), t(key), t(key + "_short")
 
 ROW_PAD, ROW_GAP = 14, 8  # in one column (two columns sit closer: game/ui/columns.py)
 INSET = 24   # text inside an entry's box, left and right
@@ -204,7 +205,7 @@ class ClassroomHub(Screen):
         tag, title, _ = self.texts()
         hint = theme.size("hint")
         lay = Layout()
-        foot = footer_layout(fonts, theme, hints())
+        foot = footer_layout(fonts, theme, hints(self.columns))  # (one line whichever: its height is the same)
         head = heading_layout(fonts, theme, tag, title, top=16, room=2 * fonts.line_height(theme.size("big")))
         head.into(lay)
         width = WIDTH - 2 * MARGIN
@@ -266,4 +267,4 @@ class ClassroomHub(Screen):
                             pygame.Rect(rect.left + INSET, rect.centery - h // 2, rect.width - 2 * INSET, 0),
                             bold=selected, align="center")
         ScrollList.draw_bar(surface, rows, theme)
-        draw_footer(surface, self.app, footer_layout(fonts, theme, hints()))
+        draw_footer(surface, self.app, footer_layout(fonts, theme, hints(self.columns)))
