@@ -13,6 +13,8 @@ It is the ordinary play screen with a classroom overlay (`Presenter`), not a sub
 """
 from __future__ import annotations
 
+import weakref
+
 import pygame
 
 from ..classroom import notes
@@ -76,12 +78,25 @@ class Presenter:
         self.log = log
         self.plan = dict(plan)
         self.recorder = Recorder(log, app.story, self.plan)
-        self.play = None
+        self._play: weakref.ref | None = None
         self.blank = False
         self.timer: float | None = None               # seconds left on a prompt's discussion timer
         self.timer_for: ev.PromptEvent | None = None  # the prompt the timer belongs to
         self.scroll = 0                                # px a prompt too long for the screen is scrolled
         self.scroll_for: ev.PromptEvent | None = None
+
+    @property
+    def play(self):
+        """The play screen hosting this overlay. It owns the overlay, so the overlay holds it weakly: a finished
+        session's view is freed by reference counting, not at the cycle collector's next full pass."""
+        play = self._play() if self._play is not None else None
+        if play is None:
+            raise ReferenceError("the presenter overlay outlived its play screen")
+        return play
+
+    @play.setter
+    def play(self, play) -> None:
+        self._play = weakref.ref(play)
 
     # --- the runtime ---------------------------------------------------------------------------
 
