@@ -6,12 +6,14 @@ The screens are discovered: every `Screen` subclass in game.screens and game.ui,
 every route that opens it; its other arguments come by name from `_arguments`."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import importlib
 import inspect
 import pkgutil
 import weakref
+from collections.abc import Iterator
 
 import pytest
 from conftest import play_until
@@ -114,16 +116,10 @@ def test_every_screen_is_freed_when_popped_without_the_cycle_collector(app, cls,
     assert app.top is screen
     gone = weakref.ref(screen)
     del screen
-    gc.collect()
-    gc.disable()
-    try:
-        app.pop()
-        app.step(1 / 60)
-        app.writer.flush()
+    with _collector_off():
+        _pop(app)
         assert app.top is below
         assert gone() is None, f"{cls.__qualname__} is kept alive by a reference cycle: " + _holders(gone)
-    finally:
-        gc.enable()
 
 
 def test_a_presenter_view_is_freed_when_popped_without_the_cycle_collector(app):
@@ -134,15 +130,27 @@ def test_a_presenter_view_is_freed_when_popped_without_the_cycle_collector(app):
         app.step(1 / 60, [Action(name)])
     gone, overlay_gone = weakref.ref(view), weakref.ref(view.overlay)
     del view
+    with _collector_off():
+        _pop(app)
+        assert gone() is None and overlay_gone() is None, "the presenter view is kept by a cycle: " + _holders(gone)
+
+
+@contextlib.contextmanager
+def _collector_off() -> Iterator[None]:
+    """What was garbage is collected first; inside, only reference counting frees anything."""
     gc.collect()
     gc.disable()
     try:
-        app.pop()
-        app.step(1 / 60)
-        app.writer.flush()
-        assert gone() is None and overlay_gone() is None, "the presenter view is kept by a cycle: " + _holders(gone)
+        yield
     finally:
         gc.enable()
+
+
+def _pop(app: App) -> None:
+    """Pop the top screen, then a frame and the saves it queued."""
+    app.pop()
+    app.step(1 / 60)
+    app.writer.flush()
 
 
 class _Owner:
