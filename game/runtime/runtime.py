@@ -28,6 +28,7 @@ HISTORY_LIMIT = 1_000
 CONTENT_NOTE_POLICIES = ("ask", "play", "summary")
 CONTENT_NOTE_KEY = "content_note"  # the choice key content-note answers are recorded under
 CARD_POLICIES = ("chapter_end", "inline")
+LOOKAHEAD_OPS = 60  # operations of the scene looked through for the cards to come (`Runtime.coming`)
 
 
 _DEFAULTS: dict[int, tuple[m.Story, dict[str, bool | int | str]]] = {}  # by id(story), the story kept with it
@@ -381,8 +382,7 @@ class Runtime:
         scene = self.story.scenes[s.scene]
         if not s.entered:
             s.entered = True
-            chapter = self.story.chapter(scene.chapter)
-            return ev.SceneStart(scene.id, scene.title, scene.chapter, chapter.title if chapter else "", scene.date)
+            return title_card(self.story, scene)
         if s.mode == NOTE:
             note = scene.content_note
             return ev.ContentNoteEvent(scene.title, note.topics, note.summary)
@@ -514,8 +514,7 @@ class Runtime:
         s.pc += 1
         if op.evidence not in s.evidence:
             s.evidence.append(op.evidence)
-            item = self.story.evidence[op.evidence]
-            return None if quiet else ev.EvidenceEvent(item.id, item.name, item.description)
+            return None if quiet else evidence_card(self.story.evidence[op.evidence])
         return None
 
     def _op_card(self, op: m.Fact | m.Differ, ready: None, quiet: bool) -> ev.Event | None:
@@ -590,6 +589,42 @@ class Runtime:
         return ev.DifferEvent(op.topic, tuple((self._cited(a.source, a.section), a.says) for a in op.accounts),
                               op.question)
 
+    def coming(self, limit: int = LOOKAHEAD_OPS) -> list[ev.Event | str]:
+        """Cards to come, for a screen to lay out ahead (nothing is run): the chapter's page as gathered so far,
+        then what the scene shows ahead, up to a choice, a condition or its end: fact and differ cards, evidence,
+        and the title cards of the scenes it goes to; last the words of the next line (lines come one a frame or
+        two: the cards, seldom and costly, go first). A line with variables is not among them."""
+        story, s = self.story, self._state
+        page = self._gathered()
+        coming: list[ev.Event | str] = list(page.cards) if page is not None else []
+        line = ""
+        here = story.scenes.get(s.scene)
+        code, pc = (here.code if here is not None else []), max(s.pc, 0)
+        for _ in range(limit):
+            op = code[pc] if pc < len(code) else None
+            pc += 1
+            if isinstance(op, m.Jump):
+                pc = op.target
+            elif isinstance(op, m.Line):
+                line = line or (op.text if "[" not in op.text else " ")
+            elif isinstance(op, (m.Fact, m.Differ)):
+                coming.append(self._card(op))
+            elif isinstance(op, m.GainEvidence):
+                coming += self._evidence_cards([op.evidence])
+            elif isinstance(op, (m.Goto, m.Choice)):  # (a choice: what any of its options gives or goes to)
+                options = op.options if isinstance(op, m.Choice) else []
+                coming += self._evidence_cards([o.evidence for o in options])
+                targets = [o.goto for o in options] if options else [op.scene]
+                coming += [title_card(story, story.scenes[t]) for t in targets
+                           if t in story.scenes and story.scenes[t] is not here]
+                break
+            elif op is None or isinstance(op, (m.JumpUnless, m.End)):
+                break
+        return coming + [line] if line.strip() else coming
+
+    def _evidence_cards(self, names: list[str | None]) -> list[ev.EvidenceEvent]:
+        return [evidence_card(self.story.evidence[name]) for name in names if name in self.story.evidence]
+
     def _gathered(self) -> ev.SourcesPage | None:
         """The fact and differ cards gathered since the last page, as one page (None when there are none)."""
         cards = [self.story.scenes[c["scene"]].code[c["pc"]] for c in self._state.cards
@@ -626,6 +661,17 @@ class Runtime:
     def _cited(self, source_id: str, section: str) -> str:
         """A differ account's heading: the source, and the part of it the account rests on."""
         return f"{self._source(source_id)} · {section}" if section else self._source(source_id)
+
+
+def title_card(story: m.Story, scene: m.Scene) -> ev.SceneStart:
+    """The title card `scene` opens with."""
+    chapter = story.chapter(scene.chapter)
+    return ev.SceneStart(scene.id, scene.title, scene.chapter, chapter.title if chapter else "", scene.date)
+
+
+def evidence_card(item: m.EvidenceItem) -> ev.EvidenceEvent:
+    """The card shown when `item` is found."""
+    return ev.EvidenceEvent(item.id, item.name, item.description)
 
 
 _WAITING = frozenset(ev.WAITS_FOR_CHOICE)  # the event classes advance() stays on until choose()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -34,7 +33,6 @@ GLOSS_GAP = 10  # px between a line and its second language (bilingual mode)
 GLOSS_SHRINK = 4  # points a card's own words may step down to make room for its translation (else it goes)
 CHOICE_GAP = 40  # px between a choice's question box and its options
 HOLD_SECONDS = 0.25  # a moment waits at most this long for its pictures, then comes anyway (decoding them)
-LOOKAHEAD_OPS = 60  # operations of the scene looked through for the page's cards to come
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 DIFFER_PAD = 18  # inside the differ card's box, above its tag and below its question
@@ -54,28 +52,6 @@ def _rehearsal() -> pygame.Surface:
 
 
 _REHEARSAL: list[pygame.Surface] = []
-
-
-def _evidence_cards(story: m.Story, evidence: list[str | None]) -> list[ev.EvidenceEvent]:
-    """The cards of evidence items, as the runtime shows them when they are found."""
-    return [ev.EvidenceEvent(item.id, item.name, item.description)
-            for item in (story.evidence.get(name) for name in evidence if name) if item is not None]
-
-
-def _title_card(story: m.Story, scene: m.Scene) -> ev.SceneStart:
-    """The title card a scene opens with, as the runtime shows it."""
-    chapter = story.chapter(scene.chapter)
-    return ev.SceneStart(scene.id, scene.title, scene.chapter, chapter.title if chapter else "", scene.date)
-
-
-def _choose_on(screen: weakref.ref[PlayScreen], index: int) -> None:
-    """An option's action: choose it on its play screen, held weakly. A menu is a reference cycle of its own (its
-    list holds its bound methods) and the screen keeps its menus, so an action holding the screen made every play
-    screen left behind, with its runtime, history and kept frames, wait for the cycle collector's next full pass
-    (issue 17's soak: RSS rose by ~3 MB a playthrough until one, about every 10,000 frames)."""
-    play = screen()
-    if play is not None:
-        play.choose(index)
 
 
 def reading_length(text: str) -> int:
@@ -248,7 +224,7 @@ class PlayScreen(Screen):
             story_words = isinstance(event, ev.ChoiceEvent)  # a choice's options hold markup; a note's are plain
             markup = story_words or bool(glosses)
             items = [Item((text if story_words or not markup else escape(text)) + glosses.get(i, ""),
-                          functools.partial(_choose_on, weakref.ref(self), i), markup=markup)
+                          functools.partial(self.choose, i), markup=markup)  # (held weakly by the kit)
                      for i, text in mine.items()]
             center_y = 300 if isinstance(event, ev.ChoiceEvent) else 520
             return MenuList(items, (WIDTH // 2, center_y), 860, self.app.theme.body_size, numbered=True,
@@ -565,14 +541,14 @@ class PlayScreen(Screen):
         self._lay_out_ahead()
 
     def _lay_out_ahead(self) -> None:
-        """In a frame whose still part was blitted (a cheap one), one card coming soon (`_coming`) is drawn as its
-        moment will draw it, on a surface that shows nothing: its words are wrapped and rendered ahead (kept by the
+        """In a frame whose still part was blitted (a cheap one), one card coming soon (`Runtime.coming`) is drawn as
+        its moment will draw it, on a surface that shows nothing: its words are wrapped and rendered ahead (kept by the
         fonts and the text layout), so its first frame does not do it (2-8 ms: fast clicking shows a card, or each
         card of a "Film and sources" page, for one frame). Each card once per text size, theme and language."""
         state = self.rt.state
         place = (state.scene, state.pc, len(state.cards))
         if place != self._ahead[0]:
-            coming = self._coming()
+            coming = self.rt.coming()
             self._ahead = (place, coming)
             self._laid_out = {done for done in self._laid_out if done[0] in coming}  # what is still to come
         looks = (self.app.fonts, self.app.theme, words.language())
@@ -592,38 +568,6 @@ class PlayScreen(Screen):
             self._draw_differ(surface, card)
         else:
             self._draw_card(surface, card)
-
-    def _coming(self) -> list[ev.Event | str]:
-        """Cards to come: the chapter's page as gathered so far, then what the scene shows ahead, up to a choice,
-        a condition or its end: fact and differ cards, evidence, and the title cards of the scenes it goes to; last
-        the words of the next line (lines come one a frame or two: the cards, seldom and costly, go first)."""
-        rt, story = self.rt, self.app.story
-        page = rt._gathered()  # (read only: the page as it stands)
-        coming: list[ev.Event | str] = list(page.cards) if page is not None else []
-        line = ""
-        here = story.scenes.get(rt.state.scene)
-        code, pc = (here.code if here is not None else []), max(rt.state.pc, 0)
-        for _ in range(LOOKAHEAD_OPS):
-            op = code[pc] if pc < len(code) else None
-            pc += 1
-            if isinstance(op, m.Jump):
-                pc = op.target
-            elif isinstance(op, m.Line):
-                line = line or (op.text if "[" not in op.text else " ")  # (a line with variables: not ahead)
-            elif isinstance(op, (m.Fact, m.Differ)):
-                coming.append(rt._card(op))
-            elif isinstance(op, m.GainEvidence):
-                coming += _evidence_cards(story, [op.evidence])
-            elif isinstance(op, (m.Goto, m.Choice)):  # (a choice: what any of its options gives or goes to)
-                options = op.options if isinstance(op, m.Choice) else []
-                coming += _evidence_cards(story, [o.evidence for o in options])
-                targets = [o.goto for o in options] if options else [op.scene]
-                coming += [_title_card(story, story.scenes[t]) for t in targets
-                           if t in story.scenes and story.scenes[t] is not here]
-                break
-            elif op is None or isinstance(op, (m.JumpUnless, m.End)):
-                break
-        return coming + [line] if line.strip() else coming
 
     def _shown_again(self) -> bool:
         """The still part drawn now shows next frame too: a line typing out (a click or Enter finishes it before
