@@ -11,6 +11,7 @@ fit, one column again, scrolling with an indicator.
 """
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -184,12 +185,9 @@ class ClassroomHub(Screen):
     def _two_columns(self, top: int, bottom: int) -> pygame.Rect | None:
         """Two columns across the screen in the largest type at which they fit between `top` and `bottom`."""
         width = WIDTH - 2 * MARGIN
-        for size in two_columns.sizes(self.app.theme):
-            self._set_columns(2, size)
-            needed = two_columns.height(self.list, width)
-            if needed <= bottom - top:
-                return pygame.Rect(MARGIN, top, width, needed)
-        return None
+        needed = two_columns.fit(self.list, width, bottom - top, two_columns.sizes(self.app.theme),
+                                 partial(self._set_columns, 2))
+        return None if needed is None else pygame.Rect(MARGIN, top, width, needed)
 
     def _set_columns(self, columns: int, size: int) -> None:
         self.columns, self.size = columns, size
@@ -234,15 +232,14 @@ class ClassroomHub(Screen):
 
     def on_action(self, action: Action) -> None:
         area = self.layout()["list"]
-        if self.columns == 2:
-            used = two_columns.on_action(self.list, action, self._rows(area))
-            if used is not None and used.chosen is not None:
-                self.entries()[used.chosen][1]()
-            handled = used is not None
-        else:
-            handled = use_list(self.list, action, area, lambda i: self.entries()[i][1]())
+        handled = (two_columns.use(self.list, action, self._rows(area), self._open) if self.columns == 2
+                   else use_list(self.list, action, area, self._open))
         if not handled and action.name in (Act.CANCEL, Act.MENU):
             self.app.pop()
+
+    def _open(self, i: int) -> None:
+        """Carry out the i-th entry."""
+        self.entries()[i][1]()
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme

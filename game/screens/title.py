@@ -48,11 +48,6 @@ class TitleMenu(MenuList):
     def per_column(self) -> int:
         return two_columns.per_column(len(self.items))
 
-    def grid_height(self, fonts: FontBook) -> int:
-        """The height the two columns need, as `total_height` is one column's."""
-        self.fonts = fonts
-        return two_columns.height(self.list, GRID_WIDTH)
-
     def list_layout(self, fonts: FontBook) -> ListLayout:
         if self.columns == 1 or self.area is None:
             return super().list_layout(fonts)
@@ -68,10 +63,13 @@ class TitleMenu(MenuList):
         """In two columns the kit's two-column input (every button on screen); in one, a menu's."""
         if self.columns == 1 or self.fonts is None:
             return super().on_action(action)
-        used = two_columns.on_action(self.list, action, self.list_layout(self.fonts))
-        if used is not None and used.chosen is not None:
-            self.items[used.chosen].on_choose()
-        return used is not None
+        return two_columns.use(self.list, action, self.list_layout(self.fonts), self._choose)
+
+    def _choose(self, i: int) -> None:
+        self.items[i].on_choose()
+
+    def set_size(self, size: int) -> None:
+        self.size = size
 
 
 def picture_file(library: Library) -> Path | None:
@@ -211,12 +209,11 @@ class TitleScreen(Screen):
             menu.set_columns(2)
             for tagline in (True, False):
                 top = top_of_menu(d, True, tagline)
-                for size in two_columns.sizes(app.theme, most=app.theme.body_size - 2):
-                    menu.size = size
-                    grid = menu.grid_height(fonts)
-                    if top + grid <= bottom:
-                        menu.area = pygame.Rect(MENU_LEFT, top, GRID_WIDTH, grid)
-                        return self._layout(d, True, tagline), top
+                grid = two_columns.fit(menu.list, GRID_WIDTH, bottom - top,
+                                       two_columns.sizes(app.theme, most=app.theme.body_size - 2), menu.set_size)
+                if grid is not None:
+                    menu.area = pygame.Rect(MENU_LEFT, top, GRID_WIDTH, grid)
+                    return self._layout(d, True, tagline), top
             menu.size = app.theme.body_size - 2
             menu.set_columns(1)
             top = top_of_menu(d)

@@ -5,10 +5,12 @@ The rows fill down the first column, then the second. Up, down, Home, End and En
 row (all are on screen); the pointer finds the row under it; the wheel has nothing to scroll.
 
 Plain functions over a kit `ScrollList` (its `measure`, `gap`, selection and sounds), so nothing here holds
-a screen or its methods: the list's owner decides when two columns are wanted (`height` says what they
-need), lays them out with `layout`, and hands actions to `on_action`. The title menu and the classroom hub
-use them."""
+a screen or its methods: the list's owner decides when two columns are wanted (`height` says what they need,
+`fit` in which type), lays them out with `layout`, and hands actions to `on_action` (or `use`). The title
+menu and the classroom hub use them."""
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 
 from pygame import Rect
 
@@ -48,6 +50,17 @@ def height(rows_of: ScrollList, width: int, column_gap: int = COLUMN_GAP) -> int
     return max((box.bottom for box in rows(rows_of, Rect(0, 0, width, 0), column_gap).values()), default=0)
 
 
+def fit(rows_of: ScrollList, width: int, room: int, sizes: Iterable[int], use: Callable[[int], None]) -> int | None:
+    """The height of two columns across `width` in the first of `sizes` at which they fit in `room`, each size set
+    by `use(size)` before the rows are measured; None when none does (the last size tried stays set)."""
+    for size in sizes:
+        use(size)
+        needed = height(rows_of, width)
+        if needed <= room:
+            return needed
+    return None
+
+
 def layout(rows_of: ScrollList, area: Rect, column_gap: int = COLUMN_GAP) -> ListLayout:
     """The two columns in `area` as a ListLayout (every row, no scroll bar)."""
     return ListLayout(Rect(area), rows(rows_of, area, column_gap), 0, rows_of.count)
@@ -84,3 +97,11 @@ def on_action(rows_of: ScrollList, action: Action, lay: ListLayout) -> Used | No
         rows_of.select(i)
         return Used()
     return None
+
+
+def use(rows_of: ScrollList, action: Action, lay: ListLayout, choose: Callable[[int], None]) -> bool:
+    """`on_action`, with a row chosen handed to `choose`: whether the two columns used the action."""
+    used = on_action(rows_of, action, lay)
+    if used is not None and used.chosen is not None:
+        choose(used.chosen)
+    return used is not None
