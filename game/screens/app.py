@@ -407,8 +407,8 @@ class App:
     def _draw_toasts(self) -> None:
         """Up to three messages at the top centre, below the top screen's heading (game/ui/toast.py)."""
         below = self.top.header_bottom() if self.top is not None else 0
-        place = getattr(self.top, "toast_place", None)  # a screen may give a stretch of its heading bar
-        self.toasts.draw(self.canvas, self.fonts, self.theme, below, place() if place is not None else None)
+        place = self.top.toast_place() if self.top is not None else None
+        self.toasts.draw(self.canvas, self.fonts, self.theme, below, place)
 
     def present(self) -> None:
         if self.window is not None:

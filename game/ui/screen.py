@@ -37,6 +37,11 @@ class Screen:
         header = lay.get("header")
         return header.bottom if header is not None else 0
 
+    def toast_place(self) -> pygame.Rect | None:
+        """Where toasts go instead of below the heading (a stretch of its bar), when its top rows must stay in
+        sight; None: below the heading."""
+        return None
+
     def draw_page(self, surface: pygame.Surface, title: str, box: str = "header") -> Layout:
         """Start drawing a full-page screen: the backdrop, then `title` in the theme's big bold type at the
         top left of the layout's `box`. Returns this frame's layout."""
