@@ -10,20 +10,23 @@ on machines with no display or sound.
 """
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Iterator, NoReturn
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Iterator, NoReturn
 
 from . import __version__, paths
 from .content.folders import find_root, root_problem, shown_path
 from .content.gcpause import collector_paused
 from .content.problems import ContentError, one_line
 from .library import Library, check_library, load_library
+
+if TYPE_CHECKING:  # a bare `play` reads no command line (`_bare_play`), so it starts without argparse
+    import argparse
 
 BAD_ROOT = 2  # the exit code for a content or assets folder that is not there
 WINDOW_COMMANDS = ("play", "screenshot", "contact-sheet", "timeline")  # the commands that load pygame
@@ -237,6 +240,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def _choices(text: str) -> list[int]:
+    import argparse
     try:
         return [int(n) for n in text.split(",") if n.strip()]
     except ValueError:
@@ -493,8 +497,8 @@ def _schema_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--write", action="store_true", help="write every schema file into schema/")
 
 
-Arguments = Callable[[argparse.ArgumentParser], None]
-Command = Callable[[argparse.Namespace], int]
+Arguments = Callable[["argparse.ArgumentParser"], None]
+Command = Callable[["argparse.Namespace"], int]
 # Each command: its help line, what adds its arguments, and what runs it (None: its subcommands set their own).
 COMMANDS: dict[str, tuple[str, Arguments, Command | None]] = {
     "play": ("play the story in a window", _play_args, cmd_play),
@@ -522,6 +526,7 @@ COMMANDS: dict[str, tuple[str, Arguments, Command | None]] = {
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; given one of COMMANDS, with only that command's arguments (the same parse of
     any command line starting with it, and no time spent describing the twelve others at every start)."""
+    import argparse
     parser = argparse.ArgumentParser(prog="cell7", description="Cell 7: an interactive retelling of "
                                      "Miracle in Cell No. 7 (7번방의 선물).")
     parser.add_argument("--version", action="version", version=f"cell7 {__version__}")
@@ -555,14 +560,24 @@ def import_pygame() -> None:
                 del sys.modules[name]
 
 
+def _bare_play() -> SimpleNamespace:
+    """What the parser makes of `play` with no options (tests/test_perf_startup.py holds them equal), without
+    argparse: its parser, help formatter and the modules they import cost a player's every start ~4 ms."""
+    return SimpleNamespace(command="play", scenes=None, assets=None, scene=None, fullscreen=False, data_dir=None,
+                           classroom=False, classroom_out=None, dev=False, lang=None, func=cmd_play)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = (sys.argv[1:] if argv is None else argv) or ["play"]  # no command at all: play
     # Until a command runs, and in play until the window opens, Python makes only objects that stay (modules,
     # classes, the parser, the library): the cyclic collector would rescan them ~35 times for nothing (~5 ms).
     with collector_paused():
-        args, unknown = build_parser(argv[0]).parse_known_args(argv)
-        if unknown:  # said by the whole parser, whose usage names every command
-            build_parser().parse_args(argv)
+        if argv == ["play"]:  # how a player starts the game (main.py, `python -m game`, the desktop build)
+            args = _bare_play()
+        else:
+            args, unknown = build_parser(argv[0]).parse_known_args(argv)
+            if unknown:  # said by the whole parser, whose usage names every command
+                build_parser().parse_args(argv)
         if args.command in WINDOW_COMMANDS:
             import_pygame()  # the one place a command first imports pygame
     try:

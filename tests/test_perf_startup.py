@@ -128,7 +128,8 @@ NOT_TO_START = ["yaml", "difflib", "hashlib", "game.content.loader", "game.conte
                 "game.runtime.runtime", "game.runtime.resume", "game.runtime.events",
                 "game.classroom", "game.timeline",  # kept apart in the content cache: read when first used
                 "game.authoring", "game.screens.play", "game.screens.timeline", "game.screens.timeline_poster",
-                "game.screens.classroom_hub", "game.screens.classroom_play", "game.screens.classroom_ui"]
+                "game.screens.classroom_hub", "game.screens.classroom_play", "game.screens.classroom_ui",
+                "argparse", "tempfile", "shutil"]  # a bare `play` reads no command line; no temporary profile
 
 
 def _modules_at_exit(data: Path, point: str, tmp_path: Path) -> set[str]:
@@ -347,6 +348,12 @@ def test_a_command_line_parses_alike_with_only_its_command_described(argv) -> No
     assert vars(build_parser(argv[0]).parse_args(argv)) == vars(build_parser().parse_args(argv))
     [commands] = [action for action in build_parser(argv[0])._actions if action.dest == "command"]
     assert list(commands.choices) == [argv[0]] and list(build_parser("--help")._actions[-1].choices) == list(COMMANDS)
+
+
+def test_a_bare_play_is_what_the_parser_makes_of_play() -> None:
+    """`play` with no options (every player's start) is read without argparse, into what the parser would give."""
+    from game.cli import _bare_play, build_parser
+    assert vars(_bare_play()) == vars(build_parser("play").parse_args(["play"]))
 
 
 def test_what_a_command_line_gets_wrong_is_said_by_the_whole_parser(capsys) -> None:

@@ -5,9 +5,7 @@ Tests and the screenshot command drive the same app headless through `step()`.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 import time
 import weakref
 from pathlib import Path
@@ -81,6 +79,7 @@ def system_language(known: list[str], environ: dict | None = None) -> str | None
 def _remove_written(folder: str, writer: BackgroundWriter) -> None:
     """A temporary profile's folder, removed once its saves queued on the writer are written (else a late save
     would make it again); when the app is collected on the writer's own thread, the removal is its next job."""
+    import shutil
     if writer.in_worker():
         writer.submit(f"remove {folder}", lambda: shutil.rmtree(folder, ignore_errors=True))
         return
@@ -105,6 +104,7 @@ class App:
         self.writer = BackgroundWriter()  # saves are encoded and written off the frame
         self._forget_data: Callable[[], object] = lambda: None
         if profile is None:  # a profile of its own, removed when the app closes or is collected (tests make many)
+            import tempfile  # (not imported to play: it loads shutil, random and the compressors)
             folder = tempfile.mkdtemp(prefix="cell7-")
             profile = Profile(folder, library.story_id)
             self._forget_data = weakref.finalize(self, _remove_written, folder, self.writer)
