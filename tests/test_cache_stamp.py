@@ -126,3 +126,22 @@ def test_a_stamp_that_is_not_text_is_damage(tmp_path, story_root, settled):
     path.write_bytes(json.dumps({**json.loads(head), "stamp": 7}).encode() + b"\n" + body)
     assert cache.load(story_root, story_root.parent / "assets") is None
     assert cache.messages and len(list((cache.folder / "damaged").iterdir())) == 1
+
+
+@pytest.mark.parametrize("folder", [".drafts", "assets", "__pycache__"])
+def test_a_scene_in_a_folder_skipped_at_the_top_is_content_deeper_down(tmp_path, story_root, settled, folder):
+    """The loader reads story/**/*.yaml: a scene in story/.drafts/ (or story/assets/) is content, so an edit to it
+    is never served from the cache; only the content folder's own assets, caches and hidden folders are left out."""
+    scene = sorted((story_root / "story").glob("*.yaml"))[0]
+    moved = story_root / "story" / folder / scene.name
+    moved.parent.mkdir()
+    scene.rename(moved)
+    cache, _ = _stored(tmp_path, story_root)
+    moved.write_bytes(moved.read_bytes().replace(b"It begins.", b"It starts, edited."))
+    assets = story_root.parent / "assets"
+    assert cache.load(story_root, assets) is None
+    assert cache.store(story_root, assets, check_library(story_root, assets))
+    assert cache.load(story_root, assets) == check_library(story_root, assets)
+    (story_root / ".git").mkdir()  # the content folder's own hidden folders stay out of the key
+    (story_root / ".git" / "index").write_bytes(b"anything")
+    assert cache.load(story_root, assets) is not None and cache.hit

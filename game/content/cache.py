@@ -224,10 +224,14 @@ def _mapping(items: list) -> dict:
 
 
 def _content_files(root: Path) -> Iterator[tuple[str, str]]:
-    """(name relative to the content folder, path) of every file under it but its assets, in a fixed order."""
+    """(name relative to the content folder, path) of every file under it but its own assets, caches and hidden
+    folders (.git), in a fixed order. Deeper folders are never skipped: the loader reads story/**/*.yaml, so a scene
+    in story/.drafts/ or story/assets/ is content too."""
     top = os.fspath(root)
     for folder, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        if folder == top:
+            dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS and not d.startswith(".")]
+        dirs.sort()
         relative = os.path.relpath(folder, top).replace(os.sep, "/")
         for name in sorted(files):
             yield f"{relative}/{name}", os.path.join(folder, name)
