@@ -243,9 +243,19 @@ class Kept:
 
 def _part(name: str, text: str, root: Path, assets: Path) -> Any:
     try:
-        return _parts_codec().loads(text.encode("utf-8"))
-    except ValueError:  # not what this code writes (it changed since it was kept): built again from the files
-        return getattr(check_library(root, assets), name)
+        value = _parts_codec().loads(text.encode("utf-8"))
+    except ValueError:  # not what this code writes (it changed since it was kept)
+        value = None
+    if type(value) is not _part_class(name):  # (or another part's text in its place: a forged cache)
+        return getattr(check_library(root, assets), name)  # built again from the files
+    return value
+
+
+def _part_class(name: str) -> type:
+    from .classroom.quiz import Quiz
+    from .classroom.reality import Reality
+    from .timeline.model import Timeline
+    return {"timeline": Timeline, "quiz": Quiz, "reality": Reality}[name]
 
 
 @functools.cache

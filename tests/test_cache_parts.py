@@ -3,13 +3,14 @@ they are first asked for (game/library.py `Kept`), and is then equal to the libr
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
 
 from game import library as library_module
 from game import paths
-from game.content.cache import Codec
+from game.content.cache import Codec, _digest
 from game.library import Library, check_library, load_library
 
 
@@ -61,3 +62,19 @@ def test_a_part_that_no_longer_decodes_is_built_again_from_the_files(tmp_path, m
     library = _cached(tmp_path)
     monkeypatch.setattr(library_module, "_parts_codec", lambda: Codec([]))  # its classes changed since it was kept
     assert library.quiz == check_library(paths.SCENES).quiz and decoded == ["quiz"]
+
+
+
+def test_a_part_of_another_class_is_built_again_from_the_files(tmp_path):
+    """A cache file whose timeline text is the quiz's, its digest forged to match, gives the timeline, never a quiz."""
+    _cached(tmp_path)
+    [file] = (tmp_path / "cache").glob("content-*.json")
+    head, _, body = file.read_bytes().partition(b"\n")
+    data = json.loads(body)
+    [kept] = data.values()  # the Kept record: [library, parts, facts]
+    kept[1]["timeline"] = kept[1]["quiz"]
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = {**json.loads(head), "size": len(body), "digest": _digest(body)}
+    file.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    library = load_library(paths.SCENES, cache=tmp_path / "cache")
+    assert library.timeline == check_library(paths.SCENES).timeline
