@@ -39,6 +39,7 @@ from . import __version__, paths
 from .content.digest import blake2b
 from .content.languages import SOURCE_LANGUAGE
 from .content.problems import ERROR, Mark, Problem, Problems
+from .storage import read_regular
 
 if TYPE_CHECKING:  # reading and writing YAML tables imports these when it runs: a start with kept tables does not
     from .content.translation import Extracted, Table
@@ -168,7 +169,7 @@ def _kept(code: str) -> dict[str, str] | None:
     if place is None:
         return None
     try:
-        data = json.loads(place[0].read_bytes())
+        data = json.loads(read_regular(place[0]))  # (a FIFO or device there is refused, never waited on)
     except (OSError, ValueError, RecursionError):
         return None
     found = data.get("words") if isinstance(data, dict) and data.get("key") == place[1] else None

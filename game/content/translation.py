@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
+from ..storage import read_regular
 from . import markup
 from . import model as m
 from .languages import LANG_DIR, LANGUAGE_CODE, SOURCE_LANGUAGE, language_folders, languages  # noqa: F401
@@ -350,7 +351,7 @@ def _cached_words(cache: Path | None, root: Path, language: str, key: str) -> di
     if cache is None:
         return None
     try:
-        data = json.loads(_words_file(cache, root, language).read_bytes())
+        data = json.loads(read_regular(_words_file(cache, root, language)))  # (never a FIFO or device)
     except (OSError, ValueError, RecursionError):
         return None
     files = data.get("files") if isinstance(data, dict) and data.get("key") == key else None
