@@ -444,3 +444,19 @@ def test_the_program_exits_with_its_code_and_its_atexit_handlers_run() -> None:
     done = subprocess.run([sys.executable, "-c", probe], env=env, cwd=paths.ROOT, capture_output=True, text=True,
                           timeout=120)
     assert (done.returncode, done.stdout) == (3, "frozen\n")  # the collector's last passes skipped, nothing else
+
+
+def test_the_fonts_cover_what_their_coverage_files_say_but_the_symbols_the_fallback_draws() -> None:
+    """FontBook's covers, made in one pass at every start, are the `.coverage` files' ranges exactly; the arrows
+    and bullets DejaVu also has are left to it."""
+    from game.ui.fonts import FALLBACK, REGULAR, SYMBOLS_FROM_FALLBACK, FontBook
+
+    def ranges(name: str) -> set[int]:
+        text = (paths.FONTS / name).with_suffix(".coverage").read_text()
+        bounds = [[int(x, 16) for x in item.split("-")] for item in text.split()]
+        return {point for lo, hi in bounds for point in range(lo, hi + 1)}
+    symbols = {point for lo, hi in SYMBOLS_FROM_FALLBACK for point in range(lo, hi + 1)}
+    book = FontBook()
+    assert book.fallback_cover == ranges(FALLBACK)
+    assert book.primary_cover == ranges(REGULAR) - (symbols & ranges(FALLBACK))
+    assert 0x2192 in ranges(REGULAR) and 0x2192 not in book.primary_cover  # → is DejaVu's
