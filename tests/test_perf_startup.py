@@ -147,7 +147,7 @@ def _modules_at_exit(data: Path, point: str, tmp_path: Path) -> set[str]:
 def test_a_start_with_its_caches_imports_no_content_checks_and_no_play_modules(tmp_path) -> None:
     data = tmp_path / "data"
     first = _modules_at_exit(data, "title", tmp_path)  # a new data folder: the content is checked and kept
-    assert "game.content.loader" in first
+    assert "game.content.loader" in first and "hashlib" not in first  # (game.content.digest's digests)
     title = _modules_at_exit(data, "title", tmp_path)
     assert (data / "cache" / "ui-words-en.json").is_file()
     assert not {m for m in title for prefix in NOT_TO_START if m == prefix or m.startswith(prefix + ".")}
@@ -405,14 +405,16 @@ def test_the_title_veil_fades_from_left_to_right_down_the_whole_screen(shipped_l
             assert tuple(veil.get_at((x, y))) == (8, 10, 20, max(0, 200 - x * 200 // 620))
 
 
-def test_the_keys_blake2b_is_hashlibs() -> None:
-    """game.content.digest gives hashlib's BLAKE2b (kept words, pictures and the content cache keep their keys)
-    without importing hashlib, whose OpenSSL set-up costs every start 3-5 ms."""
+def test_the_keys_digests_are_hashlibs() -> None:
+    """game.content.digest gives hashlib's BLAKE2b, SHA-1 and SHA-256 (kept words, pictures, the content cache and
+    scene fingerprints keep their keys) without importing hashlib, whose OpenSSL set-up costs a start 3-5 ms."""
     import hashlib
 
-    from game.content.digest import blake2b
+    from game.content.digest import blake2b, sha1, sha256
     for data, size in ((b"", 16), (b"cell7", 20), (bytes(range(256)) * 9, 64)):
         assert blake2b(data, digest_size=size).hexdigest() == hashlib.blake2b(data, digest_size=size).hexdigest()
+        assert sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
     probe = ("import sys, game.content.cache, game.words, game.screens.decoded; "
              "print('hashlib' in sys.modules)")
     env = {**os.environ, "PYTHONPATH": str(paths.ROOT)}

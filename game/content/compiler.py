@@ -1,10 +1,10 @@
 """Turn a scene's (validated) beat tree into the flat operation list the runtime steps through."""
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from . import model as m
+from .digest import sha1
 from .problems import Mark
 from .schema import BEAT_KINDS, NO_ILLUSTRATION
 from .yamlsource import Document
@@ -13,7 +13,7 @@ DEFAULT_QUESTION = ""  # no question of its own: the screens ask it in the playe
 
 
 def stable_key(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+    return sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
 def build_character(data: dict) -> m.Character:

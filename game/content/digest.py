@@ -1,7 +1,9 @@
-"""BLAKE2b for the game's keys (the content cache, kept menu words and decoded pictures), without hashlib.
+"""The digests of the game's keys, without hashlib: BLAKE2b (the content cache, kept words and decoded pictures),
+SHA-256 (scene fingerprints) and SHA-1 (compiled ids).
 
-`hashlib.blake2b` is CPython's `_blake2.blake2b`; `import hashlib` also sets OpenSSL up and tries each of its
-digests once (3-5 ms of CPU at every start here), which a start that only hashes with BLAKE2 need not pay.
+`hashlib.blake2b` is CPython's `_blake2.blake2b`, and hashlib's SHA-256 and SHA-1 give what CPython's `_sha256` and
+`_sha1` give; `import hashlib` also sets OpenSSL up and tries each of its digests once (3-5 ms of CPU and 3.4 MB
+resident for the whole process), which a start that checks content need not pay.
 """
 from __future__ import annotations
 
@@ -9,5 +11,16 @@ try:
     from _blake2 import blake2b
 except ImportError:  # a Python without CPython's _blake2 module: the same function, from hashlib
     from hashlib import blake2b
+try:
+    from _sha1 import sha1
+except ImportError:
+    from hashlib import sha1
+try:
+    from _sha256 import sha256  # (Python 3.12 and later: _sha2)
+except ImportError:
+    try:
+        from _sha2 import sha256  # type: ignore[no-redef]
+    except ImportError:
+        from hashlib import sha256
 
-__all__ = ["blake2b"]
+__all__ = ["blake2b", "sha1", "sha256"]

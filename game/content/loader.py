@@ -10,7 +10,6 @@ built one layer up, by `game.library`, which is what commands and screens load.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any, Iterator
 from . import model as m
 from .assetcheck import art_hint, audio_problem, path_problem, shown_asset
 from .compiler import build_character, build_scene
+from .digest import sha256
 from .folders import SINGLE_FILES, assets_folder, find_root, root_problem, shown_path  # noqa: F401 (re-exported)
 from .formatcheck import check_format
 from .gcpause import collector_paused
@@ -104,7 +104,7 @@ def _check_content(root: Path, assets: Path | None) -> Content:
         problems.error(Mark(shown_path(root)), problem, "give the folder that holds story.yaml, e.g. "
                        "--scenes examples/night_ferry", code="no-root")
         return content
-    digest = hashlib.sha256()
+    digest = sha256()
     scene_digests: dict[str, str] = {}
     shown_root = display_path(root, root.parent)  # once: resolving every file's path was a tenth of the load
     for kind, path in content_files(root):
@@ -134,7 +134,7 @@ def _check_content(root: Path, assets: Path | None) -> Content:
         if scene is not None:
             content.compiled[id(doc)] = scene
         if kind == "scene" and isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
-            scene_digests[doc.data["id"]] = hashlib.sha256(meaning).hexdigest()[:16]
+            scene_digests[doc.data["id"]] = sha256(meaning).hexdigest()[:16]
     if problems.errors:
         return content  # cross-checks on malformed data would only add noise
     content.story = _build(content, digest.hexdigest()[:16], scene_digests)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import json
 import re
 import unicodedata
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping
 from ..storage import read_regular
 from . import markup
 from . import model as m
+from .digest import blake2b
 from .languages import LANG_DIR, LANGUAGE_CODE, SOURCE_LANGUAGE, language_folders, languages  # noqa: F401
 from .problems import ERROR, Mark, Problem, Problems, display_path
 from .records import record
@@ -50,7 +50,7 @@ SKIPPED_FIELDS = frozenset({"line_id", "id", "key", "problems", "fingerprint", "
 
 def string_id(text: str) -> str:
     """A text's id in a string table: 8 hex digits of its hash (the same text, the same id)."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=4).hexdigest()
+    return blake2b(text.encode("utf-8"), digest_size=4).hexdigest()
 
 
 # --- what a content file has to translate -------------------------------------------------------------------
@@ -315,7 +315,7 @@ def read_translation(root: Path, language: str, cache: Path | None = None) -> Tr
             bodies.append((path.relative_to(folder).as_posix(), path.read_bytes()))
         except OSError:
             continue
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for name, body in bodies:
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + body + b"\0")
     key = digest.hexdigest()
@@ -343,7 +343,7 @@ def read_translation(root: Path, language: str, cache: Path | None = None) -> Tr
 
 
 def _words_file(cache: Path, root: Path, language: str) -> Path:
-    place = hashlib.blake2b(str(root.resolve()).encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
+    place = blake2b(str(root.resolve()).encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
     return cache / f"words-{language}-{place}.json"
 
 
