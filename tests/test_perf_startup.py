@@ -182,13 +182,20 @@ def test_pygame_loads_without_numpy_and_pkg_resources_which_stay_importable() ->
     assert out[1:-1] == (["(2, 3, 3)"] if "numpy" in installed else [])
 
 
-def test_an_undocumented_record_is_documented_as_dataclasses_would() -> None:
+def test_an_undocumented_record_is_documented_as_dataclasses_would(monkeypatch) -> None:
+    from game.content import records
+    compiled: list[str] = []
+    real = records._init
+    monkeypatch.setattr(records, "_init", lambda cls, fields: compiled.append(cls.__name__) or real(cls, fields))
+
     @record
     class Bare:
         x: int
         y: str = "a"
 
-    assert Bare.__doc__ == "Bare(x: 'int', y: 'str' = 'a')"
+    assert compiled == []  # its __init__, which the text is read from, is compiled when the text is first read
+    assert Bare.__doc__ == "Bare(x: 'int', y: 'str' = 'a')" and compiled == ["Bare"]
+    assert Bare(1).__doc__ == Bare.__doc__ and inspect.getdoc(Bare) == Bare.__doc__ and compiled == ["Bare"]
 
 
 def test_large_pictures_are_kept_decoded_and_follow_their_files(tmp_path, monkeypatch) -> None:

@@ -62,8 +62,18 @@ def record(cls: T) -> T:
     _method(cls, "__setattr__", _frozen_setattr(cls, names))
     _method(cls, "__delattr__", _frozen_delattr(cls, names))
     if not documented:
-        cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
+        cls.__doc__ = _Signature()
     return cls
+
+
+class _Signature:
+    """An undocumented record's `__doc__`, as dataclasses writes it ("Name(a: 'int', b: 'str' = 'a')"), worked out
+    when first read (`type.__doc__` calls it): it is read from the `__init__`, which a start need not compile."""
+
+    def __get__(self, instance: Any, owner: type) -> str:
+        doc = owner.__name__ + str(inspect.signature(owner)).replace(" -> None", "")
+        owner.__doc__ = doc
+        return doc
 
 
 def _method(cls: type, name: str, function: Callable) -> None:
