@@ -459,3 +459,47 @@ def test_the_next_line_is_laid_out_ahead_and_shows_as_drawn_afresh(play, monkeyp
     for _ in range(4):
         app.step(1 / 60)
     assert play._laid_out and all(done in play._ahead[1] for done, _ in play._laid_out)
+
+
+# --- a coming choice laid out ahead -----------------------------------------------------------------------
+
+def test_the_runtime_lists_a_coming_choice_as_it_would_offer_itself_now(play):
+    """Runtime.coming names the choice ahead with the options whose conditions hold now (the secret door waits for
+    a flag), before what its options give; shown, it is the same choice."""
+    rt = play.rt
+    coming = rt.coming()
+    choices = [c for c in coming if isinstance(c, ev.ChoiceEvent)]
+    assert [(c.prompt, c.options) for c in choices] == [("Which way?", ((0, "Take the key"), (1, "Leave it")))]
+    assert coming.index(choices[0]) < next(i for i, c in enumerate(coming) if isinstance(c, ev.EvidenceEvent))
+    while not isinstance(play.event, ev.ChoiceEvent):
+        play.next_event()
+    assert play.event == choices[0]
+
+
+def test_a_coming_choice_is_laid_out_ahead_and_its_first_frame_shows_as_drawn_afresh(play, monkeypatch):
+    """In the cheap frames before it, the choice's question and options are wrapped and rendered, the moment on
+    screen left as it was (its frames unchanged); the choice's first frame lays out no text and looks as drawn
+    afresh."""
+    import pygame
+
+    from game.ui import richtext
+    app, wrapped = play.app, []
+    while not (isinstance(play.event, ev.LineEvent) and play.event.text == "Hello."):
+        play.next_event()
+    play.typed = 1e9
+    app.step(1 / 60)
+    app.step(1 / 60)
+    before = pygame.image.tobytes(app.canvas, "RGB")
+    for _ in range(8):
+        app.step(0.0)  # cheap frames: each lays out one thing to come
+        assert pygame.image.tobytes(app.canvas, "RGB") == before
+    assert any(isinstance(done, ev.ChoiceEvent) for done, _ in play._laid_out)
+    wrap = richtext.markup.wrap
+    monkeypatch.setattr(richtext.markup, "wrap", lambda *args: (wrapped.append(args), wrap(*args))[1])
+    play.next_event()
+    assert isinstance(play.event, ev.ChoiceEvent) and play.menu is not None
+    app.step(1 / 60)
+    assert wrapped == []
+    fresh = pygame.Surface(app.canvas.get_size())
+    play.draw(fresh)
+    assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(app.canvas, "RGB")

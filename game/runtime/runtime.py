@@ -592,8 +592,9 @@ class Runtime:
     def coming(self, limit: int = LOOKAHEAD_OPS) -> list[ev.Event | str]:
         """Cards to come, for a screen to lay out ahead (nothing is run): the chapter's page as gathered so far,
         then what the scene shows ahead, up to a choice, a condition or its end: fact and differ cards, evidence,
-        and the title cards of the scenes it goes to; last the words of the next line (lines come one a frame or
-        two: the cards, seldom and costly, go first). A line with variables is not among them."""
+        the choice as it would offer itself now (what is set before it comes may change its options), and the
+        title cards of the scenes it goes to; last the words of the next line (lines come one a frame or two: the
+        cards, seldom and costly, go first). A line with variables is not among them."""
         story, s = self.story, self._state
         page = self._gathered()
         coming: list[ev.Event | str] = list(page.cards) if page is not None else []
@@ -611,8 +612,10 @@ class Runtime:
                 coming.append(self._card(op))
             elif isinstance(op, m.GainEvidence):
                 coming += self._evidence_cards([op.evidence])
-            elif isinstance(op, (m.Goto, m.Choice)):  # (a choice: what any of its options gives or goes to)
-                options = op.options if isinstance(op, m.Choice) else []
+            elif isinstance(op, (m.Goto, m.Choice)):  # (a choice: itself, then what any of its options gives or
+                options = op.options if isinstance(op, m.Choice) else []  # goes to)
+                if isinstance(op, m.Choice) and (offer := self._choice_event(op)).options:
+                    coming.append(offer)
                 coming += self._evidence_cards([o.evidence for o in options])
                 targets = [o.goto for o in options] if options else [op.scene]
                 coming += [title_card(story, story.scenes[t]) for t in targets
@@ -643,14 +646,19 @@ class Runtime:
                      if c["scene"] in self.story.scenes), None)
 
     def _offer(self, op: m.Choice, quiet: bool) -> ev.Event | None:
-        available = tuple((i, self._text(o.text)) for i, o in enumerate(op.options) if holds(o.condition, self._state))
-        if not available:
+        offer = self._choice_event(op)
+        if not offer.options:
             self._state.pc = op.after  # nothing to choose: the story goes on past the choice
             return None
         if quiet:
-            self._take(available[0][0], auto=True)
+            self._take(offer.options[0][0], auto=True)
             return None
         self._dress(op.speaker, op.expression, None)
+        return offer
+
+    def _choice_event(self, op: m.Choice) -> ev.ChoiceEvent:
+        """The choice as it offers itself in the state as it is: the options whose conditions hold."""
+        available = tuple((i, self._text(o.text)) for i, o in enumerate(op.options) if holds(o.condition, self._state))
         char = self.story.characters.get(op.speaker) if op.speaker else None
         return ev.ChoiceEvent(self._text(op.prompt), available, op.key, speaker=op.speaker,
                               name=char.name if char else "", colour=char.colour if char else "")

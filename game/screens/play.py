@@ -14,7 +14,7 @@ from ..content.markup import escape, plain
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
 from ..runtime.wording import differ_question, options_of, speaker_name
-from ..ui.draw import Still, box, image, polygon
+from ..ui.draw import Layer, Layers, Still, box, image, polygon
 from ..ui.theme import TEXT_BOX_MARGIN
 from ..words import chapter_label, t
 from . import richtext
@@ -52,6 +52,11 @@ def _rehearsal() -> pygame.Surface:
 
 
 _REHEARSAL: list[pygame.Surface] = []
+
+
+def _placed(portrait: pygame.Surface, x: float) -> tuple[int, int]:
+    """The top left of a portrait standing at `x` (a fraction of the width), its feet below the screen's foot."""
+    return round(WIDTH * x) - portrait.get_width() // 2, HEIGHT - portrait.get_height() + 40
 
 
 def reading_length(text: str) -> int:
@@ -101,6 +106,7 @@ class PlayScreen(Screen):
         self._placed: tuple = (None, None)  # (what a line's box depends on, where it and its words go)
         self._boxed: tuple = (None, None)  # (what a choice's question box depends on, the box)
         self.still = Still()  # the still part of the frame, kept while nothing it shows changes
+        self.stage = Layers()  # the stage at rest (picture and portraits), redrawn only where it changes
         self._told_by_overlay = False  # the overlay drew this frame's event itself
         self._held: dict | None = None  # what is on screen while the runtime's moment waits for its pictures
         self._whole = False  # the runtime's moment is shown whole (rollback), not typed out
@@ -566,8 +572,23 @@ class PlayScreen(Screen):
             self._draw_page_card(surface, card)
         elif isinstance(card, ev.DifferEvent):
             self._draw_differ(surface, card)
+        elif isinstance(card, ev.ChoiceEvent):
+            self._lay_out_choice(surface, card)
         else:
             self._draw_card(surface, card)
+
+    def _lay_out_choice(self, surface: pygame.Surface, e: ev.ChoiceEvent) -> None:
+        """A coming choice's question and options, drawn on `surface` as its first frame will draw them; the
+        moment on screen (its event, options and question box) stands aside meanwhile."""
+        kept = self.event, self.menu, self._boxed, self._plain_options
+        try:
+            self.event, self._plain_options = e, False
+            self.menu = self._menu_for(e)
+            self._draw_question(surface, e)
+            self._arrange()
+            self.menu.draw(surface, self.app.fonts, self.app.theme)
+        finally:
+            self.event, self.menu, self._boxed, self._plain_options = kept
 
     def _shown_again(self) -> bool:
         """The still part drawn now shows next frame too: a line typing out (a click or Enter finishes it before
@@ -662,11 +683,32 @@ class PlayScreen(Screen):
             shade(surface, round(255 * min(1.0, 2 * t if leaving else 2 * (1 - t))))
             return
         picture = self.shown_picture or self._picture()  # (nothing shown yet: the runtime's stage)
+        if t >= 1.0 and surface is self.app.canvas:  # at rest: the kept stage, redrawn where it changed
+            self.stage.draw(surface, self._stage_layers(picture))
+            return
         self._fill_with(surface, picture)
         if self.old_picture is not None and t < 1.0 and self.fade_kind == "dissolve":
             image(surface, self._picture_image(self.old_picture), (0, 0), alpha=round(255 * (1 - t)))
         if picture[0] != "illustration":  # an illustration is the whole picture: no portraits over it
             self._draw_sprites(surface, self.shown_sprites, self.sprite_fx if t < 1.0 else {}, t)
+
+    def _stage_layers(self, picture: tuple[str, str]) -> list[Layer]:
+        """The stage at rest as layers (`Layers`): the picture, then each portrait where it stands, darkened while
+        someone else speaks."""
+        backdrop = pygame.Rect(0, 0, WIDTH, HEIGHT)
+        layers = [((picture, self.app.images, self.app.theme.backdrop), backdrop,
+                   functools.partial(self._fill_with, picture=picture))]
+        if picture[0] == "illustration":  # an illustration is the whole picture: no portraits over it
+            return layers
+        speaker = self.event.speaker if isinstance(self.event, (ev.LineEvent, ev.ChoiceEvent)) else None
+        for who, sprite in self.shown_sprites.items():
+            x = POSITIONS.get(sprite["at"], 0.5)
+            rect = self._portrait_rect(who, sprite, x)
+            if rect is not None:
+                key = (who, sprite["expression"], sprite.get("outfit", ""), speaker is not None and who != speaker)
+                layers.append((key, rect, functools.partial(self._draw_portrait, who=who, sprite=sprite,
+                                                            speaker=speaker, x=x, alpha=1.0)))
+        return layers
 
     def _fill_with(self, surface: pygame.Surface, picture: tuple[str, str]) -> None:
         """The whole surface is the picture (the app does not clear the canvas under the play screen). One with
@@ -697,10 +739,13 @@ class PlayScreen(Screen):
         listening = speaker is not None and who != speaker
         picture = (self.app.images.dimmed if listening else self.app.images.portrait)(
             who, sprite["expression"], sprite.get("outfit", ""))
-        if picture is None:
-            return
-        where = (round(WIDTH * x) - picture.get_width() // 2, HEIGHT - picture.get_height() + 40)
-        image(surface, picture, where, alpha=None if alpha >= 1.0 else round(255 * alpha))
+        if picture is not None:
+            image(surface, picture, _placed(picture, x), alpha=None if alpha >= 1.0 else round(255 * alpha))
+
+    def _portrait_rect(self, who: str, sprite: dict, x: float) -> pygame.Rect | None:
+        """Where a portrait stands (a darkened one is the same size)."""
+        picture = self.app.images.portrait(who, sprite["expression"], sprite.get("outfit", ""))
+        return None if picture is None else pygame.Rect(_placed(picture, x), picture.get_size())
 
     def _line_fit(self, text: str, gloss: str) -> tuple[int, int, int]:
         """(the line's size, its second language's size, the text box's height): when the box would not fit

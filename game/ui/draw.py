@@ -7,7 +7,7 @@ a darkening veil (`shade`), all optionally inside a clip rectangle (`clip`). A s
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 
 import pygame
@@ -262,6 +262,64 @@ class Still:
 
     def forget(self) -> None:
         self._picture = self._key = self._last = None
+
+
+Layer = tuple[Hashable, Rect, Callable[[Surface], object]]  # (what it shows, where, how to draw it on a surface)
+
+
+class Layers:
+    """A picture made of layers drawn in order, the first covering all of it (a stage: its background, then
+    portraits), kept from one frame to the next.
+
+    Drawn again with some layers changed (a portrait's look, or darkened now that someone else speaks), the
+    kept picture is redrawn only inside the rectangles where a changed layer was or now is: every layer that
+    meets them is drawn again, in order, clipped to them, so the picture is the one drawn afresh. A layer is
+    the same when its key and its rectangle are (the key names all its pixels depend on).
+    """
+
+    def __init__(self) -> None:
+        self._picture: Surface | None = None
+        self._shown: list[tuple[Hashable, Rect]] = []  # (key, rectangle) of each layer in the picture
+
+    def draw(self, surface: Surface, layers: list[Layer]) -> None:
+        """Blit the picture of `layers` over the whole of `surface`, after bringing the kept one up to date."""
+        picture = self._picture
+        if picture is None or picture.get_size() != surface.get_size():
+            picture = self._picture = Surface(surface.get_size(), 0, surface)
+            self._shown = []
+        shown = [(key, Rect(rect)) for key, rect, _ in layers]
+        for area in _merged(_changed(self._shown, shown) if self._shown else [picture.get_rect()]):
+            with clip(picture, area):
+                for _, rect, draw in layers:
+                    if rect.colliderect(area):
+                        draw(picture)
+        self._shown = shown
+        surface.blit(picture, (0, 0))
+
+
+def _changed(was: list[tuple[Hashable, Rect]], now: list[tuple[Hashable, Rect]]) -> list[Rect]:
+    """Where a picture of the layers `was` differs from one of the layers `now`: the rectangles of the layers in
+    only one of them, and where two layers in both overlap in the other order (a portrait shown again is drawn
+    last)."""
+    areas = [layer[1] for layer in was if layer not in now] + [layer[1] for layer in now if layer not in was]
+    kept = [layer for layer in now if layer in was]
+    for i, (_, first) in enumerate(kept):
+        for second in kept[i + 1:]:
+            if was.index(second) < was.index(kept[i]) and first.colliderect(second[1]):
+                areas.append(first.clip(second[1]))
+    return areas
+
+
+def _merged(rects: list[Rect]) -> list[Rect]:
+    """The same area as `rects` (or a little more), as rectangles that do not overlap: any two that meet are
+    replaced by the one holding both, so no pixel is drawn twice."""
+    merged: list[Rect] = []
+    for rect in rects:
+        rect = Rect(rect)
+        while (i := rect.collidelist(merged)) >= 0:
+            rect = rect.union(merged.pop(i))
+        merged.append(rect)
+    return merged
 
 
 @contextmanager
