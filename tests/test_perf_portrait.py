@@ -61,3 +61,49 @@ def test_an_autosave_still_due_when_the_game_is_closed_is_written(play, monkeypa
     newest = saves.newest()  # run() waited for the writer
     assert not play.autosave_due and newest is not None and newest.slot.startswith("auto")
     assert saves._read(newest.path)["runtime"] == record
+
+
+# --- the moment a load resumes at (AUDIT's A5) -------------------------------------------------------------
+
+def _to_end(play) -> None:
+    for _ in range(400):
+        if isinstance(play.event, ev.EndEvent):
+            return
+        play.choose(play.event.options[0][0]) if isinstance(play.event, ev.WAITS_FOR_CHOICE) else play.next_event()
+    raise AssertionError("no ending reached")
+
+
+def test_the_moment_a_load_resumes_at_is_not_autosaved_again(play, monkeypatch):
+    """Continue (a load from the title) shows the saved moment: a choice or the story's ending. It is the save
+    just read, so no autosave of it is written (the ending's end screen still opens at once); the next one is."""
+    from game.screens.play import PlayScreen
+    app = play.app
+    _to_choice(play)
+    app.step(1 / 60)  # the choice's autosave
+    _to_end(play)
+    app.step(1 / 60)  # the ending's, taken at once: the end screen opens
+    app.writer.flush()
+    slot = app.profile.saves.newest().slot
+    for expected in (ev.EndEvent, ev.EndEvent):  # Continue twice on a finished game
+        while not isinstance(app.top, PlayScreen):
+            app.pop()
+        again = PlayScreen(app)
+        app.push(again)
+        taken = _watch_autosaves(again, monkeypatch)
+        again.load(slot)
+        assert isinstance(again.event, expected)
+        for _ in range(3):
+            app.step(1 / 60)
+        assert taken == [] and app.top is not again  # the end screen, and no autosave
+
+
+def test_an_ending_s_autosave_shows_the_ending_not_the_frame_before(play, monkeypatch):
+    """An ending is autosaved at once, before a frame has shown it: its thumbnail is the ending drawn, not the
+    canvas, which still holds the moment before (or, after Continue, the title)."""
+    app = play.app
+    _to_end(play)
+    pictures = []
+    thumbnail = app.thumbnail
+    monkeypatch.setattr(app, "thumbnail", lambda under=None: (pictures.append(under), thumbnail(under))[1])
+    app.step(1 / 60)
+    assert pictures == [play]  # drawn again for the thumbnail, not taken from the canvas

@@ -114,6 +114,7 @@ class PlayScreen(Screen):
         self._heard = None  # the scene whose sound effects the audio was told to expect
         self._ahead: tuple = ((None, 0, 0), [])  # ((scene, pc, cards gathered), the page's cards) laid out ahead
         self._laid_out: set[tuple] = set()  # (card or line, looks) laid out ahead, of what is still to come
+        self._loaded: ev.Event | None = None  # the moment a load (or a reload) resumed at: not autosaved again
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -317,14 +318,16 @@ class PlayScreen(Screen):
     def _autosave(self) -> None:
         """Take the autosave that is due, if one is: in the frame after the one that first drew its moment, so
         its thumbnail shows that moment and its cost is not in the same frame as drawing a new stage; sooner
-        (with the canvas as it is) when the story is about to move on first. An ending is taken at once."""
+        when the story is about to move on first, and an ending at once (its moment drawn for the thumbnail, as
+        the canvas does not show it yet). The moment a load resumes at is not saved again: it is the save read."""
         if self.autosave_due:
             self.autosave_due = False
-            self.save("auto", from_canvas=True)
+            if self.event is not self._loaded:
+                self.save("auto", from_canvas=self._shown_drawn)
 
     def thumbnail_due(self) -> bool:
         """An autosave is due and the canvas shows its moment: it is taken next frame, with this frame's picture."""
-        return self.autosave_due and self._shown_drawn
+        return self.autosave_due and self._shown_drawn and self.event is not self._loaded
 
     def on_close(self) -> None:
         """The app is closing: an autosave still due (taken a frame after its moment) is taken now."""
@@ -344,6 +347,7 @@ class PlayScreen(Screen):
         self.rt = resumed.runtime
         self.event = None
         self.show(self.rt.current or self.rt.advance())
+        self._loaded = self.event
         self.app.notify(resumed.message or done, 6 if resumed.message else 2)
 
     def choose(self, index: int) -> None:
