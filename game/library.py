@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Iterator, Mapping
 from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -211,27 +212,32 @@ class Facts:
 
 @record
 class Kept:
-    """A library as the content cache holds it: its parts (timeline, quiz, reality) apart, each as the JSON text
-    of `_parts_codec`, so that a start decodes (and imports the code of) only what it uses.
+    """A library as the content cache holds it: its story's scenes and its parts (timeline, quiz, reality) apart,
+    each as JSON text of its own (`_scenes_codec`, `_parts_codec`), so that a start decodes (and imports the code
+    of) only what it uses: the title no scene, the first line the few it shows and looks ahead to.
 
     The cache file's digest covers the texts; a text that no longer decodes (the code of its classes changed
     while the game ran) is built again from the files."""
 
-    library: Library              # with None for every part it has
+    library: Library              # its story without scenes, and None for every part it has
+    scenes: dict[str, str]        # scene id -> JSON text, in the story's order
     parts: dict[str, str]         # part name -> JSON text, for each part that is not None
     facts: Facts
 
     @staticmethod
     def of(library: Library) -> Kept:
-        codec = _parts_codec()
+        story, codec = library.story, _parts_codec()
+        scenes = {sid: _scenes_codec().dumps(scene).decode("utf-8") for sid, scene in story.scenes.items()}
         parts = {name: codec.dumps(value).decode("utf-8") for name in PARTS
                  if (value := getattr(library, name)) is not None}
-        bare = dataclasses.replace(library, cache=None, **dict.fromkeys(PARTS))
-        return Kept(bare, parts, Facts(library.has_timeline, library.shows_timeline, library.has_classroom))
+        bare = dataclasses.replace(library, story=dataclasses.replace(story, scenes={}), cache=None,
+                                   **dict.fromkeys(PARTS))
+        return Kept(bare, scenes, parts, Facts(library.has_timeline, library.shows_timeline, library.has_classroom))
 
     def opened(self, cache: Path, root: Path, assets: Path) -> Library:
-        """The library, with `cache` set and its parts decoded when first used."""
+        """The library, with `cache` set and its scenes and parts decoded when first used."""
         library = dataclasses.replace(self.library, cache=cache)
+        library.story.__dict__["scenes"] = Scenes(self.scenes, root, assets)  # (a story of its own, just decoded)
         state = library.__dict__
         for name in self.parts:
             del state[name]
@@ -239,6 +245,53 @@ class Kept:
                            for name, text in self.parts.items()}  # read by `_Decoded`
         state["_facts"] = self.facts
         return library
+
+
+class Scenes(Mapping[str, m.Scene]):
+    """A cached story's scenes (`Kept`): each kept as JSON text and decoded the first time it is asked for, then
+    kept; in the story's order, and equal to the dict of the same scenes. Asking whether there is a scene, or for
+    their ids, decodes none."""
+
+    def __init__(self, texts: dict[str, str], root: Path, assets: Path):
+        self._texts, self._root, self._assets = texts, root, assets
+        self._scenes: dict[str, m.Scene] = {}
+
+    def __getitem__(self, scene_id: str) -> m.Scene:
+        scene = self._scenes.get(scene_id)
+        if scene is None:
+            text = self._texts[scene_id]  # (KeyError: no such scene)
+            scene = self._scenes.setdefault(scene_id, _scene(scene_id, text, self._root, self._assets))  # one kept
+        return scene
+
+    def __contains__(self, scene_id: object) -> bool:
+        return scene_id in self._texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
+def _scene(scene_id: str, text: str, root: Path, assets: Path) -> m.Scene:
+    try:
+        scene = _scenes_codec().loads(text.encode("utf-8"))
+    except ValueError:  # not what this code writes (it changed since it was kept)
+        scene = None
+    if type(scene) is not m.Scene or scene.id != scene_id:  # (or another scene's text in its place: a forged cache)
+        story = check_library(root, assets).story  # built again from the files
+        if story is None or scene_id not in story.scenes:
+            raise KeyError(scene_id)
+        scene = story.scenes[scene_id]
+    return scene
+
+
+@functools.cache
+def _scenes_codec() -> Codec:
+    return Codec(classes_of(m, problems_module))
 
 
 def _part(name: str, text: str, root: Path, assets: Path) -> Any:

@@ -71,10 +71,44 @@ def test_a_part_of_another_class_is_built_again_from_the_files(tmp_path):
     [file] = (tmp_path / "cache").glob("content-*.json")
     head, _, body = file.read_bytes().partition(b"\n")
     data = json.loads(body)
-    [kept] = data.values()  # the Kept record: [library, parts, facts]
-    kept[1]["timeline"] = kept[1]["quiz"]
+    [kept] = data.values()  # the Kept record: [library, scenes, parts, facts]
+    kept[2]["timeline"] = kept[2]["quiz"]
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     header = {**json.loads(head), "size": len(body), "digest": _digest(body)}
     file.write_bytes(json.dumps(header).encode() + b"\n" + body)
     library = load_library(paths.SCENES, cache=tmp_path / "cache")
     assert library.timeline == check_library(paths.SCENES).timeline
+
+
+def test_a_cached_story_decodes_each_scene_once_when_first_asked_for(tmp_path, monkeypatch):
+    scenes: list[str] = []
+    real = library_module._scene
+    monkeypatch.setattr(library_module, "_scene", lambda scene_id, *args: (scenes.append(scene_id),
+                                                                          real(scene_id, *args))[1])
+    story = _cached(tmp_path).story
+    checked = check_library(paths.SCENES).story
+    assert list(story.scenes) == list(checked.scenes) and len(story.scenes) == len(checked.scenes)
+    assert story.start in story.scenes and "no such scene" not in story.scenes and scenes == []
+    assert story.scenes[story.start] == checked.scenes[story.start] and scenes == [story.start]
+    assert story.scenes[story.start] is story.scenes.get(story.start) and scenes == [story.start]
+    with pytest.raises(KeyError):
+        story.scenes["no such scene"]
+    assert story == checked and story.scenes == checked.scenes and checked.scenes == story.scenes
+    assert sorted(scenes) == sorted(checked.scenes)  # each once
+
+
+@pytest.mark.parametrize("damage", ["another scene", "no scene"])
+def test_a_scene_that_is_not_its_own_is_built_again_from_the_files(tmp_path, damage):
+    """A cache file whose digest was forged to match: a scene's text that is another scene's, or no scene."""
+    story = _cached(tmp_path).story
+    first, second = list(story.scenes)[:2]
+    [file] = (tmp_path / "cache").glob("content-*.json")
+    head, _, body = file.read_bytes().partition(b"\n")
+    data = json.loads(body)
+    [kept] = data.values()  # the Kept record: [library, scenes, parts, facts]
+    kept[1][first] = kept[1][second] if damage == "another scene" else json.dumps({"@x": 1})
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = {**json.loads(head), "size": len(body), "digest": _digest(body)}
+    file.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    cached = load_library(paths.SCENES, cache=tmp_path / "cache")
+    assert cached.story.scenes[first] == check_library(paths.SCENES).story.scenes[first]
