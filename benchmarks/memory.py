@@ -73,8 +73,9 @@ def held(app) -> dict[str, float]:
     from game.ui import draw
     images, audio = app.images, app.audio
     channels = []
-    if audio.enabled:  # the loop playing and the one fading out (the channel holds it until it stops)
-        channels = [pygame.mixer.Channel(n).get_sound() for n in range(AMBIENCE_CHANNELS)]
+    if audio.enabled:  # the loop playing and the one fading out (the channel holds it until it stops), or the
+        channels = [sound for n in range(AMBIENCE_CHANNELS)  # pieces of a streamed loop: playing and queued
+                    for sound in (pygame.mixer.Channel(n).get_sound(), pygame.mixer.Channel(n).get_queue())]
     stills = [getattr(screen, "still", None) for screen in app.stack] + \
         [getattr(screen, "_still", None) for screen in app.stack]
     parts = {"full-screen pool": images._pools["bg"].bytes, "portraits": images._small.bytes,
@@ -84,7 +85,8 @@ def held(app) -> dict[str, float]:
              "shades": sum(map(_surface_bytes, [*draw._GREYS.values(), *draw._VEILS.values()])),
              "kept frames": sum(_surface_bytes(s._picture) for s in stills if s is not None),
              "own canvas": _surface_bytes(app._own_canvas), "offscreen": _surface_bytes(app._offscreen),
-             "ambience": sum(map(_bytes, {id(s): s for s in [*audio._loops.values(), *channels]}.values())),
+             "ambience": sum(map(_bytes, {id(s): s for s in [*audio._loops.values(), *channels]
+                                          if isinstance(s, pygame.mixer.Sound)}.values())),
              "effects": sum(map(_bytes, audio._sounds.values()))}
     return {**{k: v / MB for k, v in parts.items()}, **_malloc_held()}
 

@@ -566,10 +566,18 @@ def _profile(fn) -> None:
 # --- memory and the soak --------------------------------------------------------------------------
 
 # Children that play start as the game does: pygame loaded first, through game.cli.import_pygame (numpy and
-# pkg_resources kept out while it loads), before any game module imports it at its top.
+# pkg_resources kept out while it loads), before any game module imports it at its top; large pictures and sounds
+# kept decoded in a folder of their own, as the game keeps them in its data folder's cache (a place's loop is then
+# streamed from its kept samples, audio.py).
 AS_THE_GAME_STARTS = """
+import atexit, shutil, tempfile
+from pathlib import Path
 from game.cli import import_pygame
 import_pygame()
+from game.screens import decoded
+kept = tempfile.mkdtemp(prefix="cell7-bench-kept-")
+decoded.keep_in(Path(kept))
+atexit.register(shutil.rmtree, kept, True)
 """
 
 FULL_PLAY = AS_THE_GAME_STARTS + """

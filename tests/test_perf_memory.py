@@ -153,3 +153,131 @@ def test_wrapped_text_is_kept_least_recently_used_first_within_a_bound():
         assert richtext.lines(fonts, "the first line, used again and again", 20, 400) is first  # kept while used
     assert len(richtext._LINES[fonts]) == richtext._MOST_KEPT
     assert ("line 0", 20, 400, False) not in richtext._LINES[fonts]  # the least recently used went first
+
+
+class _Channel:
+    """A mixer channel as audio.py uses it, played by hand: `end_piece` is the audio thread reaching the end of the
+    piece playing (the queued one starts)."""
+    channels: dict[int, "_Channel"] = {}
+
+    def __new__(cls, index: int):
+        return cls.channels.setdefault(index, super().__new__(cls))
+
+    def __init__(self, index: int):
+        if not hasattr(self, "sound"):
+            self.sound = self.queued = None
+            self.volume = 1.0
+
+    def play(self, sound, loops=0, fade_ms=0):
+        self.sound, self.queued = sound, None
+
+    def queue(self, sound):
+        self.queued = sound
+
+    def stop(self):
+        self.sound = self.queued = None
+
+    def fadeout(self, ms):
+        assert self.sound is None, "a streamed loop is never faded by SDL (its queued piece would start at full volume)"
+
+    def get_busy(self):
+        return self.sound is not None
+
+    def get_sound(self):
+        return self.sound
+
+    def get_queue(self):
+        return self.queued
+
+    def set_volume(self, volume):
+        self.volume = volume
+
+    def get_volume(self):
+        return self.volume
+
+    def end_piece(self):
+        self.sound, self.queued = self.queued, None
+
+
+def test_a_long_ambience_loop_streams_from_its_kept_samples_two_pieces_at_a_time(tmp_path, monkeypatch):
+    import struct
+    import threading
+    import types
+    import wave
+
+    import pytest
+
+    from game.screens import audio as au
+    from game.screens import decoded
+    frames = 44100 * 7  # 1.2 MB once decoded: long enough to keep (decoded.KEPT_FROM)
+    samples = b"".join(struct.pack("<hh", n % 30011, -(n % 20011)) for n in range(frames))
+    (tmp_path / "ambience").mkdir()
+    with wave.open(str(tmp_path / "ambience" / "hush.wav"), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(44100)
+        out.writeframes(samples)
+    sound = _audio(tmp_path)
+    decoded.keep_in(tmp_path / "cache")
+    now = [100.0]
+    monkeypatch.setattr(au, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
+    _Channel.channels = {}
+    monkeypatch.setattr(pygame.mixer, "Channel", _Channel)
+    sound.background = True
+    sound.ambience_volume = 0.5
+    piece = round(au.PIECE_SECONDS * 44100) * 4
+    try:
+        sound.play_ambience("hush")
+        for thread in threading.enumerate():
+            if thread.name == "cell7-ambience":
+                thread.join()
+        sound.update()
+        channel = _Channel(sound._ambience_channel)
+        assert isinstance(sound._loops["hush"], au._Stream)
+        assert (channel.sound.get_raw(), channel.queued.get_raw()) == (samples[:piece], samples[piece:2 * piece])
+        assert channel.volume == 0.0  # faded in from silence, by `update`
+        now[0] += au.AMBIENCE_FADE_MS / 2000
+        sound.update()
+        assert channel.volume == pytest.approx(0.25)
+        heard = channel.sound.get_raw()
+        for _ in range(6):  # round the loop and on into its start again, one piece queued behind the one playing
+            channel.end_piece()
+            assert channel.queued is None
+            now[0] += au.PIECE_SECONDS
+            sound.update()
+            heard += channel.sound.get_raw()
+            assert channel.queued is not None
+        assert heard == (samples * 2)[:7 * piece] and channel.volume == 0.5
+        sound.play_ambience("")  # a quiet place: the loop fades out from `update`, still fed meanwhile
+        now[0] += au.AMBIENCE_FADE_OUT_MS / 2000
+        channel.end_piece()
+        sound.update()
+        assert channel.volume == pytest.approx(0.25) and channel.queued is not None
+        stream = sound._streams[channel_index := [i for i, c in _Channel.channels.items() if c is channel][0]]
+        now[0] += au.AMBIENCE_FADE_OUT_MS / 1000
+        sound.update()  # faded out: stopped, its queued piece gone with it, the file closed
+        assert (channel.sound, channel.queued) == (None, None) and stream._file.closed
+        assert channel_index not in sound._streams and not sound._fades
+    finally:
+        decoded.keep_in(None)
+        pygame.mixer.quit()
+
+
+def test_a_loop_is_streamed_only_from_samples_kept_whole(tmp_path):
+    from game.screens import decoded
+    long, short = tmp_path / "long.wav", tmp_path / "short.wav"
+    _wav(long, 7.0)
+    _wav(short, 1.0)
+    pygame.mixer.init()
+    try:
+        assert isinstance(decoded.samples(long), pygame.mixer.Sound)  # nowhere to keep it
+        decoded.keep_in(tmp_path / "cache")
+        kept = decoded.samples(long)
+        assert kept.parent == tmp_path / "cache" / "sounds" and kept.stat().st_size == 44 + 44100 * 7 * 4
+        assert decoded.samples(long) == kept  # read from the kept file, not decoded again
+        kept.write_bytes(kept.read_bytes()[:-4])  # shorter than its header says: set aside, made again
+        assert decoded.samples(long) == kept and kept.stat().st_size == 44 + 44100 * 7 * 4
+        assert isinstance(decoded.samples(short), pygame.mixer.Sound)  # too short to keep
+    finally:
+        decoded.keep_in(None)
+        pygame.mixer.quit()

@@ -15,12 +15,16 @@ With `background` (the app sets it), an ambience loop is decoded on a thread (a 
 loop takes 60-100 ms, and decoding releases the GIL) and starts on the first `update()` after it
 is ready, so a change of place never stalls a frame. A decoded 40-second loop is 7 MB, so there the
 old loop fades out (AMBIENCE_FADE_OUT_MS) before the new one is decoded and fades in, as music does:
-never two loops in memory at once. Effects (1-6 ms each) are decoded on a thread of their own too:
+never two loops in memory at once. Where decoded sounds are kept (decoded.keep_in: the game's data folder), a
+loop is not held whole at all: it is streamed from its kept samples, a piece of PIECE_SECONDS queued on its
+channel behind the piece playing (`update()` reads the next one, 0.1 ms), and faded by `update()` rather than by
+SDL, whose fades and a channel's queue do not mix. Effects (1-6 ms each) are decoded on a thread of their own too:
 `expect` has a scene's decoded before they are needed, and one played before it is decoded plays on the
 first `update()` after (a frame or two late) instead of stalling the frame.
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -39,6 +43,7 @@ AMBIENCE_FADE_MS = 1500
 AMBIENCE_FADE_OUT_MS = 700  # with `background`: the old loop is gone before the new one is decoded
 AMBIENCE_CHANNELS = 2  # reserved: the loop playing and the one fading out
 SFX_BYTES = 2 * 2**20  # decoded effects kept (at 44.1 kHz stereo, 2 MB is 12 s of sound)
+PIECE_SECONDS = 2.0  # a streamed loop is read in pieces this long (0.35 MB at 44.1 kHz stereo); longer than a fade
 _FAILURES = (pygame.error, OSError, ValueError, EOFError, MemoryError)
 
 
@@ -57,11 +62,13 @@ class Audio:
         self._next_track = ""    # waiting for the old track to fade out
         self._waiting = False
         self._ambience_channel = 0
-        self._loops: dict[str, pygame.mixer.Sound | None] = {}  # the ambience loop in use
+        self._loops: dict[str, pygame.mixer.Sound | _Stream | None] = {}  # the ambience loop in use
+        self._streams: dict[int, _Stream] = {}  # ambience channel -> the loop streamed on it
+        self._fades: dict[int, tuple[float, float, float | None]] = {}  # streamed channel -> (began, seconds, from)
         self.problems: dict[str, str] = {}  # "<music|ambience|sfx>/<name>" -> why it does not play
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
         self.background = False  # decode ambience loops on a thread (see the module's note)
-        self._decoded: list[tuple[str, pygame.mixer.Sound | None, str]] = []  # (name, loop, problem) from it
+        self._decoded: list[tuple[str, pygame.mixer.Sound | _Stream | None, str]] = []  # (name, loop, problem)
         self._decoder_lock = threading.Lock()
         self._decoding = False  # a decoder thread is running
         self._wanted = ""       # the loop the decoder should make next
@@ -109,6 +116,7 @@ class Audio:
         """Once a frame: decode the new place's loop once the old one has faded out, start a loop decoded since,
         and the next track when the old one has faded out."""
         self._take_effects()
+        self._feed()
         if self._pending and time.monotonic() >= self._quiet_at:
             self._stop_old_loop()  # faded out by now (a loop still fading in when left ignores its fade-out)
             self._decode(self._pending)
@@ -120,6 +128,8 @@ class Audio:
             if name == self.ambience and loop is not None:  # still the place the player is in
                 self._loops = {name: loop}
                 self._start_loop(loop)
+            elif isinstance(loop, _Stream):
+                loop.close()
         if not (self.enabled and self._waiting):
             return
         try:
@@ -152,11 +162,10 @@ class Audio:
         if not self.enabled:
             return
         try:
-            fading = pygame.mixer.Channel(self._ambience_channel)
-            sounding = fading.get_busy()
-            fading.fadeout(AMBIENCE_FADE_OUT_MS if self.background else AMBIENCE_FADE_MS)
+            sounding = pygame.mixer.Channel(self._ambience_channel).get_busy()
+            self._fade_out(self._ambience_channel, AMBIENCE_FADE_OUT_MS if self.background else AMBIENCE_FADE_MS)
             self._ambience_channel = (self._ambience_channel + 1) % AMBIENCE_CHANNELS
-            pygame.mixer.Channel(self._ambience_channel).stop()  # a loop two places back, if still fading
+            self._halt(self._ambience_channel)  # a loop two places back, if still fading
             # only the new loop is kept here (a decoded 40 s loop is ~7 MB); the channel fading out holds
             # the old one until its fade ends
             self._loops = {}
@@ -176,9 +185,57 @@ class Audio:
 
     def _stop_old_loop(self) -> None:
         try:
-            pygame.mixer.Channel((self._ambience_channel + 1) % AMBIENCE_CHANNELS).stop()
+            self._halt((self._ambience_channel + 1) % AMBIENCE_CHANNELS)
         except pygame.error:
             pass
+
+    def _halt(self, index: int) -> None:
+        """Stop the ambience channel `index` at once (the piece queued after the one playing goes too)."""
+        pygame.mixer.Channel(index).stop()
+        self._fades.pop(index, None)
+        stream = self._streams.pop(index, None)
+        if stream is not None:
+            stream.close()
+
+    def _fade_out(self, index: int, ms: int) -> None:
+        """Fade the ambience channel `index` out over `ms`: by SDL for a whole loop, from `update()` for a streamed
+        one (see `_feed`)."""
+        if index in self._streams:
+            self._fades[index] = (time.monotonic(), ms / 1000, pygame.mixer.Channel(index).get_volume())
+        else:
+            pygame.mixer.Channel(index).fadeout(ms)
+
+    def _feed(self) -> None:
+        """Once a frame: keep the next piece of each streamed loop queued behind the one playing, and move its fade
+        on. A streamed loop fades here, not by SDL: a queued piece starts with SDL's fade dropped, and a fade-out
+        that ends restores the channel's volume and starts the queued piece at it."""
+        now = time.monotonic()
+        for index, stream in list(self._streams.items()):
+            channel = pygame.mixer.Channel(index)
+            try:
+                if index in self._fades:
+                    began, seconds, start = self._fades[index]
+                    done = min(1.0, (now - began) / seconds)
+                    if start is None:  # fading in, to the level the settings give now
+                        channel.set_volume(self._ambience_level() * done)
+                        if done == 1.0:
+                            del self._fades[index]
+                    elif done == 1.0:
+                        self._halt(index)
+                        continue
+                    else:
+                        channel.set_volume(start * (1 - done))
+                if channel.get_queue() is None:  # the queued piece has started: the next one is read now
+                    if channel.get_busy():
+                        channel.queue(stream.piece())
+                    else:  # ran dry (no frame for a whole piece)
+                        channel.play(stream.piece())
+            except _FAILURES as exc:
+                self.problems[f"ambience/{stream.name}"] = str(exc) or exc.__class__.__name__
+                self._halt(index)
+
+    def _ambience_level(self) -> float:
+        return 0.0 if self.muted else self.ambience_volume
 
     def _decode(self, name: str) -> None:
         """Have the decoder thread make the loop `name` (none for ''), dropping any loop asked for before."""
@@ -198,17 +255,27 @@ class Audio:
                 if request == served:
                     self._decoding = False
                     return
-            # a loop heard before comes from its kept samples
-            loop, problem = _sound_at(self._file("ambience", name) if name else None, decoded.sound)
+            # streamed from its kept samples (read in pieces), else decoded whole
+            loop, problem = _sound_at(self._file("ambience", name) if name else None, _loop)
             with self._decoder_lock:
                 served = request
                 if request == self._request:  # still wanted: hand it over; else drop it at once and go on
                     self._decoded.append((name, loop, problem))
+                elif isinstance(loop, _Stream):
+                    loop.close()
 
-    def _start_loop(self, loop: pygame.mixer.Sound) -> None:
+    def _start_loop(self, loop: pygame.mixer.Sound | _Stream) -> None:
         try:
             channel = pygame.mixer.Channel(self._ambience_channel)
-            channel.set_volume(0 if self.muted else self.ambience_volume)
+            if isinstance(loop, _Stream):  # faded in by `_feed`, which queues its second piece at once
+                self._halt(self._ambience_channel)
+                self._streams[self._ambience_channel] = loop
+                self._fades[self._ambience_channel] = (time.monotonic(), AMBIENCE_FADE_MS / 1000, None)
+                channel.set_volume(0.0)
+                channel.play(loop.piece())
+                self._feed()
+                return
+            channel.set_volume(self._ambience_level())
             channel.play(loop, loops=-1, fade_ms=AMBIENCE_FADE_MS)
         except _FAILURES as exc:
             self.problems[f"ambience/{self.ambience}"] = str(exc) or exc.__class__.__name__
@@ -310,17 +377,54 @@ class Audio:
         if self.enabled:
             try:
                 pygame.mixer.music.set_volume(0 if muted else self.music_volume)
-                pygame.mixer.Channel(self._ambience_channel).set_volume(0 if muted else self.ambience_volume)
+                if self._ambience_channel not in self._fades:  # (a fade follows the settings itself)
+                    pygame.mixer.Channel(self._ambience_channel).set_volume(self._ambience_level())
             except pygame.error:
                 pass
+
+
+class _Stream:
+    """An ambience loop played from its kept samples (decoded.samples) in pieces of PIECE_SECONDS, round and round:
+    the channel holds the piece playing and the one queued behind it (0.7 MB) instead of the whole loop (6.7 MB for
+    40 seconds at 44.1 kHz stereo). The file stays open while the loop plays."""
+
+    def __init__(self, name: str, path: Path):
+        frequency, _, channels = pygame.mixer.get_init()
+        self.name = name
+        self._file = open(path, "rb")
+        self._size = os.fstat(self._file.fileno()).st_size - decoded.WAV_HEADER  # the samples' bytes
+        self._piece = round(PIECE_SECONDS * frequency) * channels * 2  # 16-bit samples
+        self._at = 0
+
+    def piece(self) -> pygame.mixer.Sound:
+        """The next PIECE_SECONDS of the loop (its end runs on into its start); OSError if the file has shrunk."""
+        parts, left = [], self._piece
+        while left:
+            self._file.seek(decoded.WAV_HEADER + self._at)
+            part = self._file.read(min(left, self._size - self._at))
+            if not part:
+                raise OSError("the kept loop is shorter than it was")
+            parts.append(part)
+            left -= len(part)
+            self._at = (self._at + len(part)) % self._size
+        return pygame.mixer.Sound(buffer=parts[0] if len(parts) == 1 else b"".join(parts))
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _loop(path: Path) -> pygame.mixer.Sound | _Stream:
+    """The ambience loop at `path`: streamed from its kept samples when it can be kept (decoded.samples), else whole."""
+    kept = decoded.samples(path)
+    return kept if isinstance(kept, pygame.mixer.Sound) else _Stream(path.stem, kept)
 
 
 def _effect(path: Path) -> pygame.mixer.Sound:
     return pygame.mixer.Sound(str(path))
 
 
-def _sound_at(path: Path | None, decode: Callable[[Path], pygame.mixer.Sound] = _effect) -> \
-        tuple[pygame.mixer.Sound | None, str]:
+def _sound_at(path: Path | None, decode: Callable[[Path], pygame.mixer.Sound | _Stream] = _effect) -> \
+        tuple[pygame.mixer.Sound | _Stream | None, str]:
     """The sound `decode` makes of the file at `path`, or None and why it will not play ('' when there is no file)."""
     if path is None:
         return None, ""

@@ -11,6 +11,9 @@ the name). Each kind keeps at most BUDGET bytes on disk (40 MB: fifteen full-scr
 loops); the least recently used go first. Small or translucent pictures (portraits, icons) and short sounds
 decode fast and are never kept.
 
+`samples(path)` gives the kept WAV itself, for a caller that reads it in pieces (audio.py streams ambience loops:
+a loop is then never whole in memory once kept).
+
 A kept file that does not load, or does not match what its source says (a PNG's size from its header; a WAV
 not in the mixer's format, or shorter than its header says), is set aside into `damaged/` beside it
 (game/storage.py), and the source is decoded and kept again.
@@ -106,17 +109,37 @@ def _decoded(path: Path) -> pygame.Surface:
 
 def sound(path: Path) -> pygame.mixer.Sound:
     """`pygame.mixer.Sound(str(path))`, from the kept samples when there are; raises as pygame.mixer.Sound does."""
-    mixer = pygame.mixer.get_init()  # (frequency, format, channels); WAV holds 16-bit little-endian samples
-    wav_like = mixer is not None and mixer[1] == -16 and sys.byteorder == "little"
-    kept = _kept_file(path, "sounds", ".wav", str(mixer)) if wav_like else None
-    if kept is not None:
-        loop = _load_kept_sound(kept, mixer)
-        if loop is not None:
-            return loop
+    kept = samples(path)
+    if isinstance(kept, pygame.mixer.Sound):
+        return kept
+    try:
+        return pygame.mixer.Sound(str(kept))
+    except (pygame.error, OSError):  # gone since it was looked at: decoded, and kept again next time
+        set_aside(kept)
+        return pygame.mixer.Sound(str(path))
+
+
+def samples(path: Path) -> Path | pygame.mixer.Sound:
+    """The sound at `path` as the path of its kept samples (a WAV in the mixer's own format, its samples from
+    WAV_HEADER on), for a caller that reads them in pieces (audio.py streams ambience loops); a sound not kept yet is
+    decoded, kept and let go. The sound itself when it cannot be kept: nowhere to keep it, a mixer format a WAV does
+    not hold, too short to keep, or a failed write. Raises as pygame.mixer.Sound does."""
+    mixer, kept = _sound_kept_file(path)
+    if kept is not None and _fits(kept, mixer):
+        return kept
     loop = pygame.mixer.Sound(str(path))
-    if kept is not None and memoryview(loop).nbytes >= KEPT_FROM:
-        _keep(kept, lambda tmp: _write_wav(tmp, loop, mixer))
-    return loop
+    if kept is None or memoryview(loop).nbytes < KEPT_FROM:
+        return loop
+    _keep(kept, lambda tmp: _write_wav(tmp, loop, mixer))
+    return kept if _fits(kept, mixer) else loop
+
+
+def _sound_kept_file(path: Path) -> tuple[tuple[int, int, int] | None, Path | None]:
+    """The mixer's (frequency, format, channels) and where `path`'s samples are kept (None: nowhere, or a format
+    other than the 16-bit little-endian samples a WAV holds)."""
+    mixer = pygame.mixer.get_init()
+    wav_like = mixer is not None and mixer[1] == -16 and sys.byteorder == "little"
+    return mixer, _kept_file(path, "sounds", ".wav", str(mixer)) if wav_like else None
 
 
 def _write_wav(tmp: Path, loop: pygame.mixer.Sound, mixer: tuple[int, int, int]) -> None:
@@ -165,21 +188,22 @@ def _load_kept(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
     return image
 
 
-def _load_kept_sound(kept: Path, mixer: tuple[int, int, int]) -> pygame.mixer.Sound | None:
+def _fits(kept: Path, mixer: tuple[int, int, int]) -> bool:
+    """True (and the file now the most recently used) when `kept` is a whole WAV in the mixer's format; a kept file
+    that is not is set aside (damaged, or of another format: a truncated loop would play short)."""
     try:
         with wave.open(str(kept), "rb") as wav:
             fits = (wav.getframerate(), wav.getsampwidth(), wav.getnchannels()) == (mixer[0], 2, mixer[2]) and \
                 os.path.getsize(kept) == WAV_HEADER + wav.getnframes() * 2 * mixer[2]
-        loop = pygame.mixer.Sound(str(kept)) if fits else None
     except FileNotFoundError:
-        return None
-    except (wave.Error, EOFError, pygame.error, OSError):
-        loop = None
-    if loop is None:
-        set_aside(kept)  # damaged (a truncated loop would play short) or of another format: never played
-        return None
+        return False
+    except (wave.Error, EOFError, OSError):
+        fits = False
+    if not fits:
+        set_aside(kept)
+        return False
     _used(kept)
-    return loop
+    return True
 
 
 def _used(kept: Path) -> None:
