@@ -281,3 +281,37 @@ def test_a_loop_is_streamed_only_from_samples_kept_whole(tmp_path):
     finally:
         decoded.keep_in(None)
         pygame.mixer.quit()
+
+
+def test_a_fifo_or_a_device_where_a_decoded_file_is_kept_is_set_aside_unopened(tmp_path):
+    import os
+
+    import pytest
+
+    from game.screens import decoded
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    picture, loop = tmp_path / "wide.png", tmp_path / "loop.wav"
+    image = pygame.Surface((1280, 720))  # 2.6 MB: kept
+    image.fill((90, 20, 20))
+    pygame.image.save(image, str(picture))
+    _wav(loop, 7.0)
+    pygame.mixer.init()
+    decoded.keep_in(tmp_path / "cache")
+    try:
+        decoded.load(picture)
+        kept = decoded.samples(loop)
+        [bmp] = (tmp_path / "cache" / "pictures").glob("*.bmp")
+        for path in (bmp, kept):  # opening a FIFO would wait for a writer for ever
+            path.unlink()
+            os.mkfifo(path)
+        assert decoded.load(picture).get_at((5, 5))[:3] == (90, 20, 20)
+        assert decoded.samples(loop) == kept and kept.stat().st_size == 44 + 44100 * 7 * 4
+        bmp.unlink()
+        bmp.symlink_to("/dev/zero")  # a device reads without end
+        assert decoded.load(picture).get_size() == (1280, 720) and bmp.is_file()
+        assert len(list((bmp.parent / "damaged").iterdir())) == 2
+        assert len(list((kept.parent / "damaged").iterdir())) == 1
+    finally:
+        decoded.keep_in(None)
+        pygame.mixer.quit()

@@ -25,6 +25,7 @@ window opens).
 from __future__ import annotations
 
 import os
+import stat
 import struct
 import sys
 import threading
@@ -176,6 +177,8 @@ def _png_size(path: Path) -> tuple[int, int] | None:
 
 def _load_kept(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
     try:
+        if not _regular(kept):
+            return None
         image = pygame.image.load(str(kept))
     except FileNotFoundError:
         return None
@@ -192,6 +195,8 @@ def _fits(kept: Path, mixer: tuple[int, int, int]) -> bool:
     """True (and the file now the most recently used) when `kept` is a whole WAV in the mixer's format; a kept file
     that is not is set aside (damaged, or of another format: a truncated loop would play short)."""
     try:
+        if not _regular(kept):
+            return False
         with wave.open(str(kept), "rb") as wav:
             fits = (wav.getframerate(), wav.getsampwidth(), wav.getnchannels()) == (mixer[0], 2, mixer[2]) and \
                 os.path.getsize(kept) == WAV_HEADER + wav.getnframes() * 2 * mixer[2]
@@ -204,6 +209,15 @@ def _fits(kept: Path, mixer: tuple[int, int, int]) -> bool:
         return False
     _used(kept)
     return True
+
+
+def _regular(kept: Path) -> bool:
+    """True when `kept` is a regular file. Anything else found there (a FIFO, a device, a folder) is set aside without
+    being opened: opening a FIFO waits for a writer, and a device reads without end. FileNotFoundError if absent."""
+    if stat.S_ISREG(os.stat(kept).st_mode):
+        return True
+    set_aside(kept)
+    return False
 
 
 def _used(kept: Path) -> None:
