@@ -56,6 +56,11 @@ def test_a_record_behaves_as_a_frozen_dataclass() -> None:
         assert dataclasses.replace(one, a=3) == cls(3, "y", {"k": 1})
         assert dataclasses.asdict(one)["c"] == {"k": 1} and copy.deepcopy(one) == one
         assert cls.__dataclass_params__.frozen and cls.__dataclass_params__.eq
+        attributes = ("name", "type", "default", "default_factory", "init", "repr", "hash", "compare", "metadata",
+                      "kw_only", "_field_type")
+        assert [[getattr(f, a) for a in attributes] for f in dataclasses.fields(cls)] == \
+            [[getattr(f, a) for a in attributes] for f in dataclasses.fields(reference)]  # fields declared alike
+        assert {n: v for n, v in vars(cls).items() if n in tuple("abcdef")} == {"b": "x", "d": (), "e": 5}  # defaults
         with pytest.raises(dataclasses.FrozenInstanceError):
             one.a = 2
         with pytest.raises(dataclasses.FrozenInstanceError):
@@ -82,6 +87,17 @@ def test_a_record_refuses_what_it_does_not_support() -> None:
         @record
         class KeywordOnly:
             a: int = field(kw_only=True)
+
+    with pytest.raises(TypeError):
+        @record
+        class Counted:
+            a: int
+            total: ClassVar[int] = 0  # noqa: F821 - a name a record refuses, never resolved
+
+    with pytest.raises(ValueError):
+        @record
+        class Shared:
+            a: list = []  # noqa: RUF012 - the mutable default dataclasses refuses too
 
 
 @pytest.mark.parametrize("module", [model, events])

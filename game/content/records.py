@@ -20,6 +20,7 @@ itself), and has no keyword-only fields or `InitVar`s: those are refused, never 
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import inspect
 import operator
@@ -44,15 +45,8 @@ def record(cls: T) -> T:
     if any(dataclasses.is_dataclass(base) for base in cls.__mro__[1:]):
         return dataclasses.dataclass(frozen=True)(cls)
     documented = cls.__dict__.get("__doc__") is not None
-    if not documented:
-        cls.__doc__ = cls.__name__  # written below from the real __init__ (dataclasses would read object's)
-    # the fields, their defaults and __match_args__ as dataclasses works them out; no method is compiled here
-    cls = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)
-    fields = dataclasses.fields(cls)
-    if any("InitVar" in str(f.type) for f in cls.__dataclass_fields__.values() if f not in fields) \
-            or any(getattr(f, "kw_only", False) for f in fields):
-        raise TypeError(f"{cls.__qualname__}: a record has no InitVar or keyword-only fields; use @dataclass")
-    params = cls.__dataclass_params__  # what the class is now (a dataclass subclassing it reads `frozen`)
+    fields = _declare_fields(cls)  # no method is compiled here
+    params = cls.__dataclass_params__  # what the class is (a dataclass subclassing it reads `frozen`)
     params.init = params.repr = params.eq = params.frozen = True
     names = tuple(f.name for f in fields)
     _method(cls, "__init__", _CompiledOnUse(cls, fields))
@@ -74,6 +68,49 @@ class _Signature:
         doc = owner.__name__ + str(inspect.signature(owner)).replace(" -> None", "")
         owner.__doc__ = doc
         return doc
+
+
+def _declare_fields(cls: type) -> tuple[dataclasses.Field, ...]:
+    """`cls`'s fields, defaults and `__match_args__`, set on it as `dataclass(init=False, repr=False, eq=False)`
+    sets them, worked out from its annotations in one pass: dataclasses checks each annotation against typing's
+    ClassVar, InitVar and KW_ONLY (three pattern matches a field), which cost a start ~40 record classes' worth
+    of time. A record has none of those: an annotation naming one, or a keyword-only field, is refused."""
+    fields: dict[str, dataclasses.Field] = {}
+    for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+        if any(word in str(annotation) for word in ("ClassVar", "InitVar", "KW_ONLY")):
+            raise TypeError(f"{cls.__qualname__}.{name}: a record has no ClassVar, InitVar or keyword-only fields; "
+                            "use @dataclass")
+        default = cls.__dict__.get(name, dataclasses.MISSING)
+        declared = default if isinstance(default, dataclasses.Field) else dataclasses.field(default=default)
+        if declared.kw_only is True:
+            raise TypeError(f"{cls.__qualname__}.{name}: a record has no keyword-only fields; use @dataclass")
+        if declared.default is not dataclasses.MISSING and type(declared.default).__hash__ is None:
+            raise ValueError(f"mutable default {type(declared.default)} for field {name} is not allowed: use "
+                             "default_factory")  # (dataclasses' own words)
+        declared.name, declared.type, declared.kw_only = name, annotation, False
+        declared._field_type = dataclasses._FIELD  # type: ignore[attr-defined]  # (what dataclasses.fields lists)
+        if isinstance(default, dataclasses.Field):  # the class keeps the default itself, or nothing
+            if declared.default is dataclasses.MISSING:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, declared.default)
+        fields[name] = declared
+    for name, value in cls.__dict__.items():
+        if isinstance(value, dataclasses.Field):
+            raise TypeError(f"{name!r} is a field but has no type annotation")
+    cls.__dataclass_fields__ = fields  # type: ignore[attr-defined]
+    cls.__dataclass_params__ = copy.copy(_PARAMS)  # type: ignore[attr-defined]
+    if "__match_args__" not in cls.__dict__:
+        cls.__match_args__ = tuple(name for name, f in fields.items() if f.init)  # type: ignore[attr-defined]
+    return tuple(fields.values())
+
+
+@dataclasses.dataclass(init=False, repr=False, eq=False)
+class _Plain:
+    """What dataclasses makes of a class with these options: its parameters are each record's, before it sets them."""
+
+
+_PARAMS = _Plain.__dataclass_params__  # type: ignore[attr-defined]
 
 
 def _method(cls: type, name: str, function: Callable) -> None:
