@@ -15,11 +15,11 @@ import os
 import stat
 import time
 import types
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Union, get_args, get_origin, get_type_hints
 
 from .content import model as m
+from .content.records import mutable_record
 from .content.schema import POSITIONS
 from .runtime.state import ENDED, NOTE, PLAY, SUMMARY, Stage, StoryState
 from .storage import (
@@ -79,7 +79,7 @@ class SaveError(Exception):
         self.kind = kind
 
 
-@dataclass
+@mutable_record
 class SlotInfo:
     slot: str
     path: Path

@@ -74,6 +74,22 @@ def test_a_record_behaves_as_a_frozen_dataclass() -> None:
         assert Sub(1, z=2).z == 2 and Sub(1) != cls(1)
 
 
+def test_a_mutable_record_behaves_as_a_dataclass() -> None:
+    from game.content.records import mutable_record
+    reference = _declared(dataclass)
+    for cls in (reference, _declared(mutable_record)):
+        one = cls(1, "y", {"k": 1}, (2,))
+        assert repr(one) == "Sample(a=1, b='y', c={'k': 1}, d=(2,), e=5)"
+        assert str(inspect.signature(cls)) == str(inspect.signature(reference))
+        assert cls(1) == cls(1, d=(3,)) and cls(1) != cls(2) and cls(1).__eq__(1) is NotImplemented
+        assert cls.__hash__ is None and cls.__match_args__ == ("a", "b", "c", "d", "f")
+        one.a, one.e = 7, 8
+        assert (one.a, one.e) == (7, 8) and dataclasses.replace(one, b="z") == cls(7, "z", {"k": 1})
+        assert dataclasses.asdict(one)["c"] == {"k": 1} and copy.deepcopy(one) == one
+        assert not cls.__dataclass_params__.frozen and cls.__dataclass_params__.eq
+        assert [f.name for f in dataclasses.fields(cls)] == ["a", "b", "c", "d", "e", "f"]
+
+
 def test_a_record_refuses_what_it_does_not_support() -> None:
     with pytest.raises(TypeError):
         @record

@@ -1,11 +1,11 @@
 """Located problems: every error or warning an author sees names a file, line and column."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import NamedTuple
 
-from .records import record
+from .records import mutable_record, record
 
 ERROR = "error"
 WARNING = "warning"
@@ -48,7 +48,7 @@ class Problem:
                 "message": self.message, "hint": self.hint}
 
 
-@dataclass
+@mutable_record
 class Problems:
     """Collects every problem found in one pass, so an author sees them all at once."""
 

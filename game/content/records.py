@@ -15,8 +15,10 @@ functions that read the field names they were given.
         name: str
         ambience: str | None = None
 
+`@mutable_record` does the same for a plain `@dataclass` (fields assignable, not hashable).
+
 A record does not inherit from another dataclass (such a class is declared by `dataclass(frozen=True)`
-itself), and has no keyword-only fields or `InitVar`s: those are refused, never half supported.
+itself), and has no keyword-only fields, `ClassVar`s or `InitVar`s: those are refused, never half supported.
 """
 from __future__ import annotations
 
@@ -42,19 +44,36 @@ _NO_VALUE = _Factory()
 
 def record(cls: T) -> T:
     """`cls` as `@dataclass(frozen=True)` would make it (see the module's note)."""
+    return _declared(cls, frozen=True)
+
+
+def mutable_record(cls: T) -> T:
+    """`cls` as a plain `@dataclass` would make it: equal and shown as a record is, its fields assignable and the
+    class unhashable, and its `__init__` compiled when first looked up."""
+    return _declared(cls, frozen=False)
+
+
+def _declared(cls: T, frozen: bool) -> T:
     if any(dataclasses.is_dataclass(base) for base in cls.__mro__[1:]):
-        return dataclasses.dataclass(frozen=True)(cls)
+        return dataclasses.dataclass(frozen=frozen)(cls)
     documented = cls.__dict__.get("__doc__") is not None
     fields = _declare_fields(cls)  # no method is compiled here
     params = cls.__dataclass_params__  # what the class is (a dataclass subclassing it reads `frozen`)
-    params.init = params.repr = params.eq = params.frozen = True
+    params.init = params.repr = params.eq = True
+    params.frozen = frozen
     names = tuple(f.name for f in fields)
     _method(cls, "__init__", _CompiledOnUse(cls, fields))
     _method(cls, "__repr__", _repr(tuple(f.name for f in fields if f.repr)))
     _method(cls, "__eq__", _eq(_values(tuple(f.name for f in fields if f.compare))))
-    _method(cls, "__hash__", _hash(_values(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))))
-    _method(cls, "__setattr__", _frozen_setattr(cls, names))
-    _method(cls, "__delattr__", _frozen_delattr(cls, names))
+    if frozen:
+        hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
+        _method(cls, "__hash__", _hash(_values(hashed)))
+        _method(cls, "__setattr__", _frozen_setattr(cls, names))
+        _method(cls, "__delattr__", _frozen_delattr(cls, names))
+    elif "__hash__" in cls.__dict__:
+        raise TypeError(f"{cls.__qualname__} defines __hash__: declare it with @dataclass")
+    else:
+        cls.__hash__ = None  # type: ignore[assignment]  # (equal by value and changeable: as dataclasses leaves it)
     if not documented:
         cls.__doc__ = _Signature()
     return cls

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from ..content.records import mutable_record
 
 STATE_VERSION = 1
 
@@ -13,7 +15,7 @@ SUMMARY = "summary"    # running the scene silently after the player chose its s
 ENDED = "ended"
 
 
-@dataclass
+@mutable_record
 class Stage:
     """What is on screen: enough to redraw the moment after a load or a rollback."""
 
@@ -23,7 +25,7 @@ class Stage:
     illustration: str = ""  # a full-screen illustration over it all (sprites are not drawn while it shows)
 
 
-@dataclass
+@mutable_record
 class StoryState:
     scene: str
     pc: int = 0
