@@ -74,6 +74,8 @@ def test_pictures_ahead_are_decoded_on_a_thread_and_the_frame_finds_them_ready(s
     assert ("bg", story.scenes["second"].background) in keys  # the scene a choice leads to
     assert any(key[0] == "portrait" and key[1] == "hero" for key in keys)
     images.prefetch(rt)
+    assert not images._working  # nothing started before the frame that asked is on screen
+    images.presented()
     deadline = time.monotonic() + 60  # a cap against a hang, not a timing
     while images._working and time.monotonic() < deadline:
         time.sleep(0.005)

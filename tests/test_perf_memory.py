@@ -228,6 +228,7 @@ def test_a_long_ambience_loop_streams_from_its_kept_samples_two_pieces_at_a_time
     piece = round(au.PIECE_SECONDS * 44100) * 4
     try:
         sound.play_ambience("hush")
+        sound.presented()
         for thread in threading.enumerate():
             if thread.name == "cell7-ambience":
                 thread.join()
@@ -314,4 +315,39 @@ def test_a_fifo_or_a_device_where_a_decoded_file_is_kept_is_set_aside_unopened(t
         assert len(list((kept.parent / "damaged").iterdir())) == 1
     finally:
         decoded.keep_in(None)
+        pygame.mixer.quit()
+
+
+def test_sound_work_asked_in_a_frame_starts_once_that_frame_is_on_screen(tmp_path):
+    import threading
+    _wav(tmp_path / "ambience" / "hush.wav", 1.0)
+    _wav(tmp_path / "sfx" / "door.wav", 0.5)
+    sound = _audio(tmp_path)
+    sound.background = True
+
+    def workers() -> set[str]:
+        return {thread.name for thread in threading.enumerate() if thread.name in ("cell7-ambience", "cell7-sfx")}
+
+    def join() -> None:
+        for thread in threading.enumerate():
+            if thread.name in ("cell7-ambience", "cell7-sfx"):
+                thread.join()
+    try:
+        sound.play_ambience("hush")
+        sound.expect(["door"])
+        assert not (sound._decoder_started or sound._effects_working) and not workers()
+        sound.presented()  # (App.present, after the flip)
+        join()
+        sound.update()
+        assert "door" in sound._sounds and sound._loops
+        sound.play_ambience("")
+        sound.play_sound("bell")  # (none: the thread finds no file)
+        sound.play_ambience("hush")
+        sound.update()  # where nothing presents, the threads start at the update after next
+        assert not (sound._decoder_started or sound._effects_working)
+        sound.update()
+        join()
+        sound.update()
+        assert list(sound._loops) == ["hush"] and not sound._asked  # both threads ran and handed over what they made
+    finally:
         pygame.mixer.quit()

@@ -424,6 +424,8 @@ class App:
         # once shown (a blit from a canvas being scaled fails: the scaling locks it), in the gap before the next frame
         if self._scaling is None and self.top is not None and self.top.thumbnail_due():
             self._scaling = Scaling(self.canvas)  # (waited for by the next draw)
+        self.images.presented()  # and what the frame asked of the picture and sound threads starts now
+        self.audio.presented()
 
     def run(self) -> int:
         exit_after, first = os.environ.get(EXIT_AFTER, ""), True

@@ -70,7 +70,8 @@ class Audio:
         self.background = False  # decode ambience loops on a thread (see the module's note)
         self._decoded: list[tuple[str, pygame.mixer.Sound | _Stream | None, str]] = []  # (name, loop, problem)
         self._decoder_lock = threading.Lock()
-        self._decoding = False  # a decoder thread is running
+        self._decoding = False  # a decoder thread is running, or due to start
+        self._decoder_started = False  # ... and it has started
         self._wanted = ""       # the loop the decoder should make next
         self._request = 0       # counts play_ambience calls that asked the decoder for a loop
         self._pending = ""      # a loop to decode once the one fading out has gone quiet
@@ -80,6 +81,9 @@ class Audio:
         self._made: list[tuple[str, pygame.mixer.Sound | None, str]] = []  # (name, effect, problem) from it
         self._to_play: set[str] = set()  # effects played before they were decoded: played once they come
         self._effects_working = False  # an effects thread is running
+        self._due = False  # a decoder or effects thread asked for and not started yet (see `presented`)
+        self._updates = 0  # `update()` calls so far ...
+        self._due_since = 0  # ... and their count when the threads due were first asked for
         try:
             pygame.mixer.init()
             pygame.mixer.set_reserved(AMBIENCE_CHANNELS)
@@ -112,9 +116,30 @@ class Audio:
         except _FAILURES:
             self._stop_music()
 
+    def presented(self) -> None:
+        """The frame is on screen: the decoder and effects threads asked for while it was made start now, so they
+        never compete with that frame (the first story line's above all). Where no frame is presented, `update()`
+        starts them a frame later."""
+        with self._decoder_lock:
+            if self._decoding and not self._decoder_started:
+                self._decoder_started = True
+                threading.Thread(target=self._decoder, name="cell7-ambience", daemon=True).start()
+            if self._effects and not self._effects_working:
+                self._effects_working = True
+                threading.Thread(target=self._effects_decoder, name="cell7-sfx", daemon=True).start()
+            self._due = False
+
+    def _later(self) -> None:
+        """A thread is due: started by `presented()`, or by the `update()` after next."""
+        if not self._due:
+            self._due, self._due_since = True, self._updates
+
     def update(self) -> None:
         """Once a frame: decode the new place's loop once the old one has faded out, start a loop decoded since,
         and the next track when the old one has faded out."""
+        self._updates += 1
+        if self._due and self._updates - self._due_since > 1:  # (asked before the last update: no presenting here)
+            self.presented()
         self._take_effects()
         self._feed()
         if self._pending and time.monotonic() >= self._quiet_at:
@@ -241,9 +266,9 @@ class Audio:
         """Have the decoder thread make the loop `name` (none for ''), dropping any loop asked for before."""
         with self._decoder_lock:
             self._wanted, self._request = name, self._request + 1
-            if name and not self._decoding:  # one decoder at a time
-                self._decoding = True
-                threading.Thread(target=self._decoder, name="cell7-ambience", daemon=True).start()
+            if name and not self._decoding:  # one decoder at a time, started once this frame is on screen
+                self._decoding, self._decoder_started = True, False
+                self._later()
 
     def _decoder(self) -> None:
         """On a thread: decode the loop of the place the player is in now, then of any place reached since;
@@ -253,7 +278,7 @@ class Audio:
             with self._decoder_lock:
                 name, request = self._wanted, self._request
                 if request == served:
-                    self._decoding = False
+                    self._decoding = self._decoder_started = False
                     return
             # streamed from its kept samples (read in pieces), else decoded whole
             loop, problem = _sound_at(self._file("ambience", name) if name else None, _loop)
@@ -331,15 +356,15 @@ class Audio:
             self._ask_effects(names)
 
     def _ask_effects(self, names: Iterable[str]) -> None:
-        """Queue the effects not decoded nor asked for yet for the effects thread, starting it when idle."""
+        """Queue the effects not decoded nor asked for yet for the effects thread (started, when idle, once this frame
+        is on screen)."""
         with self._decoder_lock:
             for name in names:
                 if name not in self._sounds and name not in self._asked and f"sfx/{name}" not in self.problems:
                     self._asked.add(name)
                     self._effects.append(name)
             if self._effects and not self._effects_working:
-                self._effects_working = True
-                threading.Thread(target=self._effects_decoder, name="cell7-sfx", daemon=True).start()
+                self._later()  # the effects thread starts once this frame is on screen
 
     def _effects_decoder(self) -> None:
         """On a thread: decode the effects asked for, in turn (decoding a file releases the GIL)."""

@@ -2,7 +2,8 @@
 
 `prefetch(rt)` looks a little way ahead in the story (the rest of the scene up to its next choice, and
 the opening background of the scenes it leads to) and decodes the pictures found there on a thread
-(PNG decoding releases the GIL), so the frame that first draws them finds them ready.
+(PNG decoding releases the GIL), so the frame that first draws them finds them ready. The thread starts once
+the frame that asked is on screen (`presented`), or goes on to them if it is running.
 
 The play screen asks `ready(keys)` before it shows a new moment: a picture not made yet is then asked of
 the thread before anything else, never decoded in the frame, and the screen keeps showing the moment before
@@ -113,6 +114,12 @@ class Images:
                 del self._ready[key]
             self._wanted = [k for k in self._wanted if k in self._waiting] + \
                 [k for k in coming if k not in self._ready and k not in self._waiting]
+
+    def presented(self) -> None:
+        """The frame is on screen: the look-ahead asked for while it was made (`prefetch`) starts now, so it never
+        competes with that frame; the first story line's draws its own pictures and the thread, starting after,
+        finds them kept. A picture a held moment waits for is asked of the thread at once (`ready`)."""
+        with self._lock:
             self._start()
 
     def _start(self) -> None:
