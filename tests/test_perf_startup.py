@@ -161,7 +161,8 @@ NOT_TO_START = ["yaml", "difflib", "hashlib", "game.content.loader", "game.conte
                 "game.classroom", "game.timeline",  # kept apart in the content cache: read when first used
                 "game.authoring", "game.screens.play", "game.screens.timeline", "game.screens.timeline_poster",
                 "game.screens.classroom_hub", "game.screens.classroom_play", "game.screens.classroom_ui",
-                "argparse", "tempfile", "shutil"]  # a bare `play` reads no command line; no temporary profile
+                "argparse", "tempfile", "shutil",  # a bare `play` reads no command line; no temporary profile
+                "_sha1", "_sha256"]  # (scene fingerprints and compiled ids: checking content)
 
 
 def _modules_at_exit(data: Path, point: str, tmp_path: Path) -> set[str]:

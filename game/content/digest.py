@@ -7,20 +7,33 @@ resident for the whole process), which a start that checks content need not pay.
 """
 from __future__ import annotations
 
+from typing import Any
+
 try:
     from _blake2 import blake2b
 except ImportError:  # a Python without CPython's _blake2 module: the same function, from hashlib
     from hashlib import blake2b
-try:
-    from _sha1 import sha1
-except ImportError:
-    from hashlib import sha1
-try:
-    from _sha256 import sha256  # (Python 3.12 and later: _sha2)
-except ImportError:
+
+
+def sha1(data: bytes = b"") -> Any:
+    """hashlib's SHA-1 object; its module is loaded when first used (checking content), not at every start."""
     try:
-        from _sha2 import sha256  # type: ignore[no-redef]
+        from _sha1 import sha1 as new
     except ImportError:
-        from hashlib import sha256
+        from hashlib import sha1 as new
+    return new(data)
+
+
+def sha256(data: bytes = b"") -> Any:
+    """hashlib's SHA-256 object, loaded as `sha1` is (CPython's _sha256; _sha2 from Python 3.12)."""
+    try:
+        from _sha256 import sha256 as new
+    except ImportError:
+        try:
+            from _sha2 import sha256 as new  # type: ignore[no-redef]
+        except ImportError:
+            from hashlib import sha256 as new
+    return new(data)
+
 
 __all__ = ["blake2b", "sha1", "sha256"]
