@@ -502,3 +502,18 @@ def test_the_fonts_cover_what_their_coverage_files_say_but_the_symbols_the_fallb
     assert book.fallback_cover == ranges(FALLBACK)
     assert book.primary_cover == ranges(REGULAR) - (symbols & ranges(FALLBACK))
     assert 0x2192 in ranges(REGULAR) and 0x2192 not in book.primary_cover  # → is DejaVu's
+
+
+def test_a_width_is_the_sum_of_its_runs_measured_in_their_fonts() -> None:
+    """FontBook.width measures text the main font covers as one run directly (no generator: text is measured by the
+    thousand on a first frame); any other text run by run. Both give what the fonts themselves say."""
+    import pygame
+
+    from game.ui.fonts import FontBook
+    pygame.font.init()
+    book = FontBook()
+    assert book.width("", 24) == 0
+    assert book.width("7번방의 선물", 24, bold=True) == book.font(24, bold=True).size("7번방의 선물")[0]
+    mixed = "Go → 선물 ğ"  # an arrow and a letter Nanum lacks: drawn by DejaVu
+    runs = book._runs(mixed)
+    assert len(runs) > 1 and book.width(mixed, 24) == sum(book.font(24, False, fb).size(run)[0] for run, fb in runs)

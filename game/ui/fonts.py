@@ -83,7 +83,9 @@ class FontBook:
     def width(self, text: str, size: int, bold: bool = False, italic: bool = False) -> int:
         key = (text, size, bold, italic)
         width = self._widths.pop(key, None)
-        if width is None:
+        if width is None and self.primary_cover.issuperset(map(ord, text)):  # (most text: one run, no generator)
+            width = self.font(size, bold, False, italic).size(text)[0] if text else 0
+        elif width is None:
             width = sum(self.font(size, bold, fb, italic).size(run)[0] for run, fb in self._runs(text))
         _keep(self._widths, key, width, MOST_WIDTHS)
         return width
