@@ -162,7 +162,8 @@ NOT_TO_START = ["yaml", "difflib", "hashlib", "game.content.loader", "game.conte
                 "game.authoring", "game.screens.play", "game.screens.timeline", "game.screens.timeline_poster",
                 "game.screens.classroom_hub", "game.screens.classroom_play", "game.screens.classroom_ui",
                 "argparse", "tempfile", "shutil",  # a bare `play` reads no command line; no temporary profile
-                "_sha1", "_sha256"]  # (scene fingerprints and compiled ids: checking content)
+                "_sha1", "_sha256",  # (scene fingerprints and compiled ids: checking content)
+                "zlib", "game.screens.thumbnail"]  # a save's thumbnail, scaled and encoded once a play screen saves
 
 
 def _modules_at_exit(data: Path, point: str, tmp_path: Path) -> set[str]:

@@ -9,7 +9,7 @@ import sys
 import time
 import weakref
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pygame
 
@@ -27,12 +27,13 @@ from .base import Screen
 from .fonts import FontBook
 from .images import Images
 from .input import Action, InputMapper
-from .png import png_bytes
 from .routes import ROUTES
 from .theme import DEFAULT, HEIGHT, WIDTH, Theme
-from .thumbnail import THUMB, Scaling
 from .voice import Voice
 from .widgets import panel, text_block
+
+if TYPE_CHECKING:  # a save's thumbnail: scaled and encoded only once a play screen saves, not to show the title
+    from .thumbnail import Scaling
 
 FPS = 60
 TRIM_EVERY = 10.0  # seconds of game time at least between two asks to hand memory back (heap.py)
@@ -423,6 +424,7 @@ class App:
             pygame.display.flip()
         # once shown (a blit from a canvas being scaled fails: the scaling locks it), in the gap before the next frame
         if self._scaling is None and self.top is not None and self.top.thumbnail_due():
+            from .thumbnail import Scaling
             self._scaling = Scaling(self.canvas)  # (waited for by the next draw)
         self.images.presented()  # and what the frame asked of the picture and sound threads starts now
         self.audio.presented()
@@ -488,6 +490,8 @@ class App:
         """A save slot's picture of the game (drawn without any menu on top): scaled now, from this
         frame, and encoded as PNG when called, which the background writer does off the frame. The canvas
         scaled off the frame since it was drawn (game/screens/thumbnail.py) is taken as it is."""
+        from .png import png_bytes
+        from .thumbnail import THUMB
         if under is None and self._scaling is not None:
             scaling = self._scaling
             return lambda: png_bytes(scaling.picture())
