@@ -8,7 +8,7 @@ playthrough holds when its RSS climbs.
 pictures decoded in the frame (`Images.decodes`), made on the prefetch thread (`prefetched`) and those a new
 moment waited a few frames for (`late`: the screen kept showing the moment before). `census` plays run.py's three
 playthroughs and prints the RSS with the app made, then, each time RSS passes its high by 0.5 MB, the MB held by
-the image pools, the pictures made ahead, the dimmed portrait's scratch, rendered text, panels, the scratch layer,
+the image pools, the pictures made ahead, the play screen's kept stage, rendered text, panels, the scratch layer,
 shades, kept frames, ambience loops (the channel fading out too), effects, and what malloc holds: in use and free in
 its heaps, and in blocks mapped on their own (glibc's mallinfo2). pygame is loaded as the game loads it first.
 """
@@ -76,10 +76,12 @@ def held(app) -> dict[str, float]:
     if audio.enabled:  # the loop playing and the one fading out (the channel holds it until it stops), or the
         channels = [sound for n in range(AMBIENCE_CHANNELS)  # pieces of a streamed loop: playing and queued
                     for sound in (pygame.mixer.Channel(n).get_sound(), pygame.mixer.Channel(n).get_queue())]
+    stages = [screen.stage for screen in app.stack if isinstance(getattr(screen, "stage", None), draw.Layers)]
     stills = [getattr(screen, "still", None) for screen in app.stack] + \
         [getattr(screen, "_still", None) for screen in app.stack]
     parts = {"full-screen pool": images._pools["bg"].bytes, "portraits": images._small.bytes,
-             "made ahead": sum(map(im._size, images._ready.values())), "dimmed": _surface_bytes(images._scratch),
+             "made ahead": sum(map(im._size, images._ready.values())),
+             "kept stages": sum(_surface_bytes(s._picture) for s in stages),
              "text": app.fonts._cache_bytes, "panels": draw._PANEL_BYTES[0],
              "scratch": sum(map(_surface_bytes, draw._SCRATCH)),
              "shades": sum(map(_surface_bytes, [*draw._GREYS.values(), *draw._VEILS.values()])),

@@ -54,11 +54,6 @@ def _rehearsal() -> pygame.Surface:
 _REHEARSAL: list[pygame.Surface] = []
 
 
-def _placed(portrait: pygame.Surface, x: float) -> tuple[int, int]:
-    """The top left of a portrait standing at `x` (a fraction of the width), its feet below the screen's foot."""
-    return round(WIDTH * x) - portrait.get_width() // 2, HEIGHT - portrait.get_height() + 40
-
-
 def reading_length(text: str) -> int:
     """How long a text takes to read, in letters: a full-width character (a Hangul syllable, a CJK character)
     counts as two, as it carries about as much as two Latin letters (auto-advance waits, typing paces by it)."""
@@ -741,15 +736,15 @@ class PlayScreen(Screen):
     def _draw_portrait(self, surface: pygame.Surface, who: str, sprite: dict, speaker: str | None, x: float,
                        alpha: float) -> None:
         listening = speaker is not None and who != speaker
-        picture = (self.app.images.dimmed if listening else self.app.images.portrait)(
-            who, sprite["expression"], sprite.get("outfit", ""))
-        if picture is not None:
-            image(surface, picture, _placed(picture, x), alpha=None if alpha >= 1.0 else round(255 * alpha))
+        portrait = self.app.images.portrait(who, sprite["expression"], sprite.get("outfit", ""))
+        if portrait is not None:
+            image(surface, portrait.darkened if listening else portrait.picture, portrait.where(round(WIDTH * x)),
+                  alpha=None if alpha >= 1.0 else round(255 * alpha))
 
     def _portrait_rect(self, who: str, sprite: dict, x: float) -> pygame.Rect | None:
-        """Where a portrait stands (a darkened one is the same size)."""
-        picture = self.app.images.portrait(who, sprite["expression"], sprite.get("outfit", ""))
-        return None if picture is None else pygame.Rect(_placed(picture, x), picture.get_size())
+        """Where a portrait's visible pixels are on the stage (a darkened one's too)."""
+        portrait = self.app.images.portrait(who, sprite["expression"], sprite.get("outfit", ""))
+        return None if portrait is None else pygame.Rect(portrait.where(round(WIDTH * x)), portrait.picture.get_size())
 
     def _line_fit(self, text: str, gloss: str) -> tuple[int, int, int]:
         """(the line's size, its second language's size, the text box's height): when the box would not fit
