@@ -107,3 +107,43 @@ def test_an_ending_s_autosave_shows_the_ending_not_the_frame_before(play, monkey
     monkeypatch.setattr(app, "thumbnail", lambda under=None: (pictures.append(under), thumbnail(under))[1])
     app.step(1 / 60)
     assert pictures == [play]  # drawn again for the thumbnail, not taken from the canvas
+
+
+# --- quitting keeps the moment on screen (AUDIT's A7) ------------------------------------------------------
+
+def _close(app, monkeypatch) -> None:
+    monkeypatch.setattr(pygame, "quit", lambda: None)  # the test process goes on using pygame
+    app.running = False  # the player quit: the loop ends before another frame
+    assert app.run() == 0  # (it waits for the writer)
+
+
+def test_quitting_autosaves_the_moment_on_screen_when_it_is_not_the_newest_autosave(play, monkeypatch):
+    """The quit dialog says progress is kept in the autosave: lines read on after a load of an earlier save (or
+    after the last scene start or choice) are where Continue comes back to."""
+    app, saves = play.app, play.app.profile.saves
+    while not (isinstance(play.event, ev.LineEvent) and play.event.text == "Hello."):
+        play.next_event()
+    play.save("1")  # an earlier moment, saved by hand
+    _to_choice(play)
+    app.step(1 / 60)  # the choice's autosave
+    play.load("1")  # back to "Hello." (no autosave of it: it is the save just read)
+    app.step(1 / 60)
+    play.next_event()  # read on, to the choice again
+    app.step(1 / 60)
+    play.choose(0)
+    play.next_event()  # and past it: a line
+    record = saves.record(play.rt)["runtime"]
+    _close(app, monkeypatch)
+    newest = saves.newest()
+    assert newest.slot.startswith("auto") and saves._read(newest.path)["runtime"] == record
+
+
+def test_quitting_at_the_newest_autosave_or_a_save_just_loaded_writes_none(play, monkeypatch):
+    app, saves = play.app, play.app.profile.saves
+    _to_choice(play)
+    app.step(1 / 60)  # the choice's autosave
+    app.writer.flush()
+    play.load(saves.newest().slot)
+    taken = _watch_autosaves(play, monkeypatch)
+    _close(app, monkeypatch)
+    assert taken == []

@@ -109,7 +109,7 @@ class PlayScreen(Screen):
         self._heard = None  # the scene whose sound effects the audio was told to expect
         self._ahead: tuple = ((None, 0, 0), [])  # ((scene, pc, cards gathered), the page's cards) laid out ahead
         self._laid_out: set[tuple] = set()  # (card or line, looks) laid out ahead, of what is still to come
-        self._loaded: ev.Event | None = None  # the moment a load (or a reload) resumed at: not autosaved again
+        self._autosaved: ev.Event | None = None  # the moment of the newest autosave (or of the save a load read)
         self.next_event()
 
     # --- runtime calls -----------------------------------------------------------------------
@@ -314,19 +314,24 @@ class PlayScreen(Screen):
         """Take the autosave that is due, if one is: in the frame after the one that first drew its moment, so
         its thumbnail shows that moment and its cost is not in the same frame as drawing a new stage; sooner
         when the story is about to move on first, and an ending at once (its moment drawn for the thumbnail, as
-        the canvas does not show it yet). The moment a load resumes at is not saved again: it is the save read."""
+        the canvas does not show it yet). A moment already saved (the save a load read) is not saved again."""
         if self.autosave_due:
             self.autosave_due = False
-            if self.event is not self._loaded:
+            if self.event is not self._autosaved:
                 self.save("auto", from_canvas=self._shown_drawn)
+                self._autosaved = self.event
 
     def thumbnail_due(self) -> bool:
         """An autosave is due and the canvas shows its moment: it is taken next frame, with this frame's picture."""
-        return self.autosave_due and self._shown_drawn and self.event is not self._loaded
+        return self.autosave_due and self._shown_drawn and self.event is not self._autosaved
 
     def on_close(self) -> None:
-        """The app is closing: an autosave still due (taken a frame after its moment) is taken now."""
-        self._autosave()
+        """The app is closing: the moment on screen is autosaved, as the quit dialog says, unless it is already the
+        newest autosave or the save a load read (one still due, taken a frame after its moment, is this one)."""
+        if self.event is not None and self.event is not self._autosaved and self._saves():
+            self.autosave_due = False
+            self.save("auto")  # (drawn again: a menu may be over the canvas)
+            self._autosaved = self.event
 
     def load(self, slot: str) -> None:
         from ..saves import SaveError
@@ -342,7 +347,7 @@ class PlayScreen(Screen):
         self.rt = resumed.runtime
         self.event = None
         self.show(self.rt.current or self.rt.advance())
-        self._loaded = self.event
+        self._autosaved = self.event
         self.app.notify(resumed.message or done, 6 if resumed.message else 2)
 
     def choose(self, index: int) -> None:
