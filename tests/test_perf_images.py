@@ -87,6 +87,10 @@ def test_pictures_ahead_are_decoded_on_a_thread_and_the_frame_finds_them_ready(s
     assert images.decodes == 0 and images.prefetched >= 2  # nothing decoded in the "frame"
     images.background("no_such_place")  # anything not looked ahead is still made at once
     assert images._ready == {}
+    images.stop()  # quitting: nothing more is looked ahead
+    images.prefetch(rt)
+    images.presented()
+    assert not images._working
 
 
 def test_a_reload_that_changes_only_text_keeps_the_decoded_pictures(tmp_path):

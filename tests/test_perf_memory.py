@@ -351,3 +351,30 @@ def test_sound_work_asked_in_a_frame_starts_once_that_frame_is_on_screen(tmp_pat
         assert list(sound._loops) == ["hush"] and not sound._asked  # both threads ran and handed over what they made
     finally:
         pygame.mixer.quit()
+
+
+def test_a_track_starts_once_the_frame_that_asked_is_on_screen_and_nothing_starts_once_quitting(tmp_path, monkeypatch):
+    import threading
+    _wav(tmp_path / "ambience" / "hush.wav", 1.0)
+    _wav(tmp_path / "sfx" / "door.wav", 0.5)
+    sound = _audio(tmp_path)
+    sound.background = True
+    started = []
+    monkeypatch.setattr(sound, "_start_music", started.append)
+    try:
+        sound.play_music("calm")
+        sound.update()  # the frame that asked for it: SDL would decode the track's start meanwhile
+        assert started == []
+        sound.presented()
+        assert started == ["calm"]
+        sound.play_music("dawn")
+        sound.play_ambience("hush")
+        sound.expect(["door"])
+        sound.stop()  # quitting: what was asked and not started is dropped
+        sound.presented()
+        sound.update()
+        sound.update()
+        assert started == ["calm"] and not sound._effects
+        assert not [thread for thread in threading.enumerate() if thread.name in ("cell7-ambience", "cell7-sfx")]
+    finally:
+        pygame.mixer.quit()

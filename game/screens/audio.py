@@ -81,7 +81,8 @@ class Audio:
         self._made: list[tuple[str, pygame.mixer.Sound | None, str]] = []  # (name, effect, problem) from it
         self._to_play: set[str] = set()  # effects played before they were decoded: played once they come
         self._effects_working = False  # an effects thread is running
-        self._due = False  # a decoder or effects thread asked for and not started yet (see `presented`)
+        self._due = False  # a decoder or effects thread or a track asked for and not started yet (`presented`)
+        self._stopped = False  # the game is quitting (`stop`)
         self._updates = 0  # `update()` calls so far ...
         self._due_since = 0  # ... and their count when the threads due were first asked for
         try:
@@ -108,18 +109,25 @@ class Audio:
         if not self.enabled:
             return
         try:
-            if pygame.mixer.music.get_busy():
+            busy = pygame.mixer.music.get_busy()
+            if busy:
                 pygame.mixer.music.fadeout(MUSIC_FADE_OUT_MS)
-                self._next_track, self._waiting = track, True
+            if busy or self.background:  # started once the old track has faded out (and, with `background`, once
+                self._next_track, self._waiting = track, True  # this frame is on screen: `presented`)
+                if self.background:
+                    self._later()
             else:
                 self._start_music(track)
         except _FAILURES:
             self._stop_music()
 
     def presented(self) -> None:
-        """The frame is on screen: the decoder and effects threads asked for while it was made start now, so they
-        never compete with that frame (the first story line's above all). Where no frame is presented, `update()`
-        starts them a frame later."""
+        """The frame is on screen: the decoder and effects threads asked for while it was made, and a new track,
+        start now, so they never compete with that frame (the first title's and story line's above all: SDL's audio
+        thread decodes a track as it starts). Where no frame is presented, `update()` starts them a frame later."""
+        if self._stopped:
+            return
+        self._next_music()
         with self._decoder_lock:
             if self._decoding and not self._decoder_started:
                 self._decoder_started = True
@@ -128,6 +136,15 @@ class Audio:
                 self._effects_working = True
                 threading.Thread(target=self._effects_decoder, name="cell7-sfx", daemon=True).start()
             self._due = False
+
+    def stop(self) -> None:
+        """The game is quitting: the loops and effects asked for and not decoded yet are dropped, and no thread or
+        track starts any more (a sound being decoded is finished)."""
+        with self._decoder_lock:
+            self._stopped = True
+            self._wanted, self._request = "", self._request + 1
+            self._effects.clear()
+            self._due = self._waiting = False
 
     def _later(self) -> None:
         """A thread is due: started by `presented()`, or by the `update()` after next."""
@@ -155,6 +172,11 @@ class Audio:
                 self._start_loop(loop)
             elif isinstance(loop, _Stream):
                 loop.close()
+        if not self._due:  # (a track asked for in this frame starts once it is on screen)
+            self._next_music()
+
+    def _next_music(self) -> None:
+        """Start the track waiting, once the one before has faded out."""
         if not (self.enabled and self._waiting):
             return
         try:

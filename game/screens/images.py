@@ -70,6 +70,7 @@ class Images:
         self._ready: dict[tuple, Kept | None] = {}  # made ahead, adopted by the first lookup
         self._waiting: set[tuple] = set()                     # asked for by `ready`: made first
         self._working = False
+        self._stopped = False  # the game is quitting (`stop`)
 
     def renewed(self, story: m.Story, assets: Path) -> "Images":
         """These images for a reloaded `story`: the same object, pictures kept, when every picture it names
@@ -140,9 +141,15 @@ class Images:
         with self._lock:
             self._start()
 
+    def stop(self) -> None:
+        """The game is quitting: nothing more is made ahead (a picture being made is finished, no other starts)."""
+        with self._lock:
+            self._stopped = True
+            self._wanted.clear()
+
     def _start(self) -> None:
-        """With the lock held: a prefetch thread, unless one runs or there is nothing to make."""
-        if self._wanted and not self._working:
+        """With the lock held: a prefetch thread, unless one runs, there is nothing to make or the game is quitting."""
+        if self._wanted and not self._working and not self._stopped:
             self._working = True
             threading.Thread(target=self._prefetcher, name="cell7-images", daemon=True).start()
 
