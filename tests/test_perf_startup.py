@@ -518,3 +518,21 @@ def test_a_width_is_the_sum_of_its_runs_measured_in_their_fonts() -> None:
     mixed = "Go → 선물 ğ"  # an arrow and a letter Nanum lacks: drawn by DejaVu
     runs = book._runs(mixed)
     assert len(runs) > 1 and book.width(mixed, 24) == sum(book.font(24, False, fb).size(run)[0] for run, fb in runs)
+
+
+def test_a_thumbnail_drawn_under_a_screen_keeps_no_surface_of_its_own(shipped_library, tmp_path) -> None:
+    """A save's picture drawn on a surface of its own (its moment not yet on the canvas) lets the 3.5 MB surface go
+    once scaled; only the small picture goes to the writer (peak RSS: MEM's census)."""
+    import pygame
+
+    from game.profile import Profile
+    from game.screens.app import App
+    from game.screens.theme import HEIGHT, WIDTH
+    app = App(shipped_library, Profile(tmp_path, shipped_library.story_id), window=False)
+    app.nav.open("title")
+    app.step(0.0)
+    png = app.thumbnail(under=app.top)()
+    assert png.startswith(b"\x89PNG")
+    kept = [name for name, value in vars(app).items() if isinstance(value, pygame.Surface)
+            and value.get_size() == (WIDTH, HEIGHT) and value is not app.canvas and value is not app.window]
+    assert kept == []
