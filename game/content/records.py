@@ -7,7 +7,9 @@ declares dozens of them before its first frame. `@record` gives a class the same
 shown and frozen exactly as `@dataclass(frozen=True)` would make it — but compiles only `__init__`, and only
 when it is first looked up (the first instance built through it, or `inspect.signature`): the content cache
 makes records without it, so most classes never need it in a cached start. The other five are shared
-functions that read the field names they were given.
+functions that read the field names they were given. Its fields are worked out from its annotations in one pass
+(`_declare_fields`, without dataclasses' per-field checks against typing's names), and an undocumented record's
+docstring (its signature) when it is first read.
 
     @record
     class Location:
