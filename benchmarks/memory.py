@@ -86,7 +86,7 @@ def held(app) -> dict[str, float]:
              "scratch": sum(map(_surface_bytes, draw._SCRATCH)),
              "shades": sum(map(_surface_bytes, [*draw._GREYS.values(), *draw._VEILS.values()])),
              "kept frames": sum(_surface_bytes(s._picture) for s in stills if s is not None),
-             "own canvas": _surface_bytes(app._own_canvas), "offscreen": _surface_bytes(app._offscreen),
+             "own canvas": _surface_bytes(app._own_canvas),
              "ambience": sum(map(_bytes, {id(s): s for s in [*audio._loops.values(), *channels]
                                           if isinstance(s, pygame.mixer.Sound)}.values())),
              "effects": sum(map(_bytes, audio._sounds.values()))}
