@@ -238,10 +238,14 @@ def _info_of(slot: str, path: Path, record: dict[str, Any]) -> SlotInfo:
 
 
 def _scene_of(record: dict[str, Any]) -> str:
-    """The id of the scene a record was saved in ("" when the record does not say)."""
-    state = record.get("runtime", {}).get("state", {}) if isinstance(record.get("runtime"), dict) else {}
-    scene = state.get("scene", "") if isinstance(state, dict) else ""
-    return scene if isinstance(scene, str) else ""
+    """The id of the scene a record resumes in: its anchor's, the moment on screen (a scene's title card is the new
+    scene's while the state kept is the one before it), else its state's ("" when the record says neither)."""
+    runtime = record.get("runtime")
+    for part in (runtime.get("anchor"), runtime.get("state")) if isinstance(runtime, dict) else ():
+        scene = part.get("scene") if isinstance(part, dict) else None
+        if isinstance(scene, str) and scene:
+            return scene
+    return ""
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

@@ -272,3 +272,24 @@ def test_a_save_at_every_choice_copies_only_the_new_choices(story_root):
     assert on_screen == StoryState.from_mark(*rt._history[-1][0]).to_dict() and on_screen["path"] == state.path
     rt.rollback()
     assert rt.to_dict()["state"]["path"] == state.path and rt.state is not state
+
+
+def test_a_save_at_a_scene_start_is_listed_under_the_scene_it_resumes_in(tmp_path):
+    """The record keeps the state before the scene's title card (the history's mark) and the anchor of the card on
+    screen: the slot is listed under the new scene, whose title and card its picture shows (AUDIT's A10)."""
+    from game import paths
+    from game.library import load_library
+    from game.saves import SaveStore
+    story = load_library(paths.SCENES).story
+    rt = Runtime(story)
+    starts = 0
+    while starts < 2:
+        event = rt.advance()
+        if isinstance(event, ev.ChoiceEvent):
+            rt.choose(0)
+        starts += isinstance(event, ev.SceneStart)
+    record = SaveStore(tmp_path).record(rt)
+    assert record["runtime"]["state"]["scene"] != rt.state.scene  # (the state before the card)
+    info = SaveStore(tmp_path).save("quick", rt)
+    assert info.scene == rt.state.scene and story.scenes[info.scene].title == record["scene_title"]
+    assert SaveStore(tmp_path).info("quick").scene == rt.state.scene  # and read back from the file
