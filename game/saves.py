@@ -289,13 +289,17 @@ class SaveStore:
                 "scene_title": scene.title, "date": scene.date, "chapter": scene.chapter,
                 "runtime": {**rt.to_dict(), "anchor": anchor_of(rt)}}
 
-    def save(self, slot: str, rt: Runtime, thumbnail_png: Thumbnail = None) -> SlotInfo:
+    def save(self, slot: str, rt: Runtime, thumbnail_png: Thumbnail = None, said: str = "") -> SlotInfo:
         """Write `slot` (on the writer's thread when there is one); a damaged or newer file already there
-        is moved aside first, never written over. Returns what the slot will hold."""
+        is moved aside first, never written over. Returns what the slot will hold. `said` ("Saved.") is said
+        once the slot is written, never before."""
         record = self.record(rt)
         if self.writer is None:
-            return self._write(slot, record, thumbnail_png)
-        self.writer.submit(f"slot:{slot}", lambda: self._write(slot, record, thumbnail_png))
+            info = self._write(slot, record, thumbnail_png)
+            if said:
+                self.messages.append(said)
+            return info
+        self.writer.submit(f"slot:{slot}", lambda: self._write(slot, record, thumbnail_png), said)
         return _info_of(slot, self.path(slot), record)
 
     def autosave(self, rt: Runtime, thumbnail_png: Thumbnail = None) -> SlotInfo | None:

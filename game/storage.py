@@ -41,7 +41,12 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
 
 
 class StorageError(Exception):
-    """A file could not be written (disk full, read-only folder...): the message says why."""
+    """A file could not be written (disk full, read-only folder...): the message says why. `cause` is what every
+    write failing the same way shares (a read-only folder fails each save alike), so that it is said once."""
+
+    def __init__(self, message: str, cause: object = None):
+        super().__init__(message)
+        self.cause = message if cause is None else cause
 
 
 class DamagedFile(ValueError):
@@ -79,7 +84,8 @@ def _alive(pid: int) -> bool:
 
 
 def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write to a temporary file beside `path`, flush and fsync it, then atomically replace.
+    """Write to a temporary file beside `path`, flush and fsync it, then atomically replace. A failure is a
+    StorageError naming `path` (never the temporary file) and why, its cause the system's error number.
 
     A kill at any instant leaves either the old file or the new one, never a mix. The temporary
     name carries the process id and a random part, so two game processes sharing a data folder
@@ -87,6 +93,13 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
     a whole file, but a power cut may leave a torn one, so only for files whose reader detects
     that (a digest) and sets them aside, such as caches rebuilt from their sources.
     """
+    try:
+        _atomic_write(path, data, durable)
+    except OSError as exc:
+        raise StorageError(f"could not write {path}: {exc.strerror or exc}", cause=exc.errno) from exc
+
+
+def _atomic_write(path: Path, data: bytes, durable: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     _clear_stale_temps(path)
     tmp = path.parent / f"{_temp_prefix(path)}{os.getpid()}.{os.urandom(6).hex()}.tmp"
@@ -120,9 +133,10 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
 
 def write_json(path: Path, data: Any) -> None:
     try:
-        atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise StorageError(f"could not write {path}: {getattr(exc, 'strerror', None) or exc}") from exc
+        encoded = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
+    except ValueError as exc:
+        raise StorageError(f"could not write {path}: {exc}") from exc
+    atomic_write(path, encoded)
 
 
 _WRITERS: "weakref.WeakSet[BackgroundWriter]" = weakref.WeakSet()
@@ -143,22 +157,27 @@ class BackgroundWriter:
     autosaves costs one write. Jobs run one at a time, in the order their keys were first queued.
     Every write still goes through `atomic_write`, so a kill at any moment leaves the old file or
     the new one. A failure (StorageError, OSError, ValueError) becomes its reason in `errors`, which
-    the app tells the player in a sentence of their language; nothing is raised into the game.
-    `flush()` waits until everything queued is written; it also runs when the interpreter exits.
+    the app tells the player in a sentence of their language, once per cause (a read-only folder fails every
+    save alike); nothing is raised into the game. A job may bring words to say once it has been written
+    (`said`: "Saved."), which the app shows then, never before. `flush()` waits until everything queued is
+    written; it also runs when the interpreter exits.
     """
 
     def __init__(self) -> None:
-        self._jobs: dict[str, Callable[[], object]] = {}
+        self._jobs: dict[str, tuple[Callable[[], object], str]] = {}
         self._cond = threading.Condition()
         self._busy = False
         self._thread: threading.Thread | None = None
-        self.errors: list[str] = []  # why saves failed; the app says them in toasts
+        self.errors: list[str] = []  # why saves failed, each cause once; the app says them in toasts
+        self.said: list[str] = []    # what jobs written asked to be said; the app says it in toasts
+        self._causes: set = set()    # the causes of failures said already
         self.written = 0             # jobs finished (tests and benchmarks read it)
         _WRITERS.add(self)
 
-    def submit(self, key: str, job: Callable[[], object]) -> None:
+    def submit(self, key: str, job: Callable[[], object], said: str = "") -> None:
+        """Queue `job`; `said`, once it has run without failing."""
         with self._cond:
-            self._jobs[key] = job  # a waiting job of the same key is replaced where it stands in the queue
+            self._jobs[key] = (job, said)  # a waiting job of the same key is replaced where it stands in the queue
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._work, name="cell7-writer", daemon=True)
                 self._thread.start()
@@ -194,20 +213,30 @@ class BackgroundWriter:
                             self._thread = None
                             return
                 key = next(iter(self._jobs))
-                job = self._jobs.pop(key)
+                job, said = self._jobs.pop(key)
                 self._busy = True
             try:
                 job()
-            except (StorageError, OSError, ValueError) as exc:
-                self.errors.append(str(exc))
+                if said:
+                    self.said.append(said)
+            except StorageError as exc:
+                self._failed(exc.cause, str(exc))
+            except (OSError, ValueError) as exc:
+                self._failed(getattr(exc, "errno", None) or str(exc), str(exc))
             except Exception as exc:  # noqa: BLE001 - a bug in one job must not stop every later save
-                self.errors.append(f"{exc.__class__.__name__}: {str(exc)[:200]}")
+                self._failed(None, f"{exc.__class__.__name__}: {str(exc)[:200]}")
             finally:
                 job = None  # not kept while idle: a save's job holds a copy of the frame (3.5 MB)
                 with self._cond:
                     self._busy = False
                     self.written += 1
                     self._cond.notify_all()
+
+    def _failed(self, cause: object, reason: str) -> None:
+        """A job failed: its reason is said unless a failure of the same cause was said already (None: always)."""
+        if cause is None or cause not in self._causes:
+            self._causes.add(cause)
+            self.errors.append(reason)
 
 
 # --- reading ------------------------------------------------------------------------------------

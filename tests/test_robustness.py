@@ -277,17 +277,19 @@ def test_a_failing_disk_gives_a_message_and_the_game_goes_on(story_root, tmp_pat
         assert profile.save_settings() is False
         assert "not saved" in profile.messages[-1]
         play.save("1")
-        for _ in range(40):  # play on: autosaves at scene starts and choices fail quietly
+        assert app.writer.flush(30)
+        app.step(1 / 60)  # failures of background saves come back as toasts on the next frame
+        toasts = [text for text, _ in app.toasts]
+        reason = "No space left on device" if failure == "disk full" else "Permission denied"
+        assert [t for t in toasts if t.startswith("Could not save")] == [next(t for t in toasts if reason in t)]
+        for _ in range(40):  # play on: autosaves at scene starts and choices fail quietly (said once, above)
             event = play.event
             if isinstance(event, ev.EndEvent):
                 break
             play.choose(event.options[0][0]) if isinstance(event, ev.WAITS_FOR_CHOICE) else play.next_event()
             app.step(1 / 60)
+            assert not [text for text, _ in app.toasts if text.startswith("Could not save") and text not in toasts]
         assert app.writer.flush(30)
-        app.step(1 / 60)  # failures of background saves come back as toasts on the next frame
-        toasts = [text for text, _ in app.toasts]
-        reason = "No space left on device" if failure == "disk full" else "Permission denied"
-        assert any(t.startswith("Could not save") and reason in t for t in toasts), toasts
         assert isinstance(play.event, ev.EndEvent)
     finally:
         data.chmod(0o700)

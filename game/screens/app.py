@@ -374,6 +374,8 @@ class App:
             self._hand_back_memory(self.top)
         while self.writer.errors:  # background saves that failed, said in the player's language
             self.notify(words.t("play.save_failed", reason=self.writer.errors.pop(0)), 6.0)
+        while self.writer.said:  # saves written that asked to be said ("Saved.")
+            self.notify(self.writer.said.pop(0))
         self.toasts.update(dt, self.top)  # a toast leaves with the screen it appeared on
         self.draw()
         return self.canvas

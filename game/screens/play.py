@@ -304,9 +304,9 @@ class PlayScreen(Screen):
             thumb = self.app.thumbnail(None if from_canvas else self)  # encoded later, by the save writer
             if slot == "auto":
                 saves.autosave(self.rt, thumb)
-            else:
-                saves.save(slot, self.rt, thumb)
-                self.app.notify(t("play.saved_quick") if slot == "quick" else t("play.saved_slot", slot=slot))
+            else:  # "Saved." once it is written (on the save writer's thread, a frame or more later)
+                saves.save(slot, self.rt, thumb, said=t("play.saved_quick") if slot == "quick" else
+                           t("play.saved_slot", slot=slot))
         except (StorageError, OSError) as exc:
             self.app.notify(t("play.save_failed", reason=exc))
 
