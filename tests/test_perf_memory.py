@@ -378,3 +378,24 @@ def test_a_track_starts_once_the_frame_that_asked_is_on_screen_and_nothing_start
         assert not [thread for thread in threading.enumerate() if thread.name in ("cell7-ambience", "cell7-sfx")]
     finally:
         pygame.mixer.quit()
+
+
+def test_a_loop_being_kept_when_the_game_quits_is_dropped_quietly(tmp_path):
+    import pytest
+
+    from game.screens import audio as au
+    from game.screens import decoded
+    loop = tmp_path / "loop.wav"
+    _wav(loop, 7.0)
+    pygame.mixer.init()
+    decoded.keep_in(tmp_path / "cache")
+    try:
+        kept = decoded.samples(loop)
+        pygame.mixer.quit()  # App.run quits pygame while the ambience thread is still at work (AUDIT's A11)
+        with pytest.raises(pygame.error):
+            au._Stream("loop", kept)
+        sound, problem = au._sound_at(loop, au._loop)  # what the thread meets: said, never raised
+        assert sound is None and problem
+    finally:
+        decoded.keep_in(None)
+        pygame.mixer.quit()

@@ -448,6 +448,8 @@ class App:
             self.present()
             if exit_after and self._reached(exit_after):
                 break
+        self.images.stop()  # quitting: nothing more is looked ahead, no loop, effect or track starts
+        self.audio.stop()
         for screen in list(self.stack):  # what must not be lost (a play screen's autosave still due) is queued
             screen.on_close()
         self.profile.save_persistent()  # lines read since the last scene start count as read next time

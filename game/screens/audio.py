@@ -436,7 +436,10 @@ class _Stream:
     40 seconds at 44.1 kHz stereo). The file stays open while the loop plays."""
 
     def __init__(self, name: str, path: Path):
-        frequency, _, channels = pygame.mixer.get_init()
+        mixer = pygame.mixer.get_init()
+        if mixer is None:  # closed meanwhile: the game quit while the loop was being kept
+            raise pygame.error("the mixer is closed")
+        frequency, _, channels = mixer
         self.name = name
         self._file = open(path, "rb")
         self._size = os.fstat(self._file.fileno()).st_size - decoded.WAV_HEADER  # the samples' bytes
