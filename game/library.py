@@ -188,7 +188,7 @@ def _cached(root: Path, assets: Path, folder: Path, messages: list[str] | None) 
     """The library of `root` with its `cache` folder set: from the cache when it holds these files, else checked
     from them (and stored when it has no errors)."""
     store = ContentCache(folder, [*classes_of(m, problems_module), Library, Kept, Facts], extra=_builder_stamp())
-    kept = store.load(root, assets)
+    kept = store.load(root, assets, check=_whole)
     if isinstance(kept, Kept):
         library = kept.opened(folder, root, assets)
     else:
@@ -198,6 +198,15 @@ def _cached(root: Path, assets: Path, folder: Path, messages: list[str] | None) 
     if messages is not None:
         messages.extend(store.messages)
     return library
+
+
+def _whole(kept: Any) -> None:
+    """Raise ValueError unless `kept` is a kept library whose scenes are its story's (a cache forged with a scene
+    left out, its digest made anew, would fail only once play reached that scene)."""
+    if isinstance(kept, Kept):
+        story = kept.library.story
+        if story is None or kept.scenes.keys() != story.scene_fingerprints.keys() or story.start not in kept.scenes:
+            raise ValueError("its scenes are not its story's")
 
 
 @record
@@ -255,13 +264,23 @@ class Scenes(Mapping[str, m.Scene]):
     def __init__(self, texts: dict[str, str], root: Path, assets: Path):
         self._texts, self._root, self._assets = texts, root, assets
         self._scenes: dict[str, m.Scene] = {}
+        self._from_files: dict[str, m.Scene] | None = None  # the scenes built again from the files, once
 
     def __getitem__(self, scene_id: str) -> m.Scene:
         scene = self._scenes.get(scene_id)
         if scene is None:
-            text = self._texts[scene_id]  # (KeyError: no such scene)
-            scene = self._scenes.setdefault(scene_id, _scene(scene_id, text, self._root, self._assets))  # one kept
+            scene = _scene(scene_id, self._texts[scene_id])  # (KeyError: no such scene)
+            if scene is None:  # (a text that is not this scene's)
+                scene = self._built_again()[scene_id]
+            scene = self._scenes.setdefault(scene_id, scene)  # one kept
         return scene
+
+    def _built_again(self) -> dict[str, m.Scene]:
+        """The story's scenes checked from the files, once however many kept texts fail (none: KeyError)."""
+        if self._from_files is None:
+            story = check_library(self._root, self._assets).story
+            self._from_files = dict(story.scenes) if story is not None else {}
+        return self._from_files
 
     def __contains__(self, scene_id: object) -> bool:
         return scene_id in self._texts
@@ -276,17 +295,14 @@ class Scenes(Mapping[str, m.Scene]):
         return repr(dict(self.items()))
 
 
-def _scene(scene_id: str, text: str, root: Path, assets: Path) -> m.Scene:
+def _scene(scene_id: str, text: str) -> m.Scene | None:
+    """The scene a kept text holds, or None when it is not that scene: not what this code writes (it changed
+    since it was kept), or another scene's text in its place (a forged cache)."""
     try:
         scene = _scenes_codec().loads(text.encode("utf-8"))
-    except ValueError:  # not what this code writes (it changed since it was kept)
-        scene = None
-    if type(scene) is not m.Scene or scene.id != scene_id:  # (or another scene's text in its place: a forged cache)
-        story = check_library(root, assets).story  # built again from the files
-        if story is None or scene_id not in story.scenes:
-            raise KeyError(scene_id)
-        scene = story.scenes[scene_id]
-    return scene
+    except ValueError:
+        return None
+    return scene if type(scene) is m.Scene and scene.id == scene_id else None
 
 
 @functools.cache

@@ -45,7 +45,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..storage import DamagedFile, StorageError, atomic_write, read_regular, set_aside
 from .digest import blake2b
@@ -336,9 +336,10 @@ class ContentCache:
             _listing_digest(Path(assets), digest)
         return digest.hexdigest()
 
-    def load(self, root: Path, assets: Path | None) -> Any | None:
+    def load(self, root: Path, assets: Path | None, check: Callable[[Any], None] | None = None) -> Any | None:
         """The payload stored for exactly this content, or None (absent, another edit, or damaged:
-        a damaged file is set aside with a message). Never raises. When it gives None, it has worked
+        a damaged file is set aside with a message). `check` raises ValueError for a payload that decoded but
+        does not hold together (a forged file): damaged too. Never raises. When it gives None, it has worked
         out the key of the files as they are now, before the caller reads them to build the payload
         anew: `store` stores it under that key (and stamp)."""
         self.hit = False
@@ -357,6 +358,8 @@ class ContentCache:
                 payload = self._decoded(path, header, body)
                 if kept is not None:  # the same files, touched or copied since: stamped anew
                     self._restamp(path, header, kept, body)
+            if check is not None:
+                check(payload)
         except (FileNotFoundError, CacheMismatch):
             payload = None
         except (DamagedFile, ValueError, OSError) as exc:
