@@ -399,3 +399,26 @@ def test_a_loop_being_kept_when_the_game_quits_is_dropped_quietly(tmp_path):
     finally:
         decoded.keep_in(None)
         pygame.mixer.quit()
+
+
+def test_samples_that_cannot_be_written_leave_nothing_on_stderr(tmp_path, monkeypatch):
+    """AUDIT's A15: on a data folder that cannot be written, keeping a loop printed 'Exception ignored in
+    Wave_write.__del__' at every start (wave.open given a path it cannot open leaves a half-made writer)."""
+    import sys
+
+    import pytest
+
+    from game.screens import decoded
+    unraisable: list = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    loop = tmp_path / "loop.wav"
+    _wav(loop, 0.1)
+    pygame.mixer.init()
+    try:
+        with pytest.raises(OSError):
+            decoded._write_wav(tmp_path / "no such folder" / "kept.wav", pygame.mixer.Sound(str(loop)),
+                               pygame.mixer.get_init())
+        gc.collect()
+        assert unraisable == []
+    finally:
+        pygame.mixer.quit()

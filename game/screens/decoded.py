@@ -144,7 +144,9 @@ def _sound_kept_file(path: Path) -> tuple[tuple[int, int, int] | None, Path | No
 
 
 def _write_wav(tmp: Path, loop: pygame.mixer.Sound, mixer: tuple[int, int, int]) -> None:
-    with wave.open(str(tmp), "wb") as out:
+    # (the file opened first: wave.open(path) failing to open it leaves a half-made writer whose __del__ prints a
+    # traceback on stderr, as on a read-only data folder)
+    with open(tmp, "wb") as raw, wave.open(raw, "wb") as out:
         out.setnchannels(mixer[2])
         out.setsampwidth(2)
         out.setframerate(mixer[0])
