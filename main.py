@@ -1,12 +1,11 @@
 """Play Cell 7: `python main.py` (see `python -m game --help` for the other commands).
 
-This is also the desktop bundle's program (packaging/cell7.spec), so it takes every command of
-`python -m game`: with no command, or with only play's options (`--classroom`, `--scene ID`, `--lang ko`, ...),
-it plays; `python main.py validate`, `timeline`, `handout --out DIR`, `screenshot ...` and `--version` work as
-they do there.
+This is also the desktop bundle's program (packaging/cell7.spec), so it takes every command of `python -m game`,
+read the same way (game.cli.command_line): with no command, or with only play's options (`--classroom`,
+`--scene ID`, `--lang ko`, ...), it plays; `python main.py validate`, `timeline`, `handout --out DIR`,
+`screenshot ...` and `--version` work as they do there.
 """
 import os
-import sys
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no pygame banner before the game's own output
 
@@ -15,15 +14,5 @@ from game.content.gcpause import collector_paused  # noqa: E402
 with collector_paused():  # the game's modules: objects that stay, not for the collector to rescan (game.cli.main)
     from game.cli import exit_with, main
 
-TOP_LEVEL = ("-h", "--help", "--version")
-
-
-def command_line(argv: list[str]) -> list[str]:
-    """`play` unless the arguments start with a command or a top-level option."""
-    if argv and (argv[0] in TOP_LEVEL or not argv[0].startswith("-")):
-        return argv
-    return ["play", *argv]
-
-
 if __name__ == "__main__":
-    exit_with(main(command_line(sys.argv[1:])))
+    exit_with(main())

@@ -567,8 +567,19 @@ def _bare_play() -> SimpleNamespace:
                            classroom=False, classroom_out=None, dev=False, lang=None, func=cmd_play)
 
 
+TOP_LEVEL = ("-h", "--help", "--version")  # the options said before any command
+
+
+def command_line(argv: list[str]) -> list[str]:
+    """`play` unless the arguments start with a command or a top-level option: no command, or only play's
+    options (`--lang ko`, `--classroom`, `--scene ID`), plays."""
+    if argv and (argv[0] in TOP_LEVEL or not argv[0].startswith("-")):
+        return argv
+    return ["play", *argv]
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = (sys.argv[1:] if argv is None else argv) or ["play"]  # no command at all: play
+    argv = command_line(sys.argv[1:] if argv is None else argv)
     # Until a command runs, and in play until the window opens, Python makes only objects that stay (modules,
     # classes, the parser, the library): the cyclic collector would rescan them ~35 times for nothing (~5 ms).
     with collector_paused():

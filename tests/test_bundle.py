@@ -38,13 +38,10 @@ def test_paths_inside_a_bundle_point_at_its_data_folder(monkeypatch, tmp_path):
     assert paths._root() == Path(paths.__file__).resolve().parent.parent
 
 
-def test_main_py_plays_unless_given_a_command():
-    """main.py is the bundle's program: `cell7 --classroom` plays in classroom mode, `cell7 validate` validates."""
-    sys.path.insert(0, str(ROOT))
-    try:
-        from main import command_line
-    finally:
-        sys.path.remove(str(ROOT))
+def test_the_game_plays_unless_given_a_command():
+    """main.py (the bundle's program), `python -m game` and `cell7` alike: `--classroom` plays in classroom mode,
+    `--lang ko` plays in Korean (`python -m game --lang ko` said "invalid choice: 'ko'"), `validate` validates."""
+    from game.cli import command_line
     assert command_line([]) == ["play"]
     assert command_line(["--classroom"]) == ["play", "--classroom"]
     assert command_line(["--scene", "prologue"]) == ["play", "--scene", "prologue"]
@@ -52,6 +49,7 @@ def test_main_py_plays_unless_given_a_command():
     assert command_line(["timeline", "--focus", "x"]) == ["timeline", "--focus", "x"]
     assert command_line(["--version"]) == ["--version"]
     assert command_line(["--help"]) == ["--help"]
+    assert command_line(["--lang", "ko"]) == ["play", "--lang", "ko"]
 
 
 def test_desktop_entry_names_the_window_class_and_icon():
