@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import tempfile
+import threading
 from pathlib import Path
 
 import pygame
 import pytest
+from conftest import WORKERS
 
 from game.library import load_library
 from game.profile import Profile
@@ -332,7 +334,12 @@ def test_autosave_thumbnails_do_not_stay_in_memory(app):
     import tracemalloc
     play = start_playing(app)
     size = len(app.thumbnail_png(play))  # also warms up caches
-    assert app.writer.flush(30)  # the autosave still being written would count: tracemalloc sees every thread
+    assert app.writer.flush(30)  # the autosave still being written would count: tracemalloc sees every thread,
+    app.images.stop()  # and so would pictures and sounds looked ahead: none starts now, and those under way end
+    app.audio.stop()
+    for thread in threading.enumerate():
+        if thread.name in WORKERS:
+            thread.join(60)
     tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
