@@ -4,10 +4,9 @@ raises into the frame, and the next visit sets the cut file aside and plays the 
 from __future__ import annotations
 
 import threading
-import types
 
 import pygame
-from test_perf_memory import _audio, _Channel, _wav
+from test_perf_memory import _Channel, _streaming, _wav
 
 
 def _decoded(sound) -> None:
@@ -25,13 +24,7 @@ def test_a_kept_loop_cut_short_while_it_streams_stops_and_is_set_aside_at_the_ne
     from game.screens import audio as au
     from game.screens import decoded
     _wav(tmp_path / "ambience" / "yard.wav", 7.0)  # 1.2 MB once decoded: kept, then streamed
-    sound = _audio(tmp_path)
-    decoded.keep_in(tmp_path / "cache")
-    now = [100.0]
-    monkeypatch.setattr(au, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
-    _Channel.channels = {}
-    monkeypatch.setattr(pygame.mixer, "Channel", _Channel)
-    sound.background = True
+    sound, now = _streaming(tmp_path, monkeypatch)
     try:
         sound.play_ambience("yard")
         _decoded(sound)

@@ -155,6 +155,23 @@ def test_wrapped_text_is_kept_least_recently_used_first_within_a_bound():
     assert ("line 0", 20, 400, False) not in richtext._LINES[fonts]  # the least recently used went first
 
 
+def _streaming(folder, monkeypatch):
+    """An app's audio (`background`) keeping decoded loops under `folder`, its clock (`now[0]`, seconds) and
+    mixer channels (`_Channel`) played by hand."""
+    import types
+
+    from game.screens import audio as au
+    from game.screens import decoded
+    sound = _audio(folder)
+    decoded.keep_in(folder / "cache")
+    now = [100.0]
+    monkeypatch.setattr(au, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
+    _Channel.channels = {}
+    monkeypatch.setattr(pygame.mixer, "Channel", _Channel)
+    sound.background = True
+    return sound, now
+
+
 class _Channel:
     """A mixer channel as audio.py uses it, played by hand: `end_piece` is the audio thread reaching the end of the
     piece playing (the queued one starts)."""
@@ -202,7 +219,6 @@ class _Channel:
 def test_a_long_ambience_loop_streams_from_its_kept_samples_two_pieces_at_a_time(tmp_path, monkeypatch):
     import struct
     import threading
-    import types
     import wave
 
     import pytest
@@ -217,13 +233,7 @@ def test_a_long_ambience_loop_streams_from_its_kept_samples_two_pieces_at_a_time
         out.setsampwidth(2)
         out.setframerate(44100)
         out.writeframes(samples)
-    sound = _audio(tmp_path)
-    decoded.keep_in(tmp_path / "cache")
-    now = [100.0]
-    monkeypatch.setattr(au, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
-    _Channel.channels = {}
-    monkeypatch.setattr(pygame.mixer, "Channel", _Channel)
-    sound.background = True
+    sound, now = _streaming(tmp_path, monkeypatch)
     sound.ambience_volume = 0.5
     piece = round(au.PIECE_SECONDS * 44100) * 4
     try:
