@@ -235,8 +235,8 @@ class Kept:
 
     @staticmethod
     def of(library: Library) -> Kept:
-        story, codec = library.story, _parts_codec()
-        scenes = {sid: _scenes_codec().dumps(scene).decode("utf-8") for sid, scene in story.scenes.items()}
+        story, codec, scene_codec = library.story, _parts_codec(), _scenes_codec()
+        scenes = {sid: scene_codec.dumps(scene).decode("utf-8") for sid, scene in story.scenes.items()}
         parts = {name: codec.dumps(value).decode("utf-8") for name in PARTS
                  if (value := getattr(library, name)) is not None}
         bare = dataclasses.replace(library, story=dataclasses.replace(story, scenes={}), cache=None,

@@ -16,13 +16,13 @@ take about what the whole portrait took alone, and each blit copies less.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
 import pygame
 
 from ..content import model as m
+from ..content.records import record
 from . import decoded, heap
 from .theme import HEIGHT, WIDTH
 
@@ -37,7 +37,7 @@ READY_BYTES = 6 * 2**20  # pictures made ahead and not yet drawn: the next backg
 _MISSING = object()
 
 
-@dataclass(frozen=True)
+@record
 class Portrait:
     """A portrait cropped to its visible pixels: the `picture`, its `darkened` copy (multiplied by DIM), and where
     they sat (`offset`) in the whole picture of `size` they were cut from (where it stands is reckoned from that)."""
