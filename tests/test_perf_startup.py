@@ -244,6 +244,11 @@ def test_large_pictures_are_kept_decoded_and_follow_their_files(tmp_path, monkey
         first = decoded.load(png)
         [bmp] = list(kept.glob("*.bmp"))
         assert pygame.image.tobytes(pygame.image.load(str(bmp)), "RGB") == pygame.image.tobytes(first, "RGB")
+        mapped = decoded.load(png)  # the kept copy's pages, not read: a surface in pygame's own 32-bit layout
+        assert mapped.get_bitsize() == 32 and pygame.image.tobytes(mapped, "RGB") == pygame.image.tobytes(first, "RGB")
+        mapped.fill((0, 255, 0), (0, 0, 4, 4))  # drawn on: the file is not written (a copy-on-write mapping)
+        assert decoded.load(png).get_at((1, 1)) == first.get_at((1, 1))
+        del mapped
         marked = first.copy()
         marked.fill((255, 0, 0), (0, 0, 4, 4))
         pygame.image.save(marked, str(bmp))  # the kept copy is what a second load reads
@@ -431,19 +436,31 @@ def test_play_loads_with_the_collector_paused_and_runs_with_it_on(tmp_path, monk
 
 
 def test_the_title_veil_fades_from_left_to_right_down_the_whole_screen(shipped_library, tmp_path) -> None:
-    """The veil behind the title's menu is made from its row's bytes at once (no per-pixel calls at every start)."""
+    """The veil behind the title's menu is made from its row's bytes at once (no per-pixel calls at every start), a
+    band of rows that the title blits down the screen: the same pixels as one screen-high veil."""
     import pygame
 
     from game.profile import Profile
+    from game.screens import title
     from game.screens.app import App
-    from game.screens.theme import HEIGHT
+    from game.screens.theme import HEIGHT, WIDTH
     app = App(shipped_library, Profile(tmp_path, shipped_library.story_id), window=False)
-    veil = app.nav.open("title")._veil()
-    assert veil.get_size() == (620, HEIGHT) and veil.get_flags() & pygame.SRCALPHA
+    screen = app.nav.open("title")
+    veil = screen._veil()
+    assert veil.get_size() == (620, title.VEIL_ROWS) and veil.get_flags() & pygame.SRCALPHA
     assert veil.get_masks() == pygame.Surface((1, 1), pygame.SRCALPHA).get_masks()  # blitted by the fast path
     for x in (0, 1, 155, 309, 310, 619):
-        for y in (0, HEIGHT // 2, HEIGHT - 1):
+        for y in (0, title.VEIL_ROWS - 1):
             assert tuple(veil.get_at((x, y))) == (8, 10, 20, max(0, 200 - x * 200 // 620))
+    whole = pygame.Surface((620, HEIGHT), pygame.SRCALPHA)
+    for x in range(620):
+        whole.fill((8, 10, 20, max(0, 200 - x * 200 // 620)), (x, 0, 1, HEIGHT))
+    grey = pygame.Surface((WIDTH, HEIGHT))
+    grey.fill((120, 130, 140))
+    drawn, expected = grey.copy(), grey.copy()
+    drawn.blits([(veil, (0, y)) for y in range(0, HEIGHT, title.VEIL_ROWS)], doreturn=False)
+    expected.blit(whole, (0, 0))
+    assert pygame.image.tobytes(drawn, "RGB") == pygame.image.tobytes(expected, "RGB")
 
 
 def test_the_keys_digests_are_hashlibs() -> None:

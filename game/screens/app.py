@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # a save's thumbnail: scaled and encoded only once a play scr
 
 FPS = 60
 TRIM_EVERY = 10.0  # seconds of game time at least between two asks to hand memory back (heap.py)
+THUMB_LEVEL = 1  # zlib's level for a save's thumbnail: written at every autosave, on the writer's thread
 EXIT_AFTER = "CELL7_EXIT_AFTER"  # "title" or "line": exit 0 right after that first frame (start-up timing)
 
 
@@ -497,7 +498,7 @@ class App:
         from .thumbnail import THUMB
         if under is None and self._scaling is not None:
             scaling = self._scaling
-            return lambda: png_bytes(scaling.picture())
+            return lambda: png_bytes(scaling.picture(), THUMB_LEVEL)
         surface = self.canvas
         if under is not None:
             # a surface of its own, let go once scaled: a kept one stayed 3.5 MB at peak for the whole process (a
@@ -507,7 +508,7 @@ class App:
         # scaled in the frame (no 3.5 MB full copy kept for the writer; the same pixels, and no dearer than the
         # copy's fresh pages): the writer alone uses the small picture
         small = pygame.transform.smoothscale(surface, THUMB)
-        return lambda: png_bytes(small)
+        return lambda: png_bytes(small, THUMB_LEVEL)
 
     def thumbnail_png(self, under: Screen | None = None) -> bytes:
         """The same picture, encoded at once."""
