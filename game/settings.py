@@ -8,6 +8,8 @@ from typing import Any
 
 @dataclass
 class Settings:
+    """The player's settings (data/settings.json), shared by every story."""
+
     text_speed: int = 45          # characters per second; 0 shows lines at once
     auto_delay: float = 1.2       # seconds after a line before auto-advance, plus per-character time
     music_volume: float = 0.6

@@ -553,3 +553,25 @@ def test_a_thumbnail_drawn_under_a_screen_keeps_no_surface_of_its_own(shipped_li
     kept = [name for name, value in vars(app).items() if isinstance(value, pygame.Surface)
             and value.get_size() == (WIDTH, HEIGHT) and value is not app.canvas and value is not app.window]
     assert kept == []
+
+
+INSPECT_ON_USE = """
+import sys
+import game.content.records, dataclasses
+print("ast" in sys.modules, type(sys.modules["inspect"]).__name__)
+@dataclasses.dataclass
+class Plain:
+    x: int
+print(Plain.__doc__, "ast" in sys.modules, type(sys.modules["inspect"]).__name__)
+import inspect
+print(inspect.ismethod(Plain.__init__), type(inspect).__name__)
+"""
+
+
+def test_inspect_is_loaded_when_first_used() -> None:
+    """game.content.records has `import inspect` (which dataclasses does) give a stand-in, so a start loads inspect,
+    ast, dis and tokenize (~8 ms) only when something uses it: here an undocumented dataclass's __doc__."""
+    env = {**os.environ, "PYTHONPATH": str(paths.ROOT)}
+    out = subprocess.run([sys.executable, "-c", INSPECT_ON_USE], env=env, cwd=paths.ROOT, check=True,
+                         capture_output=True, text=True, timeout=120).stdout.splitlines()
+    assert out == ["False _LoadedOnUse", "Plain(x: int) True module", "False module"]

@@ -25,11 +25,41 @@ itself), and has no keyword-only fields, `ClassVar`s or `InitVar`s: those are re
 from __future__ import annotations
 
 import copy
-import dataclasses
-import inspect
+import importlib
 import operator
 import reprlib
+import sys
+import types
 from typing import Any, Callable, TypeVar
+
+
+class _LoadedOnUse(types.ModuleType):
+    """Stands for a module not loaded yet: the first attribute asked of it loads the real one (which takes its
+    place in `sys.modules`), and each is then read from that. importlib's LazyLoader would not do: `import name`
+    in a module that follows reads the module's `__spec__`, which loads it."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if "_module" not in self.__dict__:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            self._module = importlib.import_module(self.__name__)
+        return getattr(self._module, attr)
+
+
+def _loaded_on_use(name: str) -> None:
+    """Have `import name` give a module that is loaded when first used, unless it is loaded already. For `inspect`,
+    which `dataclasses` imports and uses only to write an undocumented dataclass's `__doc__`: it and what it imports
+    (ast, dis, tokenize, linecache) were ~8 ms of every start, before the title, for no use there."""
+    if name not in sys.modules:
+        sys.modules[name] = _LoadedOnUse(name)
+
+
+_loaded_on_use("inspect")
+import dataclasses  # noqa: E402  (after: its `import inspect` takes the stand-in)
+import inspect  # noqa: E402
+
+field = dataclasses.field  # (a record's field with options; a module that imports it from here need not import
+#                            dataclasses before this module has put its stand-in for `inspect` in place)
 
 T = TypeVar("T", bound=type)
 
