@@ -324,8 +324,11 @@ def test_long_sounds_are_kept_decoded_and_never_trusted_damaged(tmp_path) -> Non
         kept.write_bytes(kept.read_bytes()[:-4])  # a truncated loop would play short: set aside, decoded again
         assert decoded.sound(loop).get_raw() == samples and kept.stat().st_size == len(samples) + 44
         assert len(list((kept.parent / "damaged").iterdir())) == 1
-        decoded.sound(effect)  # a short effect decodes fast: never kept
+        decoded.sound(effect)  # a short sound, by default: never kept
         assert len(list(kept.parent.glob("*.wav"))) == 1
+        page = decoded.sound(effect, smallest=0).get_raw()  # an effect (audio.py): kept, played at every visit
+        assert len(list(kept.parent.glob("*.wav"))) == 2 and decoded.sound(effect, smallest=0).get_raw() == page
+        assert page == pygame.mixer.Sound(str(effect)).get_raw()
     finally:
         decoded.keep_in(None)
 

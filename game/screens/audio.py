@@ -470,7 +470,8 @@ def _loop(path: Path) -> pygame.mixer.Sound | _Stream:
 
 
 def _effect(path: Path) -> pygame.mixer.Sound:
-    return pygame.mixer.Sound(str(path))
+    """An effect, decoded, or read from its kept samples (decoded.sound)."""
+    return decoded.sound(path, smallest=0)
 
 
 def _sound_at(path: Path | None, decode: Callable[[Path], pygame.mixer.Sound | _Stream] = _effect) -> \

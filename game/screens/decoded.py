@@ -12,9 +12,10 @@ took 720 reads, 2.7 MB of fresh pages and a conversion to 32 bits before the dis
 page faults of every start, for the title's picture alone). A kept file in any other layout (an older game's) is
 read as a BMP and kept again in this one. It is read
 from there while its file is the same (path, size and modification time, and for a sound the mixer's format, in
-the name). Each kind keeps at most BUDGET bytes on disk (40 MB: eleven full-screen pictures, five ambience
+the name). Each kind keeps at most BUDGET bytes on disk (48 MB: thirteen full-screen pictures, five ambience
 loops); the least recently used go first. Small or translucent pictures (portraits, icons) and short sounds
-decode fast and are never kept.
+decode fast and are never kept; sound effects are kept whatever their length (`sound(path, smallest=0)`: 1-6 ms
+of Ogg decoding each, at every visit, against a read of their samples).
 
 `samples(path)` gives the kept WAV itself, for a caller that reads it in pieces (audio.py streams ambience loops:
 a loop is then never whole in memory once kept).
@@ -45,7 +46,7 @@ from ..content.digest import blake2b
 from ..storage import set_aside
 
 KEPT_FROM = 1 << 20   # decoded bytes: a full-screen picture is 2.6 MB, a 40-second stereo loop 6.7 MB
-BUDGET = 40 << 20     # per kind
+BUDGET = 48 << 20     # per kind
 WAV_HEADER = 44       # the bytes before the samples in a WAV the wave module writes
 BMP_HEADER = 54       # a kept picture's BMP headers (file and BITMAPINFOHEADER), then its pixels
 
@@ -139,9 +140,10 @@ def _mapped(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
     return pygame.image.frombuffer(memoryview(pages)[BMP_HEADER:], size, "BGRA")  # (the surface keeps the mapping)
 
 
-def sound(path: Path) -> pygame.mixer.Sound:
-    """`pygame.mixer.Sound(str(path))`, from the kept samples when there are; raises as pygame.mixer.Sound does."""
-    kept = samples(path)
+def sound(path: Path, smallest: int = KEPT_FROM) -> pygame.mixer.Sound:
+    """`pygame.mixer.Sound(str(path))`, from the kept samples when there are; raises as pygame.mixer.Sound does.
+    `smallest`: the fewest decoded bytes kept (effects, played at every visit, take 0)."""
+    kept = samples(path, smallest)
     if isinstance(kept, pygame.mixer.Sound):
         return kept
     try:
@@ -151,7 +153,7 @@ def sound(path: Path) -> pygame.mixer.Sound:
         return pygame.mixer.Sound(str(path))
 
 
-def samples(path: Path) -> Path | pygame.mixer.Sound:
+def samples(path: Path, smallest: int = KEPT_FROM) -> Path | pygame.mixer.Sound:
     """The sound at `path` as the path of its kept samples (a WAV in the mixer's own format, its samples from
     WAV_HEADER on), for a caller that reads them in pieces (audio.py streams ambience loops); a sound not kept yet is
     decoded, kept and let go. The sound itself when it cannot be kept: nowhere to keep it, a mixer format a WAV does
@@ -160,7 +162,7 @@ def samples(path: Path) -> Path | pygame.mixer.Sound:
     if kept is not None and _fits(kept, mixer):
         return kept
     loop = pygame.mixer.Sound(str(path))
-    if kept is None or memoryview(loop).nbytes < KEPT_FROM:
+    if kept is None or memoryview(loop).nbytes < smallest:
         return loop
     _keep(kept, lambda tmp: _write_wav(tmp, loop, mixer))
     return kept if _fits(kept, mixer) else loop
