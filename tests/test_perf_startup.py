@@ -578,3 +578,14 @@ def test_inspect_is_loaded_when_first_used() -> None:
     out = subprocess.run([sys.executable, "-c", INSPECT_ON_USE], env=env, cwd=paths.ROOT, check=True,
                          capture_output=True, text=True, timeout=120).stdout.splitlines()
     assert out == ["False _LoadedOnUse", "Plain(x: int) True module", "False module"]
+
+
+def test_self_voicing_is_set_up_when_first_asked_for(shipped_library, tmp_path) -> None:
+    """A start that does not speak never starts a speech engine (pyttsx3's, when installed)."""
+    from game.profile import Profile
+    from game.screens.app import App
+    from game.screens.voice import Voice
+    app = App(shipped_library, Profile(tmp_path, shipped_library.story_id), window=False)
+    app.nav.open("title").draw(app.canvas)
+    assert "voice" not in vars(app)
+    assert isinstance(app.voice, Voice) and app.voice is app.voice

@@ -4,6 +4,7 @@ Tests and the screenshot command drive the same app headless through `step()`.
 """
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -136,7 +137,6 @@ class App:
         self.audio.ambience_volume = self.settings.ambience_volume
         self.audio.background = True  # ambience loops are decoded off the frame
         self.audio.on_track = self.profile.hear_track  # the music room unlocks what has played
-        self.voice = Voice()
         self.toasts = Toasts(self.profile.messages)  # iterates as (text, seconds left)
         self.nav = Navigator(self, ROUTES)  # screens open each other by name: self.open("save", play=...)
         self.watcher = None
@@ -166,6 +166,12 @@ class App:
         if story.korean_title and story.korean_title not in caption:
             caption = words.t("app.caption", caption=caption, korean_title=story.korean_title)
         pygame.display.set_caption(caption)
+
+    @functools.cached_property
+    def voice(self) -> Voice:
+        """Self-voicing, set up when first asked for (the play screen with self-voicing on, the settings screen):
+        with pyttsx3 installed, its engine's start costs every start that does not speak."""
+        return Voice()
 
     @property
     def story(self) -> m.Story:
