@@ -589,3 +589,24 @@ def test_self_voicing_is_set_up_when_first_asked_for(shipped_library, tmp_path) 
     app.nav.open("title").draw(app.canvas)
     assert "voice" not in vars(app)
     assert isinstance(app.voice, Voice) and app.voice is app.voice
+
+
+START_TO = """
+import atexit, runpy, sys
+atexit.register(lambda: print("inspect:", type(sys.modules["inspect"]).__name__))
+sys.argv = ["main.py", "--data-dir", sys.argv[1]]
+runpy.run_path("main.py", run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("point", ["title", "line"])
+def test_a_start_never_loads_inspect(tmp_path, point) -> None:
+    """No dataclass declared before the first line lacks a docstring (dataclasses would load inspect to write one),
+    and nothing there asks inspect for anything: with a new data folder and with a kept one."""
+    env = {**os.environ, "PYTHONPATH": str(paths.ROOT), "CELL7_EXIT_AFTER": point,
+           "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    for start in ("new data folder", "kept data folder"):
+        run = subprocess.run([sys.executable, "-c", START_TO, str(tmp_path / "data")], env=env, cwd=paths.ROOT,
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.splitlines()[-1] == "inspect: _LoadedOnUse", (start, run.stdout)

@@ -52,6 +52,8 @@ class Step:
 
 @dataclass
 class Failure:
+    """A run that broke: what went wrong, the choices that lead there and the scene it broke in."""
+
     message: str
     path: tuple[Step, ...]
     scene: str
@@ -59,6 +61,8 @@ class Failure:
 
 @dataclass
 class ExploreReport:
+    """What exploring every path found: counts, coverage and failures."""
+
     states: int = 0                   # distinct states explored
     complete: bool = True             # False when max_states stopped the search
     max_states: int = DEFAULT_MAX_STATES

@@ -37,6 +37,8 @@ def successors(scene: m.Scene, index: int) -> list[int]:
 
 @dataclass
 class SceneFlow:
+    """Which ops of one scene some path reaches, where play runs off its end and which scenes it goes to."""
+
     reached: set[int] = field(default_factory=set)         # op indices some path reaches
     falls_off_from: list[int] = field(default_factory=list)  # reached ops after which play runs off the end
     exits: set[str] = field(default_factory=set)           # scenes entered by reached gotos
@@ -67,6 +69,8 @@ def scene_flow(scene: m.Scene, entries: set[int] | frozenset[int] = frozenset({0
 
 @dataclass
 class StoryFlow:
+    """Every scene's flow and the scenes reachable from the story's start."""
+
     story: m.Story
     scenes: dict[str, SceneFlow]      # every scene's own flow (from its first op)
     reachable: list[str]              # scenes reachable from story.start, in breadth-first order

@@ -187,6 +187,8 @@ def export_session(log: SessionLog, folder: Path, story_title: str = "Cell 7") -
 
 @dataclass(frozen=True)
 class PromptItem:
+    """One discussion prompt in the handout, with the chapter and scene it belongs to."""
+
     chapter: int
     scene_title: str
     question: str
@@ -198,6 +200,8 @@ class PromptItem:
 
 @dataclass
 class HandoutData:
+    """Everything the handout prints: chapters, prompts, quiz and sources."""
+
     title: str
     korean_title: str
     chapters: list[Chapter]

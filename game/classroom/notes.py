@@ -13,6 +13,8 @@ DECISIONS = (PLAY, SUMMARY)
 
 @dataclass(frozen=True)
 class NotedScene:
+    """A scene with a content note: what it touches on and its summary for a class that skips it."""
+
     scene: str
     title: str
     chapter: int

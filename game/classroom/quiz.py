@@ -73,6 +73,8 @@ class Question:
 
 @dataclass
 class Quiz:
+    """The quiz's questions, with the story ones and the history ones asked for apart."""
+
     questions: list[Question] = field(default_factory=list)
 
     def story(self, chapter: int | None = None) -> list[Question]:

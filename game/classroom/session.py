@@ -25,6 +25,8 @@ HOW = ("teacher", "vote", "plan")  # who made a choice: the teacher, the class b
 
 @dataclass(frozen=True)
 class Entry:
+    """One thing that happened in a class session, and when."""
+
     t: float            # seconds since the session started
     kind: str           # one of KINDS
     scene: str = ""     # scene id, where there is one

@@ -14,6 +14,8 @@ MAX_HANDS = 999
 
 @dataclass
 class Vote:
+    """A class vote on a story choice: its options, the counts and the teacher's tie-break."""
+
     options: tuple[tuple[int, str], ...]
     prompt: str = ""
     counts: list[int] = field(default_factory=list)

@@ -1,11 +1,10 @@
 """Located problems: every error or warning an author sees names a file, line and column."""
 from __future__ import annotations
 
-from dataclasses import field
 from pathlib import Path
 from typing import NamedTuple
 
-from .records import mutable_record, record
+from .records import field, mutable_record, record
 
 ERROR = "error"
 WARNING = "warning"

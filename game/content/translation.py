@@ -115,6 +115,8 @@ def source_texts(root: Path, problems: Problems | None = None) -> dict[str, list
 
 @dataclass
 class Entry:
+    """One translatable text: its id, its English and its translation."""
+
     id: str
     en: str
     text: str = ""
@@ -128,6 +130,8 @@ class Entry:
 
 @dataclass
 class Table:
+    """One content file's translations into one language."""
+
     language: str
     source: str                        # the content file it translates, relative to the root
     entries: list[Entry] = field(default_factory=list)
@@ -150,6 +154,8 @@ def table_path(root: Path, language: str, source: str) -> Path:
 
 @dataclass
 class ReadTables:
+    """The tables read for a language, and the sources whose table could not be read."""
+
     tables: list[Table] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)  # sources whose table exists but could not be read
 
@@ -481,6 +487,8 @@ def shown_values(story: m.Story, translation: Translation) -> dict[str, str]:
 
 @dataclass
 class Extracted:
+    """What `extract` did to the tables: files written and texts added, carried, orphaned or refused."""
+
     written: list[Path] = field(default_factory=list)
     added: int = 0       # new English texts, waiting for a translation
     carried: int = 0     # translations of edited English, carried over and marked stale

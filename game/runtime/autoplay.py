@@ -11,6 +11,8 @@ from .runtime import Options, Runtime
 
 @dataclass
 class WalkReport:
+    """What walking the story's choices found: steps, playthroughs, scenes, endings and choices seen."""
+
     steps: int = 0
     playthroughs: int = 0
     scenes: set[str] = field(default_factory=set)

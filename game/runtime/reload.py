@@ -26,6 +26,8 @@ def replay_edited(story: m.Story, rt: Runtime) -> Resumed:
 
 @dataclass
 class ReloadResult:
+    """A hot reload's outcome: the new story and where play resumes, or the problems that kept the old one."""
+
     story: m.Story | None            # None: the content has errors; keep running the old story
     resumed: Resumed | None = None
     problems: list[Problem] = field(default_factory=list)

@@ -23,6 +23,8 @@ MAX_REPLAY_EVENTS = 200_000
 
 @dataclass
 class Resumed:
+    """A runtime moved onto an edited story, whether it resumed at the exact place, and why not."""
+
     runtime: Runtime
     exact: bool
     message: str = ""

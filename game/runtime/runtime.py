@@ -65,6 +65,8 @@ class StoryRuntimeError(RuntimeError):
 
 @dataclass
 class Options:
+    """How a run plays what the story leaves open: prompts, content notes and where cards go."""
+
     prompts: bool = False          # show discussion prompts (classroom mode turns this on)
     content_notes: str | Mapping[str, str] = "ask"  # ask | play | summary, or a plan per scene:
     # {scene id: "play" | "summary"} (the classroom's, made before class; a noted scene not in it plays)

@@ -41,6 +41,8 @@ GAP = 30
 
 @dataclass
 class Side:
+    """One column of a reality card: the film's side or an account's, with its source."""
+
     label: str
     body: str
     where: str
@@ -50,6 +52,8 @@ class Side:
 
 @dataclass
 class RealityLayout:
+    """Where a reality card's heading, columns and text go."""
+
     heading: Heading
     counter: pygame.Rect
     columns: list[pygame.Rect]

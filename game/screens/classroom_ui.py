@@ -54,6 +54,8 @@ def strip(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
 
 @dataclass
 class Footer:
+    """A classroom screen's footer: its place, its key hints and their size."""
+
     rect: pygame.Rect
     lines: list[str] = field(default_factory=list)
     size: int = 24
@@ -87,6 +89,8 @@ def draw_footer(surface: pygame.Surface, app, foot: Footer) -> None:
 
 @dataclass
 class Heading:
+    """A classroom screen's heading: the tag above and the title, with their sizes."""
+
     tag: pygame.Rect
     title: pygame.Rect
     tag_size: int

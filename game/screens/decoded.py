@@ -48,6 +48,7 @@ from ..storage import set_aside
 KEPT_FROM = 1 << 20   # decoded bytes: a full-screen picture is 2.6 MB, a 40-second stereo loop 6.7 MB
 BUDGET = 48 << 20     # per kind
 WAV_HEADER = 44       # the bytes before the samples in a WAV the wave module writes
+LAYOUT = "BGRA"       # not words: pygame's 32-bit surfaces, byte by byte (blue, green, red, alpha)
 BMP_HEADER = 54       # a kept picture's BMP headers (file and BITMAPINFOHEADER), then its pixels
 
 _folder: Path | None = None
@@ -126,7 +127,7 @@ def _bmp_header(size: tuple[int, int]) -> bytes:
 
 def _bmp_bytes(image: pygame.Surface) -> bytes:
     """`image` as a kept picture's file: the headers, then its pixels as pygame's 32-bit surfaces hold them."""
-    return _bmp_header(image.get_size()) + pygame.image.tobytes(image, "BGRA")
+    return _bmp_header(image.get_size()) + pygame.image.tobytes(image, LAYOUT)
 
 
 def _mapped(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
@@ -137,14 +138,14 @@ def _mapped(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
                 handle.read(BMP_HEADER) != _bmp_header(size):
             return None
         pages = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_COPY)
-    return pygame.image.frombuffer(memoryview(pages)[BMP_HEADER:], size, "BGRA")  # (the surface keeps the mapping)
+    return pygame.image.frombuffer(memoryview(pages)[BMP_HEADER:], size, LAYOUT)  # (the surface keeps the mapping)
 
 
 def sound(path: Path, smallest: int = KEPT_FROM) -> pygame.mixer.Sound:
     """`pygame.mixer.Sound(str(path))`, from the kept samples when there are; raises as pygame.mixer.Sound does.
     `smallest`: the fewest decoded bytes kept (effects, played at every visit, take 0)."""
     kept = samples(path, smallest)
-    if isinstance(kept, pygame.mixer.Sound):
+    if not isinstance(kept, Path):  # could not be kept: the decoded sound itself
         return kept
     try:
         return pygame.mixer.Sound(str(kept))

@@ -31,6 +31,8 @@ SPEEDS = (*range(15, 196, 15), 0)  # letters a second, slowest to fastest; 0 sho
 
 @dataclass
 class Row:
+    """One setting on the settings screen: how it shows, how it changes and why it may be disabled."""
+
     key: str            # the setting's name in the words table (settings.<key>, settings.<key>_help)
     show: Callable[[Settings], str]
     change: Callable[[Settings, int], None]

@@ -10,7 +10,6 @@ screen paints them (`MenuList` and `Table` are two such painters).
 from __future__ import annotations
 
 import functools
-import inspect
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,9 +40,9 @@ def weakly(callback: Callable[..., Any]) -> Callable[..., Any]:
     strongly would make a reference cycle, and a popped screen (with its thumbnails and kept frames) would wait for
     the cycle collector's next full pass. Any other callable is kept as it is (a closure over its owner still makes
     a cycle: give the widget a method instead)."""
-    if isinstance(callback, functools.partial) and inspect.ismethod(callback.func) and not callback.keywords:
+    if isinstance(callback, functools.partial) and isinstance(callback.func, MethodType) and not callback.keywords:
         return _Weak(callback.func, callback.args)
-    if inspect.ismethod(callback):
+    if isinstance(callback, MethodType):
         return _Weak(callback)
     return callback
 
@@ -76,7 +75,7 @@ class _Weak:
     def __eq__(self, other: object) -> bool:
         if isinstance(other, _Weak):
             return (self._owner, self._function, self._args) == (other._owner, other._function, other._args)
-        return not self._args and inspect.ismethod(other) and (other.__self__, other.__func__) == (
+        return not self._args and isinstance(other, MethodType) and (other.__self__, other.__func__) == (
             self._owner(), self._function)
 
 
@@ -423,6 +422,8 @@ class Heights:
 
 @dataclass
 class Item:
+    """One button of a MenuList: its label and what choosing it does."""
+
     label: str
     on_choose: Callable[[], None]
     enabled: bool = True
@@ -571,6 +572,8 @@ def _no_colour(i: int) -> Colour | None:
 
 @dataclass
 class Column:
+    """One column of a Table: its header, its share of the width and how its cells align."""
+
     title: str
     weight: float = 1.0
     align: str = "left"

@@ -38,6 +38,8 @@ class Run:
 
 @dataclass
 class CardLayout:
+    """Where an event card's body, text runs, boxes and buttons go."""
+
     rect: pygame.Rect
     body: pygame.Rect                         # the visible part of the body (text is clipped to it)
     runs: list[Run] = field(default_factory=list)

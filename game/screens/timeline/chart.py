@@ -51,6 +51,8 @@ def dashed_line(surface: pygame.Surface, colour, start, end, width: int = 3, das
 
 @dataclass
 class ChartLayout:
+    """Where a chart's title, plot, labels and caption go."""
+
     title: pygame.Rect                    # height 0: no room for it (the tab names the chart)
     plot: pygame.Rect | None              # None: too little room for a plot; the figures are a list instead
     labels: list[tuple[str, pygame.Rect, str]] = field(default_factory=list)   # text, where, colour role

@@ -47,6 +47,8 @@ def chart_keys() -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class ScreenFrame:
+    """The timeline screen's regions this frame: header, tabs, eras strip and the rest."""
+
     header: pygame.Rect
     title: pygame.Rect | None          # None when the tabs need the whole header
     tabs: dict[str, pygame.Rect]

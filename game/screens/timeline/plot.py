@@ -24,6 +24,8 @@ from .style import Style
 
 @dataclass(frozen=True)
 class EraMark:
+    """An era's bar above the plot and where its name goes."""
+
     era: Era
     bar: pygame.Rect
     name: pygame.Rect | None       # where its name goes (None: no room for it whole)

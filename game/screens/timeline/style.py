@@ -19,6 +19,8 @@ def _mix(a: Colour, b: Colour, k: float) -> Colour:
 
 @dataclass(frozen=True)
 class Style:
+    """The timeline's colours and sizes for the theme, text size and contrast in use."""
+
     high_contrast: bool
     big_text: bool         # text at 150% or more of the normal hint size: one label row, one era row
     # colours (theme roles, or mixes of them)

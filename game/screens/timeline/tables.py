@@ -23,6 +23,8 @@ MARGIN = 40
 
 @dataclass(frozen=True)
 class Table:
+    """A table tab's content: title, columns, rows and note."""
+
     title: str
     columns: list[tuple[str, float]]               # name, share of the width
     rows: list[tuple[str, list[str], bool]]        # event id, cells, the sources differ
@@ -32,6 +34,8 @@ class Table:
 
 @dataclass(frozen=True)
 class TableFrame:
+    """Where a table tab's title, counter, header, rows, note and columns go."""
+
     title: pygame.Rect
     counter: pygame.Rect
     header: pygame.Rect
