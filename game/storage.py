@@ -42,11 +42,19 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
 
 class StorageError(Exception):
     """A file could not be written (disk full, read-only folder...): the message says why. `cause` is what every
-    write failing the same way shares (a read-only folder fails each save alike), so that it is said once."""
+    write failing the same way shares (a read-only folder fails each save alike), so that it is said once.
+    `detail` is what a sentence in the player's language ("Could not save: ...") takes: the file and the
+    system's reason, with no English of this module's around them (the message itself, for a worded one)."""
 
-    def __init__(self, message: str, cause: object = None):
+    def __init__(self, message: str, cause: object = None, detail: str = ""):
         super().__init__(message)
         self.cause = message if cause is None else cause
+        self.detail = detail or message
+
+    @classmethod
+    def unwritten(cls, path: Path, reason: object, cause: object = None) -> StorageError:
+        """`path` could not be written, for `reason` (the system's words, or the encoder's)."""
+        return cls(f"could not write {path}: {reason}", cause, detail=f"{path}: {reason}")
 
 
 class DamagedFile(ValueError):
@@ -96,7 +104,7 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
     try:
         _atomic_write(path, data, durable)
     except OSError as exc:
-        raise StorageError(f"could not write {path}: {exc.strerror or exc}", cause=exc.errno) from exc
+        raise StorageError.unwritten(path, exc.strerror or exc, cause=exc.errno) from exc
 
 
 def _atomic_write(path: Path, data: bytes, durable: bool) -> None:
@@ -135,7 +143,7 @@ def write_json(path: Path, data: Any) -> None:
     try:
         encoded = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
     except ValueError as exc:
-        raise StorageError(f"could not write {path}: {exc}") from exc
+        raise StorageError.unwritten(path, exc) from exc
     atomic_write(path, encoded)
 
 
@@ -220,7 +228,7 @@ class BackgroundWriter:
                 if said:
                     self.said.append(said)
             except StorageError as exc:
-                self._failed(exc.cause, str(exc))
+                self._failed(exc.cause, exc.detail)
             except (OSError, ValueError) as exc:
                 self._failed(getattr(exc, "errno", None) or str(exc), str(exc))
             except Exception as exc:  # noqa: BLE001 - a bug in one job must not stop every later save
