@@ -512,7 +512,8 @@ class TimelineScreen(Screen):
             with draw.clip(surface, sf.plot):
                 draw_selected_span(surface, st, ctl, sf)
                 divider = round(ctl.view.x(ctl.axis.undated_u0)) if ctl.axis.undated_count else None
-                draw_markers(surface, fonts, st, self.timeline, v.placed, ctl.selected, self.hover, divider)
+                draw_markers(surface, fonts, st, self.timeline, v.placed, sf.count_size, ctl.selected, self.hover,
+                             divider)
             if v.card is not None:
                 lane = self.timeline.lane(ctl.event().lane)
                 self._card_picture.draw(surface, fonts, st, v.card, st.lane(lane.colour) if lane else st.accent)

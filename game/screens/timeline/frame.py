@@ -21,6 +21,8 @@ from .style import Style
 
 EDGE = 14            # px kept clear at the screen's edges
 CARD_W = 706         # the card's width at 100% text; with bigger text it covers the plot
+OUTLINE = 2          # px of a marker's outline
+CLUSTER_R = 15       # the least radius of a cluster marker
 
 
 def title() -> str:
@@ -64,6 +66,7 @@ class ScreenFrame:
     card: pygame.Rect
     geo: Geometry
     lanes_fit: int                     # lanes the plot can show with a row of labels each
+    count_size: int                    # the type size of a cluster marker's count (count_size)
 
     @property
     def axis_y(self) -> int:
@@ -113,6 +116,21 @@ def _gutter_width(fonts: FontBook, timeline: Timeline, lines: int, size: int) ->
     return width + 34
 
 
+def count_size(fonts: FontBook, most: int, radius: int) -> int:
+    """The type size of a cluster marker's count: `most` (the hint size), or the largest below it whose two digits,
+    drawn bold and centred on the marker, have every pixel inside its outline. The circle keeps its size (a
+    larger one took a lane off the plot at 200% text); measured on the digits' own pixels, over the pairs 00 to
+    99 (digits share one width, so these put every digit in both places): a flat-bottomed 2 reaches further
+    from the centre than the 8 the radius is sized by, and spilled out of the circle at 200% text."""
+    def reach(digits: str, size: int) -> float:
+        drawn = fonts.render(digits, size, (255, 255, 255), bold=True)
+        centre = pygame.Vector2(drawn.get_width() // 2, drawn.get_height() // 2)  # as draw.text centres it
+        ink = pygame.mask.from_surface(drawn).connected_components()
+        return max(centre.distance_to((x + 0.5, y + 0.5)) for part in ink for x, y in part.outline())
+    inside = radius - OUTLINE
+    return next((size for size in range(most, 6, -1) if all(reach(d * 2, size) <= inside for d in "0123456789")), 6)
+
+
 def screen_frame(fonts: FontBook, st: Style, timeline: Timeline, lanes: list[str]) -> ScreenFrame:
     scale = fonts.scale
     pad = round(4 * scale)
@@ -145,7 +163,8 @@ def screen_frame(fonts: FontBook, st: Style, timeline: Timeline, lanes: list[str
     plot = pygame.Rect(gutter + 6, plot_top, WIDTH - EDGE - gutter - 6, plot_bottom - plot_top)
     axis = pygame.Rect(plot.left, plot.bottom, plot.width, axis_h)
     eras = pygame.Rect(plot.left, eras_top, plot.width, era_rows * era_row_h)
-    geo = Geometry(marker_r=max(9, round(7 * scale)), cluster_r=max(15, fonts.width("88", st.hint, True) // 2 + 2),
+    cluster_r = max(CLUSTER_R, fonts.width("88", st.hint, True) // 2 + 2)
+    geo = Geometry(marker_r=max(9, round(7 * scale)), cluster_r=cluster_r,
                    gap=3 if st.big_text else 6, clear=2 if st.big_text else 4,
                    label_h=fonts.line_height(st.label), max_label=round(300 * scale), max_lines=2)
     bands = lane_bands(plot.top + 2, plot.height - 4, count, geo)
@@ -158,4 +177,4 @@ def screen_frame(fonts: FontBook, st: Style, timeline: Timeline, lanes: list[str
     card_w = CARD_W if not st.big_text and scale <= 1.2 else WIDTH - 2 * EDGE
     card = pygame.Rect(WIDTH - EDGE - card_w, header.bottom + 6, card_w, HEIGHT - header.bottom - 6 - EDGE)
     return ScreenFrame(header, heading, tabs, labels, eras, era_rows, legend, legend_lines, bands, plot, axis, footer,
-                       card, geo, lanes_fit)
+                       card, geo, lanes_fit, count_size(fonts, st.hint, geo.cluster_r))

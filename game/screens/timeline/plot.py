@@ -18,7 +18,7 @@ from ...ui import draw
 from ...ui.fonts import FontBook
 from ...ui.theme import Colour
 from ...words import t
-from .frame import ScreenFrame
+from .frame import OUTLINE, ScreenFrame
 from .style import Style
 
 
@@ -230,9 +230,11 @@ def draw_selected_span(surface: pygame.Surface, st: Style, ctl: TimelineControll
 
 
 def draw_markers(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: Timeline, placed: list[Placed],
-                 selected: str | None, hover: tuple[str, ...] | None = None, divider: int | None = None) -> None:
-    """Markers and their labels. A label that reaches across the undated column's edge (`divider`, its x) has
-    that edge's line taken out from behind its text: the line ran through a word ("Joe Arr|idy")."""
+                 count_size: int, selected: str | None, hover: tuple[str, ...] | None = None,
+                 divider: int | None = None) -> None:
+    """Markers and their labels; a cluster's count at `count_size` (ScreenFrame.count_size). A label that reaches
+    across the undated column's edge (`divider`, its x) has that edge's line taken out from behind its text: the
+    line ran through a word ("Joe Arr|idy")."""
     for p in placed:
         colour = st.lane(timeline.lane(p.lane).colour)
         centre = (round(p.x), round(p.y))
@@ -242,9 +244,9 @@ def draw_markers(surface: pygame.Surface, fonts: FontBook, st: Style, timeline: 
         elif p.ids == hover:
             draw.circle(surface, st.text, centre, round(p.r) + 5, 2)
         draw.circle(surface, colour, centre, round(p.r))
-        draw.circle(surface, st.outline, centre, round(p.r), 2)
+        draw.circle(surface, st.outline, centre, round(p.r), OUTLINE)
         if p.cluster:
-            draw.text(surface, fonts, str(len(p.ids)), st.hint, st.on_accent, centre, anchor="center", bold=True)
+            draw.text(surface, fonts, str(len(p.ids)), count_size, st.on_accent, centre, anchor="center", bold=True)
         if p.label_rect:
             x, y = round(p.label_rect[0]), round(p.label_rect[1])
             if divider is not None and x < divider < x + p.label_rect[2]:
