@@ -610,3 +610,41 @@ def test_a_start_never_loads_inspect(tmp_path, point) -> None:
                              capture_output=True, text=True, timeout=120)
         assert run.returncode == 0, run.stderr
         assert run.stdout.splitlines()[-1] == "inspect: _LoadedOnUse", (start, run.stdout)
+
+
+def test_a_kept_picture_follows_an_edit_that_puts_its_modification_time_back(tmp_path) -> None:
+    """An edit of the same size whose modification time is put back (`touch -r`, an archive keeping times) still
+    changes the file's change time: its old decoded copy no longer answers for it. So does a file replaced by a
+    rename with the same size and times."""
+    import pygame
+
+    from game.screens import decoded
+    plain = pygame.image.load(str(paths.ASSETS / "images" / "backgrounds" / "title.png"))
+    marked = plain.copy()
+    marked.fill((255, 0, 0), (0, 0, 4, 4))
+    versions = []
+    for picture in (plain, marked):
+        pygame.image.save(picture, str(tmp_path / "version.png"))
+        versions.append((tmp_path / "version.png").read_bytes())
+    length = max(map(len, versions))
+    plain_png, marked_png = (data + bytes(length - len(data)) for data in versions)  # (read up to IEND: same size)
+    png = tmp_path / "room.png"
+    png.write_bytes(plain_png)
+    decoded.keep_in(tmp_path / "cache")
+    try:
+        assert decoded.load(png).get_at((1, 1)) == plain.get_at((1, 1))
+        assert decoded.load(png).get_at((1, 1)) == plain.get_at((1, 1))  # (from the kept copy)
+        times = png.stat()
+        png.write_bytes(marked_png)  # edited in place, its time put back
+        os.utime(png, ns=(times.st_atime_ns, times.st_mtime_ns))
+        assert (png.stat().st_size, png.stat().st_mtime_ns) == (times.st_size, times.st_mtime_ns)
+        assert decoded.load(png).get_at((1, 1))[:3] == (255, 0, 0)
+        times = png.stat()
+        other = tmp_path / "other.png"  # replaced by a rename, with the same size and times
+        other.write_bytes(plain_png)
+        os.utime(other, ns=(times.st_atime_ns, times.st_mtime_ns))
+        os.replace(other, png)
+        assert (png.stat().st_size, png.stat().st_mtime_ns) == (times.st_size, times.st_mtime_ns)
+        assert decoded.load(png).get_at((1, 1)) == plain.get_at((1, 1))
+    finally:
+        decoded.keep_in(None)

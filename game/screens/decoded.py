@@ -10,10 +10,9 @@ once decoded, an opaque picture or a sound of at least KEPT_FROM bytes is also w
 not read at all: its file is mapped into memory and the surface made on those pages (a 24-bit BMP read through SDL
 took 720 reads, 2.7 MB of fresh pages and a conversion to 32 bits before the display's `convert`: about 3 ms and 650
 page faults of every start, for the title's picture alone). A kept file in any other layout (an older game's) is
-read as a BMP and kept again in this one. It is read
-from there while its file is the same (path, size and modification time, and for a sound the mixer's format, in
-the name). Each kind keeps at most BUDGET bytes on disk (48 MB: thirteen full-screen pictures, five ambience
-loops); the least recently used go first. Small or translucent pictures (portraits, icons) and short sounds
+read as a BMP and kept again in this one. It is read from there while its file is the same (path, size,
+modification and change time and inode, and for a sound the mixer's format, in the name). Each kind keeps at most
+BUDGET bytes on disk (48 MB: thirteen full-screen pictures, five ambience loops); the least recently used go first. Small or translucent pictures (portraits, icons) and short sounds
 decode fast and are never kept; sound effects are kept whatever their length (`sound(path, smallest=0)`: 1-6 ms
 of Ogg decoding each, at every visit, against a read of their samples).
 
@@ -188,14 +187,18 @@ def _write_wav(tmp: Path, loop: pygame.mixer.Sound, mixer: tuple[int, int, int])
 
 
 def _kept_file(path: Path, kind: str, suffix: str, extra: str = "") -> Path | None:
-    """Where `path` is kept decoded (named by its path, size and modification time, and `extra`), or None."""
+    """Where `path` is kept decoded, or None: named by its path, `extra` and what any write to it changes (size,
+    modification time, and the inode and change time, which an edit changes even when it puts the modification
+    time back, as `touch -r`, an archive or a copy keeping times does; a file replaced by a rename has another
+    inode). A file whose change time moved without an edit (chmod, a new link) is only decoded once more."""
     if _folder is None:
         return None
     try:
         info = os.stat(path)
     except OSError:
         return None
-    name = f"{os.path.abspath(path)}\0{info.st_size}\0{info.st_mtime_ns}\0{extra}".encode("utf-8", "surrogateescape")
+    stamp = f"{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
+    name = f"{os.path.abspath(path)}\0{stamp}\0{extra}".encode("utf-8", "surrogateescape")
     return _folder / kind / f"{blake2b(name, digest_size=16).hexdigest()}{suffix}"
 
 
