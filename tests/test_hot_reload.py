@@ -41,6 +41,24 @@ def test_watcher_sees_edits_new_and_removed_files(story_root):
     assert watcher.changed() == [extra]
 
 
+def test_watcher_sees_an_edit_that_keeps_the_size_and_puts_the_time_back(story_root):
+    """Same size, same modification time (a tool restoring times, a save within the clock's tick): the change time
+    still moves; a same-size, same-time file renamed over it has another inode."""
+    watcher = ContentWatcher(story_root)
+    scene = story_root / "story" / "02_second.yaml"
+    before = scene.stat()
+    scene.write_text(scene.read_text().replace("Later.", "Later!"))
+    os.utime(scene, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (scene.stat().st_size, scene.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert watcher.changed() == [scene]
+    before = scene.stat()
+    other = scene.with_name("02_second.yaml.new")
+    other.write_text(scene.read_text().replace("Later!", "Later?"))
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(other, scene)
+    assert watcher.changed() == [scene]
+
+
 def test_edit_shows_new_text_at_the_same_moment_with_the_same_flags(story_root):
     story = load_story(story_root)
     rt = play_to(story, "Later.")

@@ -1,4 +1,4 @@
-"""Notice edited, added and removed content files (and translation tables) by polling their modification times.
+"""Notice edited, added and removed content files (and translation tables) by polling their stamps.
 
 Polling a few dozen files costs a millisecond or two and needs no extra library or OS-specific
 watcher. `start()` polls on a daemon thread (every 50 ms: `stat` releases the GIL, so the game's
@@ -25,14 +25,17 @@ class ContentWatcher:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def _scan(self) -> dict[Path, tuple[int, int]]:
+    def _scan(self) -> dict[Path, tuple[int, int, int, int]]:
+        """Each file's stamp: size, modification time, and the change time and inode, which an edit changes even
+        when it keeps the size and puts the modification time back (an editor or a tool restoring times, a save
+        within the file system's clock tick) or replaces the file by a rename."""
         stamps = {}
         for path in [*(path for _, path in content_files(self.root)), *translation_files(self.root)]:
             try:
                 st = path.stat()
             except OSError:
                 continue
-            stamps[path] = (st.st_mtime_ns, st.st_size)
+            stamps[path] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         return stamps
 
     def _diff(self) -> set[Path]:
