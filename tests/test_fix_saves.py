@@ -85,7 +85,7 @@ def test_the_saved_toast_covers_neither_the_header_nor_the_slot_just_saved(app, 
     app.step(0.05)
     assert any(t.startswith("Saved") for t, _ in app.toasts)
     screen = app.top
-    boxes = app.toasts.layout(app.fonts, app.theme, screen.header_bottom())
+    boxes = app.toasts.layout(app.fonts, app.theme, screen.header_bottom(), screen.toast_place())
     lay = screen.layout()
     for _, box in boxes:
         assert box.top >= lay["header"].bottom

@@ -2,7 +2,10 @@
 
 The grid has three columns at normal text sizes and two at large ones; a slot card grows to
 hold its title and date at the text size the player chose, and rows of cards scroll (a
-ScrollList over the grid's rows) instead of the text shrinking.
+ScrollList over the grid's rows) instead of the text shrinking. When they scroll, the rows in
+view are stretched to fill the grid's height (whole rows only, never one cut at the bottom).
+Toasts ("Saved (slot 1).") go over the footer's key hints, so the grid never moves for one and no card
+is covered.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from ..ui.input import Act, Action
 from ..ui.layout import Layout, Rect
 from ..ui.screen import Screen
 from ..ui.theme import HEIGHT, WIDTH
-from ..ui.widgets import Grid, Heights, ScrollList, Selection
+from ..ui.widgets import Grid, GridLayout, Heights, ScrollList, Selection, Used
 from ..words import chapter_label, language, t
 
 SIDE = 60        # left and right margins
@@ -42,6 +45,24 @@ def slot_name(slot: str) -> str:
     if slot == "quick":
         return t("saves.quick")
     return t("saves.auto", number=slot[-1]) if slot.startswith("auto") else t("saves.slot", number=slot)
+
+
+def filled(grid: GridLayout, cols: int) -> GridLayout:
+    """`grid` (of `cols` columns) with the rows in view stretched to fill its height when it scrolls: the space
+    the next row found too small is shared out among the rows shown, each card its row's height. A grid whose
+    rows all show keeps them as they are (one quicksave card is not stretched to the page)."""
+    rows = grid.rows.rows
+    if grid.rows.bar is None or not rows:
+        return grid
+    spare = grid.area.bottom - max(rect.bottom for rect in rows.values())
+    stretched, moved = {}, 0  # row -> its rectangle, stretched
+    for n, (row, rect) in enumerate(rows.items()):
+        grow = spare // len(rows) + (n < spare % len(rows))
+        stretched[row] = Rect(rect.left, rect.top + moved, rect.width, rect.height + grow)
+        moved += grow
+    cells = {i: Rect(cell.left, stretched[i // cols].top, cell.width, stretched[i // cols].height)
+             for i, cell in grid.cells.items()}
+    return GridLayout(grid.area, cells, grid.rows)
 
 
 class SaveLoadScreen(Screen):
@@ -133,15 +154,15 @@ class SaveLoadScreen(Screen):
     def _hint(self) -> str:
         if self.confirm_slot:
             return t("saves.overwrite", slot=slot_name(self.confirm_slot))
-        info = self.infos[self.index] if self.infos and not self._toast_room() else None  # no toast saying it
+        info = self.infos[self.index] if self.infos else None
         why = info and (self.refused.get(info.slot) or info.damaged and t("saves.damaged", why=info.damaged) + ".")
         return (f"{why}\n" if why else "") + (t("saves.save_hint") if self.mode == "save" else t("saves.load_hint"))
 
     def layout(self) -> Layout:
         """This frame's rectangles, worked out again only when what they depend on changes (draw and the
-        toasts' header_bottom ask for them every frame)."""
+        toasts' place ask for them every frame)."""
         key = (*self._shown_key(), self.mode, self.page, self.index, self.grid.rows.first, self.confirm_slot,
-               tuple(self.refused.items()), self._toast_room())
+               tuple(self.refused.items()))
         if self._laid[0] != key:
             self._laid = (key, self._layout())
         return self._laid[1]
@@ -160,21 +181,20 @@ class SaveLoadScreen(Screen):
             lay.add(f"header/tab{i}", rect, theme.small_size)
         hint_h = draw.block_height(fonts, self._hint(), theme.hint_size, WIDTH - 2 * SIDE)
         footer = lay.add("footer", Rect(SIDE, HEIGHT - hint_h - 10, WIDTH - 2 * SIDE, hint_h), theme.hint_size)
-        top = header.bottom + 16 + min(self._toast_room(), (footer.top - header.bottom) // 3)
+        top = header.bottom + 16
         grid = lay.add("grid", Rect(SIDE, top, WIDTH - 2 * SIDE, footer.top - 12 - top))
         self.grid.cols = self.cols
-        self.grid.layout(grid).into(lay, "grid")
+        filled(self.grid.layout(grid), self.grid.cols).into(lay, "grid")
         for i in range(len(self.infos)):
             if f"grid/cell{i}" in lay:
                 lay.sizes[f"grid/cell{i}"] = theme.small_size
         return lay
 
-    def _toast_room(self) -> int:
-        """The height the app's toasts take below the header: the grid moves down while one shows, so a
-        message ("Saved (slot 1).") never covers the slot it is about."""
-        toasts = getattr(self.app, "toasts", None)
-        boxes = toasts.layout(self.app.fonts, self.app.theme, 0) if toasts else []
-        return boxes[-1][1].bottom if boxes else 0
+    def toast_place(self) -> Rect:
+        """The footer: a message ("Saved (slot 1).") covers no card and moves none, and takes the key hints'
+        place for its seconds. A refused load's toast says it in short, as the card does (the footer then says
+        why), and a question asked there ("press Enter again to overwrite") takes the toasts away."""
+        return self.layout()["footer"]
 
     @property
     def rects(self) -> list[Rect]:
@@ -204,17 +224,30 @@ class SaveLoadScreen(Screen):
             self.turn(int(tab.removeprefix("header/tab")))
         else:
             before = self.index
-            used = self.grid.on_action(action, lay["grid"])
+            used = self._grid_action(action, lay)
             if used and used.chosen is not None:
                 self.activate()
             elif self.index != before:
                 self.confirm_slot = ""
+
+    def _grid_action(self, action: Action, lay: Layout) -> Used | None:
+        """The grid's keys, wheel and scroll bar; a pointer on a card is hit-tested on the cards as drawn (their
+        rows stretched to fill the grid), not on the grid's own rows."""
+        pointer = action.name in (Act.CLICK, Act.POINT) and action.pos is not None
+        hit = lay.hit(action.pos, "grid") if pointer else None
+        if not pointer or hit == "grid/bar":
+            return self.grid.on_action(action, lay["grid"])
+        if hit is None:
+            return None
+        self.index = int(hit.removeprefix("grid/cell"))
+        return Used(chosen=self.index) if action.name == Act.CLICK else Used()
 
     def activate(self) -> None:
         info = self.infos[self.index]
         if self.mode == "save":
             if info.path.exists() and self.confirm_slot != info.slot:
                 self.confirm_slot = info.slot
+                self.app.toasts.clear()  # the question is asked where toasts go
                 return
             self.play.save(info.slot)
             self.confirm_slot = ""
@@ -224,7 +257,7 @@ class SaveLoadScreen(Screen):
             return
         if not info.path.exists():  # empty, or a damaged save already set aside: say why again, if known
             if info.slot in self.refused:
-                self.app.notify(self.refused[info.slot], 6)
+                self.app.notify(t(f"saves.card_{self.refused_kind[info.slot]}"))
             return
         self.load(info.slot)
 
@@ -238,7 +271,7 @@ class SaveLoadScreen(Screen):
             resumed = app.profile.saves.load(slot, app.story, options, app.profile.seen)
         except SaveError as exc:
             self.refused[slot], self.refused_kind[slot] = str(exc), exc.kind
-            app.notify(str(exc), 6)
+            app.notify(t(f"saves.card_{exc.kind}"))
             self.refresh()
             return
         app.pop()
@@ -267,8 +300,9 @@ class SaveLoadScreen(Screen):
                 self._draw_slot(surface, rect, info, i == self.index)
         if "grid/bar" in lay:
             ScrollList.draw_bar(surface, self.grid.layout(lay["grid"]).rows, theme)
-        draw.text_block(surface, fonts, self._hint(), theme.hint_size,
-                        theme.accent if self.confirm_slot else theme.dim, lay["footer"], align="center")
+        if not (self.app.top is self and len(self.app.toasts)):  # a toast takes the footer's place (toast_place)
+            draw.text_block(surface, fonts, self._hint(), theme.hint_size,
+                            theme.accent if self.confirm_slot else theme.dim, lay["footer"], align="center")
 
     def _draw_slot(self, surface: pygame.Surface, rect: Rect, info: SlotInfo, selected: bool) -> None:
         """A slot's card, painted once on its own picture over the page's backdrop and blitted until what it

@@ -3,9 +3,12 @@
 A toast belongs to the screen that was on top when it first showed; when another screen comes
 to the top, it goes (messages never follow the player into the next screen); when the player
 switches language, toasts said in the old one go too (they are finished sentences, and a Korean
-screen should not keep an English one for its seconds). Toasts sit below the top screen's heading
-(`Screen.header_bottom()`), never over it; a screen whose heading bar has room for them and whose
-top rows must stay in sight (the timeline's era labels and open card) gives `toast_place()`.
+screen should not keep an English one for its seconds).
+
+Where they go: in the place the top screen declares free for them (`Screen.toast_place()`), centred on
+its middle line (a stretch of the timeline's heading bar, the save and load screens' key hints), as many
+of the newest as fit there; nothing moves when one comes. A screen that declares none has them below its
+heading (`Screen.header_bottom()`), never over it.
 """
 from __future__ import annotations
 
@@ -16,10 +19,11 @@ import pygame
 from .. import words
 from . import draw
 from .fonts import FontBook
-from .theme import WIDTH, Theme
+from .theme import HEIGHT, WIDTH, Theme
 
 MARGIN = 10
 MOST = 3  # shown at once (the newest)
+BETWEEN = 6  # px between stacked toasts
 
 
 class Toast(tuple):
@@ -71,21 +75,27 @@ class Toasts:
     def layout(self, fonts: FontBook, theme: Theme, top: int,
                place: pygame.Rect | None = None) -> list[tuple[str, pygame.Rect]]:
         """Each shown toast's box, as wide as its text: centred and stacked from `top`; or, where the screen
-        gives a `place` (a stretch of its heading bar: below it are things a toast must not hide), centred on
-        it, the first on its middle line, kept on the screen."""
-        y, size, out = max(MARGIN, top + MARGIN), theme.small_size, []
-        for n, (text, _) in enumerate(self._items[-MOST:]):
-            rows = fonts.wrap(text, size, WIDTH - 240)
-            w = max(fonts.width(row, size) for row in rows) + 40
-            h = len(rows) * fonts.line_height(size) + 12
-            x = (WIDTH - w) // 2
-            if place is not None:
-                x = max(MARGIN, min(WIDTH - MARGIN - w, place.centerx - w // 2))
-                if n == 0:
-                    y = place.top + max(0, (place.height - h) // 2)
-            out.append((text, pygame.Rect(x, y, w, h)))
-            y += h + 6
+        gives a `place` (around it are things a toast must not hide), the newest that fit in it (the newest
+        always), stacked and centred on its middle, kept on the screen."""
+        sizes = [(text, self._size(fonts, theme, text)) for text, _ in self._items[-MOST:]]
+        y, centre = max(MARGIN, top + MARGIN), WIDTH // 2
+        if place is not None:
+            while len(sizes) > 1 and sum(h + BETWEEN for _, (_, h) in sizes) - BETWEEN > place.height:
+                sizes.pop(0)
+            stack = sum(h + BETWEEN for _, (_, h) in sizes) - BETWEEN
+            y, centre = max(0, min(HEIGHT - stack, place.centery - stack // 2)), place.centerx
+        out = []
+        for text, (w, h) in sizes:
+            out.append((text, pygame.Rect(max(MARGIN, min(WIDTH - MARGIN - w, centre - w // 2)), y, w, h)))
+            y += h + BETWEEN
         return out
+
+    @staticmethod
+    def _size(fonts: FontBook, theme: Theme, text: str) -> tuple[int, int]:
+        """A toast's box: its text's width and lines, with room around them."""
+        size = theme.small_size
+        rows = fonts.wrap(text, size, WIDTH - 240)
+        return max(fonts.width(row, size) for row in rows) + 40, len(rows) * fonts.line_height(size) + 12
 
     def draw(self, surface: pygame.Surface, fonts: FontBook, theme: Theme, top: int,
              place: pygame.Rect | None = None) -> None:
