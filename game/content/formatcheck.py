@@ -23,6 +23,7 @@ from .yamlsource import Document
 TEXT_KEYS = {"narrate": True, "choice": True, "fact": False, "differ": False, "question": False, "prompt": False}
 Where = Callable[[], Mark]  # finds a mark when a problem is reported (a scene file's marks are read only then)
 LIST_TEXTS = {"options": "text", "accounts": "says", "followups": None}  # lists of texts, and where the text is
+_VARIABLE_KEYS = frozenset(("set", "add", "options", "if"))  # where a beat sets, adds to or reads variables
 
 
 def scene_beats(doc: Document) -> list[tuple[tuple, dict]]:
@@ -135,6 +136,8 @@ class FormatChecker:
     def _variables(self, doc: Document, beats: list[tuple[tuple, dict]]) -> None:
         kinds = self.kinds
         for path, beat in beats:
+            if _VARIABLE_KEYS.isdisjoint(beat):  # most beats (lines, shows) neither set, add nor test
+                continue
             options = beat.get("options") or ()
             owners = [(beat, path)]  # the beat, then its options: what sets or adds to variables
             if options:
