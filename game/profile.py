@@ -95,7 +95,7 @@ class Profile:
             write_json(path, data)
             return True
         except StorageError as exc:
-            self.messages.append(f"{exc}. The game goes on, but this was not saved.")
+            self.messages.append(t("profile.not_written", reason=exc.detail))
             return False
 
     def save_settings(self) -> bool:

@@ -31,3 +31,24 @@ def test_a_failed_save_names_the_file_and_the_reason_once_in_the_players_words(p
     assert "write" not in rest.lower()  # the failure is said once
     if language == "ko":
         assert not re.search("[A-Za-z]", rest), said
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_settings_not_written_are_said_in_the_players_words(shipped_library, tmp_path, monkeypatch, language):
+    """settings.json (and persistent.json) written straight from the profile: the same one sentence, no English
+    of this module's in a Korean game."""
+    from game.profile import Profile
+    profile = Profile(tmp_path, shipped_library.story_id)
+    words.set_language(language)
+
+    def refused(path, data, durable):
+        raise PermissionError(13, "Permission denied", str(path))
+    monkeypatch.setattr(storage, "_atomic_write", refused)
+    assert profile.save_settings() is False
+    [said] = [text for text in profile.messages if "Permission denied" in text]
+    file = str(tmp_path / "settings.json")
+    assert said == words.t("profile.not_written", reason=f"{file}: Permission denied") and said.count(file) == 1
+    rest = said.replace(file, "").replace("Permission denied", "")
+    assert "write" not in rest.lower()
+    if language == "ko":
+        assert not re.search("[A-Za-z]", rest), said
