@@ -300,7 +300,7 @@ class SaveLoadScreen(Screen):
                 self._draw_slot(surface, rect, info, i == self.index)
         if "grid/bar" in lay:
             ScrollList.draw_bar(surface, self.grid.layout(lay["grid"]).rows, theme)
-        if not (self.app.top is self and len(self.app.toasts)):  # a toast takes the footer's place (toast_place)
+        if not self.toasts_showing():  # a toast takes the footer's place (toast_place)
             draw.text_block(surface, fonts, self._hint(), theme.hint_size,
                             theme.accent if self.confirm_slot else theme.dim, lay["footer"], align="center")
 

@@ -42,6 +42,11 @@ class Screen:
         sight; None: below the heading."""
         return None
 
+    def toasts_showing(self) -> bool:
+        """A toast is on screen over this screen (one whose toast_place is its footer leaves the footer's words
+        out for the toast's seconds)."""
+        return self.app.top is self and len(self.app.toasts) > 0
+
     def draw_page(self, surface: pygame.Surface, title: str, box: str = "header") -> Layout:
         """Start drawing a full-page screen: the backdrop, then `title` in the theme's big bold type at the
         top left of the layout's `box`. Returns this frame's layout."""
