@@ -166,9 +166,14 @@ class TimelineController:
             target = target.centred(u, self.focus_x())
         self.target = target
 
+    def events_in_pool(self) -> list[Event]:
+        """The events of the lanes the filter lets through, in time order (the pool asked for once, not per event)."""
+        pool = set(self.lanes_pool())
+        return [e for e in self.timeline.events if e.lane in pool]
+
     def step_event(self, step: int) -> None:
         """The next (step 1) or previous (-1) event in time among the lanes the filter lets through."""
-        events = [e for e in self.timeline.events if e.lane in self.lanes_pool()]
+        events = self.events_in_pool()
         if not events:
             return
         ids = [e.id for e in events]
@@ -240,7 +245,7 @@ class TimelineController:
     def go_home(self, last: bool = False) -> None:
         """Back to the whole timeline, selecting its first (or last) event."""
         self.target = self.home_view
-        events = [e for e in self.timeline.events if e.lane in self.lanes_pool()]
+        events = self.events_in_pool()
         if events:
             self.select(events[-1 if last else 0].id, open_card=self.card_open)
 
