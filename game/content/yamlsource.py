@@ -56,6 +56,7 @@ _IMPLICIT = {first: tuple(pairs) for first, pairs in yaml.resolver.Resolver.yaml
 _DEFAULT_TAGS = {yaml.ScalarNode: STR_TAG, yaml.SequenceNode: "tag:yaml.org,2002:seq",
                  yaml.MappingNode: "tag:yaml.org,2002:map"}
 _SHORT = 40  # plain scalars up to this length (keys, ids, numbers) have their tag remembered
+_KNOWN_TAGS: dict[str, str] = {}  # plain scalar -> its tag (globals: the resolver runs for every scalar)
 
 
 class Loader(_BaseLoader):
@@ -66,16 +67,14 @@ class Loader(_BaseLoader):
     fifth of the load. Short plain values repeat (keys, ids), so their tags are remembered.
     """
 
-    _known: dict[str, str] = {}
-
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is not yaml.ScalarNode or not implicit[0]:
+        if kind is not _SCALAR or not implicit[0]:
             return _DEFAULT_TAGS[kind]
-        tag = self._known.get(value)
+        tag = _KNOWN_TAGS.get(value)
         if tag is None:
             tag = next((t for t, regexp in _IMPLICIT.get(value[:1], ()) if regexp.match(value)), STR_TAG)
-            if len(value) <= _SHORT and len(self._known) < 20_000:
-                self._known[value] = tag
+            if len(value) <= _SHORT and len(_KNOWN_TAGS) < 20_000:
+                _KNOWN_TAGS[value] = tag
         return tag
 
     # The C composer calls these two around every node. No path resolvers are registered (asserted below), so
