@@ -380,7 +380,13 @@ def test_text_is_split_into_runs_of_one_font_as_before():
 
 # --- a coming "Film and sources" page laid out ahead -----------------------------------------------
 
-def test_a_coming_page_s_cards_are_laid_out_ahead_in_frames_that_blit_their_still_part(play, monkeypatch):
+@pytest.fixture
+def unhurried(monkeypatch):
+    """Cheap frames lay out all that comes, time aside (how much fits in LAY_OUT_SECONDS depends on the machine)."""
+    from game.screens import play as play_module
+    monkeypatch.setattr(play_module, "LAY_OUT_SECONDS", float("inf"))
+
+def test_a_coming_page_s_cards_are_laid_out_ahead_in_frames_that_blit_their_still_part(play, monkeypatch, unhurried):
     """Read at rest (each moment's still part kept, then blitted), the chapter's page comes with its cards already
     wrapped: its first frame lays out no text (the same frame as one drawn afresh)."""
     import pygame
@@ -403,7 +409,7 @@ def test_a_coming_page_s_cards_are_laid_out_ahead_in_frames_that_blit_their_stil
     assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(app.canvas, "RGB")
 
 
-def test_a_coming_scene_s_title_card_and_evidence_are_laid_out_ahead(play, monkeypatch):
+def test_a_coming_scene_s_title_card_and_evidence_are_laid_out_ahead(play, monkeypatch, unhurried):
     """The title card of the scene a goto leads to, and evidence the scene gives ahead, are wrapped and rendered in
     cheap frames before they show: their first frames lay out no text, and look as drawn afresh."""
     import pygame
@@ -431,7 +437,7 @@ def test_a_coming_scene_s_title_card_and_evidence_are_laid_out_ahead(play, monke
     assert later and all(laid_out and same for _, laid_out, same in later), shown
 
 
-def test_the_next_line_is_laid_out_ahead_and_shows_as_drawn_afresh(play, monkeypatch):
+def test_the_next_line_is_laid_out_ahead_and_shows_as_drawn_afresh(play, monkeypatch, unhurried):
     """In the cheap frames of a line at rest, the next line's words are wrapped and rendered (after the cards to
     come): its first frame lays out no text, and looks as drawn afresh. What was laid out ahead is let go once it
     is no longer to come."""
@@ -446,7 +452,7 @@ def test_the_next_line_is_laid_out_ahead_and_shows_as_drawn_afresh(play, monkeyp
     monkeypatch.setattr(richtext.markup, "wrap", lambda *args: (wrapped.append(args), wrap(*args))[1])
     play.typed = 1e9
     for _ in range(8):
-        app.step(1 / 60)  # drawn, kept, then blitted: each cheap frame lays out one thing to come (cards first)
+        app.step(1 / 60)  # drawn, kept, then blitted: a cheap frame lays out what comes (cards first)
     assert ("Hello.", (app.fonts, app.theme, "en")) in play._laid_out
     play.next_event()
     wrapped.clear()
@@ -476,30 +482,57 @@ def test_the_runtime_lists_a_coming_choice_as_it_would_offer_itself_now(play):
     assert play.event == choices[0]
 
 
-def test_a_coming_choice_is_laid_out_ahead_and_its_first_frame_shows_as_drawn_afresh(play, monkeypatch):
-    """In the cheap frames before it, the choice's question and options are wrapped and rendered, the moment on
-    screen left as it was (its frames unchanged); the choice's first frame lays out no text and looks as drawn
-    afresh."""
+def _cheap_frames_before_the_choice(play, frames: int) -> list[tuple]:
+    """At rest on the line before the fixture's choice, up to `frames` cheap frames, until the choice is laid out;
+    each leaves the canvas as it was. Returns what was being laid out after each (`_laying_out`)."""
     import pygame
-
-    from game.ui import richtext
-    app, wrapped = play.app, []
+    app, progress = play.app, []
     while not (isinstance(play.event, ev.LineEvent) and play.event.text == "Hello."):
         play.next_event()
     play.typed = 1e9
     app.step(1 / 60)
     app.step(1 / 60)
     before = pygame.image.tobytes(app.canvas, "RGB")
-    for _ in range(8):
-        app.step(0.0)  # cheap frames: each lays out one thing to come
+    for _ in range(frames):
+        app.step(0.0)
         assert pygame.image.tobytes(app.canvas, "RGB") == before
-    assert any(isinstance(done, ev.ChoiceEvent) for done, _ in play._laid_out)
-    wrap = richtext.markup.wrap
+        progress.append(play._laying_out)
+        if any(isinstance(done, ev.ChoiceEvent) for done, _ in play._laid_out):
+            return progress
+    raise AssertionError("the coming choice was not laid out")
+
+
+def _the_choice_comes_laid_out(play, monkeypatch) -> None:
+    """The choice's first frame lays out no text and looks as drawn afresh."""
+    import pygame
+
+    from game.ui import richtext
+    wrapped, wrap = [], richtext.markup.wrap
     monkeypatch.setattr(richtext.markup, "wrap", lambda *args: (wrapped.append(args), wrap(*args))[1])
     play.next_event()
     assert isinstance(play.event, ev.ChoiceEvent) and play.menu is not None
-    app.step(1 / 60)
+    play.app.step(1 / 60)
     assert wrapped == []
-    fresh = pygame.Surface(app.canvas.get_size())
+    fresh = pygame.Surface(play.app.canvas.get_size())
     play.draw(fresh)
-    assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(app.canvas, "RGB")
+    assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(play.app.canvas, "RGB")
+
+
+def test_a_coming_choice_is_laid_out_ahead_and_its_first_frame_shows_as_drawn_afresh(play, monkeypatch, unhurried):
+    """In the cheap frames before it, the choice's question and options are wrapped and rendered, the moment on
+    screen left as it was (its frames unchanged); the choice's first frame lays out no text and looks as drawn
+    afresh."""
+    _cheap_frames_before_the_choice(play, 8)
+    _the_choice_comes_laid_out(play, monkeypatch)
+
+
+def test_what_comes_is_laid_out_in_pieces_once_the_frame_s_time_for_it_is_spent(play, monkeypatch):
+    """With no time for laying out (the deadline always past), each cheap frame goes one blit further into the card
+    it began, then stops: the coming choice is laid out over many frames, each leaving the canvas as it was, and its
+    first frame lays out no text and looks as drawn afresh."""
+    from game.screens import play as play_module
+    monkeypatch.setattr(play_module, "LAY_OUT_SECONDS", -1.0)
+    progress = _cheap_frames_before_the_choice(play, 300)
+    choice = [blits for (card, blits) in progress if card is not None and isinstance(card[0], ev.ChoiceEvent)]
+    assert len(choice) > 2 and choice[:-1] == list(range(len(choice) - 1))  # one blit further each frame, then done
+    _the_choice_comes_laid_out(play, monkeypatch)

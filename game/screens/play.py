@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,22 +37,44 @@ HOLD_SECONDS = 0.25  # a moment waits at most this long for its pictures, then c
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 DIFFER_PAD = 18  # inside the differ card's box, above its tag and below its question
+LAY_OUT_SECONDS = 0.0005  # CPU time a cheap frame spends laying out what comes (one card's run or more may overrun it)
 # what the play screen draws of a moment (besides the stage on screen, shown_picture and shown_sprites), kept as it
 # was while the next moment's pictures are decoded
 HELD = ("event", "menu", "typed", "card", "_plain_options", "fade", "fade_kind", "old_picture", "old_sprites",
         "sprite_fx", "_gloss")
 
 
-def _rehearsal() -> pygame.Surface:
-    """A surface that shows nothing (its clip is empty): what is drawn on it is laid out and rendered, never blitted."""
+class _OutOfTime(Exception):
+    """The frame's time for laying out ahead is spent (`_Rehearsal.blit`)."""
+
+
+class _Rehearsal(pygame.Surface):
+    """A surface that shows nothing (its clip is empty): what is drawn on it is laid out and rendered, never blitted.
+    Past its `deadline` (of the thread's CPU time) a blit raises `_OutOfTime` instead, unless it is one of the first
+    `free` blits: the words wrapped and rendered so far stay kept (each run is rendered before it is blitted), and
+    the drawing, done again on a later frame with `free` one more than the blits it made (`blits`), goes on from
+    there, at least one blit further each time."""
+    deadline, free, blits = float("inf"), 0, 0
+
+    def blit(self, source, dest, area=None, special_flags=0):  # noqa: D102 - as pygame's
+        if self.blits >= self.free and time.thread_time() > self.deadline:
+            raise _OutOfTime
+        self.blits += 1
+        return super().blit(source, dest, area, special_flags)
+
+
+def _rehearsal(deadline: float = float("inf"), free: int = 0) -> _Rehearsal:
+    """The surface that shows nothing, stopping the drawing at `deadline` after `free` blits (see `_Rehearsal`)."""
     if not _REHEARSAL:
-        surface = pygame.Surface((WIDTH, 1), 0, 32)  # the width and depth of the canvas: the same veils and layouts
+        surface = _Rehearsal((WIDTH, 1), 0, 32)  # the width and depth of the canvas: the same veils and layouts
         surface.set_clip(pygame.Rect(0, 0, 0, 0))
         _REHEARSAL.append(surface)
-    return _REHEARSAL[0]
+    surface = _REHEARSAL[0]
+    surface.deadline, surface.free, surface.blits = deadline, free, 0
+    return surface
 
 
-_REHEARSAL: list[pygame.Surface] = []
+_REHEARSAL: list[_Rehearsal] = []
 
 
 def reading_length(text: str) -> int:
@@ -109,6 +132,7 @@ class PlayScreen(Screen):
         self._heard = None  # the scene whose sound effects the audio was told to expect
         self._ahead: tuple = ((None, 0, 0), [])  # ((scene, pc, cards gathered), the page's cards) laid out ahead
         self._laid_out: set[tuple] = set()  # (card or line, looks) laid out ahead, of what is still to come
+        self._laying_out: tuple = (None, 0)  # ((card, looks) begun ahead and not finished, the blits it made)
         self._autosaved: ev.Event | None = None  # the moment of the newest autosave (or of the save a load read)
         self.next_event()
 
@@ -551,10 +575,12 @@ class PlayScreen(Screen):
         self._lay_out_ahead()
 
     def _lay_out_ahead(self) -> None:
-        """In a frame whose still part was blitted (a cheap one), one card coming soon (`Runtime.coming`) is drawn as
-        its moment will draw it, on a surface that shows nothing: its words are wrapped and rendered ahead (kept by the
-        fonts and the text layout), so its first frame does not do it (2-8 ms: fast clicking shows a card, or each
-        card of a "Film and sources" page, for one frame). Each card once per text size, theme and language."""
+        """In a frame whose still part was blitted (a cheap one), cards coming soon (`Runtime.coming`) are drawn as
+        their moments will draw them, on a surface that shows nothing: their words are wrapped and rendered ahead
+        (kept by the fonts and the text layout), so their first frames do not do it (2-8 ms: fast clicking shows a
+        card, or each card of a "Film and sources" page, for one frame). Each card once per text size, theme and
+        language; for LAY_OUT_SECONDS of the frame's CPU time: a card not finished then is gone on with next time
+        (a differ card or a choice took 1.5-3.5 ms in one frame)."""
         state = self.rt.state
         place = (state.scene, state.pc, len(state.cards))
         if place != self._ahead[0]:
@@ -562,11 +588,23 @@ class PlayScreen(Screen):
             self._ahead = (place, coming)
             self._laid_out = {done for done in self._laid_out if done[0] in coming}  # what is still to come
         looks = (self.app.fonts, self.app.theme, words.language())
-        card = next((c for c in self._ahead[1] if (c, looks) not in self._laid_out), None)
-        if card is None:
-            return
-        self._laid_out.add((card, looks))
-        surface = _rehearsal()
+        deadline = time.thread_time() + LAY_OUT_SECONDS
+        for card in self._ahead[1]:
+            if (card, looks) in self._laid_out or card == self.event:  # (a choice on screen is among those to come)
+                continue
+            begun, blits = self._laying_out
+            surface = _rehearsal(deadline, free=blits + 1 if begun == (card, looks) else 0)
+            try:
+                self._lay_out(surface, card)
+            except _OutOfTime:
+                self._laying_out = ((card, looks), surface.blits)
+                return
+            self._laid_out.add((card, looks))
+            if time.thread_time() > deadline:
+                return
+
+    def _lay_out(self, surface: pygame.Surface, card: ev.Event | str) -> None:
+        """Draw a coming `card` (or the next line's words) on `surface` as its moment will."""
         if isinstance(card, str):  # the next line's words, as its box shows them once typed out
             size = self._line_fit(card, "")[0]
             richtext.block(surface, self.app.fonts, card, size, self.app.theme.text, pygame.Rect(0, 0, LINE_WIDTH, 0))
