@@ -231,7 +231,8 @@ def test_write_failure_is_reported_not_raised(tmp_path):
     blocker.write_text("not a folder")
     profile = Profile(blocker / "inside")
     assert profile.save_settings() is False
-    assert "could not write" in profile.messages[-1]
+    said = profile.messages[-1]
+    assert said.startswith("Could not save ") and "settings.json: Not a directory" in said
 
 
 def test_temporary_files_left_by_a_killed_write_are_cleared(tmp_path):
