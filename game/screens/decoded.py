@@ -10,11 +10,12 @@ once decoded, an opaque picture or a sound of at least KEPT_FROM bytes is also w
 not read at all: its file is mapped into memory and the surface made on those pages (a 24-bit BMP read through SDL
 took 720 reads, 2.7 MB of fresh pages and a conversion to 32 bits before the display's `convert`: about 3 ms and 650
 page faults of every start, for the title's picture alone). A kept file in any other layout (an older game's) is
-read as a BMP and kept again in this one. It is read from there while its file is the same (path, size,
-modification and change time and inode, and for a sound the mixer's format, in the name). Each kind keeps at most
-BUDGET bytes on disk (48 MB: thirteen full-screen pictures, five ambience loops); the least recently used go first. Small or translucent pictures (portraits, icons) and short sounds
-decode fast and are never kept; sound effects are kept whatever their length (`sound(path, smallest=0)`: 1-6 ms
-of Ogg decoding each, at every visit, against a read of their samples).
+read as a BMP and kept again in this one. It is read from there while its file is the same (path, size, modification
+and change time and inode, and for a sound the mixer's format, in the name). Each kind keeps at most BUDGET bytes on
+disk (48 MB: thirteen full-screen pictures, five ambience loops); the least recently used go first. Small or
+translucent pictures (portraits, icons) and short sounds decode fast and are never kept; sound effects are kept
+whatever their length (`sound(path, smallest=0)`: 1-6 ms of Ogg decoding each, at every visit, against a read of
+their samples).
 
 `samples(path)` gives the kept WAV itself, for a caller that reads it in pieces (audio.py streams ambience loops:
 a loop is then never whole in memory once kept).
