@@ -7,7 +7,7 @@ import test_player_features
 
 from game import words
 from game.screens.input import Action
-from game.screens.saveload import SaveLoadScreen
+from game.screens.saveload import THUMB, SaveLoadScreen
 
 app = test_player_features.app  # the fixture story's app with the title screen on top
 press = test_player_features.press
@@ -83,3 +83,57 @@ def test_a_question_in_the_footer_takes_the_toasts_away(app):
     assert screen.toast_place() == screen.layout()["footer"] and len(app.toasts)
     press(app, "digit", number=1)  # slot 1 holds a save: asked first
     assert screen.confirm_slot == "1" and not len(app.toasts)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("scale,contrast", SIZES)
+def test_a_card_stretched_tall_shows_a_larger_picture_over_its_text(app, scale, contrast, language):
+    """A card the grid stretched (the rows in view fill its height) puts a larger picture on top and the text
+    under it, every card's picture the same size, nothing over the bottom line; cards not stretched keep the
+    picture beside the text (100% text)."""
+    screen = saved_and_open(app, "load", scale, contrast, language)
+    parts = [p for i in range(len(screen.infos)) if (p := screen.card_parts(i)) is not None]
+    pictures = {picture.size for _, picture, _, _ in parts}
+    assert len(pictures) == 1
+    stretched = "grid/bar" in screen.layout()
+    for card, picture, column, bottom_top in parts:
+        assert card.contains(picture) and column.width > 0
+        if stretched and picture.width > THUMB[0]:
+            assert column.top >= picture.bottom and column.left == picture.left
+            info = screen.infos[screen.rects.index(card)]
+            assert column.top + screen._column_height(info, column.width) <= bottom_top
+        else:
+            assert picture.size == THUMB and column.left >= picture.right
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("at", ["title card", "line"])
+@pytest.mark.parametrize("contrast", [False, True])
+def test_no_card_of_the_shipped_story_keeps_a_pictures_height_empty(shipped_library, tmp_path, language, at,
+                                                                    contrast):
+    """At 200% text the rows in view fill the grid; a card stretched so tall that a small picture and its text
+    would leave a picture's height empty above the bottom line shows a larger picture over its text instead."""
+    from conftest import play_screen_to
+
+    from game.profile import Profile
+    from game.runtime import events as ev
+    from game.screens.app import App
+    profile = Profile(tmp_path / "data", shipped_library.story_id)
+    profile.settings.font_scale, profile.settings.high_contrast = 2.0, contrast
+    app = App(shipped_library, profile, window=False)
+    app.apply_settings()
+    play = app.nav.open("play")
+    if at == "line":  # (a new game opens on its first scene's title card)
+        play_screen_to(play, ev.LineEvent)
+    for slot in "123":  # (two rows of filled cards do not fit at 200%: one row fills the grid)
+        play.save(slot)
+    app.writer.flush(30)
+    app.set_language(language)
+    screen = SaveLoadScreen(app, "save", play)
+    app.push(screen)
+    app.step(0.05)
+    for i in range(len(screen.infos)):
+        if (parts := screen.card_parts(i)) is not None:
+            card, picture, column, bottom_top = parts
+            text_end = column.top + screen._column_height(screen.infos[i], column.width)
+            assert bottom_top - max(picture.bottom, text_end) < THUMB[1], (i, card, picture, column)

@@ -27,6 +27,7 @@ SIDE = 60        # left and right margins
 GAP = 14         # between cards
 PAD = 14         # inside a card
 THUMB = (192, 108)
+TALL_PICTURE = 384  # the widest picture of a card stretched tall (thumbnails are kept at 256x144: 1.5x)
 DATE_GAP = 16    # at least this between a card's slot name and its date
 PAGES = {"save": [("saves.tab_slots", MANUAL_SLOTS), ("saves.tab_quick", [QUICK])],  # (key of the tab's name, slots)
          "load": [("saves.tab_slots", MANUAL_SLOTS), ("saves.tab_quick_auto", [QUICK, *AUTO_SLOTS])]}
@@ -79,7 +80,7 @@ class SaveLoadScreen(Screen):
         self.confirm_slot = ""  # a filled slot asks once before it is overwritten
         self.refused: dict[str, str] = {}  # slot -> why loading it failed (shown on its card until it is saved over)
         self.refused_kind: dict[str, str] = {}  # slot -> SaveError.kind (the card says it in short)
-        self.thumbs: dict[str, pygame.Surface | None] = {}
+        self.thumbs: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}  # (slot, size) ->
         self._cards: dict[str, tuple[tuple, pygame.Surface]] = {}  # slot -> (what its card shows, the card)
         self._laid: tuple[tuple | None, Layout] = (None, Layout())  # (what the layout depends on, the layout)
         self._heights = Heights(self._slot_height)
@@ -130,12 +131,32 @@ class SaveLoadScreen(Screen):
     def _slot_height(self, i: int, width: int) -> int:
         return self._card_height(self.infos[i], width)
 
-    def _card_height(self, info: SlotInfo, width: int) -> int:
+    def _column_height(self, info: SlotInfo, width: int) -> int:
+        """The height of the card's text (`_lines`) set in a column `width` wide."""
+        fonts = self.app.fonts
+        return sum(draw.block_height(fonts, text, size, width, bold) + 2 for text, size, _, bold in self._lines(info))
+
+    def _footer_height(self) -> int:
         fonts, theme = self.app.fonts, self.app.theme
-        column = sum(draw.block_height(fonts, text, size, self._text_width(width), bold) + 2
-                     for text, size, _, bold in self._lines(info))
-        footer = max(fonts.line_height(theme.small_size), fonts.line_height(theme.hint_size))
-        return PAD + max(THUMB[1], column) + PAD // 2 + footer + PAD
+        return max(fonts.line_height(theme.small_size), fonts.line_height(theme.hint_size))
+
+    def _card_height(self, info: SlotInfo, width: int) -> int:
+        column = self._column_height(info, self._text_width(width))
+        return PAD + max(THUMB[1], column) + PAD // 2 + self._footer_height() + PAD
+
+    def _arrangement(self, rect: Rect, bottom_top: int) -> tuple[Rect, Rect]:
+        """Where a card's picture and its text column go: side by side, or, in a card the grid stretched tall
+        (`filled`) with room for it above `bottom_top` (where its bottom line starts), a larger picture on top and
+        the text under it, across the card (a stretched card had half its height empty)."""
+        side = Rect(rect.left + PAD, rect.top + PAD, *THUMB)
+        across = rect.width - 2 * PAD
+        column = max(self._column_height(shown, across) for shown in self.infos)  # (every card's picture alike)
+        room = bottom_top - PAD // 2 - column - PAD // 2 - side.top  # the picture's height
+        width = min(across, TALL_PICTURE, room * 16 // 9)
+        if width > THUMB[0]:
+            tall = Rect(side.left, side.top, width, width * 9 // 16)
+            return tall, Rect(tall.left, tall.bottom + PAD // 2, across, 0)
+        return side, Rect(side.right + PAD, side.top, self._text_width(rect.width), 0)
 
     def _tabs(self, header: Rect) -> list[Rect]:
         fonts, theme = self.app.fonts, self.app.theme
@@ -280,10 +301,11 @@ class SaveLoadScreen(Screen):
 
     # --- drawing --------------------------------------------------------------------------------
 
-    def _thumb(self, info: SlotInfo) -> pygame.Surface | None:
-        if info.slot not in self.thumbs:
-            self.thumbs[info.slot] = draw.scaled(image, THUMB) if (image := draw.load_image(info.thumbnail)) else None
-        return self.thumbs[info.slot]
+    def _thumb(self, info: SlotInfo, size: tuple[int, int]) -> pygame.Surface | None:
+        key = (info.slot, size)
+        if key not in self.thumbs:
+            self.thumbs[key] = draw.scaled(image, size) if (image := draw.load_image(info.thumbnail)) else None
+        return self.thumbs[key]
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
@@ -323,20 +345,39 @@ class SaveLoadScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         draw.panel(surface, rect, theme, alpha=235 if selected else 180, edge=theme.accent if selected else theme.grid,
                    radius=10)
-        thumb_rect = Rect(rect.left + PAD, rect.top + PAD, *THUMB)
+        filled = self._filled(info)
+        bottom_line = self._bottom_line(rect, info, filled)
+        thumb_rect, column = self._arrangement(rect, self._bottom_top(bottom_line))
         draw.box(surface, theme.grid, thumb_rect, radius=6)
-        filled = self.present.get(info.slot, False) and not info.damaged and info.slot not in self.refused
         if filled:
-            thumb = self._thumb(info)
+            thumb = self._thumb(info, thumb_rect.size)
             if thumb is not None:
                 draw.image(surface, thumb, thumb_rect)
-        y = thumb_rect.top
+        y = column.top
         for text, size, colour, bold in self._lines(info):
-            y = draw.text_block(surface, fonts, text, size, colour,
-                                Rect(thumb_rect.right + PAD, y, self._text_width(rect.width), 0), bold=bold) + 2
-        for words, size, bold, where, anchor in self._bottom_line(rect, info, filled):
+            y = draw.text_block(surface, fonts, text, size, colour, Rect(column.left, y, column.width, 0),
+                                bold=bold) + 2
+        for words, size, bold, where, anchor in bottom_line:
             colour = (theme.accent if selected else theme.text) if bold else theme.dim
             draw.text(surface, fonts, words, size, colour, where, anchor=anchor, bold=bold)
+
+    def _filled(self, info: SlotInfo) -> bool:
+        """The slot holds a save that shows (its picture, its date): not empty, damaged or refused."""
+        return self.present.get(info.slot, False) and not info.damaged and info.slot not in self.refused
+
+    def _bottom_top(self, bottom_line: list[tuple[str, int, bool, tuple[int, int], str]]) -> int:
+        """Where a card's bottom line (`_bottom_line`) starts: the top of its highest words."""
+        return min(where[1] for *_, where, _ in bottom_line) - self._footer_height()
+
+    def card_parts(self, i: int) -> tuple[Rect, Rect, Rect, int] | None:
+        """Slot `i`'s card, picture and text column (its height 0: the text's own) and the top of its bottom line,
+        as painted this frame; None when it is scrolled out of view."""
+        rect = self.layout().get(f"grid/cell{i}")
+        if rect is None:
+            return None
+        info = self.infos[i]
+        bottom_top = self._bottom_top(self._bottom_line(rect, info, self._filled(info)))
+        return (rect, *self._arrangement(rect, bottom_top), bottom_top)
 
     def _bottom_line(self, rect: Rect, info: SlotInfo,
                      filled: bool) -> list[tuple[str, int, bool, tuple[int, int], str]]:
