@@ -52,3 +52,17 @@ def test_settings_not_written_are_said_in_the_players_words(shipped_library, tmp
     assert "write" not in rest.lower()
     if language == "ko":
         assert not re.search("[A-Za-z]", rest), said
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_save_refused_in_the_frame_says_the_file_and_the_reason(play, monkeypatch, language):
+    """A system error met before the writer takes the save (no [Errno 13] and no Python quoting in the toast)."""
+    app = play.app
+    words.set_language(language)
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "/saves/1.json")
+    monkeypatch.setattr(app.profile.saves, "save", refused)
+    play.save("1")
+    app.step(1 / 60)
+    assert words.t("play.save_failed", reason="/saves/1.json: Permission denied") in [text for text, _ in app.toasts]

@@ -26,3 +26,30 @@ def test_a_toast_on_the_settings_screen_covers_no_row(app, scale, contrast, lang
     lay = screen.layout()
     covered = [name for name, rect in lay.boxes.items() if name != "footer" and rect.colliderect(box)]
     assert covered == [] and app.canvas.get_rect().contains(box)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("scale,contrast", [(1.0, False), (1.5, True), (2.0, True)])
+def test_a_toast_over_a_content_note_hides_none_of_its_words(shipped_library, tmp_path, scale, contrast, language):
+    """A toast (an autosave's, a reload's) while a content note asks goes in the tallest free band: at 100% clear
+    of the note and its options; when no band is a toast tall (200%), at most over their edges, not their words."""
+    from conftest import play_screen_to
+
+    from game.profile import Profile
+    from game.runtime import events as ev
+    from game.screens.app import App
+    profile = Profile(tmp_path / "data", shipped_library.story_id)
+    profile.settings.font_scale, profile.settings.high_contrast = scale, contrast
+    app = App(shipped_library, profile, window=False)
+    app.apply_settings()
+    words.set_language(language)
+    play = app.nav.open("play")
+    play_screen_to(play, ev.ContentNoteEvent)
+    app.step(0.05)
+    app.notify(words.t("play.saved_slot", slot="1"))
+    app.step(0.05)
+    [(_, box)] = app.toasts.layout(app.fonts, app.theme, play.header_bottom(), play.toast_place())
+    note, options = play._note_box(play.event)[1], play.menu.area
+    if scale == 1.0:
+        assert not box.colliderect(note) and not box.colliderect(options)
+    assert not box.colliderect(note.inflate(0, -2 * 30)) and not box.colliderect(options.inflate(0, -2 * 12))

@@ -331,8 +331,11 @@ class PlayScreen(Screen):
             else:  # "Saved." once it is written (on the save writer's thread, a frame or more later)
                 saves.save(slot, self.rt, thumb, said=t("play.saved_quick") if slot == "quick" else
                            t("play.saved_slot", slot=slot))
-        except (StorageError, OSError) as exc:
-            self.app.notify(t("play.save_failed", reason=exc))
+        except StorageError as exc:
+            self.app.notify(t("play.save_failed", reason=exc.detail))
+        except OSError as exc:  # (the file and the system's reason, as a StorageError's detail says them)
+            reason = exc.strerror or str(exc)
+            self.app.notify(t("play.save_failed", reason=f"{exc.filename}: {reason}" if exc.filename else reason))
 
     def _autosave(self) -> None:
         """Take the autosave that is due, if one is: in the frame after the one that first drew its moment, so
@@ -412,6 +415,16 @@ class PlayScreen(Screen):
     def header_bottom(self) -> int:
         """Toasts go below the overlay's header (the classroom's presenter strip), never over it."""
         return self._top()
+
+    def toast_place(self) -> pygame.Rect | None:
+        """While a content note asks, toasts go in the tallest free band of the screen (above the note, between
+        it and its options, or below them), not over its words; at other moments below the overlay's header."""
+        e, menu = self.event, self.menu
+        if not isinstance(e, ev.ContentNoteEvent) or menu is None or menu.area is None:
+            return None
+        note = self._note_box(e)[1]
+        edges = ((self._top(), note.top), (note.bottom, menu.area.top), (menu.area.bottom, HEIGHT))
+        return max((pygame.Rect(0, top, WIDTH, bottom - top) for top, bottom in edges), key=lambda band: band.height)
 
     def line_done(self) -> bool:
         return not isinstance(self.event, ev.LineEvent) or self.typed >= richtext.length(self.event.text)
