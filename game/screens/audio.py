@@ -466,7 +466,7 @@ class _Stream:
 def _loop(path: Path) -> pygame.mixer.Sound | _Stream:
     """The ambience loop at `path`: streamed from its kept samples when it can be kept (decoded.samples), else whole."""
     kept = decoded.samples(path)
-    return kept if isinstance(kept, pygame.mixer.Sound) else _Stream(path.stem, kept)
+    return _Stream(path.stem, kept) if isinstance(kept, Path) else kept  # (a Sound when it could not be kept)
 
 
 def _effect(path: Path) -> pygame.mixer.Sound:
