@@ -137,18 +137,18 @@ def bench_startup(runs: int) -> None:
 
 # --- content load -------------------------------------------------------------------------------
 
-def _best_of_interleaved(fns, runs: int) -> list[float]:
-    """Best (shortest) time of each function over `runs` interleaved rounds (the round least disturbed by the
-    shared host; the median moved by ±30% between runs here)."""
+def _best_of_interleaved(fns, runs: int) -> list[tuple[float, float]]:
+    """(wall, CPU): the best (shortest) wall-clock and process CPU time of each function over `runs` interleaved
+    rounds (the round least disturbed by the shared host; the median moved by ±30% between runs here)."""
     import gc
-    times: list[list[float]] = [[] for _ in fns]
+    times: list[list[tuple[float, float]]] = [[] for _ in fns]
     for _ in range(runs):
         for fn, out in zip(fns, times):
             gc.collect()
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             fn()
-            out.append(time.perf_counter() - t)
-    return [min(t) for t in times]
+            out.append((time.perf_counter() - t, time.process_time() - c))
+    return [(min(w for w, _ in t), min(c for _, c in t)) for t in times]
 
 
 def _parse_only(root: Path) -> list:
@@ -178,15 +178,15 @@ def bench_load(runs: int, sizes: list[int]) -> None:
         cache = Path(tempfile.mkdtemp(prefix="cell7-bench-cache-"))
         load_library(root, assets, cache=cache), _parse_only(root)  # the cache is written; the file cache warmed
         rounds = max(3, runs * 1000 // max(n, 300))
-        cold, warm, parse = _best_of_interleaved(
+        (cold, cold_cpu), (warm, _), (parse, parse_cpu) = _best_of_interleaved(
             [lambda: check_library(root, assets), lambda: _every_part(load_library(root, assets, cache=cache)),
              lambda: _parse_only(root)], rounds)
         shutil.rmtree(cache, ignore_errors=True)
         key = label.split(" ")[0]
         keep(f"load.{key}.cold_ratio", cold / parse), keep(f"load.{key}.warm_ratio", warm / parse)
-        keep(f"load.{key}.parse_ms", parse * 1e3)
+        keep(f"load.{key}.cold_cpu_ratio", cold_cpu / parse_cpu), keep(f"load.{key}.parse_ms", parse * 1e3)
         row("Content load", f"{label}: cold (load + check + build)", f"{cold * 1e3:.0f} ms",
-            f"{cold / parse:.2f}× CSafeLoader parse ({parse * 1e3:.0f} ms)",
+            f"{cold / parse:.2f}× CSafeLoader parse ({parse * 1e3:.0f} ms); CPU {cold_cpu / parse_cpu:.2f}×",
             f"≤ 1.3× — {verdict(cold / parse <= 1.3)}")
         row("Content load", f"{label}: warm (compiled-content cache)", f"{warm * 1e3:.1f} ms",
             f"{warm / parse:.2f}× parse", f"≤ 0.3× — {verdict(warm / parse <= 0.3)}")
