@@ -186,13 +186,9 @@ class _CompiledOnUse:
 
 
 def _init(cls: type, fields: tuple[dataclasses.Field, ...]) -> Callable:
-    """The one compiled method: `__init__(self, a, b=default, c=<factory>)` setting each field, as dataclasses does.
-    An instance with a `__dict__` gets its fields written there (what `object.__setattr__`, which a frozen class
-    needs, would do, at a quarter of the cost: a cold content check builds about twenty records a scene)."""
+    """The one compiled method: `__init__(self, a, b=default, c=<factory>)` setting each field, as dataclasses does."""
     scope: dict[str, Any] = {"_set": object.__setattr__, "_NO_VALUE": _NO_VALUE}
-    in_dict = cls.__dictoffset__ != 0 and not any(
-        hasattr(getattr(cls, f.name, None), "__set__") for f in fields)  # (a descriptor field takes its own way)
-    params, body = [], ["    _d = self.__dict__"] if in_dict else []
+    params, body = [], []
     for f in fields:
         default, has_default = f"_default_{f.name}", f.default is not dataclasses.MISSING
         has_factory = f.default_factory is not dataclasses.MISSING
@@ -207,7 +203,7 @@ def _init(cls: type, fields: tuple[dataclasses.Field, ...]) -> Callable:
             value = default if has_default else f"{default}()"
         else:
             continue  # not an __init__ argument and no default: left unset, as dataclasses leaves it
-        body.append(f"    _d[{f.name!r}] = {value}" if in_dict else f"    _set(self, {f.name!r}, {value})")
+        body.append(f"    _set(self, {f.name!r}, {value})")
     if hasattr(cls, "__post_init__"):
         body.append("    self.__post_init__()")
     source = f"def __init__(self{''.join(', ' + p for p in params)}):\n" + ("\n".join(body) or "    pass") + "\n"
