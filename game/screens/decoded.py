@@ -113,7 +113,7 @@ def _decoded(path: Path) -> pygame.Surface:
     image = pygame.image.load(str(path))
     if size is not None and image.get_flags() & pygame.SRCALPHA == 0 \
             and image.get_width() * image.get_height() * image.get_bytesize() >= KEPT_FROM:
-        _keep(kept, lambda tmp: tmp.write_bytes(_bmp_bytes(image)))
+        _keep(kept, lambda tmp: _write_bmp(tmp, image))
     return image
 
 
@@ -125,9 +125,12 @@ def _bmp_header(size: tuple[int, int]) -> bytes:
         struct.pack("<IiiHHIIiiII", 40, width, -height, 1, 32, 0, pixels, 2835, 2835, 0, 0)
 
 
-def _bmp_bytes(image: pygame.Surface) -> bytes:
-    """`image` as a kept picture's file: the headers, then its pixels as pygame's 32-bit surfaces hold them."""
-    return _bmp_header(image.get_size()) + pygame.image.tobytes(image, LAYOUT)
+def _write_bmp(tmp: Path, image: pygame.Surface) -> None:
+    """Write `image` as a kept picture's file: the headers, then its pixels as pygame's 32-bit surfaces hold them
+    (written in two pieces: one 3.7 MB copy of a full-screen picture's pixels, not two while they are joined)."""
+    with open(tmp, "wb") as out:
+        out.write(_bmp_header(image.get_size()))
+        out.write(pygame.image.tobytes(image, LAYOUT))
 
 
 def _mapped(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
@@ -231,7 +234,7 @@ def _load_kept(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
     if image is None or image.get_size() != size:
         set_aside(kept)  # damaged, or not this picture's: never shown
         return None
-    _keep(kept, lambda tmp: tmp.write_bytes(_bmp_bytes(image)))
+    _keep(kept, lambda tmp: _write_bmp(tmp, image))
     return image
 
 
