@@ -28,11 +28,14 @@ def test_a_toast_on_the_settings_screen_covers_no_row(app, scale, contrast, lang
     assert covered == [] and app.canvas.get_rect().contains(box)
 
 
+@pytest.mark.parametrize("kind", ["content note", "choice"])
 @pytest.mark.parametrize("language", ["en", "ko"])
 @pytest.mark.parametrize("scale,contrast", [(1.0, False), (1.5, True), (2.0, True)])
-def test_a_toast_over_a_content_note_hides_none_of_its_words(shipped_library, tmp_path, scale, contrast, language):
-    """A toast (an autosave's, a reload's) while a content note asks goes in the tallest free band: at 100% clear
-    of the note and its options; when no band is a toast tall (200%), at most over their edges, not their words."""
+def test_a_toast_over_a_content_note_or_a_choice_hides_none_of_its_words(shipped_library, tmp_path, scale, contrast,
+                                                                          language, kind):
+    """A toast (an autosave's, a reload's) while a content note or a choice asks goes in the tallest free band: at
+    100% clear of its box and its options; when no band is a toast tall (a content note at 200%), at most over
+    their edges, not their words (at 200% a toast at the top hid a choice's question)."""
     from conftest import play_screen_to
 
     from game.profile import Profile
@@ -44,12 +47,13 @@ def test_a_toast_over_a_content_note_hides_none_of_its_words(shipped_library, tm
     app.apply_settings()
     words.set_language(language)
     play = app.nav.open("play")
-    play_screen_to(play, ev.ContentNoteEvent)
+    play_screen_to(play, ev.ContentNoteEvent if kind == "content note" else ev.ChoiceEvent)
     app.step(0.05)
     app.notify(words.t("play.saved_slot", slot="1"))
     app.step(0.05)
     [(_, box)] = app.toasts.layout(app.fonts, app.theme, play.header_bottom(), play.toast_place())
-    note, options = play._note_box(play.event)[1], play.menu.area
-    if scale == 1.0:
-        assert not box.colliderect(note) and not box.colliderect(options)
-    assert not box.colliderect(note.inflate(0, -2 * 30)) and not box.colliderect(options.inflate(0, -2 * 12))
+    asks = play._note_box(play.event)[1] if kind == "content note" else play._choice_box(play.event)[0]
+    options = play.menu.area
+    if scale == 1.0 or kind == "choice":
+        assert not box.colliderect(asks) and not box.colliderect(options)
+    assert not box.colliderect(asks.inflate(0, -2 * 30)) and not box.colliderect(options.inflate(0, -2 * 12))

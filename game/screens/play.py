@@ -417,13 +417,14 @@ class PlayScreen(Screen):
         return self._top()
 
     def toast_place(self) -> pygame.Rect | None:
-        """While a content note asks, toasts go in the tallest free band of the screen (above the note, between
-        it and its options, or below them), not over its words; at other moments below the overlay's header."""
+        """While a content note or a choice asks, toasts go in the tallest free band of the screen (above its box,
+        between the box and the options, or below them), not over its words; at other moments below the overlay's
+        header."""
         e, menu = self.event, self.menu
-        if not isinstance(e, ev.ContentNoteEvent) or menu is None or menu.area is None:
+        if not isinstance(e, (ev.ContentNoteEvent, ev.ChoiceEvent)) or menu is None or menu.area is None:
             return None
-        note = self._note_box(e)[1]
-        edges = ((self._top(), note.top), (note.bottom, menu.area.top), (menu.area.bottom, HEIGHT))
+        box = self._note_box(e)[1] if isinstance(e, ev.ContentNoteEvent) else self._choice_box(e)[0]
+        edges = ((self._top(), box.top), (box.bottom, menu.area.top), (menu.area.bottom, HEIGHT))
         return max((pygame.Rect(0, top, WIDTH, bottom - top) for top, bottom in edges), key=lambda band: band.height)
 
     def line_done(self) -> bool:
