@@ -57,3 +57,24 @@ def test_a_toast_over_a_content_note_or_a_choice_hides_none_of_its_words(shipped
     if scale == 1.0 or kind == "choice":
         assert not box.colliderect(asks) and not box.colliderect(options)
     assert not box.colliderect(asks.inflate(0, -2 * 30)) and not box.colliderect(options.inflate(0, -2 * 12))
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("scale,contrast", [(1.0, False), (2.0, True)])
+def test_a_toast_on_the_gallery_covers_no_tile(shipped_library, tmp_path, scale, contrast, language):
+    """The gallery's toasts go in its footer: below the heading one sat on the first row of pictures."""
+    from game.profile import Profile
+    from game.screens.app import App
+    profile = Profile(tmp_path / "data", shipped_library.story_id)
+    profile.settings.font_scale, profile.settings.high_contrast = scale, contrast
+    app = App(shipped_library, profile, window=False)
+    app.apply_settings()
+    words.set_language(language)
+    app.nav.open("title")
+    screen = app.nav.open("gallery")
+    app.notify(words.t("play.saved_slot", slot="1"))
+    app.step(0.05)
+    [(_, box)] = app.toasts.layout(app.fonts, app.theme, screen.header_bottom(), screen.toast_place())
+    lay = screen.layout()
+    covered = [name for name, rect in lay.boxes.items() if name != "footer" and rect.colliderect(box)]
+    assert covered == [] and screen.toasts_showing()

@@ -86,6 +86,11 @@ class GalleryScreen(Screen):
             return t("gallery.heard", done=done, count=len(self.app.story.music))
         return t("gallery.seen", done=sum(self.seen(i) for i in range(len(self.items))), count=len(self.items))
 
+    def toast_place(self) -> Rect:
+        """The footer: a toast covers no picture and no name (below the heading it sat on the grid's first row);
+        the key hints give way for its seconds."""
+        return self.layout()["footer"]
+
     def hint(self) -> str:
         text = t("gallery.music_hint") if self.page == "music" else t("gallery.hint")
         if len(self.pages) > 1:
@@ -202,7 +207,8 @@ class GalleryScreen(Screen):
             for i, cell in shown.cells.items():
                 self._tile(surface, i, cell)
             ScrollList.draw_bar(surface, shown.rows, theme)
-        draw.text_block(surface, fonts, self.hint(), theme.hint_size, theme.dim, lay["footer"], align="center")
+        if not self.toasts_showing():  # a toast takes the footer's place (toast_place)
+            draw.text_block(surface, fonts, self.hint(), theme.hint_size, theme.dim, lay["footer"], align="center")
 
     def _tile(self, surface: pygame.Surface, i: int, cell: Rect) -> None:
         fonts, theme = self.app.fonts, self.app.theme
