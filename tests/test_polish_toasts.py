@@ -78,3 +78,27 @@ def test_a_toast_on_the_gallery_covers_no_tile(shipped_library, tmp_path, scale,
     lay = screen.layout()
     covered = [name for name, rect in lay.boxes.items() if name != "footer" and rect.colliderect(box)]
     assert covered == [] and screen.toasts_showing()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("scale,contrast", [(1.0, False), (2.0, True)])
+def test_a_toast_over_a_card_stays_off_it(shipped_library, tmp_path, scale, contrast, language):
+    """A card on its own (here the first 'noted for later' card) keeps its toasts in the taller band above or
+    below it: at 200% one sat on the card's top edge."""
+    from conftest import play_screen_to
+
+    from game.profile import Profile
+    from game.runtime import events as ev
+    from game.screens.app import App
+    profile = Profile(tmp_path / "data", shipped_library.story_id)
+    profile.settings.font_scale, profile.settings.high_contrast = scale, contrast
+    app = App(shipped_library, profile, window=False)
+    app.apply_settings()
+    words.set_language(language)
+    play = app.nav.open("play")
+    play_screen_to(play, ev.EvidenceEvent)
+    app.step(0.05)
+    app.notify(words.t("play.saved_slot", slot="1"))
+    app.step(0.05)
+    [(_, box)] = app.toasts.layout(app.fonts, app.theme, play.header_bottom(), play.toast_place())
+    assert not box.colliderect(play._card_rects[play.event])

@@ -98,6 +98,7 @@ class PlayScreen(Screen):
         self.rt = runtime or Runtime(app.story, options, start=start_scene, seen=app.profile.seen)
         self.event: ev.Event | None = None
         self.typed = 0.0            # characters of the current line shown so far
+        self._card_rects: dict[ev.Event, pygame.Rect] = {}  # where each card was last drawn (toast_place)
         self.wait = 0.0             # seconds since the line finished typing (for auto)
         self.fade = 1.0             # transition progress, 0 -> 1 (1: none running)
         self.fade_kind = "dissolve"  # dissolve: the old picture fades over the new; fade: through black
@@ -417,14 +418,19 @@ class PlayScreen(Screen):
         return self._top()
 
     def toast_place(self) -> pygame.Rect | None:
-        """While a content note or a choice asks, toasts go in the tallest free band of the screen (above its box,
-        between the box and the options, or below them), not over its words; at other moments below the overlay's
-        header."""
+        """While a content note, a choice or a card is on screen, toasts go in the tallest free band of the screen
+        (above its box, between the box and the options, or below them), not over its words; at other moments below
+        the overlay's header."""
         e, menu = self.event, self.menu
-        if not isinstance(e, (ev.ContentNoteEvent, ev.ChoiceEvent)) or menu is None or menu.area is None:
+        options = menu.area if menu is not None else None
+        if isinstance(e, (ev.ContentNoteEvent, ev.ChoiceEvent)) and options is not None:
+            box = self._note_box(e)[1] if isinstance(e, ev.ContentNoteEvent) else self._choice_box(e)[0]
+        elif e is not None and e in self._card_rects:
+            box, options = self._card_rects[e], None
+        else:
             return None
-        box = self._note_box(e)[1] if isinstance(e, ev.ContentNoteEvent) else self._choice_box(e)[0]
-        edges = ((self._top(), box.top), (box.bottom, menu.area.top), (menu.area.bottom, HEIGHT))
+        edges = [(self._top(), box.top), (box.bottom, HEIGHT)] if options is None else \
+            [(self._top(), box.top), (box.bottom, options.top), (options.bottom, HEIGHT)]
         return max((pygame.Rect(0, top, WIDTH, bottom - top) for top, bottom in edges), key=lambda band: band.height)
 
     def line_done(self) -> bool:
@@ -1070,10 +1076,11 @@ class PlayScreen(Screen):
 
     def _draw_card(self, surface: pygame.Surface, e: ev.Event) -> None:
         other = self._card_gloss(e)
+        rect = None
         if isinstance(e, ev.FactEvent):
             where = t("play.fact_source", source=e.source) + (f" — {e.section}" if e.section else "")
-            self._card(surface, t("play.fact_tag"), "", e.text, where, self.app.theme.fact,
-                       gloss=other.text if other is not None and other.text != e.text else "")
+            rect = self._card(surface, t("play.fact_tag"), "", e.text, where, self.app.theme.fact,
+                              gloss=other.text if other is not None and other.text != e.text else "")
         elif isinstance(e, ev.EvidenceEvent):
             gloss = "\n".join(part for part in (other.name, other.description) if part) if other is not None else ""
             rect = self._card(surface, t("play.evidence_tag"), e.name, e.description, self.app.story.evidence_kept,
@@ -1084,9 +1091,13 @@ class PlayScreen(Screen):
         elif isinstance(e, ev.PromptEvent):
             follow = "\n".join(f"•  {q}" for q in e.followups)
             minutes = t("play.prompt_minutes", minutes=e.minutes) if e.minutes else ""
-            self._card(surface, t("play.prompt_tag"), e.question, follow, minutes, self.app.theme.prompt, width=1000,
-                       gloss=other.question if other is not None and other.question != e.question else "",
-                       gloss_title=True)
+            rect = self._card(surface, t("play.prompt_tag"), e.question, follow, minutes, self.app.theme.prompt,
+                              width=1000, gloss=other.question if other is not None and other.question != e.question
+                              else "", gloss_title=True)
+        if rect is not None:
+            if len(self._card_rects) > 16:  # (cards laid out ahead are drawn here too: a few are enough)
+                self._card_rects.clear()
+            self._card_rects[e] = rect
 
     def _draw_differ(self, surface: pygame.Surface, e: ev.DifferEvent) -> None:
         fonts, theme = self.app.fonts, self.app.theme
