@@ -414,7 +414,10 @@ class App:
         text_block(self.canvas, self.fonts, text, size, self.theme.text, rect.inflate(-60, -30), spacing=1.0)
 
     def _draw_toasts(self) -> None:
-        """Up to three messages at the top centre, below the top screen's heading (game/ui/toast.py)."""
+        """Up to three messages where the top screen says they hide nothing (game/ui/toast.py); a frame without
+        any asks the screen nothing."""
+        if not self.toasts:
+            return
         below = self.top.header_bottom() if self.top is not None else 0
         place = self.top.toast_place() if self.top is not None else None
         self.toasts.draw(self.canvas, self.fonts, self.theme, below, place)

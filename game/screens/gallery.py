@@ -34,6 +34,8 @@ LIST_SHARE = 0.6  # of the width, for the music list (the chosen piece's card ta
 
 
 class GalleryScreen(Screen):
+    toasts_in_footer = True  # below the heading a toast sat on the first row of pictures
+
     def __init__(self, app, page: str = ""):
         super().__init__(app)
         self.items = list(app.story.illustrations.values())
@@ -85,11 +87,6 @@ class GalleryScreen(Screen):
             done = sum(track in self.app.profile.tracks for track in self.app.story.music)
             return t("gallery.heard", done=done, count=len(self.app.story.music))
         return t("gallery.seen", done=sum(self.seen(i) for i in range(len(self.items))), count=len(self.items))
-
-    def toast_place(self) -> Rect:
-        """The footer: a toast covers no picture and no name (below the heading it sat on the grid's first row);
-        the key hints give way for its seconds."""
-        return self.layout()["footer"]
 
     def hint(self) -> str:
         text = t("gallery.music_hint") if self.page == "music" else t("gallery.hint")
@@ -207,7 +204,7 @@ class GalleryScreen(Screen):
             for i, cell in shown.cells.items():
                 self._tile(surface, i, cell)
             ScrollList.draw_bar(surface, shown.rows, theme)
-        if not self.toasts_showing():  # a toast takes the footer's place (toast_place)
+        if not self.toasts_showing():  # a toast takes the footer's place (toasts_in_footer)
             draw.text_block(surface, fonts, self.hint(), theme.hint_size, theme.dim, lay["footer"], align="center")
 
     def _tile(self, surface: pygame.Surface, i: int, cell: Rect) -> None:

@@ -71,6 +71,7 @@ class SaveLoadScreen(Screen):
 
     opaque = True
     covers_canvas = True  # draw_page paints the backdrop over all of it
+    toasts_in_footer = True  # a toast covers no card and moves none; the overwrite question, asked there, clears them
 
     def __init__(self, app, mode: str, play=None):
         super().__init__(app)
@@ -211,12 +212,6 @@ class SaveLoadScreen(Screen):
                 lay.sizes[f"grid/cell{i}"] = theme.small_size
         return lay
 
-    def toast_place(self) -> Rect:
-        """The footer: a message ("Saved (slot 1).") covers no card and moves none, and takes the key hints'
-        place for its seconds. A refused load's toast says it in short, as the card does (the footer then says
-        why), and a question asked there ("press Enter again to overwrite") takes the toasts away."""
-        return self.layout()["footer"]
-
     @property
     def rects(self) -> list[Rect]:
         """Every slot's card this frame (an empty rectangle for a slot scrolled out of view)."""
@@ -322,7 +317,7 @@ class SaveLoadScreen(Screen):
                 self._draw_slot(surface, rect, info, i == self.index)
         if "grid/bar" in lay:
             ScrollList.draw_bar(surface, self.grid.layout(lay["grid"]).rows, theme)
-        if not self.toasts_showing():  # a toast takes the footer's place (toast_place)
+        if not self.toasts_showing():  # a toast takes the footer's place (toasts_in_footer)
             draw.text_block(surface, fonts, self._hint(), theme.hint_size,
                             theme.accent if self.confirm_slot else theme.dim, lay["footer"], align="center")
 

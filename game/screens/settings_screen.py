@@ -158,6 +158,7 @@ def rows(voice_reason: str, story: m.Story | None = None, languages: list[str] |
 
 class SettingsScreen(Screen):
     opaque = True
+    toasts_in_footer = True  # not over the first rows; the help they stand in for says why a row is off
 
     def __init__(self, app):
         super().__init__(app)
@@ -264,13 +265,8 @@ class SettingsScreen(Screen):
             draw.text_block(surface, fonts, self._value(row), theme.small_size, colour,
                             Rect(rect.right - TEXT_INSET - value_w, rect.top + ROW_PAD, value_w, 0))
         ScrollList.draw_bar(surface, shown, theme)
-        if not self.toasts_showing():  # a toast takes the footer's place (toast_place)
+        if not self.toasts_showing():  # a toast takes the footer's place (toasts_in_footer)
             draw.text_block(surface, fonts, self._help(), theme.hint_size, theme.dim, lay["footer"])
-
-    def toast_place(self) -> Rect:
-        """The footer: a toast ("Read lines aloud is off: ...", a setting not written) covers no row; the help it
-        stands in for says the same of a row that is off."""
-        return self.layout()["footer"]
 
     def _value(self, row: Row) -> str:
         return f"‹  {row.show(self.app.settings)}  ›"

@@ -37,14 +37,16 @@ class Screen:
         header = lay.get("header")
         return header.bottom if header is not None else 0
 
+    toasts_in_footer = False  # True: toasts go in the layout's "footer", whose words give way for their seconds
+
     def toast_place(self) -> pygame.Rect | None:
-        """Where toasts go instead of below the heading (a stretch of its bar), when its top rows must stay in
-        sight; None: below the heading."""
-        return None
+        """Where toasts go instead of below the heading, when what is there must stay in sight: the footer for a
+        screen with `toasts_in_footer`; None: below the heading."""
+        return self.layout()["footer"] if self.toasts_in_footer else None
 
     def toasts_showing(self) -> bool:
-        """A toast is on screen over this screen (one whose toast_place is its footer leaves the footer's words
-        out for the toast's seconds)."""
+        """A toast is on screen over this screen (one with `toasts_in_footer` leaves the footer's words out for
+        the toast's seconds)."""
         return self.app.top is self and len(self.app.toasts) > 0
 
     def draw_page(self, surface: pygame.Surface, title: str, box: str = "header") -> Layout:
