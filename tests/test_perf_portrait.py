@@ -147,3 +147,54 @@ def test_quitting_at_the_newest_autosave_or_a_save_just_loaded_writes_none(play,
     taken = _watch_autosaves(play, monkeypatch)
     _close(app, monkeypatch)
     assert taken == []
+
+
+def _thumbnails_asked(app, monkeypatch) -> list:
+    """The `under` of each thumbnail asked for: None takes the canvas as it is, a screen is drawn again."""
+    asked = []
+    real = app.thumbnail
+    monkeypatch.setattr(app, "thumbnail", lambda under=None: asked.append(under) or real(under))
+    return asked
+
+
+def _a_line_after_the_newest_autosave(play) -> None:
+    app = play.app
+    _to_choice(play)
+    app.step(1 / 60)  # the choice's autosave
+    play.choose(0)
+    while not isinstance(play.event, ev.LineEvent):
+        play.next_event()
+    app.step(1 / 60)  # drawn: the canvas shows the line, alone
+    app.writer.flush()
+
+
+def test_quitting_from_play_takes_the_thumbnail_from_the_last_frame_not_a_new_drawing(play, monkeypatch):
+    app = play.app
+    _a_line_after_the_newest_autosave(play)
+    record = app.profile.saves.record(play.rt)["runtime"]
+    asked = _thumbnails_asked(app, monkeypatch)
+    drawn = []
+    monkeypatch.setattr(play, "draw", lambda surface: drawn.append(surface))
+    _close(app, monkeypatch)
+    assert asked == [None] and drawn == []  # the frame on screen shows the moment as it is: no second drawing
+    saves = app.profile.saves
+    assert saves._read(saves.newest().path)["runtime"] == record
+
+
+def test_quitting_with_a_menu_over_play_or_after_an_action_not_yet_drawn_draws_the_moment_again(play, monkeypatch):
+    app = play.app
+    _a_line_after_the_newest_autosave(play)
+    app.nav.open("menu", play=play)  # the pause menu over the story
+    app.step(1 / 60)
+    asked = _thumbnails_asked(app, monkeypatch)
+    play.on_close()
+    assert asked == [play]  # the canvas shows the menu: the thumbnail is the game drawn without it
+    app.pop()
+    app.step(1 / 60)  # the story alone again
+    shown = play.event
+    for _ in range(3):  # (the first may only finish typing the line out)
+        app.dispatch(Action("confirm"))  # on to the next moment, not drawn yet
+    assert play.event is not shown
+    asked.clear()
+    play.on_close()
+    assert asked == [play]

@@ -147,6 +147,7 @@ class App:
         self.reload_problems: list = []
         self._next_poll = 0.0
         self._scaling: Scaling | None = None  # the canvas being scaled for a save's thumbnail (until the next draw)
+        self._alone: Screen | None = None  # the screen the canvas shows with nothing over it but toasts
         self._ahead_of = None  # the event whose upcoming pictures were last asked for
         self._place: tuple | None = None  # (the screen on top, its story's scene) at the last frame
         self._next_trim = TRIM_EVERY      # game time from which a new place asks for a trim
@@ -359,6 +360,7 @@ class App:
                 heap.TRIMMER.ask()
 
     def dispatch(self, action: Action) -> None:
+        self._alone = None  # what the canvas shows may be out of date from here until the next draw
         if action.name == "fullscreen":
             self.toggle_fullscreen()
         elif action.name == "reload":
@@ -399,7 +401,13 @@ class App:
             screen.draw(self.canvas)
         if self.reload_problems:
             self._draw_problems()
+        self._alone = self.top if start == len(self.stack) - 1 and not self.reload_problems else None
         self._draw_toasts()
+
+    def shows_alone(self, screen: Screen) -> bool:
+        """The canvas shows `screen` as it is now, with nothing over it but toasts: it was the only screen drawn in
+        the last frame, which nothing has been dispatched since (a thumbnail can be taken from it as it is)."""
+        return self._alone is screen
 
     def _draw_problems(self) -> None:
         """The author's errors over the game, until the file is fixed: file:line, message, hint."""

@@ -358,7 +358,9 @@ class PlayScreen(Screen):
         newest autosave or the save a load read (one still due, taken a frame after its moment, is this one)."""
         if self.event is not None and self.event is not self._autosaved and self._saves():
             self.autosave_due = False
-            self.save("auto")  # (drawn again: a menu may be over the canvas)
+            # the last frame's picture when it shows this moment alone (quitting from play); drawn again otherwise
+            # (a menu or the quit dialog may be over the canvas)
+            self.save("auto", from_canvas=self._shown_drawn and self.app.shows_alone(self))
             self._autosaved = self.event
 
     def load(self, slot: str) -> None:
