@@ -13,17 +13,17 @@ layer drawn over the rest (a dialog, a toast): it is checked against its own chi
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 import pygame
 
+from ..content.records import field, mutable_record
 from .theme import HEIGHT, WIDTH
 
 Rect = pygame.Rect
 SCREEN = Rect(0, 0, WIDTH, HEIGHT)
 
 
-@dataclass
+@mutable_record
 class Layout:
     """Named rectangles and the text sizes a frame uses."""
 

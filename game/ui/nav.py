@@ -9,22 +9,16 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from .screen import Screen
 
 
-@dataclass(frozen=True, init=False)
 class Route:
     """Where a screen lives ("package.module:Class") and keyword arguments it always gets."""
 
-    target: str
-    preset: dict[str, Any] = field(default_factory=dict)
-
     def __init__(self, target: str, **preset: Any):
-        object.__setattr__(self, "target", target)
-        object.__setattr__(self, "preset", preset)
+        self.target, self.preset = target, preset
 
     def resolve(self) -> Callable[..., Screen]:
         module, _, name = self.target.partition(":")

@@ -12,13 +12,12 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from types import MethodType
 from typing import Any
 
 import pygame
 
-from ..content.records import record
+from ..content.records import mutable_record, record
 from . import draw, richtext
 from .fonts import FontBook
 from .input import Act, Action
@@ -93,7 +92,7 @@ class Selection:
         getattr(owner, self.widget).index = value
 
 
-@dataclass
+@mutable_record
 class ListLayout:
     """Where the visible rows and the scroll bar go this frame."""
 
@@ -322,7 +321,7 @@ class ScrollList:
                  lay.thumb, radius=BAR_WIDTH // 2)
 
 
-@dataclass
+@mutable_record
 class GridLayout:
     """The visible cells of a Grid and its scroll bar."""
 
@@ -420,7 +419,7 @@ class Heights:
         return height
 
 
-@dataclass
+@mutable_record
 class Item:
     """One button of a MenuList: its label and what choosing it does."""
 
@@ -570,7 +569,7 @@ def _no_colour(i: int) -> Colour | None:
     return None
 
 
-@dataclass
+@mutable_record
 class Column:
     """One column of a Table: its header, its share of the width and how its cells align."""
 
