@@ -99,3 +99,40 @@ def test_a_new_scene_asks_for_a_trim_at_most_every_trim_every_seconds_and_it_run
         app.step(app_module.TRIM_EVERY)  # the same place however long: nothing more
     assert trimmer.wait(60) and trimmer.trims == 2
     assert all(thread != threading.main_thread().name and not in_frame for thread, in_frame in where)
+
+
+def test_the_heap_thread_starts_at_the_second_frame_and_looks_up_what_it_trims_there(library, tmp_path, monkeypatch):
+    """ctypes (~2 ms of imports) and the heap thread are not paid for before the first frame: the thread starts at
+    the second frame and looks up what it trims on its own thread."""
+    where, trims = [], []
+
+    def prepare():
+        where.append(threading.current_thread().name)
+        return lambda: trims.append(threading.current_thread().name)
+    trimmer = heap.Trimmer(None, prepare=prepare)
+    monkeypatch.setattr(heap, "TRIMMER", trimmer)
+    app = App(library, Profile(tmp_path / "data", library.story_id), window=False)
+    app.push(Blank(app))
+    app.step(0.0)
+    assert trimmer._thread is None  # the first frame starts nothing
+    app.step(1 / 60)
+    assert trimmer._thread is not None
+    trimmer.ask()
+    assert trimmer.wait(60) and where == ["cell7-heap"] and trims == ["cell7-heap"]
+
+
+def test_when_there_is_nothing_to_trim_asking_does_nothing_once_the_thread_has_looked():
+    trimmer = heap.Trimmer(None, prepare=lambda: None)  # as without glibc
+    trimmer.start()
+    trimmer._thread.join(60)
+    trimmer.ask()
+    assert trimmer.wait(0) and trimmer.trims == 0
+
+
+def test_the_game_trimmer_separates_big_blocks_before_its_first_trim(monkeypatch):
+    calls = []
+    monkeypatch.setattr(heap, "separate_big_blocks", lambda: calls.append("separate"))
+    monkeypatch.setattr(heap, "_malloc_trim", lambda: lambda: calls.append("trim"))
+    trimmer = heap.Trimmer(None, prepare=heap._prepared)
+    trimmer.ask()
+    assert trimmer.wait(60) and calls == ["separate", "trim"]
