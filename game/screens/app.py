@@ -151,12 +151,12 @@ class App:
         self._ahead_of = None  # the event whose upcoming pictures were last asked for
         self._place: tuple | None = None  # (the screen on top, its story's scene) at the last frame
         self._next_trim = TRIM_EVERY      # game time from which a new place asks for a trim
+        heap.TRIMMER.start()  # its thread waits from now on, so no frame starts it
         self.input = InputMapper(self.to_logical)
         self.stack: list[Screen] = []
         self.running = True
         self.clock = pygame.time.Clock()
         self.time = 0.0
-        self.frames = 0  # frames stepped
 
     def _name_window(self) -> None:
         """The window's caption, in the player's language: story.yaml's caption (else its title), with a Korean
@@ -375,9 +375,6 @@ class App:
         for action in actions:
             self.dispatch(action)
         self.time += dt
-        self.frames += 1
-        if self.frames == 2:  # the heap thread (it waits from now on: no later frame starts it; the first frame,
-            heap.TRIMMER.start()  # drawn at once, does not either, so a start shows its title without it)
         self._poll_content()
         self.audio.update()
         if self.top is not None:

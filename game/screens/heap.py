@@ -6,9 +6,8 @@ glibc keeps what the program frees for its next allocations. Over a long session
 rendered lines coming and going, what it keeps grows while the Python heap stays flat (issue 17's soak: +8 to
 +10 MB of RSS over 100,000 frames; `malloc_trim(0)` every 2,000 frames stopped it). `TRIMMER.ask()` wakes the
 `cell7-heap` thread, which calls `malloc_trim(0)` once for every burst of asks; the app asks at the first frame
-of a new scene or screen (see App.step). The thread starts at the second frame and looks glibc up first
-(ctypes, ~2 ms of imports), so a start pays nothing for it before its first frame. A trim takes 0.05-0.7 ms of
-that thread's CPU here; while it trims one of glibc's arenas, a thread allocating from that arena waits for it.
+of a new scene or screen (see App.step). A trim takes 0.05-0.7 ms of that thread's CPU here; while it trims one
+of glibc's arenas, a thread allocating from that arena waits for it.
 """
 from __future__ import annotations
 
@@ -37,7 +36,8 @@ def separate_big_blocks() -> None:
     By default glibc raises its mmap threshold each time such a block is freed, after which decoded pictures come
     from the heap arenas, and with pictures decoded on threads (prefetch, ambience) each thread's arena keeps what
     it freed: peak RSS over three playthroughs went from 176 to 247 MB. A fixed threshold hands every freed picture
-    back at once.
+    back at once. It is set before the first picture is decoded (Images does): set on the heap thread after the
+    game's first frame instead, peak RSS over the same playthroughs was 102-110 MB against 95-98.
     """
     global _separated
     if _separated:
@@ -55,22 +55,14 @@ def _malloc_trim() -> Callable[[], object] | None:
     return None if trim is None else lambda: trim(0)  # ctypes lets go of the GIL while it runs
 
 
-def _prepared() -> Callable[[], object] | None:
-    """What the game's heap thread does first: big blocks in their own mappings, and the trim it will call."""
-    separate_big_blocks()
-    return _malloc_trim()
-
-
 class Trimmer:
     """Trims the heap on its own thread when asked. `ask()` only wakes the thread: it never trims on the caller's
     thread and never waits (asks made while a trim is running give one more trim after it). `start()` starts the
     thread beforehand, so the first ask does not wait for a thread to start either. `trim` is what a trim calls
-    (None: asks do nothing, as without glibc); or `prepare`, run first on the thread, gives it."""
+    (None: asks do nothing, as without glibc)."""
 
-    def __init__(self, trim: Callable[[], object] | None,
-                 prepare: Callable[[], Callable[[], object] | None] | None = None):
+    def __init__(self, trim: Callable[[], object] | None):
         self._trim = trim
-        self._prepare = prepare
         self._cond = threading.Condition()
         self._asked = False
         self._busy = False
@@ -79,15 +71,15 @@ class Trimmer:
 
     def start(self) -> None:
         with self._cond:
-            if (self._trim is not None or self._prepare is not None) and self._thread is None:
+            if self._trim is not None and self._thread is None:
                 self._thread = threading.Thread(target=self._work, name="cell7-heap", daemon=True)
                 self._thread.start()
 
     def ask(self) -> None:
+        if self._trim is None:
+            return
         self.start()
         with self._cond:
-            if self._trim is None and self._prepare is None:
-                return
             self._asked = True
             self._cond.notify_all()
 
@@ -97,14 +89,6 @@ class Trimmer:
             return self._cond.wait_for(lambda: not self._asked and not self._busy, timeout)
 
     def _work(self) -> None:
-        if self._prepare is not None:
-            trim = self._prepare()
-            with self._cond:
-                self._trim, self._prepare = trim, None
-                if trim is None:  # nothing to trim here: asks do nothing from now on
-                    self._asked = False
-                    self._cond.notify_all()
-                    return
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._asked)
@@ -118,4 +102,4 @@ class Trimmer:
                     self._cond.notify_all()
 
 
-TRIMMER = Trimmer(None, prepare=_prepared)
+TRIMMER = Trimmer(_malloc_trim())

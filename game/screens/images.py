@@ -23,7 +23,7 @@ import pygame
 
 from ..content import model as m
 from ..content.records import record
-from . import decoded
+from . import decoded, heap
 from .theme import HEIGHT, WIDTH
 
 PORTRAIT_HEIGHT = 600
@@ -56,6 +56,7 @@ Kept = pygame.Surface | Portrait  # what the pools keep
 
 class Images:
     def __init__(self, story: m.Story, assets: Path):
+        heap.separate_big_blocks()  # a freed picture is handed back at once
         self.story = story
         self.assets = assets
         full = _Pool(FULL_SCREEN_BYTES)
