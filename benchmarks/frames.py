@@ -68,7 +68,8 @@ PARTS = {"game.screens.play.PlayScreen": ("_draw_stage", "_draw_line", "_draw_ty
                                           "_draw_note", "_lay_out_ahead", "save", "_present"),
          "game.ui.draw.Still": ("show", "keep"),
          "game.ui.draw.Layers": ("draw",),
-         "game.screens.audio.Audio": ("play_ambience", "presented", "update"),  # a loop halted, a track loaded
+         "game.screens.audio.Audio": ("play_ambience", "presented", "update", "_halt", "_start_music", "_start_loop",
+                                       "_feed"),  # a loop halted, a track loaded
          "game.ui.widgets.MenuList": ("draw",),
          "game.runtime.runtime.Runtime": ("advance", "choose"),
          "game.screens.app.App": ("present", "_prefetch")}

@@ -21,9 +21,18 @@ channel behind the piece playing (`update()` reads the next one, 0.1 ms), and fa
 SDL, whose fades and a channel's queue do not mix. Effects (1-6 ms each) are decoded on a thread of their own too:
 `expect` has a scene's decoded before they are needed, and one played before it is decoded plays on the
 first `update()` after (a frame or two late) instead of stalling the frame.
+
+With `background`, the ambience thread also does the mixer's slow calls, in the order asked (halts first, then the
+track, then the loop to decode): halting an ambience channel (a loop two places back still fading, or the old loop
+once faded out: 1.4 ms when SDL frees a whole 7 MB loop, 0.1 ms for a streamed one) and loading and starting a new
+track (`pygame.mixer.music.load`, 1 ms: it opens the file and reads its codebooks). The latest request wins: a track
+asked for and not started when another is asked for never starts, and no loop starts on a channel still to be halted.
+A track may start up to one loop's decoding late (0.1 s, under its 0.9 s fade-in). `stop()` drops what is not
+started and waits (at most STOP_WAIT seconds) for a mixer call under way, so none runs on while pygame quits.
 """
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import time
@@ -44,6 +53,7 @@ AMBIENCE_FADE_OUT_MS = 700  # with `background`: the old loop is gone before the
 AMBIENCE_CHANNELS = 2  # reserved: the loop playing and the one fading out
 SFX_BYTES = 2 * 2**20  # decoded effects kept (at 44.1 kHz stereo, 2 MB is 12 s of sound)
 PIECE_SECONDS = 2.0  # a streamed loop is read in pieces this long (0.35 MB at 44.1 kHz stereo); longer than a fade
+STOP_WAIT = 1.0  # seconds `stop()` waits at most for the ambience thread's mixer call under way
 _FAILURES = (pygame.error, OSError, ValueError, EOFError, MemoryError)
 
 
@@ -70,12 +80,19 @@ class Audio:
         self.background = False  # decode ambience loops on a thread (see the module's note)
         self._decoded: list[tuple[str, pygame.mixer.Sound | _Stream | None, str]] = []  # (name, loop, problem)
         self._decoder_lock = threading.Lock()
-        self._decoding = False  # a decoder thread is running, or due to start
+        self._idle = threading.Condition(self._decoder_lock)  # told when the ambience thread's mixer call is done
+        self._decoding = False  # the ambience thread is running, or due to start (a loop, a halt or a track asked)
         self._decoder_started = False  # ... and it has started
         self._wanted = ""       # the loop the decoder should make next
         self._request = 0       # counts play_ambience calls that asked the decoder for a loop
+        self._served = 0        # ... and the last request it has served
+        self._halts: list[tuple[int, _Stream | None]] = []  # ambience channels for the thread to halt, in order
+        self._halting: dict[int, int] = {}  # channel -> its halts asked and not done (no loop starts meanwhile)
+        self._music_job: tuple[str, int] | None = None  # the track for the thread to start, and its _music_request
+        self._music_request = 0  # counts play_music calls (with `background`): a track asked before is not started
+        self._mixing = False    # the ambience thread is in a mixer call (`stop` waits for it)
         self._pending = ""      # a loop to decode once the one fading out has gone quiet
-        self._quiet_at = 0.0    # when it has (time.monotonic())
+        self._quiet_at = 0.0    # when it has (time.monotonic()); -1 once it is asked to stop
         self._effects: list[str] = []  # effects the effects thread should decode, in order
         self._asked: set[str] = set()  # effects asked of it and not taken by `update()` yet
         self._made: list[tuple[str, pygame.mixer.Sound | None, str]] = []  # (name, effect, problem) from it
@@ -108,14 +125,24 @@ class Audio:
             self.on_track(track)
         if not self.enabled:
             return
+        if self.background:  # started once the old track has faded out and this frame is on screen (`presented`)
+            with self._decoder_lock:  # (the ambience thread starts a track under it: it has started, or never will)
+                self._music_request, self._music_job = self._music_request + 1, None  # one not started yet never will
+                try:
+                    if pygame.mixer.music.get_busy():
+                        pygame.mixer.music.fadeout(MUSIC_FADE_OUT_MS)
+                except _FAILURES:
+                    self._stop_music()
+                    return
+                self._next_track, self._waiting = track, True
+                self._later()
+            return
         try:
             busy = pygame.mixer.music.get_busy()
             if busy:
                 pygame.mixer.music.fadeout(MUSIC_FADE_OUT_MS)
-            if busy or self.background:  # started once the old track has faded out (and, with `background`, once
-                self._next_track, self._waiting = track, True  # this frame is on screen: `presented`)
-                if self.background:
-                    self._later()
+            if busy:  # started once the old track has faded out
+                self._next_track, self._waiting = track, True
             else:
                 self._start_music(track)
         except _FAILURES:
@@ -138,13 +165,22 @@ class Audio:
             self._due = False
 
     def stop(self) -> None:
-        """The game is quitting: the loops and effects asked for and not decoded yet are dropped, and no thread or
-        track starts any more (a sound being decoded is finished)."""
+        """The game is quitting: the loops and effects asked for and not decoded yet, and the halts and track asked of
+        the ambience thread and not begun, are dropped (pygame's quit stops every channel), and no thread or track
+        starts any more (a sound being decoded is finished). A mixer call the ambience thread has begun is waited for,
+        STOP_WAIT seconds at most, so that pygame never quits under it."""
         with self._decoder_lock:
             self._stopped = True
             self._wanted, self._request = "", self._request + 1
             self._effects.clear()
             self._due = self._waiting = False
+            self._music_request, self._music_job = self._music_request + 1, None
+            halts, self._halts = self._halts, []
+            self._halting.clear()
+            self._idle.wait_for(lambda: not self._mixing, STOP_WAIT)
+        for _, stream in halts:
+            if stream is not None:
+                stream.close()
 
     def _later(self) -> None:
         """A thread is due: started by `presented()`, or by the `update()` after next."""
@@ -159,11 +195,13 @@ class Audio:
             self.presented()
         self._take_effects()
         self._feed()
-        if self._pending and time.monotonic() >= self._quiet_at:
-            self._stop_old_loop()  # faded out by now (a loop still fading in when left ignores its fade-out)
+        if self._pending and 0 <= self._quiet_at <= time.monotonic():
+            self._stop_old_loop()  # faded out by now (a loop still fading in when left ignores its fade-out) ...
+            self._quiet_at = -1.0
+        if self._pending and self._quiet_at < 0 and not self._halting:  # ... and stopped (by the ambience thread)
             self._decode(self._pending)
             self._pending = ""
-        while self._decoded:
+        while self._decoded and not self._halting:  # (a loop starts on a channel the thread has halted)
             name, loop, problem = self._decoded.pop(0)
             if problem:
                 self.problems[f"ambience/{name}"] = problem
@@ -190,6 +228,12 @@ class Audio:
     def _start_music(self, track: str) -> None:
         if not track:
             return
+        if self.background:  # loaded and started on the ambience thread (`_music_on_thread`)
+            with self._decoder_lock:
+                if not self._stopped:
+                    self._music_job = (track, self._music_request)
+                    self._want_thread()
+            return
         path = self._file("music", track)
         if not path or f"music/{track}" in self.problems:
             return
@@ -209,10 +253,11 @@ class Audio:
         if not self.enabled:
             return
         try:
-            sounding = pygame.mixer.Channel(self._ambience_channel).get_busy()
+            sounding = self._ambience_channel not in self._halting and \
+                pygame.mixer.Channel(self._ambience_channel).get_busy()  # (not a loop the thread is to halt)
             self._fade_out(self._ambience_channel, AMBIENCE_FADE_OUT_MS if self.background else AMBIENCE_FADE_MS)
             self._ambience_channel = (self._ambience_channel + 1) % AMBIENCE_CHANNELS
-            self._halt(self._ambience_channel)  # a loop two places back, if still fading
+            self._halt(self._ambience_channel, later=True)  # a loop two places back, if still fading
             # only the new loop is kept here (a decoded 40 s loop is ~7 MB); the channel fading out holds
             # the old one until its fade ends
             self._loops = {}
@@ -232,17 +277,29 @@ class Audio:
 
     def _stop_old_loop(self) -> None:
         try:
-            self._halt((self._ambience_channel + 1) % AMBIENCE_CHANNELS)
+            self._halt((self._ambience_channel + 1) % AMBIENCE_CHANNELS, later=True)
         except pygame.error:
             pass
 
-    def _halt(self, index: int) -> None:
-        """Stop the ambience channel `index` at once (the piece queued after the one playing goes too)."""
-        pygame.mixer.Channel(index).stop()
+    def _halt(self, index: int, later: bool = False) -> None:
+        """Stop the ambience channel `index` at once (the piece queued after the one playing goes too). `later`, with
+        `background`: on the ambience thread (SDL frees a whole loop as it stops: 1.4 ms), `update()` starting no loop
+        until it is done; `update()` and `feed` forget the channel's loop now. (A silent channel holds nothing to free:
+        stopped here.)"""
         self._fades.pop(index, None)
         stream = self._streams.pop(index, None)
-        if stream is not None:
-            stream.close()
+        if later and self.background and (stream is not None or pygame.mixer.Channel(index).get_busy()):
+            with self._decoder_lock:
+                if not self._stopped:
+                    self._halts.append((index, stream))
+                    self._halting[index] = self._halting.get(index, 0) + 1
+                    self._want_thread()
+                    return
+        try:
+            pygame.mixer.Channel(index).stop()
+        finally:
+            if stream is not None:
+                stream.close()
 
     def _fade_out(self, index: int, ms: int) -> None:
         """Fade the ambience channel `index` out over `ms`: by SDL for a whole loop, from `update()` for a streamed
@@ -288,28 +345,83 @@ class Audio:
         """Have the decoder thread make the loop `name` (none for ''), dropping any loop asked for before."""
         with self._decoder_lock:
             self._wanted, self._request = name, self._request + 1
-            if name and not self._decoding:  # one decoder at a time, started once this frame is on screen
-                self._decoding, self._decoder_started = True, False
-                self._later()
+            if name:
+                self._want_thread()
+
+    def _want_thread(self) -> None:
+        """(Under the lock.) The ambience thread has work: one at a time, started once this frame is on screen."""
+        if not self._decoding:
+            self._decoding, self._decoder_started = True, False
+            self._later()
 
     def _decoder(self) -> None:
-        """On a thread: decode the loop of the place the player is in now, then of any place reached since;
-        `update()` starts it. Places passed through while a loop was decoding are never decoded."""
-        served = -1
+        """On a thread: the halts asked for, in order; then the track asked for (`_music_on_thread`); then the loop of
+        the place the player is in now, and of any place reached since (`update()` starts it). Places passed through
+        while a loop was decoding are never decoded."""
         while True:
             with self._decoder_lock:
-                name, request = self._wanted, self._request
-                if request == served:
-                    self._decoding = self._decoder_started = False
-                    return
-            # streamed from its kept samples (read in pieces), else decoded whole
+                if self._halts:
+                    job: Callable[[], None] | None = functools.partial(self._halt_on_thread, *self._halts.pop(0))
+                elif self._music_job is not None:
+                    job, self._music_job = functools.partial(self._music_on_thread, *self._music_job), None
+                else:
+                    job = None
+                    name, request = self._wanted, self._request
+                    if request == self._served:
+                        self._decoding = self._decoder_started = False
+                        return
+                self._mixing = job is not None  # (`stop` drops halts and track under this lock: never set after it)
+            if job is not None:
+                job()
+                continue
+            # streamed from its kept samples (read in pieces), else decoded whole; none for '' (a quiet place)
             loop, problem = _sound_at(self._file("ambience", name) if name else None, _loop)
             with self._decoder_lock:
-                served = request
-                if request == self._request:  # still wanted: hand it over; else drop it at once and go on
+                self._served = request
+                if request == self._request and name:  # still wanted: hand it over; else drop it at once and go on
                     self._decoded.append((name, loop, problem))
                 elif isinstance(loop, _Stream):
                     loop.close()
+
+    def _halt_on_thread(self, index: int, stream: _Stream | None) -> None:
+        try:
+            pygame.mixer.Channel(index).stop()
+        except pygame.error:
+            pass
+        finally:
+            if stream is not None:
+                stream.close()
+            with self._decoder_lock:
+                if self._halting.get(index, 0) > 1:
+                    self._halting[index] -= 1
+                else:
+                    self._halting.pop(index, None)
+                self._mixing = False
+                self._idle.notify_all()
+
+    def _music_on_thread(self, track: str, request: int) -> None:
+        """On the ambience thread: load the track `track` and start it, unless another was asked for meanwhile
+        (`play_music` counts them) or the game is quitting. A track that will not play is noted in `problems`."""
+        try:
+            path = self._file("music", track)
+            if not path or f"music/{track}" in self.problems or request != self._music_request:
+                return
+            try:
+                pygame.mixer.music.load(str(path))  # (the track before has faded out: freed at once)
+                with self._decoder_lock:  # started now or never: `play_music` counts and fades under it
+                    if request != self._music_request or self._stopped:
+                        return
+                    pygame.mixer.music.set_volume(0 if self.muted else self.music_volume)
+                    pygame.mixer.music.play(loops=-1, fade_ms=MUSIC_FADE_IN_MS)
+            except _FAILURES as exc:
+                self.problems[f"music/{track}"] = str(exc) or exc.__class__.__name__
+                with self._decoder_lock:
+                    if request == self._music_request and not self._stopped:
+                        self._stop_music()
+        finally:
+            with self._decoder_lock:
+                self._mixing = False
+                self._idle.notify_all()
 
     def _start_loop(self, loop: pygame.mixer.Sound | _Stream) -> None:
         try:
@@ -423,7 +535,8 @@ class Audio:
         self.muted = muted
         if self.enabled:
             try:
-                pygame.mixer.music.set_volume(0 if muted else self.music_volume)
+                with self._decoder_lock:  # (not between the ambience thread's setting a track's volume and its start)
+                    pygame.mixer.music.set_volume(0 if muted else self.music_volume)
                 if self._ambience_channel not in self._fades:  # (a fade follows the settings itself)
                     pygame.mixer.Channel(self._ambience_channel).set_volume(self._ambience_level())
             except pygame.error:
