@@ -13,9 +13,14 @@ page faults of every start, for the title's picture alone). A kept file in any o
 read as a BMP and kept again in this one. It is read from there while its file is the same (path, size, modification
 and change time and inode, and for a sound the mixer's format, in the name). Each kind keeps at most BUDGET bytes on
 disk (48 MB: thirteen full-screen pictures, five ambience loops); the least recently used go first. Small or
-translucent pictures (portraits, icons) and short sounds decode fast and are never kept; sound effects are kept
-whatever their length (`sound(path, smallest=0)`: 1-6 ms of Ogg decoding each, at every visit, against a read of
-their samples).
+translucent pictures (icons) and short sounds decode fast and are never kept as they are (a portrait is kept as
+made: `made` below); sound effects are kept whatever their length (`sound(path, smallest=0)`: 1-6 ms of Ogg
+decoding each, at every visit, against a read of their samples).
+
+`made(sources, recipe, make)` keeps a picture made from others (a portrait scaled to the stage and cropped to its
+visible pixels: 7-10 ms of decoding, scaling and scanning each, the first line's two portraits among them) in a file
+of its own under made/: MADE_HEADER (the size and four numbers `make` gave with it), then its 32-bit pixels with
+their alpha, mapped as a kept picture is; named by every source file's stamp and the recipe.
 
 `samples(path)` gives the kept WAV itself, for a caller that reads it in pieces (audio.py streams ambience loops:
 a loop is then never whole in memory once kept).
@@ -38,7 +43,7 @@ import sys
 import threading
 import wave
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
 import pygame
 
@@ -51,6 +56,8 @@ WAV_HEADER = 44       # the bytes before the samples in a WAV the wave module wr
 LAYOUT = "BGRA"       # not words: pygame's 32-bit surfaces, byte by byte (blue, green, red, alpha)
 BMP_HEADER = 54       # a kept picture's BMP headers (file and BITMAPINFOHEADER), then its pixels
 BAND = 64             # rows of a picture written at a time (a full-screen picture's 720 in 12 copies of 320 KB)
+MADE_HEADER = struct.Struct("<4sII4i")  # a made picture's file: b"C7M1", width, height, its four numbers
+MADE_LARGEST = 4096   # pixels a made picture's side may have (a header claiming more is a damaged file)
 
 _folder: Path | None = None
 
@@ -118,6 +125,52 @@ def _decoded(path: Path) -> pygame.Surface:
     return image
 
 
+Made = tuple[pygame.Surface, tuple[int, int, int, int]]  # a picture with alpha, and four numbers that go with it
+
+
+def made(sources: list[Path], recipe: str, make: Callable[[], Made | None]) -> Made | None:
+    """What `make()` makes from the files `sources` by `recipe` (words naming how: a change of either makes it
+    anew), from its kept copy when there is one; kept when it is made. None when `make` gives None."""
+    kept = _kept_file(sources[0], "made", ".pix", "\0".join([recipe, *map(_stamp, sources[1:])]))
+    if kept is not None:
+        try:
+            if _regular(kept):
+                found = _mapped_made(kept)
+                if found is not None:
+                    _used(kept)
+                    return found
+                set_aside(kept)  # damaged, or of another layout: never shown
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, pygame.error):
+            set_aside(kept)
+    result = make()
+    if kept is not None and result is not None:
+        _keep(kept, lambda tmp: _write_made(tmp, *result))
+    return result
+
+
+def _write_made(tmp: Path, image: pygame.Surface, numbers: tuple[int, int, int, int]) -> None:
+    with open(tmp, "wb") as out:
+        out.write(MADE_HEADER.pack(b"C7M1", *image.get_size(), *numbers))
+        _write_rows(out, image)
+
+
+def _mapped_made(kept: Path) -> Made | None:
+    """A kept made picture, its file mapped copy-on-write; None when the file is not one (or not whole)."""
+    with open(kept, "rb") as handle:
+        head = handle.read(MADE_HEADER.size)
+        if len(head) != MADE_HEADER.size:
+            return None
+        magic, width, height, *numbers = MADE_HEADER.unpack(head)
+        if magic != b"C7M1" or not (0 < width <= MADE_LARGEST and 0 < height <= MADE_LARGEST) or \
+                os.fstat(handle.fileno()).st_size != MADE_HEADER.size + width * height * 4:
+            return None
+        pages = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_COPY)
+    image = pygame.image.frombuffer(memoryview(pages)[MADE_HEADER.size:], (width, height), LAYOUT)
+    return image, (numbers[0], numbers[1], numbers[2], numbers[3])
+
+
 def _bmp_header(size: tuple[int, int]) -> bytes:
     """The headers of a 32-bit top-down BMP of `size` (no compression, no palette): the only ones `_mapped` reads."""
     width, height = size
@@ -130,11 +183,16 @@ def _write_bmp(tmp: Path, image: pygame.Surface) -> None:
     """Write `image` as a kept picture's file: the headers, then its pixels as pygame's 32-bit surfaces hold them,
     BAND rows at a time: a first visit's decoding already holds the picture and its converted copy, and one more
     3.7 MB copy of a full-screen picture's pixels in bytes was part of the highest RSS of three playthroughs."""
-    width, height = image.get_size()
     with open(tmp, "wb") as out:
-        out.write(_bmp_header((width, height)))
-        for top in range(0, height, BAND):
-            out.write(pygame.image.tobytes(image.subsurface((0, top, width, min(BAND, height - top))), LAYOUT))
+        out.write(_bmp_header(image.get_size()))
+        _write_rows(out, image)
+
+
+def _write_rows(out: BinaryIO, image: pygame.Surface) -> None:
+    """`image`'s pixels in LAYOUT, top row first, BAND rows at a time."""
+    width, height = image.get_size()
+    for top in range(0, height, BAND):
+        out.write(pygame.image.tobytes(image.subsurface((0, top, width, min(BAND, height - top))), LAYOUT))
 
 
 def _mapped(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
@@ -201,13 +259,20 @@ def _kept_file(path: Path, kind: str, suffix: str, extra: str = "") -> Path | No
     inode). A file whose change time moved without an edit (chmod, a new link) is only decoded once more."""
     if _folder is None:
         return None
+    stamp = _stamp(path)
+    if not stamp:
+        return None
+    name = f"{stamp}\0{extra}".encode("utf-8", "surrogateescape")
+    return _folder / kind / f"{blake2b(name, digest_size=16).hexdigest()}{suffix}"
+
+
+def _stamp(path: Path) -> str:
+    """The file at `path` and what any write to it changes (see `_kept_file`); "" when it cannot be read."""
     try:
         info = os.stat(path)
     except OSError:
-        return None
-    stamp = f"{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
-    name = f"{os.path.abspath(path)}\0{stamp}\0{extra}".encode("utf-8", "surrogateescape")
-    return _folder / kind / f"{blake2b(name, digest_size=16).hexdigest()}{suffix}"
+        return ""
+    return f"{os.path.abspath(path)}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
 
 
 def _png_size(path: Path) -> tuple[int, int] | None:

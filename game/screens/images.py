@@ -28,6 +28,7 @@ from .theme import HEIGHT, WIDTH
 
 PORTRAIT_HEIGHT = 600
 DIM = (150, 150, 172, 255)  # a listening character's portrait, multiplied by this
+PORTRAIT_RECIPE = f"portrait at {PORTRAIT_HEIGHT}, cropped"  # how a kept portrait was made (decoded.made)
 # Decoded images kept, least recently used first out, in two pools sized for what a stage draws at once:
 FULL_SCREEN_BYTES = 8 * 2**20  # backgrounds and illustrations, 3.5 MB each: the two of a dissolve
 PORTRAIT_BYTES = 6 * 2**20     # portraits, cropped with their darkened copies ~1.0-1.5 MB each: a stage of four or five
@@ -196,11 +197,18 @@ class Images:
             return self._portrait(*key[1:])
         return None
 
-    def _load(self, path: Path, alpha: bool) -> pygame.Surface | None:
+    def _count(self) -> None:
+        """One more picture made here: in the frame, or ahead on the prefetch thread."""
         if threading.current_thread() is threading.main_thread():
             self.decodes += 1
         else:
             self.prefetched += 1
+
+    def _load(self, path: Path, alpha: bool) -> pygame.Surface | None:
+        self._count()
+        return self._decoded(path, alpha)
+
+    def _decoded(self, path: Path, alpha: bool) -> pygame.Surface | None:
         try:
             image = decoded.load(path)  # a large picture seen before comes from its kept copy
         except (pygame.error, FileNotFoundError):
@@ -235,9 +243,26 @@ class Images:
         if not (char and char.sprite):
             return None
         folder = self.assets / "images" / "characters"
-        image = self._load(folder / f"{char.sprite}_{expression}.png", True)
-        if outfit:
-            base = self._load(folder / f"{char.sprite}_outfit_{outfit}.png", True)
+        layers = [folder / f"{char.sprite}_{expression}.png"] + ([folder / f"{char.sprite}_outfit_{outfit}.png"]
+                                                                   if outfit else [])
+        self._count()
+        made = decoded.made(layers, PORTRAIT_RECIPE, lambda: self._cropped(*layers))  # kept: 7-10 ms made
+        if made is None:
+            return None
+        cropped, (x, y, width, height) = made
+        if pygame.display.get_surface() is not None:
+            cropped = cropped.convert_alpha()
+        darkened = pygame.Surface(cropped.get_size(), pygame.SRCALPHA, cropped)
+        darkened.fill(DIM)
+        darkened.blit(cropped, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+        return Portrait(cropped, darkened, (x, y), (width, height))
+
+    def _cropped(self, expression: Path, outfit: Path | None = None) -> decoded.Made | None:
+        """The portrait at PORTRAIT_HEIGHT cropped to its visible pixels, and (x, y, width, height): where the
+        crop sat in the whole picture and that picture's size. With `outfit`, the expression is drawn over it."""
+        image = self._decoded(expression, True)
+        if outfit is not None:
+            base = self._decoded(outfit, True)
             if base is not None and image is not None:
                 base.blit(image, (0, 0))
             image = base if base is not None else image
@@ -248,10 +273,8 @@ class Images:
             image = pygame.transform.smoothscale(image, (w, PORTRAIT_HEIGHT))
         seen = image.get_bounding_rect()  # (a scan of every pixel, about 1 ms: made ahead, never in the frame)
         cropped = image.subsurface(seen).copy() if seen.width and seen.height else image
-        darkened = pygame.Surface(cropped.get_size(), pygame.SRCALPHA, cropped)
-        darkened.fill(DIM)
-        darkened.blit(cropped, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
-        return Portrait(cropped, darkened, seen.topleft if cropped is not image else (0, 0), image.get_size())
+        x, y = seen.topleft if cropped is not image else (0, 0)
+        return cropped, (x, y, *image.get_size())
 
     def ui(self, name: str) -> pygame.Surface | None:
         return self._cached(("ui", name), lambda: self._load(self.assets / "images" / "ui" / f"{name}.png", True))
