@@ -28,7 +28,7 @@ from .theme import HEIGHT, WIDTH
 
 PORTRAIT_HEIGHT = 600
 DIM = (150, 150, 172, 255)  # a listening character's portrait, multiplied by this
-PORTRAIT_RECIPE = f"portrait at {PORTRAIT_HEIGHT}, cropped"  # how a kept portrait was made (decoded.made)
+PORTRAIT_RECIPE = f"portrait at {PORTRAIT_HEIGHT}, cropped"  # not words: how a kept portrait was made (decoded.made)
 # Decoded images kept, least recently used first out, in two pools sized for what a stage draws at once:
 FULL_SCREEN_BYTES = 8 * 2**20  # backgrounds and illustrations, 3.5 MB each: the two of a dissolve
 PORTRAIT_BYTES = 6 * 2**20     # portraits, cropped with their darkened copies ~1.0-1.5 MB each: a stage of four or five
