@@ -107,13 +107,18 @@ def shipped_library(verbose: bool = True):
 
 
 def new_app(library, window: bool = True, **options):
-    """An App on `library` with a fresh temporary profile (the benchmark never touches real data)."""
+    """An App on `library` with a fresh temporary profile (the benchmark never touches real data), keeping words,
+    pictures and sounds decoded in its cache as the game's start does (cli.cmd_play): a first session's case."""
     from game.cli import import_pygame
     from game.profile import Profile
     import_pygame()  # as the game's own start loads it (numpy and pkg_resources kept out)
+    from game import words
+    from game.screens import decoded
     from game.screens.app import App
-    return App(library, Profile(tempfile.mkdtemp(prefix="cell7-bench-data-"), library.story_id), window=window,
-               **options)
+    data = Path(tempfile.mkdtemp(prefix="cell7-bench-data-"))
+    words.keep_in(data / "cache")
+    decoded.keep_in(data / "cache")
+    return App(library, Profile(data, library.story_id), window=window, **options)
 
 
 def fixture_story():
