@@ -77,7 +77,7 @@ class Audio:
         self._fades: dict[int, tuple[float, float, float | None]] = {}  # streamed channel -> (began, seconds, from)
         self.problems: dict[str, str] = {}  # "<music|ambience|sfx>/<name>" -> why it does not play
         self._sounds: dict[str, pygame.mixer.Sound | None] = {}
-        self.background = False  # decode ambience loops on a thread (see the module's note)
+        self.background = False  # decode ambience loops, halt them and load tracks on a thread (the module's note)
         self._decoded: list[tuple[str, pygame.mixer.Sound | _Stream | None, str]] = []  # (name, loop, problem)
         self._decoder_lock = threading.Lock()
         self._idle = threading.Condition(self._decoder_lock)  # told when the ambience thread's mixer call is done
@@ -149,9 +149,10 @@ class Audio:
             self._stop_music()
 
     def presented(self) -> None:
-        """The frame is on screen: the decoder and effects threads asked for while it was made, and a new track,
-        start now, so they never compete with that frame (the first title's and story line's above all: SDL's audio
-        thread decodes a track as it starts). Where no frame is presented, `update()` starts them a frame later."""
+        """The frame is on screen: the ambience (decoder) and effects threads asked for while it was made start now,
+        and a new track is handed to the ambience thread, so they never compete with that frame (the first title's
+        and story line's above all: SDL's audio thread decodes a track as it starts). Where no frame is presented,
+        `update()` starts them a frame later."""
         if self._stopped:
             return
         self._next_music()
