@@ -163,7 +163,8 @@ NOT_TO_START = ["yaml", "difflib", "hashlib", "game.content.loader", "game.conte
                 "game.screens.classroom_hub", "game.screens.classroom_play", "game.screens.classroom_ui",
                 "argparse", "tempfile", "shutil",  # a bare `play` reads no command line; no temporary profile
                 "_sha1", "_sha256",  # (scene fingerprints and compiled ids: checking content)
-                "zlib", "game.screens.thumbnail"]  # a save's thumbnail, scaled and encoded once a play screen saves
+                "zlib", "game.screens.thumbnail",  # a save's thumbnail, scaled and encoded once a play screen saves
+                "wave"]  # sounds kept as WAV: after the first frame
 
 
 def _modules_at_exit(data: Path, point: str, tmp_path: Path) -> set[str]:

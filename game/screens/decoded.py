@@ -41,7 +41,6 @@ import stat
 import struct
 import sys
 import threading
-import wave
 from pathlib import Path
 from typing import BinaryIO, Callable
 
@@ -245,6 +244,7 @@ def _sound_kept_file(path: Path) -> tuple[tuple[int, int, int] | None, Path | No
 def _write_wav(tmp: Path, loop: pygame.mixer.Sound, mixer: tuple[int, int, int]) -> None:
     # (the file opened first: wave.open(path) failing to open it leaves a half-made writer whose __del__ prints a
     # traceback on stderr, as on a read-only data folder)
+    import wave  # (sounds are kept after the first frame: not imported before it)
     with open(tmp, "wb") as raw, wave.open(raw, "wb") as out:
         out.setnchannels(mixer[2])
         out.setsampwidth(2)
@@ -310,6 +310,7 @@ def _load_kept(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
 def _fits(kept: Path, mixer: tuple[int, int, int]) -> bool:
     """True (and the file now the most recently used) when `kept` is a whole WAV in the mixer's format; a kept file
     that is not is set aside (damaged, or of another format: a truncated loop would play short)."""
+    import wave  # (see _write_wav)
     try:
         if not _regular(kept):
             return False
