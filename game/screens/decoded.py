@@ -42,7 +42,7 @@ import struct
 import sys
 import threading
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO, Callable, TypeVar
 
 import pygame
 
@@ -59,6 +59,7 @@ MADE_HEADER = struct.Struct("<4sII4i")  # a made picture's file: b"C7M1", width,
 MADE_LARGEST = 4096   # pixels a made picture's side may have (a header claiming more is a damaged file)
 
 _folder: Path | None = None
+T = TypeVar("T")
 
 
 class _Ahead(threading.Thread):
@@ -131,18 +132,9 @@ def made(sources: list[Path], recipe: str, make: Callable[[], Made | None]) -> M
     """What `make()` makes from the files `sources` by `recipe` (words naming how: a change of either makes it
     anew), from its kept copy when there is one; kept when it is made. None when `make` gives None."""
     kept = _kept_file(sources[0], "made", ".pix", "\0".join([recipe, *map(_stamp, sources[1:])]))
-    if kept is not None:
-        try:
-            if _regular(kept):
-                found = _mapped_made(kept)
-                if found is not None:
-                    _used(kept)
-                    return found
-                set_aside(kept)  # damaged, or of another layout: never shown
-        except FileNotFoundError:
-            pass
-        except (OSError, ValueError, pygame.error):
-            set_aside(kept)
+    found = _read_kept(kept, _mapped_made) if kept is not None else None
+    if found is not None:
+        return found
     result = make()
     if kept is not None and result is not None:
         _keep(kept, lambda tmp: _write_made(tmp, *result))
@@ -167,7 +159,7 @@ def _mapped_made(kept: Path) -> Made | None:
             return None
         pages = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_COPY)
     image = pygame.image.frombuffer(memoryview(pages)[MADE_HEADER.size:], (width, height), LAYOUT)
-    return image, (numbers[0], numbers[1], numbers[2], numbers[3])
+    return image, tuple(numbers)
 
 
 def _bmp_header(size: tuple[int, int]) -> bytes:
@@ -288,20 +280,14 @@ def _png_size(path: Path) -> tuple[int, int] | None:
 
 
 def _load_kept(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
-    try:
-        if not _regular(kept):
-            return None
-        image = _mapped(kept, size)
-        if image is not None:
-            _used(kept)
-            return image
-        image = pygame.image.load(str(kept))  # another layout: read, and kept again in this one
-    except FileNotFoundError:
-        return None
-    except (pygame.error, OSError, ValueError):
-        image = None
-    if image is None or image.get_size() != size:
-        set_aside(kept)  # damaged, or not this picture's: never shown
+    return _read_kept(kept, lambda file: _mapped(file, size) or _in_another_layout(file, size))
+
+
+def _in_another_layout(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
+    """A kept picture in another layout (an older game's): read, and kept again in this one; None when it is not
+    this picture's."""
+    image = pygame.image.load(str(kept))
+    if image.get_size() != size:
         return None
     _keep(kept, lambda tmp: _write_bmp(tmp, image))
     return image
@@ -310,22 +296,37 @@ def _load_kept(kept: Path, size: tuple[int, int]) -> pygame.Surface | None:
 def _fits(kept: Path, mixer: tuple[int, int, int]) -> bool:
     """True (and the file now the most recently used) when `kept` is a whole WAV in the mixer's format; a kept file
     that is not is set aside (damaged, or of another format: a truncated loop would play short)."""
+    return _read_kept(kept, lambda file: _whole_wav(file, mixer)) is not None
+
+
+def _whole_wav(kept: Path, mixer: tuple[int, int, int]) -> bool | None:
     import wave  # (see _write_wav)
     try:
-        if not _regular(kept):
-            return False
         with wave.open(str(kept), "rb") as wav:
             fits = (wav.getframerate(), wav.getsampwidth(), wav.getnchannels()) == (mixer[0], 2, mixer[2]) and \
                 os.path.getsize(kept) == WAV_HEADER + wav.getnframes() * 2 * mixer[2]
+    except (wave.Error, EOFError):
+        return None
+    return True if fits else None
+
+
+def _read_kept(kept: Path, read: Callable[[Path], T | None]) -> T | None:
+    """What `read` makes of the kept file `kept` (now the most recently used); None when there is no such file, or
+    when it is set aside: not a regular file, refused by `read` (None) or failing to read (damaged, or not this
+    source's: never shown)."""
+    try:
+        if not _regular(kept):
+            return None
+        found = read(kept)
     except FileNotFoundError:
-        return False
-    except (wave.Error, EOFError, OSError):
-        fits = False
-    if not fits:
+        return None
+    except (pygame.error, OSError, ValueError):
+        found = None
+    if found is None:
         set_aside(kept)
-        return False
+        return None
     _used(kept)
-    return True
+    return found
 
 
 def _regular(kept: Path) -> bool:

@@ -249,9 +249,7 @@ class Images:
         made = decoded.made(layers, PORTRAIT_RECIPE, lambda: self._cropped(*layers))  # kept: 7-10 ms made
         if made is None:
             return None
-        cropped, (x, y, width, height) = made
-        if pygame.display.get_surface() is not None:
-            cropped = cropped.convert_alpha()
+        cropped, (x, y, width, height) = made  # (made from converted layers, or kept in the same 32-bit layout)
         darkened = pygame.Surface(cropped.get_size(), pygame.SRCALPHA, cropped)
         darkened.fill(DIM)
         darkened.blit(cropped, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
