@@ -275,6 +275,46 @@ def test_large_pictures_are_kept_decoded_and_follow_their_files(tmp_path, monkey
         decoded.keep_in(None)
 
 
+def test_the_title_picture_is_drawn_from_its_kept_pages_as_its_converted_copy_would_be(shipped_library,
+                                                                                        tmp_path) -> None:
+    """With a window, the picture behind the title and its menus, found kept, is drawn from its file's mapped pages,
+    not copied into the display's format (2-4 ms before every start's first frame); the same place as a scene's
+    background is converted (a dissolve fades it). Both draw the same pixels where the title draws it."""
+    import pygame
+
+    from game.profile import Profile
+    from game.screens import decoded
+    from game.screens.app import App
+    decoded.keep_in(tmp_path / "cache")
+    app = None
+    try:
+        app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=True)
+        location = shipped_library.story.title_background
+        decoded.load(app.images.assets / "images" / shipped_library.story.locations[location].image)  # now kept
+        title, background = app.images.title_picture(), app.images.background(location)
+        assert decoded.is_kept(title) and not title.get_flags() & pygame.SRCALPHA  # its pages, drawn unblended
+        assert not decoded.is_kept(background) and background.get_masks() == app.canvas.get_masks()  # a copy
+        assert app.images.title_picture() is title  # kept in the pool
+        drawn = []
+        for picture in (title, background):
+            canvas = pygame.Surface(app.canvas.get_size(), 0, app.canvas)
+            canvas.fill((200, 40, 90))
+            canvas.blit(picture, (0, 0))
+            drawn.append(pygame.image.tobytes(canvas, "RGB"))
+        assert drawn[0] == drawn[1]
+        screen = app.nav.open("title")
+        frames = []
+        for picture in (title, background):  # the title's frame, over the kept pages and over the converted copy
+            app.images.title_picture = lambda picture=picture: picture
+            screen.draw(app.canvas)
+            frames.append(pygame.image.tobytes(app.canvas, "RGB"))
+        assert frames[0] == frames[1]
+    finally:
+        decoded.keep_in(None)
+        if app is not None:
+            pygame.display.set_mode(app.canvas.get_size())
+
+
 def test_the_title_picture_is_decoded_ahead_on_a_thread_and_taken_once(shipped_library, tmp_path,
                                                                          monkeypatch) -> None:
     """`play` starts decoding the title's picture on a thread (game.cli) while the window opens; the title's draw
@@ -299,7 +339,7 @@ def test_the_title_picture_is_decoded_ahead_on_a_thread_and_taken_once(shipped_l
     app = App(shipped_library, Profile(tmp_path, shipped_library.story_id), window=False)
     app.nav.open("title").draw(app.canvas)
     assert asked == [picture] and decoders == ["cell7-decode-ahead"]
-    assert pygame.image.tobytes(app.images.background(shipped_library.story.title_background), "RGB") == \
+    assert pygame.image.tobytes(app.images.title_picture(), "RGB") == \
         pygame.image.tobytes(image_load(str(picture)), "RGB")
     decoded_load(picture)  # taken once: a later load decodes it itself
     assert decoders == ["cell7-decode-ahead", "MainThread"]

@@ -83,7 +83,7 @@ class ChapterScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        surface.blit(self.app.images.background(self.app.story.title_background or ""), (0, 0))
+        surface.blit(self.app.images.title_picture(), (0, 0))
         shade(surface, 190)
         surface.blit(self._heading(), (70, HEADING_TOP))
         if self.note():

@@ -41,7 +41,7 @@ def backdrop(surface: pygame.Surface, app, alpha: int = 215) -> None:
     if high_contrast(theme):
         draw.box(surface, theme.veil, SCREEN)
         return
-    draw.image(surface, app.images.background(app.story.title_background or ""), (0, 0))
+    draw.image(surface, app.images.title_picture(), (0, 0))
     draw.shade(surface, alpha, theme.veil)
 
 

@@ -162,6 +162,11 @@ def _mapped_made(kept: Path) -> Made | None:
     return image, tuple(numbers)
 
 
+def is_kept(image: pygame.Surface) -> bool:
+    """True for a picture drawn on its kept file's mapped pages (`load` found it kept)."""
+    return bool(image.get_flags() & pygame.PREALLOC) and image.get_masks()[3] == 0xFF000000
+
+
 def _bmp_header(size: tuple[int, int]) -> bytes:
     """The headers of a 32-bit top-down BMP of `size` (no compression, no palette): the only ones `_mapped` reads."""
     width, height = size

@@ -184,7 +184,7 @@ class GalleryScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
         lay = self.layout()
-        draw.image(surface, self.app.images.background(self.app.story.title_background or ""), (0, 0))
+        draw.image(surface, self.app.images.title_picture(), (0, 0))
         draw.shade(surface, 240)  # the title picture stays a hint: its lit windows sat beside a caption
         for page in self.pages:
             rect = lay.get(f"header/tab_{page}")

@@ -226,7 +226,7 @@ class TitleScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.app.fonts, self.app.theme
-        surface.blit(self.app.images.background(self.app.story.title_background or ""), (0, 0))
+        surface.blit(self.app.images.title_picture(), (0, 0))
         veil = self._veil()
         surface.blits([(veil, (0, y)) for y in range(0, HEIGHT, VEIL_ROWS)], doreturn=False)
         lines, _ = self._arrange()
