@@ -50,6 +50,19 @@ def test_on_glibc_a_trim_calls_malloc_trim_on_the_heap_thread():
     assert trimmer.wait(60) and trimmer.trims == 1
 
 
+def test_glibcs_own_functions_are_found_without_importing_ctypes():
+    """heap.py builds glibc's functions from `_ctypes` (what `ctypes.CDLL` is made of), not `import ctypes`: on
+    glibc they are found and called, a name glibc lacks gives None, and a start never imports ctypes itself
+    (tests/test_perf_startup.py's NOT_TO_START)."""
+    import platform
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("not glibc")
+    mallopt = heap._glibc("mallopt")
+    assert mallopt is not None and mallopt(-3, heap.MMAP_THRESHOLD) == 1  # (1: done)
+    assert heap._glibc("malloc_trim")(0) in (0, 1)
+    assert heap._glibc("cell7_no_such_function") is None
+
+
 class Blank(Screen):
     def draw(self, surface) -> None:
         pass

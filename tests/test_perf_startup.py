@@ -164,7 +164,8 @@ NOT_TO_START = ["yaml", "difflib", "hashlib", "game.content.loader", "game.conte
                 "argparse", "tempfile", "shutil",  # a bare `play` reads no command line; no temporary profile
                 "_sha1", "_sha256",  # (scene fingerprints and compiled ids: checking content)
                 "zlib", "game.screens.thumbnail",  # a save's thumbnail, scaled and encoded once a play screen saves
-                "wave"]  # sounds kept as WAV: after the first frame
+                "wave",  # sounds kept as WAV: after the first frame
+                "ctypes"]  # glibc's mallopt and malloc_trim come from _ctypes' building blocks (game/screens/heap.py)
 
 
 def _modules_at_exit(data: Path, point: str, tmp_path: Path) -> set[str]:

@@ -17,13 +17,27 @@ from typing import Callable
 MMAP_THRESHOLD = 256 * 1024  # blocks this large or larger get a mapping of their own, returned when freed
 
 
-def _glibc():
-    """The C library when it is glibc (its own symbols: already loaded), else None."""
+def _glibc(name: str) -> Callable[..., int] | None:
+    """glibc's function `name` (its own symbols: already loaded), called with C ints and giving one; None when the
+    C library is not glibc.
+
+    Made from what `ctypes.CDLL` is built on (`_ctypes`: a function pointer class with its return type, `dlopen`
+    and `dlsym`) rather than `import ctypes`, whose thirty-odd classes and checks took 2.6 ms of every start's CPU
+    here against 0.6 (a bare interpreter's whole start is 5.4). Should those building blocks ever change, this is
+    None, as without glibc (tests/test_perf_heap.py holds that it is found here)."""
     try:
-        import ctypes
-        libc = ctypes.CDLL(None)
-        return libc if hasattr(libc, "gnu_get_libc_version") else None
-    except (ImportError, OSError):
+        import _ctypes
+
+        class Int(_ctypes._SimpleCData):
+            _type_ = "i"
+
+        class Function(_ctypes.CFuncPtr):
+            _flags_ = _ctypes.FUNCFLAG_CDECL
+            _restype_ = Int
+        own = _ctypes.dlopen(None)  # the program and the libraries it has loaded
+        _ctypes.dlsym(own, "gnu_get_libc_version")  # (raises OSError where the C library is not glibc)
+        return Function(_ctypes.dlsym(own, name))  # (ctypes' calls let go of the GIL while the C function runs)
+    except (ImportError, AttributeError, TypeError, OSError):
         return None
 
 
@@ -43,16 +57,15 @@ def separate_big_blocks() -> None:
     if _separated:
         return
     _separated = True
-    libc = _glibc()
-    if libc is not None and hasattr(libc, "mallopt"):
-        libc.mallopt(-3, MMAP_THRESHOLD)  # M_MMAP_THRESHOLD: fixed, so no longer raised by frees
+    mallopt = _glibc("mallopt")
+    if mallopt is not None:
+        mallopt(-3, MMAP_THRESHOLD)  # M_MMAP_THRESHOLD: fixed, so no longer raised by frees
 
 
 def _malloc_trim() -> Callable[[], object] | None:
     """`malloc_trim(0)` (every arena's free pages back to the system), or None without glibc."""
-    libc = _glibc()
-    trim = getattr(libc, "malloc_trim", None) if libc is not None else None
-    return None if trim is None else lambda: trim(0)  # ctypes lets go of the GIL while it runs
+    trim = _glibc("malloc_trim")
+    return None if trim is None else lambda: trim(0)
 
 
 class Trimmer:
