@@ -411,6 +411,48 @@ def test_a_loop_being_kept_when_the_game_quits_is_dropped_quietly(tmp_path):
         pygame.mixer.quit()
 
 
+def test_a_streamed_loops_first_pieces_are_read_where_it_is_made_not_in_the_frame_that_starts_it(tmp_path,
+                                                                                               monkeypatch):
+    """A streamed loop reads its first two pieces as it is made (on the ambience thread): the frame that starts it
+    reads none (two reads were 0.5 ms of a scene's first line), and the pieces after are read by `update` as they
+    are needed. A loop whose first read fails is never made, its file closed, the reason in `problems`."""
+    import threading
+
+    from game.screens import audio as au
+    from game.screens import decoded
+    _wav(tmp_path / "ambience" / "hush.wav", 7.0)
+    sound, now = _streaming(tmp_path, monkeypatch)
+    reads: list[str] = []
+    read = au._Stream._read
+    monkeypatch.setattr(au._Stream, "_read",
+                        lambda self: (reads.append(threading.current_thread().name), read(self))[1])
+    try:
+        sound.play_ambience("hush")
+        sound.presented()
+        for thread in threading.enumerate():
+            if thread.name == "cell7-ambience":
+                thread.join()
+        assert reads == ["cell7-ambience"] * au.PIECES_AHEAD
+        sound.update()  # the frame that starts it: a piece playing, one queued, nothing read here
+        channel = _Channel(sound._ambience_channel)
+        assert channel.sound is not None and channel.queued is not None and reads == ["cell7-ambience"] * 2
+        channel.end_piece()
+        now[0] += au.PIECE_SECONDS
+        sound.update()  # the third piece, read when the second starts
+        assert reads[2:] == ["MainThread"] and channel.queued is not None
+        opened: list = []
+        real_open = open
+        monkeypatch.setattr(au, "open", lambda *a: opened.append(real_open(*a)) or opened[-1], raising=False)
+        monkeypatch.setattr(au._Stream, "_read", lambda self: (_ for _ in ()).throw(OSError("the disk went away")))
+        kept = decoded.samples(tmp_path / "ambience" / "hush.wav")
+        made, problem = au._sound_at(tmp_path / "ambience" / "hush.wav", au._loop)
+        assert kept is not None and made is None and "the disk went away" in problem
+        assert opened and all(handle.closed for handle in opened)
+    finally:
+        decoded.keep_in(None)
+        pygame.mixer.quit()
+
+
 def test_samples_that_cannot_be_written_leave_nothing_on_stderr(tmp_path, monkeypatch):
     """AUDIT's A15: on a data folder that cannot be written, keeping a loop printed 'Exception ignored in
     Wave_write.__del__' at every start (wave.open given a path it cannot open leaves a half-made writer)."""

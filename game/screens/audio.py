@@ -53,6 +53,7 @@ AMBIENCE_FADE_OUT_MS = 700  # with `background`: the old loop is gone before the
 AMBIENCE_CHANNELS = 2  # reserved: the loop playing and the one fading out
 SFX_BYTES = 2 * 2**20  # decoded effects kept (at 44.1 kHz stereo, 2 MB is 12 s of sound)
 PIECE_SECONDS = 2.0  # a streamed loop is read in pieces this long (0.35 MB at 44.1 kHz stereo); longer than a fade
+PIECES_AHEAD = 2  # a streamed loop's first pieces, read as it is made: the one it starts with and the one queued next
 STOP_WAIT = 1.0  # seconds `stop()` waits at most for the ambience thread's mixer call under way
 _FAILURES = (pygame.error, OSError, ValueError, EOFError, MemoryError)
 
@@ -547,7 +548,8 @@ class Audio:
 class _Stream:
     """An ambience loop played from its kept samples (decoded.samples) in pieces of PIECE_SECONDS, round and round:
     the channel holds the piece playing and the one queued behind it (0.7 MB) instead of the whole loop (6.7 MB for
-    40 seconds at 44.1 kHz stereo). The file stays open while the loop plays."""
+    40 seconds at 44.1 kHz stereo). The file stays open while the loop plays. Its first PIECES_AHEAD pieces are read
+    when it is made, so a frame that starts it reads none (two reads were 0.5 ms of a scene's first line)."""
 
     def __init__(self, name: str, path: Path):
         mixer = pygame.mixer.get_init()
@@ -559,9 +561,17 @@ class _Stream:
         self._size = os.fstat(self._file.fileno()).st_size - decoded.WAV_HEADER  # the samples' bytes
         self._piece = round(PIECE_SECONDS * frequency) * channels * 2  # 16-bit samples
         self._at = 0
+        try:  # where it is made (the ambience thread, with `background`), not in the frame that starts it
+            self._ahead = [self._read() for _ in range(PIECES_AHEAD)]
+        except BaseException:
+            self._file.close()
+            raise
 
     def piece(self) -> pygame.mixer.Sound:
         """The next PIECE_SECONDS of the loop (its end runs on into its start); OSError if the file has shrunk."""
+        return self._ahead.pop(0) if self._ahead else self._read()
+
+    def _read(self) -> pygame.mixer.Sound:
         parts, left = [], self._piece
         while left:
             self._file.seek(decoded.WAV_HEADER + self._at)
