@@ -172,6 +172,16 @@ def _streaming(folder, monkeypatch):
     return sound, now
 
 
+def _made_on_thread(sound, name: str) -> None:
+    """`sound` asked for the ambience `name`, its frame presented and the ambience thread done making it."""
+    import threading
+    sound.play_ambience(name)
+    sound.presented()
+    for thread in threading.enumerate():
+        if thread.name == "cell7-ambience":
+            thread.join()
+
+
 class _Channel:
     """A mixer channel as audio.py uses it, played by hand: `end_piece` is the audio thread reaching the end of the
     piece playing (the queued one starts)."""
@@ -218,7 +228,6 @@ class _Channel:
 
 def test_a_long_ambience_loop_streams_from_its_kept_samples_two_pieces_at_a_time(tmp_path, monkeypatch):
     import struct
-    import threading
     import wave
 
     import pytest
@@ -237,11 +246,7 @@ def test_a_long_ambience_loop_streams_from_its_kept_samples_two_pieces_at_a_time
     sound.ambience_volume = 0.5
     piece = round(au.PIECE_SECONDS * 44100) * 4
     try:
-        sound.play_ambience("hush")
-        sound.presented()
-        for thread in threading.enumerate():
-            if thread.name == "cell7-ambience":
-                thread.join()
+        _made_on_thread(sound, "hush")
         sound.update()
         channel = _Channel(sound._ambience_channel)
         assert isinstance(sound._loops["hush"], au._Stream)
@@ -427,11 +432,7 @@ def test_a_streamed_loops_first_pieces_are_read_where_it_is_made_not_in_the_fram
     monkeypatch.setattr(au._Stream, "_read",
                         lambda self: (reads.append(threading.current_thread().name), read(self))[1])
     try:
-        sound.play_ambience("hush")
-        sound.presented()
-        for thread in threading.enumerate():
-            if thread.name == "cell7-ambience":
-                thread.join()
+        _made_on_thread(sound, "hush")
         assert reads == ["cell7-ambience"] * au.PIECES_AHEAD
         sound.update()  # the frame that starts it: a piece playing, one queued, nothing read here
         channel = _Channel(sound._ambience_channel)
