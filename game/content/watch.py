@@ -15,6 +15,8 @@ from pathlib import Path
 from .loader import content_files, keep_parsed_files
 from .translation import translation_files
 
+POLL_SECONDS = 0.05  # how often the watcher looks at the files (a save is seen within this)
+
 
 class ContentWatcher:
     def __init__(self, root: Path):
@@ -57,7 +59,7 @@ class ContentWatcher:
         with self._lock:
             self._noticed |= self._diff()
 
-    def start(self, interval: float = 0.05) -> None:
+    def start(self, interval: float = POLL_SECONDS) -> None:
         """Poll on a daemon thread every `interval` seconds until `stop()`. While it runs, the loader keeps
         each file's parsed document, so a reload parses and checks again only the files that changed."""
         keep_parsed_files(True)
