@@ -269,7 +269,6 @@ def bench_reload(edits: int) -> None:
 
 def _timed_reloads(app, library, root: Path, edits: int) -> None:
     """`edits` saves of a line of a scene under `root` while `app` plays it in real time, each timed to its frame."""
-    from game.content.watch import POLL_SECONDS
     from game.runtime import events as ev
     from game.screens.play import PlayScreen
     play = PlayScreen(app)
@@ -302,11 +301,12 @@ def _timed_reloads(app, library, root: Path, edits: int) -> None:
     for n in range(edits):
         marker = f"{text} (edit {n})"
         old = file.read_text(encoding="utf-8")
-        for _ in range(30):  # real-time frames before the edit, as a player reading
+        # real-time frames before the edit, as a player reading: 30 and 11 more each time, so that the saves fall at
+        # points spread over both looks at the files, the watcher thread's (every 3 frames) and the frame's own
+        # (every 30: App._poll_content); 30 each time put every save of a run at one point of both (noticed after
+        # 1 ms in some runs, 34 in others)
+        for _ in range(30 + 11 * n):
             _real_frame(app)
-        # 30 frames are 10 of the watcher's 50 ms polls: without this each save of a run fell at the same point of
-        # the poll (noticed after 1 ms in one run, 34 in another); the edits' offsets now spread over a whole poll
-        time.sleep(POLL_SECONDS * n / edits)
         file.write_text(old.replace(text if n == 0 else f"{text} (edit {n - 1})", marker), encoding="utf-8")
         saved = time.perf_counter()
         for _ in range(600):
