@@ -11,6 +11,7 @@ of glibc's arenas, a thread allocating from that arena waits for it.
 """
 from __future__ import annotations
 
+import functools
 import threading
 from typing import Callable
 
@@ -19,7 +20,18 @@ MMAP_THRESHOLD = 256 * 1024  # blocks this large or larger get a mapping of thei
 
 def _glibc(name: str) -> Callable[..., int] | None:
     """glibc's function `name` (its own symbols: already loaded), called with C ints and giving one; None when the
-    C library is not glibc.
+    C library is not glibc, or has no such function."""
+    find = _glibc_symbols()
+    try:
+        return find(name) if find is not None else None
+    except OSError:
+        return None
+
+
+@functools.cache
+def _glibc_symbols() -> Callable[[str], Callable[..., int]] | None:
+    """What finds one of the program's own C functions by name (OSError when there is none), where the C library is
+    glibc; else None. Made once.
 
     Made from what `ctypes.CDLL` is built on (`_ctypes`: a function pointer class with its return type, `dlopen`
     and `dlsym`) rather than `import ctypes`, whose thirty-odd classes and checks took 2.6 ms of every start's CPU
@@ -36,9 +48,9 @@ def _glibc(name: str) -> Callable[..., int] | None:
             _restype_ = Int
         own = _ctypes.dlopen(None)  # the program and the libraries it has loaded
         _ctypes.dlsym(own, "gnu_get_libc_version")  # (raises OSError where the C library is not glibc)
-        return Function(_ctypes.dlsym(own, name))  # (ctypes' calls let go of the GIL while the C function runs)
     except (ImportError, AttributeError, TypeError, OSError):
         return None
+    return lambda name: Function(_ctypes.dlsym(own, name))  # (its calls let go of the GIL while the C function runs)
 
 
 _separated = False
