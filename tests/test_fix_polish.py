@@ -173,7 +173,7 @@ def test_a_toast_on_the_timeline_hides_no_era_label_or_card(shipped_library, tmp
     app.step(0.05)
     app.notify(words.t("app.reloaded", ms="150"))   # what a hot reload says
     app.step(0.05)
-    [(_, toast)] = app.toasts.layout(app.fonts, app.theme, timeline.header_bottom(), timeline.toast_place())
+    [(_, toast, _)] = app.toasts.layout(app.fonts, app.theme, timeline.header_bottom(), timeline.toast_place())
     boxes = timeline.layout().boxes
     kept_in_sight = {name: rect for name, rect in boxes.items()
                      if name.startswith(("eras/", "card", "plot/label_", "legend/", "chart", "table"))}

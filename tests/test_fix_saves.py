@@ -87,7 +87,7 @@ def test_the_saved_toast_covers_neither_the_header_nor_the_slot_just_saved(app, 
     screen = app.top
     boxes = app.toasts.layout(app.fonts, app.theme, screen.header_bottom(), screen.toast_place())
     lay = screen.layout()
-    for _, box in boxes:
+    for _, box, _ in boxes:
         assert box.top >= lay["header"].bottom
         assert not box.colliderect(screen.rects[0]), "the toast covers the slot just saved"
 

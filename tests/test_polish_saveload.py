@@ -55,7 +55,7 @@ def test_a_toast_moves_no_card_and_covers_none(app, scale, contrast):
     app.notify(words.t("play.saved_slot", slot="1"))
     app.step(0.05)
     assert screen.rects == before, "the grid moved for a toast"
-    [(_, box)] = app.toasts.layout(app.fonts, app.theme, screen.header_bottom(), screen.toast_place())
+    [(_, box, _)] = app.toasts.layout(app.fonts, app.theme, screen.header_bottom(), screen.toast_place())
     lay = screen.layout()
     assert not [name for name, rect in lay.boxes.items() if name.startswith(("header", "grid/")) and
                 rect.colliderect(box)]

@@ -194,7 +194,7 @@ def test_toasts_belong_to_the_screen_they_appeared_on_and_sit_below_its_heading(
     toasts.notify("Saved.")
     toasts.update(0.1, first)
     assert [t for t, _ in toasts] == ["From the last run.", "Saved."]
-    assert all(r.top >= 130 for _, r in toasts.layout(fonts, DEFAULT, 120))
+    assert all(r.top >= 130 for _, r, _ in toasts.layout(fonts, DEFAULT, 120))
     toasts.update(0.1, second)                      # another screen on top: they are gone
     assert len(toasts) == 0
     toasts.notify("Short.", 0.5)

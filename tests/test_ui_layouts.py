@@ -102,7 +102,7 @@ def test_toasts_stay_below_the_heading(shipped, tmp_path):
     app.notify("Could not save: the disk is full.")
     app.step(0.05)
     header = screen.layout()["header"]
-    for _, rect in app.toasts.layout(app.fonts, app.theme, screen.header_bottom()):
+    for _, rect, _ in app.toasts.layout(app.fonts, app.theme, screen.header_bottom()):
         assert rect.top >= header.bottom
     app.pop()
     app.step(0.05)

@@ -11,6 +11,7 @@ import pygame
 
 from ..runtime import events as ev
 from ..runtime.wording import ending_title
+from ..ui.toast import Kept
 from ..words import t
 from .base import Screen
 from .input import Action
@@ -102,6 +103,24 @@ class EndScreen(Screen):
             if self.scroll * ROLL_SPEED > HEIGHT + self._credits_height():
                 self.finish()
 
+    # --- where toasts go --------------------------------------------------------------------------
+
+    def header_bottom(self) -> int:
+        """Rolling credits: toasts go below the skip hint, never over it."""
+        return self._hint_rect().bottom + 8 if self.phase == CREDITS else 0
+
+    def toast_place(self) -> list[Kept] | None:
+        """Around the end card's words and its buttons, or a "Film and sources" card and its heading; never over
+        their words (game/ui/toast.py)."""
+        if self.phase == SOURCES:
+            return self.play.drawn_boxes((self.event.sources, self.page))
+        if self.phase == CREDITS:
+            return None
+        _, top = self._arrange()
+        area, pad = self.menu.area, self.menu.pad
+        text = pygame.Rect(120, top, TEXT_WIDTH, area.top - MENU_GAP - top)
+        return [(text, text), (area, area.inflate(0, -2 * pad))]
+
     # --- drawing ---------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -130,12 +149,12 @@ class EndScreen(Screen):
     def _arrange(self) -> tuple[int, int]:
         """How many points the end card's text takes off, and where it starts; sets the menu's area. The
         card's text shrinks to make room; the buttons keep their size and scroll when they still do not fit."""
-        fonts, menu = self.app.fonts, self.menu
+        fonts, menu, clamp = self.app.fonts, self.menu, self.app.theme.clamp  # (no line below the hint size)
         menu.fonts, menu.size, menu.area = fonts, self.app.theme.body_size - 2, None
         needed = menu.total_height(fonts)
 
         def text_height(d: int) -> int:
-            return sum(block_height(fonts, text, s - d, TEXT_WIDTH, b) + 14 for text, s, _, b in self._lines())
+            return sum(block_height(fonts, text, clamp(s - d), TEXT_WIDTH, b) + 14 for text, s, _, b in self._lines())
 
         d = fitting(lambda d: text_height(d) + MENU_GAP + needed, HEIGHT - 80)
         top = max(40, (HEIGHT - text_height(d) - MENU_GAP - needed) // 2)
@@ -148,9 +167,18 @@ class EndScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         d, y = self._arrange()
         for text, size, colour, bold in self._lines():
-            y = text_block(surface, fonts, text, size - d, colour, pygame.Rect(120, y, TEXT_WIDTH, 0), bold,
-                           "center") + 14
+            y = text_block(surface, fonts, text, theme.clamp(size - d), colour, pygame.Rect(120, y, TEXT_WIDTH, 0),
+                           bold, "center") + 14
         self.menu.draw(surface, fonts, theme)
+
+    def _hint(self) -> str:
+        return t("end.skip_pages") if self.app.settings.reduce_motion else t("end.skip")
+
+    def _hint_rect(self) -> pygame.Rect:
+        """The credits' skip hint's box, at the top right."""
+        fonts, size = self.app.fonts, self.app.theme.small_size - 2
+        width = fonts.width(self._hint(), size)
+        return pygame.Rect(WIDTH - width - 46, 14, width + 32, fonts.line_height(size) + 12)
 
     def _credit_rows(self, sections) -> list[tuple[str, int, tuple, bool, int]]:
         """(text, size, colour, bold, space after) for every wrapped row of these sections."""
@@ -174,9 +202,8 @@ class EndScreen(Screen):
         """The credits below the fixed skip hint: the roll is clipped under the hint's row (nothing passes
         beneath it), and a page (reduced motion) starts below it."""
         fonts, theme, credits = self.app.fonts, self.app.theme, self.app.story.credits
-        hint = t("end.skip_pages") if self.app.settings.reduce_motion else t("end.skip")
-        image = fonts.render(hint, theme.small_size - 2, theme.muted)
-        rect = pygame.Rect(WIDTH - image.get_width() - 46, 14, image.get_width() + 32, image.get_height() + 12)
+        image = fonts.render(self._hint(), theme.small_size - 2, theme.muted)
+        rect = self._hint_rect()
         view = pygame.Rect(0, rect.bottom + 8, WIDTH, HEIGHT - rect.bottom - 8)
         if self.app.settings.reduce_motion:
             rows = self._credit_rows(credits[self.page:self.page + 1])

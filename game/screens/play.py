@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -16,7 +17,8 @@ from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
 from ..runtime.wording import differ_question, options_of, speaker_name
 from ..ui.draw import Layer, Layers, Still, box, image, polygon
-from ..ui.theme import TEXT_BOX_MARGIN
+from ..ui.theme import DEFAULT, TEXT_BOX_MARGIN
+from ..ui.toast import Kept
 from ..words import chapter_label, t
 from . import richtext
 from .base import Screen
@@ -37,6 +39,7 @@ HOLD_SECONDS = 0.25  # a moment waits at most this long for its pictures, then c
 CHOICE_GUARD_SECONDS = 0.3  # Enter this soon after a choice appears is a key still held from the line before
 PAGE_STRIP = 44  # room above a "Film and sources" card for its heading
 DIFFER_PAD = 18  # inside the differ card's box, above its tag and below its question
+MOST_KEPT = 64  # moments whose boxes toasts go around are remembered (those laid out ahead are drawn too)
 LAY_OUT_SECONDS = 0.0005  # CPU time a cheap frame spends laying out what comes (one card's run or more may overrun it)
 # what the play screen draws of a moment (besides the stage on screen, shown_picture and shown_sprites), kept as it
 # was while the next moment's pictures are decoded
@@ -98,7 +101,8 @@ class PlayScreen(Screen):
         self.rt = runtime or Runtime(app.story, options, start=start_scene, seen=app.profile.seen)
         self.event: ev.Event | None = None
         self.typed = 0.0            # characters of the current line shown so far
-        self._card_rects: dict[ev.Event, pygame.Rect] = {}  # where each card was last drawn (toast_place)
+        # what a toast must not hide, as each moment (a note, a card, a page's card) was last drawn (toast_place)
+        self._kept: dict[object, list[Kept]] = {}
         self.wait = 0.0             # seconds since the line finished typing (for auto)
         self.fade = 1.0             # transition progress, 0 -> 1 (1: none running)
         self.fade_kind = "dissolve"  # dissolve: the old picture fades over the new; fade: through black
@@ -419,21 +423,26 @@ class PlayScreen(Screen):
         """Toasts go below the overlay's header (the classroom's presenter strip), never over it."""
         return self._top()
 
-    def toast_place(self) -> pygame.Rect | None:
-        """While a content note, a choice or a card is on screen, toasts go in the tallest free band of the screen
-        (above its box, between the box and the options, or below them), not over its words; at other moments below
-        the overlay's header."""
+    def toast_place(self) -> list[Kept] | None:
+        """While a content note, a choice, a card or a "Film and sources" page is on screen, toasts go around its
+        boxes (above, between, below: game/ui/toast.py), never over their words; at other moments below the
+        overlay's header."""
         e, menu = self.event, self.menu
-        options = menu.area if menu is not None else None
-        if isinstance(e, (ev.ContentNoteEvent, ev.ChoiceEvent)) and options is not None:
-            box = self._note_box(e)[1] if isinstance(e, ev.ContentNoteEvent) else self._choice_box(e)[0]
-        elif e is not None and e in self._card_rects:
-            box, options = self._card_rects[e], None
-        else:
-            return None
-        edges = [(self._top(), box.top), (box.bottom, HEIGHT)] if options is None else \
-            [(self._top(), box.top), (box.bottom, options.top), (options.bottom, HEIGHT)]
-        return max((pygame.Rect(0, top, WIDTH, bottom - top) for top, bottom in edges), key=lambda band: band.height)
+        kept = self.drawn_boxes((e, self.card) if isinstance(e, ev.SourcesPage) else e)
+        if kept is not None and isinstance(e, ev.WAITS_FOR_CHOICE) and menu is not None and menu.area is not None:
+            return [*kept, (menu.area, menu.area.inflate(0, -2 * menu.pad))]
+        return kept
+
+    def drawn_boxes(self, moment: object) -> list[Kept] | None:
+        """The boxes a toast must not hide, each with the area of its words, where `moment` (an event; a
+        "Film and sources" page's card as (page, card)) was last drawn; None if it was not."""
+        return self._kept.get(moment)
+
+    def _keep_clear(self, moment: object, kept: list[Kept]) -> None:
+        self._kept.pop(moment, None)
+        self._kept[moment] = kept
+        if len(self._kept) > MOST_KEPT:  # (moments laid out ahead are drawn too: the least recently drawn go)
+            del self._kept[next(iter(self._kept))]
 
     def line_done(self) -> bool:
         return not isinstance(self.event, ev.LineEvent) or self.typed >= richtext.length(self.event.text)
@@ -882,15 +891,17 @@ class PlayScreen(Screen):
             arrow = [(rect.right - 44, y), (rect.right - 28, y), (rect.right - 36, y + 10)]
             polygon(surface, self.app.theme.accent, arrow)
 
-    def _name_plate(self, surface: pygame.Surface, rect: pygame.Rect, name: str, colour: str) -> None:
-        """The speaker's name on a plate in their colour, over the top edge of `rect`."""
+    def _name_plate(self, surface: pygame.Surface, rect: pygame.Rect, name: str, colour: str) -> pygame.Rect:
+        """The speaker's name on a plate in their colour, over the top edge of `rect`; returns the plate (no name:
+        an empty one at `rect`'s top)."""
         if not name:
-            return
+            return pygame.Rect(rect.left, rect.top, 0, 0)
         label = self.app.fonts.render(name, self.app.theme.name_size, self.app.theme.on_accent, bold=True)
         plate = pygame.Rect(rect.left + 28, rect.top - label.get_height() // 2 - 12,
                             label.get_width() + 36, label.get_height() + 12)
         box(surface, hex_colour(colour) if colour else self.app.theme.accent, plate, radius=10)
         surface.blit(label, (plate.left + 18, plate.top + 6))
+        return plate
 
     def _type_out(self, surface: pygame.Surface, text: str, size: int, body: pygame.Rect) -> None:
         """The first `typed` characters, laid out as the whole line will be, so words never jump lines."""
@@ -989,15 +1000,17 @@ class PlayScreen(Screen):
         fonts, theme = self.app.fonts, self.app.theme
         rect, size, _ = self._choice_box(e)
         panel(surface, rect, theme, edge=hex_colour(e.colour) if e.colour else theme.panel_edge)
-        self._name_plate(surface, rect, e.name, e.colour)
+        plate = self._name_plate(surface, rect, e.name, e.colour)
         inner = rect.inflate(-60, -40 if size == theme.body_size or e.name else -20)
         inner.top += 14 if e.name else 0
         y = richtext.block(surface, fonts, e.prompt, size, theme.text if e.name else theme.accent, inner,
                            align="center")
         gloss = self._prompt_gloss(e)
         if gloss:
-            self._draw_gloss(surface, gloss, pygame.Rect(inner.left, y, inner.width, 0), align="center",
-                             size=theme.clamp(theme.small_size - (theme.body_size - size)))
+            y = self._draw_gloss(surface, gloss, pygame.Rect(inner.left, y, inner.width, 0), align="center",
+                                 size=theme.clamp(theme.small_size - (theme.body_size - size)))
+        self._keep_clear(e, [(rect.union(plate), pygame.Rect(inner.left, inner.top, inner.width, y - inner.top)
+                              .union(plate))])
 
     def _shed_translation(self) -> bool:
         """Bilingual mode at large text, when a choice's options would not all be in sight: the options' own
@@ -1017,10 +1030,10 @@ class PlayScreen(Screen):
         return other.prompt if isinstance(other, ev.ChoiceEvent) and other.prompt != e.prompt else ""
 
     def _card(self, surface: pygame.Surface, label: str, title: str, body: str, footer: str,
-              label_colour=None, width: int = 900, gloss: str = "", gloss_title: bool = False) -> pygame.Rect:
+              label_colour=None, width: int = 900, gloss: str = "", gloss_title: bool = False) -> Kept:
         """A centred card; at large text sizes the type steps down until the card fits the screen. `gloss`: the
         card's words in the second language (bilingual mode), under its own (under the title with `gloss_title`),
-        smaller and quieter."""
+        smaller and quieter. Returns its box and the area of its words."""
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 120)
         inner_w = width - 100
@@ -1036,12 +1049,12 @@ class PlayScreen(Screen):
             h += self._gloss_height(gloss, inner_w, gloss_size(d)) + 8 if gloss else 0
             return h + (block_height(fonts, footer, small, inner_w) + 10 if footer else 0)
 
-        reserve = self.reserve + self._top()
-        d = fitting(height, HEIGHT - 60 - reserve)
+        reserve, most = self.reserve + self._top(), self._steps_down(theme.card_text_size)
+        d = fitting(height, HEIGHT - 60 - reserve, most=most)
         if gloss:  # the translation may not shrink the card's own words much, nor overflow: else the card comes whole
             fits = height(d) <= HEIGHT - 60 - reserve
             kept, gloss = gloss, ""
-            alone = fitting(height, HEIGHT - 60 - reserve)
+            alone = fitting(height, HEIGHT - 60 - reserve, most=most)
             if fits and d <= alone + GLOSS_SHRINK:
                 gloss = kept
             else:
@@ -1066,8 +1079,13 @@ class PlayScreen(Screen):
             y = self._draw_gloss(surface, gloss, pygame.Rect(rect.left + 50, y - 8, inner_w, 0),
                                  size=gloss_size(d)) + 16
         if footer:
-            text_block(surface, fonts, footer, small, theme.muted, pygame.Rect(rect.left + 50, y, inner_w, 0))
-        return rect
+            y = text_block(surface, fonts, footer, small, theme.muted, pygame.Rect(rect.left + 50, y, inner_w, 0))
+        return rect, pygame.Rect(rect.left + 50, rect.top + 30, inner_w, y - rect.top - 30)
+
+    def _steps_down(self, size: int) -> int:
+        """How many points a card's type of `size` may step down to fit the screen: 20, or more while its words stay
+        as big as the default theme's hint at 100% text (the classroom's projector type at 200% needs more)."""
+        return max(20, size - math.ceil(DEFAULT.hint_size / self.app.fonts.scale))
 
     def _card_gloss(self, e: ev.Event) -> ev.Event | None:
         """Bilingual mode: this card (on its own, or on a "Film and sources" page) in the second language."""
@@ -1078,28 +1096,27 @@ class PlayScreen(Screen):
 
     def _draw_card(self, surface: pygame.Surface, e: ev.Event) -> None:
         other = self._card_gloss(e)
-        rect = None
+        kept = None
         if isinstance(e, ev.FactEvent):
             where = t("play.fact_source", source=e.source) + (f" — {e.section}" if e.section else "")
-            rect = self._card(surface, t("play.fact_tag"), "", e.text, where, self.app.theme.fact,
+            kept = self._card(surface, t("play.fact_tag"), "", e.text, where, self.app.theme.fact,
                               gloss=other.text if other is not None and other.text != e.text else "")
         elif isinstance(e, ev.EvidenceEvent):
             gloss = "\n".join(part for part in (other.name, other.description) if part) if other is not None else ""
-            rect = self._card(surface, t("play.evidence_tag"), e.name, e.description, self.app.story.evidence_kept,
-                              self.app.theme.evidence, width=760, gloss=gloss)
+            rect, words_area = self._card(surface, t("play.evidence_tag"), e.name, e.description,
+                                          self.app.story.evidence_kept, self.app.theme.evidence, width=760, gloss=gloss)
             icon = self.app.images.ui("evidence_icon")
             if icon is not None:
-                surface.blit(icon, (rect.right - icon.get_width() - 30, rect.top + 24))
+                words_area = words_area.union(surface.blit(icon, (rect.right - icon.get_width() - 30, rect.top + 24)))
+            kept = rect, words_area
         elif isinstance(e, ev.PromptEvent):
             follow = "\n".join(f"•  {q}" for q in e.followups)
             minutes = t("play.prompt_minutes", minutes=e.minutes) if e.minutes else ""
-            rect = self._card(surface, t("play.prompt_tag"), e.question, follow, minutes, self.app.theme.prompt,
+            kept = self._card(surface, t("play.prompt_tag"), e.question, follow, minutes, self.app.theme.prompt,
                               width=1000, gloss=other.question if other is not None and other.question != e.question
                               else "", gloss_title=True)
-        if rect is not None:
-            if len(self._card_rects) > 16:  # (cards laid out ahead are drawn here too: a few are enough)
-                self._card_rects.clear()
-            self._card_rects[e] = rect
+        if kept is not None:
+            self._keep_clear(e, [kept])
 
     def _draw_differ(self, surface: pygame.Surface, e: ev.DifferEvent) -> None:
         fonts, theme = self.app.fonts, self.app.theme
@@ -1113,8 +1130,8 @@ class PlayScreen(Screen):
                    "question": differ_question(other) if other is not None and
                    differ_question(other) != differ_question(e) else ""}
 
-        def small_of(d: int) -> int:
-            return theme.small_size - d // 2
+        def small_of(d: int) -> int:  # the labels' type (the question's is 2 points more): never above the words'
+            return min(theme.small_size - d // 2, theme.card_text_size - 2 - d)
 
         def gloss_size(d: int) -> int:
             return min(theme.clamp(theme.small_size - d), theme.card_text_size - 4 - d)
@@ -1131,7 +1148,7 @@ class PlayScreen(Screen):
                          for source, _ in e.accounts)
             column = max(richtext.height(fonts, says, size, col_w - 50) for _, says in e.accounts)
             tag = fonts.line_height(small_of(d))
-            question = richtext.height(fonts, differ_question(e), theme.small_size + 2 - d // 2, WIDTH - 240) \
+            question = richtext.height(fonts, differ_question(e), small_of(d) + 2, WIDTH - 240) \
                 + glossed("question", d, WIDTH - 240)
             return head, column + labels + 40, question, tag, labels
 
@@ -1139,12 +1156,12 @@ class PlayScreen(Screen):
             head, column, question, tag, _labels = parts(d)
             return tag + 10 + head + 20 + column + 20 + question
 
-        reserve, pad = self.reserve + self._top(), DIFFER_PAD
-        d = fitting(height, HEIGHT - 40 - reserve - 2 * pad)
+        reserve, pad, most = self.reserve + self._top(), DIFFER_PAD, self._steps_down(theme.card_text_size - 2)
+        d = fitting(height, HEIGHT - 40 - reserve - 2 * pad, most=most)
         if any(glosses.values()):  # the translation may not shrink the card's own words much, nor overflow
             fits = height(d) <= HEIGHT - 40 - reserve - 2 * pad
             kept, glosses = glosses, {"topic": "", "question": ""}
-            alone = fitting(height, HEIGHT - 40 - reserve - 2 * pad)
+            alone = fitting(height, HEIGHT - 40 - reserve - 2 * pad, most=most)
             if fits and d <= alone + GLOSS_SHRINK:
                 glosses = kept
             else:
@@ -1153,7 +1170,8 @@ class PlayScreen(Screen):
         head, column, question, tag_h, labels_h = parts(d)
         top = max(20 + reserve + pad, (HEIGHT + reserve - height(d)) // 2)
         # one box holds it all, so no line of the card is drawn over the picture (the note under the accounts was)
-        panel(surface, pygame.Rect(50, top - pad, WIDTH - 100, height(d) + 2 * pad), theme, edge=colour)
+        card = pygame.Rect(50, top - pad, WIDTH - 100, height(d) + 2 * pad)
+        panel(surface, card, theme, edge=colour)
         tag = fonts.render(t("play.differ_tag"), small, colour, bold=True)
         surface.blit(tag, ((WIDTH - tag.get_width()) // 2, top))
         y = richtext.block(surface, fonts, e.topic, size + 4, theme.text,
@@ -1172,8 +1190,9 @@ class PlayScreen(Screen):
         below = richtext.block(surface, fonts, differ_question(e), small + 2, theme.accent,
                                pygame.Rect(120, y + column + 20, WIDTH - 240, 0), align="center")
         if glosses["question"]:
-            self._draw_gloss(surface, glosses["question"], pygame.Rect(120, below, WIDTH - 240, 0), align="center",
-                             size=gloss_size(d))
+            below = self._draw_gloss(surface, glosses["question"], pygame.Rect(120, below, WIDTH - 240, 0),
+                                     align="center", size=gloss_size(d))
+        self._keep_clear(e, [(card, pygame.Rect(80, top, WIDTH - 160, below - top))])
 
     def _draw_scene_card(self, surface: pygame.Surface, e: ev.SceneStart) -> None:
         fonts, theme = self.app.fonts, self.app.theme
@@ -1237,7 +1256,8 @@ class PlayScreen(Screen):
         for topic in e.topics:
             y = text_block(surface, fonts, f"•  {topic}", body, theme.text,
                            pygame.Rect(rect.left + 80, y, inner - 30, 0))
-        text_block(surface, fonts, after, small, theme.muted, pygame.Rect(rect.left + 50, y + 14, inner, 0))
+        y = text_block(surface, fonts, after, small, theme.muted, pygame.Rect(rect.left + 50, y + 14, inner, 0))
+        self._keep_clear(e, [(rect, pygame.Rect(rect.left + 50, rect.top + 30, inner, y - rect.top - 30))])
 
     def _draw_page_card(self, surface: pygame.Surface, e: ev.Event) -> None:
         """A card as a "Film and sources" page shows it, below the page's heading."""
@@ -1263,4 +1283,5 @@ class PlayScreen(Screen):
         rect = pygame.Rect((WIDTH - image.get_width()) // 2 - 20, 10 + self._top(), image.get_width() + 40,
                            image.get_height() + 10)
         panel(surface, rect, theme, alpha=235, edge=theme.accent, radius=10)
-        surface.blit(image, (rect.left + 20, rect.top + 5))
+        heading = surface.blit(image, (rect.left + 20, rect.top + 5))
+        self._keep_clear((page, card), [(rect, heading), *(self.drawn_boxes(page.cards[card]) or [])])
