@@ -78,6 +78,27 @@ def test_a_toast_over_a_content_note_or_a_choice_hides_none_of_its_words(shipped
 
 @pytest.mark.parametrize("language", ["en", "ko"])
 @pytest.mark.parametrize("scale,contrast", [(1.0, False), (2.0, True)])
+def test_a_toast_on_a_menu_or_the_classroom_hub_covers_no_button(shipped_library, tmp_path, scale, contrast,
+                                                                  language):
+    """A screen that says nothing of where toasts go has them around the boxes of its layout: at 200% one sat on
+    the pause menu's first button ("Return to the story") and on the classroom hub's, below their headings."""
+    app = shipped_app(shipped_library, tmp_path, scale, contrast, language)
+    app.nav.open("title")
+    play = app.nav.open("play")
+    menu = app.nav.open("menu", play=play)
+    box = toast_box(app, menu)
+    assert menu.menu.rects and not any(box.colliderect(button) for button in menu.menu.rects)
+    assert not box.colliderect(menu.layout()["header"])
+    hub_app = shipped_app(shipped_library, tmp_path / "classroom", scale, contrast, language, classroom=True)
+    hub = hub_app.nav.open("classroom", export_dir=tmp_path / "export")
+    box = toast_box(hub_app, hub)
+    lay = hub.layout()
+    rows = [rect for name, rect in lay.boxes.items() if name.startswith("list/row")]
+    assert rows and not any(box.colliderect(row) for row in rows) and box.top >= lay["subtitle"].bottom
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("scale,contrast", [(1.0, False), (2.0, True)])
 def test_a_toast_on_the_gallery_covers_no_tile(shipped_library, tmp_path, scale, contrast, language):
     """The gallery's toasts go in its footer: below the heading one sat on the first row of pictures."""
     app = shipped_app(shipped_library, tmp_path, scale, contrast, language)

@@ -13,6 +13,7 @@ import pygame
 from . import draw
 from .input import Action
 from .layout import Layout
+from .toast import Place
 
 if TYPE_CHECKING:
     from .nav import Navigator
@@ -39,10 +40,15 @@ class Screen:
 
     toasts_in_footer = False  # True: toasts go in the layout's "footer", whose words give way for their seconds
 
-    def toast_place(self) -> pygame.Rect | None:
-        """Where toasts go instead of below the heading, when what is there must stay in sight: the footer for a
-        screen with `toasts_in_footer`; None: below the heading."""
-        return self.layout()["footer"] if self.toasts_in_footer else None
+    def toast_place(self) -> Place:
+        """Where toasts go, when what is below the heading must stay in sight: the footer for a screen with
+        `toasts_in_footer`; else around the boxes of its layout that hold no others (each taken as all words:
+        game/ui/toast.py); None (a screen without a layout): below the heading."""
+        lay = self.layout()
+        if self.toasts_in_footer:
+            return lay["footer"]
+        parents = {name.rpartition("/")[0] for name in lay.boxes}
+        return [(rect, rect) for name, rect in lay.boxes.items() if name not in parents] or None
 
     def toasts_showing(self) -> bool:
         """A toast is on screen over this screen (one with `toasts_in_footer` leaves the footer's words out for

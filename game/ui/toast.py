@@ -10,11 +10,12 @@ its middle line (a stretch of the timeline's heading bar, the save and load scre
 of the newest as fit there; nothing moves when one comes. A screen may instead say what is on it that a toast
 must not hide, as boxes stacked down the screen each with the area of its words (a content note and its options, a
 card under a page's heading): the toasts go in the tallest band clear of the boxes when the newest fits there, else
-in the tallest band clear of the words, over a box's edge and padding but never a word of it (`free_band`). A
+beside them, else clear of their words, over a box's edge and padding but never a word of it (`place_among`). A
 screen that declares none has them below its heading (`Screen.header_bottom()`), never over it.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator, Sequence
 
@@ -33,18 +34,53 @@ Kept = tuple[pygame.Rect, pygame.Rect]  # a box on screen a toast must not hide,
 Place = pygame.Rect | Sequence[Kept] | None  # what `Screen.toast_place` says: a free place, or what to keep clear
 
 
-def free_band(top: int, kept: Sequence[Kept], needed: int) -> pygame.Rect:
-    """The full-width band from `top` down to the screen's foot where toasts go among the `kept` boxes: the tallest
-    clear of every box when it is `needed` px tall, else the tallest clear of their words."""
-    def tallest(rects: list[pygame.Rect]) -> pygame.Rect:
-        bands, y = [], top
-        for rect in sorted(rects, key=lambda r: r.top):
-            bands.append(pygame.Rect(0, y, WIDTH, max(0, rect.top - y)))
-            y = max(y, rect.bottom)
-        bands.append(pygame.Rect(0, y, WIDTH, max(0, HEIGHT - y)))
-        return max(bands, key=lambda band: band.height)
-    clear = tallest([box for box, _ in kept])
-    return clear if clear.height >= needed else tallest([words for _, words in kept])
+def place_among(top: int, kept: Sequence[Kept], size: tuple[int, int]) -> pygame.Rect:
+    """Where a toast of `size` goes among the `kept` boxes, below `top`: the tallest full-width band clear of every
+    box, if the toast fits in it; else the nearest spot beside or between them that is clear (a grid of buttons
+    leaves room beside its shorter column); else the same two clear of their words only; else the tallest band
+    clear of their words, however short (the toast steps down and may cross a box's edge)."""
+    near = None
+    for rects in ([box for box, _ in kept], [area for _, area in kept]):
+        band = _tallest_band(top, rects)
+        near = near or band.center  # (spots nearest to where the band clear of the boxes is)
+        if band.height >= size[1]:
+            return band
+        spot = _clear_spot(top, rects, size, near)
+        if spot is not None:
+            return spot
+    return band
+
+
+def _tallest_band(top: int, rects: list[pygame.Rect]) -> pygame.Rect:
+    bands, y = [], top
+    for rect in sorted(rects, key=lambda r: r.top):
+        bands.append(pygame.Rect(0, y, WIDTH, max(0, rect.top - y)))
+        y = max(y, rect.bottom)
+    bands.append(pygame.Rect(0, y, WIDTH, max(0, HEIGHT - y)))
+    return max(bands, key=lambda band: band.height)
+
+
+@functools.lru_cache(maxsize=32)
+def _clear_spot_of(top: int, rects: tuple[tuple[int, int, int, int], ...], size: tuple[int, int],
+                   near: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    w, h = size
+    xs = {MARGIN, WIDTH - MARGIN - w, near[0] - w // 2}
+    ys = {top + MARGIN, HEIGHT - MARGIN - h}
+    for x, y, rw, rh in rects:  # touching a box's side, or a margin away from it
+        xs.update((x, x + rw - w, x + rw + MARGIN, x - MARGIN - w))
+        ys.update((y + rh + MARGIN // 2, y - MARGIN // 2 - h))
+    spots = [pygame.Rect(x, y, w, h) for y in ys if top <= y <= HEIGHT - h for x in xs if 0 <= x <= WIDTH - w]
+    clear = [spot for spot in spots if spot.collidelist(rects) < 0]
+    best = min(clear, key=lambda s: (s.centerx - near[0]) ** 2 + (s.centery - near[1]) ** 2, default=None)
+    return tuple(best) if best is not None else None
+
+
+def _clear_spot(top: int, rects: list[pygame.Rect], size: tuple[int, int],
+                near: tuple[int, int]) -> pygame.Rect | None:
+    """The spot of `size` below `top` that meets none of `rects`, nearest to `near` (worked out once for a screen
+    that stays the same: a toast shows for a few seconds)."""
+    spot = _clear_spot_of(top, tuple(tuple(r) for r in rects), size, near)
+    return pygame.Rect(spot) if spot is not None else None
 
 
 class Toast(tuple):
@@ -97,15 +133,16 @@ class Toasts:
                place: Place = None) -> list[tuple[str, pygame.Rect, int]]:
         """Each shown toast's text, box (as wide as its text) and type size: centred and stacked from `top`; or,
         where the screen gives a `place` (around it are things a toast must not hide; or the boxes to keep clear,
-        from `top` down: `free_band`), the newest that fit in it (the newest always), stacked and centred on its
+        from `top` down: `place_among`), the newest that fit in it (the newest always), stacked and centred on its
         middle, kept on the screen. Where not even a band clear of the words is a toast tall (a dense card at large
-        text), the type steps down until the newest fits, never below the default text's size."""
+        text), the type steps down until the newest fits, but only halfway to its size at 100% text: at 200% a toast
+        still reads at 1.5 times that size, over a box's edge if need be."""
         size = theme.small_size
         shown = [text for text, _ in self._items[-MOST:]]
         y, centre = max(MARGIN, top + MARGIN), WIDTH // 2
         if place is not None and not isinstance(place, pygame.Rect):
-            place = free_band(top, place, self._size(fonts, size, shown[-1])[1]) if shown else None
-            least = min(size, math.ceil(size / fonts.scale))  # the toast's size at 100% text
+            place = place_among(top, place, self._size(fonts, size, shown[-1])) if shown else None
+            least = math.ceil((size + size / fonts.scale) / 2)  # halfway to the toast's size at 100% text
             while place is not None and size > least and self._size(fonts, size, shown[-1])[1] > place.height:
                 size -= 1
         sizes = [(text, self._size(fonts, size, text)) for text in shown]
