@@ -38,6 +38,11 @@ def _near(colour, want) -> bool:
     return all(abs(a - b) <= 6 for a, b in zip(colour[:3], want))
 
 
+def _straight(colour) -> tuple[int, int, int]:
+    """A portrait's pixel (premultiplied by its alpha) as its plain colour."""
+    return tuple(round(c * 255 / colour[3]) if colour[3] else 0 for c in colour[:3])
+
+
 def test_a_scenes_pictures_are_decoded_once_however_often_they_are_drawn(tmp_path):
     story, assets = _assets(tmp_path, 5)
     images = im.Images(story, assets)
@@ -55,7 +60,7 @@ def test_an_outfit_is_drawn_under_the_expression_and_a_missing_layer_leaves_the_
     both = images.portrait("p0", "calm", "coat")
     assert both.size[1] == im.PORTRAIT_HEIGHT and both.picture.get_height() == im.PORTRAIT_HEIGHT
     top, bottom = both.picture.get_at((100, 100)), both.picture.get_at((100, im.PORTRAIT_HEIGHT - 50))
-    assert _near(top, (200, 0, 40)) and _near(bottom, (10, 20, 250))
+    assert _near(_straight(top), (200, 0, 40)) and _near(_straight(bottom), (10, 20, 250))
     face = images.portrait("p0", "calm")  # no outfit: no coat (the face alone, the top half)
     assert face.picture.get_height() == im.PORTRAIT_HEIGHT // 2 and face.offset == (0, 0)
     only_coat = images.portrait("p0", "missing", "coat")
@@ -190,3 +195,31 @@ def test_the_look_ahead_follows_a_goto_into_the_next_scene(story_root):
     keys = list(im.upcoming(story, rt.state))
     assert ("bg", story.scenes["second"].background) in keys
     assert ("portrait", "hero", "happy", "") in keys  # shown in the scene the goto leads to
+
+
+def test_portraits_are_premultiplied_and_draw_as_their_plain_pictures_would(tmp_path):
+    """Portraits are kept premultiplied by their alpha and drawn by pygame's premultiplied blitter (~2.5 times as
+    fast as blending a plain picture): over a background, at full strength and faded, within 2 of the plain blit."""
+    from game.ui.draw import premultiplied
+    folder = tmp_path / "assets" / "images" / "characters"
+    folder.mkdir(parents=True)
+    plain = pygame.Surface((480, 640), pygame.SRCALPHA)
+    for x in range(480):  # alpha from 0 to 255 across, colours that vary too
+        pygame.draw.line(plain, (x % 256, 255 - x % 256, 90, x * 255 // 479), (x, 40), (x, 600))
+    pygame.image.save(plain, str(folder / "p0_calm.png"))
+    story = SimpleNamespace(characters={"p0": SimpleNamespace(sprite="p0")}, locations={}, illustrations={})
+    portrait = im.Images(story, tmp_path / "assets").portrait("p0", "calm")
+    pixel = portrait.picture.get_at((portrait.picture.get_width() // 4, 300))
+    assert 0 < pixel.a < 255 and max(pixel.r, pixel.g, pixel.b) <= pixel.a  # premultiplied
+    straight = pygame.transform.smoothscale(plain, (450, 600)).subsurface(portrait.offset[0], portrait.offset[1],
+                                                                          *portrait.picture.get_size()).copy()
+    for alpha in (None, 128):
+        ground = pygame.Surface((600, 700))
+        ground.fill((40, 120, 200))
+        expected = ground.copy()
+        if alpha is not None:
+            straight.set_alpha(alpha)
+        expected.blit(straight, (20, 30))
+        premultiplied(ground, portrait.picture, (20, 30), alpha)
+        a, b = pygame.image.tobytes(expected, "RGB"), pygame.image.tobytes(ground, "RGB")
+        assert max(abs(p - q) for p, q in zip(a, b)) <= 2, alpha

@@ -28,7 +28,7 @@ from .theme import HEIGHT, WIDTH
 
 PORTRAIT_HEIGHT = 600
 DIM = (150, 150, 172, 255)  # a listening character's portrait, multiplied by this
-PORTRAIT_RECIPE = f"portrait at {PORTRAIT_HEIGHT}, cropped"  # not words: how a kept portrait was made (decoded.made)
+PORTRAIT_RECIPE = f"portrait at {PORTRAIT_HEIGHT}, cropped, premultiplied"  # not words: how a kept one was made
 # Decoded images kept, least recently used first out, in two pools sized for what a stage draws at once:
 FULL_SCREEN_BYTES = 8 * 2**20  # backgrounds and illustrations, 3.5 MB each: the two of a dissolve
 PORTRAIT_BYTES = 6 * 2**20     # portraits, cropped with their darkened copies ~1.0-1.5 MB each: a stage of four or five
@@ -41,7 +41,9 @@ _MISSING = object()
 @record
 class Portrait:
     """A portrait cropped to its visible pixels: the `picture`, its `darkened` copy (multiplied by DIM), and where
-    they sat (`offset`) in the whole picture of `size` they were cut from (where it stands is reckoned from that)."""
+    they sat (`offset`) in the whole picture of `size` they were cut from (where it stands is reckoned from that).
+    Both are premultiplied by their alpha: drawn with `draw.premultiplied` (its own blitter, ~2.5 times as fast as
+    blending a plain picture: portraits are most of what the stage redraws when someone's look changes)."""
     picture: pygame.Surface
     darkened: pygame.Surface
     offset: tuple[int, int]
@@ -284,9 +286,14 @@ class Images:
             w = round(image.get_width() * PORTRAIT_HEIGHT / image.get_height())
             image = pygame.transform.smoothscale(image, (w, PORTRAIT_HEIGHT))
         seen = image.get_bounding_rect()  # (a scan of every pixel, about 1 ms: made ahead, never in the frame)
-        cropped = image.subsurface(seen).copy() if seen.width and seen.height else image
+        cropped = image.subsurface(seen).copy() if seen.width and seen.height else image  # (premul_alpha misreads
+        # a subsurface's rows)
         x, y = seen.topleft if cropped is not image else (0, 0)
-        return cropped, (x, y, *image.get_size())
+        if not cropped.get_flags() & pygame.SRCALPHA:  # a picture without alpha, and no display to convert to
+            opaque = pygame.Surface(cropped.get_size(), pygame.SRCALPHA)
+            opaque.blit(cropped, (0, 0))
+            cropped = opaque
+        return cropped.premul_alpha(), (x, y, *image.get_size())
 
     def ui(self, name: str) -> pygame.Surface | None:
         return self._cached(("ui", name), lambda: self._load(self.assets / "images" / "ui" / f"{name}.png", True))

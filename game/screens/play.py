@@ -16,7 +16,7 @@ from ..content.markup import escape, plain
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
 from ..runtime.wording import differ_question, options_of, speaker_name
-from ..ui.draw import Layer, Layers, Still, box, image, polygon
+from ..ui.draw import Layer, Layers, Still, box, image, polygon, premultiplied
 from ..ui.theme import DEFAULT, TEXT_BOX_MARGIN
 from ..ui.toast import Kept
 from ..words import chapter_label, t
@@ -812,8 +812,8 @@ class PlayScreen(Screen):
         listening = speaker is not None and who != speaker
         portrait = self.app.images.portrait(who, sprite["expression"], sprite.get("outfit", ""))
         if portrait is not None:
-            image(surface, portrait.darkened if listening else portrait.picture, portrait.where(round(WIDTH * x)),
-                  alpha=None if alpha >= 1.0 else round(255 * alpha))
+            premultiplied(surface, portrait.darkened if listening else portrait.picture,
+                          portrait.where(round(WIDTH * x)), alpha=None if alpha >= 1.0 else round(255 * alpha))
 
     def _portrait_rect(self, who: str, sprite: dict, x: float) -> pygame.Rect | None:
         """Where a portrait's visible pixels are on the stage (a darkened one's too)."""

@@ -176,6 +176,15 @@ def image(surface: Surface, picture: Surface, where: tuple[int, int] | Rect, alp
         picture.set_alpha(before)
 
 
+def premultiplied(surface: Surface, picture: Surface, where: tuple[int, int] | Rect, alpha: int | None = None) -> Rect:
+    """Blit a picture whose colours are premultiplied by its alpha (`Surface.premul_alpha`); `alpha` fades it (a
+    faded copy: this blitter ignores a surface's own alpha)."""
+    if alpha is not None:
+        picture = picture.copy()
+        picture.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+    return surface.blit(picture, where, special_flags=pygame.BLEND_PREMULTIPLIED)
+
+
 def load_image(path) -> Surface | None:
     """A picture from a file, or None when it is missing or unreadable (a damaged thumbnail is no crash)."""
     try:
