@@ -211,8 +211,8 @@ def test_portraits_are_premultiplied_and_draw_as_their_plain_pictures_would(tmp_
     portrait = im.Images(story, tmp_path / "assets").portrait("p0", "calm")
     pixel = portrait.picture.get_at((portrait.picture.get_width() // 4, 300))
     assert 0 < pixel.a < 255 and max(pixel.r, pixel.g, pixel.b) <= pixel.a  # premultiplied
-    straight = pygame.transform.smoothscale(plain, (450, 600)).subsurface(portrait.offset[0], portrait.offset[1],
-                                                                          *portrait.picture.get_size()).copy()
+    scaled = im._opaque_inside(pygame.transform.smoothscale(plain, (450, 600)))  # (as the portrait is made)
+    straight = scaled.subsurface(portrait.offset[0], portrait.offset[1], *portrait.picture.get_size()).copy()
     for alpha in (None, 128):
         ground = pygame.Surface((600, 700))
         ground.fill((40, 120, 200))
@@ -223,3 +223,14 @@ def test_portraits_are_premultiplied_and_draw_as_their_plain_pictures_would(tmp_
         premultiplied(ground, portrait.picture, (20, 30), alpha)
         a, b = pygame.image.tobytes(expected, "RGB"), pygame.image.tobytes(ground, "RGB")
         assert max(abs(p - q) for p, q in zip(a, b)) <= 2, alpha
+
+
+def test_a_scaled_portrait_is_whole_where_the_filter_left_it_nearly_whole():
+    """Smooth scaling takes an alpha of 255 down to 251-254 inside a figure: those pixels are made whole again (the
+    premultiplied blitter copies a whole pixel instead of blending it), and every other pixel is left as it was."""
+    picture = pygame.Surface((5, 1), pygame.SRCALPHA)
+    for x, alpha in enumerate((0, 120, 249, 250, 253)):
+        picture.set_at((x, 0), (10 * x, 200, 30, alpha))
+    made = im._opaque_inside(picture.copy())
+    assert [tuple(made.get_at((x, 0))) for x in range(5)] == [
+        (0, 200, 30, 0), (10, 200, 30, 120), (20, 200, 30, 249), (30, 200, 30, 255), (40, 200, 30, 255)]

@@ -28,7 +28,8 @@ from .theme import HEIGHT, WIDTH
 
 PORTRAIT_HEIGHT = 600
 DIM = (150, 150, 172, 255)  # a listening character's portrait, multiplied by this
-PORTRAIT_RECIPE = f"portrait at {PORTRAIT_HEIGHT}, cropped, premultiplied"  # not words: how a kept one was made
+PORTRAIT_RECIPE = f"portrait at {PORTRAIT_HEIGHT}, opaque inside, cropped, premultiplied"  # not words: how made
+OPAQUE_FROM = 250  # a scaled portrait's alpha from this up is 255 (the filter takes 255 down to 251-254)
 # Decoded images kept, least recently used first out, in two pools sized for what a stage draws at once:
 FULL_SCREEN_BYTES = 8 * 2**20  # backgrounds and illustrations, 3.5 MB each: the two of a dissolve
 PORTRAIT_BYTES = 6 * 2**20     # portraits, cropped with their darkened copies ~1.0-1.5 MB each: a stage of four or five
@@ -284,7 +285,7 @@ class Images:
             return None
         if image.get_height() != PORTRAIT_HEIGHT:
             w = round(image.get_width() * PORTRAIT_HEIGHT / image.get_height())
-            image = pygame.transform.smoothscale(image, (w, PORTRAIT_HEIGHT))
+            image = _opaque_inside(pygame.transform.smoothscale(image, (w, PORTRAIT_HEIGHT)))
         seen = image.get_bounding_rect()  # (a scan of every pixel, about 1 ms: made ahead, never in the frame)
         cropped = image.subsurface(seen).copy() if seen.width and seen.height else image  # (premul_alpha misreads
         # a subsurface's rows)
@@ -396,3 +397,15 @@ def _size(image: Kept | None) -> int:
 def _estimate(key: tuple) -> int:
     """About how many bytes the picture for `key` takes once made (a full screen, or a portrait)."""
     return WIDTH * HEIGHT * 4 if key[0] in ("bg", "cg") else PORTRAIT_HEIGHT * PORTRAIT_HEIGHT * 3
+
+
+def _opaque_inside(image: pygame.Surface) -> pygame.Surface:
+    """A smooth-scaled portrait with the alpha the filter leaves just under 255 inside the figure (251-254) put back
+    to 255: a pixel drawn whole is copied, not blended, by the premultiplied blitter (a portrait blits in ~0.08 ms
+    instead of ~0.18), and nothing behind a figure shows through it by a per cent or two."""
+    if not image.get_flags() & pygame.SRCALPHA:
+        return image  # (no alpha channel: opaque throughout)
+    opaque = image.copy()
+    opaque.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MAX)
+    whole = pygame.mask.from_surface(image, OPAQUE_FROM - 1)  # (the pixels whose alpha is over the threshold)
+    return whole.to_surface(image, setsurface=opaque, unsetcolor=None)  # (the rest of `image` left as it is)
