@@ -81,7 +81,8 @@ def test_a_toast_over_a_content_note_or_a_choice_hides_none_of_its_words(shipped
 def test_a_toast_on_a_menu_or_the_classroom_hub_covers_no_button(shipped_library, tmp_path, scale, contrast,
                                                                   language):
     """A screen that says nothing of where toasts go has them around the boxes of its layout: at 200% one sat on
-    the pause menu's first button ("Return to the story") and on the classroom hub's, below their headings."""
+    the pause menu's first button ("Return to the story"), on the classroom hub's and on the first scene of the
+    content notes before class, below their headings."""
     app = shipped_app(shipped_library, tmp_path, scale, contrast, language)
     app.nav.open("title")
     play = app.nav.open("play")
@@ -95,6 +96,11 @@ def test_a_toast_on_a_menu_or_the_classroom_hub_covers_no_button(shipped_library
     lay = hub.layout()
     rows = [rect for name, rect in lay.boxes.items() if name.startswith("list/row")]
     assert rows and not any(box.colliderect(row) for row in rows) and box.top >= lay["subtitle"].bottom
+    hub.open_story()  # the content notes before class: a row's words are beside its pill (the row holds the pill)
+    notes = hub_app.top
+    box = toast_box(hub_app, notes)
+    rows = [rect for name, rect in notes.layout().boxes.items() if name.startswith("list/row") and name.count("/") == 1]
+    assert rows and not any(box.colliderect(row) for row in rows)
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

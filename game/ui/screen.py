@@ -42,13 +42,19 @@ class Screen:
 
     def toast_place(self) -> Place:
         """Where toasts go, when what is below the heading must stay in sight: the footer for a screen with
-        `toasts_in_footer`; else around the boxes of its layout that hold no others (each taken as all words:
-        game/ui/toast.py); None (a screen without a layout): below the heading."""
+        `toasts_in_footer`; else around the boxes of its layout with words of their own (each taken as all words,
+        but the footer's key hints, which give way when there is no other room: game/ui/toast.py); None (a screen
+        without a layout): below the heading. A box whose children fill half of it or more is only their frame (a
+        list around its rows); one they fill less of has words beside them (a row beside its pill)."""
         lay = self.layout()
         if self.toasts_in_footer:
             return lay["footer"]
-        parents = {name.rpartition("/")[0] for name in lay.boxes}
-        return [(rect, rect) for name, rect in lay.boxes.items() if name not in parents] or None
+        inside: dict[str, int] = {}
+        for name, rect in lay.boxes.items():
+            parent = name.rpartition("/")[0]
+            inside[parent] = inside.get(parent, 0) + rect.w * rect.h
+        return [(rect, pygame.Rect(rect.topleft, (0, 0)) if name.split("/")[0] == "footer" else rect)
+                for name, rect in lay.boxes.items() if inside.get(name, 0) * 2 < rect.w * rect.h] or None
 
     def toasts_showing(self) -> bool:
         """A toast is on screen over this screen (one with `toasts_in_footer` leaves the footer's words out for

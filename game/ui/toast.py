@@ -30,7 +30,9 @@ MARGIN = 10
 MOST = 3  # shown at once (the newest)
 BETWEEN = 6  # px between stacked toasts
 
-Kept = tuple[pygame.Rect, pygame.Rect]  # a box on screen a toast must not hide, and the area of its words in it
+# a box on screen a toast must not hide, and the area of its words in it (empty: words that may give way for a toast's
+# seconds, as a footer's key hints do, once there is no other room)
+Kept = tuple[pygame.Rect, pygame.Rect]
 Place = pygame.Rect | Sequence[Kept] | None  # what `Screen.toast_place` says: a free place, or what to keep clear
 
 
@@ -53,7 +55,7 @@ def place_among(top: int, kept: Sequence[Kept], size: tuple[int, int]) -> pygame
 
 def _tallest_band(top: int, rects: list[pygame.Rect]) -> pygame.Rect:
     bands, y = [], top
-    for rect in sorted(rects, key=lambda r: r.top):
+    for rect in sorted((r for r in rects if r.width and r.height), key=lambda r: r.top):
         bands.append(pygame.Rect(0, y, WIDTH, max(0, rect.top - y)))
         y = max(y, rect.bottom)
     bands.append(pygame.Rect(0, y, WIDTH, max(0, HEIGHT - y)))
@@ -79,7 +81,7 @@ def _clear_spot(top: int, rects: list[pygame.Rect], size: tuple[int, int],
                 near: tuple[int, int]) -> pygame.Rect | None:
     """The spot of `size` below `top` that meets none of `rects`, nearest to `near` (worked out once for a screen
     that stays the same: a toast shows for a few seconds)."""
-    spot = _clear_spot_of(top, tuple(tuple(r) for r in rects), size, near)
+    spot = _clear_spot_of(top, tuple(tuple(r) for r in rects if r.width and r.height), size, near)
     return pygame.Rect(spot) if spot is not None else None
 
 
