@@ -257,3 +257,26 @@ def test_menu_items_may_carry_story_markup(fonts):
     row = marked.list_layout(fonts).rows[0]
     reds = {surface.get_at((x, y))[:3] for x in range(row.left, row.right, 2) for y in range(row.top, row.bottom, 2)}
     assert any(r > 200 and g < 80 and b < 80 for r, g, b in reds)        # the coloured word is red
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_a_list_items_lines_hang_after_its_bullet(scale):
+    """A list item (a prompt's follow-up questions, a content note's topics) wraps with a hanging indent: its bullet
+    alone at the left, every line of its words where the first line's words start (the second lines had begun
+    under the bullet), and as tall as `item_height` says; markup in it is drawn, not shown."""
+    from game.ui import richtext
+    pygame.font.init()
+    fonts = FontBook(scale=scale)
+    words = "Why might the story begin with an ordinary wish for a backpack, and what does it tell us {i}here{/i}?"
+    width, size = 420, 26
+    surface = pygame.Surface((width, 600), pygame.SRCALPHA)
+    bottom = richtext.item(surface, fonts, words, size, (255, 255, 255), pygame.Rect(0, 0, width, 0))
+    step = round(fonts.line_height(size) * draw.LINE_SPACING)
+    assert bottom == richtext.item_height(fonts, words, size, width) and bottom >= 3 * step  # three lines or more
+    indent = fonts.width("•  ", size)
+    def ink(left: int, right: int, top: int) -> int:
+        return sum(surface.get_at((x, y)).a > 0 for x in range(left, right) for y in range(top, top + step, 2))
+    assert ink(0, indent // 2, 0) > 0                                   # the bullet, on the first line only
+    for line in range(1, bottom // step):
+        assert ink(0, indent - 2, line * step) == 0 and ink(indent, width, line * step) > 0
+    assert "{i}" not in "".join(span.text for row in richtext.lines(fonts, words, size, width - indent) for span in row)

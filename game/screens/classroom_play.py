@@ -22,7 +22,7 @@ from ..classroom.session import Recorder, SessionLog, format_clock
 from ..classroom.votes import Vote
 from ..runtime import events as ev
 from ..runtime.runtime import Options, Runtime
-from ..ui import draw
+from ..ui import draw, richtext
 from ..ui.input import Act, Action
 from ..ui.layout import Layout
 from ..ui.screen import Screen
@@ -223,8 +223,8 @@ class Presenter:
         fonts, theme = self.app.fonts, self.app.theme
 
         def height(q_size: int, f_size: int) -> int:
-            return (draw.block_height(fonts, e.question, q_size, inner.width, bold=True) + 18
-                    + sum(draw.block_height(fonts, f"•  {f}", f_size, inner.width) + 6 for f in e.followups))
+            return (richtext.height(fonts, e.question, q_size, inner.width, bold=True) + 18
+                    + sum(richtext.item_height(fonts, f, f_size, inner.width) + 6 for f in e.followups))
 
         hint = theme.size("hint")
         q_size, f_size = next(((q, f) for f in steps(theme, "body", "hint")
@@ -298,11 +298,10 @@ class Presenter:
             draw.text(surface, fonts, format_clock(self.timer), body, theme.danger if self.timer == 0 else theme.accent,
                       lay["card/tag"].topright, anchor="topright", bold=True)
         with draw.clip(surface, inner):
-            y = draw.text_block(surface, fonts, e.question, q_size, theme.text,
-                                pygame.Rect(inner.left, inner.top - scroll, inner.width, 0), bold=True) + 18
+            y = richtext.block(surface, fonts, e.question, q_size, theme.text,
+                               pygame.Rect(inner.left, inner.top - scroll, inner.width, 0), bold=True) + 18
             for q in e.followups:
-                y = draw.text_block(surface, fonts, f"•  {q}", f_size, theme.dim,
-                                    pygame.Rect(inner.left, y, inner.width, 0)) + 6
+                y = richtext.item(surface, fonts, q, f_size, theme.dim, pygame.Rect(inner.left, y, inner.width, 0)) + 6
         if room:
             draw_scroll_bar(surface, theme, *scroll_bar(inner.move(14 + 4, 0), total, scroll))
         draw_footer(surface, self.app, footer_layout(fonts, theme, self.prompt_hints(e)))

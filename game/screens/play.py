@@ -1030,10 +1030,12 @@ class PlayScreen(Screen):
         return other.prompt if isinstance(other, ev.ChoiceEvent) and other.prompt != e.prompt else ""
 
     def _card(self, surface: pygame.Surface, label: str, title: str, body: str, footer: str,
-              label_colour=None, width: int = 900, gloss: str = "", gloss_title: bool = False) -> Kept:
+              label_colour=None, width: int = 900, gloss: str = "", gloss_title: bool = False,
+              items: tuple[str, ...] = ()) -> Kept:
         """A centred card; at large text sizes the type steps down until the card fits the screen. `gloss`: the
         card's words in the second language (bilingual mode), under its own (under the title with `gloss_title`),
-        smaller and quieter. Returns its box and the area of its words."""
+        smaller and quieter; `items`: a list under the body, each with a bullet. Returns its box and the area of its
+        words."""
         fonts, theme = self.app.fonts, self.app.theme
         shade(surface, 120)
         inner_w = width - 100
@@ -1046,6 +1048,7 @@ class PlayScreen(Screen):
             h = 60 + fonts.line_height(small)
             h += richtext.height(fonts, title, size + 6, inner_w, bold=True) + 16 if title else 0
             h += richtext.height(fonts, body, size, inner_w) + 16 if body else 0
+            h += sum(richtext.item_height(fonts, item, size, inner_w) for item in items) + 16 if items else 0
             h += self._gloss_height(gloss, inner_w, gloss_size(d)) + 8 if gloss else 0
             return h + (block_height(fonts, footer, small, inner_w) + 10 if footer else 0)
 
@@ -1075,6 +1078,9 @@ class PlayScreen(Screen):
                                  size=gloss_size(d)) + 16
         if body:
             y = richtext.block(surface, fonts, body, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0)) + 16
+        for n, item in enumerate(items, 1):
+            y = richtext.item(surface, fonts, item, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0)) + \
+                (16 if n == len(items) else 0)
         if gloss and not gloss_title:
             y = self._draw_gloss(surface, gloss, pygame.Rect(rect.left + 50, y - 8, inner_w, 0),
                                  size=gloss_size(d)) + 16
@@ -1110,11 +1116,10 @@ class PlayScreen(Screen):
                 words_area = words_area.union(surface.blit(icon, (rect.right - icon.get_width() - 30, rect.top + 24)))
             kept = rect, words_area
         elif isinstance(e, ev.PromptEvent):
-            follow = "\n".join(f"•  {q}" for q in e.followups)
             minutes = t("play.prompt_minutes", minutes=e.minutes) if e.minutes else ""
-            kept = self._card(surface, t("play.prompt_tag"), e.question, follow, minutes, self.app.theme.prompt,
+            kept = self._card(surface, t("play.prompt_tag"), e.question, "", minutes, self.app.theme.prompt,
                               width=1000, gloss=other.question if other is not None and other.question != e.question
-                              else "", gloss_title=True)
+                              else "", gloss_title=True, items=e.followups)
         if kept is not None:
             self._keep_clear(e, [kept])
 
@@ -1232,7 +1237,7 @@ class PlayScreen(Screen):
         def note_height(d: int) -> int:
             body, small = theme.clamp(theme.body_size - d), theme.clamp(theme.small_size - d // 2)
             h = 60 + fonts.line_height(small + 2) + block_height(fonts, lead, body, inner) + 8
-            h += sum(block_height(fonts, f"•  {t}", body, inner - 30) for t in e.topics)
+            h += sum(richtext.item_height(fonts, escape(t), body, inner - 30) for t in e.topics)
             return h + 14 + block_height(fonts, t("play.note_after"), small, inner)
 
         if self.menu is not None:
@@ -1254,8 +1259,8 @@ class PlayScreen(Screen):
                        pygame.Rect(rect.left + 50, rect.top + 30, inner, 0), bold=True) + 6
         y = text_block(surface, fonts, lead, body, theme.text, pygame.Rect(rect.left + 50, y, inner, 0)) + 8
         for topic in e.topics:
-            y = text_block(surface, fonts, f"•  {topic}", body, theme.text,
-                           pygame.Rect(rect.left + 80, y, inner - 30, 0))
+            y = richtext.item(surface, fonts, escape(topic), body, theme.text,
+                              pygame.Rect(rect.left + 80, y, inner - 30, 0))
         y = text_block(surface, fonts, after, small, theme.muted, pygame.Rect(rect.left + 50, y + 14, inner, 0))
         self._keep_clear(e, [(rect, pygame.Rect(rect.left + 50, rect.top + 30, inner, y - rect.top - 30))])
 

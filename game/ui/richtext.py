@@ -15,7 +15,7 @@ import pygame
 
 from ..content import markup
 from ..content.markup import Span
-from .draw import LINE_SPACING
+from .draw import LINE_SPACING, text
 from .fonts import FontBook
 from .theme import Colour, hex_colour
 
@@ -45,6 +45,30 @@ def height(fonts: FontBook, text: str, size: int, width: int, bold: bool = False
            spacing: float = LINE_SPACING) -> int:
     """The height `block` uses for this text."""
     return len(lines(fonts, text, size, width, bold)) * round(fonts.line_height(size) * spacing)
+
+
+BULLET = "•"  # not words: the mark before each item of a list
+
+
+def item(surface: pygame.Surface, fonts: FontBook, text_: str, size: int, colour: Colour, rect: pygame.Rect,
+         bold: bool = False, spacing: float = LINE_SPACING) -> int:
+    """One item of a list inside `rect`: a bullet, then `text_` (markup) wrapped beside it, every line starting
+    where the first line's words do (a hanging indent). Returns the y just below its last line."""
+    text(surface, fonts, BULLET, size, colour, rect.topleft, bold=bold)
+    indent = _indent(fonts, size, bold)
+    return block(surface, fonts, text_, size, colour, pygame.Rect(rect.left + indent, rect.top, rect.width - indent, 0),
+                 bold, spacing=spacing)
+
+
+def item_height(fonts: FontBook, text_: str, size: int, width: int, bold: bool = False,
+                spacing: float = LINE_SPACING) -> int:
+    """The height `item` uses for this item."""
+    return height(fonts, text_, size, width - _indent(fonts, size, bold), bold, spacing)
+
+
+def _indent(fonts: FontBook, size: int, bold: bool) -> int:
+    """Where a list item's words start: after its bullet and two spaces' room."""
+    return fonts.width(BULLET + "  ", size, bold)
 
 
 def block(surface: pygame.Surface, fonts: FontBook, text: str, size: int, colour: Colour, rect: pygame.Rect,
