@@ -19,13 +19,16 @@ widgets   `ScrollList` (selection, scroll, wheel, click, digits for the visible 
           story markup), `Grid` (cells in columns, rows scroll), `Table` (header + rows), `Selection`
           (`index = Selection("list")`: a screen's index is its widget's), `Used`, `hit_index`,
           `fitting` (for cards that must stay whole).
-richtext  Story text with markup ({b}, {i}, {color}): `lines`, `height`, `block(..., limit=)` (typing out).
+richtext  Story text with markup ({b}, {i}, {color}): `lines`, `height`, `block(..., limit=)` (typing out),
+          `item` and `item_height` (a list item: a bullet and a hanging indent).
 input     `Act` (the enum of action names), `Action` (one input: an Act, a position, a number),
           `InputMapper` (keyboard, mouse and controller events -> Actions).
 screen    `Screen`: `layout()`, `on_action()`, `update()`, `draw()`, `on_enter()`, `header_bottom()`,
-          `open(route, **options)`, `draw_page(surface, title)` (backdrop + title from the layout).
+          `toast_place()` (a free place, or the boxes and words toasts go around), `open(route, **options)`,
+          `draw_page(surface, title)` (backdrop + title from the layout).
 nav       `Navigator`: screens open each other by name (routes in game/screens/routes.py).
-toast     `Toasts`: short messages under the top screen's heading, dropped when the screen changes.
+toast     `Toasts`: short messages that hide no words of the top screen (`place_among`), dropped when the
+          screen changes.
 dialog    `ConfirmDialog(app, question, on_yes, yes="Yes", no="No")`: a modal yes/no (No is the default).
 png       `png_bytes(surface)`: a PNG in memory (save thumbnails).
 
