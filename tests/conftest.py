@@ -32,9 +32,9 @@ def english_words():
     words.set_language("en")
 
 
-# Threads that end once their work is done (pictures, ambience loops, sound effects, the title decoded ahead, an
-# autosave's thumbnail)
-WORKERS = ("cell7-images", "cell7-ambience", "cell7-sfx", "cell7-decode-ahead", "cell7-thumbnail")
+# Threads that end once their work is done (pictures, ambience loops, sound effects, the title decoded ahead); the
+# thumbnail thread waits a second for more after its last picture, so a test waits for its pictures, not for it
+WORKERS = ("cell7-images", "cell7-ambience", "cell7-sfx", "cell7-decode-ahead")
 
 
 @pytest.fixture(autouse=True)
@@ -57,11 +57,12 @@ def nothing_left_behind(monkeypatch):
     yield
     from game import storage, words
     from game.content.loader import keep_parsed_files
-    from game.screens import decoded
+    from game.screens import decoded, thumbnail
     for watcher in watchers:
         watcher.stop()
     for writer in list(storage._WRITERS):
         assert writer.flush(60), "a save was still being written a minute after the test"
+    thumbnail.settle()
     for thread in threading.enumerate():
         if thread.name in WORKERS:
             thread.join(60)
