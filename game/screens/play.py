@@ -891,11 +891,11 @@ class PlayScreen(Screen):
             arrow = [(rect.right - 44, y), (rect.right - 28, y), (rect.right - 36, y + 10)]
             polygon(surface, self.app.theme.accent, arrow)
 
-    def _name_plate(self, surface: pygame.Surface, rect: pygame.Rect, name: str, colour: str) -> pygame.Rect:
-        """The speaker's name on a plate in their colour, over the top edge of `rect`; returns the plate (no name:
-        an empty one at `rect`'s top)."""
+    def _name_plate(self, surface: pygame.Surface, rect: pygame.Rect, name: str, colour: str) -> pygame.Rect | None:
+        """The speaker's name on a plate in their colour, over the top edge of `rect`; returns the plate (None: no
+        name)."""
         if not name:
-            return pygame.Rect(rect.left, rect.top, 0, 0)
+            return None
         label = self.app.fonts.render(name, self.app.theme.name_size, self.app.theme.on_accent, bold=True)
         plate = pygame.Rect(rect.left + 28, rect.top - label.get_height() // 2 - 12,
                             label.get_width() + 36, label.get_height() + 12)
@@ -1009,8 +1009,8 @@ class PlayScreen(Screen):
         if gloss:
             y = self._draw_gloss(surface, gloss, pygame.Rect(inner.left, y, inner.width, 0), align="center",
                                  size=theme.clamp(theme.small_size - (theme.body_size - size)))
-        self._keep_clear(e, [(rect.union(plate), pygame.Rect(inner.left, inner.top, inner.width, y - inner.top)
-                              .union(plate))])
+        words_area = pygame.Rect(inner.left, inner.top, inner.width, y - inner.top)
+        self._keep_clear(e, [(rect.union(plate), words_area.union(plate)) if plate else (rect, words_area)])
 
     def _shed_translation(self) -> bool:
         """Bilingual mode at large text, when a choice's options would not all be in sight: the options' own
