@@ -1078,9 +1078,9 @@ class PlayScreen(Screen):
                                  size=gloss_size(d)) + 16
         if body:
             y = richtext.block(surface, fonts, body, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0)) + 16
-        for n, item in enumerate(items, 1):
-            y = richtext.item(surface, fonts, item, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0)) + \
-                (16 if n == len(items) else 0)
+        for item in items:
+            y = richtext.item(surface, fonts, item, size, theme.text, pygame.Rect(rect.left + 50, y, inner_w, 0))
+        y += 16 if items else 0
         if gloss and not gloss_title:
             y = self._draw_gloss(surface, gloss, pygame.Rect(rect.left + 50, y - 8, inner_w, 0),
                                  size=gloss_size(d)) + 16

@@ -23,8 +23,8 @@ LINGER_SECONDS = 1.0  # how long the thread waits for the next picture before it
 
 _jobs: queue.SimpleQueue[Scaling] = queue.SimpleQueue()
 _lock = threading.Lock()  # held to hand a job over, and by the thread to decide to end (none is left waiting)
-_working = [False]  # a thread is running (scaling, or waiting for the next job)
-_last: list[Scaling | None] = [None]  # the latest job handed over (`settle`)
+_working = False  # a thread is running (scaling, or waiting for the next job)
+_last: Scaling | None = None  # the latest job handed over (`settle`)
 
 
 class Scaling:
@@ -35,11 +35,12 @@ class Scaling:
         self._picture: pygame.Surface | None = None
         self._error: pygame.error | None = None
         self._done = threading.Event()
+        global _working, _last
         with _lock:
             _jobs.put(self)
-            _last[0] = self
-            if not _working[0]:
-                _working[0] = True
+            _last = self
+            if not _working:
+                _working = True
                 threading.Thread(target=_work, name="cell7-thumbnail", daemon=True).start()
 
     def _scale(self) -> None:
@@ -63,13 +64,14 @@ class Scaling:
 
 def _work() -> None:
     """The thumbnail thread: each picture handed over, in turn; it ends once none has come for LINGER_SECONDS."""
+    global _working
     while True:
         try:
             job = _jobs.get(timeout=LINGER_SECONDS)
         except queue.Empty:
             with _lock:
                 if _jobs.empty():
-                    _working[0] = False
+                    _working = False
                     return
             continue
         try:
@@ -80,6 +82,5 @@ def _work() -> None:
 
 def settle() -> None:
     """Until every picture handed over so far is made (the thread may still wait for the next)."""
-    last = _last[0]
-    if last is not None:
-        last.wait()
+    if _last is not None:
+        _last.wait()

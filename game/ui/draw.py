@@ -368,4 +368,3 @@ def block_height(fonts: FontBook, words: str, size: int, width: int, bold: bool 
                  spacing: float = LINE_SPACING) -> int:
     """The height `text_block` will use for these words."""
     return len(fonts.wrap(words, size, width, bold)) * round(fonts.line_height(size) * spacing)
-

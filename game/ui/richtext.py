@@ -15,7 +15,8 @@ import pygame
 
 from ..content import markup
 from ..content.markup import Span
-from .draw import LINE_SPACING, text
+from . import draw
+from .draw import LINE_SPACING
 from .fonts import FontBook
 from .theme import Colour, hex_colour
 
@@ -50,20 +51,20 @@ def height(fonts: FontBook, text: str, size: int, width: int, bold: bool = False
 BULLET = "•"  # not words: the mark before each item of a list
 
 
-def item(surface: pygame.Surface, fonts: FontBook, text_: str, size: int, colour: Colour, rect: pygame.Rect,
+def item(surface: pygame.Surface, fonts: FontBook, words: str, size: int, colour: Colour, rect: pygame.Rect,
          bold: bool = False, spacing: float = LINE_SPACING) -> int:
-    """One item of a list inside `rect`: a bullet, then `text_` (markup) wrapped beside it, every line starting
+    """One item of a list inside `rect`: a bullet, then `words` (markup) wrapped beside it, every line starting
     where the first line's words do (a hanging indent). Returns the y just below its last line."""
-    text(surface, fonts, BULLET, size, colour, rect.topleft, bold=bold)
+    draw.text(surface, fonts, BULLET, size, colour, rect.topleft, bold=bold)
     indent = _indent(fonts, size, bold)
-    return block(surface, fonts, text_, size, colour, pygame.Rect(rect.left + indent, rect.top, rect.width - indent, 0),
+    return block(surface, fonts, words, size, colour, pygame.Rect(rect.left + indent, rect.top, rect.width - indent, 0),
                  bold, spacing=spacing)
 
 
-def item_height(fonts: FontBook, text_: str, size: int, width: int, bold: bool = False,
+def item_height(fonts: FontBook, words: str, size: int, width: int, bold: bool = False,
                 spacing: float = LINE_SPACING) -> int:
     """The height `item` uses for this item."""
-    return height(fonts, text_, size, width - _indent(fonts, size, bold), bold, spacing)
+    return height(fonts, words, size, width - _indent(fonts, size, bold), bold, spacing)
 
 
 def _indent(fonts: FontBook, size: int, bold: bool) -> int:
