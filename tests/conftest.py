@@ -32,9 +32,10 @@ def english_words():
     words.set_language("en")
 
 
-# Threads that end once their work is done (pictures, ambience loops, sound effects, the title decoded ahead); the
-# thumbnail thread waits a second for more after its last picture, so a test waits for its pictures, not for it
-WORKERS = ("cell7-images", "cell7-ambience", "cell7-sfx", "cell7-decode-ahead")
+# Threads that end once their work is done (the title decoded ahead); the workers (pictures, ambience loops, sound
+# effects, thumbnails: game/screens/worker.py) wait a second for more after their last job, so a test waits for
+# their work, not for them
+WORKERS = ("cell7-decode-ahead",)
 
 
 @pytest.fixture(autouse=True)
@@ -57,12 +58,12 @@ def nothing_left_behind(monkeypatch):
     yield
     from game import storage, words
     from game.content.loader import keep_parsed_files
-    from game.screens import decoded, thumbnail
+    from game.screens import decoded, worker
     for watcher in watchers:
         watcher.stop()
     for writer in list(storage._WRITERS):
         assert writer.flush(60), "a save was still being written a minute after the test"
-    thumbnail.settle()
+    assert worker.settle_all(60), "a worker was still working a minute after the test"
     for thread in threading.enumerate():
         if thread.name in WORKERS:
             thread.join(60)

@@ -3,10 +3,10 @@ game/screens/decoded.py) whose file is cut short while it plays. The loop stops 
 raises into the frame, and the next visit sets the cut file aside and plays the loop from its source again."""
 from __future__ import annotations
 
-import threading
-
 import pygame
 from test_perf_memory import _Channel, _streaming, _wav
+
+from game.screens import worker
 
 
 def _decoded(sound) -> None:
@@ -14,9 +14,7 @@ def _decoded(sound) -> None:
     loop is decoded) has handed its loop over and it has started."""
     for _ in range(3):
         sound.update()
-        for thread in threading.enumerate():
-            if thread.name == "cell7-ambience":
-                thread.join()
+        assert worker.settle_all(60)
     sound.update()
 
 

@@ -14,6 +14,7 @@ import pygame
 import pytest
 
 from game.screens import audio as au
+from game.screens import worker
 from tests import test_perf_memory as memory
 from tests.test_perf_memory import _wav
 
@@ -45,9 +46,7 @@ class _Channel(memory._Channel):
 
 
 def _join() -> None:
-    for thread in threading.enumerate():
-        if thread.name == "cell7-ambience":
-            thread.join(60)
+    assert worker.settle_all(60)
 
 
 def _frames_until(sound: au.Audio, done, frames: int = 50) -> None:

@@ -546,9 +546,9 @@ def test_thumbnails_in_a_row_share_one_thread_which_ends_when_none_comes(monkeyp
 
     import pygame
 
-    from game.screens import thumbnail
+    from game.screens import thumbnail, worker
     thumbnail.settle()
-    monkeypatch.setattr(thumbnail, "LINGER_SECONDS", 0.05)
+    monkeypatch.setattr(worker, "LINGER_SECONDS", 0.05)
     for thread in threading.enumerate():  # (one left waiting by an earlier test ends now)
         if thread.name == "cell7-thumbnail":
             thread.join(10)

@@ -71,7 +71,6 @@ def test_an_outfit_is_drawn_under_the_expression_and_a_missing_layer_leaves_the_
 
 
 def test_pictures_ahead_are_decoded_on_a_thread_and_the_frame_finds_them_ready(story, story_root):
-    import time
 
     from game.runtime.runtime import Runtime
     images = im.Images(story, story_root.parent / "assets")
@@ -80,11 +79,9 @@ def test_pictures_ahead_are_decoded_on_a_thread_and_the_frame_finds_them_ready(s
     assert ("bg", story.scenes["second"].background) in keys  # the scene a choice leads to
     assert any(key[0] == "portrait" and key[1] == "hero" for key in keys)
     images.prefetch(rt)
-    assert not images._working  # nothing started before the frame that asked is on screen
+    assert not images.worker.busy  # nothing started before the frame that asked is on screen
     images.presented()
-    deadline = time.monotonic() + 60  # a cap against a hang, not a timing
-    while images._working and time.monotonic() < deadline:
-        time.sleep(0.005)
+    assert images.worker.settle(60)  # (a cap against a hang, not a timing)
     draw = {"bg": images.background, "cg": images.illustration, "portrait": images.portrait}
     for key in keys[:2]:  # the nearest pictures fit in what is made ahead (READY_BYTES: the fixture's portrait
         # has no see-through margin, so it and its darkened copy take 2 MB)
@@ -95,7 +92,7 @@ def test_pictures_ahead_are_decoded_on_a_thread_and_the_frame_finds_them_ready(s
     images.stop()  # quitting: nothing more is looked ahead
     images.prefetch(rt)
     images.presented()
-    assert not images._working
+    assert not images.worker.busy
 
 
 def test_a_reload_that_changes_only_text_keeps_the_decoded_pictures(tmp_path):
@@ -148,8 +145,7 @@ def test_pools_and_pictures_made_ahead_stay_within_their_byte_bounds(tmp_path):
     images._wanted = [("portrait", f"p{n}", "sad", "") for n in range(8)] + [("bg", f"bg{n}") for n in range(3)]
     images._ready.clear()
     images._small.images.clear()
-    images._working = True
-    images._prefetcher()  # made ahead until READY_BYTES is full, then it stops
+    images.prefetch_all()  # made ahead until READY_BYTES is full, then it stops
     assert 0 < sum(map(im._size, images._ready.values())) <= im.READY_BYTES
 
 
@@ -165,6 +161,62 @@ def test_ready_says_whether_a_stage_s_pictures_are_decoded_and_never_decodes_the
     assert images.ready(stage) and images.decodes == 0 and images.prefetched == 3
     images.background("bg0"), images.portrait("p1", "sad")
     assert images.decodes == 0  # kept when drawn
+
+
+def test_a_picture_the_thread_is_making_is_waited_for_never_made_twice_at_once(tmp_path, monkeypatch):
+    """A moment whose hold ran out draws its pictures in the frame; one the prefetch thread is making at that
+    moment is waited for and taken from it, not decoded a second time beside it (twice the work, and a full-screen
+    picture's decoded and converted copies twice over in memory at once)."""
+    import threading
+    story, assets = _assets(tmp_path, 1)
+    images = im.Images(story, assets)
+    inside, go = threading.Event(), threading.Event()
+    make = images._make
+    made_on = []
+
+    def slow(key):
+        made_on.append(threading.current_thread().name)
+        inside.set()
+        assert go.wait(60)
+        return make(key)
+    monkeypatch.setattr(images, "_make", slow)
+    assert not images.ready([("bg", "bg1")])  # asked of the thread, first
+    images.presented()
+    assert inside.wait(60) and images._making == ("bg", "bg1")
+    threading.Timer(0.05, go.set).start()  # the thread finishes while the frame waits for it
+    picture = images.background("bg1")
+    assert made_on == ["cell7-images"] and images.decodes == 0 and images.prefetched == 1
+    assert picture.get_at((5, 5))[:3] == (40, 10, 10) and images._making is None and not images._ready
+    go.set()
+
+
+def test_a_picture_the_frame_makes_waits_for_the_one_the_thread_is_making(tmp_path, monkeypatch):
+    """Never two pictures made at once (each holds its decoded and converted copies): a late moment's picture is
+    made in the frame only once the thread has finished the other picture it was making."""
+    import threading
+    story, assets = _assets(tmp_path, 1)
+    images = im.Images(story, assets)
+    inside, go = threading.Event(), threading.Event()
+    log = []
+    background = images._background
+
+    def logged(location, *args):
+        log.append(("begin", location, threading.current_thread().name))
+        if location == "bg1":
+            inside.set()
+            assert go.wait(60)
+        image = background(location, *args)
+        log.append(("end", location, threading.current_thread().name))
+        return image
+    monkeypatch.setattr(images, "_background", logged)
+    assert not images.ready([("bg", "bg1")])
+    images.presented()
+    assert inside.wait(60)
+    threading.Timer(0.05, go.set).start()
+    assert images.background("bg2").get_at((5, 5))[:3] == (80, 10, 10)
+    assert log == [("begin", "bg1", "cell7-images"), ("end", "bg1", "cell7-images"),
+                   ("begin", "bg2", "MainThread"), ("end", "bg2", "MainThread")]
+    go.set()
 
 
 def test_a_missing_or_broken_picture_never_keeps_a_stage_waiting(tmp_path):

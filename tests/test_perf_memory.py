@@ -6,6 +6,7 @@ import weakref
 
 import pygame
 
+from game.screens import worker
 from game.storage import BackgroundWriter
 from game.ui import draw
 from game.ui.theme import theme_for
@@ -174,12 +175,9 @@ def _streaming(folder, monkeypatch):
 
 def _made_on_thread(sound, name: str) -> None:
     """`sound` asked for the ambience `name`, its frame presented and the ambience thread done making it."""
-    import threading
     sound.play_ambience(name)
     sound.presented()
-    for thread in threading.enumerate():
-        if thread.name == "cell7-ambience":
-            thread.join()
+    assert worker.settle_all(60)
 
 
 class _Channel:
@@ -334,23 +332,20 @@ def test_a_fifo_or_a_device_where_a_decoded_file_is_kept_is_set_aside_unopened(t
 
 
 def test_sound_work_asked_in_a_frame_starts_once_that_frame_is_on_screen(tmp_path):
-    import threading
     _wav(tmp_path / "ambience" / "hush.wav", 1.0)
     _wav(tmp_path / "sfx" / "door.wav", 0.5)
     sound = _audio(tmp_path)
     sound.background = True
 
-    def workers() -> set[str]:
-        return {thread.name for thread in threading.enumerate() if thread.name in ("cell7-ambience", "cell7-sfx")}
+    def workers() -> bool:
+        return sound._decoder_thread.busy or sound._effects_thread.busy
 
     def join() -> None:
-        for thread in threading.enumerate():
-            if thread.name in ("cell7-ambience", "cell7-sfx"):
-                thread.join()
+        assert worker.settle_all(60)
     try:
         sound.play_ambience("hush")
         sound.expect(["door"])
-        assert not (sound._decoder_started or sound._effects_working) and not workers()
+        assert not sound._decoder_started and not workers()
         sound.presented()  # (App.present, after the flip)
         join()
         sound.update()
@@ -359,7 +354,7 @@ def test_sound_work_asked_in_a_frame_starts_once_that_frame_is_on_screen(tmp_pat
         sound.play_sound("bell")  # (none: the thread finds no file)
         sound.play_ambience("hush")
         sound.update()  # where nothing presents, the threads start at the update after next
-        assert not (sound._decoder_started or sound._effects_working)
+        assert not sound._decoder_started and not workers()
         sound.update()
         join()
         sound.update()
@@ -369,7 +364,6 @@ def test_sound_work_asked_in_a_frame_starts_once_that_frame_is_on_screen(tmp_pat
 
 
 def test_a_track_starts_once_the_frame_that_asked_is_on_screen_and_nothing_starts_once_quitting(tmp_path, monkeypatch):
-    import threading
     _wav(tmp_path / "ambience" / "hush.wav", 1.0)
     _wav(tmp_path / "sfx" / "door.wav", 0.5)
     sound = _audio(tmp_path)
@@ -390,7 +384,7 @@ def test_a_track_starts_once_the_frame_that_asked_is_on_screen_and_nothing_start
         sound.update()
         sound.update()
         assert started == ["calm"] and not sound._effects
-        assert not [thread for thread in threading.enumerate() if thread.name in ("cell7-ambience", "cell7-sfx")]
+        assert not (sound._decoder_thread.busy or sound._effects_thread.busy)
     finally:
         pygame.mixer.quit()
 

@@ -44,6 +44,7 @@ import pygame
 from .. import paths
 from ..words import t
 from . import decoded
+from .worker import Worker, weak
 
 EXTENSIONS = (".ogg", ".wav")
 MUSIC_FADE_OUT_MS = 700
@@ -82,8 +83,9 @@ class Audio:
         self._decoded: list[tuple[str, pygame.mixer.Sound | _Stream | None, str]] = []  # (name, loop, problem)
         self._decoder_lock = threading.Lock()
         self._idle = threading.Condition(self._decoder_lock)  # told when the ambience thread's mixer call is done
-        self._decoding = False  # the ambience thread is running, or due to start (a loop, a halt or a track asked)
-        self._decoder_started = False  # ... and it has started
+        self._decoding = False  # the ambience thread has work, or is due to (a loop, a halt or a track asked)
+        self._decoder_started = False  # ... and it has been woken for it
+        self._decoder_thread = Worker("cell7-ambience", weak(self._decoder))
         self._wanted = ""       # the loop the decoder should make next
         self._request = 0       # counts play_ambience calls that asked the decoder for a loop
         self._served = 0        # ... and the last request it has served
@@ -98,7 +100,7 @@ class Audio:
         self._asked: set[str] = set()  # effects asked of it and not taken by `update()` yet
         self._made: list[tuple[str, pygame.mixer.Sound | None, str]] = []  # (name, effect, problem) from it
         self._to_play: set[str] = set()  # effects played before they were decoded: played once they come
-        self._effects_working = False  # an effects thread is running
+        self._effects_thread = Worker("cell7-sfx", weak(self._effects_decoder))
         self._due = False  # a decoder or effects thread or a track asked for and not started yet (`presented`)
         self._stopped = False  # the game is quitting (`stop`)
         self._updates = 0  # `update()` calls so far ...
@@ -160,10 +162,9 @@ class Audio:
         with self._decoder_lock:
             if self._decoding and not self._decoder_started:
                 self._decoder_started = True
-                threading.Thread(target=self._decoder, name="cell7-ambience", daemon=True).start()
-            if self._effects and not self._effects_working:
-                self._effects_working = True
-                threading.Thread(target=self._effects_decoder, name="cell7-sfx", daemon=True).start()
+                self._decoder_thread.wake()
+            if self._effects:
+                self._effects_thread.wake()
             self._due = False
 
     def stop(self) -> None:
@@ -499,7 +500,7 @@ class Audio:
                 if name not in self._sounds and name not in self._asked and f"sfx/{name}" not in self.problems:
                     self._asked.add(name)
                     self._effects.append(name)
-            if self._effects and not self._effects_working:
+            if self._effects:
                 self._later()  # the effects thread starts once this frame is on screen
 
     def _effects_decoder(self) -> None:
@@ -507,7 +508,6 @@ class Audio:
         while True:
             with self._decoder_lock:
                 if not self._effects:
-                    self._effects_working = False
                     return
                 name = self._effects.pop(0)
             sound, problem = _sound_at(self._file("sfx", name))

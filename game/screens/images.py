@@ -2,12 +2,13 @@
 
 `prefetch(rt)` looks a little way ahead in the story (the rest of the scene up to its next choice, and
 the opening background of the scenes it leads to) and decodes the pictures found there on a thread
-(PNG decoding releases the GIL), so the frame that first draws them finds them ready. The thread starts once
-the frame that asked is on screen (`presented`), or goes on to them if it is running.
+(PNG decoding releases the GIL), so the frame that first draws them finds them ready. The thread is woken once
+the frame that asked is on screen (`presented`), or goes on to them if it is running (worker.py).
 
 The play screen asks `ready(keys)` before it shows a new moment: a picture not made yet is then asked of
 the thread before anything else, never decoded in the frame, and the screen keeps showing the moment before
-until it comes (at 60 clicks a second, a few frames). A picture drawn that is not made yet is decoded at once.
+until it comes (at 60 clicks a second, a few frames). A picture drawn that is not made yet is made at once, or
+taken from the thread when it is making that one; one picture is made at a time (`_cached`).
 
 A portrait is kept cropped to its visible pixels, with its darkened copy for a character who listens
 (`Portrait`, made where the portrait is decoded: on the prefetch thread when it comes ahead). Cropped, the two
@@ -25,6 +26,7 @@ from ..content import model as m
 from ..content.records import record
 from . import decoded, heap
 from .theme import HEIGHT, WIDTH
+from .worker import Worker, weak
 
 PORTRAIT_HEIGHT = 600
 DIM = (150, 150, 172, 255)  # a listening character's portrait, multiplied by this
@@ -73,7 +75,10 @@ class Images:
         self._wanted: list[tuple] = []                        # keys the prefetch thread should make, in order
         self._ready: dict[tuple, Kept | None] = {}  # made ahead, adopted by the first lookup
         self._waiting: set[tuple] = set()                     # asked for by `ready`: made first
-        self._working = False
+        self._making: tuple | None = None  # the key the prefetch thread is making now
+        self._made = threading.Condition(self._lock)  # told when it has made it
+        self._one_at_a_time = threading.Lock()  # held while a picture is made, here or on the thread
+        self.worker = Worker("cell7-images", weak(self.prefetch_all))  # the prefetch thread
         self._stopped = False  # the game is quitting (`stop`)
 
     def renewed(self, story: m.Story, assets: Path) -> "Images":
@@ -93,13 +98,22 @@ class Images:
         return self._pools.get(key[0], self._small)
 
     def _cached(self, key: tuple, make: Callable[[], Kept | None]) -> Kept | None:
-        """The image for `key`, kept in its pool: made by the prefetch thread, else by `make()` now."""
+        """The image for `key`, kept in its pool: made by the prefetch thread (waited for when it is making it now),
+        else by `make()` now, once the thread has finished the picture it is making. Never two at once: making one
+        holds its decoded copy and its converted one (a full-screen picture's 7 MB), and two made at once, a late
+        moment's in the frame and the next one's on the thread, were the highest RSS of three playthroughs."""
         pool = self._pool(key)
         if key in pool.images:
             return pool.get(key)
         with self._lock:
+            if self._making == key:
+                self._waiting.add(key)  # (handed over whatever room is left for pictures made ahead)
+                self._made.wait_for(lambda: self._making != key)
             ready = self._ready.pop(key, _MISSING)
-        return pool.put(key, make() if ready is _MISSING else ready)
+        if ready is _MISSING:
+            with self._one_at_a_time:
+                ready = make()
+        return pool.put(key, ready)
 
     def ready(self, keys: Iterable[tuple]) -> bool:
         """True when every picture of `keys` (as `upcoming` names them) is decoded: kept (now the most recently
@@ -152,23 +166,26 @@ class Images:
             self._wanted.clear()
 
     def _start(self) -> None:
-        """With the lock held: a prefetch thread, unless one runs, there is nothing to make or the game is quitting."""
-        if self._wanted and not self._working and not self._stopped:
-            self._working = True
-            threading.Thread(target=self._prefetcher, name="cell7-images", daemon=True).start()
+        """With the lock held: the prefetch thread makes what is wanted, unless there is nothing or the game is
+        quitting."""
+        if self._wanted and not self._stopped:
+            self.worker.wake()
 
-    def _prefetcher(self) -> None:
+    def prefetch_all(self) -> None:
+        """On the prefetch thread: make the pictures wanted, in turn, until none is left or READY_BYTES is full."""
         while True:
             with self._lock:
-                key = self._next_wanted()
+                key = self._making = self._next_wanted()
                 if key is None:
-                    self._working = False
                     return
             try:
-                image = self._make(key)
+                with self._one_at_a_time:
+                    image = self._make(key)
             except Exception:  # noqa: BLE001 - never let a picture stop the game; the frame will try it itself
                 image = None
             with self._lock:
+                self._making = None
+                self._made.notify_all()
                 if key in self._waiting:
                     self._waiting.discard(key)
                 elif _size(image) + sum(map(_size, self._ready.values())) > READY_BYTES:

@@ -7,9 +7,8 @@ reads the finished frame and nothing else, and the autosave taken next frame tak
 after the frame is presented: scaling locks the canvas, and a blit from a locked surface fails. The same
 pixels as scaling in the frame (1-2 ms of the main thread's time there), and no copy of the canvas is kept.
 
-The thread stays for LINGER_SECONDS after its last picture, for the next one: starting a thread took ~0.12 ms of
-the frame's CPU and ~0.8 ms of its wall time (the frame waits for the thread to start), and fast clicking asks for
-a picture at every choice.
+The thread stays a while after its last picture, for the next one (worker.py): fast clicking asks for a picture
+at every choice.
 """
 from __future__ import annotations
 
@@ -18,13 +17,11 @@ import threading
 
 import pygame
 
+from .worker import Worker
+
 THUMB = (256, 144)
-LINGER_SECONDS = 1.0  # how long the thread waits for the next picture before it ends
 
 _jobs: queue.SimpleQueue[Scaling] = queue.SimpleQueue()
-_lock = threading.Lock()  # held to hand a job over, and by the thread to decide to end (none is left waiting)
-_working = False  # a thread is running (scaling, or waiting for the next job)
-_last: Scaling | None = None  # the latest job handed over (`settle`)
 
 
 class Scaling:
@@ -35,13 +32,8 @@ class Scaling:
         self._picture: pygame.Surface | None = None
         self._error: pygame.error | None = None
         self._done = threading.Event()
-        global _working, _last
-        with _lock:
-            _jobs.put(self)
-            _last = self
-            if not _working:
-                _working = True
-                threading.Thread(target=_work, name="cell7-thumbnail", daemon=True).start()
+        _jobs.put(self)
+        _worker.wake()
 
     def _scale(self) -> None:
         try:
@@ -62,25 +54,18 @@ class Scaling:
         return self._picture
 
 
-def _work() -> None:
-    """The thumbnail thread: each picture handed over, in turn; it ends once none has come for LINGER_SECONDS."""
-    global _working
+def _drain() -> None:
+    """On the thumbnail thread: each picture handed over, in turn."""
     while True:
         try:
-            job = _jobs.get(timeout=LINGER_SECONDS)
+            job = _jobs.get_nowait()
         except queue.Empty:
-            with _lock:
-                if _jobs.empty():
-                    _working = False
-                    return
-            continue
+            return
         try:
             job._scale()
         finally:
             job._done.set()
 
 
-def settle() -> None:
-    """Until every picture handed over so far is made (the thread may still wait for the next)."""
-    if _last is not None:
-        _last.wait()
+_worker = Worker("cell7-thumbnail", _drain)
+settle = _worker.settle  # until every picture handed over so far is made

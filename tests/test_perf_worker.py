@@ -1,0 +1,100 @@
+"""The workers (game/screens/worker.py): one thread per burst of bursts, no wake ever lost, nothing kept alive."""
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+import pytest
+
+from game.screens import worker
+
+
+@pytest.fixture
+def started(monkeypatch) -> list[str]:
+    """The names of the threads started during the test; the workers linger 0.05 s."""
+    monkeypatch.setattr(worker, "LINGER_SECONDS", 0.05)
+    names: list[str] = []
+    real_start = threading.Thread.start
+    monkeypatch.setattr(threading.Thread, "start", lambda self: (names.append(self.name), real_start(self))[1])
+    return names
+
+
+def _thread(name: str) -> threading.Thread:
+    return next(t for t in threading.enumerate() if t.name == name)
+
+
+def test_wakes_in_a_row_are_drained_by_one_thread_that_ends_when_none_comes(started):
+    done = []
+    work = worker.Worker("test-worker", lambda: done.append(threading.current_thread().name))
+    for _ in range(5):
+        work.wake()
+        assert work.settle(10)
+    assert started == ["test-worker"] and done == ["test-worker"] * 5 and not work.busy
+    thread = _thread("test-worker")
+    thread.join(10)
+    assert not thread.is_alive()
+    work.wake()  # none waits now: a new thread drains it
+    assert work.settle(10) and started == ["test-worker"] * 2 and len(done) == 6
+
+
+def test_a_wake_while_draining_is_drained_again(started):
+    inside, go = threading.Event(), threading.Event()
+    calls = []
+
+    def drain() -> None:
+        calls.append(len(calls))
+        if len(calls) == 1:
+            inside.set()
+            assert go.wait(10)
+    work = worker.Worker("test-worker", drain)
+    work.wake()
+    assert inside.wait(10) and work.busy
+    work.wake()  # the work asked now may have come after the drain looked for it
+    go.set()
+    assert work.settle(10) and calls == [0, 1] and started == ["test-worker"]
+
+
+def test_a_drain_that_raises_leaves_the_next_wake_a_thread(started, monkeypatch):
+    monkeypatch.setattr(threading, "excepthook", lambda args: None)  # (the thread's error is not the test's)
+    calls = []
+
+    def drain() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("broken")
+    work = worker.Worker("test-worker", drain)
+    work.wake()
+    assert work.settle(10)
+    _thread("test-worker").join(10)
+    work.wake()
+    assert work.settle(10) and calls == [1, 1] and started == ["test-worker"] * 2
+
+
+def test_a_worker_does_not_keep_its_owner_alive(started):
+    class Owner:
+        def __init__(self) -> None:
+            self.drained = 0
+            self.work = worker.Worker("test-worker", worker.weak(self.drain))
+
+        def drain(self) -> None:
+            self.drained += 1
+    owner = Owner()
+    owner.work.wake()
+    assert owner.work.settle(10) and owner.drained == 1
+    gone = weakref.ref(owner)
+    work = owner.work
+    del owner
+    gc.collect()
+    assert gone() is None
+    work.wake()  # (a wake after its owner went does nothing)
+    assert work.settle(10)
+
+
+def test_settle_all_waits_for_every_worker(started):
+    gate = threading.Event()
+    slow = worker.Worker("test-slow", lambda: gate.wait(10))
+    slow.wake()
+    assert not worker.settle_all(0.05)
+    gate.set()
+    assert worker.settle_all(10)
