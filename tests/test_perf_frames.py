@@ -343,8 +343,9 @@ def test_a_moment_whose_pictures_are_late_waits_whole_then_comes_whole(shipped_l
 
 
 def test_a_hold_never_becomes_a_hang(shipped_library, tmp_path):
-    """A prefetch thread that never delivers (died, or dropped the picture): after HOLD_SECONDS of game time the
-    moment comes anyway, its pictures decoded in the frame, and the frame is a fresh render's."""
+    """A prefetch thread that never delivers (stuck on a file, died, or dropped the picture): after HOLD_SECONDS
+    of game time the moment comes anyway, its pictures decoded in the frame (the picture the thread is stuck on is
+    not waited for longer than MAKE_WAIT), and the frame is a fresh render's."""
     import threading
 
     from game.profile import Profile
@@ -361,7 +362,7 @@ def test_a_hold_never_becomes_a_hang(shipped_library, tmp_path):
     play_until(play, lambda e: isinstance(e, ev.LineEvent))
     images = app.images = Images(app.story, app.assets)
     gate, make = threading.Event(), images._make
-    images._make = lambda key: (gate.wait(5), make(key))[1]  # never in time
+    images._make = lambda key: (gate.wait(60), make(key))[1]  # never in time: stuck until the test ends
     try:
         app.step(1 / 60)
         for _ in range(300):
@@ -377,6 +378,7 @@ def test_a_hold_never_becomes_a_hang(shipped_library, tmp_path):
             frames += 1
         assert play._held is None and play.on_screen is play.event
         assert frames <= round(HOLD_SECONDS * 60) + 1
+        assert not gate.is_set() and images.decodes > 0 and images.prefetched == 0  # made in the frame
         play.typed = 1e9
         shown = _frame(app)
         play.still.forget()
