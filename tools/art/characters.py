@@ -155,7 +155,7 @@ EXPRESSIONS = {
     "minhwan": ["stern", "kind", "sad"],
     "minhwan_old": ["stern", "kind", "sad"],
     "commissioner": ["neutral", "angry", "grieving"],
-    "girl": ["neutral", "happy", "backpack"],
+    "girl": ["neutral", "happy", "backpack", "backpack_afraid"],
     "witness": ["neutral", "shocked", "afraid"],
     "detective": ["neutral", "stern"],
     "prosecutor": ["neutral", "stern", "uneasy"],
@@ -201,6 +201,9 @@ EXPR = {
     "uneasy": dict(open=0.92, lid=(0.12, 0.05), look=(-4, 0.5), brow=(-6, 1), mouth="tremble", curve=0.14,
                    sweat=True),
     "backpack": dict(eye="arc_up", brow=(-5, -3), arch=2, mouth="smile", curve=0.5, blush=True, hug=True),
+    # clutching it while her father beats a man in front of her
+    "backpack_afraid": dict(eye="wide", open=1.2, iris=0.62, brow=(-15, -1), arch=-3, mouth="tremble", curve=0.3,
+                            gloss=True, furrow=True, hug=True),
 }
 
 
