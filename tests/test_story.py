@@ -7,6 +7,7 @@ files, missing-asset errors are tolerated (and only those): the story is then bu
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +70,7 @@ class GuidedReport:
     choices: set[tuple[str, str]] = field(default_factory=set)
     evidence_at_end: list[set[str]] = field(default_factory=list)
     most_portraits: int = 0
+    smiles_at_harm: set[tuple[str, str, tuple[str, ...]]] = field(default_factory=set)  # (scene, line, who smiles)
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +85,11 @@ def guided(story):
         for _step in range(20_000):
             event = rt.advance()
             report.most_portraits = max(report.most_portraits, len(rt.state.stage.sprites))
+            stage = rt.state.stage
+            if isinstance(event, ev.LineEvent) and HARM.search(event.text) and not stage.illustration:
+                smiling = tuple(sorted(who for who, sprite in stage.sprites.items() if sprite["expression"] in SMILES))
+                if smiling:
+                    report.smiles_at_harm.add((rt.state.scene, event.text, smiling))
             if isinstance(event, ev.SceneStart):
                 order.append(event.scene)
             elif isinstance(event, ev.ContentNoteEvent):
@@ -192,6 +199,26 @@ def test_every_option_is_taken_by_some_walk(story, walks, guided):
 
 def test_never_more_than_three_portraits(guided):
     assert 1 <= guided.most_portraits <= 3
+
+
+# A line that speaks of harm, and the portraits that smile (the reviews found a child beaming while a man was
+# beaten in front of her, and Yong-gu smiling as his cellmates read that he killed a child)
+HARM = re.compile(r"\b(kill|murder|dead|die[ds]?|dying|death|blows?|beat(en|ing|s)?|blood|bleed|hit|punch|slap|"
+                  r"fists?|knife|wound|hurt|scream|execut|hang(ed|ing)|noose|sentenced|funeral|grave)\w*", re.I)
+SMILES = {"happy", "smile", "kind", "backpack"}
+HARMLESS = {  # lines that match HARM and are not about harm, or where the smile is the point
+    "Blow. Make a wish.",  # the birthday candle
+    "She blows out the candle.",
+    "Blow on the soup first, it is hot.",
+    "he is the one who got hurt.",  # supper after the shop: Ye-sung looks after him, smiling
+    "with his fists in his pockets",  # the retrial's end, remembering
+}
+
+
+def test_no_portrait_smiles_while_a_line_speaks_of_harm(guided):
+    smiles = {(scene, line[:80], who) for scene, line, who in guided.smiles_at_harm
+              if not any(fragment in line for fragment in HARMLESS)}
+    assert not smiles
 
 
 def test_missable_evidence_is_really_missable(story, guided):
