@@ -201,6 +201,32 @@ def test_lines_skipped_through_are_not_kept_at_once(play, monkeypatch):
     assert lines and not any(lines)  # a new line every frame: none copied at once
 
 
+def test_a_choice_s_shaded_stage_is_kept_from_its_second_frame_and_blitted_after(play, monkeypatch):
+    """A choice shown for one frame (fast clicking through the retrial's menus, each answer changing a look) costs
+    no copy of its shaded stage; one that stays is copied at its second frame and blitted from the third."""
+    import pygame
+    play.app.step(1 / 60)
+    for _ in range(400):
+        if isinstance(play.event, ev.ChoiceEvent):
+            break
+        play.choose(0) if isinstance(play.event, ev.WAITS_FOR_CHOICE) else play.next_event()
+    play.fade = 1.0
+    copies, stages = [], []
+    keep, draw_still = play.still.keep, play._draw_still
+    monkeypatch.setattr(play.still, "keep", lambda surface, key, again=False: (
+        copies.append(again or key == play.still._last), keep(surface, key, again)))
+    monkeypatch.setattr(play, "_draw_still", lambda surface: (stages.append(surface), draw_still(surface)))
+    play.app.step(1 / 60)
+    assert stages and copies == [False]  # its first frame: drawn, not copied
+    play.app.step(1 / 60)
+    assert len(stages) == 2 and copies == [False, True]  # its second: drawn again, and kept
+    play.app.step(1 / 60)
+    assert len(stages) == 2 and play.still._key == play._still_key(play.app.canvas)  # its third: blitted
+    fresh = pygame.Surface(play.app.canvas.get_size())
+    play.draw(fresh)
+    assert pygame.image.tobytes(fresh, "RGB") == pygame.image.tobytes(play.app.canvas, "RGB")
+
+
 def test_a_choice_s_question_box_is_worked_out_once_and_again_when_its_menu_changes(play, monkeypatch):
     _to_choice(play)
     fitted = []

@@ -665,10 +665,9 @@ class PlayScreen(Screen):
 
     def _shown_again(self) -> bool:
         """The still part drawn now shows next frame too: a line typing out (a click or Enter finishes it before
-        the story moves on, unless it is skipped), or a choice's shaded stage (the choice stays, or the next
-        one comes over the same stage, as in the retrial's menus)."""
-        if isinstance(self.event, ev.ChoiceEvent):
-            return True
+        the story moves on, unless it is skipped). A choice's shaded stage is kept from its second frame (`keep`):
+        fast clicking through the retrial's menus changes a look with each answer, and a copy at every first frame
+        (0.3-0.7 ms) was never shown."""
         return isinstance(self.event, ev.LineEvent) and not self.line_done() and not self._may_skip()
 
     def _still_key(self, surface: pygame.Surface) -> tuple | None:
