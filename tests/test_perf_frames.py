@@ -345,7 +345,7 @@ def test_a_moment_whose_pictures_are_late_waits_whole_then_comes_whole(shipped_l
 def test_a_hold_never_becomes_a_hang(shipped_library, tmp_path):
     """A prefetch thread that never delivers (stuck on a file, died, or dropped the picture): after HOLD_SECONDS
     of game time the moment comes anyway, its pictures decoded in the frame (the picture the thread is stuck on is
-    not waited for longer than MAKE_WAIT), and the frame is a fresh render's."""
+    not waited for longer than decoded.FRAME_WAIT), and the frame is a fresh render's."""
     import threading
 
     from game.profile import Profile

@@ -170,7 +170,7 @@ def test_a_picture_the_thread_is_making_is_waited_for_never_made_twice_at_once(t
     import threading
     story, assets = _assets(tmp_path, 1)
     images = im.Images(story, assets)
-    monkeypatch.setattr(im, "MAKE_WAIT", 60)  # (a cap against a hang: the thread finishes long before)
+    monkeypatch.setattr(im.decoded, "FRAME_WAIT", 60)  # (a cap against a hang: the thread finishes long before)
     inside, go = threading.Event(), threading.Event()
     make = images._make
     made_on = []
@@ -197,7 +197,7 @@ def test_a_picture_the_frame_makes_waits_for_the_one_the_thread_is_making(tmp_pa
     import threading
     story, assets = _assets(tmp_path, 1)
     images = im.Images(story, assets)
-    monkeypatch.setattr(im, "MAKE_WAIT", 60)  # (a cap against a hang: the thread finishes long before)
+    monkeypatch.setattr(im.decoded, "FRAME_WAIT", 60)  # (a cap against a hang: the thread finishes long before)
     inside, go = threading.Event(), threading.Event()
     log = []
     background = images._background

@@ -98,3 +98,45 @@ def test_settle_all_waits_for_every_worker(started):
     assert not worker.settle_all(0.05)
     gate.set()
     assert worker.settle_all(10)
+
+
+def test_decodes_take_turns_and_the_frame_never_waits_long_for_one(tmp_path, monkeypatch):
+    """A place's loop being kept (7 MB decoded) waits while a picture is decoded on another thread, and goes on once
+    it is done; the frame's thread waits decoded.FRAME_WAIT at most, then goes on without its turn."""
+    import pygame
+
+    from game.screens import decoded
+    from tests.test_perf_memory import _audio, _wav
+    _wav(tmp_path / "ambience" / "yard.wav", 7.0)  # 1.2 MB decoded: kept
+    _audio(tmp_path)  # (the mixer, as the game opens it)
+    decoded.keep_in(tmp_path / "kept")
+    release = threading.Event()
+    log = []
+
+    def picture() -> None:  # a picture decoded on the prefetch thread, in its turn
+        with decoded.one_at_a_time():
+            log.append("picture begins")
+            assert release.wait(10)
+            log.append("picture ends")
+
+    def loop() -> None:  # a new place's loop, on the ambience thread
+        kept = decoded.samples(tmp_path / "ambience" / "yard.wav")
+        log.append(f"loop kept: {kept.name.endswith('.wav')}")
+    try:
+        painter = threading.Thread(target=picture, name="test-picture")
+        painter.start()
+        while not log:
+            threading.Event().wait(0.001)
+        ambience = threading.Thread(target=loop, name="test-ambience")
+        ambience.start()
+        monkeypatch.setattr(decoded, "FRAME_WAIT", 0.01)
+        with decoded.one_at_a_time():  # the frame's thread: not its turn, and it goes on anyway
+            log.append("frame goes on")
+        release.set()
+        ambience.join(10), painter.join(10)
+        assert not ambience.is_alive() and not painter.is_alive()
+        assert log == ["picture begins", "frame goes on", "picture ends", "loop kept: True"]
+    finally:
+        release.set()
+        decoded.keep_in(None)
+        pygame.mixer.quit()

@@ -41,8 +41,9 @@ import stat
 import struct
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Callable, TypeVar
+from typing import BinaryIO, Callable, Iterator, TypeVar
 
 import pygame
 
@@ -57,6 +58,25 @@ BMP_HEADER = 54       # a kept picture's BMP headers (file and BITMAPINFOHEADER)
 BAND = 64             # rows of a picture written at a time (a full-screen picture's 720 in 12 copies of 320 KB)
 MADE_HEADER = struct.Struct("<4sII4i")  # a made picture's file: b"C7M1", width, height, its four numbers
 MADE_LARGEST = 4096   # pixels a made picture's side may have (a header claiming more is a damaged file)
+FRAME_WAIT = 0.2      # seconds the frame's thread waits at most for its turn (`one_at_a_time`)
+
+_turn = threading.Lock()  # held by whoever decodes a large picture or sound now (`one_at_a_time`)
+
+
+@contextmanager
+def one_at_a_time() -> Iterator[None]:
+    """The turn to decode a picture or a sound not kept yet: never two at once, on any threads (each holds its
+    decoded copy and more: a full-screen picture's converted copy, 7 MB in all, a place's loop 7 MB while its
+    samples are kept). Three playthroughs' highest RSS were two such decodes at once (a late moment's picture in
+    the frame and the next one's on the prefetch thread, or a picture and a new place's loop). The frame's thread
+    waits FRAME_WAIT at most, then goes on without the turn: a thread stuck on a file never stops the game."""
+    main = threading.current_thread() is threading.main_thread()
+    got = _turn.acquire(timeout=FRAME_WAIT) if main else _turn.acquire()
+    try:
+        yield
+    finally:
+        if got:
+            _turn.release()
 
 _folder: Path | None = None
 T = TypeVar("T")
@@ -223,10 +243,11 @@ def samples(path: Path, smallest: int = KEPT_FROM) -> Path | pygame.mixer.Sound:
     mixer, kept = _sound_kept_file(path)
     if kept is not None and _fits(kept, mixer):
         return kept
-    loop = pygame.mixer.Sound(str(path))
-    if kept is None or memoryview(loop).nbytes < smallest:
-        return loop
-    _keep(kept, lambda tmp: _write_wav(tmp, loop, mixer))
+    with one_at_a_time():
+        loop = pygame.mixer.Sound(str(path))
+        if kept is None or memoryview(loop).nbytes < smallest:
+            return loop
+        _keep(kept, lambda tmp: _write_wav(tmp, loop, mixer))
     return kept if _fits(kept, mixer) else loop
 
 

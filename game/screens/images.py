@@ -37,7 +37,6 @@ FULL_SCREEN_BYTES = 8 * 2**20  # backgrounds and illustrations, 3.5 MB each: the
 PORTRAIT_BYTES = 6 * 2**20     # portraits, cropped with their darkened copies ~1.0-1.5 MB each: a stage of four or five
 UI_BYTES = 2**20               # the interface's own small pictures (an icon), never pushed out by portraits
 LOOKAHEAD_OPS = 60  # operations of the scene looked at ahead of the one on screen
-MAKE_WAIT = 0.2  # seconds a frame waits at most for the picture the thread is making (a decode takes 2-30 ms)
 READY_BYTES = 6 * 2**20  # pictures made ahead and not yet drawn: the next background and a few portraits
 _MISSING = object()
 
@@ -78,7 +77,6 @@ class Images:
         self._waiting: set[tuple] = set()                     # asked for by `ready`: made first
         self._making: tuple | None = None  # the key the prefetch thread is making now
         self._made = threading.Condition(self._lock)  # told when it has made it
-        self._one_at_a_time = threading.Lock()  # held while a picture is made, here or on the thread
         self.worker = Worker("cell7-images", weak(self.prefetch_all))  # the prefetch thread
         self._stopped = False  # the game is quitting (`stop`)
 
@@ -99,11 +97,9 @@ class Images:
         return self._pools.get(key[0], self._small)
 
     def _cached(self, key: tuple, make: Callable[[], Kept | None]) -> Kept | None:
-        """The image for `key`, kept in its pool: made by the prefetch thread (waited for when it is making it now),
-        else by `make()` now, once the thread has finished the picture it is making. Not two at once: making one
-        holds its decoded copy and its converted one (a full-screen picture's 7 MB), and two made at once, a late
-        moment's in the frame and the next one's on the thread, were the highest RSS of three playthroughs. A
-        thread stuck longer than MAKE_WAIT (a file on a disk that does not answer) is not waited for: a hold never
+        """The image for `key`, kept in its pool: made by the prefetch thread (waited for when it is making it now:
+        never decoded twice at once), else by `make()` now, in its turn (`decoded.one_at_a_time`). A thread stuck
+        longer than decoded.FRAME_WAIT (a file on a disk that does not answer) is not waited for: a hold never
         becomes a hang."""
         pool = self._pool(key)
         if key in pool.images:
@@ -111,16 +107,12 @@ class Images:
         with self._lock:
             if self._making == key:
                 self._waiting.add(key)  # (handed over whatever room is left for pictures made ahead)
-                if not self._made.wait_for(lambda: self._making != key, MAKE_WAIT):
+                if not self._made.wait_for(lambda: self._making != key, decoded.FRAME_WAIT):
                     self._waiting.discard(key)
             ready = self._ready.pop(key, _MISSING)
         if ready is _MISSING:
-            alone = self._one_at_a_time.acquire(timeout=MAKE_WAIT)
-            try:
+            with decoded.one_at_a_time():
                 ready = make()
-            finally:
-                if alone:
-                    self._one_at_a_time.release()
         return pool.put(key, ready)
 
     def ready(self, keys: Iterable[tuple]) -> bool:
@@ -187,7 +179,7 @@ class Images:
                 if key is None:
                     return
             try:
-                with self._one_at_a_time:
+                with decoded.one_at_a_time():
                     image = self._make(key)
             except Exception:  # noqa: BLE001 - never let a picture stop the game; the frame will try it itself
                 image = None
