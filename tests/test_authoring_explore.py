@@ -98,3 +98,19 @@ def test_the_report_lists_every_ending_with_its_title_and_shortest_path():
             in text)
     assert '  acquitted "Acquitted" after 3 choice(s):\n      1. hub: Call a witness' in text
     assert json.loads(report.render_json())["ending_titles"]["acquitted"] == "Acquitted"
+
+
+def test_a_menu_that_offers_only_ways_back_is_reported():
+    """The witness's menu, once her question is asked, offers only "No further questions", back to the hub with
+    nothing changed; the clerk's way in is hidden once his question is asked, and his menu, opened again with
+    questions left, is no dead end."""
+    report = explore(story("explore_dead_end"))
+    assert report.complete and report.ok and report.exit_code == 0  # a warning, not an error
+    assert [(d.scene, d.choice) for d in report.dead_ends] == [("court", "ask_witness")]
+    dead = report.dead_ends[0]
+    assert dead.mark.endswith("explore_dead_end/story/01_court.yaml:22:21")
+    assert [s.option for s in dead.path] == ["call", "call_witness", "witness_saw", "call", "call_witness"]
+    assert f"{dead.mark}: warning: choice 'ask_witness' in 'court' offers only ways back" in report.render_text()
+    assert report.as_dict()["dead_ends"] == [{"scene": "court", "choice": "ask_witness", "at": dead.mark,
+                                              "path": [s.__dict__ for s in dead.path]}]
+    assert explore(story("explore_retrial_loop")).dead_ends == []

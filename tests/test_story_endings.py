@@ -125,7 +125,7 @@ class Careful:
                          if k in keys and k not in self.spent and (k != "appeal_sympathy" or k in self.weak)),
                         "rest_case")
         if choice == "witness_which":
-            key = next((k for k in ("call_room7", "call_warden") if k not in self.spent), "witness_back")
+            key = next((k for k in ("call_room7", "call_warden") if k in keys and k not in self.spent), "witness_back")
         else:
             key = next((k for k in keys if k in self.weak), None) or next(
                 (k for k in keys if k not in WEAK | self.avoid and not k.endswith(("_back", "_done"))), None)
@@ -265,6 +265,35 @@ def test_no_choice_has_more_than_six_options(story):
         for op in scene.code:
             if isinstance(op, m.Choice):
                 assert len(op.options) <= 6, f"{scene.id}:{op.key} has {len(op.options)} options"
+
+
+def test_no_retrial_menu_offers_only_a_way_back(story):
+    """A way in is offered only while its menu has something left to do: searched exhaustively from the hub
+    (the report's challenge already behind it; with no evidence, so the search ends), no menu's options all
+    go back to an earlier menu with nothing changed."""
+    rt = Runtime(story, Options(prompts=True, content_notes="ask"), start="retrial_hub")
+    rt.state.vars["report_read"] = True
+    report = explore(story, max_states=10_000, start=rt.state.to_dict())
+    assert report.complete and report.ok
+    assert report.dead_ends == [], report.render_text()
+
+
+def test_every_retrial_menu_reached_offers_more_than_a_way_back(story):
+    """With every piece of evidence and every earlier choice (which add questions), played until nothing is
+    left: each submenu reached offers something besides "Back" or "No further questions"."""
+    rng = random.Random(1997)
+    every = sorted(story.evidence)
+    submenus = {"present_which", "witness_which", "record_which", "ask_room7", "ask_warden"}
+    for _ in range(60):
+        def pick(choice: str, keys: list[str]) -> str:
+            if choice in submenus:
+                assert any(not k.endswith(("_back", "_done")) for k in keys), (choice, keys)
+            if choice == "retrial_move" and keys != ["rest_case"]:
+                keys = [k for k in keys if k != "rest_case"]  # rest only when nothing else is offered
+            return "rest_anyway" if choice == "rest_sure" else rng.choice(keys)
+        trial = play(story, [e for e in every if rng.random() < 0.8],
+                     [f for f in EARLIER_FLAGS if rng.random() < 0.6], pick)
+        assert trial.ending in ENDINGS
 
 
 def test_every_retrial_submenu_has_a_way_back(story):

@@ -10,6 +10,10 @@ loops such as a retrial that repeats until a counter is high enough end quickly.
 Breadth-first order means the first time a beat is reached it is reached with the
 fewest choices, so the report can give the shortest choice path to every beat.
 Exhaustive when the distinct states fit in `max_states`; otherwise it stops and says so.
+
+It also finds menus that offer the player nothing: a choice whose every option goes back, with
+nothing changed, to a choice already on the path and outside its own option blocks (a witness with
+no questions left, whose only option is "No further questions"), so the way in changed nothing either.
 """
 from __future__ import annotations
 
@@ -59,6 +63,17 @@ class Failure:
     scene: str
 
 
+@dataclass(frozen=True)
+class DeadEnd:
+    """A choice that offers only ways back: each of its options returns to a choice already on the path, with
+    nothing changed."""
+
+    scene: str
+    choice: str
+    mark: str
+    path: tuple[Step, ...]  # the shortest path found to it
+
+
 @dataclass
 class ExploreReport:
     """What exploring every path found: counts, coverage and failures."""
@@ -81,6 +96,7 @@ class ExploreReport:
     unreached: list[tuple[str, int, str, str]] = field(default_factory=list)  # (scene, index, mark, what)
     unreached_options: list[tuple[str, str, str, str]] = field(default_factory=list)  # (scene, choice, option, mark)
     failures: list[Failure] = field(default_factory=list)
+    dead_ends: list[DeadEnd] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -142,6 +158,11 @@ class ExploreReport:
         for scene, choice, option, mark in self.unreached_options:
             out.append(f"{mark}: option '{option}' of choice '{choice}' in '{scene}': never offered"
                        + ("" if self.complete else f" within {self.max_states} states"))
+        for dead in self.dead_ends:
+            out.append(f"{dead.mark}: warning: choice '{dead.choice}' in '{dead.scene}' offers only ways back: each "
+                       "option returns to an earlier choice with nothing changed (hide the way in with an `if:` "
+                       "once nothing is left here)")
+            out.append("    after: " + (" > ".join(str(s) for s in dead.path) or "(no choices)"))
         for failure in self.failures:
             out.append(f"error in scene '{failure.scene}': {failure.message}")
             out.append("    after: " + (" > ".join(str(s) for s in failure.path) or "(no choices)"))
@@ -157,6 +178,8 @@ class ExploreReport:
                 "ending_titles": dict(sorted(self.ending_titles.items())),
                 "unreached": [{"scene": s, "index": i, "at": mk, "what": w, "reason": self.unreached_reason()}
                               for s, i, mk, w in self.unreached],
+                "dead_ends": [{"scene": d.scene, "choice": d.choice, "at": d.mark, "path": path(d.path)}
+                              for d in self.dead_ends],
                 "failures": [{"scene": f.scene, "message": f.message, "path": path(f.path)} for f in self.failures]}
 
     def render_json(self) -> str:
@@ -290,12 +313,13 @@ def _visit_bound(story: m.Story) -> int:
 
 
 def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Options | None = None,
-            dives: int = DEFAULT_DIVES, seed: int = 0) -> ExploreReport:
+            dives: int = DEFAULT_DIVES, seed: int = 0, start: dict | None = None) -> ExploreReport:
     """Walk every path; never raises for story errors: see `.failures`.
 
     First `dives` seeded random play-throughs reach the endings and the deep parts of a big
     story quickly; then a search over distinct states (least-explored position first, then
     fewest choices) goes through every branch until none is left or `max_states` is reached.
+    `start`: a runtime state to begin from (`Runtime.state.to_dict()`), instead of the story's start.
     """
     options = options or Options(prompts=True, content_notes="ask")
     report = ExploreReport(max_states=max_states, scenes_total=len(story.scenes))
@@ -323,18 +347,20 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
         report.failures.append(Failure(f"{type(exc).__name__}: {exc}", (), story.start))
         return _finish(story, report)
     rt.hook = hook
-    start = rt.state.to_dict()
+    start = start or rt.state.to_dict()
     _dive(story, rt, start, report, current_path, dives, seed)
+    rt.restore(start)
     seen = {keys.key(rt.state)}
+    menus = _Menus()
     # Least-explored position first, then fewest choices: every part of the story is reached early
     # even when the state space is too large to finish (plain breadth-first would stall in the first
     # chapters); explored to the end it is still exhaustive.
     at_position: dict[tuple, int] = {}
-    queue: list[tuple[int, int, int, dict, tuple[Step, ...]]] = [(0, 0, 0, start, ())]
+    queue: list[tuple[int, int, int, dict, tuple[Step, ...], _Came]] = [(0, 0, 0, start, (), _Came())]
     pushed = 0
     report.states = 1
     while queue:
-        _, _, _, state, path = heapq.heappop(queue)
+        _, _, _, state, path, came = heapq.heappop(queue)
         current_path[0] = path
         rt.restore(state)
         try:
@@ -345,12 +371,18 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
         if isinstance(event, ev.EndEvent):
             report.reach_ending(rt.state.ending, path, event.title or "The End")
             continue
+        here = keys.key(rt.state)
+        menus.arrived(came, here, rt.state.scene, rt.state.pc)
         at_choice = rt.state.to_dict()
         scene = rt.state.scene
-        for index, text in options_of(event):  # a content note's answers are worded by the screens
+        offered = [(index, text, _step_for(story, rt, event, index, text)) for index, text in options_of(event)]
+        op = story.scenes[scene].code[rt.state.pc]
+        if isinstance(event, ev.ChoiceEvent):
+            menus.offers(here, scene, op, path, [step.option for *_, step in offered])
+        below = came.then(here, (scene, rt.state.pc, op.after if isinstance(op, m.Choice) else rt.state.pc))
+        for index, _text, step in offered:  # a content note's answers are worded by the screens
             rt.restore(at_choice)
             rt.current = event
-            step = _step_for(story, rt, event, index, text)
             report.reach_option(path + (step,))
             try:
                 rt.choose(index)
@@ -370,8 +402,58 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
             rank = at_position.get(position, 0)
             at_position[position] = rank + 1
             pushed += 1
-            heapq.heappush(queue, (rank, len(path) + 1, pushed, rt.state.to_dict(), path + (step,)))
+            heapq.heappush(queue, (rank, len(path) + 1, pushed, rt.state.to_dict(), path + (step,),
+                                   below.by(step.option)))
+    report.dead_ends = menus.dead_ends()
     return _finish(story, report)
+
+
+@dataclass(frozen=True)
+class _Came:
+    """How the search came to a state: the keys of the choices on its path, and the choice and option it left
+    last (none for the start), with the code that choice's option blocks span."""
+
+    choices: frozenset[str] = frozenset()
+    choice: str | None = None  # its key
+    span: tuple[str, int, int] = ("", 0, 0)  # its scene, its index, the index after its option blocks
+    option: str = ""
+
+    def then(self, here: str, span: tuple[str, int, int]) -> _Came:
+        return _Came(self.choices | {here}, here, span)
+
+    def by(self, option: str) -> _Came:
+        return _Came(self.choices, self.choice, self.span, option)
+
+    def inside(self, scene: str, pc: int) -> bool:
+        """Whether index `pc` of `scene` is in the option blocks of the choice left last (a menu it opens)."""
+        return scene == self.span[0] and self.span[1] < pc < self.span[2]
+
+
+class _Menus:
+    """Which options of each choice (by state key) came back to a choice already on their path, unchanged."""
+
+    def __init__(self) -> None:
+        self._offered: dict[str, tuple[str, m.Choice, tuple[Step, ...], set[str]]] = {}  # key -> scene, op, path, keys
+        self._returned: dict[str, set[str]] = {}
+
+    def offers(self, here: str, scene: str, op: m.Choice, path: tuple[Step, ...], options: list[str]) -> None:
+        if here not in self._offered:
+            self._offered[here] = (scene, op, path, set(options))
+
+    def arrived(self, came: _Came, here: str, scene: str, pc: int) -> None:
+        """The search reached the choice keyed `here` at index `pc` of `scene`: back unchanged to one on its path,
+        not one the option opened, it is a way back."""
+        if came.choice is not None and here in came.choices and not came.inside(scene, pc):
+            self._returned.setdefault(came.choice, set()).add(came.option)
+
+    def dead_ends(self) -> list[DeadEnd]:
+        found: dict[tuple[str, str], DeadEnd] = {}
+        for here, (scene, op, path, options) in self._offered.items():
+            if options and options <= self._returned.get(here, set()):
+                known = found.get((scene, op.key))
+                if known is None or len(known.path) > len(path):
+                    found[(scene, op.key)] = DeadEnd(scene, op.key, str(op.mark), path)
+        return sorted(found.values(), key=lambda d: (d.scene, d.choice))
 
 
 def _dive(story: m.Story, rt: _Recorder, start: dict, report: ExploreReport, current_path: list,
