@@ -103,6 +103,23 @@ def test_a_toast_on_a_menu_or_the_classroom_hub_covers_no_button(shipped_library
     assert rows and not any(box.colliderect(row) for row in rows)
 
 
+@pytest.mark.parametrize("scale,contrast", [(1.0, False), (2.0, True)])
+def test_a_toast_that_cannot_clear_a_classroom_footer_covers_its_hints_whole(shipped_library, tmp_path, scale,
+                                                                              contrast):
+    """A long toast (the files an export wrote, and where) on the classroom hub and on the content notes before
+    class: where it cannot stay clear of the footer, it covers the key hints' whole height, never cuts across
+    their line (on the notes it ended halfway down them)."""
+    app = shipped_app(shipped_library, tmp_path, scale, contrast, "en", classroom=True)
+    hub = app.nav.open("classroom", export_dir=tmp_path / "export")
+    long = words.t("hub.wrote", files="session.csv, quiz.csv, summary.md",
+                   folder="/home/teacher/Documents/Cell 7 exports/2026-12-02 period 3")  # two lines at 100%
+    hub.open_story()
+    for screen in (hub, app.top):
+        box, foot = toast_box(app, screen, long), screen.layout()["footer"]
+        assert not box.colliderect(foot) or (box.top <= foot.top and box.bottom >= foot.bottom), (screen, box, foot)
+        app.toasts.clear()
+
+
 @pytest.mark.parametrize("language", ["en", "ko"])
 @pytest.mark.parametrize("scale,contrast", [(1.0, False), (2.0, True)])
 def test_a_toast_on_the_gallery_covers_no_tile(shipped_library, tmp_path, scale, contrast, language):

@@ -202,6 +202,24 @@ def test_toasts_belong_to_the_screen_they_appeared_on_and_sit_below_its_heading(
     assert len(toasts) == 0
 
 
+@pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
+def test_nothing_under_a_toast_shows_through_it(fonts, theme):
+    """Where a toast cannot go around some words (a footer's key hints at 200% text, in the classroom), it hides
+    them: over light words and over a dark band, its box is the same picture (at 240 of 255 the hints read through
+    it)."""
+    toasts = Toasts()
+    toasts.notify("Session log exported to /a/rather/long/folder/session.csv")
+    pictures = []
+    for under in ((255, 255, 255), (0, 0, 0)):
+        surface = pygame.Surface((1280, 720))
+        surface.fill(under)
+        toasts.draw(surface, fonts, theme, 0, pygame.Rect(0, 600, 1280, 120))
+        [(_, box, _)] = toasts.layout(fonts, theme, 0, pygame.Rect(0, 600, 1280, 120))
+        inside = box.inflate(-2 * 12, -2 * 12)  # (within its rounded corners and edge)
+        pictures.append(pygame.image.tobytes(surface.subsurface(inside), "RGB"))
+    assert pictures[0] == pictures[1]
+
+
 class Recorder:
     """A stand-in screen: remembers what it was built with."""
 

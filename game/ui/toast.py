@@ -10,8 +10,9 @@ its middle line (a stretch of the timeline's heading bar, the save and load scre
 of the newest as fit there; nothing moves when one comes. A screen may instead say what is on it that a toast
 must not hide, as boxes stacked down the screen each with the area of its words (a content note and its options, a
 card under a page's heading): the toasts go in the tallest band clear of the boxes when the newest fits there, else
-beside them, else clear of their words, over a box's edge and padding but never a word of it (`place_among`). A
-screen that declares none has them below its heading (`Screen.header_bottom()`), never over it.
+beside them, else clear of their words, over a box's edge and padding but never a word of it (`place_among`); words
+that give way for its seconds (a footer's key hints) it covers whole, never cut across, and they never show through
+it. A screen that declares none has them below its heading (`Screen.header_bottom()`), never over it.
 """
 from __future__ import annotations
 
@@ -142,7 +143,9 @@ class Toasts:
         size = theme.small_size
         shown = [text for text, _ in self._items[-MOST:]]
         y, centre = max(MARGIN, top + MARGIN), WIDTH // 2
+        giving_way: list[pygame.Rect] = []  # boxes whose words give way (a footer's key hints)
         if place is not None and not isinstance(place, pygame.Rect):
+            giving_way = [box for box, area in place if box.width and box.height and not (area.width and area.height)]
             place = place_among(top, place, self._size(fonts, size, shown[-1])) if shown else None
             least = math.ceil((size + size / fonts.scale) / 2)  # halfway to the toast's size at 100% text
             while place is not None and size > least and self._size(fonts, size, shown[-1])[1] > place.height:
@@ -153,6 +156,9 @@ class Toasts:
                 sizes.pop(0)
             stack = sum(h + BETWEEN for _, (_, h) in sizes) - BETWEEN
             y, centre = max(0, min(HEIGHT - stack, place.centery - stack // 2)), place.centerx
+            for box in giving_way:  # ending across words that give way, the toast moves down to cover them whole
+                if y <= box.top < y + stack < box.bottom:
+                    y = min(HEIGHT, box.bottom) - stack
         out = []
         for text, (w, h) in sizes:
             out.append((text, pygame.Rect(max(MARGIN, min(WIDTH - MARGIN - w, centre - w // 2)), y, w, h), size))
@@ -167,5 +173,5 @@ class Toasts:
 
     def draw(self, surface: pygame.Surface, fonts: FontBook, theme: Theme, top: int, place: Place = None) -> None:
         for text, rect, size in self.layout(fonts, theme, top, place):
-            draw.panel(surface, rect, theme, alpha=240, edge=theme.accent, radius=10)
+            draw.panel(surface, rect, theme, alpha=255, edge=theme.accent, radius=10)  # opaque: no words show through
             draw.text_block(surface, fonts, text, size, theme.text, rect.inflate(-40, -12), spacing=1.0)
