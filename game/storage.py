@@ -22,6 +22,8 @@ import weakref
 from pathlib import Path
 from typing import Any, Callable
 
+from .worker import Worker
+
 ENV_VAR = "CELL7_DATA_DIR"
 MAX_JSON_BYTES = 16 * 1024 * 1024  # a long game's seen-lines list is well under 1 MiB
 MAX_JSON_DEPTH = 16                # the deepest file the game writes nests 5 levels
@@ -148,6 +150,7 @@ def write_json(path: Path, data: Any) -> None:
 
 
 _WRITERS: "weakref.WeakSet[BackgroundWriter]" = weakref.WeakSet()
+WRITER_LINGER_SECONDS = 5.0  # the writer's thread waits this long for the next job before it ends
 
 
 @atexit.register
@@ -173,9 +176,8 @@ class BackgroundWriter:
 
     def __init__(self) -> None:
         self._jobs: dict[str, tuple[Callable[[], object], str]] = {}
-        self._cond = threading.Condition()
-        self._busy = False
-        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()  # guards _jobs
+        self._worker = Worker("cell7-writer", self._write_all, linger=WRITER_LINGER_SECONDS)
         self.errors: list[str] = []  # why saves failed, each cause once; the app says them in toasts
         self.said: list[str] = []    # what jobs written asked to be said; the app says it in toasts
         self._causes: set = set()    # the causes of failures said already
@@ -184,45 +186,29 @@ class BackgroundWriter:
 
     def submit(self, key: str, job: Callable[[], object], said: str = "") -> None:
         """Queue `job`; `said`, once it has run without failing."""
-        with self._cond:
+        with self._lock:
             self._jobs[key] = (job, said)  # a waiting job of the same key is replaced where it stands in the queue
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._work, name="cell7-writer", daemon=True)
-                self._thread.start()
-            self._cond.notify_all()
+        self._worker.wake()
 
     @property
     def idle(self) -> bool:
-        with self._cond:
-            return not self._jobs and not self._busy
+        return not self._worker.busy
 
     def in_worker(self) -> bool:
-        return threading.current_thread() is self._thread
+        return self._worker.in_thread()
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every queued job has run; False if `timeout` seconds passed first."""
-        if self.in_worker():
-            return False
-        deadline = None if timeout is None else time.monotonic() + timeout
-        with self._cond:
-            while self._jobs or self._busy:
-                left = None if deadline is None else deadline - time.monotonic()
-                if left is not None and left <= 0:
-                    return False
-                self._cond.wait(left)
-        return True
+        return not self.in_worker() and self._worker.settle(timeout)
 
-    def _work(self) -> None:
+    def _write_all(self) -> None:
+        """Run the queued jobs, one at a time, until none is left (the worker's drain)."""
         while True:
-            with self._cond:
-                while not self._jobs:
-                    if not self._cond.wait(5.0):
-                        if not self._jobs:  # idle for a while: the thread ends; the next submit starts one
-                            self._thread = None
-                            return
+            with self._lock:
+                if not self._jobs:
+                    return
                 key = next(iter(self._jobs))
                 job, said = self._jobs.pop(key)
-                self._busy = True
             try:
                 job()
                 if said:
@@ -235,10 +221,7 @@ class BackgroundWriter:
                 self._failed(None, f"{exc.__class__.__name__}: {str(exc)[:200]}")
             finally:
                 job = None  # not kept while idle: a save's job holds a copy of the frame (3.5 MB)
-                with self._cond:
-                    self._busy = False
-                    self.written += 1
-                    self._cond.notify_all()
+                self.written += 1
 
     def _failed(self, cause: object, reason: str) -> None:
         """A job failed: its reason is said unless a failure of the same cause was said already (None: always)."""

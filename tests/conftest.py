@@ -33,7 +33,7 @@ def english_words():
 
 
 # Threads that end once their work is done (the title decoded ahead); the workers (pictures, ambience loops, sound
-# effects, thumbnails: game/screens/worker.py) wait a second for more after their last job, so a test waits for
+# effects, thumbnails: game/worker.py) wait a second for more after their last job, so a test waits for
 # their work, not for them
 WORKERS = ("cell7-decode-ahead",)
 
@@ -56,9 +56,9 @@ def nothing_left_behind(monkeypatch):
         real_start(self, *args, **kwargs)
     monkeypatch.setattr(ContentWatcher, "start", start)
     yield
-    from game import storage, words
+    from game import storage, words, worker
     from game.content.loader import keep_parsed_files
-    from game.screens import decoded, worker
+    from game.screens import decoded
     for watcher in watchers:
         watcher.stop()
     for writer in list(storage._WRITERS):

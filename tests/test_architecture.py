@@ -3,18 +3,19 @@
 The layers, lowest first (a module may import its own part and anything in a lower layer, never a
 higher one, and never another part of its own layer):
 
-    0  paths, storage, settings  plain helpers: file locations, crash-safe files, settings data
-    1  content                   YAML -> a checked, compiled Story
-    2  words                     the engine's own words (UI strings) in the player's language
-    3  runtime | timeline        playing a story | the film's history
-    4  classroom | saves         classroom material and session logs (they watch a runtime) | save slots
-    5  profile                   one player's settings (shared) and progress and saves (per story)
-    6  library                   one content folder: story + timeline + quiz + cards + assets
-    7  ui                        the UI kit (pygame: drawing, fonts, input, layout)
-    8  authoring                 lint, explore, graph... (may measure text with the ui's fonts)
-    9  screens                   the game's screens and the app
-    10 cli                       commands
-    11 __main__, game/__init__   `python -m game`
+    0  worker                    a thread that works off the frame and waits a while for more
+    1  paths, storage, settings  plain helpers: file locations, crash-safe files, settings data
+    2  content                   YAML -> a checked, compiled Story
+    3  words                     the engine's own words (UI strings) in the player's language
+    4  runtime | timeline        playing a story | the film's history
+    5  classroom | saves         classroom material and session logs (they watch a runtime) | save slots
+    6  profile                   one player's settings (shared) and progress and saves (per story)
+    7  library                   one content folder: story + timeline + quiz + cards + assets
+    8  ui                        the UI kit (pygame: drawing, fonts, input, layout)
+    9  authoring                 lint, explore, graph... (may measure text with the ui's fonts)
+    10 screens                   the game's screens and the app
+    11 cli                       commands
+    12 __main__, game/__init__   `python -m game`
 
 A new module under game/ must be placed in LAYERS, so the order stays a decision, not an accident.
 """
@@ -29,6 +30,7 @@ from game import paths
 
 GAME = paths.ROOT / "game"
 LAYERS = [
+    {"worker"},
     {"paths", "storage", "settings"},
     {"content"},
     {"words"},

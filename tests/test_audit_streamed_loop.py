@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 from test_perf_memory import _Channel, _streaming, _wav
 
-from game.screens import worker
+from game import worker
 
 
 def _decoded(sound) -> None:

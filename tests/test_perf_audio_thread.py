@@ -13,8 +13,8 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game import worker
 from game.screens import audio as au
-from game.screens import worker
 from tests import test_perf_memory as memory
 from tests.test_perf_memory import _wav
 

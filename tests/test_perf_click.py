@@ -572,7 +572,8 @@ def test_thumbnails_in_a_row_share_one_thread_which_ends_when_none_comes(monkeyp
 
     import pygame
 
-    from game.screens import thumbnail, worker
+    from game import worker
+    from game.screens import thumbnail
     thumbnail.settle()
     monkeypatch.setattr(worker, "LINGER_SECONDS", 0.05)
     for thread in threading.enumerate():  # (one left waiting by an earlier test ends now)

@@ -38,7 +38,7 @@ def test_without_glibc_asking_does_nothing():
     trimmer = heap.Trimmer(None)
     trimmer.start()
     trimmer.ask()
-    assert trimmer.wait(0) and trimmer.trims == 0 and trimmer._thread is None
+    assert trimmer.wait(0) and trimmer.trims == 0 and trimmer._worker is None
 
 
 def test_on_glibc_a_trim_calls_malloc_trim_on_the_heap_thread():

@@ -6,7 +6,7 @@ import weakref
 
 import pygame
 
-from game.screens import worker
+from game import worker
 from game.storage import BackgroundWriter
 from game.ui import draw
 from game.ui.theme import theme_for

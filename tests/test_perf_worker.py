@@ -1,13 +1,14 @@
-"""The workers (game/screens/worker.py): one thread per burst of bursts, no wake ever lost, nothing kept alive."""
+"""The workers (game/worker.py): one thread per burst of bursts, no wake ever lost, nothing kept alive."""
 from __future__ import annotations
 
 import gc
+import math
 import threading
 import weakref
 
 import pytest
 
-from game.screens import worker
+from game import worker
 
 
 @pytest.fixture
@@ -89,6 +90,40 @@ def test_a_worker_does_not_keep_its_owner_alive(started):
     assert gone() is None
     work.wake()  # (a wake after its owner went does nothing)
     assert work.settle(10)
+
+
+def test_a_worker_started_ahead_drains_its_first_wake_without_a_new_thread_and_one_that_never_ends(started):
+    """`start()` (the heap's trimmer, at the app's start): the thread waits before any wake; `linger=math.inf`: it
+    is still waiting long after the default linger; `in_thread()` is true inside the drain only."""
+    inside = []
+    work = worker.Worker("test-forever", lambda: inside.append(work.in_thread()), linger=math.inf)
+    work.start()
+    assert started == ["test-forever"] and not work.busy and not work.in_thread()
+    work.wake()
+    assert work.settle(10) and inside == [True]
+    thread = _thread("test-forever")
+    thread.join(0.3)  # six times the linger of the other workers here
+    assert thread.is_alive()
+    work.start()  # (one runs: nothing more starts)
+    work.wake()
+    assert work.settle(10) and inside == [True, True] and started == ["test-forever"]
+
+
+def test_the_writer_and_the_heap_trimmer_are_workers(started, tmp_path):
+    """Saves (storage.BackgroundWriter) and heap trims (heap.Trimmer) run on workers: a burst of saves shares
+    one thread, which ends after its own linger (5 s; here 0.05)."""
+    from game import storage
+    from game.screens import heap
+    writer = storage.BackgroundWriter()
+    writer._worker._linger = 0.05
+    for n in range(3):
+        writer.submit(f"slot{n}", lambda n=n: (tmp_path / f"{n}.txt").write_text("x"))
+    assert writer.flush(10) and writer.idle and writer.written == 3
+    assert started == ["cell7-writer"] and sorted(p.name for p in tmp_path.iterdir()) == ["0.txt", "1.txt", "2.txt"]
+    writer._worker._thread.join(10)  # (other tests' writers may linger under the same name)
+    writer.submit("slot0", lambda: None)
+    assert writer.flush(10) and started == ["cell7-writer"] * 2
+    assert isinstance(heap.Trimmer(lambda: None)._worker, worker.Worker)
 
 
 def test_settle_all_waits_for_every_worker(started):

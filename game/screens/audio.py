@@ -43,8 +43,8 @@ import pygame
 
 from .. import paths
 from ..words import t
+from ..worker import Worker, weak
 from . import decoded
-from .worker import Worker, weak
 
 EXTENSIONS = (".ogg", ".wav")
 MUSIC_FADE_OUT_MS = 700

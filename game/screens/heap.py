@@ -12,8 +12,10 @@ of glibc's arenas, a thread allocating from that arena waits for it.
 from __future__ import annotations
 
 import functools
-import threading
+import math
 from typing import Callable
+
+from ..worker import Worker
 
 MMAP_THRESHOLD = 256 * 1024  # blocks this large or larger get a mapping of their own, returned when freed
 
@@ -83,48 +85,31 @@ def _malloc_trim() -> Callable[[], object] | None:
 class Trimmer:
     """Trims the heap on its own thread when asked. `ask()` only wakes the thread: it never trims on the caller's
     thread and never waits (asks made while a trim is running give one more trim after it). `start()` starts the
-    thread beforehand, so the first ask does not wait for a thread to start either. `trim` is what a trim calls
-    (None: asks do nothing, as without glibc)."""
+    thread beforehand, so the first ask does not wait for a thread to start either; it never ends. `trim` is what a
+    trim calls (None: asks do nothing, as without glibc)."""
 
     def __init__(self, trim: Callable[[], object] | None):
         self._trim = trim
-        self._cond = threading.Condition()
-        self._asked = False
-        self._busy = False
-        self._thread: threading.Thread | None = None
+        self._worker = None if trim is None else Worker("cell7-heap", self._trim_once, linger=math.inf)
         self.trims = 0  # trims done (tests read it)
 
     def start(self) -> None:
-        with self._cond:
-            if self._trim is not None and self._thread is None:
-                self._thread = threading.Thread(target=self._work, name="cell7-heap", daemon=True)
-                self._thread.start()
+        if self._worker is not None:
+            self._worker.start()
 
     def ask(self) -> None:
-        if self._trim is None:
-            return
-        self.start()
-        with self._cond:
-            self._asked = True
-            self._cond.notify_all()
+        if self._worker is not None:
+            self._worker.wake()
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait until every ask has been served; False if `timeout` seconds passed first (tests)."""
-        with self._cond:
-            return self._cond.wait_for(lambda: not self._asked and not self._busy, timeout)
+        return self._worker is None or self._worker.settle(timeout)
 
-    def _work(self) -> None:
-        while True:
-            with self._cond:
-                self._cond.wait_for(lambda: self._asked)
-                self._asked, self._busy = False, True
-            try:
-                self._trim()
-            finally:
-                with self._cond:
-                    self._busy = False
-                    self.trims += 1
-                    self._cond.notify_all()
+    def _trim_once(self) -> None:
+        try:
+            self._trim()
+        finally:
+            self.trims += 1
 
 
 TRIMMER = Trimmer(_malloc_trim())

@@ -24,9 +24,9 @@ import pygame
 
 from ..content import model as m
 from ..content.records import record
+from ..worker import Worker, weak
 from . import decoded, heap
 from .theme import HEIGHT, WIDTH
-from .worker import Worker, weak
 
 PORTRAIT_HEIGHT = 600
 DIM = (150, 150, 172, 255)  # a listening character's portrait, multiplied by this

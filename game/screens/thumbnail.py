@@ -17,7 +17,7 @@ import threading
 
 import pygame
 
-from .worker import Worker
+from ..worker import Worker
 
 THUMB = (256, 144)
 

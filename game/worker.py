@@ -1,18 +1,20 @@
-"""A thread that does a screen's work off the frame, and stays a while for more.
+"""A thread that does work off the frame (decoding, saving, trimming the heap), and stays a while for more.
 
 `wake()` has the thread call its `drain` (which does all the work there is, then returns); once drained, the
-thread waits LINGER_SECONDS for the next `wake()` before it ends. Starting a thread took ~0.1 ms of the frame's
-CPU and 0.4-1.8 ms of its wall time (the frame waits for the new thread to start), and fast clicking asks for
-pictures, sounds and thumbnails in bursts a few frames apart: a thread that lingers is started once per burst
-of bursts, not once per burst. Tests wait for the work (`settle`, `settle_all`), not for the thread to end.
+thread waits LINGER_SECONDS (or the worker's own `linger`) for the next `wake()` before it ends; `start()` starts it
+ahead, waiting. Starting a thread took ~0.1 ms of the frame's CPU and 0.4-1.8 ms of its wall time (the frame waits
+for the new thread to start), and fast clicking asks for pictures, sounds and thumbnails in bursts a few frames
+apart: a thread that lingers is started once per burst of bursts, not once per burst. Tests wait for the work
+(`settle`, `settle_all`), not for the thread to end.
 """
 from __future__ import annotations
 
+import math
 import threading
 import weakref
 from collections.abc import Callable
 
-LINGER_SECONDS = 1.0  # how long a thread waits for the next wake before it ends
+LINGER_SECONDS = 1.0  # how long a thread waits for the next wake before it ends (a worker's default)
 
 _ALL: weakref.WeakSet[Worker] = weakref.WeakSet()  # every worker made (`settle_all`)
 
@@ -20,13 +22,17 @@ _ALL: weakref.WeakSet[Worker] = weakref.WeakSet()  # every worker made (`settle_
 class Worker:
     """One thread named `name` calling `drain()` after each `wake()`; none runs while there is nothing to do."""
 
-    def __init__(self, name: str, drain: Callable[[], None]):
+    def __init__(self, name: str, drain: Callable[[], None], linger: float | None = None):
+        """`linger`: seconds the thread waits for the next wake before it ends (None: LINGER_SECONDS; math.inf:
+        it never ends)."""
         self.name = name
         self._drain = drain
+        self._linger = linger
         self._cond = threading.Condition()
         self._woken = False    # a wake not drained yet
         self._draining = False
         self._alive = False    # a thread runs (draining, or waiting for the next wake)
+        self._thread: threading.Thread | None = None
         _ALL.add(self)
 
     def wake(self) -> None:
@@ -37,8 +43,21 @@ class Worker:
             if self._alive:
                 self._cond.notify_all()  # (`settle` waits on it too)
                 return
+        self.start()
+
+    def start(self) -> None:
+        """Start the thread now, if none runs: it drains a wake there is, else waits for one (so that the first
+        wake does not wait for a thread to start)."""
+        with self._cond:
+            if self._alive:
+                return
             self._alive = True
-        threading.Thread(target=self._run, name=self.name, daemon=True).start()
+            self._thread = thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+        thread.start()
+
+    def in_thread(self) -> bool:
+        """Whether the caller runs on this worker's thread (inside its drain)."""
+        return threading.current_thread() is self._thread
 
     @property
     def busy(self) -> bool:
@@ -67,8 +86,9 @@ class Worker:
 
     def _next(self) -> bool:
         """Wait for a wake, LINGER_SECONDS at most: True to drain, False to end (none came)."""
+        linger = LINGER_SECONDS if self._linger is None else self._linger
         with self._cond:
-            if not self._cond.wait_for(lambda: self._woken, LINGER_SECONDS):
+            if not self._cond.wait_for(lambda: self._woken, None if math.isinf(linger) else linger):
                 self._alive = False  # (under the lock: a wake from now on starts a thread)
                 return False
             self._woken, self._draining = False, True
