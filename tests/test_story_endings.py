@@ -279,19 +279,24 @@ def test_no_retrial_menu_offers_only_a_way_back(story):
 
 
 def test_every_retrial_menu_reached_offers_more_than_a_way_back(story):
-    """With every piece of evidence and every earlier choice (which add questions), played until nothing is
-    left: each submenu reached offers something besides "Back" or "No further questions"."""
+    """With every piece of evidence and every earlier choice (which add questions), played mostly until nothing is
+    left: each submenu reached offers something besides "Back" or "No further questions", and "Not yet", said to
+    the judge's warning, leads back to a hub with something left to do."""
     rng = random.Random(1997)
     every = sorted(story.evidence)
     submenus = {"present_which", "witness_which", "record_which", "ask_room7", "ask_warden"}
-    for _ in range(60):
+    declined = []
+    for n in range(60):
         def pick(choice: str, keys: list[str]) -> str:
             if choice in submenus:
                 assert any(not k.endswith(("_back", "_done")) for k in keys), (choice, keys)
+            if choice == "retrial_move" and declined[-1:] == ["rest_not_yet"]:
+                assert keys != ["rest_case"], "'Not yet' led back to a hub with nothing left but resting"
             if choice == "retrial_move" and keys != ["rest_case"]:
-                keys = [k for k in keys if k != "rest_case"]  # rest only when nothing else is offered
-            return "rest_anyway" if choice == "rest_sure" else rng.choice(keys)
-        trial = play(story, [e for e in every if rng.random() < 0.8],
+                keys = [k for k in keys if k != "rest_case"] if rng.random() < 0.9 else ["rest_case"]
+            declined.append(rng.choice(keys))  # (at the judge's warning, either answer)
+            return declined[-1]
+        trial = play(story, [e for e in every if rng.random() < (0.8 if n % 2 else 0.2)],  # (a weak case: warned)
                      [f for f in EARLIER_FLAGS if rng.random() < 0.6], pick)
         assert trial.ending in ENDINGS
 
