@@ -114,3 +114,23 @@ def test_a_menu_that_offers_only_ways_back_is_reported():
     assert report.as_dict()["dead_ends"] == [{"scene": "court", "choice": "ask_witness", "at": dead.mark,
                                               "path": [s.__dict__ for s in dead.path]}]
     assert explore(story("explore_retrial_loop")).dead_ends == []
+
+
+def test_an_option_that_changes_nothing_is_reported():
+    """"Not yet" at the porter's question, once the notice is read, leads through a hall offering only "Leave" to
+    where "Yes" goes; "Not yet" at the booth asks the same question again. Options with beats or effects of their
+    own, and ways back to a menu that still offers something, are not reported."""
+    report = explore(story("explore_delay"))
+    assert report.complete and report.ok and report.exit_code == 0
+    assert [(d.scene, d.choice, d.option, d.like) for d in report.delays] == [
+        ("booth", "sign", "sign_not_yet", ""), ("hall", "sure", "not_yet", "go")]
+    hall = report.delays[1]
+    assert hall.mark.endswith("explore_delay/story/01_hall.yaml:30:21")
+    assert [s.option for s in hall.path] == ["read", "leave"]
+    text = report.render_text()
+    assert (f"{hall.mark}: warning: option 'not_yet' of choice 'sure' in 'hall' changes nothing: after it each "
+            "choice offers a single option, to where 'go' goes") in text
+    assert "option 'sign_not_yet' of choice 'sign' in 'booth' changes nothing: it comes back to this choice" in text
+    assert report.as_dict()["delays"][1] == {"scene": "hall", "choice": "sure", "option": "not_yet", "like": "go",
+                                             "at": hall.mark, "path": [s.__dict__ for s in hall.path]}
+    assert explore(story("explore_dead_end")).delays == [] and explore(story("explore_retrial_loop")).delays == []

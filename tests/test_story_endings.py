@@ -270,12 +270,13 @@ def test_no_choice_has_more_than_six_options(story):
 def test_no_retrial_menu_offers_only_a_way_back(story):
     """A way in is offered only while its menu has something left to do: searched exhaustively from the hub
     (the report's challenge already behind it; with no evidence, so the search ends), no menu's options all
-    go back to an earlier menu with nothing changed."""
+    go back to an earlier menu with nothing changed, and no option changes nothing ("Not yet" to the judge's
+    warning, back to a hub offering only resting)."""
     rt = Runtime(story, Options(prompts=True, content_notes="ask"), start="retrial_hub")
     rt.state.vars["report_read"] = True
     report = explore(story, max_states=10_000, start=rt.state.to_dict())
     assert report.complete and report.ok
-    assert report.dead_ends == [], report.render_text()
+    assert report.dead_ends == [] and report.delays == [], report.render_text()
 
 
 def test_every_retrial_menu_reached_offers_more_than_a_way_back(story):

@@ -13,7 +13,10 @@ Exhaustive when the distinct states fit in `max_states`; otherwise it stops and 
 
 It also finds menus that offer the player nothing: a choice whose every option goes back, with
 nothing changed, to a choice already on the path and outside its own option blocks (a witness with
-no questions left, whose only option is "No further questions"), so the way in changed nothing either.
+no questions left, whose only option is "No further questions"), so the way in changed nothing either;
+and options that only delay another: after one, the story offers nothing but a single way on at each
+choice until it is where the other option went, in the same state ("Not yet" said to a judge, back to a
+hub that offers only resting).
 """
 from __future__ import annotations
 
@@ -74,6 +77,19 @@ class DeadEnd:
     path: tuple[Step, ...]  # the shortest path found to it
 
 
+@dataclass(frozen=True)
+class Delay:
+    """An option that changes nothing: it does nothing itself, and after it every choice offers a single option
+    until the story is where another option, `like`, went, in the same state ("": back at its own choice)."""
+
+    scene: str
+    choice: str
+    option: str
+    like: str
+    mark: str  # the option's
+    path: tuple[Step, ...]  # the shortest path found to its choice
+
+
 @dataclass
 class ExploreReport:
     """What exploring every path found: counts, coverage and failures."""
@@ -97,6 +113,7 @@ class ExploreReport:
     unreached_options: list[tuple[str, str, str, str]] = field(default_factory=list)  # (scene, choice, option, mark)
     failures: list[Failure] = field(default_factory=list)
     dead_ends: list[DeadEnd] = field(default_factory=list)
+    delays: list[Delay] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -163,6 +180,12 @@ class ExploreReport:
                        "option returns to an earlier choice with nothing changed (hide the way in with an `if:` "
                        "once nothing is left here)")
             out.append("    after: " + (" > ".join(str(s) for s in dead.path) or "(no choices)"))
+        for delay in self.delays:
+            how = (f"after it each choice offers a single option, to where '{delay.like}' goes" if delay.like else
+                   "it comes back to this choice with nothing changed")
+            out.append(f"{delay.mark}: warning: option '{delay.option}' of choice '{delay.choice}' in '{delay.scene}' "
+                       f"changes nothing: {how} (offer it only while it leads somewhere else)")
+            out.append("    after: " + (" > ".join(str(s) for s in delay.path) or "(no choices)"))
         for failure in self.failures:
             out.append(f"error in scene '{failure.scene}': {failure.message}")
             out.append("    after: " + (" > ".join(str(s) for s in failure.path) or "(no choices)"))
@@ -180,6 +203,8 @@ class ExploreReport:
                               for s, i, mk, w in self.unreached],
                 "dead_ends": [{"scene": d.scene, "choice": d.choice, "at": d.mark, "path": path(d.path)}
                               for d in self.dead_ends],
+                "delays": [{"scene": d.scene, "choice": d.choice, "option": d.option, "like": d.like, "at": d.mark,
+                            "path": path(d.path)} for d in self.delays],
                 "failures": [{"scene": f.scene, "message": f.message, "path": path(f.path)} for f in self.failures]}
 
     def render_json(self) -> str:
@@ -370,9 +395,11 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
             continue
         if isinstance(event, ev.EndEvent):
             report.reach_ending(rt.state.ending, path, event.title or "The End")
+            menus.stopped(came, f"ending {rt.state.ending}")
             continue
         here = keys.key(rt.state)
         menus.arrived(came, here, rt.state.scene, rt.state.pc)
+        menus.stopped(came, here)
         at_choice = rt.state.to_dict()
         scene = rt.state.scene
         offered = [(index, text, _step_for(story, rt, event, index, text)) for index, text in options_of(event)]
@@ -391,6 +418,8 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
                 continue
             rt.state.path = []  # the explorer keeps its own paths; a growing list only slows snapshots
             key = keys.key(rt.state)
+            if isinstance(event, ev.ChoiceEvent):
+                menus.leads(here, step.option, key)
             if key in seen:
                 continue
             if len(seen) >= max_states:
@@ -403,9 +432,16 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
             at_position[position] = rank + 1
             pushed += 1
             heapq.heappush(queue, (rank, len(path) + 1, pushed, rt.state.to_dict(), path + (step,),
-                                   below.by(step.option)))
-    report.dead_ends = menus.dead_ends()
+                                   below.by(step.option, key)))
+    report.dead_ends, report.delays = menus.dead_ends(), menus.delays(story)
     return _finish(story, report)
+
+
+def _bare(code: tuple, op: m.Choice, option: m.Option) -> bool:
+    """The option does nothing itself: it sets, adds and gains nothing, and has no beat of its own but a goto."""
+    if option.set or option.add or option.evidence:
+        return False
+    return option.target is None or option.target >= op.after or isinstance(code[option.target], (m.Jump, m.Goto))
 
 
 @dataclass(frozen=True)
@@ -417,12 +453,13 @@ class _Came:
     choice: str | None = None  # its key
     span: tuple[str, int, int] = ("", 0, 0)  # its scene, its index, the index after its option blocks
     option: str = ""
+    chosen: str = ""  # the state's key, just after that option was taken
 
     def then(self, here: str, span: tuple[str, int, int]) -> _Came:
         return _Came(self.choices | {here}, here, span)
 
-    def by(self, option: str) -> _Came:
-        return _Came(self.choices, self.choice, self.span, option)
+    def by(self, option: str, chosen: str) -> _Came:
+        return _Came(self.choices, self.choice, self.span, option, chosen)
 
     def inside(self, scene: str, pc: int) -> bool:
         """Whether index `pc` of `scene` is in the option blocks of the choice left last (a menu it opens)."""
@@ -430,11 +467,14 @@ class _Came:
 
 
 class _Menus:
-    """Which options of each choice (by state key) came back to a choice already on their path, unchanged."""
+    """The choices the search met (by state key): which of their options came back to a choice already on their
+    path, unchanged, and where each option led (the next choice's key, or an ending)."""
 
     def __init__(self) -> None:
         self._offered: dict[str, tuple[str, m.Choice, tuple[Step, ...], set[str]]] = {}  # key -> scene, op, path, keys
         self._returned: dict[str, set[str]] = {}
+        self._chosen: dict[str, dict[str, str]] = {}  # choice's key -> option -> the state's key just after it
+        self._stops: dict[str, str] = {}  # a state's key just after an option -> the next choice's key, or an ending
 
     def offers(self, here: str, scene: str, op: m.Choice, path: tuple[Step, ...], options: list[str]) -> None:
         if here not in self._offered:
@@ -445,6 +485,41 @@ class _Menus:
         not one the option opened, it is a way back."""
         if came.choice is not None and here in came.choices and not came.inside(scene, pc):
             self._returned.setdefault(came.choice, set()).add(came.option)
+
+    def leads(self, here: str, option: str, chosen: str) -> None:
+        self._chosen.setdefault(here, {}).setdefault(option, chosen)
+
+    def stopped(self, came: _Came, stop: str) -> None:
+        """The state `came` left just after its option (its key `came.chosen`) goes on to `stop`."""
+        if came.chosen:
+            self._stops.setdefault(came.chosen, stop)
+
+    def _next(self, here: str, option: str) -> str | None:
+        chosen = self._chosen.get(here, {}).get(option)
+        return None if chosen is None else self._stops.get(chosen)
+
+    def delays(self, story: m.Story) -> list[Delay]:
+        """Options that do nothing themselves, after which each choice offers one option until the story stops at
+        their own choice again, or (after one such choice at least) where another option of it stopped: the same
+        state, so the same future."""
+        found: dict[tuple[str, str, str], Delay] = {}
+        for here, (scene, op, path, options) in self._offered.items():
+            if len(options) < 2:
+                continue
+            direct = {option: self._next(here, option) for option in options}
+            bare = {o.key for o in op.options if _bare(story.scenes[scene].code, op, o)}
+            for option in sorted(options & bare):
+                stop, forced = direct[option], 0
+                while stop in self._offered and len(self._offered[stop][3]) == 1 and forced < len(self._offered):
+                    stop, forced = self._next(stop, next(iter(self._offered[stop][3]))), forced + 1
+                others = [other for other in sorted(options) if other != option and direct[other] is not None]
+                like = "" if stop == here else next((other for other in others if direct[other] == stop), None)
+                if like == "" or (forced and like is not None):
+                    known = found.get((scene, op.key, option))
+                    if known is None or len(known.path) > len(path):
+                        mark = next(str(o.mark) for o in op.options if o.key == option)
+                        found[(scene, op.key, option)] = Delay(scene, op.key, option, like, mark, path)
+        return sorted(found.values(), key=lambda d: (d.scene, d.choice, d.option))
 
     def dead_ends(self) -> list[DeadEnd]:
         found: dict[tuple[str, str], DeadEnd] = {}
