@@ -399,7 +399,6 @@ def explore(story: m.Story, max_states: int = DEFAULT_MAX_STATES, options: Optio
             continue
         here = keys.key(rt.state)
         menus.arrived(came, here, rt.state.scene, rt.state.pc)
-        menus.stopped(came, here)
         at_choice = rt.state.to_dict()
         scene = rt.state.scene
         offered = [(index, text, _step_for(story, rt, event, index, text)) for index, text in options_of(event)]
@@ -481,8 +480,9 @@ class _Menus:
             self._offered[here] = (scene, op, path, set(options))
 
     def arrived(self, came: _Came, here: str, scene: str, pc: int) -> None:
-        """The search reached the choice keyed `here` at index `pc` of `scene`: back unchanged to one on its path,
-        not one the option opened, it is a way back."""
+        """The search reached the choice keyed `here` at index `pc` of `scene`, where `came`'s option led: back
+        unchanged to one on its path, not one the option opened, it is a way back."""
+        self.stopped(came, here)
         if came.choice is not None and here in came.choices and not came.inside(scene, pc):
             self._returned.setdefault(came.choice, set()).add(came.option)
 
@@ -490,7 +490,8 @@ class _Menus:
         self._chosen.setdefault(here, {}).setdefault(option, chosen)
 
     def stopped(self, came: _Came, stop: str) -> None:
-        """The state `came` left just after its option (its key `came.chosen`) goes on to `stop`."""
+        """The state `came` left just after its option (its key `came.chosen`) goes on to `stop` (a choice's key,
+        or an ending)."""
         if came.chosen:
             self._stops.setdefault(came.chosen, stop)
 
