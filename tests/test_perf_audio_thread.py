@@ -196,3 +196,41 @@ def test_stop_waits_no_longer_than_its_bound_for_a_load_that_does_not_end(music,
     music.fake.gate.set()
     _join()
     assert music.fake.plays == [] and not music._mixing
+
+
+@pytest.mark.parametrize("kind", ["ambience", "sfx"])
+def test_stop_waits_for_a_loop_or_effect_being_decoded(tmp_path, monkeypatch, kind):
+    """SDL decodes a sound into the mixer's format: pygame must not quit the mixer under it (a decode that outlived
+    the mixer raised on its thread: "unknown mixer format 0"). `stop` waits for it, as for a halt or a track."""
+    _wav(tmp_path / kind / "rain.wav", 0.3)
+    sound = au.Audio(tmp_path)
+    if not sound.enabled:
+        pytest.skip(f"no mixer even with the dummy driver: {sound.reason}")
+    sound.background = True
+    decoding, gate, ends = threading.Event(), threading.Event(), []
+
+    def held(path, *rest, **named):
+        decoding.set()
+        gate.wait(30)
+        ends.append(time.monotonic())
+        return None
+    monkeypatch.setattr(au.decoded, "samples" if kind == "ambience" else "sound", held)
+    try:
+        if kind == "ambience":
+            sound.play_ambience("rain")
+        else:
+            sound.expect(["rain"])
+        for _ in range(3):
+            sound.update()
+            sound.presented()
+            if decoding.wait(0.5):
+                break
+        assert decoding.is_set() and sound._mixing == 1
+        threading.Timer(0.05, gate.set).start()
+        sound.stop()
+        stopped = time.monotonic()
+        assert ends and ends[0] <= stopped and not sound._mixing  # the decode ended before stop returned
+        _join()
+    finally:
+        gate.set()
+        pygame.mixer.quit()

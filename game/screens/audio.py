@@ -28,7 +28,8 @@ once faded out: 1.4 ms when SDL frees a whole 7 MB loop, 0.1 ms for a streamed o
 track (`pygame.mixer.music.load`, 1 ms: it opens the file and reads its codebooks). The latest request wins: a track
 asked for and not started when another is asked for never starts, and no loop starts on a channel still to be halted.
 A track may start up to one loop's decoding late (0.1 s, under its 0.9 s fade-in). `stop()` drops what is not
-started and waits (at most STOP_WAIT seconds) for a mixer call under way, so none runs on while pygame quits.
+started and waits (at most STOP_WAIT seconds) for the mixer calls under way on either thread (a halt, a track, or a
+loop or effect being decoded: SDL decodes into the mixer's format), so none runs on while pygame quits.
 """
 from __future__ import annotations
 
@@ -82,7 +83,7 @@ class Audio:
         self.background = False  # decode ambience loops, halt them and load tracks on a thread (the module's note)
         self._decoded: list[tuple[str, pygame.mixer.Sound | _Stream | None, str]] = []  # (name, loop, problem)
         self._decoder_lock = threading.Lock()
-        self._idle = threading.Condition(self._decoder_lock)  # told when the ambience thread's mixer call is done
+        self._idle = threading.Condition(self._decoder_lock)  # told when a thread's mixer call is done
         self._decoding = False  # the ambience thread has work, or is due to (a loop, a halt or a track asked)
         self._decoder_started = False  # ... and it has been woken for it
         self._decoder_thread = Worker("cell7-ambience", weak(self._decoder))
@@ -93,7 +94,7 @@ class Audio:
         self._halting: dict[int, int] = {}  # channel -> its halts asked and not done (no loop starts meanwhile)
         self._music_job: tuple[str, int] | None = None  # the track for the thread to start, and its _music_request
         self._music_request = 0  # counts play_music calls (with `background`): a track asked before is not started
-        self._mixing = False    # the ambience thread is in a mixer call (`stop` waits for it)
+        self._mixing = 0        # mixer calls under way on the two threads (`stop` waits for them)
         self._pending = ""      # a loop to decode once the one fading out has gone quiet
         self._quiet_at = 0.0    # when it has (time.monotonic()); -1 once it is asked to stop
         self._effects: list[str] = []  # effects the effects thread should decode, in order
@@ -170,8 +171,8 @@ class Audio:
     def stop(self) -> None:
         """The game is quitting: the loops and effects asked for and not decoded yet, and the halts and track asked of
         the ambience thread and not begun, are dropped (pygame's quit stops every channel), and no thread or track
-        starts any more (a sound being decoded is finished). A mixer call the ambience thread has begun is waited for,
-        STOP_WAIT seconds at most, so that pygame never quits under it."""
+        starts any more. A mixer call a thread has begun (a halt, a track, a loop or an effect being decoded) is waited
+        for, STOP_WAIT seconds at most, so that pygame never quits under it."""
         with self._decoder_lock:
             self._stopped = True
             self._wanted, self._request = "", self._request + 1
@@ -373,12 +374,15 @@ class Audio:
                     if request == self._served:
                         self._decoding = self._decoder_started = False
                         return
-                self._mixing = job is not None  # (`stop` drops halts and track under this lock: never set after it)
+                self._mixing += 1  # (`stop` drops what is not begun under this lock: none is begun after it)
             if job is not None:
-                job()
+                job()  # (which ends its mixer call: `_mixed`)
                 continue
             # streamed from its kept samples (read in pieces), else decoded whole; none for '' (a quiet place)
-            loop, problem = _sound_at(self._file("ambience", name) if name else None, _loop)
+            try:
+                loop, problem = _sound_at(self._file("ambience", name) if name else None, _loop)
+            finally:
+                self._mixed()
             with self._decoder_lock:
                 self._served = request
                 if request == self._request and name:  # still wanted: hand it over; else drop it at once and go on
@@ -399,8 +403,7 @@ class Audio:
                     self._halting[index] -= 1
                 else:
                     self._halting.pop(index, None)
-                self._mixing = False
-                self._idle.notify_all()
+            self._mixed()
 
     def _music_on_thread(self, track: str, request: int) -> None:
         """On the ambience thread: load the track `track` and start it, unless another was asked for meanwhile
@@ -422,9 +425,13 @@ class Audio:
                     if request == self._music_request and not self._stopped:
                         self._stop_music()
         finally:
-            with self._decoder_lock:
-                self._mixing = False
-                self._idle.notify_all()
+            self._mixed()
+
+    def _mixed(self) -> None:
+        """On a thread: a mixer call begun under the lock (`_mixing`) is done; `stop` may be waiting for it."""
+        with self._decoder_lock:
+            self._mixing -= 1
+            self._idle.notify_all()
 
     def _start_loop(self, loop: pygame.mixer.Sound | _Stream) -> None:
         try:
@@ -507,10 +514,14 @@ class Audio:
         """On a thread: decode the effects asked for, in turn (decoding a file releases the GIL)."""
         while True:
             with self._decoder_lock:
-                if not self._effects:
+                if not self._effects:  # (`stop` empties it)
                     return
                 name = self._effects.pop(0)
-            sound, problem = _sound_at(self._file("sfx", name))
+                self._mixing += 1
+            try:
+                sound, problem = _sound_at(self._file("sfx", name))
+            finally:
+                self._mixed()
             with self._decoder_lock:
                 self._made.append((name, sound, problem))
 
