@@ -281,6 +281,34 @@ def test_an_autosave_s_thumbnail_is_its_moment_s_canvas_scaled_off_the_frame(pla
     assert pygame.image.tobytes(picture, "RGB") == expected
 
 
+def test_an_ending_s_thumbnail_is_its_moment_drawn_apart_and_scaled_off_the_frame(play, monkeypatch):
+    """The ending's autosave is taken at once, its canvas about to show the end screen: its moment is drawn on a
+    surface of its own, and that is scaled on the thumbnail thread, not in the frame; the picture is that moment's."""
+    import io
+    import threading
+
+    import pygame
+    app = play.app
+    scaled_on, taken = [], []
+    smoothscale = pygame.transform.smoothscale
+    monkeypatch.setattr(pygame.transform, "smoothscale", lambda surface, size: (
+        tuple(size) == (256, 144) and scaled_on.append(threading.current_thread().name), smoothscale(surface, size))[1])
+    monkeypatch.setattr(app.profile.saves, "autosave", lambda rt, thumbnail: taken.append(thumbnail))
+    for _ in range(300):
+        app.step(1 / 60, [Action("confirm")] if play.menu is None else [Action("digit", number=1)])
+        app.present()
+        if app.top is not play:
+            break
+    assert isinstance(play.event, ev.EndEvent) and type(app.top).__name__ == "EndScreen"
+    assert scaled_on and threading.current_thread().name not in scaled_on  # every thumbnail, the ending's with
+    # them, scaled on the thumbnail thread
+    alone = pygame.Surface(app.canvas.get_size())
+    play.draw(alone)
+    expected = pygame.image.tobytes(smoothscale(alone, (256, 144)), "RGB")
+    picture = pygame.image.load(io.BytesIO(taken[-1]()))
+    assert pygame.image.tobytes(picture, "RGB") == expected
+
+
 def test_the_canvas_is_never_drawn_on_while_its_thumbnail_is_being_scaled(play, monkeypatch):
     import threading
     import time

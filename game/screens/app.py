@@ -516,15 +516,19 @@ class App:
         if under is None and self._scaling is not None:
             scaling = self._scaling
             return lambda: png_bytes(scaling.picture(), THUMB_LEVEL)
-        surface = self.canvas
         if under is not None:
-            # a surface of its own, let go once scaled: a kept one stayed 3.5 MB at peak for the whole process (a
-            # surface this large is a mapping of its own, handed back whole: heap.separate_big_blocks)
+            # a surface of its own, scaled on the thumbnail thread and let go once scaled: a kept one stayed 3.5 MB
+            # at peak for the whole process (a surface this large is a mapping of its own, handed back whole:
+            # heap.separate_big_blocks)
+            from .thumbnail import Scaling
             surface = pygame.Surface((WIDTH, HEIGHT))
             under.draw(surface)
+            scaling = Scaling(surface)
+            del surface
+            return lambda: png_bytes(scaling.picture(), THUMB_LEVEL)
         # scaled in the frame (no 3.5 MB full copy kept for the writer; the same pixels, and no dearer than the
         # copy's fresh pages): the writer alone uses the small picture
-        small = pygame.transform.smoothscale(surface, THUMB)
+        small = pygame.transform.smoothscale(self.canvas, THUMB)
         return lambda: png_bytes(small, THUMB_LEVEL)
 
     def thumbnail_png(self, under: Screen | None = None) -> bytes:

@@ -5,7 +5,9 @@ app has the canvas scaled to THUMB on a short thread of its own while the game w
 (smoothscale lets go of the GIL), and waits for it to finish before drawing on the canvas again: the thread
 reads the finished frame and nothing else, and the autosave taken next frame takes its picture. It starts
 after the frame is presented: scaling locks the canvas, and a blit from a locked surface fails. The same
-pixels as scaling in the frame (1-2 ms of the main thread's time there), and no copy of the canvas is kept.
+pixels as scaling in the frame (1-2 ms of the main thread's time there), and no copy of the canvas is kept. A
+moment drawn on a surface of its own for its picture (an ending's, whose canvas has the end screen over it) is
+scaled there too, and that surface let go once scaled.
 
 The thread stays a while after its last picture, for the next one (worker.py): fast clicking asks for a picture
 at every choice.
