@@ -387,6 +387,57 @@ def test_a_hold_never_becomes_a_hang(shipped_library, tmp_path):
         gate.set()
 
 
+def test_a_story_started_from_the_title_shows_the_title_until_its_first_pictures_come(shipped_library, tmp_path):
+    """Start from the title (fast clicking's new game, a player's first start): the play screen draws nothing while
+    its first moment's pictures are decoded off the frame; the title stays on screen and what is pressed meanwhile
+    acts on nothing. The moment then comes whole, with no picture decoded in a frame; a load from the title too."""
+    import threading
+
+    from game.profile import Profile
+    from game.screens.app import App
+    from game.screens.images import Images
+    from game.ui.input import Action
+    app = App(shipped_library, Profile(tmp_path / "data", shipped_library.story_id), window=True)
+    app.settings.reduce_motion = True
+    images = app.images = Images(app.story, app.assets)
+    gate, make = threading.Event(), images._make
+    images._make = lambda key: (gate.wait(60), make(key))[1]  # the prefetch thread holds every picture back
+    title = app.nav.open("title")
+    for _ in range(3):
+        shown = _frame(app)
+    decoded = images.decodes  # (the title's own picture)
+    try:
+        title.start()
+        play = app.top
+        first = play.event
+        for _ in range(3):
+            assert _frame(app) == shown  # the title, as it was
+            app.dispatch(Action("confirm"))  # acts on nothing: not on screen yet
+            app.dispatch(Action("menu"))
+        assert play._opening and play.on_screen is None and app.top is play and play.rt.current is first
+        assert images.decodes == decoded
+        gate.set()
+        deadline = time.monotonic() + 60  # a cap against a hang, not a timing
+        while play._opening and time.monotonic() < deadline:
+            time.sleep(0.01)
+            _frame(app)
+        assert not play._opening and play.on_screen is first and images.decodes == decoded
+        assert _frame(app) != shown
+        play.save("1")
+        app.writer.flush()
+        app.pop()  # back to the title, and a load from it waits the same way
+        images = app.images = Images(app.story, app.assets)
+        gate.clear()
+        images._make = lambda key: (gate.wait(60), make(key))[1]
+        _frame(app)
+        decoded = images.decodes
+        title.load("1")
+        _frame(app)
+        assert app.top._opening and app.top.on_screen is None and images.decodes == decoded  # (the title below)
+    finally:
+        gate.set()
+
+
 def test_a_missing_or_broken_picture_holds_nothing_past_the_cap(story_root, tmp_path):
     from game.library import load_library
     from game.profile import Profile

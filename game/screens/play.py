@@ -132,6 +132,8 @@ class PlayScreen(Screen):
         self.stage = Layers()  # the stage at rest (picture and portraits), redrawn only where it changes
         self._told_by_overlay = False  # the overlay drew this frame's event itself
         self._held: dict | None = None  # what is on screen while the runtime's moment waits for its pictures
+        self._opening = False  # nothing drawn yet, and the first moment waits for its pictures (`opaque`)
+        self._drawn = False  # the screen has drawn on the canvas since it opened
         self._whole = False  # the runtime's moment is shown whole (rollback), not typed out
         self._held_at = 0.0  # app time when the hold began
         self._heard = None  # the scene whose sound effects the audio was told to expect
@@ -151,15 +153,21 @@ class PlayScreen(Screen):
         """Take the runtime's new moment (`whole`: at once, as `show_whole` does). In a window, while a picture
         its stage draws is still being decoded (off the frame, by the prefetch thread), the screen goes on
         drawing the moment it showed, whole (`_held`), and the new one comes with its stage, its words and its
-        typing together a few frames later (`update`): never half drawn over the old picture."""
+        typing together a few frames later (`update`): never half drawn over the old picture. The first moment of a
+        screen that has drawn nothing yet waits the same way, the screen below it (the title) showing meanwhile
+        (`_opening`): starting a story or loading one from the title decodes no picture in the frame either."""
         if event is None:
             return
-        late = self.event is not None and self._late and not self.app.images.ready(self._stage_pictures())
-        if late and self._held is None:
+        new = self.event is None  # (the first moment, or one a load puts in place)
+        self._opening = self._opening and new  # (moved on without a frame: a test, a script)
+        late = self._late and not (new and self._drawn) and not self.app.images.ready(self._stage_pictures())
+        if late and new:
+            self._opening, self._held_at = True, self.app.time
+        elif late and self._held is None:
             self._held = {name: getattr(self, name) for name in HELD}
             self._held_at = self.app.time
         elif not late:
-            self._held = None
+            self._held, self._opening = None, False
         self._present(event, transitions=not late)
         self._whole = whole
         if whole:
@@ -168,12 +176,21 @@ class PlayScreen(Screen):
 
     @property
     def on_screen(self) -> ev.Event | None:
-        """The moment drawn this frame: the runtime's (`event`), or the one held while that waits for its pictures."""
+        """The moment drawn this frame: the runtime's (`event`), or the one held while that waits for its pictures
+        (none while the first one does)."""
+        if self._opening:
+            return None
         return self._held["event"] if self._held is not None else self.event
 
+    @property
+    def opaque(self) -> bool:
+        """False while the first moment waits for its pictures: the screen below shows until it comes."""
+        return not self._opening
+
     def _release(self) -> None:
-        """The held moment's successor has its pictures: it comes on screen now, as if shown this frame."""
-        self._held = None
+        """The held moment's successor (or the first moment) has its pictures: it comes on screen now, as if shown
+        this frame."""
+        self._held, self._opening = None, False
         self._transitions(self.event.effects)
         self.shown_at, self.wait, self._shown_drawn = self.app.time, 0.0, False
         if self._whole:
@@ -449,8 +466,9 @@ class PlayScreen(Screen):
 
     def on_action(self, action: Action) -> None:
         name = action.name
-        if self._held is not None and name in ("confirm", "click", "digit"):
-            return  # the moment they would act on is not on screen yet (a frame or three)
+        if self._held is not None and name in ("confirm", "click", "digit") or self._opening:
+            return  # the moment they would act on is not on screen yet (a frame or three); nothing of the screen is
+            # while it opens (a menu opened then would stand over the screen below)
         if name == "digit" and (not self._shown_drawn if self.menu is not None else self.overlay is None):
             return  # a number pressed before the options were ever on screen picks none of them, and one with no
             # options to pick does nothing (nor takes a due autosave early, with the picture of the moment before)
@@ -527,7 +545,7 @@ class PlayScreen(Screen):
     def update(self, dt: float) -> None:
         if self.overlay is not None:
             self.overlay.update(dt)
-        if self._held is not None:
+        if self._held is not None or self._opening:
             if not self.app.images.ready(self._stage_pictures()) and self.app.time - self._held_at < HOLD_SECONDS:
                 return  # the moment on screen stays as it is (a hold never becomes a hang: then the frame decodes)
             self._release()
@@ -567,14 +585,18 @@ class PlayScreen(Screen):
     # --- drawing -------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
-        """The moment on screen: the runtime's, or the one held while the runtime's waits for its pictures."""
+        """The moment on screen: the runtime's, or the one held while the runtime's waits for its pictures; nothing
+        while the first one does (the screen is not opaque then: the one below shows)."""
+        if self._opening:
+            return
         if self._held is None:
             self._draw(surface)
-            if surface is self.app.canvas:
-                self._shown_drawn = True
-            return
-        with self._drawing_held():
-            self._draw(surface)
+        else:
+            with self._drawing_held():
+                self._draw(surface)
+        if surface is self.app.canvas:
+            self._drawn = True
+            self._shown_drawn = self._shown_drawn or self._held is None
 
     @contextmanager
     def _drawing_held(self) -> Iterator[None]:
