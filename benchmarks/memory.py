@@ -9,8 +9,9 @@ pictures decoded in the frame (`Images.decodes`), made on the prefetch thread (`
 moment waited a few frames for (`late`: the screen kept showing the moment before). `census` plays run.py's three
 playthroughs and prints the RSS with the app made, then, each time RSS passes its high by 0.5 MB, the MB held by
 the image pools, the pictures made ahead, the play screen's kept stage, rendered text, panels, the scratch layer,
-shades, kept frames, ambience loops (the channel fading out too), effects, and what malloc holds: in use and free in
-its heaps, and in blocks mapped on their own (glibc's mallinfo2). pygame is loaded as the game loads it first.
+veils and colour strips, whole-screen spares, kept frames, ambience loops (the channel fading out too), effects,
+and what malloc holds: in use and free in its heaps, and in blocks mapped on their own (glibc's mallinfo2). pygame
+is loaded as the game loads it first.
 """
 from __future__ import annotations
 
@@ -84,7 +85,8 @@ def held(app) -> dict[str, float]:
              "kept stages": sum(_surface_bytes(s._picture) for s in stages),
              "text": app.fonts._cache_bytes, "panels": draw._PANEL_BYTES[0],
              "scratch": sum(map(_surface_bytes, draw._SCRATCH)),
-             "shades": sum(map(_surface_bytes, [*draw._GREYS.values(), *draw._VEILS.values()])),
+             "veils and strips": sum(map(_surface_bytes, [*draw._STRIPS.values(), *draw._VEILS.values()])),
+             "spares": sum(map(_surface_bytes, draw._SPARES)),
              "kept frames": sum(_surface_bytes(s._picture) for s in stills if s is not None),
              "own canvas": _surface_bytes(app._own_canvas),
              "ambience": sum(map(_bytes, {id(s): s for s in [*audio._loops.values(), *channels]

@@ -466,7 +466,7 @@ def test_a_missing_or_broken_picture_holds_nothing_past_the_cap(story_root, tmp_
 
 def test_a_black_veil_multiplies_every_row_with_a_few_small_grey_strips():
     from game.ui import draw
-    surface = pygame.Surface((200, 2 * draw.GREY_STRIP + 17))
+    surface = pygame.Surface((200, 2 * draw.STRIP_ROWS + 17))
     for y in range(surface.get_height()):
         surface.fill((y % 256, 255 - y % 256, 90), (0, y, 200, 1))
     expected = surface.copy()
@@ -477,8 +477,8 @@ def test_a_black_veil_multiplies_every_row_with_a_few_small_grey_strips():
         shaded = surface.copy()
         draw.shade(shaded, alpha)
     assert pygame.image.tobytes(shaded, "RGB") == pygame.image.tobytes(expected, "RGB")
-    assert len(draw._GREYS) <= draw.GREYS_KEPT
-    assert all(strip.get_height() == draw.GREY_STRIP for strip in draw._GREYS.values())
+    assert len(draw._STRIPS) <= draw.STRIPS_KEPT
+    assert all(strip.get_height() == draw.STRIP_ROWS for strip in draw._STRIPS.values())
 
 
 def test_fitting_finds_the_first_size_that_fits_as_trying_each_in_turn_would():

@@ -252,14 +252,16 @@ class App:
         self.stack.append(screen)
 
     def pop(self) -> None:
-        if self.stack:
-            self.stack.pop()
+        if self.stack and self.stack.pop() is self._alone:
+            self._alone = None  # a screen gone is held by nothing of the app's (it is freed at once)
         if self.stack:
             self.stack[-1].on_enter()
 
     def replace(self, screen: Screen) -> None:
         self.stack.clear()
         self.stack.append(screen)
+        if self._alone is not screen:
+            self._alone = None
 
     @property
     def top(self) -> Screen | None:
