@@ -113,7 +113,8 @@ def test_a_sounding_loop_is_halted_on_the_ambience_thread_and_no_loop_starts_on_
 def music(tmp_path, monkeypatch):
     """Audio with `background` over two tracks and a stand-in for pygame.mixer.music: `music.loads` and
     `music.plays` list the tracks loaded and started and whether the main thread did it; a load of a track in
-    `music.held` waits for `music.gate`. A fade-out ends at once."""
+    `music.held` waits for `music.gate`. A fade-out silences the track at once; `music.now[0]` is the clock and
+    `music.asked` counts the questions whether a track plays."""
     for name in ("calm", "dawn"):
         _wav(tmp_path / "music" / f"{name}.wav", 0.3)
     sound = au.Audio(tmp_path)
@@ -121,7 +122,13 @@ def music(tmp_path, monkeypatch):
         pytest.skip(f"no mixer even with the dummy driver: {sound.reason}")
     sound.background = True
     fake = types.SimpleNamespace(loads=[], plays=[], held=set(), gate=threading.Event(), loaded=None, playing=None,
-                                 loading=threading.Event())
+                                 loading=threading.Event(), asked=0)
+    sound.now = [100.0]
+    monkeypatch.setattr(au, "time", types.SimpleNamespace(monotonic=lambda: sound.now[0]))
+
+    def busy() -> bool:
+        fake.asked += 1
+        return fake.playing is not None
 
     def load(path):
         name = Path(path).stem
@@ -138,7 +145,7 @@ def music(tmp_path, monkeypatch):
     def stop():
         fake.playing = None
     for name, call in (("load", load), ("play", play), ("stop", stop), ("fadeout", lambda ms: stop()),
-                       ("get_busy", lambda: fake.playing is not None), ("set_volume", lambda volume: None)):
+                       ("get_busy", busy), ("set_volume", lambda volume: None)):
         monkeypatch.setattr(pygame.mixer.music, name, call)
     sound.fake = fake
     yield sound
@@ -152,9 +159,24 @@ def test_a_track_is_loaded_and_started_off_the_frame_once_that_frame_is_on_scree
     assert music.fake.loads == []
     _frames_until(music, lambda: music.fake.playing == "calm")
     assert music.fake.loads == [("calm", False)] and music.fake.plays == [("calm", False)]
-    music.play_music("dawn")  # calm fades out first (here at once), then dawn comes
+    music.play_music("dawn")  # calm fades out first, then dawn comes
+    music.now[0] += au.MUSIC_FADE_OUT_MS / 1000
     _frames_until(music, lambda: music.fake.playing == "dawn")
     assert music.fake.plays == [("calm", False), ("dawn", False)] and not [load for load in music.fake.loads if load[1]]
+
+
+def test_the_mixer_is_not_asked_whether_a_track_plays_while_it_fades_out(music):
+    """Each question waits on the audio thread's lock: fast clicking asked it in every frame of every fade-out."""
+    music.play_music("calm")
+    _frames_until(music, lambda: music.fake.playing == "calm")
+    music.play_music("dawn")
+    asked = music.fake.asked
+    for _ in range(30):  # the fade-out's frames (the clock stands still)
+        music.update()
+        music.presented()
+    assert music.fake.asked == asked and music.fake.plays == [("calm", False)]
+    music.now[0] += au.MUSIC_FADE_OUT_MS / 1000
+    _frames_until(music, lambda: music.fake.playing == "dawn")
 
 
 def test_the_latest_track_asked_for_wins_over_one_being_loaded(music):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import types
 from pathlib import Path
 
 import pygame
@@ -88,13 +89,17 @@ def test_mute_silences_the_ambience_and_unmute_restores_its_volume(audio):
 
 
 def test_a_change_of_music_waits_for_the_old_track_to_fade(audio, monkeypatch):
-    busy = [True]
+    import game.screens.audio as au
+    busy, now = [True], [50.0]
     started = []
+    monkeypatch.setattr(au, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
     monkeypatch.setattr(pygame.mixer.music, "get_busy", lambda: busy[0])
     monkeypatch.setattr(pygame.mixer.music, "fadeout", lambda ms: None)
     monkeypatch.setattr(audio, "_start_music", started.append)
     audio.play_music("calm")
     assert started == [] and audio.track == "calm"   # the old track is still fading out
+    audio.update()
+    now[0] += au.MUSIC_FADE_OUT_MS / 1000            # its fade's time is up, but the mixer still plays it
     audio.update()
     assert started == []
     busy[0] = False
