@@ -147,7 +147,8 @@ class App:
         self.reload_problems: list = []
         self._next_poll = 0.0
         self._scaling: Scaling | None = None  # the canvas being scaled for a save's thumbnail (until the next draw)
-        self._alone: Screen | None = None  # the screen the canvas shows with nothing over it but toasts
+        # the screen the canvas shows with nothing over it but toasts, held weakly (a screen gone is freed at once)
+        self._alone: weakref.ref[Screen] | None = None
         self._ahead_of = None  # the event whose upcoming pictures were last asked for
         self._place: tuple | None = None  # (the screen on top, its story's scene) at the last frame
         self._next_trim = TRIM_EVERY      # game time from which a new place asks for a trim
@@ -252,16 +253,14 @@ class App:
         self.stack.append(screen)
 
     def pop(self) -> None:
-        if self.stack and self.stack.pop() is self._alone:
-            self._alone = None  # a screen gone is held by nothing of the app's (it is freed at once)
+        if self.stack:
+            self.stack.pop()
         if self.stack:
             self.stack[-1].on_enter()
 
     def replace(self, screen: Screen) -> None:
         self.stack.clear()
         self.stack.append(screen)
-        if self._alone is not screen:
-            self._alone = None
 
     @property
     def top(self) -> Screen | None:
@@ -403,13 +402,14 @@ class App:
             screen.draw(self.canvas)
         if self.reload_problems:
             self._draw_problems()
-        self._alone = self.top if start == len(self.stack) - 1 and not self.reload_problems else None
+        alone = self.stack and start == len(self.stack) - 1 and not self.reload_problems
+        self._alone = weakref.ref(self.top) if alone else None
         self._draw_toasts()
 
     def shows_alone(self, screen: Screen) -> bool:
         """The canvas shows `screen` as it is now, with nothing over it but toasts: it was the only screen drawn in
         the last frame, which nothing has been dispatched since (a thumbnail can be taken from it as it is)."""
-        return self._alone is screen
+        return self._alone is not None and self._alone() is screen
 
     def _draw_problems(self) -> None:
         """The author's errors over the game, until the file is fixed: file:line, message, hint."""

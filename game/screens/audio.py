@@ -140,8 +140,7 @@ class Audio:
                 except _FAILURES:
                     self._stop_music()
                     return
-                self._next_track, self._waiting = track, True
-                self._faded_at = time.monotonic() + (MUSIC_FADE_OUT_MS / 1000 if busy else 0.0)
+                self._wait_for_fade(track, busy)
                 self._later()
             return
         try:
@@ -149,8 +148,7 @@ class Audio:
             if busy:
                 pygame.mixer.music.fadeout(MUSIC_FADE_OUT_MS)
             if busy:  # started once the old track has faded out
-                self._next_track, self._waiting = track, True
-                self._faded_at = time.monotonic() + MUSIC_FADE_OUT_MS / 1000
+                self._wait_for_fade(track, True)
             else:
                 self._start_music(track)
         except _FAILURES:
@@ -220,6 +218,11 @@ class Audio:
                 loop.close()
         if not self._due:  # (a track asked for in this frame starts once it is on screen)
             self._next_music()
+
+    def _wait_for_fade(self, track: str, fading: bool) -> None:
+        """`track` starts once the one before has faded out (`fading`: a fade-out was begun now)."""
+        self._next_track, self._waiting = track, True
+        self._faded_at = time.monotonic() + (MUSIC_FADE_OUT_MS / 1000 if fading else 0.0)
 
     def _next_music(self) -> None:
         """Start the track waiting, once the one before has faded out. The mixer is not asked before its fade-out

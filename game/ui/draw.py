@@ -126,9 +126,12 @@ def _blit_panel(surface: Surface, kept: Surface, rect: Rect, cap: int, colour: t
     width, bottom = rect.w, rect.bottom - cap
     surface.blit(kept, rect.topleft, (0, 0, width, cap))
     inner = Rect(rect.x + edge, rect.top + cap, width - 2 * edge, bottom - rect.top - cap)
-    columns = ((0, edge), (width - edge, edge)) if _tint(surface, inner, colour) else ((0, width),)
+    if _tint(surface, inner, colour):
+        columns = ((0, edge), (width - edge, edge)) if edge else ()
+    else:
+        columns = ((0, width),)
     for left, wide in columns:
-        for y in range(inner.top, bottom, PANEL_STRIP) if wide > 0 else ():
+        for y in range(inner.top, bottom, PANEL_STRIP):
             surface.blit(kept, (rect.x + left, y), (left, cap, wide, min(PANEL_STRIP, bottom - y)))
     surface.blit(kept, (rect.x, bottom), (0, kept.get_height() - cap, width, cap))
 
@@ -277,11 +280,15 @@ _SPARES: list[Surface] = []  # whole-screen pictures let go by kept frames and s
 SPARES_KEPT = 2  # a play screen's two (its frame and its stage), for the next game's
 
 
-def _like(surface: Surface) -> Surface:
-    """A surface of `surface`'s size and format to keep a picture on: one let go (`_let_go`) by a frame or stage
-    no longer shown when there is one, else a new one. A new 1280x720 surface is a fresh mapping of memory,
-    page-faulted while first drawn on: 2.5-3.6 ms of a new game's first frames (issue 17). Its pixels are
-    what the last owner left: the caller covers them all."""
+def _kept_like(surface: Surface, kept: Surface | None) -> Surface:
+    """`kept`, the surface a picture is kept on, when it is `surface`'s size; else (`kept` let go) one of
+    `surface`'s size and format: one let go (`_let_go`) by a frame or stage no longer shown when there is one, else a
+    new one. A new 1280x720 surface is a fresh mapping of memory, page-faulted while first drawn on: 2.5-3.6 ms of a
+    new game's first frames (issue 17). A surface other than `kept` holds what its last owner left: the caller
+    covers all of it."""
+    if kept is not None and kept.get_size() == surface.get_size():
+        return kept
+    _let_go(kept)
     for i, spare in enumerate(_SPARES):
         if (spare.get_size(), spare.get_bitsize(), spare.get_masks()) == \
                 (surface.get_size(), surface.get_bitsize(), surface.get_masks()):
@@ -321,9 +328,7 @@ class Still:
         """`surface` holds the still part of `key` over the whole of it, and nothing else yet. `again`: the screen
         knows it draws this key next frame too, so it is copied at once."""
         if again or key == self._last:
-            if self._picture is None or self._picture.get_size() != surface.get_size():
-                _let_go(self._picture)
-                self._picture = _like(surface)
+            self._picture = _kept_like(surface, self._picture)
             self._picture.blit(surface, (0, 0))
             self._key = key
         self._last = key
@@ -355,11 +360,9 @@ class Layers:
 
     def draw(self, surface: Surface, layers: list[Layer]) -> None:
         """Blit the picture of `layers` over the whole of `surface`, after bringing the kept one up to date."""
-        picture = self._picture
-        if picture is None or picture.get_size() != surface.get_size():
-            _let_go(picture)
-            picture = self._picture = _like(surface)
-            self._shown = []
+        picture = _kept_like(surface, self._picture)
+        if picture is not self._picture:
+            self._picture, self._shown = picture, []
         shown = [(key, Rect(rect)) for key, rect, _ in layers]
         for area in _merged(_changed(self._shown, shown) if self._shown else [picture.get_rect()]):
             with clip(picture, area):
