@@ -63,6 +63,9 @@ RULES: dict[str, tuple[str, str]] = {
     "unknown-label": (ERROR, "a goto names a label its scene does not have"),
     "duplicate-label": (ERROR, "two labels with the same name in one scene"),
     "label-into-note": (ERROR, "a goto into the middle of a scene that has a content note"),
+    "unknown-choice": (ERROR, "an 'offers' condition names no choice id of its scene"),
+    "offers-loop": (ERROR, "a choice's options ask 'offers' of a choice that asks it of them"),
+    "offers-always": (WARNING, "'offers' asks of a choice none of whose options has an 'if' (always true)"),
     "unknown-outfit": (ERROR, "an outfit the character does not list (or a character without outfits)"),
     # lint only
     "unreachable-scene": (WARNING, "no path from story.yaml's start scene leads to this scene"),

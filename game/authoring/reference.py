@@ -90,7 +90,7 @@ def reference_markdown() -> str:
             "| condition | example | true when |", "| --- | --- | --- |"]
     examples = {"flag": "{flag: promised_backpack}", "has": "{has: fallen_brick}", "visited": "{visited: fire}",
                 "counter": "{counter: trust, gte: 2}", "visits": "{visits: retrial_hub, gte: 2}",
-                "evidence_count": "{evidence_count: true, gte: 3}",
+                "evidence_count": "{evidence_count: true, gte: 3}", "offers": "{offers: present_which}",
                 "all": "{all: [{has: icy_pavement}, {not: {flag: used_ice}}]}",
                 "any": "{any: [{flag: a}, {flag: b}]}", "not": "{not: {flag: room7_heard}}"}
     for kind, schema in CONDITION_KINDS.items():

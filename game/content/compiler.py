@@ -1,6 +1,7 @@
 """Turn a scene's (validated) beat tree into the flat operation list the runtime steps through."""
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from . import model as m
@@ -43,6 +44,44 @@ def split_target(target: str, scene_id: str) -> tuple[str, str | None]:
     return scene or scene_id, label or None
 
 
+def _offers_written_out(code: list[m.Op]) -> list[m.Op]:
+    """`code` with each `{offers: id}` condition written out as what it stands for, so the runtime and the tools
+    read plain conditions: any of the conditions of that choice's options that have one (an `offers` among them
+    written out the same way); always true when none has (formatcheck reports it). An id that names no choice of
+    the scene, or leads back to a choice being written out, never holds (formatcheck reports both)."""
+    choices = {op.key: op for op in code if isinstance(op, m.Choice)}
+
+    def written(cond: Any, within: frozenset[str]) -> Any:
+        if not isinstance(cond, dict):
+            return cond
+        if "offers" in cond:
+            choice = choices.get(cond["offers"])
+            if choice is None or choice.key in within:
+                return {"any": []}
+            conditions = [o.condition for o in choice.options if o.condition is not None]
+            return {"any": [written(c, within | {choice.key}) for c in conditions]} if conditions else {"all": []}
+        for key in ("all", "any"):
+            if key in cond:
+                inner = [written(c, within) for c in cond[key]]
+                return cond if all(a is b for a, b in zip(inner, cond[key])) else {**cond, key: inner}
+        if "not" in cond:
+            inner = written(cond["not"], within)
+            return cond if inner is cond["not"] else {**cond, "not": inner}
+        return cond
+
+    out: list[m.Op] = []
+    for op in code:
+        if isinstance(op, m.Choice):
+            options = tuple(o if (c := written(o.condition, frozenset())) is o.condition else
+                            dataclasses.replace(o, condition=c) for o in op.options)
+            op = op if all(a is b for a, b in zip(options, op.options)) else dataclasses.replace(op, options=options)
+        elif isinstance(op, m.JumpUnless):
+            c = written(op.condition, frozenset())
+            op = op if c is op.condition else dataclasses.replace(op, condition=c)
+        out.append(op)
+    return out
+
+
 class SceneCompiler:
     def __init__(self, scene_id: str, doc: Document):
         self.scene_id = scene_id
@@ -56,7 +95,7 @@ class SceneCompiler:
         self._beats(beats, ("beats",))
         if next_scene:
             self.code.append(m.Goto(self.doc.mark(("next",), self.doc.data), next_scene))
-        return tuple(self.code)
+        return tuple(_offers_written_out(self.code))
 
     def _line_id(self, speaker: str | None, text: str) -> str:
         """Same scene, speaker and words give the same id, so 'already read' survives unrelated edits."""

@@ -127,6 +127,7 @@ class FormatChecker:
         for doc, beats in scenes:
             self._texts(doc, beats)
             self._labels(doc, beats)
+            self._offers(doc, beats)
             self._beats(doc, beats)
         self._mixed_kinds()
         self._outfit_files()
@@ -212,6 +213,40 @@ class FormatChecker:
                                  "give each label of a scene its own name", code="duplicate-label")
                 seen.setdefault(name, path)
 
+    def _offers(self, doc: Document, beats: list[tuple[tuple, dict]]) -> None:
+        """Each `{offers: id}` names a choice of this scene, some of whose options have an `if`, and never leads back,
+        through the conditions of that choice's options, to the choice it is asked in."""
+        choices = {beat["id"]: beat for _, beat in beats if "choice" in beat and isinstance(beat.get("id"), str)}
+        asks: dict[str, set[str]] = {}  # choice id -> the choices its options' conditions ask about
+        found: list[tuple[tuple, str, str | None]] = []  # (path of an `offers`, the id it names, the choice it is in)
+        for path, beat in beats:
+            within = beat.get("id") if "choice" in beat else None
+            conditions = [(path + ("if",), beat.get("if"), None)] + [
+                (path + ("options", j, "if"), option.get("if"), within)
+                for j, option in enumerate(beat.get("options") or ()) if isinstance(option, dict)]
+            for at, cond, owner in conditions:
+                for where, name in _offers_in(cond, at):
+                    found.append((where, name, owner))
+                    if isinstance(owner, str):
+                        asks.setdefault(owner, set()).add(name)
+        for where, name, owner in found:
+            choice = choices.get(name)
+            if choice is None:
+                self.p.error(doc.mark(where), f"no choice in this scene has the id '{name}'"
+                             f"{did_you_mean(name, sorted(choices))}",
+                             f"give the choice it means 'id: {name}'" +
+                             (f"; this scene's choice ids: {', '.join(sorted(choices))}" if choices else ""),
+                             code="unknown-choice")
+            elif not any(isinstance(o, dict) and "if" in o for o in choice.get("options") or ()):
+                self.p.warn(doc.mark(where), f"no option of choice '{name}' has an 'if', so it always offers the "
+                            "same and this is always true", "leave the condition out, or give the options that "
+                            "come and go their 'if'", code="offers-always")
+            elif owner is not None and (loop := _path_back(asks, name, owner)):
+                self.p.error(doc.mark(where), "this choice's options are offered only when choice "
+                             f"'{name}' offers something, which asks the same of this one: "
+                             f"{' -> '.join([owner, *loop])}", "ask 'offers' only of a choice further in",
+                             code="offers-loop")
+
     def _beats(self, doc: Document, beats: list[tuple[tuple, dict]]) -> None:
         scene_id = doc.data["id"]
         for path, beat in beats:  # each check is given where, to find the mark only when it has something to say
@@ -280,6 +315,37 @@ class FormatChecker:
                                      art_hint(self.root, self.assets, "draw it (480x640 with transparency)",
                                               "tools/make_art.py"),
                                      code="missing-asset")
+
+
+def _offers_in(cond: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """(the path of its `offers` key, the choice id) for each `offers` in a condition."""
+    if not isinstance(cond, dict):
+        return
+    if isinstance(cond.get("offers"), str):
+        yield path + ("offers",), cond["offers"]
+    for key in ("all", "any"):
+        for i, inner in enumerate(cond.get(key) or ()):
+            yield from _offers_in(inner, path + (key, i))
+    yield from _offers_in(cond.get("not"), path + ("not",))
+
+
+def _path_back(asks: dict[str, set[str]], start: str, goal: str) -> list[str]:
+    """The choices from `start` to `goal` through what their options ask about (`asks`), or [] when none leads there."""
+    trail, seen = [start], set()
+
+    def walk(here: str) -> bool:
+        if here == goal:
+            return True
+        if here in seen:
+            return False
+        seen.add(here)
+        for then in sorted(asks.get(here, ())):
+            trail.append(then)
+            if walk(then):
+                return True
+            trail.pop()
+        return False
+    return trail if walk(start) else []
 
 
 def check_format(content: Any) -> None:

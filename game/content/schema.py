@@ -97,6 +97,10 @@ CONDITION_KINDS: dict[str, Schema] = {
                             {"evidence_count": {"type": "boolean", "const": True,
                                                 "description": "write 'evidence_count: true'"},
                              **comparison_properties()}),
+    "offers": keyed("offers", "True while the choice with this id, in the same scene, has something to offer "
+                    "beyond its fixed options: one of its options with an 'if' is offered. For a way into a "
+                    "submenu, offered only while the submenu holds more than its way back.",
+                    {"offers": ident("choice id")}),
     "all": keyed("all", "True when every listed condition is true.",
                  {"all": {"type": "array", "minItems": 1, "items": ref("condition"),
                           "description": "conditions"}}),
