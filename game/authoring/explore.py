@@ -177,8 +177,8 @@ class ExploreReport:
                        + ("" if self.complete else f" within {self.max_states} states"))
         for dead in self.dead_ends:
             out.append(f"{dead.mark}: warning: choice '{dead.choice}' in '{dead.scene}' offers only ways back: each "
-                       "option returns to an earlier choice with nothing changed (hide the way in with an `if:` "
-                       "once nothing is left here)")
+                       "option returns to an earlier choice with nothing changed (offer the way in only while "
+                       f"something is left here: `if: {{offers: {dead.choice}}}`)")
             out.append("    after: " + (" > ".join(str(s) for s in dead.path) or "(no choices)"))
         for delay in self.delays:
             how = (f"after it each choice offers a single option, to where '{delay.like}' goes" if delay.like else
