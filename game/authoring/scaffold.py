@@ -15,7 +15,7 @@ import yaml
 from .. import paths
 from ..content.loader import SCENE_DIR
 from ..content.problems import display_path
-from ..content.schema import ID_PATTERN
+from ..content.schema import CONDITION_KINDS, ID_PATTERN
 
 
 class ScaffoldError(ValueError):
@@ -133,8 +133,7 @@ background: {location}       # a location id from locations.yaml
         id: wait
         then:
           - narrate: "A short silence."
-  # Play beats only when a condition holds (conditions: flag, has, visited, counter, visits,
-  # evidence_count, all, any, not).
+  # Play beats only when a condition holds (conditions: {", ".join(CONDITION_KINDS)}).
   - if: {{flag: {flag}}}
     then:
       - say: {who}
