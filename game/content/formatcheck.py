@@ -153,22 +153,14 @@ class FormatChecker:
                             seen = kinds[name] = {}
                         if kind not in seen:  # where each kind is first seen
                             seen[kind] = (doc, at + (key, name))
-            for j, option in enumerate(options):
-                if isinstance(option, dict) and option.get("if") is not None:
-                    self._counters_read(option["if"], doc, path + ("options", j, "if"))
-            if beat.get("if") is not None:
-                self._counters_read(beat["if"], doc, path + ("if",))
+            for at, cond, _ in _beat_conditions(path, beat):
+                self._counters_read(cond, doc, at)
 
     def _counters_read(self, cond: Any, doc: Document, path: tuple) -> None:
         """A `counter:` condition reads a number: remember where, to catch a text variable compared as one."""
-        if not isinstance(cond, dict):
-            return
-        if isinstance(cond.get("counter"), str):
-            self.kinds.setdefault(cond["counter"], {}).setdefault("read as a counter", (doc, path))
-        for key in ("all", "any"):
-            for inner in cond.get(key) or ():
-                self._counters_read(inner, doc, path)
-        self._counters_read(cond.get("not"), doc, path)
+        for _, part in m.condition_parts(cond):
+            if isinstance(part.get("counter"), str):
+                self.kinds.setdefault(part["counter"], {}).setdefault("read as a counter", (doc, path))
 
     def _mixed_kinds(self) -> None:
         for name, kinds in self.kinds.items():
@@ -220,15 +212,12 @@ class FormatChecker:
         asks: dict[str, set[str]] = {}  # choice id -> the choices its options' conditions ask about
         found: list[tuple[tuple, str, str | None]] = []  # (path of an `offers`, the id it names, the choice it is in)
         for path, beat in beats:
-            within = beat.get("id") if "choice" in beat else None
-            conditions = [(path + ("if",), beat.get("if"), None)] + [
-                (path + ("options", j, "if"), option.get("if"), within)
-                for j, option in enumerate(beat.get("options") or ()) if isinstance(option, dict)]
-            for at, cond, owner in conditions:
-                for where, name in _offers_in(cond, at):
-                    found.append((where, name, owner))
-                    if isinstance(owner, str):
-                        asks.setdefault(owner, set()).add(name)
+            for at, cond, owner in _beat_conditions(path, beat):
+                for where, part in m.condition_parts(cond, at):
+                    if isinstance(part.get("offers"), str):
+                        found.append((where + ("offers",), part["offers"], owner))
+                        if isinstance(owner, str):
+                            asks.setdefault(owner, set()).add(part["offers"])
         for where, name, owner in found:
             choice = choices.get(name)
             if choice is None:
@@ -317,16 +306,15 @@ class FormatChecker:
                                      code="missing-asset")
 
 
-def _offers_in(cond: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    """(the path of its `offers` key, the choice id) for each `offers` in a condition."""
-    if not isinstance(cond, dict):
-        return
-    if isinstance(cond.get("offers"), str):
-        yield path + ("offers",), cond["offers"]
-    for key in ("all", "any"):
-        for i, inner in enumerate(cond.get(key) or ()):
-            yield from _offers_in(inner, path + (key, i))
-    yield from _offers_in(cond.get("not"), path + ("not",))
+def _beat_conditions(path: tuple, beat: dict) -> Iterator[tuple[tuple, Any, str | None]]:
+    """(path, condition, the id of the choice it is an option of, or None) for each `if` of a beat: its options'
+    (a choice's), then its own."""
+    choice = beat.get("id") if "choice" in beat else None
+    for j, option in enumerate(beat.get("options") or ()):
+        if isinstance(option, dict) and option.get("if") is not None:
+            yield path + ("options", j, "if"), option["if"], choice
+    if beat.get("if") is not None:
+        yield path + ("if",), beat["if"], None
 
 
 def _path_back(asks: dict[str, set[str]], start: str, goal: str) -> list[str]:

@@ -295,21 +295,15 @@ def _build(content: Content, fingerprint: str, scene_digests: dict[str, str]) ->
 
 def condition_refs(cond: Any) -> Iterator[tuple[str, str]]:
     """(kind, name) for every flag, counter, evidence and scene a condition reads."""
-    if not isinstance(cond, dict):
-        return
-    for key in ("flag", "counter"):
-        if key in cond:
-            yield "var", cond[key]
-    if "has" in cond:
-        yield "evidence", cond["has"]
-    for key in ("visited", "visits"):
-        if key in cond:
-            yield "scene", cond[key]
-    for key in ("all", "any"):
-        for inner in cond.get(key, ()):
-            yield from condition_refs(inner)
-    if "not" in cond:
-        yield from condition_refs(cond["not"])
+    for _, part in m.condition_parts(cond):
+        for key in ("flag", "counter"):
+            if key in part:
+                yield "var", part[key]
+        if "has" in part:
+            yield "evidence", part["has"]
+        for key in ("visited", "visits"):
+            if key in part:
+                yield "scene", part[key]
 
 
 class _Checker:

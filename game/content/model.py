@@ -7,12 +7,24 @@ A scene's beats are compiled into a flat tuple of small operations (`code`), wit
 from __future__ import annotations
 
 from dataclasses import field
-from typing import Any, Union
+from typing import Any, Iterator, Union
 
 from .problems import Mark
 from .records import record
 
 Condition = dict[str, Any]
+
+
+def condition_parts(cond: Any, path: tuple = ()) -> Iterator[tuple[tuple, Condition]]:
+    """(path, part) for a condition and every condition inside it (its `all`, `any` and `not`), outermost first;
+    the path of each part below `path`. Anything not a mapping has no parts."""
+    if not isinstance(cond, dict):
+        return
+    yield path, cond
+    for key in ("all", "any"):
+        for i, inner in enumerate(cond.get(key) or ()):
+            yield from condition_parts(inner, path + (key, i))
+    yield from condition_parts(cond.get("not"), path + ("not",))
 
 
 @record
